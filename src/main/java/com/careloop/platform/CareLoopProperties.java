@@ -1,0 +1,41 @@
+package com.careloop.platform;
+
+import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Map;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** Settings under {@code careloop.*}, validated at start-up. */
+@Validated
+@ConfigurationProperties("careloop")
+public record CareLoopProperties(
+        @DefaultValue("true") boolean demoData,
+        String adminPassword,
+        @DefaultValue("华东纸品包装有限公司") @NotBlank String companyName,
+        @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
+        @DefaultValue("careloop@localhost") @NotBlank String mailFrom,
+        @DefaultValue("http://localhost:8080") @NotBlank String baseUrl,
+        @DefaultValue @NotNull Security security,
+        @DefaultValue @NotNull Retention retention) {
+
+    public record Security(@DefaultValue("5") @Min(1) int maxFailedLogins,
+                           @DefaultValue("15m") @NotNull Duration lockDuration,
+                           @DefaultValue("30d") @NotNull Duration tokenLifetime) {
+    }
+
+    /** Retention period per record type (ISO record control); contracts keep 3 years by default. */
+    public record Retention(@DefaultValue("3y") @NotNull Period defaultPeriod, Map<String, Period> periods) {
+
+        public Period periodFor(String recordType) {
+            return periods != null && periods.containsKey(recordType) ? periods.get(recordType) : defaultPeriod;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package com.careloop.platform.org;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import com.careloop.platform.AuditTrail;
+import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.DataScope;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sign-in side of the user accounts: lookup, lockout after repeated failures, the signed-in user's rights. */
+@Service
+@Transactional
+public class Accounts {
+
+    /** The password of every demo user except admin; the login page shows it in demo mode only. */
+    public static final String DEMO_PASSWORD = "careloop2026";
+
+    /** What the login needs to know about an account. */
+    public record LoginAccount(long id, String username, String passwordHash, boolean active, Instant lockedUntil,
+                               CurrentUser user) {
+    }
+
+    private final UserRepository users;
+    private final OrganisationService organisation;
+    private final AuditTrail audit;
+    private final CareLoopProperties properties;
+    private final Clock clock;
+
+    Accounts(UserRepository users, OrganisationService organisation, AuditTrail audit, CareLoopProperties properties,
+             Clock clock) {
+        this.users = users;
+        this.organisation = organisation;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LoginAccount> forLogin(String username) {
+        return users.findByUsername(username).map(u -> new LoginAccount(u.getId(), u.getUsername(),
+                u.getPasswordHash(), u.isActive(), u.getLockedUntil(), toCurrentUser(u)));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CurrentUser> currentUser(long userId) {
+        return users.findById(userId).filter(AppUser::isActive).map(this::toCurrentUser);
+    }
+
+    /** Counts a failed sign-in; the configured number in a row locks the account (and says so in the trail). */
+    public void loginFailed(String username) {
+        users.findByUsername(username).ifPresent(u -> {
+            var before = u.auditState();
+            u.loginFailed(properties.security().maxFailedLogins(), properties.security().lockDuration(), Instant.now(clock));
+            if (u.getLockedUntil() != null && !u.getLockedUntil().equals(before.get("lockedUntil"))) {
+                audit.changed(u, "LOCK", before);
+            }
+        });
+    }
+
+    public void loginSucceeded(String username) {
+        users.findByUsername(username).ifPresent(AppUser::loginSucceeded);
+    }
+
+    public void chooseLocale(long userId, String locale) {
+        users.findById(userId).ifPresent(u -> u.chooseLocale(locale));
+    }
+
+    private CurrentUser toCurrentUser(AppUser u) {
+        Set<String> permissions = new HashSet<>();
+        u.getRoles().forEach(r -> permissions.addAll(r.getPermissions()));
+        DataScope.Kind widest = u.getRoles().stream().map(Role::getDataScope)
+                .min(Comparator.naturalOrder()).orElse(DataScope.Kind.OWN);
+        Set<Long> departments = switch (widest) {
+            case DEPARTMENT_TREE -> u.getDepartmentId() == null ? Set.of() : organisation.subtree(u.getDepartmentId());
+            case DEPARTMENT -> u.getDepartmentId() == null ? Set.of() : Set.of(u.getDepartmentId());
+            default -> Set.of();
+        };
+        Locale locale = u.getLocale() == null ? null : Locale.forLanguageTag(u.getLocale());
+        return new CurrentUser(u.getId(), u.getUsername(), u.getDisplayName(), u.getDepartmentId(),
+                u.getPosition().name(), Set.copyOf(permissions), new DataScope(widest, Set.copyOf(departments), u.getId()),
+                locale);
+    }
+}

@@ -1,0 +1,160 @@
+package com.careloop.platform.org;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.careloop.platform.AuditTrail;
+import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.PermissionCatalog;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * First start: built-in roles, the administrator and (in demo mode) a demo company in Chinese.
+ * Every step checks what exists first, so a restart never duplicates anything.
+ */
+@Component
+@Order(10)
+class OrgBootstrap implements ApplicationRunner {
+
+    /** The password of every demo user except admin; shown on the login page in demo mode only. */
+    static final String DEMO_PASSWORD = Accounts.DEMO_PASSWORD;
+
+    private static final Logger log = LoggerFactory.getLogger(OrgBootstrap.class);
+
+    private final RoleRepository roles;
+    private final UserRepository users;
+    private final DepartmentRepository departments;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+    private final List<PermissionCatalog> catalogs;
+    private final CareLoopProperties properties;
+    private final Clock clock;
+
+    OrgBootstrap(RoleRepository roles, UserRepository users, DepartmentRepository departments, PasswordEncoder passwords,
+                 AuditTrail audit, List<PermissionCatalog> catalogs, CareLoopProperties properties, Clock clock) {
+        this.roles = roles;
+        this.users = users;
+        this.departments = departments;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.catalogs = catalogs;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        ensureRoles();
+        ensureAdmin();
+        if (properties.demoData() && departments.count() == 0) {
+            loadDemoCompany();
+        }
+    }
+
+    /** Built-in roles are created once; ADMIN is topped up with every permission a new module adds. */
+    private void ensureRoles() {
+        Set<String> every = new HashSet<>();
+        catalogs.forEach(c -> every.addAll(c.permissions()));
+        BuiltInRoles.all().values().forEach(def -> {
+            var existing = roles.findByCode(def.code());
+            if (existing.isEmpty()) {
+                Set<String> granted = def.code().equals(BuiltInRoles.ADMIN) ? every : def.permissions();
+                audit.created(roles.saveAndFlush(Role.create(def.code(), def.name(), def.scope(), granted, true)));
+            } else if (def.code().equals(BuiltInRoles.ADMIN) && !existing.get().getPermissions().containsAll(every)) {
+                Role admin = existing.get();
+                var before = admin.auditState();
+                admin.redefine(admin.getName(), admin.getDataScope(), every);
+                roles.saveAndFlush(admin);
+                audit.changed(admin, "GRANT_NEW_PERMISSIONS", before);
+            }
+        });
+    }
+
+    private void ensureAdmin() {
+        if (users.existsByUsername("admin")) {
+            return;
+        }
+        String password = properties.adminPassword();
+        boolean generated = password == null || password.isBlank();
+        if (generated) {
+            password = generatePassword();
+        }
+        AppUser admin = AppUser.create("admin", "系统管理员", passwords.encode(password), null, Position.ADMINISTRATOR, now());
+        admin.update("系统管理员", null, null, null, Position.ADMINISTRATOR, true,
+                Set.of(roles.findByCode(BuiltInRoles.ADMIN).orElseThrow()), now());
+        audit.created(users.saveAndFlush(admin));
+        if (generated) {
+            log.warn("""
+
+                    ==========================================================
+                     CareLoop administrator created: user 'admin'
+                     generated password: {}
+                     (shown once; set CARELOOP_ADMIN_PASSWORD to choose it)
+                    ==========================================================""", password);
+        }
+    }
+
+    private void loadDemoCompany() {
+        Map<String, Long> ids = new HashMap<>();
+        String[][] tree = {
+                {"GM", "总经办", null}, {"CS", "客户服务部", "GM"}, {"SALES", "业务部（市场部）", "GM"},
+                {"PROD", "生产部", "GM"}, {"QA", "品管部（质量部）", "GM"}, {"PURCH", "采购部", "GM"},
+                {"FIN", "财务部", "GM"}, {"TECH", "技术部", "GM"}, {"ENG", "工程部", "GM"},
+                {"ENG-REPAIR", "维修班", "ENG"}, {"PROP", "物业部", "GM"}, {"SEC", "保安部", "GM"}};
+        int order = 0;
+        for (String[] d : tree) {
+            Department dept = departments.saveAndFlush(Department.create(d[0], d[1],
+                    d[2] == null ? null : ids.get(d[2]), order++ * 10, now()));
+            audit.created(dept);
+            ids.put(d[0], dept.getId());
+        }
+        Object[][] people = {
+                {"gm", "吴建国", "GM", Position.GENERAL_MANAGER, "GENERAL_MANAGER", true},
+                {"manager", "王丽华", "CS", Position.CS_MANAGER, "CS_MANAGER", true},
+                {"supervisor", "李明", "CS", Position.CS_SUPERVISOR, "CS_SUPERVISOR", true},
+                {"frontdesk", "张小燕", "CS", Position.FRONT_DESK, "FRONT_DESK", false},
+                {"complaints", "赵静", "CS", Position.COMPLAINT_SPECIALIST, "COMPLAINT_SPECIALIST", false},
+                {"quality", "周卫东", "QA", Position.QUALITY_MANAGER, "QUALITY_MANAGER", true},
+                {"depthead", "陈志强", "ENG", Position.DEPT_HEAD, "DEPT_HEAD", true},
+                {"teamleader", "刘大伟", "ENG-REPAIR", Position.TEAM_LEADER, "TEAM_LEADER", true},
+                {"staff", "孙师傅", "ENG-REPAIR", Position.STAFF, "STAFF", false}};
+        for (Object[] p : people) {
+            AppUser u = AppUser.create((String) p[0], (String) p[1], passwords.encode(DEMO_PASSWORD),
+                    ids.get((String) p[2]), (Position) p[3], now());
+            u.update((String) p[1], p[0] + "@demo.careloop.local", null, ids.get((String) p[2]), (Position) p[3],
+                    (Boolean) p[5], Set.of(roles.findByCode((String) p[4]).orElseThrow()), now());
+            audit.created(users.saveAndFlush(u));
+        }
+        log.info("Demo company '{}' loaded: {} departments, {} users (password {})", properties.companyName(),
+                tree.length, people.length, DEMO_PASSWORD);
+    }
+
+    private static String generatePassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}

@@ -1,0 +1,117 @@
+package com.careloop.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.NotFoundException;
+import com.careloop.platform.org.Accounts;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens. Only a SHA-256 hash is stored: the token itself is shown once, at creation.
+ * Tokens expire and can be revoked by their owner.
+ */
+@Service
+@Transactional
+public class ApiTokens {
+
+    public record IssuedToken(long id, String token, Instant expiresAt) {
+    }
+
+    public record TokenView(long id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt,
+                            Instant lastUsedAt) {
+        public boolean usable(Instant now) {
+            return revokedAt == null && expiresAt.isAfter(now);
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public IssuedToken issue(long userId, String name, Duration lifetime) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = "clp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = Instant.now(clock);
+        Instant expires = now.plus(lifetime);
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into api_token (user_id, name, token_hash, created_at, expires_at)
+                values (:u, :name, :hash, :now, :exp)""")
+                .param("u", userId).param("name", name).param("hash", hash(token))
+                .param("now", Timestamp.from(now)).param("exp", Timestamp.from(expires)).update(keys, "id");
+        return new IssuedToken(keys.getKey().longValue(), token, expires);
+    }
+
+    /** The user a bearer token stands for, if it is known, unrevoked, unexpired and its user active. */
+    public Optional<CurrentUser> authenticate(String token) {
+        Instant now = Instant.now(clock);
+        var row = jdbc.sql("""
+                select id, user_id from api_token
+                where token_hash = :hash and revoked_at is null and expires_at > :now""")
+                .param("hash", hash(token)).param("now", Timestamp.from(now))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        jdbc.sql("update api_token set last_used_at = :now where id = :id")
+                .param("now", Timestamp.from(now)).param("id", row.get()[0]).update();
+        return accounts.currentUser(row.get()[1]);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenView> tokensOf(long userId) {
+        return jdbc.sql("""
+                select id, name, created_at, expires_at, revoked_at, last_used_at from api_token
+                where user_id = :u order by id desc""").param("u", userId)
+                .query((rs, n) -> new TokenView(rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3)),
+                        instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6))))
+                .list();
+    }
+
+    public void revoke(long userId, long tokenId) {
+        int updated = jdbc.sql("""
+                update api_token set revoked_at = :now
+                where id = :id and user_id = :u and revoked_at is null""")
+                .param("now", Timestamp.from(Instant.now(clock))).param("id", tokenId).param("u", userId).update();
+        if (updated == 0) {
+            throw new NotFoundException("token", tokenId);
+        }
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,52 @@
+package com.careloop.platform.web;
+
+import com.careloop.platform.DomainException;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.NotFoundException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Errors on pages become a readable message: a refused form step goes back to the page it came from
+ * with the reason shown; a missing record or permission gets the error page with its status.
+ */
+@Order(Ordered.LOWEST_PRECEDENCE)
+@ControllerAdvice(annotations = Controller.class)
+class PageExceptionHandler {
+
+    @ExceptionHandler({DomainException.class, InvalidInputException.class, OptimisticLockingFailureException.class})
+    String refused(RuntimeException ex, HttpServletRequest request, RedirectAttributes flash) {
+        flash.addFlashAttribute("error", ex.getMessage());
+        String back = request.getHeader("Referer");
+        return "redirect:" + (back == null ? "/" : back);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException ex, HttpServletResponse response) {
+        return errorPage(response, 404, "error.notFound");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView forbidden(AccessDeniedException ex, HttpServletResponse response) {
+        return errorPage(response, 403, "error.forbidden");
+    }
+
+    private static ModelAndView errorPage(HttpServletResponse response, int status, String messageKey) {
+        response.setStatus(status);
+        ModelAndView mav = new ModelAndView("error");
+        mav.addObject("status", status);
+        mav.addObject("messageKey", messageKey);
+        return mav;
+    }
+}

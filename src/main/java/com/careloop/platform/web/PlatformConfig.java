@@ -1,0 +1,49 @@
+package com.careloop.platform.web;
+
+import java.time.Clock;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+
+import com.careloop.platform.security.PermissionInterceptor;
+
+/** Clock, language (zh-CN first; {@code ?lang=zh-TW|en} switches) and the interceptors every page passes. */
+@Configuration
+class PlatformConfig implements WebMvcConfigurer {
+
+    private final PermissionInterceptor permissions;
+    private final LayoutInterceptor layout;
+
+    PlatformConfig(PermissionInterceptor permissions, LayoutInterceptor layout) {
+        this.permissions = permissions;
+        this.layout = layout;
+    }
+
+    @Bean
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    LocaleResolver localeResolver() {
+        SessionLocaleResolver resolver = new SessionLocaleResolver();
+        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
+        lang.setParamName("lang");
+        lang.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(lang);
+        registry.addInterceptor(permissions);
+        registry.addInterceptor(layout);
+    }
+}
