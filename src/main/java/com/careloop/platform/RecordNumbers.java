@@ -22,9 +22,11 @@ public class RecordNumbers {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final AuditTrail audit;
 
-    public RecordNumbers(JdbcClient jdbc, Clock clock, CareLoopProperties properties) {
+    public RecordNumbers(JdbcClient jdbc, Clock clock, CareLoopProperties properties, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
         this.zone = properties.zone();
     }
@@ -56,6 +58,44 @@ public class RecordNumbers {
         long value = jdbc.sql("select last_value from record_number_sequence where record_type = :type and seq_year = :year")
                 .param("type", recordType).param("year", year).query(Long.class).single();
         return format((String) rule[0], (Integer) rule[1], year, value);
+    }
+
+    /** A record type's numbering rule and the last number issued this year. */
+    public record Rule(String recordType, String prefix, int width, String description, long lastThisYear,
+                       String nextExample, long version) {
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.List<Rule> rules() {
+        int year = LocalDate.now(clock.withZone(zone)).getYear();
+        return jdbc.sql("""
+                select r.record_type, r.prefix, r.width, r.description, r.version, coalesce(s.last_value, 0) last_value
+                from record_number_rule r
+                left join record_number_sequence s on s.record_type = r.record_type and s.seq_year = :year
+                order by r.record_type""").param("year", year)
+                .query((rs, n) -> new Rule(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getLong(6), format(rs.getString(2), rs.getInt(3), year, rs.getLong(6) + 1), rs.getLong(5)))
+                .list();
+    }
+
+    /** Changes a prefix or width; the yearly sequence continues, so numbers stay unique per type. */
+    @Transactional
+    public Rule changeRule(String recordType, String prefix, int width, long version) {
+        Rule before = rules().stream().filter(r -> r.recordType().equals(recordType)).findFirst()
+                .orElseThrow(() -> new NotFoundException("record number rule", recordType));
+        int updated = jdbc.sql("""
+                update record_number_rule set prefix = :prefix, width = :width, version = version + 1
+                where record_type = :type and version = :version""")
+                .param("prefix", prefix).param("width", width).param("type", recordType).param("version", version)
+                .update();
+        if (updated == 0) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("编号规则已被他人修改 / rule " + recordType
+                    + " was changed by someone else (version " + before.version() + ", yours " + version + ")");
+        }
+        audit.record("record-number-rule", recordType, "UPDATE", AuditTrail.diff(
+                java.util.Map.of("prefix", before.prefix(), "width", before.width()),
+                java.util.Map.of("prefix", prefix, "width", width)));
+        return rules().stream().filter(r -> r.recordType().equals(recordType)).findFirst().orElseThrow();
     }
 
     public static String format(String prefix, int width, int year, long value) {

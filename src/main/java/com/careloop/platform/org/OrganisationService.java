@@ -331,8 +331,8 @@ public class OrganisationService {
         if (roles.existsByCode(cmd.code())) {
             throw new InvalidInputException("code", "unique", "角色编码已存在 / role code already exists: " + cmd.code());
         }
-        checkPermissions(cmd.permissions());
-        Role r = roles.saveAndFlush(Role.create(cmd.code(), cmd.name(), cmd.dataScope(), cmd.permissions(), false));
+        Set<String> permissions = checkPermissions(cmd.permissions());
+        Role r = roles.saveAndFlush(Role.create(cmd.code(), cmd.name(), cmd.dataScope(), permissions, false));
         audit.created(r);
         return toView(r);
     }
@@ -343,22 +343,29 @@ public class OrganisationService {
         if (!r.getCode().equals(cmd.code())) {
             throw new InvalidInputException("code", "immutable", "角色编码不可修改 / a role code cannot change");
         }
-        checkPermissions(cmd.permissions());
+        Set<String> permissions = checkPermissions(cmd.permissions());
         var before = r.auditState();
-        r.redefine(cmd.name(), cmd.dataScope(), cmd.permissions());
+        r.redefine(cmd.name(), cmd.dataScope(), permissions);
         roles.saveAndFlush(r);
         audit.changed(r, "UPDATE", before);
         return toView(r);
     }
 
-    private void checkPermissions(Set<String> requested) {
+    /** The requested permissions without blanks (a page form sends one empty value), all known. */
+    private Set<String> checkPermissions(Set<String> requested) {
         Set<String> known = new HashSet<>();
         catalogs.forEach(c -> known.addAll(c.permissions()));
+        Set<String> result = new TreeSet<>();
         for (String p : requested) {
+            if (p == null || p.isBlank()) {
+                continue;
+            }
             if (!known.contains(p)) {
                 throw new InvalidInputException("permissions", "known", "未知权限 / unknown permission: " + p);
             }
+            result.add(p);
         }
+        return result;
     }
 
     // ---- helpers -----------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 package com.careloop.platform.web;
 
 import com.careloop.platform.AnyUser;
+import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.org.Accounts;
 import com.careloop.platform.PublicEndpoint;
 
 import org.springframework.stereotype.Controller;
@@ -13,15 +15,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ShellPages {
 
     private final HomeSummary summary;
+    private final CareLoopProperties properties;
 
-    ShellPages(HomeSummary summary) {
+    ShellPages(HomeSummary summary, CareLoopProperties properties) {
         this.summary = summary;
+        this.properties = properties;
     }
 
     @PublicEndpoint
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, Model model) {
-        model.addAttribute("error", error);
+        model.addAttribute("loginError", error);
+        model.addAttribute("lockMinutes", properties.security().lockDuration().toMinutes());
+        model.addAttribute("companyName", properties.companyName());
+        model.addAttribute("demoMode", properties.demoData());
+        if (properties.demoData()) {
+            model.addAttribute("demoPassword", Accounts.DEMO_PASSWORD);
+        }
         return "login";
     }
 

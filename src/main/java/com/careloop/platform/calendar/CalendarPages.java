@@ -1,0 +1,103 @@
+package com.careloop.platform.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.org.PlatformPermissions;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The calendar admin page: weekly hours, holidays and make-up working days. */
+@Controller
+class CalendarPages {
+
+    private final CalendarService calendars;
+
+    CalendarPages(CalendarService calendars) {
+        this.calendars = calendars;
+    }
+
+    @RequiresPermission(PlatformPermissions.CALENDAR_VIEW)
+    @GetMapping("/admin/calendar")
+    String page(@RequestParam(required = false) Integer year, Model model) {
+        var view = calendars.view(calendars.calendars().get(0).id());
+        int shownYear = year == null ? LocalDate.now(view.zone()).getYear() : year;
+        model.addAttribute("calendar", view);
+        model.addAttribute("year", shownYear);
+        model.addAttribute("days", view.specialDays().stream().filter(d -> d.day().getYear() == shownYear).toList());
+        model.addAttribute("weekdays", DayOfWeek.values());
+        model.addAttribute("kinds", CalendarService.DayKind.values());
+        return "platform/calendar";
+    }
+
+    /**
+     * Hours per weekday as text, e.g. {@code 08:30-12:00,13:30-17:30}; empty means no work that day.
+     */
+    @RequiresPermission(PlatformPermissions.CALENDAR_MANAGE)
+    @PostMapping("/admin/calendar/{id}/hours")
+    String hours(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam long version,
+                 RedirectAttributes flash) {
+        Map<DayOfWeek, List<TimeRange>> hours = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            String text = form.getOrDefault("hours_" + d.name(), "").trim();
+            if (!text.isEmpty()) {
+                hours.put(d, parse(d, text));
+            }
+        }
+        calendars.updateHours(id, hours, version);
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/admin/calendar";
+    }
+
+    @RequiresPermission(PlatformPermissions.CALENDAR_MANAGE)
+    @PostMapping("/admin/calendar/{id}/days")
+    String addDay(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+                  @RequestParam CalendarService.DayKind kind, @RequestParam String name, RedirectAttributes flash) {
+        if (name.isBlank() || name.length() > 100) {
+            throw new InvalidInputException("name", "length", "名称须为 1 至 100 个字符 / name must be 1 to 100 characters");
+        }
+        calendars.addSpecialDay(id, day, kind, name.trim());
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/admin/calendar?year=" + day.getYear();
+    }
+
+    @RequiresPermission(PlatformPermissions.CALENDAR_MANAGE)
+    @PostMapping("/admin/calendar/{id}/days/{dayId}/remove")
+    String removeDay(@PathVariable long id, @PathVariable long dayId, RedirectAttributes flash) {
+        calendars.removeSpecialDay(id, dayId);
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/admin/calendar";
+    }
+
+    static List<TimeRange> parse(DayOfWeek day, String text) {
+        List<TimeRange> ranges = new ArrayList<>();
+        for (String part : text.split("[,，;；\\s]+")) {
+            String[] ends = part.split("[-–~]");
+            try {
+                if (ends.length != 2) {
+                    throw new IllegalArgumentException(part);
+                }
+                ranges.add(new TimeRange(LocalTime.parse(ends[0].trim()), LocalTime.parse(ends[1].trim())));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw new InvalidInputException("hours_" + day.name(), "format",
+                        "工作时段格式应为 08:30-12:00,13:30-17:30 / hours must look like 08:30-12:00,13:30-17:30: " + part);
+            }
+        }
+        return ranges;
+    }
+}

@@ -1,0 +1,192 @@
+package com.careloop.platform.idempotency;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import com.careloop.platform.security.ProblemWriter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on any API create (POST): the first response is stored and replayed for a
+ * retry with the same key and body, so nothing is created twice; the same key with a different body
+ * is refused with 422; a retry while the first is still running gets 409. Server errors are not
+ * stored, so a retry after one runs again. Keys are per caller.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+
+    private final JdbcClient jdbc;
+    private final ProblemWriter problems;
+    private final Clock clock;
+
+    IdempotencyFilter(JdbcClient jdbc, ProblemWriter problems, Clock clock) {
+        this.jdbc = jdbc;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/")
+                || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER).trim();
+        if (key.isEmpty() || key.length() > 200) {
+            problems.write(response, 400, "idempotency-key", "Idempotency-Key 须为 1 至 200 个字符 / must be 1 to 200 characters");
+            return;
+        }
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        String principal = auth == null ? "anonymous" : auth.getName();
+        byte[] body = StreamUtils.copyToByteArray(request.getInputStream());
+        String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n",
+                body);
+
+        var existing = jdbc.sql("select request_hash, status, content_type, response_body from idempotency_record "
+                        + "where principal = :p and idem_key = :k")
+                .param("p", principal).param("k", key)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2), rs.getString(3), rs.getString(4)})
+                .optional();
+        if (existing.isPresent()) {
+            replay(existing.get(), hash, response);
+            return;
+        }
+        try {
+            jdbc.sql("""
+                    insert into idempotency_record (principal, idem_key, method, path, request_hash, created_at)
+                    values (:p, :k, :m, :path, :h, :now)""")
+                    .param("p", principal).param("k", key).param("m", request.getMethod())
+                    .param("path", request.getRequestURI()).param("h", hash)
+                    .param("now", Timestamp.from(Instant.now(clock))).update();
+        } catch (DuplicateKeyException raced) {
+            problems.write(response, 409, "idempotency-in-progress", "相同 Idempotency-Key 的请求正在处理 / a request with this key is in progress");
+            return;
+        }
+        ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
+        boolean stored = false;
+        try {
+            chain.doFilter(new ReplayableRequest(request, body), wrapped);
+            if (wrapped.getStatus() < 500) {
+                jdbc.sql("update idempotency_record set status = :s, content_type = :ct, response_body = :b "
+                                + "where principal = :p and idem_key = :k")
+                        .param("s", wrapped.getStatus()).param("ct", wrapped.getContentType())
+                        .param("b", new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8))
+                        .param("p", principal).param("k", key).update();
+                stored = true;
+            }
+        } finally {
+            if (!stored) {
+                jdbc.sql("delete from idempotency_record where principal = :p and idem_key = :k")
+                        .param("p", principal).param("k", key).update();
+            }
+            wrapped.copyBodyToResponse();
+        }
+    }
+
+    private void replay(Object[] row, String hash, HttpServletResponse response) throws IOException {
+        if (!hash.equals(row[0])) {
+            problems.write(response, 422, "idempotency-mismatch",
+                    "此 Idempotency-Key 已用于另一个不同的请求 / this Idempotency-Key was already used with a different request");
+            return;
+        }
+        if (row[1] == null) {
+            problems.write(response, 409, "idempotency-in-progress", "相同 Idempotency-Key 的请求正在处理 / a request with this key is in progress");
+            return;
+        }
+        response.setStatus(((Number) row[1]).intValue());
+        if (row[2] != null) {
+            response.setContentType((String) row[2]);
+        }
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Idempotent-Replayed", "true");
+        response.getOutputStream().write(row[3] == null ? new byte[0] : ((String) row[3]).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(String head, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(head.getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body was read to hash it; hand the same bytes on to the controller. */
+    private static final class ReplayableRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReplayableRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.careloop.platform.notify;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import com.careloop.platform.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A user's own notifications: list and mark read. */
+@Service
+@Transactional
+class NotificationInbox {
+
+    record NotificationView(long id, String title, String body, String link, Instant createdAt, Instant readAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    NotificationInbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    List<NotificationView> latest(long userId, boolean unreadOnly, int limit) {
+        return jdbc.sql("select id, title, body, link, created_at, read_at from notification where recipient_id = :u"
+                        + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit :limit")
+                .param("u", userId).param("limit", limit)
+                .query((rs, n) -> new NotificationView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    void markRead(long userId, long id) {
+        int n = jdbc.sql("update notification set read_at = coalesce(read_at, :now) where id = :id and recipient_id = :u")
+                .param("now", Timestamp.from(Instant.now(clock))).param("id", id).param("u", userId).update();
+        if (n == 0) {
+            throw new NotFoundException("notification", id);
+        }
+    }
+
+    int markAllRead(long userId) {
+        return jdbc.sql("update notification set read_at = :now where recipient_id = :u and read_at is null")
+                .param("now", Timestamp.from(Instant.now(clock))).param("u", userId).update();
+    }
+}
