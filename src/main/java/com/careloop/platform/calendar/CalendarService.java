@@ -80,7 +80,7 @@ public class CalendarService {
                     hours.computeIfAbsent(DayOfWeek.valueOf(rs.getString(1)), d -> new ArrayList<>())
                             .add(new TimeRange(rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime()));
                 });
-        List<SpecialDay> days = jdbc.sql("select id, day, kind, name from calendar_special_day where calendar_id = :id order by day")
+        List<SpecialDay> days = jdbc.sql("select id, cal_day, kind, name from calendar_special_day where calendar_id = :id order by cal_day")
                 .param("id", id)
                 .query((rs, n) -> new SpecialDay(rs.getLong(1), rs.getDate(2).toLocalDate(),
                         DayKind.valueOf(rs.getString(3)), rs.getString(4)))
@@ -143,13 +143,13 @@ public class CalendarService {
 
     public SpecialDay addSpecialDay(long id, LocalDate day, DayKind kind, String name) {
         view(id);
-        boolean taken = jdbc.sql("select count(*) from calendar_special_day where calendar_id = :id and day = :day")
+        boolean taken = jdbc.sql("select count(*) from calendar_special_day where calendar_id = :id and cal_day = :day")
                 .param("id", id).param("day", day).query(Long.class).single() > 0;
         if (taken) {
             throw new InvalidInputException("day", "unique", "该日期已设置 / " + day + " is already in the calendar");
         }
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into calendar_special_day (calendar_id, day, kind, name) values (:id, :day, :kind, :name)")
+        jdbc.sql("insert into calendar_special_day (calendar_id, cal_day, kind, name) values (:id, :day, :kind, :name)")
                 .param("id", id).param("day", day).param("kind", kind.name()).param("name", name).update(keys, "id");
         audit.record("calendar", String.valueOf(id), "ADD_" + kind.name(),
                 List.of(new FieldChange(day.toString(), null, kind + " " + name)));

@@ -13,12 +13,12 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /** Commands of the organisation admin, shared by the API and the pages. */
-final class OrgCommands {
+public final class OrgCommands {
 
     private OrgCommands() {
     }
 
-    record SaveDepartment(
+    public record SaveDepartment(
             @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "{validation.code}") String code,
             @NotBlank @Size(max = 100) String name,
             Long parentId,
@@ -26,7 +26,7 @@ final class OrgCommands {
             Long version) {
     }
 
-    record SaveUser(
+    public record SaveUser(
             @NotBlank @Size(min = 2, max = 50) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "{validation.username}") String username,
             @NotBlank @Size(max = 100) String displayName,
             @Size(min = 8, max = 100) String password,
@@ -34,12 +34,12 @@ final class OrgCommands {
             @Size(max = 40) String phone,
             Long departmentId,
             @NotNull Position position,
-            boolean senior,
+            Boolean senior,
             @NotEmpty Set<String> roles,
             Long version) {
     }
 
-    record SaveRole(
+    public record SaveRole(
             @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Z0-9_]+", message = "{validation.roleCode}") String code,
             @NotBlank @Size(max = 100) String name,
             @NotNull DataScope.Kind dataScope,
@@ -47,6 +47,6 @@ final class OrgCommands {
             Long version) {
     }
 
-    record ResetPassword(@NotBlank @Size(min = 8, max = 100) String password) {
+    public record ResetPassword(@NotBlank @Size(min = 8, max = 100) String password) {
     }
 }

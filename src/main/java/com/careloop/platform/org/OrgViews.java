@@ -7,24 +7,24 @@ import java.util.Set;
 import com.careloop.platform.DataScope;
 
 /** Read models of the organisation, built with SQL projections. */
-final class OrgViews {
+public final class OrgViews {
 
     private OrgViews() {
     }
 
-    record DepartmentView(long id, String code, String name, Long parentId, int sortOrder, boolean active,
+    public record DepartmentView(long id, String code, String name, Long parentId, int sortOrder, boolean active,
                           int depth, long userCount, long version) {
     }
 
-    record UserView(long id, String username, String displayName, String email, String phone, Long departmentId,
+    public record UserView(long id, String username, String displayName, String email, String phone, Long departmentId,
                     String departmentName, Position position, boolean senior, boolean active, Instant lockedUntil,
                     Set<String> roles, long version) {
     }
 
-    record RoleView(long id, String code, String name, DataScope.Kind dataScope, boolean builtIn,
+    public record RoleView(long id, String code, String name, DataScope.Kind dataScope, boolean builtIn,
                     Set<String> permissions, long userCount, long version) {
     }
 
-    record Page<T>(List<T> items, String nextCursor) {
+    public record Page<T>(List<T> items, String nextCursor) {
     }
 }

@@ -172,7 +172,7 @@ public class OrganisationService {
                 select u.id, u.username, u.display_name, u.email, u.phone, u.department_id, d.name dept, u.position,
                        u.senior, u.active, u.locked_until, u.version
                 from app_user u left join department d on d.id = u.department_id
-                where u.id > :after and """).append(condition.sql());
+                where u.id > :after""").append(" and ").append(condition.sql());
         Map<String, Object> params = new LinkedHashMap<>(condition.params());
         params.put("after", cursor == null || cursor.isBlank() ? 0L : parseCursor(cursor));
         if (keyword != null && !keyword.isBlank()) {
@@ -242,7 +242,7 @@ public class OrganisationService {
         AppUser u = AppUser.create(cmd.username(), cmd.displayName(), passwords.encode(cmd.password()),
                 cmd.departmentId(), cmd.position(), now());
         u.update(cmd.displayName(), blankToNull(cmd.email()), blankToNull(cmd.phone()), cmd.departmentId(),
-                cmd.position(), cmd.senior(), resolveRoles(cmd.roles()), now());
+                cmd.position(), Boolean.TRUE.equals(cmd.senior()), resolveRoles(cmd.roles()), now());
         users.saveAndFlush(u);
         audit.created(u);
         return toView(u);
@@ -257,7 +257,7 @@ public class OrganisationService {
         requireDepartment("departmentId", cmd.departmentId());
         var before = u.auditState();
         u.update(cmd.displayName(), blankToNull(cmd.email()), blankToNull(cmd.phone()), cmd.departmentId(),
-                cmd.position(), cmd.senior(), resolveRoles(cmd.roles()), now());
+                cmd.position(), Boolean.TRUE.equals(cmd.senior()), resolveRoles(cmd.roles()), now());
         if (cmd.password() != null && !cmd.password().isBlank()) {
             u.changePassword(passwords.encode(cmd.password()), now());
         }

@@ -1,0 +1,210 @@
+package com.careloop.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.careloop.platform.org.OrganisationService;
+import com.careloop.support.ApiTestBase;
+import com.careloop.support.PageSession;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every registered CareLoop endpoint has a declared rule here, the rule matches what the handler
+ * enforces, and every built-in role is let in or refused accordingly. A new endpoint without a rule
+ * (here and on the handler) fails the build.
+ */
+class PermissionMatrixTest extends ApiTestBase {
+
+    static final String PUBLIC = "PUBLIC";
+    static final String ANY = "ANY_USER";
+
+    /** The declared matrix: endpoint -> who may call it. */
+    static final Map<String, String> MATRIX = new TreeMap<>(Map.ofEntries(
+            Map.entry("GET /login", PUBLIC),
+            Map.entry("GET /", ANY),
+            Map.entry("GET /profile", ANY),
+            Map.entry("POST /profile/tokens", ANY),
+            Map.entry("POST /profile/tokens/{id}/revoke", ANY),
+            Map.entry("POST /profile/locale", ANY),
+            Map.entry("GET /notifications", ANY),
+            Map.entry("POST /notifications/{id}/read", ANY),
+            Map.entry("POST /notifications/read-all", ANY),
+            Map.entry("GET /notifications/unread-count", ANY),
+            Map.entry("GET /admin/departments", "org:view"),
+            Map.entry("POST /admin/departments", "org:manage"),
+            Map.entry("POST /admin/departments/{id}", "org:manage"),
+            Map.entry("POST /admin/departments/{id}/deactivate", "org:manage"),
+            Map.entry("GET /admin/users", "org:view"),
+            Map.entry("GET /admin/users/new", "org:manage"),
+            Map.entry("GET /admin/users/{id}", "org:view"),
+            Map.entry("POST /admin/users", "org:manage"),
+            Map.entry("POST /admin/users/{id}", "org:manage"),
+            Map.entry("POST /admin/users/{id}/{action:deactivate|activate|unlock}", "org:manage"),
+            Map.entry("POST /admin/users/{id}/reset-password", "org:manage"),
+            Map.entry("GET /admin/roles", "role:manage"),
+            Map.entry("POST /admin/roles", "role:manage"),
+            Map.entry("POST /admin/roles/{id}", "role:manage"),
+            Map.entry("GET /admin/audit", "audit:view"),
+            Map.entry("GET /audit/history/{recordType}/{recordId}", "audit:view"),
+            Map.entry("GET /admin/retention", "retention:view"),
+            Map.entry("GET /admin/calendar", "calendar:view"),
+            Map.entry("POST /admin/calendar/{id}/hours", "calendar:manage"),
+            Map.entry("POST /admin/calendar/{id}/days", "calendar:manage"),
+            Map.entry("POST /admin/calendar/{id}/days/{dayId}/remove", "calendar:manage"),
+            Map.entry("GET /admin/record-numbers", "numbering:manage"),
+            Map.entry("POST /admin/record-numbers/{recordType}", "numbering:manage"),
+            Map.entry("POST /api/v1/auth/tokens", PUBLIC),
+            Map.entry("GET /api/v1/auth/tokens", ANY),
+            Map.entry("DELETE /api/v1/auth/tokens/{id}", ANY),
+            Map.entry("GET /api/v1/me", ANY),
+            Map.entry("GET /api/v1/notifications", ANY),
+            Map.entry("POST /api/v1/notifications/{id}/read", ANY),
+            Map.entry("POST /api/v1/notifications/read-all", ANY),
+            Map.entry("GET /api/v1/departments", "org:view"),
+            Map.entry("GET /api/v1/departments/{id}", "org:view"),
+            Map.entry("POST /api/v1/departments", "org:manage"),
+            Map.entry("PUT /api/v1/departments/{id}", "org:manage"),
+            Map.entry("DELETE /api/v1/departments/{id}", "org:manage"),
+            Map.entry("GET /api/v1/users", "org:view"),
+            Map.entry("GET /api/v1/users/{id}", "org:view"),
+            Map.entry("POST /api/v1/users", "org:manage"),
+            Map.entry("PUT /api/v1/users/{id}", "org:manage"),
+            Map.entry("POST /api/v1/users/{id}/deactivate", "org:manage"),
+            Map.entry("POST /api/v1/users/{id}/activate", "org:manage"),
+            Map.entry("POST /api/v1/users/{id}/unlock", "org:manage"),
+            Map.entry("POST /api/v1/users/{id}/reset-password", "org:manage"),
+            Map.entry("GET /api/v1/roles", "role:manage"),
+            Map.entry("GET /api/v1/roles/{id}", "role:manage"),
+            Map.entry("POST /api/v1/roles", "role:manage"),
+            Map.entry("PUT /api/v1/roles/{id}", "role:manage"),
+            Map.entry("GET /api/v1/permissions", "role:manage"),
+            Map.entry("GET /api/v1/audit-events", "audit:view"),
+            Map.entry("GET /api/v1/audit-events/{recordType}/{recordId}", "audit:view"),
+            Map.entry("GET /api/v1/audit-events/past-retention", "retention:view"),
+            Map.entry("GET /api/v1/calendars", "calendar:view"),
+            Map.entry("GET /api/v1/calendars/{id}", "calendar:view"),
+            Map.entry("PUT /api/v1/calendars/{id}/working-hours", "calendar:manage"),
+            Map.entry("POST /api/v1/calendars/{id}/special-days", "calendar:manage"),
+            Map.entry("DELETE /api/v1/calendars/{id}/special-days/{dayId}", "calendar:manage"),
+            Map.entry("POST /api/v1/calendars/{id}/deadline", "calendar:view"),
+            Map.entry("GET /api/v1/record-number-rules", "numbering:manage"),
+            Map.entry("PUT /api/v1/record-number-rules/{recordType}", "numbering:manage")));
+
+    /** The demo users, one per built-in role. */
+    static final List<String> USERS = List.of("admin", "gm", "manager", "supervisor", "frontdesk", "complaints",
+            "quality", "depthead", "teamleader", "staff");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    OrganisationService organisation;
+
+    private Map<String, HandlerMethod> endpoints() {
+        Map<String, HandlerMethod> result = new TreeMap<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            if (!e.getValue().getBeanType().getName().startsWith("com.careloop.")) {
+                continue;
+            }
+            for (String path : e.getKey().getPatternValues()) {
+                for (var method : e.getKey().getMethodsCondition().getMethods()) {
+                    result.put(method.name() + " " + path, e.getValue());
+                }
+            }
+        }
+        return result;
+    }
+
+    @Test
+    void everyEndpointHasADeclaredRuleMatchingItsHandler() {
+        Map<String, HandlerMethod> endpoints = endpoints();
+        assertThat(endpoints.keySet()).as("endpoints without a rule in MATRIX (or rules for endpoints that are gone)")
+                .containsExactlyInAnyOrderElementsOf(MATRIX.keySet());
+        Map<String, String> declaredOnHandlers = new LinkedHashMap<>();
+        endpoints.forEach((k, h) -> declaredOnHandlers.put(k, String.valueOf(PermissionInterceptor.ruleOf(h))));
+        assertThat(declaredOnHandlers).containsExactlyInAnyOrderEntriesOf(MATRIX);
+    }
+
+    /** Each role is refused exactly the endpoints it lacks the permission for (pages and API). */
+    @Test
+    void eachRoleIsLetInOrRefusedAsDeclared() {
+        Map<String, Set<String>> permissionsOf = new TreeMap<>();
+        organisation.roles().forEach(r -> permissionsOf.put(r.code(), r.permissions()));
+        List<String> wrong = new ArrayList<>();
+        for (String user : USERS) {
+            String token = tokenFor(user);
+            Set<String> granted = new TreeSet<>(get("/api/v1/me", token).json().get("permissions").valueStream()
+                    .map(n -> n.asString()).toList());
+            for (var entry : MATRIX.entrySet()) {
+                String rule = entry.getValue();
+                String[] parts = entry.getKey().split(" ", 2);
+                if (!parts[1].startsWith("/api/") || rule.equals(PUBLIC)) {
+                    continue;
+                }
+                String path = parts[1].replaceAll("\\{[^}]+}", "987654");
+                Response r = call(parts[0], path, token, parts[0].equals("GET") || parts[0].equals("DELETE") ? null : "{}");
+                boolean allowed = rule.equals(ANY) || granted.contains(rule);
+                boolean refused = r.status() == 403;
+                if (allowed == refused || r.status() >= 500) {
+                    wrong.add(user + " " + entry.getKey() + " -> " + r.status() + " (expected "
+                            + (allowed ? "allowed" : "403") + ")");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** The same for the pages, through a signed-in browser session with CSRF. */
+    @Test
+    void eachRoleSeesOrIsRefusedThePagesAsDeclared() {
+        List<String> wrong = new ArrayList<>();
+        for (String user : USERS) {
+            PageSession session = new PageSession(port);
+            session.login(user, user.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD);
+            Set<String> granted = new TreeSet<>(get("/api/v1/me", tokenFor(user)).json().get("permissions")
+                    .valueStream().map(n -> n.asString()).toList());
+            session.get("/");
+            for (var entry : MATRIX.entrySet()) {
+                String rule = entry.getValue();
+                String[] parts = entry.getKey().split(" ", 2);
+                if (parts[1].startsWith("/api/") || rule.equals(PUBLIC) || parts[1].equals("/logout")) {
+                    continue;
+                }
+                String path = parts[1].replace("{action:deactivate|activate|unlock}", "unlock")
+                        .replaceAll("\\{[^}]+}", "987654");
+                PageSession.Page page = parts[0].equals("GET") ? session.get(path) : session.post(path);
+                boolean allowed = rule.equals(ANY) || granted.contains(rule);
+                boolean refused = page.status() == 403;
+                if (allowed == refused || page.status() >= 500) {
+                    wrong.add(user + " " + entry.getKey() + " -> " + page.status());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theDeclaredPermissionsOfTheBuiltInRolesAreWhatTheClosingNoteStates() {
+        Map<String, Set<String>> permissionsOf = new TreeMap<>();
+        organisation.roles().stream().filter(r -> r.builtIn()).forEach(r -> permissionsOf.put(r.code(), r.permissions()));
+        assertThat(permissionsOf.get("ADMIN")).containsAll(organisation.permissionCatalog().values().stream()
+                .flatMap(List::stream).toList());
+        assertThat(permissionsOf.get("STAFF")).isEmpty();
+        assertThat(permissionsOf.get("CS_MANAGER")).contains("audit:view", "calendar:manage", "retention:view")
+                .doesNotContain("org:manage", "role:manage");
+    }
+}
