@@ -41,6 +41,9 @@ class CalendarPages {
         model.addAttribute("year", shownYear);
         model.addAttribute("days", view.specialDays().stream().filter(d -> d.day().getYear() == shownYear).toList());
         model.addAttribute("weekdays", DayOfWeek.values());
+        Map<DayOfWeek, String> hoursText = new EnumMap<>(DayOfWeek.class);
+        view.weeklyHours().forEach((d, ranges) -> hoursText.put(d, format(ranges)));
+        model.addAttribute("hoursText", hoursText);
         model.addAttribute("kinds", CalendarService.DayKind.values());
         return "platform/calendar";
     }
@@ -82,6 +85,11 @@ class CalendarPages {
         calendars.removeSpecialDay(id, dayId);
         flash.addFlashAttribute("success", "saved");
         return "redirect:/admin/calendar";
+    }
+
+    /** The editable text of a day's hours, the same format {@link #parse} reads back. */
+    static String format(List<TimeRange> ranges) {
+        return String.join(",", ranges.stream().map(r -> r.start() + "-" + r.end()).toList());
     }
 
     static List<TimeRange> parse(DayOfWeek day, String text) {

@@ -28,8 +28,21 @@ class PageExceptionHandler {
     @ExceptionHandler({DomainException.class, InvalidInputException.class, OptimisticLockingFailureException.class})
     String refused(RuntimeException ex, HttpServletRequest request, RedirectAttributes flash) {
         flash.addFlashAttribute("error", ex.getMessage());
-        String back = request.getHeader("Referer");
-        return "redirect:" + (back == null ? "/" : back);
+        return "redirect:" + backTo(request.getHeader("Referer"));
+    }
+
+    /** Only the path of the referring page, so a forged Referer cannot send the user elsewhere. */
+    static String backTo(String referer) {
+        if (referer == null) {
+            return "/";
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(referer);
+            String path = uri.getRawPath() == null || !uri.getRawPath().startsWith("/") ? "/" : uri.getRawPath();
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 
     @ExceptionHandler(NotFoundException.class)

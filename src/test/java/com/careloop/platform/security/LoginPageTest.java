@@ -82,6 +82,25 @@ class LoginPageTest extends ApiTestBase {
     }
 
     @Test
+    void theCalendarPageShowsHoursInTheFormatItSavesAndSavingRoundTrips() {
+        PageSession s = new PageSession(port);
+        s.login("manager", DEMO_PASSWORD);
+        String page = s.get("/admin/calendar?lang=zh-CN").body();
+        assertThat(page).contains("value=\"08:30-12:00,13:30-17:30\"");
+        long id = get("/api/v1/calendars", tokenFor("manager")).json().get(0).get("id").asLong();
+        long version = get("/api/v1/calendars/" + id, tokenFor("manager")).json().get("version").asLong();
+        PageSession.Page saved = s.post("/admin/calendar/" + id + "/hours", "version", String.valueOf(version),
+                "hours_MONDAY", "08:30-12:00,13:30-17:30", "hours_TUESDAY", "08:30-12:00,13:30-17:30",
+                "hours_WEDNESDAY", "08:30-12:00,13:30-17:30", "hours_THURSDAY", "08:30-12:00,13:30-17:30",
+                "hours_FRIDAY", "08:30-12:00,13:30-17:30", "hours_SATURDAY", "", "hours_SUNDAY", "");
+        assertThat(saved.location()).endsWith("/admin/calendar");
+        assertThat(get("/api/v1/calendars/" + id, tokenFor("manager")).json().get("version").asLong()).isEqualTo(version + 1);
+        PageSession.Page bad = s.post("/admin/calendar/" + id + "/hours", "version", String.valueOf(version + 1),
+                "hours_MONDAY", "8点到12点");
+        assertThat(s.get(java.net.URI.create(bad.location()).getPath()).body()).contains("08:30-12:00,13:30-17:30");
+    }
+
+    @Test
     void languageSwitchesToEnglishAndTraditionalChinese() {
         PageSession s = new PageSession(port);
         s.login("manager", DEMO_PASSWORD);
