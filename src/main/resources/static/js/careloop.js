@@ -4,3 +4,13 @@ document.addEventListener('htmx:configRequest', function (e) {
   var header = document.querySelector('meta[name="_csrf_header"]');
   if (token && header) { e.detail.headers[header.content] = token.content; }
 });
+
+// Adds a row from a <template> to a table body, numbering its fields contacts[n].x after the rows already there.
+window.careloop = {
+  addRow: function (tableId, templateId) {
+    var body = document.querySelector('#' + tableId + ' tbody');
+    var index = body.querySelectorAll('tr').length;
+    var html = document.getElementById(templateId).innerHTML.replace(/\[#\]/g, '[' + index + ']');
+    body.insertAdjacentHTML('beforeend', html);
+  }
+};

@@ -16,27 +16,28 @@ public record DataScope(Kind kind, Set<Long> departmentIds, long userId) {
     }
 
     /**
-     * The condition for a table whose rows carry a department column and an owner column; a scope
-     * of several roles is the widest one, so a single condition is enough.
+     * The condition for a table whose rows carry a department column and one or more owner columns
+     * (e.g. account representative and deputy); a scope of several roles is the widest one, so a
+     * single condition is enough.
      */
-    public SqlCondition condition(String departmentColumn, String ownerColumn) {
+    public SqlCondition condition(String departmentColumn, String... ownerColumns) {
+        String own = "(" + String.join(" = :scopeUser or ", ownerColumns) + " = :scopeUser)";
         return switch (kind) {
             case ALL -> new SqlCondition("1=1", java.util.Map.of());
             case DEPARTMENT_TREE, DEPARTMENT -> departmentIds.isEmpty()
-                    ? new SqlCondition(ownerColumn + " = :scopeUser", java.util.Map.of("scopeUser", userId))
-                    : new SqlCondition("(" + departmentColumn + " in (:scopeDepartments) or " + ownerColumn
-                            + " = :scopeUser)", java.util.Map.of("scopeDepartments", List.copyOf(departmentIds),
-                            "scopeUser", userId));
-            case OWN -> new SqlCondition(ownerColumn + " = :scopeUser", java.util.Map.of("scopeUser", userId));
+                    ? new SqlCondition(own, java.util.Map.of("scopeUser", userId))
+                    : new SqlCondition("(" + departmentColumn + " in (:scopeDepartments) or " + own + ")",
+                            java.util.Map.of("scopeDepartments", List.copyOf(departmentIds), "scopeUser", userId));
+            case OWN -> new SqlCondition(own, java.util.Map.of("scopeUser", userId));
         };
     }
 
-    public boolean allows(Long departmentId, Long ownerId) {
+    public boolean allows(Long departmentId, Long... ownerIds) {
+        boolean owns = java.util.Arrays.stream(ownerIds).anyMatch(o -> o != null && o == userId);
         return switch (kind) {
             case ALL -> true;
-            case DEPARTMENT_TREE, DEPARTMENT -> (departmentId != null && departmentIds.contains(departmentId))
-                    || (ownerId != null && ownerId == userId);
-            case OWN -> ownerId != null && ownerId == userId;
+            case DEPARTMENT_TREE, DEPARTMENT -> owns || (departmentId != null && departmentIds.contains(departmentId));
+            case OWN -> owns;
         };
     }
 }

@@ -7,13 +7,24 @@ package com.careloop.platform;
 public class DomainException extends RuntimeException {
 
     private final String code;
+    private final java.util.Map<String, Object> details;
 
     public DomainException(String code, String message) {
+        this(code, message, java.util.Map.of());
+    }
+
+    /** With details the API adds to the problem (e.g. the possible duplicates of a new customer). */
+    public DomainException(String code, String message, java.util.Map<String, Object> details) {
         super(message);
         this.code = code;
+        this.details = details;
     }
 
     public String code() {
         return code;
+    }
+
+    public java.util.Map<String, Object> details() {
+        return details;
     }
 }

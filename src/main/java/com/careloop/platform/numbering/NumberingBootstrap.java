@@ -31,6 +31,5 @@ class NumberingBootstrap implements ApplicationRunner {
         numbers.define("callback-task", "HF", 6, "回访记录");
         numbers.define("survey-campaign", "MY", 4, "顾客满意度调查 R-QP-005-01");
         numbers.define("contract-review", "HT", 6, "合同评审表");
-        numbers.define("customer", "KH", 6, "客户档案");
     }
 }

@@ -13,7 +13,8 @@ import static com.careloop.platform.org.PlatformPermissions.ORG_VIEW;
 import static com.careloop.platform.org.PlatformPermissions.RETENTION_VIEW;
 
 /**
- * The roles every installation starts with, one per position of the procedures. ADMIN always holds
+ * The roles every installation starts with (the front desk sees all records: the service center is
+ * the one window every customer contact passes through), one per position of the procedures. ADMIN always holds
  * every permission; the others start with the platform permissions listed here and are edited by
  * the administrator afterwards (a restart never resets them).
  */
@@ -34,7 +35,7 @@ final class BuiltInRoles {
         add(roles, "CS_MANAGER", "客服经理", Kind.ALL,
                 Set.of(ORG_VIEW, AUDIT_VIEW, CALENDAR_VIEW, CALENDAR_MANAGE, RETENTION_VIEW));
         add(roles, "CS_SUPERVISOR", "客服主管", Kind.ALL, Set.of(ORG_VIEW, AUDIT_VIEW, CALENDAR_VIEW));
-        add(roles, "FRONT_DESK", "前台接待", Kind.OWN, Set.of(CALENDAR_VIEW));
+        add(roles, "FRONT_DESK", "前台接待", Kind.ALL, Set.of(CALENDAR_VIEW));
         add(roles, "COMPLAINT_SPECIALIST", "投诉专员", Kind.ALL, Set.of(CALENDAR_VIEW));
         add(roles, "QUALITY_MANAGER", "品管经理", Kind.ALL, Set.of(ORG_VIEW, AUDIT_VIEW, CALENDAR_VIEW));
         add(roles, "DEPT_HEAD", "部门主管", Kind.DEPARTMENT_TREE, Set.of(ORG_VIEW, CALENDAR_VIEW));

@@ -43,9 +43,12 @@ class OrgBootstrap implements ApplicationRunner {
     private final List<PermissionCatalog> catalogs;
     private final CareLoopProperties properties;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     OrgBootstrap(RoleRepository roles, UserRepository users, DepartmentRepository departments, PasswordEncoder passwords,
-                 AuditTrail audit, List<PermissionCatalog> catalogs, CareLoopProperties properties, Clock clock) {
+                 AuditTrail audit, List<PermissionCatalog> catalogs, CareLoopProperties properties, Clock clock,
+                 org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.roles = roles;
         this.users = users;
         this.departments = departments;
@@ -66,23 +69,41 @@ class OrgBootstrap implements ApplicationRunner {
         }
     }
 
-    /** Built-in roles are created once; ADMIN is topped up with every permission a new module adds. */
+    /**
+     * Built-in roles are created once; ADMIN is topped up with every permission a new module adds;
+     * each module's default grants to the other built-in roles are applied once, when it first starts.
+     */
     private void ensureRoles() {
         Set<String> every = new HashSet<>();
         catalogs.forEach(c -> every.addAll(c.permissions()));
         BuiltInRoles.all().values().forEach(def -> {
-            var existing = roles.findByCode(def.code());
-            if (existing.isEmpty()) {
-                Set<String> granted = def.code().equals(BuiltInRoles.ADMIN) ? every : def.permissions();
-                audit.created(roles.saveAndFlush(Role.create(def.code(), def.name(), def.scope(), granted, true)));
-            } else if (def.code().equals(BuiltInRoles.ADMIN) && !existing.get().getPermissions().containsAll(every)) {
-                Role admin = existing.get();
-                var before = admin.auditState();
-                admin.redefine(admin.getName(), admin.getDataScope(), every);
-                roles.saveAndFlush(admin);
-                audit.changed(admin, "GRANT_NEW_PERMISSIONS", before);
+            if (roles.findByCode(def.code()).isEmpty()) {
+                audit.created(roles.saveAndFlush(Role.create(def.code(), def.name(), def.scope(), Set.of(), true)));
             }
         });
+        for (PermissionCatalog catalog : catalogs) {
+            boolean applied = jdbc.sql("select count(*) from permission_module where module = :m")
+                    .param("m", catalog.module()).query(Long.class).single() > 0;
+            if (!applied) {
+                catalog.defaultGrants().forEach((code, permissions) -> roles.findByCode(code)
+                        .ifPresent(role -> grant(role, permissions, "GRANT_" + catalog.module().toUpperCase())));
+                jdbc.sql("insert into permission_module (module, granted_at) values (:m, :at)")
+                        .param("m", catalog.module()).param("at", java.sql.Timestamp.from(now())).update();
+            }
+        }
+        roles.findByCode(BuiltInRoles.ADMIN).ifPresent(admin -> grant(admin, every, "GRANT_NEW_PERMISSIONS"));
+    }
+
+    private void grant(Role role, Set<String> permissions, String action) {
+        if (role.getPermissions().containsAll(permissions)) {
+            return;
+        }
+        var before = role.auditState();
+        Set<String> granted = new java.util.TreeSet<>(role.getPermissions());
+        granted.addAll(permissions);
+        role.redefine(role.getName(), role.getDataScope(), granted);
+        roles.saveAndFlush(role);
+        audit.changed(role, action, before);
     }
 
     private void ensureAdmin() {
@@ -132,7 +153,8 @@ class OrgBootstrap implements ApplicationRunner {
                 {"quality", "周卫东", "QA", Position.QUALITY_MANAGER, "QUALITY_MANAGER", true},
                 {"depthead", "陈志强", "ENG", Position.DEPT_HEAD, "DEPT_HEAD", true},
                 {"teamleader", "刘大伟", "ENG-REPAIR", Position.TEAM_LEADER, "TEAM_LEADER", true},
-                {"staff", "孙师傅", "ENG-REPAIR", Position.STAFF, "STAFF", false}};
+                {"staff", "孙师傅", "ENG-REPAIR", Position.STAFF, "STAFF", false},
+                {"sales", "钱晓东", "SALES", Position.STAFF, "STAFF", false}};
         for (Object[] p : people) {
             AppUser u = AppUser.create((String) p[0], (String) p[1], passwords.encode(DEMO_PASSWORD),
                     ids.get((String) p[2]), (Position) p[3], now());

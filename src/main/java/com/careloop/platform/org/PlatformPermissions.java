@@ -25,6 +25,13 @@ public class PlatformPermissions implements PermissionCatalog {
     }
 
     @Override
+    public java.util.Map<String, java.util.Set<String>> defaultGrants() {
+        java.util.Map<String, java.util.Set<String>> grants = new java.util.LinkedHashMap<>();
+        BuiltInRoles.all().values().forEach(r -> grants.put(r.code(), r.permissions()));
+        return grants;
+    }
+
+    @Override
     public List<String> permissions() {
         return List.of(ORG_VIEW, ORG_MANAGE, ROLE_MANAGE, AUDIT_VIEW, RETENTION_VIEW, CALENDAR_VIEW,
                 CALENDAR_MANAGE, NUMBERING_MANAGE);

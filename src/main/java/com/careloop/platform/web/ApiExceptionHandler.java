@@ -108,6 +108,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> conflict(DomainException ex) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "state", ex.getMessage());
         problem.setProperty("code", ex.code());
+        ex.details().forEach(problem::setProperty);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 

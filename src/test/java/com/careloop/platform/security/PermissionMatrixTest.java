@@ -31,8 +31,19 @@ class PermissionMatrixTest extends ApiTestBase {
     static final String PUBLIC = "PUBLIC";
     static final String ANY = "ANY_USER";
 
-    /** The declared matrix: endpoint -> who may call it. */
-    static final Map<String, String> MATRIX = new TreeMap<>(Map.ofEntries(
+
+    /** The declared matrix: endpoint -> who may call it; each module declares its own part. */
+    static final Map<String, String> MATRIX = new TreeMap<>();
+
+    static {
+        MATRIX.putAll(PLATFORM);
+        MATRIX.putAll(com.careloop.customer.CustomerEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.customer.KeyCustomerEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.customer.CustomerExcelEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.customer.CustomerRelationsEndpointRules.RULES);
+    }
+
+    static final Map<String, String> PLATFORM = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /login", PUBLIC),
             Map.entry("GET /", ANY),
             Map.entry("GET /profile", ANY),
@@ -105,7 +116,7 @@ class PermissionMatrixTest extends ApiTestBase {
 
     /** The demo users, one per built-in role. */
     static final List<String> USERS = List.of("admin", "gm", "manager", "supervisor", "frontdesk", "complaints",
-            "quality", "depthead", "teamleader", "staff");
+            "quality", "depthead", "teamleader", "staff", "sales");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -1,0 +1,285 @@
+package com.careloop.customer.archive;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.careloop.customer.CustomerKind;
+import com.careloop.customer.CustomerPermissions;
+import com.careloop.customer.Masking;
+import com.careloop.customer.Segment;
+import com.careloop.customer.archive.CustomerCommands.SaveCustomer;
+import com.careloop.customer.archive.CustomerViews.ContactView;
+import com.careloop.customer.archive.CustomerViews.Detail;
+import com.careloop.customer.archive.CustomerViews.Duplicate;
+import com.careloop.customer.archive.CustomerViews.Filter;
+import com.careloop.customer.archive.CustomerViews.Page;
+import com.careloop.customer.archive.CustomerViews.Row;
+import com.careloop.platform.AuditTrail;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.DomainException;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.NotFoundException;
+import com.careloop.platform.RecordNumbers;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customer archive: register, edit, deactivate, search. Every read applies the reader's data
+ * scope (an account representative with own-records scope sees the customers they or their deputy
+ * serve) and masks phone and ID numbers unless the reader may see them.
+ */
+@Service
+@Transactional
+public class CustomerService {
+
+    public static final String RECORD_TYPE = "customer";
+
+    private final CustomerRepository customers;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final RecordNumbers numbers;
+    private final CurrentUsers users;
+    private final Clock clock;
+
+    CustomerService(CustomerRepository customers, JdbcClient jdbc, AuditTrail audit, RecordNumbers numbers,
+                    CurrentUsers users, Clock clock) {
+        this.customers = customers;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.numbers = numbers;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    // ---- writes ------------------------------------------------------------------------------
+
+    /** Registers a customer; a possible duplicate (same name or phone) is refused unless confirmed. */
+    public Detail register(SaveCustomer cmd) {
+        if (!Boolean.TRUE.equals(cmd.confirmDuplicate())) {
+            List<Duplicate> duplicates = duplicates(cmd.name(), cmd.phone(), null);
+            if (!duplicates.isEmpty()) {
+                throw new DomainException("customer.possible-duplicate", "已有同名或同电话的客户，请确认不是重复建档 / a customer with "
+                        + "the same name or phone exists; confirm it is not a duplicate (confirmDuplicate=true)",
+                        Map.of("duplicates", duplicates));
+            }
+        }
+        Customer c = Customer.register(numbers.next(RECORD_TYPE), profile(cmd), departmentFor(cmd), contacts(cmd), now());
+        customers.saveAndFlush(c);
+        audit.created(c);
+        return detail(c.getId());
+    }
+
+    public Detail update(long id, SaveCustomer cmd) {
+        Customer c = load(id);
+        if (cmd.version() == null) {
+            throw new InvalidInputException("version", "required", "缺少版本号 / version is required for an update");
+        }
+        if (cmd.version() != c.getVersion()) {
+            throw new OptimisticLockingFailureException("客户档案已被他人修改，请刷新后重试 / customer " + id
+                    + " was changed by someone else (version " + c.getVersion() + ", yours " + cmd.version() + ")");
+        }
+        var before = c.auditState();
+        c.apply(profile(cmd), departmentFor(cmd), contacts(cmd), now());
+        customers.saveAndFlush(c);
+        audit.changed(c, "UPDATE", before);
+        return detail(id);
+    }
+
+    public Detail deactivate(long id) {
+        Customer c = load(id);
+        var before = c.auditState();
+        c.deactivate(now());
+        customers.saveAndFlush(c);
+        audit.changed(c, "DEACTIVATE", before);
+        return detail(id);
+    }
+
+    public Detail activate(long id) {
+        Customer c = load(id);
+        var before = c.auditState();
+        c.activate(now());
+        customers.saveAndFlush(c);
+        audit.changed(c, "ACTIVATE", before);
+        return detail(id);
+    }
+
+    /** The aggregate, if the current user's scope reaches it (otherwise: not found). */
+    public Customer load(long id) {
+        Customer c = customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
+        CurrentUser me = users.require();
+        if (!me.scope().allows(c.getDepartmentId(), c.getRepresentativeId(), c.getDeputyId())) {
+            throw new NotFoundException("customer", id);
+        }
+        return c;
+    }
+
+    private static Customer.Profile profile(SaveCustomer c) {
+        return new Customer.Profile(c.name().trim(), c.kind(), blank(c.phone()), blank(c.email()), blank(c.idNumber()),
+                c.birthday(), blank(c.occupation()), blank(c.address()), blank(c.project()), blank(c.room()),
+                blank(c.industry()), blank(c.region()), blank(c.source()), blank(c.tags()), blank(c.remarks()),
+                c.representativeId(), c.deputyId());
+    }
+
+    private static List<Customer.Contact> contacts(SaveCustomer c) {
+        if (c.contacts() == null) {
+            return List.of();
+        }
+        return c.contacts().stream().map(k -> new Customer.Contact(k.name().trim(), blank(k.title()), blank(k.phone()),
+                blank(k.email()), Boolean.TRUE.equals(k.primary()), blank(k.remarks()))).toList();
+    }
+
+    /** The customer belongs to its representative's department (for department data scopes). */
+    private Long departmentFor(SaveCustomer cmd) {
+        Long rep = userDepartment("representativeId", cmd.representativeId());
+        userDepartment("deputyId", cmd.deputyId());
+        if (cmd.representativeId() != null && cmd.representativeId().equals(cmd.deputyId())) {
+            throw new InvalidInputException("deputyId", "differs", "代理人不能与客户代表相同 / the deputy must be someone other than the representative");
+        }
+        return cmd.representativeId() != null ? rep : users.current().map(CurrentUser::departmentId).orElse(null);
+    }
+
+    private Long userDepartment(String field, Long userId) {
+        if (userId == null) {
+            return null;
+        }
+        return jdbc.sql("select department_id from app_user where id = :id and active = true").param("id", userId)
+                .query((rs, n) -> (Long) rs.getObject(1, Long.class)).optional()
+                .orElseThrow(() -> new InvalidInputException(field, "exists", "没有此在职用户 / no active user " + userId));
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<Duplicate> duplicates(String name, String phone, Long excludeId) {
+        String n = name == null ? "" : name.trim();
+        String p = phone == null ? "" : phone.trim();
+        if (n.isEmpty() && p.isEmpty()) {
+            return List.of();
+        }
+        boolean mask = !users.current().map(u -> u.can(CustomerPermissions.VIEW_SENSITIVE)).orElse(false);
+        return jdbc.sql("""
+                select c.id, c.code, c.name, c.phone,
+                       case when c.name = :name then 'name' else 'phone' end matched
+                from customer c
+                where c.active = true and c.id <> :exclude and (c.name = :name or (:phone <> '' and (c.phone = :phone
+                      or exists (select 1 from customer_contact k where k.customer_id = c.id and k.phone = :phone))))
+                order by c.id limit 5""")
+                .param("name", n).param("phone", p).param("exclude", excludeId == null ? -1L : excludeId)
+                .query((rs, i) -> new Duplicate(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        mask ? Masking.phone(rs.getString(4)) : rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** Keyset-paged search, newest first, within the reader's scope. */
+    @Transactional(readOnly = true)
+    public Page search(Filter f, String cursor, int limit) {
+        CurrentUser me = users.require();
+        var scope = me.scope().condition("c.department_id", "c.representative_id", "c.deputy_id");
+        StringBuilder sql = new StringBuilder("""
+                select c.id, c.code, c.name, c.kind, c.phone, c.project, c.room, c.region, c.key_customer, c.segment,
+                       u.display_name rep, c.active
+                from customer c left join app_user u on u.id = c.representative_id
+                where""").append(' ').append(scope.sql());
+        Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        appendFilter(f, sql, params);
+        if (cursor != null && !cursor.isBlank()) {
+            sql.append(" and c.id < :before");
+            params.put("before", parseCursor(cursor));
+        }
+        sql.append(" order by c.id desc limit :limit");
+        params.put("limit", limit + 1);
+        boolean mask = !me.can(CustomerPermissions.VIEW_SENSITIVE);
+        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        CustomerKind.valueOf(rs.getString("kind")),
+                        mask ? Masking.phone(rs.getString("phone")) : rs.getString("phone"), rs.getString("project"),
+                        rs.getString("room"), rs.getString("region"), rs.getBoolean("key_customer"),
+                        rs.getString("segment") == null ? null : Segment.valueOf(rs.getString("segment")),
+                        rs.getString("rep"), rs.getBoolean("active")))
+                .list());
+        String next = null;
+        if (rows.size() > limit) {
+            rows.remove(limit);
+            next = String.valueOf(rows.get(limit - 1).id());
+        }
+        return new Page(rows, next);
+    }
+
+    /** The filter part of the list query, shared with the Excel export. */
+    public static void appendFilter(Filter f, StringBuilder sql, Map<String, Object> params) {
+        if (!Boolean.TRUE.equals(f.includeInactive())) {
+            sql.append(" and c.active = true");
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            sql.append("""
+                     and (lower(c.name) like :kw or lower(c.code) like :kw or c.phone like :kw or c.room like :kw
+                     or exists (select 1 from customer_contact k where k.customer_id = c.id
+                                and (k.name like :kw or k.phone like :kw)))""");
+            params.put("kw", "%" + f.q().trim().toLowerCase() + "%");
+        }
+        if (f.kind() != null) {
+            sql.append(" and c.kind = :kind");
+            params.put("kind", f.kind().name());
+        }
+        if (Boolean.TRUE.equals(f.keyOnly())) {
+            sql.append(" and c.key_customer = true");
+        }
+        if (f.segment() != null) {
+            sql.append(" and c.segment = :segment");
+            params.put("segment", f.segment().name());
+        }
+        if (f.representativeId() != null) {
+            sql.append(" and c.representative_id = :rep");
+            params.put("rep", f.representativeId());
+        }
+        if (f.region() != null && !f.region().isBlank()) {
+            sql.append(" and c.region = :region");
+            params.put("region", f.region().trim());
+        }
+    }
+
+    private static long parseCursor(String cursor) {
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Detail detail(long id) {
+        Customer c = load(id);
+        boolean mask = !users.require().can(CustomerPermissions.VIEW_SENSITIVE);
+        List<ContactView> contacts = c.getContacts().stream().map(k -> new ContactView(k.getId(), k.getName(),
+                k.getTitle(), mask ? Masking.phone(k.getPhone()) : k.getPhone(), k.getEmail(), k.isPrimary(),
+                k.getRemarks())).toList();
+        return new Detail(c.getId(), c.getCode(), c.getName(), c.getKind(),
+                mask ? Masking.phone(c.getPhone()) : c.getPhone(), c.getEmail(),
+                mask ? Masking.idNumber(c.getIdNumber()) : c.getIdNumber(), c.getBirthday(), c.getOccupation(),
+                c.getAddress(), c.getProject(), c.getRoom(), c.getIndustry(), c.getRegion(), c.getSource(), c.getTags(),
+                c.getRemarks(), c.getRepresentativeId(), userName(c.getRepresentativeId()), c.getDeputyId(),
+                userName(c.getDeputyId()), c.getDepartmentId(), c.isKeyCustomer(), c.getKeyCriterion(), c.getKeySince(),
+                c.getSegment(), c.isActive(), contacts, mask, c.getVersion());
+    }
+
+    private String userName(Long id) {
+        return id == null ? null : jdbc.sql("select display_name from app_user where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
