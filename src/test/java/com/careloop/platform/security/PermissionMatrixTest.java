@@ -32,17 +32,6 @@ class PermissionMatrixTest extends ApiTestBase {
     static final String ANY = "ANY_USER";
 
 
-    /** The declared matrix: endpoint -> who may call it; each module declares its own part. */
-    static final Map<String, String> MATRIX = new TreeMap<>();
-
-    static {
-        MATRIX.putAll(PLATFORM);
-        MATRIX.putAll(com.careloop.customer.CustomerEndpointRules.RULES);
-        MATRIX.putAll(com.careloop.customer.KeyCustomerEndpointRules.RULES);
-        MATRIX.putAll(com.careloop.customer.CustomerExcelEndpointRules.RULES);
-        MATRIX.putAll(com.careloop.customer.CustomerRelationsEndpointRules.RULES);
-    }
-
     static final Map<String, String> PLATFORM = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /login", PUBLIC),
             Map.entry("GET /", ANY),
@@ -113,6 +102,18 @@ class PermissionMatrixTest extends ApiTestBase {
             Map.entry("POST /api/v1/calendars/{id}/deadline", "calendar:view"),
             Map.entry("GET /api/v1/record-number-rules", "numbering:manage"),
             Map.entry("PUT /api/v1/record-number-rules/{recordType}", "numbering:manage")));
+
+    /** The declared matrix: endpoint -> who may call it; each module declares its own part. */
+    static final Map<String, String> MATRIX = new TreeMap<>();
+
+    static {
+        MATRIX.putAll(PLATFORM);
+        MATRIX.putAll(com.careloop.customer.CustomerEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.customer.KeyCustomerEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.customer.CustomerExcelEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.customer.CustomerRelationsEndpointRules.RULES);
+    }
+
 
     /** The demo users, one per built-in role. */
     static final List<String> USERS = List.of("admin", "gm", "manager", "supervisor", "frontdesk", "complaints",
