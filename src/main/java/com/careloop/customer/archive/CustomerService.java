@@ -219,10 +219,9 @@ public class CustomerService {
             sql.append(" and c.active = true");
         }
         if (f.q() != null && !f.q().isBlank()) {
-            sql.append("""
-                     and (lower(c.name) like :kw or lower(c.code) like :kw or c.phone like :kw or c.room like :kw
-                     or exists (select 1 from customer_contact k where k.customer_id = c.id
-                                and (k.name like :kw or k.phone like :kw)))""");
+            sql.append(" and (lower(c.name) like :kw or lower(c.code) like :kw or c.phone like :kw or c.room like :kw")
+                    .append(" or exists (select 1 from customer_contact k where k.customer_id = c.id")
+                    .append(" and (k.name like :kw or k.phone like :kw)))");
             params.put("kw", "%" + f.q().trim().toLowerCase() + "%");
         }
         if (f.kind() != null) {

@@ -196,7 +196,7 @@ class PermissionMatrixTest extends ApiTestBase {
                 if (parts[1].startsWith("/api/") || rule.equals(PUBLIC) || parts[1].equals("/logout")) {
                     continue;
                 }
-                String path = parts[1].replace("{action:deactivate|activate|unlock}", "unlock")
+                String path = parts[1].replaceAll("\\{\\w+:(\\w+)[^}]*}", "$1")
                         .replaceAll("\\{[^}]+}", "987654");
                 PageSession.Page page = parts[0].equals("GET") ? session.get(path) : session.post(path);
                 boolean allowed = rule.equals(ANY) || granted.contains(rule);
@@ -215,7 +215,7 @@ class PermissionMatrixTest extends ApiTestBase {
         organisation.roles().stream().filter(r -> r.builtIn()).forEach(r -> permissionsOf.put(r.code(), r.permissions()));
         assertThat(permissionsOf.get("ADMIN")).containsAll(organisation.permissionCatalog().values().stream()
                 .flatMap(List::stream).toList());
-        assertThat(permissionsOf.get("STAFF")).isEmpty();
+        assertThat(permissionsOf.get("STAFF")).doesNotContainAnyElementsOf(new com.careloop.platform.org.PlatformPermissions().permissions());
         assertThat(permissionsOf.get("CS_MANAGER")).contains("audit:view", "calendar:manage", "retention:view")
                 .doesNotContain("org:manage", "role:manage");
     }
