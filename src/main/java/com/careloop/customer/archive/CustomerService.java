@@ -219,9 +219,10 @@ public class CustomerService {
             sql.append(" and c.active = true");
         }
         if (f.q() != null && !f.q().isBlank()) {
-            sql.append(" and (lower(c.name) like :kw or lower(c.code) like :kw or c.phone like :kw or c.room like :kw")
-                    .append(" or exists (select 1 from customer_contact k where k.customer_id = c.id")
-                    .append(" and (k.name like :kw or k.phone like :kw)))");
+            // a union of id sets, so each table's (trigram) indexes serve their own part of the OR
+            sql.append(" and c.id in (select s.id from customer s where lower(s.name) like :kw or lower(s.code) like :kw")
+                    .append(" or s.phone like :kw or s.room like :kw")
+                    .append(" union select k.customer_id from customer_contact k where k.name like :kw or k.phone like :kw)");
             params.put("kw", "%" + f.q().trim().toLowerCase() + "%");
         }
         if (f.kind() != null) {
