@@ -48,9 +48,11 @@ public class CustomerService {
     private final RecordNumbers numbers;
     private final CurrentUsers users;
     private final Clock clock;
+    private final boolean postgres;
 
     CustomerService(CustomerRepository customers, JdbcClient jdbc, AuditTrail audit, RecordNumbers numbers,
-                    CurrentUsers users, Clock clock) {
+                    CurrentUsers users, Clock clock, javax.sql.DataSource dataSource) {
+        this.postgres = isPostgres(dataSource);
         this.customers = customers;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -189,7 +191,7 @@ public class CustomerService {
                 from customer c left join app_user u on u.id = c.representative_id
                 where""").append(' ').append(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
-        appendFilter(f, sql, params);
+        filter(f, sql, params);
         if (cursor != null && !cursor.isBlank()) {
             sql.append(" and c.id < :before");
             params.put("before", parseCursor(cursor));
@@ -213,17 +215,31 @@ public class CustomerService {
         return new Page(rows, next);
     }
 
-    /** The filter part of the list query, shared with the Excel export. */
+    /**
+     * The filter part of the list query (table alias {@code c}), shared with the Excel export. On
+     * PostgreSQL the keyword uses the bigram and trigram indexes of V4; elsewhere a plain LIKE.
+     */
+    public void filter(Filter f, StringBuilder sql, Map<String, Object> params) {
+        appendFilter(f, sql, params, postgres);
+    }
+
+    /** The portable form of {@link #filter}. */
     public static void appendFilter(Filter f, StringBuilder sql, Map<String, Object> params) {
+        appendFilter(f, sql, params, false);
+    }
+
+    private static void appendFilter(Filter f, StringBuilder sql, Map<String, Object> params, boolean postgres) {
         if (!Boolean.TRUE.equals(f.includeInactive())) {
             sql.append(" and c.active = true");
         }
         if (f.q() != null && !f.q().isBlank()) {
-            // a union of id sets, so each table's (trigram) indexes serve their own part of the OR
-            sql.append(" and c.id in (select s.id from customer s where lower(s.name) like :kw or lower(s.code) like :kw")
-                    .append(" or s.phone like :kw or s.room like :kw")
-                    .append(" union select k.customer_id from customer_contact k where k.name like :kw or k.phone like :kw)");
-            params.put("kw", "%" + f.q().trim().toLowerCase() + "%");
+            String q = f.q().trim().toLowerCase();
+            params.put("kw", "%" + q + "%");
+            sql.append(" and c.id in (").append(postgres ? indexedKeyword(q, params) : """
+                    select s.id from customer s where lower(s.name) like :kw or lower(s.code) like :kw
+                      or s.phone like :kw or s.room like :kw
+                    union select k.customer_id from customer_contact k where k.name like :kw or k.phone like :kw""")
+                    .append(")");
         }
         if (f.kind() != null) {
             sql.append(" and c.kind = :kind");
@@ -243,6 +259,36 @@ public class CustomerService {
         if (f.region() != null && !f.region().isBlank()) {
             sql.append(" and c.region = :region");
             params.put("region", f.region().trim());
+        }
+    }
+
+    /**
+     * One union branch per index: names through their character bigrams (a 2-character Chinese
+     * name is the common search), codes, phones and rooms through trigrams once the fragment has 3
+     * characters — shorter fragments of those match exactly.
+     */
+    private static String indexedKeyword(String q, Map<String, Object> params) {
+        params.put("q", q);
+        String names = """
+                select s.id from customer s where careloop_bigrams(s.name) @> careloop_bigrams(:q) and lower(s.name) like :kw
+                union select k.customer_id from customer_contact k
+                  where careloop_bigrams(k.name) @> careloop_bigrams(:q) and lower(k.name) like :kw""";
+        if (q.length() < 3) {
+            return names + " union select s.id from customer s where s.room = :q or lower(s.code) = :q";
+        }
+        return names + """
+
+                union select s.id from customer s where lower(s.code) like :kw
+                union select s.id from customer s where s.phone like :kw
+                union select s.id from customer s where s.room like :kw
+                union select k.customer_id from customer_contact k where k.phone like :kw""";
+    }
+
+    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the database product", e);
         }
     }
 
