@@ -49,8 +49,12 @@ class SegmentPages {
     @RequiresPermission(CustomerPermissions.REVENUE)
     @PostMapping("/customers/segments")
     String save(@ModelAttribute RulesForm form, RedirectAttributes flash) {
+        if (form.rows() == null || form.rows().isEmpty()) {
+            // an empty post would otherwise remove every rule
+            throw new com.careloop.platform.InvalidInputException("rows", "required", "缺少分群规则 / the rules are missing");
+        }
         List<RuleInput> rules = new ArrayList<>();
-        if (form.rows() != null) {
+        {
             for (RulesForm.Row r : form.rows()) {
                 if (r != null && r.segment() != null && r.priority() != null) {
                     rules.add(new RuleInput(r.segment(), r.priority(),
