@@ -104,8 +104,8 @@ public class KeyCustomerReviews {
                 from customer c
                 left join key_customer_review r on r.customer_id = c.id and r.quarter = :quarter
                 left join app_user u on u.id = r.reviewer_id
-                where (r.id is not null or (c.key_customer = true and c.active = true)) and\s""" + scope.sql() + """
-                 order by case when r.id is null then 0 else 1 end, c.key_since, c.id""")
+                where (r.id is not null or (c.key_customer = true and c.active = true)) and\s""" + scope.sql() + " " + """
+                order by case when r.id is null then 0 else 1 end, c.key_since, c.id""")
                 .params(scope.params()).param("quarter", q.toString())
                 .query((rs, n) -> new ReviewItem(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                         rs.getBoolean("key_customer"), rs.getString("criterion"),
@@ -133,8 +133,12 @@ public class KeyCustomerReviews {
     /** The banner: shown while the current quarter's review is due and incomplete. */
     @Transactional(readOnly = true)
     public Optional<Reminder> reminder() {
-        Quarter q = currentQuarter();
-        if (!q.reviewDueOn(approvers.today())) {
+        return reminder(approvers.today());
+    }
+
+    Optional<Reminder> reminder(LocalDate today) {
+        Quarter q = Quarter.of(today);
+        if (!q.reviewDueOn(today)) {
             return Optional.empty();
         }
         Progress p = progress(q);
@@ -147,7 +151,11 @@ public class KeyCustomerReviews {
      * or a second run insert nothing, so nobody is told twice. Returns how many were notified.
      */
     public int remindIfDue() {
-        Optional<Reminder> due = reminder();
+        return remindIfDue(approvers.today());
+    }
+
+    int remindIfDue(LocalDate today) {
+        Optional<Reminder> due = reminder(today);
         if (due.isEmpty()) {
             return 0;
         }
