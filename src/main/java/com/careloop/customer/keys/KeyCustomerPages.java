@@ -5,6 +5,8 @@ import com.careloop.customer.keys.KeyCustomerProposal.Status;
 import com.careloop.customer.keys.KeyCustomerViews.Propose;
 import com.careloop.customer.keys.KeyCustomerViews.Review;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.DomainException;
+import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.RequiresPermission;
 
 import jakarta.validation.Valid;
@@ -69,8 +71,7 @@ class KeyCustomerPages {
     @PostMapping("/key-customers/review")
     String recordReview(@Valid @ModelAttribute Review form, BindingResult errors, RedirectAttributes flash) {
         if (!reject(errors, flash)) {
-            reviews.record(form);
-            flash.addFlashAttribute("success", "saved");
+            attempt(() -> reviews.record(form), flash);
         }
         return "redirect:/key-customers/review?quarter=" + (form.quarter() == null ? "" : form.quarter());
     }
@@ -79,8 +80,7 @@ class KeyCustomerPages {
     @PostMapping("/key-customers/proposals")
     String propose(@Valid @ModelAttribute Propose form, BindingResult errors, RedirectAttributes flash) {
         if (!reject(errors, flash)) {
-            keys.propose(form);
-            flash.addFlashAttribute("success", "saved");
+            attempt(() -> keys.propose(form), flash);
         }
         return form.customerId() == null ? "redirect:/key-customers" : "redirect:/customers/" + form.customerId();
     }
@@ -89,12 +89,23 @@ class KeyCustomerPages {
     @PostMapping("/key-customers/proposals/{id}/{decision:approve|reject}")
     String decide(@PathVariable long id, @PathVariable String decision, @RequestParam(required = false) String comment,
                   RedirectAttributes flash) {
-        if (decision.equals("approve")) {
-            keys.approve(id, comment);
-        } else {
-            keys.reject(id, comment);
-        }
-        flash.addFlashAttribute("success", "saved");
+        attempt(() -> {
+            if (decision.equals("approve")) {
+                keys.approve(id, comment);
+            } else {
+                keys.reject(id, comment);
+            }
+        }, flash);
         return "redirect:/key-customers";
+    }
+
+    /** A refused step comes back as a message on the page the form belongs to (not wherever the Referer points). */
+    private static void attempt(Runnable step, RedirectAttributes flash) {
+        try {
+            step.run();
+            flash.addFlashAttribute("success", "saved");
+        } catch (DomainException | InvalidInputException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
     }
 }
