@@ -52,6 +52,7 @@ class KeyCustomerPagesTest extends ApiTestBase {
         PageSession.Page profile = s.get("/customers/" + demoKeyCustomer() + "?lang=" + lang);
         assertThat(profile.status()).isEqualTo(200);
         assertThat(profile.body()).contains("id=\"key-customer-section\"", mark, criterion, official).doesNotContain("??");
+        assertThat(profile.body()).as("RFM section for customer:revenue").contains("id=\"segment-rfm\"");
         PageSession.Page reviewPage = s.get("/key-customers/review?lang=" + lang);
         assertThat(reviewPage.status()).isEqualTo(200);
         assertThat(reviewPage.body()).contains(review, "id=\"review-progress\"", "刘建华").doesNotContain("??");
