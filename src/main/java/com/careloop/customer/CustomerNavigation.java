@@ -18,6 +18,7 @@ class CustomerNavigation implements Navigation {
                 new NavItem("nav.group.customers", "nav.keyCustomers", "/key-customers", CustomerPermissions.VIEW, 101),
                 new NavItem("nav.group.customers", "nav.revenueRanking", "/customers/revenue-ranking",
                         CustomerPermissions.REVENUE, 103),
+                new NavItem("nav.group.customers", "nav.segments", "/customers/segments", CustomerPermissions.REVENUE, 106),
                 new NavItem("nav.group.customers", "nav.birthdays", "/customers/birthdays", CustomerPermissions.VIEW, 104),
                 new NavItem("nav.group.customers", "nav.liaison", "/liaison-parties", CustomerPermissions.LIAISON_VIEW, 105));
     }

@@ -1,0 +1,56 @@
+package com.careloop.customer.keys;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.careloop.customer.CustomerPermissions;
+import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.Notifications;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The CS center people who decide key-customer changes (customer:approve-key), and the company's today. */
+@Component
+class Approvers {
+
+    private final JdbcClient jdbc;
+    private final Notifications notifications;
+    private final Clock clock;
+    private final CareLoopProperties properties;
+
+    Approvers(JdbcClient jdbc, Notifications notifications, Clock clock, CareLoopProperties properties) {
+        this.jdbc = jdbc;
+        this.notifications = notifications;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Active users holding the approve permission through any of their roles. */
+    List<Long> ids() {
+        return jdbc.sql("""
+                select distinct u.id from app_user u
+                join user_role ur on ur.user_id = u.id
+                join role_permission rp on rp.role_id = ur.role_id
+                where u.active = true and rp.permission = :permission order by u.id""")
+                .param("permission", CustomerPermissions.APPROVE_KEY).query(Long.class).list();
+    }
+
+    /** Notifies every approver except {@code except} (who would be telling themselves); returns how many. */
+    int notifyAll(Long except, String title, String body, String link) {
+        int sent = 0;
+        for (long id : ids()) {
+            if (except == null || id != except) {
+                notifications.notify(id, title, body, link);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** The date in the company's time zone: quarters and "key since" follow the company's calendar. */
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(properties.zone()));
+    }
+}
