@@ -38,8 +38,7 @@ class ContactLogPages {
     String add(@PathVariable long id, @Valid @ModelAttribute EntryForm form, BindingResult errors,
                RedirectAttributes flash) {
         if (!reject(errors, flash)) {
-            log.addForCustomer(id, form.toCommand(properties.zone()));
-            flash.addFlashAttribute("success", "saved");
+            PageActions.attempt(flash, () -> log.addForCustomer(id, form.toCommand(properties.zone())));
         }
         return "redirect:/customers/" + id + "#section-customercontactlogsection";
     }
@@ -55,8 +54,7 @@ class ContactLogPages {
     @RequiresPermission(CustomerPermissions.MANAGE)
     @PostMapping("/customers/birthdays/{id}/card-sent")
     String cardSent(@PathVariable long id, @RequestParam(defaultValue = "30") int days, RedirectAttributes flash) {
-        birthdays.cardSent(id, null);
-        flash.addFlashAttribute("success", "saved");
+        PageActions.attempt(flash, () -> birthdays.cardSent(id, null));
         return "redirect:/customers/birthdays?days=" + days;
     }
 }

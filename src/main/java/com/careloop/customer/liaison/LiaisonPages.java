@@ -4,6 +4,7 @@ import com.careloop.customer.CustomerPermissions;
 import com.careloop.customer.contactlog.ContactChannel;
 import com.careloop.customer.contactlog.ContactKind;
 import com.careloop.customer.contactlog.ContactLogCommands.EntryForm;
+import com.careloop.customer.contactlog.PageActions;
 import com.careloop.customer.liaison.LiaisonCommands.Detail;
 import com.careloop.customer.liaison.LiaisonCommands.Filter;
 import com.careloop.customer.liaison.LiaisonCommands.SaveParty;
@@ -117,8 +118,7 @@ class LiaisonPages {
     String addLog(@PathVariable long id, @Valid @ModelAttribute EntryForm form, BindingResult errors,
                   RedirectAttributes flash) {
         if (!reject(errors, flash)) {
-            parties.addLog(id, form.toCommand(properties.zone()));
-            flash.addFlashAttribute("success", "saved");
+            PageActions.attempt(flash, () -> parties.addLog(id, form.toCommand(properties.zone())));
         }
         return "redirect:/liaison-parties/" + id;
     }

@@ -1,6 +1,7 @@
 package com.careloop.customer.purchase;
 
 import com.careloop.customer.CustomerPermissions;
+import com.careloop.customer.contactlog.PageActions;
 import com.careloop.customer.purchase.PurchaseCommands.RecordPurchase;
 import com.careloop.platform.RequiresPermission;
 
@@ -30,8 +31,7 @@ class PurchasePages {
     String record(@PathVariable long id, @Valid @ModelAttribute RecordPurchase form, BindingResult errors,
                   RedirectAttributes flash) {
         if (!reject(errors, flash)) {
-            purchases.record(id, form, PurchaseSource.MANUAL);
-            flash.addFlashAttribute("success", "saved");
+            PageActions.attempt(flash, () -> purchases.record(id, form, PurchaseSource.MANUAL));
         }
         return "redirect:/customers/" + id + "#section-customerpurchasessection";
     }
