@@ -84,7 +84,7 @@ public class BirthdayService {
                 select c.id, c.code, c.name, c.key_customer, c.birthday, c.occupation, c.phone, u.display_name
                 from customer c left join app_user u on u.id = c.representative_id
                 where c.active = true and c.birthday is not null
-                  and extract(month from c.birthday) * 100 + extract(day from c.birthday) in (:md) and """
+                  and extract(month from c.birthday) * 100 + extract(day from c.birthday) in (:md) and\s"""
                 + scope.sql()).params(params)
                 .query((rs, n) -> new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8)))

@@ -40,7 +40,7 @@ class ContactLogPages {
         if (!reject(errors, flash)) {
             PageActions.attempt(flash, () -> log.addForCustomer(id, form.toCommand(properties.zone())));
         }
-        return "redirect:/customers/" + id + "#section-customercontactlogsection";
+        return "redirect:/customers/" + id + "#section-customercontactlog";
     }
 
     @RequiresPermission(CustomerPermissions.VIEW)

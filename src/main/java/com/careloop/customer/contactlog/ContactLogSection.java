@@ -28,7 +28,7 @@ class ContactLogSection implements CustomerProfileSection {
 
     @Override
     public String fragment() {
-        return "customer/contactlog :: section";
+        return "customer/contactlog";
     }
 
     @Override

@@ -96,7 +96,7 @@ public class ContactLogService {
                 select e.id, e.customer_id, e.liaison_party_id, e.kind, e.channel, e.occurred_at, e.staff_id,
                        u.display_name, e.summary
                 from contact_log e join app_user u on u.id = e.staff_id
-                where """).append(condition);
+                where\s""").append(condition);
         Instant beforeAt = null;
         long beforeId = 0;
         if (cursor != null && !cursor.isBlank()) {

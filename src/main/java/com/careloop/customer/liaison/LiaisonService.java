@@ -138,7 +138,7 @@ class LiaisonService {
         }
         if (f.q() != null && !f.q().isBlank()) {
             sql.append("""
-                     and (lower(p.name) like :kw or p.phone like :kw or lower(p.address) like :kw or exists (select 1
+                    \s and (lower(p.name) like :kw or p.phone like :kw or lower(p.address) like :kw or exists (select 1
                       from liaison_contact k where k.party_id = p.id and (lower(k.name) like :kw or k.phone like :kw)))""");
             params.put("kw", "%" + f.q().trim().toLowerCase() + "%");
         }

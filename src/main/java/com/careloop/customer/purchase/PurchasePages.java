@@ -33,6 +33,6 @@ class PurchasePages {
         if (!reject(errors, flash)) {
             PageActions.attempt(flash, () -> purchases.record(id, form, PurchaseSource.MANUAL));
         }
-        return "redirect:/customers/" + id + "#section-customerpurchasessection";
+        return "redirect:/customers/" + id + "#section-customerpurchases";
     }
 }

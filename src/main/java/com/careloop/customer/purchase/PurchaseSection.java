@@ -28,7 +28,7 @@ class PurchaseSection implements CustomerProfileSection {
 
     @Override
     public String fragment() {
-        return "customer/purchases :: section";
+        return "customer/purchases";
     }
 
     @Override
