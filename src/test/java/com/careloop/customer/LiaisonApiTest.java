@@ -34,7 +34,7 @@ class LiaisonApiTest extends ApiTestBase {
         long id = p.get("id").asLong();
         assertThat(p.get("contacts").valueStream().map(c -> c.get("name").asString())).containsExactly("张科长", "李干事");
         assertThat(p.get("version").asLong()).isZero();
-        String q = URLEncoder.encode(name.substring(2, 7), StandardCharsets.UTF_8);
+        String q = URLEncoder.encode(name.substring(4), StandardCharsets.UTF_8);
         JsonNode byKind = get("/api/v1/liaison-parties?kind=GOVERNMENT_OFFICE&q=" + q, tokenFor("frontdesk")).json();
         assertThat(byKind.get("items").valueStream().map(i -> i.get("id").asLong())).containsExactly(id);
         assertThat(get("/api/v1/liaison-parties?kind=POLICE_STATION&q=" + q, tokenFor("frontdesk")).json().get("items").size()).isZero();

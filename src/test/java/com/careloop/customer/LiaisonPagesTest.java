@@ -29,11 +29,15 @@ class LiaisonPagesTest extends ApiTestBase {
 
     private long demoParty() {
         return get("/api/v1/liaison-parties?limit=200&q=%E6%88%BF%E4%BA%A7%E7%AE%A1%E7%90%86%E5%B1%80", tokenFor("manager"))
-                .json().get("items").get(0).get("id").asLong();
+                .json().get("items").valueStream().filter(i -> i.get("name").asString().equals("苏州市姑苏区房产管理局"))
+                .findFirst().orElseThrow().get("id").asLong();
     }
 
     private long demoCustomer() {
-        return get("/api/v1/customers?q=13812345678", tokenFor("manager")).json().get("items").get(0).get("id").asLong();
+        // the demo customer 陈美玲, who has the demo purchases (tests register others with her phone number)
+        return get("/api/v1/customers?limit=200&q=%E9%99%88%E7%BE%8E%E7%8E%B2", tokenFor("manager")).json().get("items")
+                .valueStream().filter(i -> i.get("name").asString().equals("陈美玲")).mapToLong(i -> i.get("id").asLong())
+                .min().orElseThrow();
     }
 
     @ParameterizedTest(name = "{0}")
