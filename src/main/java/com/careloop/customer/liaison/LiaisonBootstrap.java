@@ -9,18 +9,14 @@ import java.util.List;
 import com.careloop.customer.contactlog.ContactChannel;
 import com.careloop.customer.contactlog.ContactKind;
 import com.careloop.customer.contactlog.ContactLogCommands.AddEntry;
-import com.careloop.customer.contactlog.DemoSession;
+import com.careloop.customer.contactlog.DemoData;
 import com.careloop.customer.liaison.LiaisonCommands.ContactInput;
 import com.careloop.customer.liaison.LiaisonCommands.SaveParty;
-import com.careloop.platform.CareLoopProperties;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Demo mode only: the liaison parties of a property-management company and a few visits; once. */
 @Component
@@ -28,28 +24,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LiaisonBootstrap implements ApplicationRunner {
 
     private final LiaisonService parties;
-    private final JdbcClient jdbc;
-    private final CareLoopProperties properties;
-    private final TransactionTemplate tx;
-    private final UserDetailsService accounts;
+    private final DemoData demoData;
     private final Clock clock;
 
-    LiaisonBootstrap(LiaisonService parties, JdbcClient jdbc, CareLoopProperties properties, TransactionTemplate tx,
-                     UserDetailsService accounts, Clock clock) {
+    LiaisonBootstrap(LiaisonService parties, DemoData demoData, Clock clock) {
         this.parties = parties;
-        this.jdbc = jdbc;
-        this.properties = properties;
-        this.tx = tx;
-        this.accounts = accounts;
+        this.demoData = demoData;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!properties.demoData() || jdbc.sql("select count(*) from liaison_party").query(Long.class).single() > 0) {
-            return;
-        }
-        DemoSession.asAdmin(accounts, () -> tx.executeWithoutResult(s -> demo()));
+        demoData.loadOnce("liaison_party", this::demo);
     }
 
     private void demo() {

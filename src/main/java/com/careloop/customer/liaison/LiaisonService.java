@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.careloop.customer.CustomerPermissions;
 import com.careloop.customer.Masking;
@@ -76,20 +77,19 @@ class LiaisonService {
     }
 
     Detail deactivate(long id) {
-        LiaisonParty p = load(id);
-        var before = p.auditState();
-        p.deactivate(now());
-        parties.saveAndFlush(p);
-        audit.changed(p, "DEACTIVATE", before);
-        return detail(id);
+        return transition(id, "DEACTIVATE", p -> p.deactivate(now()));
     }
 
     Detail activate(long id) {
+        return transition(id, "ACTIVATE", p -> p.activate(now()));
+    }
+
+    private Detail transition(long id, String action, Consumer<LiaisonParty> step) {
         LiaisonParty p = load(id);
         var before = p.auditState();
-        p.activate(now());
+        step.accept(p);
         parties.saveAndFlush(p);
-        audit.changed(p, "ACTIVATE", before);
+        audit.changed(p, action, before);
         return detail(id);
     }
 

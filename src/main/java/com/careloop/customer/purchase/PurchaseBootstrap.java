@@ -12,7 +12,7 @@ import com.careloop.customer.contactlog.ContactChannel;
 import com.careloop.customer.contactlog.ContactKind;
 import com.careloop.customer.contactlog.ContactLogCommands.AddEntry;
 import com.careloop.customer.contactlog.ContactLogService;
-import com.careloop.customer.contactlog.DemoSession;
+import com.careloop.customer.contactlog.DemoData;
 import com.careloop.customer.purchase.PurchaseCommands.RecordPurchase;
 import com.careloop.platform.CareLoopProperties;
 
@@ -20,9 +20,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo mode only, once (while there are no purchases yet): purchases with warranties for the demo
@@ -37,29 +35,24 @@ class PurchaseBootstrap implements ApplicationRunner {
     private final CustomerService customers;
     private final ContactLogService log;
     private final JdbcClient jdbc;
+    private final DemoData demoData;
     private final CareLoopProperties properties;
-    private final TransactionTemplate tx;
-    private final UserDetailsService accounts;
     private final Clock clock;
 
     PurchaseBootstrap(PurchaseService purchases, CustomerService customers, ContactLogService log, JdbcClient jdbc,
-                      CareLoopProperties properties, TransactionTemplate tx, UserDetailsService accounts, Clock clock) {
+                      DemoData demoData, CareLoopProperties properties, Clock clock) {
         this.purchases = purchases;
         this.customers = customers;
         this.log = log;
         this.jdbc = jdbc;
+        this.demoData = demoData;
         this.properties = properties;
-        this.tx = tx;
-        this.accounts = accounts;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!properties.demoData() || jdbc.sql("select count(*) from purchase").query(Long.class).single() > 0) {
-            return;
-        }
-        DemoSession.asAdmin(accounts, () -> tx.executeWithoutResult(s -> demo()));
+        demoData.loadOnce("purchase", this::demo);
     }
 
     private Long customer(String name) {
