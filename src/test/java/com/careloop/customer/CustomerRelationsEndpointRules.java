@@ -33,6 +33,9 @@ public final class CustomerRelationsEndpointRules {
             Map.entry("POST /api/v1/customers/{id}/birthday-card", "customer:manage"),
             // purchases and warranties
             Map.entry("POST /customers/{id}/purchases", "customer:manage"),
+            Map.entry("GET /purchases/import", "customer:import"),
+            Map.entry("GET /purchases/import-template.xlsx", "customer:import"),
+            Map.entry("POST /purchases/import", "customer:import"),
             Map.entry("GET /api/v1/customers/{id}/purchases", "customer:view"),
             Map.entry("POST /api/v1/customers/{id}/purchases", "customer:manage"),
             Map.entry("POST /api/v1/purchases", "customer:manage"),

@@ -42,10 +42,11 @@ class LiaisonPagesTest extends ApiTestBase {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "zh-CN, 政府部门（房管局等）, 走访与联络记录, 生日贺卡, 购买记录与三包, 联络记录",
-            "zh-TW, 政府部門（房管局等）, 走訪與聯絡記錄, 生日賀卡, 購買記錄與三包, 聯絡記錄",
-            "en, Government office, Visits and contacts, Birthday card, Purchases and warranties, Contact log"})
-    void thePagesRenderInEveryLanguage(String lang, String kind, String visits, String card, String purchases, String log) {
+            "zh-CN, 政府部门（房管局等）, 走访与联络记录, 生日贺卡, 购买记录与三包, 联络记录, 导入购买记录",
+            "zh-TW, 政府部門（房管局等）, 走訪與聯絡記錄, 生日賀卡, 購買記錄與三包, 聯絡記錄, 匯入購買記錄",
+            "en, Government office, Visits and contacts, Birthday card, Purchases and warranties, Contact log, Import purchases"})
+    void thePagesRenderInEveryLanguage(String lang, String kind, String visits, String card, String purchases, String log,
+                                       String importTitle) {
         PageSession s = signedIn("manager");
         s.get("/?lang=" + lang);
         String list = s.get("/liaison-parties").body();
@@ -61,7 +62,19 @@ class LiaisonPagesTest extends ApiTestBase {
         assertThat(birthdays).contains("id=\"birthday-list\"").contains(card).contains("周秀英").doesNotContain("??");
         String customer = s.get("/customers/" + demoCustomer()).body();
         assertThat(customer).contains(purchases).contains(log).contains("家用中央空调").contains("id=\"purchase-form\"")
-                .contains("id=\"contact-log-form\"").doesNotContain("??");
+                .contains("id=\"contact-log-form\"").contains("/purchases/import").doesNotContain("??");
+        assertThat(s.get("/purchases/import").body()).contains(importTitle).contains("id=\"purchase-import-form\"")
+                .contains("/purchases/import-template.xlsx").doesNotContain("??");
+    }
+
+    @Test
+    void theImportPageReportsAMissingFileOnThePage() {
+        PageSession s = signedIn("manager");
+        s.get("/purchases/import");
+        PageSession.Page r = s.post("/purchases/import");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("flash error").contains("file");
+        assertThat(signedIn("frontdesk").get("/purchases/import").status()).isEqualTo(403);
     }
 
     @Test

@@ -65,20 +65,30 @@ class PurchaseApi {
     @RequiresPermission(CustomerPermissions.IMPORT)
     @GetMapping("/api/v1/purchases/import-template")
     ResponseEntity<byte[]> template() {
-        return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
-                .attachment().filename("purchases-template.xlsx").build().toString()).body(purchases.importTemplate());
+        return template(purchases);
     }
 
     /** Multipart field {@code file}; the report lists every refused row with its column and reason. */
     @RequiresPermission(CustomerPermissions.IMPORT)
     @PostMapping("/api/v1/purchases/import")
     ImportReport importXlsx(HttpServletRequest request) throws java.io.IOException {
+        try (var in = upload(request)) {
+            return purchases.importXlsx(in);
+        }
+    }
+
+    /** The import template as a download (API and page). */
+    static ResponseEntity<byte[]> template(PurchaseService purchases) {
+        return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
+                .attachment().filename("purchases-template.xlsx").build().toString()).body(purchases.importTemplate());
+    }
+
+    /** The uploaded workbook of a multipart request (field {@code file}), or a field error on {@code file}. */
+    static java.io.InputStream upload(HttpServletRequest request) throws java.io.IOException {
         MultipartFile file = request instanceof MultipartHttpServletRequest m ? m.getFile("file") : null;
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "required", "请上传 .xlsx 文件（字段 file）/ upload an .xlsx file as the multipart field 'file'");
         }
-        try (var in = file.getInputStream()) {
-            return purchases.importXlsx(in);
-        }
+        return file.getInputStream();
     }
 }
