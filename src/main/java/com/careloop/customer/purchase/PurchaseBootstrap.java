@@ -79,7 +79,11 @@ class PurchaseBootstrap implements ApplicationRunner {
             buy(hengshun, "瓦楞纸箱（五层）", "BC-580x380", null, "B" + today.getYear() + "-11", today.minusDays(20),
                     today.minusDays(18), "质量问题包换30天");
         }
-        // a customer whose birthday is in the coming week, for the birthday list
+        // a customer whose birthday is in the coming week, for the birthday list (once, even when the
+        // demo customers above are missing and this runs again on the next start)
+        if (customer("周秀英") != null) {
+            return;
+        }
         LocalDate birthday = today.plusDays(6).minusYears(58);
         long zhou = customers.register(new SaveCustomer("周秀英", CustomerKind.INDIVIDUAL, "13962177889", null, null,
                 birthday, "退休教师", "翠湖花园2-0601", "翠湖花园", "2-0601", null, "苏州", "业主", "业主", null, null, null,
