@@ -336,8 +336,9 @@ public class ServiceDesk {
         return users.actorName();
     }
 
+    /** Millisecond precision, so what is computed in memory equals what the database gives back. */
     private Instant now() {
-        return Instant.now(clock);
+        return Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private static Long version(Step step) {

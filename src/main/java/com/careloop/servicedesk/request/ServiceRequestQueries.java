@@ -120,8 +120,8 @@ public class ServiceRequestQueries {
         if (f.q() != null && !f.q().isBlank()) {
             // Partial match in Chinese; on PostgreSQL the trigram and bigram indexes of V12 serve it.
             params.put("kw", "%" + f.q().trim().toLowerCase() + "%");
-            sql.append("""
-                     and (lower(r.title) like :kw or lower(r.description) like :kw or lower(r.customer_name) like :kw
+            sql.append(" ").append("""
+                    and (lower(r.title) like :kw or lower(r.description) like :kw or lower(r.customer_name) like :kw
                       or r.unit_room like :kw or lower(r.code) like :kw)""");
         }
     }
@@ -213,10 +213,10 @@ public class ServiceRequestQueries {
     }
 
     private Map<Long, String> names(String table, String column, Set<Long> ids) {
+        Map<Long, String> names = new HashMap<>(); // a HashMap: looked up with null ids
         if (ids.isEmpty()) {
-            return Map.of();
+            return names;
         }
-        Map<Long, String> names = new HashMap<>();
         jdbc.sql("select id, " + column + " from " + table + " where id in (:ids)").param("ids", List.copyOf(ids))
                 .query(rs -> {
                     names.put(rs.getLong(1), rs.getString(2));
