@@ -40,6 +40,7 @@ import com.careloop.servicedesk.request.ServiceRequest;
 import com.careloop.servicedesk.request.ServiceRequest.Handler;
 import com.careloop.servicedesk.request.ServiceRequestQueries;
 import com.careloop.servicedesk.request.ServiceRequestRepository;
+import com.careloop.servicedesk.request.ServiceRequestStatistics;
 import com.careloop.servicedesk.request.SlaClock;
 import com.careloop.servicedesk.request.Staff;
 
@@ -63,6 +64,7 @@ public class ServiceDesk {
 
     private final ServiceRequestRepository requests;
     private final ServiceRequestQueries queries;
+    private final ServiceRequestStatistics statistics;
     private final ServiceCatalog catalog;
     private final CustomerDirectory customers;
     private final Staff staff;
@@ -76,12 +78,14 @@ public class ServiceDesk {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ServiceDesk(ServiceRequestRepository requests, ServiceRequestQueries queries, ServiceCatalog catalog,
+    ServiceDesk(ServiceRequestRepository requests, ServiceRequestQueries queries, ServiceRequestStatistics statistics,
+                ServiceCatalog catalog,
                 CustomerDirectory customers, Staff staff, CalendarService calendars, ServiceDeskProperties properties,
                 RecordNumbers numbers, AuditTrail audit, Notifications notifications, CurrentUsers users,
                 ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
         this.requests = requests;
         this.queries = queries;
+        this.statistics = statistics;
         this.catalog = catalog;
         this.customers = customers;
         this.staff = staff;
@@ -276,6 +280,12 @@ public class ServiceDesk {
     @Transactional(readOnly = true)
     public Page search(Filter filter, String cursor, int limit) {
         return queries.search(filter, cursor, limit, users.require(), now());
+    }
+
+    /** Counts, on-time rates (维修及时率), handling times, re-open and first-contact rates, within the reader's scope. */
+    @Transactional(readOnly = true)
+    public List<ServiceDeskViews.StatisticsRow> statistics(ServiceDeskViews.GroupBy groupBy, Instant from, Instant to) {
+        return statistics.statistics(groupBy, from, to, users.require());
     }
 
     @Transactional(readOnly = true)

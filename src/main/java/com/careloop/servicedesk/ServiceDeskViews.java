@@ -73,4 +73,18 @@ public final class ServiceDeskViews {
                          List<TimelineEntry> timeline, List<PauseView> pauses, List<NoteView> notes,
                          List<MaterialView> materials, long version) {
     }
+
+    /** How statistics are grouped. */
+    public enum GroupBy { TYPE, CATEGORY, DEPARTMENT, CHANNEL }
+
+    /**
+     * Figures of one group (key null: all requests of the period). Rates are shares 0..1 (null without a
+     * base): on-time response among responded requests, on-time completion (维修及时率) among completed ones
+     * with a target, re-open rate, first-contact resolution (completed by the first handler: no hand-back,
+     * no reassign, never re-opened). Handling time in hours from intake to completion.
+     */
+    public record StatisticsRow(String key, long count, long completed, long closed, Double onTimeResponseRate,
+                                Double onTimeCompletionRate, Double averageHandlingHours, Double p90HandlingHours,
+                                Double reopenRate, Double firstContactResolutionRate) {
+    }
 }

@@ -329,4 +329,38 @@ class ServiceDeskApiTest extends ApiTestBase {
         JsonNode unassigned = get(BASE + "?unassigned=true&q=" + tag, fd).json();
         assertThat(unassigned.get("items").valueStream().map(i -> i.get("id").asLong())).containsExactly(key);
     }
+
+    // ---- statistics --------------------------------------------------------------------------
+
+    @Test
+    void statisticsCountOnTimeCompletionReOpensAndFirstContactResolutionPerCategory() {
+        String name = "统计" + UUID.randomUUID().toString().substring(0, 6);
+        long cat = post("/api/v1/service-categories", tokenFor("manager"), j("{'code':'" + name + "','name':'" + name + "'}"))
+                .json().get("id").asLong();
+        long customer = customer(false);
+        long done = repair(customer, "统计完工", cat).get("id").asLong();
+        long reopened = repair(customer, "统计重开", cat).get("id").asLong();
+        repair(customer, "统计未派", cat);
+        for (long id : List.of(done, reopened)) {
+            step(tokenFor("frontdesk"), id, "dispatch", "{'departmentId':" + department("ENG-REPAIR") + "}");
+            step(tokenFor("teamleader"), id, "start", null);
+            step(tokenFor("teamleader"), id, "complete", "{'result':'完成'}");
+        }
+        step(tokenFor("supervisor"), reopened, "callback", "{'outcome':'UNSATISFIED'}");
+        step(tokenFor("teamleader"), reopened, "start", null);
+        step(tokenFor("teamleader"), reopened, "complete", "{'result':'返修完成'}");
+
+        Response r = get(BASE + "/statistics?groupBy=CATEGORY", tokenFor("manager"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get(0).get("key").isNull()).as("the total comes first").isTrue();
+        JsonNode row = r.json().valueStream().filter(n -> !n.get("key").isNull() && name.equals(n.get("key").asString())).findFirst().orElseThrow();
+        assertThat(row.get("count").asLong()).isEqualTo(3);
+        assertThat(row.get("completed").asLong()).isEqualTo(2);
+        assertThat(row.get("onTimeCompletionRate").asDouble()).isEqualTo(1.0);
+        assertThat(row.get("onTimeResponseRate").asDouble()).isEqualTo(1.0);
+        assertThat(row.get("reopenRate").asDouble()).isEqualTo(1.0 / 3);
+        assertThat(row.get("firstContactResolutionRate").asDouble()).isEqualTo(0.5);
+        assertThat(row.get("p90HandlingHours").asDouble()).isLessThan(1.0);
+        assertThat(get(BASE + "/statistics?groupBy=COLOUR", tokenFor("manager")).status()).isEqualTo(400);
+    }
 }

@@ -11,6 +11,7 @@ public final class ServiceDeskEndpointRules {
             Map.entry("POST " + BASE, "servicedesk:register"),
             Map.entry("GET " + BASE, "servicedesk:view"),
             Map.entry("GET " + BASE + "/{id}", "servicedesk:view"),
+            Map.entry("GET " + BASE + "/statistics", "servicedesk:view"),
             Map.entry("POST " + BASE + "/{id}/dispatch", "servicedesk:dispatch"),
             Map.entry("POST " + BASE + "/{id}/reassign", "servicedesk:handle"),
             Map.entry("POST " + BASE + "/{id}/hand-back", "servicedesk:handle"),

@@ -12,7 +12,6 @@ import com.careloop.servicedesk.request.SlaScan;
 import com.careloop.support.ApiTestBase;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.MessagingException;
@@ -99,7 +98,7 @@ class SlaEscalationMailTest extends ApiTestBase {
         MimeMessage breach = mailsAbout(code).get(1);
         assertThat(to(breach)).isEqualTo("supervisor@demo.careloop.local");
         assertThat(breach.getSubject()).contains("已超时").contains("overdue");
-        assertThat(GreenMailUtil.getBody(breach)).contains("水管爆裂");
+        assertThat(breach.getContent().toString()).contains("水管爆裂");
 
         scan.scan(registered.plus(Duration.ofHours(25)));
         Thread.sleep(500);

@@ -352,8 +352,11 @@ public class ServiceRequest implements Auditable {
     /** Deadlines and warning instants from intake, paused time excluded (an open pause counts until now). */
     void recomputeDeadlines(SlaClock clock, Instant now) {
         List<Pause> stops = pauses.stream().map(RequestPause::toPause).toList();
-        responseDueAt = clock.deadline(registeredAt, responseAmount, responseUnit, stops, now);
-        responseWarnAt = clock.warnAt(registeredAt, responseAmount, responseUnit, stops, now);
+        // Pauses after the response (the first start) do not move the response deadline.
+        List<Pause> beforeResponse = respondedAt == null ? stops
+                : stops.stream().filter(p -> p.start().isBefore(respondedAt)).toList();
+        responseDueAt = clock.deadline(registeredAt, responseAmount, responseUnit, beforeResponse, now);
+        responseWarnAt = clock.warnAt(registeredAt, responseAmount, responseUnit, beforeResponse, now);
         if (completionAmount != null) {
             completionDueAt = clock.deadline(registeredAt, completionAmount, completionUnit, stops, now);
             completionWarnAt = clock.warnAt(registeredAt, completionAmount, completionUnit, stops, now);

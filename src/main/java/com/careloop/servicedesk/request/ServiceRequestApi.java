@@ -19,6 +19,7 @@ import com.careloop.servicedesk.ServiceDeskPermissions;
 import com.careloop.servicedesk.ServiceDeskViews.Detail;
 import com.careloop.servicedesk.ServiceDeskViews.Filter;
 import com.careloop.servicedesk.ServiceDeskViews.Page;
+import com.careloop.servicedesk.ServiceDeskViews;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -66,6 +67,15 @@ class ServiceRequestApi {
                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         return desk.search(new Filter(status, type, departmentId, assigneeId, mine, overdue, paused, keyOnly, unassigned, q),
                 cursor, limit);
+    }
+
+    /** Statistics of the requests registered in [from, to), grouped by type, category, department or channel. */
+    @RequiresPermission(ServiceDeskPermissions.VIEW)
+    @GetMapping("/statistics")
+    java.util.List<ServiceDeskViews.StatisticsRow> statistics(@RequestParam(required = false) ServiceDeskViews.GroupBy groupBy,
+            @RequestParam(required = false) java.time.OffsetDateTime from,
+            @RequestParam(required = false) java.time.OffsetDateTime to) {
+        return desk.statistics(groupBy, from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
     }
 
     @RequiresPermission(ServiceDeskPermissions.VIEW)

@@ -108,6 +108,7 @@ class ServiceRequestTest {
             r.resume("teamleader", SLA, at("2026-03-09T09:00"));
             // 64 paused hours added
             assertThat(r.getCompletionDueAt()).isEqualTo(at("2026-03-11T02:00"));
+            assertThat(r.getResponseDueAt()).as("work had started: the response clock is done").isEqualTo(at("2026-03-07T10:00"));
             assertThat(r.getPauses()).singleElement().satisfies(p -> {
                 assertThat(p.getStartedAt()).isEqualTo(at("2026-03-06T17:00"));
                 assertThat(p.getEndedAt()).isEqualTo(at("2026-03-09T09:00"));
