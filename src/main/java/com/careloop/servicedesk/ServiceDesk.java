@@ -109,7 +109,14 @@ public class ServiceDesk {
     public Detail register(Register cmd) {
         CurrentUser me = users.require();
         CustomerCard customer = null;
-        if (cmd.customerId() != null) {
+        if (cmd.customerId() != null && cmd.newCustomer() != null) {
+            throw new InvalidInputException("newCustomer", "either", "请选择已有客户或新建客户，二者择一 / give customerId or newCustomer, not both");
+        }
+        if (cmd.newCustomer() != null) {
+            var n = cmd.newCustomer();
+            customer = customers.registerOnTheSpot(n.name().trim(), n.kind(), blank(n.phone()), blank(n.project()),
+                    blank(n.room()), Boolean.TRUE.equals(n.confirmDuplicate()));
+        } else if (cmd.customerId() != null) {
             customer = customers.card(cmd.customerId()).orElseThrow(() -> new InvalidInputException("customerId", "exists",
                     "没有此客户 / no customer " + cmd.customerId()));
             if (!customer.active()) {
@@ -126,7 +133,7 @@ public class ServiceDesk {
         }
         Priority priority = cmd.priority() == null ? Priority.NORMAL : cmd.priority();
         SlaPolicy policy = catalog.policyFor(cmd.type(), cmd.categoryId(), priority);
-        var intake = new ServiceRequest.Intake(cmd.customerId(), customer == null ? blank(cmd.contactName()) : customer.name(),
+        var intake = new ServiceRequest.Intake(customer == null ? null : customer.id(), customer == null ? blank(cmd.contactName()) : customer.name(),
                 customer == null ? null : customer.code(), customer != null && customer.keyCustomer(),
                 blank(cmd.contactName()), blank(cmd.contactPhone()), blank(cmd.location()),
                 blank(cmd.unitRoom()) != null ? blank(cmd.unitRoom()) : customer == null ? null : customer.room(),

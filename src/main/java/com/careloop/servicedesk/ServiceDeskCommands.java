@@ -3,6 +3,9 @@ package com.careloop.servicedesk;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
+import com.careloop.customer.CustomerKind;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,14 +22,20 @@ public final class ServiceDeskCommands {
     }
 
     /**
-     * Intake from any channel. Either a known customer ({@code customerId}) or, for someone not yet in the
-     * archive, at least a contact name and phone.
+     * Intake from any channel: a known customer ({@code customerId}), a customer created on the spot
+     * ({@code newCustomer}), or — for someone who stays out of the archive — at least a contact name and phone.
      */
-    public record Register(Long customerId, @Size(max = 100) String contactName, @Size(max = 40) String contactPhone,
+    public record Register(Long customerId, @Valid NewCustomer newCustomer, @Size(max = 100) String contactName, @Size(max = 40) String contactPhone,
                            @Size(max = 300) String location, @Size(max = 60) String unitRoom, @NotNull RequestType type,
                            FieldServiceKind fieldKind, Long categoryId, @NotBlank @Size(max = 200) String title,
                            @Size(max = 4000) String description, @NotNull Channel channel, Priority priority,
                            OffsetDateTime appointmentStart, OffsetDateTime appointmentEnd) {
+    }
+
+    /** A customer created in the archive during intake; a possible duplicate is refused (409) unless confirmed. */
+    public record NewCustomer(@NotBlank @Size(max = 200) String name, @NotNull CustomerKind kind,
+                              @Size(max = 40) String phone, @Size(max = 100) String project, @Size(max = 50) String room,
+                              Boolean confirmDuplicate) {
     }
 
     /** 派工: to a department, optionally a team leader or person, with an optional internal deadline. */

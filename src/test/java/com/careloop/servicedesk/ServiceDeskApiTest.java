@@ -216,6 +216,23 @@ class ServiceDeskApiTest extends ApiTestBase {
         assertThat(r.get("deadlines").get("response").get("unit").asString()).isEqualTo("WORKING_HOURS");
     }
 
+    @Test
+    void aCustomerCanBeCreatedOnTheSpotAtIntakeAndADuplicateIsFlagged() {
+        String name = "现场建档" + UUID.randomUUID().toString().substring(0, 6);
+        String phone = "136" + String.format("%08d", (long) (Math.random() * 100_000_000L));
+        String body = "{'newCustomer':{'name':'" + name + "','kind':'INDIVIDUAL','phone':'" + phone
+                + "','room':'5-801'},'type':'CONSULTATION','title':'咨询物业费','channel':'WALK_IN'}";
+        JsonNode r = register(tokenFor("frontdesk"), body);
+        assertThat(r.get("customerId").isNull()).isFalse();
+        assertThat(r.get("customerName").asString()).isEqualTo(name);
+        assertThat(r.get("unitRoom").asString()).isEqualTo("5-801");
+        assertThat(get("/api/v1/customers/" + r.get("customerId").asLong(), tokenFor("manager")).json().get("name")
+                .asString()).isEqualTo(name);
+        Response twice = post(BASE, tokenFor("frontdesk"), j(body));
+        assertThat(twice.status()).as(twice.body()).isEqualTo(409);
+        assertThat(twice.body()).contains("duplicates");
+    }
+
     // ---- bad input ---------------------------------------------------------------------------
 
     @Test

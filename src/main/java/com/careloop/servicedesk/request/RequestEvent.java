@@ -5,30 +5,18 @@ import java.time.Instant;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /** One row of a request's timeline: intake, a hop (dispatch, reassign, hand back) or a step. */
 @Entity
 @Table(name = "service_request_event")
-public class RequestEvent {
+public class RequestEvent extends RequestRow {
 
     public enum Kind {
         REGISTERED, DISPATCHED, REASSIGNED, HANDED_BACK, STARTED, PAUSED, RESUMED, COMPLETED, SIGNED_OFF,
         CALLED_BACK, CLOSED, REOPENED
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "request_id")
-    private ServiceRequest request;
     @Enumerated(EnumType.STRING)
     private Kind kind;
     private Instant occurredAt;
@@ -43,7 +31,7 @@ public class RequestEvent {
 
     RequestEvent(ServiceRequest request, Kind kind, Instant at, String actor, Long departmentId, Long assigneeId,
                  Instant internalDueAt, String reason) {
-        this.request = request;
+        super(request);
         this.kind = kind;
         this.occurredAt = at;
         this.actor = actor;
@@ -53,7 +41,6 @@ public class RequestEvent {
         this.reason = reason;
     }
 
-    public Long getId() { return id; }
     public Kind getKind() { return kind; }
     public Instant getOccurredAt() { return occurredAt; }
     public String getActor() { return actor; }

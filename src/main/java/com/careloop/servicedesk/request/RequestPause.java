@@ -8,25 +8,13 @@ import com.careloop.servicedesk.PauseReason;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /** A stop of the SLA clock with its reason, start and end (null while it runs). */
 @Entity
 @Table(name = "service_request_pause")
-public class RequestPause {
+public class RequestPause extends RequestRow {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "request_id")
-    private ServiceRequest request;
     @Enumerated(EnumType.STRING)
     private PauseReason reason;
     private String note;
@@ -39,7 +27,7 @@ public class RequestPause {
     }
 
     RequestPause(ServiceRequest request, PauseReason reason, String note, Instant at, String actor) {
-        this.request = request;
+        super(request);
         this.reason = reason;
         this.note = note;
         this.startedAt = at;
@@ -59,7 +47,6 @@ public class RequestPause {
         return new Pause(startedAt, endedAt, reason.name());
     }
 
-    public Long getId() { return id; }
     public PauseReason getReason() { return reason; }
     public String getNote() { return note; }
     public Instant getStartedAt() { return startedAt; }
