@@ -12,13 +12,22 @@ public final class ServiceDeskViews {
     private ServiceDeskViews() {
     }
 
-    /** Queue filters; all optional. {@code mine}: assigned to me; {@code overdue}: a running deadline has passed. */
+    /**
+     * Queue filters; all optional. {@code mine}: assigned to me; {@code overdue}: a running deadline has passed;
+     * {@code dueSoon}: past the warning share (80%) but not overdue; {@code unassigned}: waiting at the center.
+     */
     public record Filter(RequestStatus status, RequestType type, Long departmentId, Long assigneeId, Boolean mine,
-                         Boolean overdue, Boolean paused, Boolean keyOnly, Boolean unassigned, String q) {
+                         Boolean overdue, Boolean dueSoon, Boolean paused, Boolean keyOnly, Boolean unassigned,
+                         String q) {
 
         public static Filter none() {
-            return new Filter(null, null, null, null, null, null, null, null, null, null);
+            return new Filter(null, null, null, null, null, null, null, null, null, null, null);
         }
+    }
+
+    /** The live counters of the queue tabs, over the open requests within the reader's scope. */
+    public record QueueCounts(long open, long mine, long myDepartment, long unassigned, long dueSoon, long overdue,
+                              long paused, long keyCustomers) {
     }
 
     public record Row(long id, String code, String title, RequestType type, RequestStatus status, Priority priority,

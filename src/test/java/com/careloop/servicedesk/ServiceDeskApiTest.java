@@ -323,6 +323,8 @@ class ServiceDeskApiTest extends ApiTestBase {
     @Test
     void theQueueFiltersByKeywordKeyCustomersAndMineAndPagesByCursor() {
         String tag = UUID.randomUUID().toString().substring(0, 4);
+        JsonNode before = get(BASE + "/counts", tokenFor("frontdesk")).json();
+        JsonNode staffBefore = get(BASE + "/counts", tokenFor("staff")).json();
         long ordinary = repair(customer(false), "翠湖" + tag + "号楼外墙渗水", null).get("id").asLong();
         long key = repair(customer(true), "翠湖" + tag + "号楼电梯异响", null).get("id").asLong();
         String fd = tokenFor("frontdesk");
@@ -337,6 +339,14 @@ class ServiceDeskApiTest extends ApiTestBase {
         assertThat(page2.get("nextCursor").isNull()).isTrue();
 
         step(fd, ordinary, "dispatch", "{'departmentId':" + department("ENG-REPAIR") + ",'assigneeId':" + userId("staff") + "}");
+        assertThat(get(BASE + "?dueSoon=true&q=" + tag, fd).json().get("items").size()).as("fresh requests").isZero();
+        assertThat(get(BASE + "?overdue=true&q=" + tag, fd).json().get("items").size()).isZero();
+        JsonNode after = get(BASE + "/counts", tokenFor("frontdesk")).json();
+        assertThat(after.get("open").asLong()).isEqualTo(before.get("open").asLong() + 2);
+        assertThat(after.get("unassigned").asLong()).isEqualTo(before.get("unassigned").asLong() + 1);
+        assertThat(after.get("keyCustomers").asLong()).isEqualTo(before.get("keyCustomers").asLong() + 1);
+        assertThat(get(BASE + "/counts", tokenFor("staff")).json().get("mine").asLong())
+                .isEqualTo(staffBefore.get("mine").asLong() + 1);
         JsonNode mine = get(BASE + "?mine=true&q=" + tag, tokenFor("staff")).json();
         assertThat(mine.get("items").valueStream().map(i -> i.get("id").asLong())).containsExactly(ordinary);
         JsonNode staffSees = get(BASE + "?q=" + tag, tokenFor("staff")).json();

@@ -61,12 +61,18 @@ class ServiceRequestApi {
     Page search(@RequestParam(required = false) RequestStatus status, @RequestParam(required = false) RequestType type,
                 @RequestParam(required = false) Long departmentId, @RequestParam(required = false) Long assigneeId,
                 @RequestParam(required = false) Boolean mine, @RequestParam(required = false) Boolean overdue,
-                @RequestParam(required = false) Boolean paused, @RequestParam(required = false) Boolean keyOnly,
+                @RequestParam(required = false) Boolean dueSoon, @RequestParam(required = false) Boolean paused, @RequestParam(required = false) Boolean keyOnly,
                 @RequestParam(required = false) Boolean unassigned, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String cursor,
                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return desk.search(new Filter(status, type, departmentId, assigneeId, mine, overdue, paused, keyOnly, unassigned, q),
+        return desk.search(new Filter(status, type, departmentId, assigneeId, mine, overdue, dueSoon, paused, keyOnly, unassigned, q),
                 cursor, limit);
+    }
+
+    @RequiresPermission(ServiceDeskPermissions.VIEW)
+    @GetMapping("/counts")
+    ServiceDeskViews.QueueCounts counts() {
+        return desk.counts();
     }
 
     /** Statistics of the requests registered in [from, to), grouped by type, category, department or channel. */

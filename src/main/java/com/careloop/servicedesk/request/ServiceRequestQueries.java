@@ -30,6 +30,7 @@ import com.careloop.servicedesk.ServiceDeskViews.MaterialView;
 import com.careloop.servicedesk.ServiceDeskViews.NoteView;
 import com.careloop.servicedesk.ServiceDeskViews.Page;
 import com.careloop.servicedesk.ServiceDeskViews.PauseView;
+import com.careloop.servicedesk.ServiceDeskViews.QueueCounts;
 import com.careloop.servicedesk.ServiceDeskViews.Row;
 import com.careloop.servicedesk.ServiceDeskViews.SignOffView;
 import com.careloop.servicedesk.ServiceDeskViews.Target;
@@ -46,6 +47,11 @@ public class ServiceRequestQueries {
     static final String OVERDUE = """
             (r.status not in ('CLOSED', 'PAUSED') and ((r.responded_at is null and r.response_due_at < :now)
               or (r.completed_at is null and r.completion_due_at < :now)))""";
+
+    /** Past the warning share of a running target, not yet overdue. */
+    static final String DUE_SOON = "(r.status not in ('CLOSED', 'PAUSED') and not " + OVERDUE + """
+             and ((r.responded_at is null and r.response_warn_at <= :now)
+              or (r.completed_at is null and r.completion_warn_at <= :now)))""";
 
     private final JdbcClient jdbc;
 
@@ -84,6 +90,26 @@ public class ServiceRequestQueries {
         return new Page(rows, next);
     }
 
+    /** One pass over the open requests in scope for all the queue counters. */
+    public QueueCounts counts(CurrentUser me, Instant now) {
+        var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
+        String sql = "select count(*) open_count,"
+                + " coalesce(sum(case when r.assignee_id = :me then 1 else 0 end), 0) mine,"
+                + " coalesce(sum(case when r.department_id = :myDepartment then 1 else 0 end), 0) department,"
+                + " coalesce(sum(case when r.status = 'REGISTERED' then 1 else 0 end), 0) unassigned,"
+                + " coalesce(sum(case when " + DUE_SOON + " then 1 else 0 end), 0) due_soon,"
+                + " coalesce(sum(case when " + OVERDUE + " then 1 else 0 end), 0) overdue,"
+                + " coalesce(sum(case when r.status = 'PAUSED' then 1 else 0 end), 0) paused,"
+                + " coalesce(sum(case when r.key_customer = true then 1 else 0 end), 0) key_customers"
+                + " from service_request r where r.status <> 'CLOSED' and " + scope.sql();
+        Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        params.put("now", Timestamp.from(now));
+        params.put("me", me.id());
+        params.put("myDepartment", me.departmentId() == null ? -1L : me.departmentId());
+        return jdbc.sql(sql).params(params).query((rs, n) -> new QueueCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).single();
+    }
+
     private static void filter(Filter f, CurrentUser me, StringBuilder sql, Map<String, Object> params) {
         if (f.status() != null) {
             sql.append(" and r.status = :status");
@@ -110,6 +136,9 @@ public class ServiceRequestQueries {
         }
         if (Boolean.TRUE.equals(f.overdue())) {
             sql.append(" and ").append(OVERDUE);
+        }
+        if (Boolean.TRUE.equals(f.dueSoon())) {
+            sql.append(" and ").append(DUE_SOON);
         }
         if (Boolean.TRUE.equals(f.paused())) {
             sql.append(" and r.status = 'PAUSED'");
