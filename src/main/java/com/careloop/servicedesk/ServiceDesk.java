@@ -147,11 +147,8 @@ public class ServiceDesk {
         requests.saveAndFlush(r);
         audit.created(r);
         if (r.isKeyCustomer()) {
-            for (long supervisor : staff.withPosition("CS_SUPERVISOR")) {
-                notifications.notify(supervisor, "重点客户报事 / key customer request " + r.getCode(),
-                        r.getCustomerName() + "：" + r.getTitle() + "（请跟进并安排资深人员 / follow up, senior handler required）",
-                        link(r));
-            }
+            notifySupervisors(r, "重点客户报事 / key customer request ",
+                    "（请跟进并安排资深人员 / follow up, senior handler required）");
         }
         events.publishEvent(new ServiceRequestRegistered(r.getId(), r.getCode(), r.getRequestType(), r.getCustomerId(),
                 r.isKeyCustomer()));
@@ -207,8 +204,14 @@ public class ServiceDesk {
         return change(id, version(cmd), "RESUME", r -> r.resume(actor(), sla(), now()));
     }
 
+    /** Completion; for a key customer the supervisors are asked for the callback that close waits for. */
     public Detail complete(long id, Complete cmd) {
-        return change(id, cmd.version(), "COMPLETE", r -> r.complete(blank(cmd.result()), actor(), now()));
+        return change(id, cmd.version(), "COMPLETE", r -> {
+            r.complete(blank(cmd.result()), actor(), now());
+            if (r.isKeyCustomer()) {
+                notifySupervisors(r, "重点客户工单已完工，请回访 / key customer request completed, call back: ", "");
+            }
+        });
     }
 
     public Detail signOff(long id, SignOff cmd) {
@@ -345,6 +348,13 @@ public class ServiceDesk {
     private void notifyHandler(ServiceRequest r, long handler, String prefix) {
         notifications.notify(handler, prefix + r.getCode(), (r.isKeyCustomer() ? "【重点客户 / key customer】" : "")
                 + r.getTitle(), link(r));
+    }
+
+    /** The key-customer path: the CS supervisors hear of the request at once and again when it is done. */
+    private void notifySupervisors(ServiceRequest r, String title, String remark) {
+        for (long supervisor : staff.withPosition("CS_SUPERVISOR")) {
+            notifications.notify(supervisor, title + r.getCode(), r.getCustomerName() + "：" + r.getTitle() + remark, link(r));
+        }
     }
 
     static String link(ServiceRequest r) {

@@ -168,6 +168,9 @@ class ServiceDeskApiTest extends ApiTestBase {
         step(leader, id, "pause", "{'reason':'WAITING_THIRD_PARTY','note':'等电梯维保公司到场'}");
         step(leader, id, "resume", null);
         step(leader, id, "complete", "{'result':'维保公司更换导靴，运行正常'}");
+        assertThat(get("/api/v1/notifications?unread=true", tokenFor("supervisor")).json().valueStream()
+                .map(n -> n.get("title").asString())).as("the center follows it to the end")
+                .anyMatch(t -> t.contains(code) && t.contains("请回访"));
         step(leader, id, "sign-off", "{'name':'业主','satisfied':true}");
         Response early = post(BASE + "/" + id + "/close", tokenFor("supervisor"), null);
         assertThat(early.status()).as(early.body()).isEqualTo(409);

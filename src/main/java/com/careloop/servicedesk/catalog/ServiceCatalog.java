@@ -50,15 +50,18 @@ public class ServiceCatalog {
     public List<Category> categories(boolean includeInactive) {
         return jdbc.sql("select " + CATEGORY_COLUMNS + " from service_category"
                         + (includeInactive ? "" : " where active = true") + " order by sort_order, id")
-                .query((rs, n) -> new Category(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        rs.getBoolean(5), rs.getInt(6), rs.getLong(7))).list();
+                .query(ServiceCatalog::mapCategory).list();
     }
 
     @Transactional(readOnly = true)
     public Optional<Category> category(long id) {
         return jdbc.sql("select " + CATEGORY_COLUMNS + " from service_category where id = :id").param("id", id)
-                .query((rs, n) -> new Category(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        rs.getBoolean(5), rs.getInt(6), rs.getLong(7))).optional();
+                .query(ServiceCatalog::mapCategory).optional();
+    }
+
+    private static Category mapCategory(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Category(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
+                rs.getInt(6), rs.getLong(7));
     }
 
     public Category createCategory(SaveCategory cmd) {
