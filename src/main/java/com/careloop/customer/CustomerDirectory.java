@@ -31,6 +31,19 @@ public class CustomerDirectory {
         }
     }
 
+    /**
+     * Creates a customer on the spot (service-desk intake). A possible duplicate (same name or phone) is
+     * refused with 409 listing the candidates unless {@code confirmDuplicate}.
+     */
+    @Transactional
+    public CustomerCard registerOnTheSpot(String name, CustomerKind kind, String phone, String project, String room,
+                                          boolean confirmDuplicate) {
+        var d = customers.register(new com.careloop.customer.archive.CustomerCommands.SaveCustomer(name, kind, phone,
+                null, null, null, null, null, project, room, null, null, "service-desk", null, null, null, null, null,
+                confirmDuplicate, null));
+        return card(d.id()).orElseThrow();
+    }
+
     /** Look-up on the spot (intake forms): name, code, phone, contact or room, partial match. */
     public List<CustomerCard> lookUp(String text, int limit) {
         return customers.search(new CustomerViews.Filter(text, null, null, null, null, null, null), null, limit).items()

@@ -1,0 +1,5 @@
+package com.careloop.servicedesk;
+
+public enum CallbackOutcome {
+    SATISFIED, UNSATISFIED
+}

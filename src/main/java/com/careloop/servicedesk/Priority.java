@@ -1,0 +1,5 @@
+package com.careloop.servicedesk;
+
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}

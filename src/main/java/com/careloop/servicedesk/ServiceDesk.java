@@ -1,0 +1,418 @@
+package com.careloop.servicedesk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.careloop.customer.CustomerCard;
+import com.careloop.customer.CustomerDirectory;
+import com.careloop.platform.AuditTrail;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.NotFoundException;
+import com.careloop.platform.Notifications;
+import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.calendar.CalendarService;
+import com.careloop.servicedesk.ServiceDeskCatalogViews.Category;
+import com.careloop.servicedesk.ServiceDeskCatalogViews.SlaPolicy;
+import com.careloop.servicedesk.ServiceDeskCommands.AddMaterial;
+import com.careloop.servicedesk.ServiceDeskCommands.AddNote;
+import com.careloop.servicedesk.ServiceDeskCommands.Callback;
+import com.careloop.servicedesk.ServiceDeskCommands.Complete;
+import com.careloop.servicedesk.ServiceDeskCommands.Dispatch;
+import com.careloop.servicedesk.ServiceDeskCommands.Pause;
+import com.careloop.servicedesk.ServiceDeskCommands.Reassign;
+import com.careloop.servicedesk.ServiceDeskCommands.Register;
+import com.careloop.servicedesk.ServiceDeskCommands.SignOff;
+import com.careloop.servicedesk.ServiceDeskCommands.Step;
+import com.careloop.servicedesk.ServiceDeskCommands.WithReason;
+import com.careloop.servicedesk.ServiceDeskViews.Detail;
+import com.careloop.servicedesk.ServiceDeskViews.Filter;
+import com.careloop.servicedesk.ServiceDeskViews.Page;
+import com.careloop.servicedesk.catalog.ServiceCatalog;
+import com.careloop.servicedesk.request.ServiceDeskProperties;
+import com.careloop.servicedesk.request.ServiceRequest;
+import com.careloop.servicedesk.request.ServiceRequest.Handler;
+import com.careloop.servicedesk.request.ServiceRequestQueries;
+import com.careloop.servicedesk.request.ServiceRequestRepository;
+import com.careloop.servicedesk.request.ServiceRequestStatistics;
+import com.careloop.servicedesk.request.SlaClock;
+import com.careloop.servicedesk.request.Staff;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The service desk's management service: every step of the procedure as one command in one
+ * transaction (the request, its timeline and its audit-trail entry commit together), and the reads
+ * of the queue and the request page within the reader's data scope. Pages and the API both use it.
+ */
+@Service
+@Transactional
+public class ServiceDesk {
+
+    public static final String RECORD_TYPE = "service-request";
+    private static final int MAX_SIGNATURE_BYTES = 256 * 1024;
+
+    private final ServiceRequestRepository requests;
+    private final ServiceRequestQueries queries;
+    private final ServiceRequestStatistics statistics;
+    private final ServiceCatalog catalog;
+    private final CustomerDirectory customers;
+    private final Staff staff;
+    private final CalendarService calendars;
+    private final ServiceDeskProperties properties;
+    private final RecordNumbers numbers;
+    private final AuditTrail audit;
+    private final Notifications notifications;
+    private final CurrentUsers users;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ServiceDesk(ServiceRequestRepository requests, ServiceRequestQueries queries, ServiceRequestStatistics statistics,
+                ServiceCatalog catalog,
+                CustomerDirectory customers, Staff staff, CalendarService calendars, ServiceDeskProperties properties,
+                RecordNumbers numbers, AuditTrail audit, Notifications notifications, CurrentUsers users,
+                ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+        this.requests = requests;
+        this.queries = queries;
+        this.statistics = statistics;
+        this.catalog = catalog;
+        this.customers = customers;
+        this.staff = staff;
+        this.calendars = calendars;
+        this.properties = properties;
+        this.numbers = numbers;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.users = users;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    // ---- intake ------------------------------------------------------------------------------
+
+    /**
+     * Registers a request from any channel with its record number (BS2026-000123) and SLA deadlines.
+     * A key customer's request notifies the CS supervisors at once.
+     */
+    public Detail register(Register cmd) {
+        CurrentUser me = users.require();
+        CustomerCard customer = null;
+        if (cmd.customerId() != null && cmd.newCustomer() != null) {
+            throw new InvalidInputException("newCustomer", "either", "请选择已有客户或新建客户，二者择一 / give customerId or newCustomer, not both");
+        }
+        if (cmd.newCustomer() != null) {
+            var n = cmd.newCustomer();
+            customer = customers.registerOnTheSpot(n.name().trim(), n.kind(), blank(n.phone()), blank(n.project()),
+                    blank(n.room()), Boolean.TRUE.equals(n.confirmDuplicate()));
+        } else if (cmd.customerId() != null) {
+            customer = customers.card(cmd.customerId()).orElseThrow(() -> new InvalidInputException("customerId", "exists",
+                    "没有此客户 / no customer " + cmd.customerId()));
+            if (!customer.active()) {
+                throw new InvalidInputException("customerId", "active", "客户已停用 / customer " + cmd.customerId() + " is inactive");
+            }
+        } else if (blank(cmd.contactName()) == null || blank(cmd.contactPhone()) == null) {
+            throw new InvalidInputException("customerId", "required",
+                    "请选择客户，或填写联系人姓名和电话 / choose a customer or give a contact name and phone");
+        }
+        Category category = null;
+        if (cmd.categoryId() != null) {
+            category = catalog.category(cmd.categoryId()).filter(Category::active).orElseThrow(() ->
+                    new InvalidInputException("categoryId", "exists", "没有此类别 / no active category " + cmd.categoryId()));
+        }
+        Priority priority = cmd.priority() == null ? Priority.NORMAL : cmd.priority();
+        SlaPolicy policy = catalog.policyFor(cmd.type(), cmd.categoryId(), priority);
+        var intake = new ServiceRequest.Intake(customer == null ? null : customer.id(), customer == null ? blank(cmd.contactName()) : customer.name(),
+                customer == null ? null : customer.code(), customer != null && customer.keyCustomer(),
+                blank(cmd.contactName()), blank(cmd.contactPhone()), blank(cmd.location()),
+                blank(cmd.unitRoom()) != null ? blank(cmd.unitRoom()) : customer == null ? null : customer.room(),
+                cmd.type(), cmd.fieldKind(), cmd.categoryId(), category != null && category.callbackRequired(),
+                cmd.title().trim(), blank(cmd.description()), cmd.channel(), priority, instant(cmd.appointmentStart()),
+                instant(cmd.appointmentEnd()));
+        var targets = new ServiceRequest.Targets(policy.responseAmount(), policy.responseUnit(), policy.completionAmount(),
+                policy.completionUnit());
+        ServiceRequest r = ServiceRequest.register(numbers.next(RECORD_TYPE), intake, targets, me.id(), me.displayName(),
+                sla(), now());
+        requests.saveAndFlush(r);
+        audit.created(r);
+        if (r.isKeyCustomer()) {
+            notifySupervisors(r, "重点客户报事 / key customer request ",
+                    "（请跟进并安排资深人员 / follow up, senior handler required）");
+        }
+        events.publishEvent(new ServiceRequestRegistered(r.getId(), r.getCode(), r.getRequestType(), r.getCustomerId(),
+                r.isKeyCustomer()));
+        return detail(r.getId());
+    }
+
+    // ---- dispatch ----------------------------------------------------------------------------
+
+    /** 派工. A key customer's request goes straight to the department's team leader when no one is named. */
+    public Detail dispatch(long id, Dispatch cmd) {
+        return change(id, cmd.version(), "DISPATCH", r -> {
+            if (!staff.activeDepartment(cmd.departmentId())) {
+                throw new InvalidInputException("departmentId", "exists", "没有此部门 / no active department " + cmd.departmentId());
+            }
+            Long assignee = cmd.assigneeId();
+            if (assignee == null && r.isKeyCustomer()) {
+                assignee = staff.teamLeader(cmd.departmentId()).orElse(null);
+            }
+            Handler handler = assignee == null ? null : handlerIn(cmd.departmentId(), assignee);
+            r.dispatch(cmd.departmentId(), handler, instant(cmd.internalDeadline()), actor(), now());
+            if (handler != null) {
+                notifyHandler(r, handler.id(), "新派工单 / dispatched to you: ");
+            }
+        });
+    }
+
+    public Detail reassign(long id, Reassign cmd) {
+        return change(id, cmd.version(), "REASSIGN", r -> {
+            if (r.getDepartmentId() == null) {
+                r.reassign(null, null, null, actor(), now()); // refused by the state rule
+            }
+            Handler handler = handlerIn(r.getDepartmentId(), cmd.assigneeId());
+            r.reassign(handler, instant(cmd.internalDeadline()), blank(cmd.reason()), actor(), now());
+            notifyHandler(r, handler.id(), "改派给您 / reassigned to you: ");
+        });
+    }
+
+    public Detail handBack(long id, WithReason cmd) {
+        return change(id, cmd.version(), "HAND_BACK", r -> r.handBack(blank(cmd.reason()), actor(), now()));
+    }
+
+    // ---- work --------------------------------------------------------------------------------
+
+    public Detail start(long id, Step cmd) {
+        return change(id, version(cmd), "START", r -> r.start(users.require().id(), actor(), now()));
+    }
+
+    public Detail pause(long id, Pause cmd) {
+        return change(id, cmd.version(), "PAUSE", r -> r.pause(cmd.reason(), blank(cmd.note()), actor(), now()));
+    }
+
+    public Detail resume(long id, Step cmd) {
+        return change(id, version(cmd), "RESUME", r -> r.resume(actor(), sla(), now()));
+    }
+
+    /** Completion; for a key customer the supervisors are asked for the callback that close waits for. */
+    public Detail complete(long id, Complete cmd) {
+        return change(id, cmd.version(), "COMPLETE", r -> {
+            r.complete(blank(cmd.result()), actor(), now());
+            if (r.isKeyCustomer()) {
+                notifySupervisors(r, "重点客户工单已完工，请回访 / key customer request completed, call back: ", "");
+            }
+        });
+    }
+
+    public Detail signOff(long id, SignOff cmd) {
+        Signature signature = cmd.signatureImage() == null || cmd.signatureImage().isBlank() ? null
+                : Signature.parse(cmd.signatureImage());
+        return change(id, cmd.version(), "SIGN_OFF", r -> {
+            r.signOff(cmd.name().trim(), instant(cmd.signedAt()), cmd.satisfied(), actor(), now());
+            if (signature != null) {
+                jdbc.sql("delete from service_request_signature where request_id = :id").param("id", id).update();
+                jdbc.sql("""
+                        insert into service_request_signature (request_id, content_type, image, signed_at)
+                        values (:id, :type, :image, :at)""")
+                        .param("id", id).param("type", signature.contentType()).param("image", signature.bytes())
+                        .param("at", java.sql.Timestamp.from(now())).update();
+            }
+        });
+    }
+
+    // ---- callback and close ------------------------------------------------------------------
+
+    /** 回访: a supervisor's or manager's callback is what a key customer's request needs before close. */
+    public Detail callback(long id, Callback cmd) {
+        CurrentUser me = users.require();
+        boolean supervisor = "CS_SUPERVISOR".equals(me.position()) || "CS_MANAGER".equals(me.position());
+        return change(id, cmd.version(), "CALLBACK",
+                r -> r.callback(cmd.outcome(), blank(cmd.notes()), me.id(), supervisor, actor(), now()));
+    }
+
+    /** 销单. */
+    public Detail close(long id, Step cmd) {
+        Detail closed = change(id, version(cmd), "CLOSE", r -> r.close(users.require().id(), actor(), now()));
+        events.publishEvent(new ServiceRequestClosed(id, closed.code(), closed.type(), closed.customerId(),
+                closed.reopenCount()));
+        return closed;
+    }
+
+    public Detail reopen(long id, WithReason cmd) {
+        return change(id, cmd.version(), "REOPEN", r -> r.reopen(blank(cmd.reason()), actor(), now()));
+    }
+
+    public Detail addNote(long id, AddNote cmd) {
+        ServiceRequest r = load(id);
+        r.requireOpen("add a note to");
+        jdbc.sql("""
+                insert into service_request_note (request_id, body, visible_to_customer, author, created_at)
+                values (:id, :body, :visible, :author, :at)""")
+                .param("id", id).param("body", cmd.body().trim()).param("visible", Boolean.TRUE.equals(cmd.visibleToCustomer()))
+                .param("author", actor()).param("at", java.sql.Timestamp.from(now())).update();
+        audit.record(RECORD_TYPE, String.valueOf(id), "NOTE", List.of(new com.careloop.platform.FieldChange(
+                Boolean.TRUE.equals(cmd.visibleToCustomer()) ? "note.visible" : "note.internal", null, cmd.body().trim())));
+        return detail(id);
+    }
+
+    /** 领料. */
+    public Detail addMaterial(long id, AddMaterial cmd) {
+        ServiceRequest r = load(id);
+        r.requireOpen("requisition material for");
+        jdbc.sql("""
+                insert into service_request_material (request_id, item, quantity, unit, requested_by, created_at)
+                values (:id, :item, :qty, :unit, :by, :at)""")
+                .param("id", id).param("item", cmd.item().trim()).param("qty", cmd.quantity())
+                .param("unit", cmd.unit().trim()).param("by", actor()).param("at", java.sql.Timestamp.from(now())).update();
+        audit.record(RECORD_TYPE, String.valueOf(id), "MATERIAL", List.of(new com.careloop.platform.FieldChange("material",
+                null, cmd.item().trim() + " × " + cmd.quantity().stripTrailingZeros().toPlainString() + " " + cmd.unit().trim())));
+        return detail(id);
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Detail detail(long id) {
+        return queries.detail(load(id), users.require(), now());
+    }
+
+    /** The queue, newest first, keyset-paged, within the reader's data scope. */
+    @Transactional(readOnly = true)
+    public Page search(Filter filter, String cursor, int limit) {
+        return queries.search(filter, cursor, limit, users.require(), now());
+    }
+
+    /** The live counters of the queue (mine, my department, unassigned, due soon, overdue, paused, key customers). */
+    @Transactional(readOnly = true)
+    public ServiceDeskViews.QueueCounts counts() {
+        return queries.counts(users.require(), now());
+    }
+
+    /** Counts, on-time rates (维修及时率), handling times, re-open and first-contact rates, within the reader's scope. */
+    @Transactional(readOnly = true)
+    public List<ServiceDeskViews.StatisticsRow> statistics(ServiceDeskViews.GroupBy groupBy, Instant from, Instant to) {
+        return statistics.statistics(groupBy, from, to, users.require());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Category> categories() {
+        return catalog.categories(false);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    /** One step: scope and version checked, the domain method applied, saved and audited in this transaction. */
+    private Detail change(long id, Long version, String action, Consumer<ServiceRequest> step) {
+        ServiceRequest r = load(id);
+        if (version != null && version != r.getVersion()) {
+            throw new OptimisticLockingFailureException("工单已被他人修改，请刷新后重试 / request " + r.getCode()
+                    + " was changed by someone else (version " + r.getVersion() + ", yours " + version + ")");
+        }
+        Map<String, Object> before = r.auditState();
+        step.accept(r);
+        requests.saveAndFlush(r);
+        audit.changed(r, action, before);
+        return detail(id);
+    }
+
+    /** The aggregate, if the reader's scope reaches it (department, handler or registrant); otherwise not found. */
+    private ServiceRequest load(long id) {
+        ServiceRequest r = requests.findById(id).orElseThrow(() -> new NotFoundException(RECORD_TYPE, id));
+        if (!users.require().scope().allows(r.getDepartmentId(), r.getAssigneeId(), r.getRegisteredBy())) {
+            throw new NotFoundException(RECORD_TYPE, id);
+        }
+        return r;
+    }
+
+    /** A handler must be an active member of the department (or one of its sub-departments). */
+    private Handler handlerIn(long departmentId, long userId) {
+        Staff.Member m = staff.member(userId).filter(Staff.Member::active).orElseThrow(() ->
+                new InvalidInputException("assigneeId", "exists", "没有此在职用户 / no active user " + userId));
+        if (m.departmentId() == null || !staff.tree(departmentId).contains(m.departmentId())) {
+            throw new InvalidInputException("assigneeId", "in-department",
+                    "处理人不属于该部门 / user " + userId + " is not a member of department " + departmentId);
+        }
+        return new Handler(m.id(), m.senior());
+    }
+
+    private void notifyHandler(ServiceRequest r, long handler, String prefix) {
+        notifications.notify(handler, prefix + r.getCode(), (r.isKeyCustomer() ? "【重点客户 / key customer】" : "")
+                + r.getTitle(), link(r));
+    }
+
+    /** The key-customer path: the CS supervisors hear of the request at once and again when it is done. */
+    private void notifySupervisors(ServiceRequest r, String title, String remark) {
+        for (long supervisor : staff.withPosition("CS_SUPERVISOR")) {
+            notifications.notify(supervisor, title + r.getCode(), r.getCustomerName() + "：" + r.getTitle() + remark, link(r));
+        }
+    }
+
+    static String link(ServiceRequest r) {
+        return "/service-requests/" + r.getId();
+    }
+
+    private SlaClock sla() {
+        return new SlaClock(calendars.standard(), properties.warnAt());
+    }
+
+    private String actor() {
+        return users.actorName();
+    }
+
+    /** Millisecond precision, so what is computed in memory equals what the database gives back. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private static Long version(Step step) {
+        return step == null ? null : step.version();
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** A signature image from a data URL, checked for type (PNG or JPEG, by its bytes) and size. */
+    record Signature(String contentType, byte[] bytes) {
+
+        static Signature parse(String dataUrl) {
+            var m = java.util.regex.Pattern.compile("^data:(image/(?:png|jpeg));base64,(.+)$", java.util.regex.Pattern.DOTALL)
+                    .matcher(dataUrl.trim());
+            if (!m.matches()) {
+                throw new InvalidInputException("signatureImage", "content-type",
+                        "签名须为 PNG 或 JPEG 图片 / the signature must be a PNG or JPEG data URL");
+            }
+            byte[] bytes;
+            try {
+                bytes = Base64.getMimeDecoder().decode(m.group(2));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("signatureImage", "base64", "签名图片编码无效 / invalid base64 in the signature");
+            }
+            if (bytes.length > MAX_SIGNATURE_BYTES) {
+                throw new InvalidInputException("signatureImage", "size",
+                        "签名图片不能超过 256 KB / the signature image must not exceed 256 KB");
+            }
+            boolean png = bytes.length > 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
+            boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8;
+            if (m.group(1).equals("image/png") ? !png : !jpeg) {
+                throw new InvalidInputException("signatureImage", "content-type",
+                        "签名图片内容与类型不符 / the signature's bytes are not a " + m.group(1));
+            }
+            return new Signature(m.group(1), bytes);
+        }
+    }
+}

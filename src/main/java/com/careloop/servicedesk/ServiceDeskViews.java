@@ -1,0 +1,99 @@
+package com.careloop.servicedesk;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import com.careloop.platform.calendar.TimeUnit;
+
+/** What the service desk shows: queue rows and the full request with timeline, pauses, notes and materials. */
+public final class ServiceDeskViews {
+
+    private ServiceDeskViews() {
+    }
+
+    /**
+     * Queue filters; all optional. {@code mine}: assigned to me; {@code overdue}: a running deadline has passed;
+     * {@code dueSoon}: past the warning share (80%) but not overdue; {@code unassigned}: waiting at the center.
+     */
+    public record Filter(RequestStatus status, RequestType type, Long departmentId, Long assigneeId, Boolean mine,
+                         Boolean overdue, Boolean dueSoon, Boolean paused, Boolean keyOnly, Boolean unassigned,
+                         String q) {
+
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** The live counters of the queue tabs, over the open requests within the reader's scope. */
+    public record QueueCounts(long open, long mine, long myDepartment, long unassigned, long dueSoon, long overdue,
+                              long paused, long keyCustomers) {
+    }
+
+    public record Row(long id, String code, String title, RequestType type, RequestStatus status, Priority priority,
+                      Channel channel, Long customerId, String customerName, boolean keyCustomer, String unitRoom,
+                      Long departmentId, String departmentName, Long assigneeId, String assigneeName,
+                      Instant registeredAt, Instant responseDueAt, Instant completionDueAt, boolean overdue,
+                      long version) {
+    }
+
+    public record Page(List<Row> items, String nextCursor) {
+    }
+
+    public record Target(int amount, TimeUnit unit) {
+    }
+
+    public record Deadlines(Target response, Instant responseDueAt, Instant responseWarnAt, Instant respondedAt,
+                            boolean responseOverdue, Target completion, Instant completionDueAt,
+                            Instant completionWarnAt, Instant completedAt, boolean completionOverdue,
+                            Instant internalDueAt) {
+    }
+
+    public record TimelineEntry(long id, String kind, Instant at, String actor, Long departmentId, String departmentName,
+                                Long assigneeId, String assigneeName, Instant internalDueAt, String reason) {
+    }
+
+    public record PauseView(long id, PauseReason reason, String note, Instant startedAt, Instant endedAt,
+                            String startedBy, String endedBy) {
+    }
+
+    public record NoteView(long id, String body, boolean visibleToCustomer, String author, Instant createdAt) {
+    }
+
+    public record MaterialView(long id, String item, BigDecimal quantity, String unit, String requestedBy,
+                               Instant createdAt) {
+    }
+
+    public record SignOffView(String name, Instant signedAt, Boolean satisfied, boolean hasSignature) {
+    }
+
+    public record CallbackView(CallbackOutcome outcome, String notes, Long byId, String byName, boolean bySupervisor,
+                               Instant at) {
+    }
+
+    public record Detail(long id, String code, Long customerId, String customerName, String customerCode,
+                         boolean keyCustomer, String contactName, String contactPhone, String location, String unitRoom,
+                         RequestType type, FieldServiceKind fieldKind, Long categoryId, String categoryName,
+                         boolean callbackRequired, String title, String description, Channel channel, Priority priority,
+                         RequestStatus status, Instant appointmentStart, Instant appointmentEnd, Long departmentId,
+                         String departmentName, Long assigneeId, String assigneeName, Long registeredById,
+                         String registeredByName, Instant registeredAt, String result, SignOffView signOff,
+                         CallbackView callback, Instant closedAt, int reopenCount, Deadlines deadlines,
+                         List<TimelineEntry> timeline, List<PauseView> pauses, List<NoteView> notes,
+                         List<MaterialView> materials, long version) {
+    }
+
+    /** How statistics are grouped. */
+    public enum GroupBy { TYPE, CATEGORY, DEPARTMENT, CHANNEL }
+
+    /**
+     * Figures of one group (key null: all requests of the period). Rates are shares 0..1 (null without a
+     * base): on-time response among responded requests, on-time completion (维修及时率) among completed ones
+     * with a target, re-open rate, first-contact resolution (completed by the first handler: no hand-back,
+     * no reassign, never re-opened). Handling time in hours from intake to completion.
+     */
+    public record StatisticsRow(String key, long count, long completed, long closed, Double onTimeResponseRate,
+                                Double onTimeCompletionRate, Double averageHandlingHours, Double p90HandlingHours,
+                                Double reopenRate, Double firstContactResolutionRate) {
+    }
+}

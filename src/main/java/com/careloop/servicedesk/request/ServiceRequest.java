@@ -1,0 +1,503 @@
+package com.careloop.servicedesk.request;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.careloop.platform.Auditable;
+import com.careloop.platform.DomainException;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.calendar.BusinessCalendar;
+import com.careloop.platform.calendar.Pause;
+import com.careloop.platform.calendar.TimeUnit;
+import com.careloop.servicedesk.CallbackOutcome;
+import com.careloop.servicedesk.Channel;
+import com.careloop.servicedesk.FieldServiceKind;
+import com.careloop.servicedesk.PauseReason;
+import com.careloop.servicedesk.Priority;
+import com.careloop.servicedesk.RequestStatus;
+import com.careloop.servicedesk.RequestType;
+import com.careloop.servicedesk.request.RequestEvent.Kind;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import static com.careloop.servicedesk.RequestStatus.CALLED_BACK;
+import static com.careloop.servicedesk.RequestStatus.CLOSED;
+import static com.careloop.servicedesk.RequestStatus.COMPLETED;
+import static com.careloop.servicedesk.RequestStatus.DISPATCHED;
+import static com.careloop.servicedesk.RequestStatus.IN_PROGRESS;
+import static com.careloop.servicedesk.RequestStatus.PAUSED;
+import static com.careloop.servicedesk.RequestStatus.REGISTERED;
+import static com.careloop.servicedesk.RequestStatus.SIGNED_OFF;
+
+/**
+ * A service request (报事/工单): the procedure of the CS center readable as named steps. Each step
+ * checks the current state and refuses what the procedure forbids; every hop and step is a timeline
+ * row, every stop of the SLA clock a pause row, so the record and its clock can be audited.
+ */
+@Entity
+@Table(name = "service_request")
+public class ServiceRequest implements Auditable {
+
+    /** What the intake captured; the customer's name, code and key mark are a snapshot at intake. */
+    public record Intake(Long customerId, String customerName, String customerCode, boolean keyCustomer,
+                         String contactName, String contactPhone, String location, String unitRoom, RequestType type,
+                         FieldServiceKind fieldKind, Long categoryId, boolean callbackRequired, String title,
+                         String description, Channel channel, Priority priority, Instant appointmentStart,
+                         Instant appointmentEnd) {
+    }
+
+    /** The SLA targets resolved from the policies at intake; a null completion amount means no completion target. */
+    public record Targets(int responseAmount, TimeUnit responseUnit, Integer completionAmount, TimeUnit completionUnit) {
+    }
+
+    /** The handler a hop goes to, with what the rules need to know of them. */
+    public record Handler(long id, boolean senior) {
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String code;
+    private Long customerId;
+    private String customerName;
+    private String customerCode;
+    private boolean keyCustomer;
+    private String contactName;
+    private String contactPhone;
+    private String location;
+    private String unitRoom;
+    @Enumerated(EnumType.STRING)
+    private RequestType requestType;
+    @Enumerated(EnumType.STRING)
+    private FieldServiceKind fieldKind;
+    private Long categoryId;
+    private boolean callbackRequired;
+    private String title;
+    private String description;
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+    @Enumerated(EnumType.STRING)
+    private Priority priority;
+    @Enumerated(EnumType.STRING)
+    private RequestStatus status;
+    private Instant appointmentStart;
+    private Instant appointmentEnd;
+    private Long departmentId;
+    private Long assigneeId;
+    private Instant internalDueAt;
+    private Long registeredBy;
+    private String registeredByName;
+    private Instant registeredAt;
+    private Instant respondedAt;
+    private Instant completedAt;
+    private String result;
+    private String signOffName;
+    private Instant signOffAt;
+    private Boolean signOffSatisfied;
+    @Enumerated(EnumType.STRING)
+    private CallbackOutcome callbackOutcome;
+    private String callbackNotes;
+    private Long callbackBy;
+    private boolean callbackBySupervisor;
+    private Instant callbackAt;
+    private Instant closedAt;
+    private Long closedBy;
+    private int reopenCount;
+    private int responseAmount;
+    @Enumerated(EnumType.STRING)
+    private TimeUnit responseUnit;
+    private Integer completionAmount;
+    @Enumerated(EnumType.STRING)
+    private TimeUnit completionUnit;
+    private Instant responseDueAt;
+    private Instant responseWarnAt;
+    private Instant completionDueAt;
+    private Instant completionWarnAt;
+    @Version
+    private long version;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @OneToMany(mappedBy = "request", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<RequestEvent> events = new ArrayList<>();
+    @OneToMany(mappedBy = "request", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<RequestPause> pauses = new ArrayList<>();
+
+    protected ServiceRequest() {
+    }
+
+    /** Intake at the center: the SLA clock starts now. */
+    public static ServiceRequest register(String code, Intake in, Targets targets, Long registeredBy,
+                                          String registeredByName, SlaClock clock, Instant now) {
+        if (in.type() == RequestType.BOOKED_REPAIR && (in.appointmentStart() == null || in.appointmentEnd() == null)) {
+            throw new InvalidInputException("appointmentStart", "required",
+                    "约修须填写预约时段 / a booked repair needs an appointment slot (start and end)");
+        }
+        if (in.appointmentStart() != null && in.appointmentEnd() != null && !in.appointmentEnd().isAfter(in.appointmentStart())) {
+            throw new InvalidInputException("appointmentEnd", "after-start", "预约结束须晚于开始 / the slot must end after it starts");
+        }
+        if (in.type() == RequestType.FIELD_SERVICE && in.fieldKind() == null) {
+            throw new InvalidInputException("fieldKind", "required",
+                    "现场服务须选择类别 / a field service needs its kind (installation, after-sales, retrofit)");
+        }
+        ServiceRequest r = new ServiceRequest();
+        r.code = code;
+        r.customerId = in.customerId();
+        r.customerName = in.customerName();
+        r.customerCode = in.customerCode();
+        r.keyCustomer = in.keyCustomer();
+        r.contactName = in.contactName();
+        r.contactPhone = in.contactPhone();
+        r.location = in.location();
+        r.unitRoom = in.unitRoom();
+        r.requestType = in.type();
+        r.fieldKind = in.type() == RequestType.FIELD_SERVICE ? in.fieldKind() : null;
+        r.categoryId = in.categoryId();
+        r.callbackRequired = in.callbackRequired();
+        r.title = in.title();
+        r.description = in.description();
+        r.channel = in.channel();
+        r.priority = in.priority() == null ? Priority.NORMAL : in.priority();
+        r.appointmentStart = in.appointmentStart();
+        r.appointmentEnd = in.appointmentEnd();
+        r.status = REGISTERED;
+        r.registeredBy = registeredBy;
+        r.registeredByName = registeredByName;
+        r.registeredAt = now;
+        r.responseAmount = targets.responseAmount();
+        r.responseUnit = targets.responseUnit();
+        r.completionAmount = targets.completionAmount();
+        r.completionUnit = targets.completionAmount() == null ? null : targets.completionUnit();
+        r.createdAt = now;
+        r.updatedAt = now;
+        r.recomputeDeadlines(clock, now);
+        r.event(Kind.REGISTERED, registeredByName, now, null);
+        return r;
+    }
+
+    // ---- dispatch (派工) ----------------------------------------------------------------------
+
+    /** The center dispatches to a department and optionally a person; a key customer's request needs a senior handler. */
+    public void dispatch(long department, Handler handler, Instant internalDue, String actor, Instant now) {
+        requireState("dispatch", REGISTERED);
+        requireHandlerForKeyCustomer(handler);
+        this.departmentId = department;
+        this.assigneeId = handler == null ? null : handler.id();
+        this.internalDueAt = internalDue;
+        this.status = DISPATCHED;
+        event(Kind.DISPATCHED, actor, now, null);
+    }
+
+    /** The department re-assigns inside itself. */
+    public void reassign(Handler handler, Instant internalDue, String reason, String actor, Instant now) {
+        requireState("reassign", DISPATCHED, IN_PROGRESS, PAUSED);
+        if (handler == null) {
+            throw new InvalidInputException("assigneeId", "required", "请指定处理人 / name the new handler");
+        }
+        requireHandlerForKeyCustomer(handler);
+        this.assigneeId = handler.id();
+        if (internalDue != null) {
+            this.internalDueAt = internalDue;
+        }
+        event(Kind.REASSIGNED, actor, now, reason);
+    }
+
+    /** The department hands the request back to the center with a reason; the center dispatches again. */
+    public void handBack(String reason, String actor, Instant now) {
+        requireState("hand back", DISPATCHED, IN_PROGRESS);
+        requireText("reason", reason, "退回须说明原因 / a hand-back needs a reason");
+        event(Kind.HANDED_BACK, actor, now, reason);
+        this.departmentId = null;
+        this.assigneeId = null;
+        this.internalDueAt = null;
+        this.status = REGISTERED;
+    }
+
+    // ---- work --------------------------------------------------------------------------------
+
+    /** The handler starts work: the first start is the response of the SLA. */
+    public void start(long actorId, String actor, Instant now) {
+        requireState("start work", DISPATCHED);
+        if (assigneeId == null) {
+            assigneeId = actorId;
+        }
+        if (respondedAt == null) {
+            respondedAt = now;
+        }
+        status = IN_PROGRESS;
+        event(Kind.STARTED, actor, now, null);
+    }
+
+    /** Stops the clock while waiting for the customer or a third party; reason and text are mandatory. */
+    public void pause(PauseReason reason, String note, String actor, Instant now) {
+        requireState("pause", IN_PROGRESS);
+        if (reason == null) {
+            throw new InvalidInputException("reason", "required", "暂停须选择原因 / a pause needs a reason");
+        }
+        requireText("note", note, "暂停须说明情况 / a pause needs an explanation");
+        pauses.add(new RequestPause(this, reason, note, now, actor));
+        status = PAUSED;
+        event(Kind.PAUSED, actor, now, reason + ": " + note);
+    }
+
+    /** Restarts the clock; the deadlines move by the paused counted time. */
+    public void resume(String actor, SlaClock clock, Instant now) {
+        requireState("resume", PAUSED);
+        pauses.stream().filter(RequestPause::isOpen).forEach(p -> p.end(now, actor));
+        status = IN_PROGRESS;
+        recomputeDeadlines(clock, now);
+        event(Kind.RESUMED, actor, now, null);
+    }
+
+    public void complete(String result, String actor, Instant now) {
+        requireState("complete", IN_PROGRESS);
+        requireText("result", result, "完工须填写处理结果 / completion needs the result");
+        this.result = result;
+        this.completedAt = now;
+        status = COMPLETED;
+        event(Kind.COMPLETED, actor, now, result);
+    }
+
+    /** The customer signs off the completed work. */
+    public void signOff(String name, Instant signedAt, boolean satisfied, String actor, Instant now) {
+        requireState("sign off", COMPLETED);
+        requireText("name", name, "须填写签收人 / the sign-off needs the customer's name");
+        this.signOffName = name;
+        this.signOffAt = signedAt == null ? now : signedAt;
+        this.signOffSatisfied = satisfied;
+        status = SIGNED_OFF;
+        event(Kind.SIGNED_OFF, actor, now, name + (satisfied ? " 满意 / satisfied" : " 不满意 / unsatisfied"));
+    }
+
+    // ---- callback and close (回访、销单) ---------------------------------------------------------
+
+    /** The center calls the customer back: satisfied, the request may be closed; unsatisfied, it re-opens. */
+    public void callback(CallbackOutcome outcome, String notes, long byUserId, boolean bySupervisor, String actor,
+                         Instant now) {
+        requireState("call back", COMPLETED, SIGNED_OFF);
+        this.callbackOutcome = outcome;
+        this.callbackNotes = notes;
+        this.callbackBy = byUserId;
+        this.callbackBySupervisor = bySupervisor;
+        this.callbackAt = now;
+        event(Kind.CALLED_BACK, actor, now, outcome + (notes == null ? "" : ": " + notes));
+        if (outcome == CallbackOutcome.SATISFIED) {
+            status = CALLED_BACK;
+        } else {
+            reopen("回访不满意 / unsatisfied callback" + (notes == null ? "" : ": " + notes), actor, now);
+        }
+    }
+
+    /** 销单: refused without the satisfied callback a key customer (by a supervisor) or the category requires. */
+    public void close(long byUserId, String actor, Instant now) {
+        requireState("close", COMPLETED, SIGNED_OFF, CALLED_BACK);
+        boolean satisfied = callbackOutcome == CallbackOutcome.SATISFIED;
+        if (keyCustomer && !(satisfied && callbackBySupervisor)) {
+            throw new DomainException("service-request.callback-required",
+                    "重点客户的工单须由主管回访满意后方可销单 / a key customer's request can only be closed after a "
+                            + "supervisor's satisfied callback (status " + status + ")");
+        }
+        if (callbackRequired && !satisfied) {
+            throw new DomainException("service-request.callback-required",
+                    "此类别须回访满意后方可销单 / this category requires a satisfied callback before close (status "
+                            + status + ")");
+        }
+        this.closedAt = now;
+        this.closedBy = byUserId;
+        status = CLOSED;
+        event(Kind.CLOSED, actor, now, null);
+    }
+
+    /** Re-opens completed or closed work (unsatisfied customer); the history stays on the timeline and is counted. */
+    public void reopen(String reason, String actor, Instant now) {
+        requireState("re-open", COMPLETED, SIGNED_OFF, CALLED_BACK, CLOSED);
+        requireText("reason", reason, "重开须说明原因 / a re-open needs a reason");
+        reopenCount++;
+        completedAt = null;
+        signOffName = null;
+        signOffAt = null;
+        signOffSatisfied = null;
+        if (callbackOutcome == CallbackOutcome.SATISFIED) {
+            callbackOutcome = null;
+            callbackBySupervisor = false;
+        }
+        closedAt = null;
+        closedBy = null;
+        status = departmentId != null ? DISPATCHED : REGISTERED;
+        event(Kind.REOPENED, actor, now, reason);
+    }
+
+    /** Notes and materials may be added until the request is closed. */
+    public void requireOpen(String step) {
+        requireState(step, REGISTERED, DISPATCHED, IN_PROGRESS, PAUSED, COMPLETED, SIGNED_OFF, CALLED_BACK);
+    }
+
+    // ---- SLA ---------------------------------------------------------------------------------
+
+    /** Deadlines and warning instants from intake, paused time excluded (an open pause counts until now). */
+    void recomputeDeadlines(SlaClock clock, Instant now) {
+        List<Pause> stops = pauses.stream().map(RequestPause::toPause).toList();
+        // Pauses after the response (the first start) do not move the response deadline.
+        List<Pause> beforeResponse = respondedAt == null ? stops
+                : stops.stream().filter(p -> p.start().isBefore(respondedAt)).toList();
+        responseDueAt = clock.deadline(registeredAt, responseAmount, responseUnit, beforeResponse, now);
+        responseWarnAt = clock.warnAt(registeredAt, responseAmount, responseUnit, beforeResponse, now);
+        if (completionAmount != null) {
+            completionDueAt = clock.deadline(registeredAt, completionAmount, completionUnit, stops, now);
+            completionWarnAt = clock.warnAt(registeredAt, completionAmount, completionUnit, stops, now);
+        }
+    }
+
+    public boolean responseOverdue(Instant now) {
+        return (respondedAt == null ? now : respondedAt).isAfter(responseDueAt);
+    }
+
+    public boolean completionOverdue(Instant now) {
+        if (completionDueAt == null || status == PAUSED && completedAt == null && !now.isAfter(completionDueAt)) {
+            return false;
+        }
+        return (completedAt == null ? now : completedAt).isAfter(completionDueAt);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private void requireHandlerForKeyCustomer(Handler handler) {
+        if (!keyCustomer) {
+            return;
+        }
+        if (handler == null) {
+            throw new DomainException("service-request.key-customer-handler",
+                    "重点客户报事须直接派给班长或资深人员 / a key customer's request goes straight to a team leader or senior handler");
+        }
+        if (!handler.senior()) {
+            throw new DomainException("service-request.senior-required",
+                    "重点客户报事须由资深人员处理 / a key customer's request needs a senior handler; user " + handler.id()
+                            + " is not senior");
+        }
+    }
+
+    private void requireState(String step, RequestStatus... allowed) {
+        if (!Arrays.asList(allowed).contains(status)) {
+            throw new DomainException("service-request.state", "工单当前状态为「" + label(status) + "」，不能" + verb(step)
+                    + " / cannot " + step + " a request that is " + status);
+        }
+    }
+
+    private static void requireText(String field, String value, String message) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "required", message);
+        }
+    }
+
+    private void event(Kind kind, String actor, Instant at, String reason) {
+        events.add(new RequestEvent(this, kind, at, actor, departmentId, assigneeId, internalDueAt, reason));
+        updatedAt = at;
+    }
+
+    static String label(RequestStatus s) {
+        return switch (s) {
+            case REGISTERED -> "已登记";
+            case DISPATCHED -> "已派工";
+            case IN_PROGRESS -> "处理中";
+            case PAUSED -> "已暂停";
+            case COMPLETED -> "已完工";
+            case SIGNED_OFF -> "已签收";
+            case CALLED_BACK -> "已回访";
+            case CLOSED -> "已销单";
+        };
+    }
+
+    private static String verb(String step) {
+        return switch (step) {
+            case "dispatch" -> "派工";
+            case "reassign" -> "改派";
+            case "hand back" -> "退回";
+            case "start work" -> "开始处理";
+            case "pause" -> "暂停";
+            case "resume" -> "恢复";
+            case "complete" -> "完工";
+            case "sign off" -> "签收";
+            case "call back" -> "回访";
+            case "close" -> "销单";
+            case "re-open" -> "重开";
+            default -> step;
+        };
+    }
+
+    @Override
+    public String auditType() {
+        return "service-request";
+    }
+
+    @Override
+    public String auditId() {
+        return String.valueOf(id);
+    }
+
+    @Override
+    public Map<String, Object> auditState() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("code", code);
+        s.put("customerId", customerId);
+        s.put("type", requestType);
+        s.put("categoryId", categoryId);
+        s.put("title", title);
+        s.put("channel", channel);
+        s.put("priority", priority);
+        s.put("status", status);
+        s.put("departmentId", departmentId);
+        s.put("assigneeId", assigneeId);
+        s.put("internalDueAt", internalDueAt);
+        s.put("respondedAt", respondedAt);
+        s.put("completedAt", completedAt);
+        s.put("result", result);
+        s.put("signOffName", signOffName);
+        s.put("callbackOutcome", callbackOutcome);
+        s.put("closedAt", closedAt);
+        s.put("reopenCount", reopenCount);
+        s.put("responseDueAt", responseDueAt);
+        s.put("completionDueAt", completionDueAt);
+        return s;
+    }
+
+    public Long getId() { return id; }
+    public String getCode() { return code; }
+    public Long getCustomerId() { return customerId; }
+    public String getCustomerName() { return customerName; }
+    public boolean isKeyCustomer() { return keyCustomer; }
+    public RequestType getRequestType() { return requestType; }
+    public Long getCategoryId() { return categoryId; }
+    public String getTitle() { return title; }
+    public RequestStatus getStatus() { return status; }
+    public Long getDepartmentId() { return departmentId; }
+    public Long getAssigneeId() { return assigneeId; }
+    public Long getRegisteredBy() { return registeredBy; }
+    public Instant getInternalDueAt() { return internalDueAt; }
+    public Instant getRegisteredAt() { return registeredAt; }
+    public Instant getRespondedAt() { return respondedAt; }
+    public Instant getCompletedAt() { return completedAt; }
+    public Instant getResponseDueAt() { return responseDueAt; }
+    public Instant getResponseWarnAt() { return responseWarnAt; }
+    public Instant getCompletionDueAt() { return completionDueAt; }
+    public Instant getCompletionWarnAt() { return completionWarnAt; }
+    public int getReopenCount() { return reopenCount; }
+    public long getVersion() { return version; }
+    public List<RequestEvent> getEvents() { return events; }
+    public List<RequestPause> getPauses() { return pauses; }
+    public CallbackOutcome getCallbackOutcome() { return callbackOutcome; }
+}

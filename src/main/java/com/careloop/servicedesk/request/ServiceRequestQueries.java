@@ -1,0 +1,298 @@
+package com.careloop.servicedesk.request;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.careloop.customer.CustomerPermissions;
+import com.careloop.customer.Masking;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.servicedesk.CallbackOutcome;
+import com.careloop.servicedesk.Channel;
+import com.careloop.servicedesk.FieldServiceKind;
+import com.careloop.servicedesk.Priority;
+import com.careloop.servicedesk.RequestStatus;
+import com.careloop.servicedesk.RequestType;
+import com.careloop.servicedesk.ServiceDeskViews.CallbackView;
+import com.careloop.servicedesk.ServiceDeskViews.Deadlines;
+import com.careloop.servicedesk.ServiceDeskViews.Detail;
+import com.careloop.servicedesk.ServiceDeskViews.Filter;
+import com.careloop.servicedesk.ServiceDeskViews.MaterialView;
+import com.careloop.servicedesk.ServiceDeskViews.NoteView;
+import com.careloop.servicedesk.ServiceDeskViews.Page;
+import com.careloop.servicedesk.ServiceDeskViews.PauseView;
+import com.careloop.servicedesk.ServiceDeskViews.QueueCounts;
+import com.careloop.servicedesk.ServiceDeskViews.Row;
+import com.careloop.servicedesk.ServiceDeskViews.SignOffView;
+import com.careloop.servicedesk.ServiceDeskViews.Target;
+import com.careloop.servicedesk.ServiceDeskViews.TimelineEntry;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The reads of the service desk as SQL projections: the queue (keyset-paged) and the request page. */
+@Component
+public class ServiceRequestQueries {
+
+    /** A running deadline has passed (paused requests have their clock stopped). */
+    static final String OVERDUE = """
+            (r.status not in ('CLOSED', 'PAUSED') and ((r.responded_at is null and r.response_due_at < :now)
+              or (r.completed_at is null and r.completion_due_at < :now)))""";
+
+    /** Past the warning share of a running target, not yet overdue. */
+    static final String DUE_SOON = "(r.status not in ('CLOSED', 'PAUSED') and not " + OVERDUE + """
+             and ((r.responded_at is null and r.response_warn_at <= :now)
+              or (r.completed_at is null and r.completion_warn_at <= :now)))""";
+
+    private final JdbcClient jdbc;
+
+    ServiceRequestQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page search(Filter f, String cursor, int limit, CurrentUser me, Instant now) {
+        var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
+        StringBuilder sql = new StringBuilder("""
+                select r.id, r.code, r.title, r.request_type, r.status, r.priority, r.channel, r.customer_id,
+                       r.customer_name, r.key_customer, r.unit_room, r.department_id, d.name department_name,
+                       r.assignee_id, u.display_name assignee_name, r.registered_at, r.response_due_at,
+                       r.completion_due_at, r.version,
+                       case when""").append(' ').append(OVERDUE).append("""
+                 then 1 else 0 end overdue
+                from service_request r
+                left join department d on d.id = r.department_id
+                left join app_user u on u.id = r.assignee_id
+                where""").append(' ').append(scope.sql());
+        Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        params.put("now", Timestamp.from(now));
+        filter(f == null ? Filter.none() : f, me, sql, params);
+        if (cursor != null && !cursor.isBlank()) {
+            sql.append(" and r.id < :before");
+            params.put("before", parseCursor(cursor));
+        }
+        sql.append(" order by r.id desc limit :limit");
+        params.put("limit", limit + 1);
+        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(this::row).list());
+        String next = null;
+        if (rows.size() > limit) {
+            rows.remove(limit);
+            next = String.valueOf(rows.get(limit - 1).id());
+        }
+        return new Page(rows, next);
+    }
+
+    /** One pass over the open requests in scope for all the queue counters. */
+    public QueueCounts counts(CurrentUser me, Instant now) {
+        var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
+        String sql = "select count(*) open_count,"
+                + " coalesce(sum(case when r.assignee_id = :me then 1 else 0 end), 0) mine,"
+                + " coalesce(sum(case when r.department_id = :myDepartment then 1 else 0 end), 0) department,"
+                + " coalesce(sum(case when r.status = 'REGISTERED' then 1 else 0 end), 0) unassigned,"
+                + " coalesce(sum(case when " + DUE_SOON + " then 1 else 0 end), 0) due_soon,"
+                + " coalesce(sum(case when " + OVERDUE + " then 1 else 0 end), 0) overdue,"
+                + " coalesce(sum(case when r.status = 'PAUSED' then 1 else 0 end), 0) paused,"
+                + " coalesce(sum(case when r.key_customer = true then 1 else 0 end), 0) key_customers"
+                + " from service_request r where r.status <> 'CLOSED' and " + scope.sql();
+        Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        params.put("now", Timestamp.from(now));
+        params.put("me", me.id());
+        params.put("myDepartment", me.departmentId() == null ? -1L : me.departmentId());
+        return jdbc.sql(sql).params(params).query((rs, n) -> new QueueCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).single();
+    }
+
+    private static void filter(Filter f, CurrentUser me, StringBuilder sql, Map<String, Object> params) {
+        if (f.status() != null) {
+            sql.append(" and r.status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.type() != null) {
+            sql.append(" and r.request_type = :type");
+            params.put("type", f.type().name());
+        }
+        if (f.departmentId() != null) {
+            sql.append(" and r.department_id = :department");
+            params.put("department", f.departmentId());
+        }
+        if (f.assigneeId() != null) {
+            sql.append(" and r.assignee_id = :assignee");
+            params.put("assignee", f.assigneeId());
+        }
+        if (Boolean.TRUE.equals(f.mine())) {
+            sql.append(" and r.assignee_id = :me");
+            params.put("me", me.id());
+        }
+        if (Boolean.TRUE.equals(f.unassigned())) {
+            sql.append(" and r.status = 'REGISTERED'");
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            sql.append(" and ").append(OVERDUE);
+        }
+        if (Boolean.TRUE.equals(f.dueSoon())) {
+            sql.append(" and ").append(DUE_SOON);
+        }
+        if (Boolean.TRUE.equals(f.paused())) {
+            sql.append(" and r.status = 'PAUSED'");
+        }
+        if (Boolean.TRUE.equals(f.keyOnly())) {
+            sql.append(" and r.key_customer = true");
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            // Partial match in Chinese; on PostgreSQL the trigram and bigram indexes of V12 serve it.
+            params.put("kw", "%" + f.q().trim().toLowerCase() + "%");
+            sql.append(" ").append("""
+                    and (lower(r.title) like :kw or lower(r.description) like :kw or lower(r.customer_name) like :kw
+                      or r.unit_room like :kw or lower(r.code) like :kw)""");
+        }
+    }
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+                RequestType.valueOf(rs.getString("request_type")), RequestStatus.valueOf(rs.getString("status")),
+                Priority.valueOf(rs.getString("priority")), Channel.valueOf(rs.getString("channel")),
+                (Long) rs.getObject("customer_id", Long.class), rs.getString("customer_name"),
+                rs.getBoolean("key_customer"), rs.getString("unit_room"), (Long) rs.getObject("department_id", Long.class),
+                rs.getString("department_name"), (Long) rs.getObject("assignee_id", Long.class),
+                rs.getString("assignee_name"), instant(rs, "registered_at"), instant(rs, "response_due_at"),
+                instant(rs, "completion_due_at"), rs.getInt("overdue") == 1, rs.getLong("version"));
+    }
+
+    /** The request page: the aggregate's own fields plus the names and rows it refers to. */
+    public Detail detail(ServiceRequest r, CurrentUser me, Instant now) {
+        var head = jdbc.sql("""
+                select r.contact_name, r.contact_phone, r.location, r.unit_room, r.field_kind, r.description,
+                       r.channel, r.priority, r.appointment_start, r.appointment_end, r.result, r.sign_off_name,
+                       r.sign_off_at, r.sign_off_satisfied, r.callback_notes, r.callback_by, r.callback_by_supervisor,
+                       r.callback_at, r.closed_at, r.customer_code, r.callback_required, r.registered_by_name,
+                       r.response_amount, r.response_unit, r.completion_amount, r.completion_unit,
+                       c.name category_name,
+                       (select count(*) from service_request_signature s where s.request_id = r.id) signatures
+                from service_request r left join service_category c on c.id = r.category_id where r.id = :id""")
+                .param("id", r.getId()).query((rs, n) -> {
+                    Map<String, Object> m = new HashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        m.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getObject(i));
+                    }
+                    return m;
+                }).single();
+        Set<Long> userIds = new TreeSet<>();
+        Set<Long> departmentIds = new TreeSet<>();
+        add(userIds, r.getAssigneeId());
+        add(userIds, longValue(head.get("callback_by")));
+        add(departmentIds, r.getDepartmentId());
+        r.getEvents().forEach(e -> {
+            add(userIds, e.getAssigneeId());
+            add(departmentIds, e.getDepartmentId());
+        });
+        Map<Long, String> userNames = names("app_user", "display_name", userIds);
+        Map<Long, String> departmentNames = names("department", "name", departmentIds);
+        boolean mask = !me.can(CustomerPermissions.VIEW_SENSITIVE);
+        String phone = (String) head.get("contact_phone");
+        Integer completionAmount = (Integer) intValue(head.get("completion_amount"));
+        var deadlines = new Deadlines(new Target(intValue(head.get("response_amount")),
+                com.careloop.platform.calendar.TimeUnit.valueOf((String) head.get("response_unit"))),
+                r.getResponseDueAt(), r.getResponseWarnAt(), r.getRespondedAt(), r.responseOverdue(now),
+                completionAmount == null ? null : new Target(completionAmount,
+                        com.careloop.platform.calendar.TimeUnit.valueOf((String) head.get("completion_unit"))),
+                r.getCompletionDueAt(), r.getCompletionWarnAt(), r.getCompletedAt(), r.completionOverdue(now),
+                r.getInternalDueAt());
+        var timeline = r.getEvents().stream().map(e -> new TimelineEntry(e.getId(), e.getKind().name(), e.getOccurredAt(),
+                e.getActor(), e.getDepartmentId(), departmentNames.get(e.getDepartmentId()), e.getAssigneeId(),
+                userNames.get(e.getAssigneeId()), e.getInternalDueAt(), e.getReason())).toList();
+        var pauses = r.getPauses().stream().map(p -> new PauseView(p.getId(), p.getReason(), p.getNote(), p.getStartedAt(),
+                p.getEndedAt(), p.getStartedBy(), p.getEndedBy())).toList();
+        var notes = jdbc.sql("""
+                select id, body, visible_to_customer, author, created_at from service_request_note
+                where request_id = :id order by id""").param("id", r.getId())
+                .query((rs, n) -> new NoteView(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                        instant(rs, "created_at"))).list();
+        var materials = jdbc.sql("""
+                select id, item, quantity, unit, requested_by, created_at from service_request_material
+                where request_id = :id order by id""").param("id", r.getId())
+                .query((rs, n) -> new MaterialView(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).stripTrailingZeros(),
+                        rs.getString(4), rs.getString(5), instant(rs, "created_at"))).list();
+        Long callbackBy = longValue(head.get("callback_by"));
+        return new Detail(r.getId(), r.getCode(), r.getCustomerId(), r.getCustomerName(), (String) head.get("customer_code"),
+                r.isKeyCustomer(), (String) head.get("contact_name"), mask ? Masking.phone(phone) : phone,
+                (String) head.get("location"), (String) head.get("unit_room"), r.getRequestType(),
+                head.get("field_kind") == null ? null : FieldServiceKind.valueOf((String) head.get("field_kind")),
+                r.getCategoryId(), (String) head.get("category_name"), Boolean.TRUE.equals(head.get("callback_required")),
+                r.getTitle(), (String) head.get("description"), Channel.valueOf((String) head.get("channel")),
+                Priority.valueOf((String) head.get("priority")), r.getStatus(), instant(head.get("appointment_start")),
+                instant(head.get("appointment_end")), r.getDepartmentId(), departmentNames.get(r.getDepartmentId()),
+                r.getAssigneeId(), userNames.get(r.getAssigneeId()), r.getRegisteredBy(),
+                (String) head.get("registered_by_name"), r.getRegisteredAt(), (String) head.get("result"),
+                head.get("sign_off_name") == null ? null : new SignOffView((String) head.get("sign_off_name"),
+                        instant(head.get("sign_off_at")), (Boolean) head.get("sign_off_satisfied"),
+                        intValue(head.get("signatures")) > 0),
+                r.getCallbackOutcome() == null && callbackBy == null ? null : new CallbackView(r.getCallbackOutcome(),
+                        (String) head.get("callback_notes"), callbackBy, userNames.get(callbackBy),
+                        Boolean.TRUE.equals(head.get("callback_by_supervisor")), instant(head.get("callback_at"))),
+                instant(head.get("closed_at")), r.getReopenCount(), deadlines, timeline, pauses, notes, materials,
+                r.getVersion());
+    }
+
+    private Map<Long, String> names(String table, String column, Set<Long> ids) {
+        Map<Long, String> names = new HashMap<>(); // a HashMap: looked up with null ids
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select id, " + column + " from " + table + " where id in (:ids)").param("ids", List.copyOf(ids))
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
+    private static void add(Set<Long> ids, Long id) {
+        if (id != null) {
+            ids.add(id);
+        }
+    }
+
+    private static Long longValue(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+
+    private static Integer intValue(Object o) {
+        return o == null ? null : ((Number) o).intValue();
+    }
+
+    private static Instant instant(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (o instanceof Instant i) {
+            return i;
+        }
+        throw new IllegalStateException("not a time: " + o.getClass());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static long parseCursor(String cursor) {
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.careloop.servicedesk.request;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.careloop.platform.CurrentUser;
+import com.careloop.servicedesk.ServiceDeskViews.GroupBy;
+import com.careloop.servicedesk.ServiceDeskViews.StatisticsRow;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Service desk statistics in one SQL aggregate per call (portable between H2 and PostgreSQL). */
+@Component
+public class ServiceRequestStatistics {
+
+    private static final String HOURS = "(extract(epoch from r.completed_at) - extract(epoch from r.registered_at)) / 3600.0";
+
+    private final JdbcClient jdbc;
+
+    ServiceRequestStatistics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The total of the period first, then one row per group, largest first. */
+    public List<StatisticsRow> statistics(GroupBy groupBy, Instant from, Instant to, CurrentUser me) {
+        List<StatisticsRow> rows = new ArrayList<>(query(null, from, to, me));
+        rows.addAll(query(groupBy == null ? GroupBy.TYPE : groupBy, from, to, me));
+        return rows;
+    }
+
+    private List<StatisticsRow> query(GroupBy groupBy, Instant from, Instant to, CurrentUser me) {
+        String key = groupBy == null ? "cast(null as varchar(200))" : switch (groupBy) {
+            case TYPE -> "r.request_type";
+            case CATEGORY -> "coalesce(c.name, '-')";
+            case DEPARTMENT -> "coalesce(d.name, '-')";
+            case CHANNEL -> "r.channel";
+        };
+        var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
+        StringBuilder sql = new StringBuilder("select " + key + " k, count(*) n,"
+                + " sum(case when r.completed_at is not null then 1 else 0 end) completed,"
+                + " sum(case when r.status = 'CLOSED' then 1 else 0 end) closed,"
+                + " sum(case when r.responded_at is not null then 1 else 0 end) responded,"
+                + " sum(case when r.responded_at is not null and r.responded_at <= r.response_due_at then 1 else 0 end) responded_on_time,"
+                + " sum(case when r.completed_at is not null and r.completion_due_at is not null then 1 else 0 end) with_target,"
+                + " sum(case when r.completed_at is not null and r.completed_at <= r.completion_due_at then 1 else 0 end) completed_on_time,"
+                + " avg(case when r.completed_at is not null then " + HOURS + " end) avg_hours,"
+                + " percentile_cont(0.9) within group (order by case when r.completed_at is not null then " + HOURS + " end) p90_hours,"
+                + " sum(case when r.reopen_count > 0 then 1 else 0 end) reopened,"
+                + " sum(case when r.completed_at is not null and r.reopen_count = 0 and not exists (select 1 from"
+                + " service_request_event e where e.request_id = r.id and e.kind in ('HANDED_BACK', 'REASSIGNED'))"
+                + " then 1 else 0 end) first_contact"
+                + " from service_request r left join service_category c on c.id = r.category_id"
+                + " left join department d on d.id = r.department_id where " + scope.sql());
+        Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        if (from != null) {
+            sql.append(" and r.registered_at >= :from");
+            params.put("from", Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" and r.registered_at < :to");
+            params.put("to", Timestamp.from(to));
+        }
+        if (groupBy != null) {
+            sql.append(" group by ").append(key).append(" order by count(*) desc, ").append(key);
+        }
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            long count = rs.getLong("n");
+            long completed = rs.getLong("completed");
+            return new StatisticsRow(rs.getString("k"), count, completed, rs.getLong("closed"),
+                    share(rs.getLong("responded_on_time"), rs.getLong("responded")),
+                    share(rs.getLong("completed_on_time"), rs.getLong("with_target")),
+                    number(rs, "avg_hours"), number(rs, "p90_hours"),
+                    share(rs.getLong("reopened"), count), share(rs.getLong("first_contact"), completed));
+        }).list();
+    }
+
+    /** A nullable floating-point figure: PostgreSQL gives numeric, H2 double. */
+    private static Double number(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Double share(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+}

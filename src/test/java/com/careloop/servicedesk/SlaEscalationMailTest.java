@@ -1,0 +1,122 @@
+package com.careloop.servicedesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import com.careloop.servicedesk.request.SlaScan;
+import com.careloop.support.ApiTestBase;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The SLA scan warns the handler at 80%, escalates to the supervisor at the breach and to the manager
+ * four hours later — each once, in the app and by e-mail through a real SMTP server.
+ */
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+class SlaEscalationMailTest extends ApiTestBase {
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP)
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @Autowired
+    SlaScan scan;
+    @Autowired
+    JdbcClient jdbc;
+
+    long id(String sql, String value) {
+        return jdbc.sql(sql).param("v", value).query(Long.class).single();
+    }
+
+    List<MimeMessage> mailsAbout(String code) {
+        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(code) && m.getSubject().contains("超时");
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    static String to(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void awaitMails(String code, int count) throws InterruptedException {
+        for (int i = 0; i < 50 && mailsAbout(code).size() < count; i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void warningBreachAndSecondLevelAreEachSentOnceToTheRightPeople() throws Exception {
+        Response c = post("/api/v1/customers", tokenFor("manager"), j("{'name':'超时业主" + UUID.randomUUID().toString()
+                .substring(0, 6) + "','kind':'INDIVIDUAL','phone':'137" + String.format("%08d", (long) (Math.random() * 1e8)) + "'}"));
+        assertThat(c.status()).as(c.body()).isEqualTo(201);
+        Response r = post("/api/v1/service-requests", tokenFor("frontdesk"), j("{'customerId':" + c.json().get("id").asLong()
+                + ",'type':'REPAIR','title':'水管爆裂','channel':'PHONE'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        long id = r.json().get("id").asLong();
+        String code = r.json().get("code").asString();
+        Instant registered = Instant.parse(r.json().get("registeredAt").asString());
+        Response d = post("/api/v1/service-requests/" + id + "/dispatch", tokenFor("frontdesk"), j("{'departmentId':"
+                + id("select id from department where code = :v", "ENG-REPAIR") + ",'assigneeId':"
+                + id("select id from app_user where username = :v", "staff") + "}"));
+        assertThat(d.status()).as(d.body()).isEqualTo(200);
+
+        assertThat(scan.scan(registered.plus(Duration.ofHours(19)))).as("before 80%").isGreaterThanOrEqualTo(0);
+        assertThat(mailsAbout(code)).isEmpty();
+
+        scan.scan(registered.plus(Duration.ofMinutes(19 * 60 + 12)));
+        awaitMails(code, 1);
+        assertThat(mailsAbout(code)).singleElement().satisfies(m -> {
+            assertThat(to(m)).isEqualTo("staff@demo.careloop.local");
+            assertThat(m.getSubject()).contains("即将超时").contains("due soon");
+        });
+
+        scan.scan(registered.plus(Duration.ofHours(24)));
+        awaitMails(code, 2);
+        MimeMessage breach = mailsAbout(code).get(1);
+        assertThat(to(breach)).isEqualTo("supervisor@demo.careloop.local");
+        assertThat(breach.getSubject()).contains("已超时").contains("overdue");
+        assertThat(breach.getContent().toString()).contains("水管爆裂");
+
+        scan.scan(registered.plus(Duration.ofHours(25)));
+        Thread.sleep(500);
+        assertThat(mailsAbout(code)).as("nothing twice; the second level waits 4 h").hasSize(2);
+
+        scan.scan(registered.plus(Duration.ofHours(28)));
+        awaitMails(code, 3);
+        MimeMessage escalation = mailsAbout(code).get(2);
+        assertThat(to(escalation)).isEqualTo("manager@demo.careloop.local");
+        assertThat(escalation.getSubject()).contains("超时升级").contains("escalated");
+
+        scan.scan(registered.plus(Duration.ofHours(30)));
+        Thread.sleep(500);
+        assertThat(mailsAbout(code)).hasSize(3);
+        assertThat(jdbc.sql("select alert_key from service_request_alert where request_id = :id order by alert_key")
+                .param("id", id).query(String.class).list())
+                .containsExactly("RESPONSE_BREACH", "RESPONSE_ESCALATION", "RESPONSE_WARN");
+        var inbox = get("/api/v1/notifications?unread=true", tokenFor("supervisor")).json();
+        assertThat(inbox.valueStream().map(n -> n.get("title").asString())).anyMatch(t -> t.contains(code));
+    }
+}
