@@ -85,6 +85,13 @@ abstract class BrowserTestBase {
         driver.findElement(By.id("login-submit")).click();
     }
 
+    /** Signs out and waits for the login page: the click returns before the browser has navigated. */
+    void signOut() {
+        driver.findElement(By.id("logout")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
+    }
+
     void screenshot(String name) throws Exception {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -37,8 +37,8 @@ class MainPagesBrowserTest extends BrowserTestBase {
         open("/admin/calendar?lang=zh-CN");
         assertThat(driver.findElement(By.id("special-days")).getText()).contains("国庆节", "调休上班");
         screenshot("04-calendar-zh-CN");
-        driver.findElement(By.id("logout")).click();
-        assertThat(driver.getCurrentUrl()).contains("/login");
+        signOut();
+        assertThat(driver.findElement(By.id("login-submit")).isDisplayed()).isTrue();
     }
 
     @Test
@@ -49,6 +49,6 @@ class MainPagesBrowserTest extends BrowserTestBase {
         assertThat(driver.findElement(By.id("error-page")).getText()).contains("403");
         screenshot("05-forbidden");
         open("/");
-        driver.findElement(By.id("logout")).click();
+        signOut();
     }
 }
