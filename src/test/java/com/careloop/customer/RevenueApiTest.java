@@ -144,7 +144,7 @@ class RevenueApiTest extends ExcelApiTestBase {
         var r = s.postMultipart("/customers/import", new Multipart().file("file", "c.xlsx", "application/octet-stream", file));
         assertThat(r.status()).isEqualTo(302);
         String page = s.get("/customers/import").body();
-        assertThat(page).contains("id=\"import-summary\"").contains("id=\"import-errors-table\"").contains("999")
+        assertThat(page).contains("id=\"import-summary\"").contains("id=\"import-errors-table\"").contains("电话格式不正确")
                 .doesNotContain("flash error");
         var errors = s.download("/customers/import/errors");
         try (var wb = workbook(errors.body())) {

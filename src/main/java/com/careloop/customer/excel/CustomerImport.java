@@ -135,7 +135,8 @@ public class CustomerImport {
             }
         }
         duplicates(good, errors);
-        errors.sort(java.util.Comparator.comparingInt(RowError::row));
+        List<String> order = Arrays.stream(Col.values()).map(this::header).toList();
+        errors.sort(java.util.Comparator.comparingInt(RowError::row).thenComparingInt(e -> order.indexOf(e.column())));
         List<ImportReport.Imported> created = new ArrayList<>();
         for (var e : good.entrySet()) {
             var detail = customers.register(e.getValue());

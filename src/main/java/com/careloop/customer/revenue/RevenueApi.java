@@ -46,7 +46,8 @@ class RevenueApi {
 
     @RequiresPermission(CustomerPermissions.REVENUE)
     @PutMapping("/{id}/revenue/{year}")
-    YearRevenue save(@PathVariable long id, @PathVariable @Min(RevenueService.MIN_YEAR) @Max(RevenueService.MAX_YEAR) int year,
+    // the year is checked by the service (not @Min/@Max here), so body errors keep their field names
+    YearRevenue save(@PathVariable long id, @PathVariable int year,
                      @Valid @RequestBody RevenueInput request) {
         return revenue.save(id, year, request);
     }
