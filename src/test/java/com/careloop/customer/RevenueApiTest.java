@@ -68,7 +68,7 @@ class RevenueApiTest extends ExcelApiTestBase {
         assertThat(put("/api/v1/customers/987654321/revenue/2026", token, j("{'amount':1}")).status()).isEqualTo(404);
         assertThat(get("/api/v1/customers/" + id + "/revenue", tokenFor("frontdesk")).status()).isEqualTo(403);
         // the write is audited per customer and year
-        JsonNode audit = get("/api/v1/audit-events/customer-revenue/" + id + "%2F2025", token).json();
+        JsonNode audit = get("/api/v1/audit-events/customer-revenue/" + id + "-2025", token).json();
         assertThat(audit).extracting(a -> a.get("action").asString()).containsExactly("CREATE", "UPDATE");
     }
 

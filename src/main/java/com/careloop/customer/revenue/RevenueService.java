@@ -44,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Yearly revenue per customer (amount, order count, last order date) and the ranking built on it.
  * Writes go through {@link #save} — page, API and import alike — so each is checked the same way
- * and audited as {@code customer-revenue/<customer>/<year>}.
+ * and audited as {@code customer-revenue / <customer>-<year>}.
  */
 @Service
 @Transactional
@@ -109,7 +109,7 @@ public class RevenueService implements RevenueRanking {
                     .param("id", customerId).param("year", year).update();
         }
         YearRevenue after = find(customerId, year).orElseThrow();
-        audit.record(AUDIT_TYPE, customerId + "/" + year, before.isPresent() ? "UPDATE" : "CREATE",
+        audit.record(AUDIT_TYPE, customerId + "-" + year, before.isPresent() ? "UPDATE" : "CREATE",
                 AuditTrail.diff(before.map(RevenueService::state).orElse(Map.of()), state(after)));
         return after;
     }
