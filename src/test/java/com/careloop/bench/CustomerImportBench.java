@@ -60,7 +60,7 @@ class CustomerImportBench {
                 ROWS, file.length / 1024, archive, seconds, ROWS / seconds, db));
     }
 
-    /** Realistic rows: Chinese names, kinds by label, unique mobile numbers, a representative and a contact. */
+    /** Realistic rows: Chinese names, kinds by label, unique mobile numbers and a contact (demo-data off: no representatives). */
     private static byte[] file() {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String[] surnames = {"张", "王", "李", "赵", "陈", "刘", "杨", "黄", "周", "吴"};
@@ -71,7 +71,7 @@ class CustomerImportBench {
                 "区域", "客户代表", "联系人", "联系人电话"))) {
             for (int i = 0; i < ROWS; i++) {
                 x.row(surnames[i % 10] + "导入" + run + "-" + i, kinds[i % 4], String.valueOf(phoneBase + i),
-                        "c" + i + "@bench.example", "翠湖花园", (1 + i % 30) + "-" + (100 + i % 900), "苏州", "admin",
+                        "c" + i + "@bench.example", "翠湖花园", (1 + i % 30) + "-" + (100 + i % 900), "苏州", null,
                         "联系人" + i, String.valueOf(phoneBase + 500_000 + i));
             }
         }
