@@ -43,7 +43,7 @@ class CustomerImportBench {
     @Test
     void importTenThousandCustomers() throws Exception {
         byte[] file = file();
-        String token = token();
+        String token = BenchSupport.adminToken(http, port);
         long archive = jdbc.sql("select count(*) from customer").query(Long.class).single();
         Multipart form = new Multipart().file("file", "bench.xlsx", "application/octet-stream", file);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/customers/imports"))
@@ -76,14 +76,5 @@ class CustomerImportBench {
             }
         }
         return out.toByteArray();
-    }
-
-    private String token() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"bench-admin-pw\"}"))
-                .build();
-        String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-        return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 }
