@@ -66,6 +66,14 @@ class RevenueApiTest extends ExcelApiTestBase {
                 j("{'amount':1,'lastOrderDate':'2025-01-01'}"));
         assertThat(outOfYear.json().get("errors").get(0).get("field").asString()).isEqualTo("lastOrderDate");
         assertThat(put("/api/v1/customers/987654321/revenue/2026", token, j("{'amount':1}")).status()).isEqualTo(404);
+        // the customer 360 page shows the years to those with customer:revenue only
+        PageSession manager = new PageSession(port);
+        manager.login("manager", DEMO_PASSWORD);
+        assertThat(manager.get("/customers/" + id).body()).contains("id=\"customer-revenue\"").contains("125,000.50")
+                .contains("id=\"revenue-form\"");
+        PageSession frontdesk = new PageSession(port);
+        frontdesk.login("frontdesk", DEMO_PASSWORD);
+        assertThat(frontdesk.get("/customers/" + id).body()).contains("收入").doesNotContain("customer-revenue");
         assertThat(get("/api/v1/customers/" + id + "/revenue", tokenFor("frontdesk")).status()).isEqualTo(403);
         // the write is audited per customer and year
         JsonNode audit = get("/api/v1/audit-events/customer-revenue/" + id + "-2025", token).json();

@@ -1,7 +1,5 @@
 package com.careloop.customer.excel;
 
-import java.time.LocalDate;
-
 import com.careloop.customer.CustomerPermissions;
 import com.careloop.customer.archive.CustomerViews.Filter;
 import com.careloop.platform.RequiresPermission;
@@ -48,6 +46,6 @@ class CustomerExcelApi {
     @RequiresPermission(CustomerPermissions.EXPORT)
     @GetMapping("/export")
     void export(@ModelAttribute Filter filter, HttpServletResponse response) {
-        export.export(filter, ImportFiles.download(response, "customers-" + LocalDate.now() + ".xlsx"));
+        export.export(filter, ImportFiles.download(response, export.filename()));
     }
 }

@@ -1,7 +1,5 @@
 package com.careloop.customer.excel;
 
-import java.time.LocalDate;
-
 import com.careloop.customer.CustomerPermissions;
 import com.careloop.customer.archive.CustomerViews.Filter;
 import com.careloop.platform.RequiresPermission;
@@ -66,6 +64,6 @@ class CustomerExcelPages {
     @RequiresPermission(CustomerPermissions.EXPORT)
     @GetMapping("/customers/export")
     void export(@ModelAttribute("filter") Filter filter, HttpServletResponse response) {
-        export.export(filter, ImportFiles.download(response, "customers-" + LocalDate.now() + ".xlsx"));
+        export.export(filter, ImportFiles.download(response, export.filename()));
     }
 }

@@ -113,6 +113,11 @@ public class CustomerExport {
                 AuditTrail.diff(Map.of(), Map.of("filter", what, "rows", rows, "masked", masked)));
     }
 
+    /** The download's file name, e.g. customers-2026-12-01.xlsx (the company's date). */
+    public String filename() {
+        return "customers-" + java.time.LocalDate.now(clock) + ".xlsx";
+    }
+
     /** The filter as the audit trail shows it: only the criteria that were set. */
     static String describe(Filter f) {
         Map<String, Object> set = new LinkedHashMap<>();
