@@ -26,4 +26,14 @@ final class BenchSupport {
         Files.createDirectories(file.getParent());
         Files.writeString(file, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
+
+    /** A bearer token for the bench administrator (password bench-admin-pw). */
+    static String adminToken(java.net.http.HttpClient http, int port) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/auth/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"bench-admin-pw\"}"))
+                .build();
+        String body = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
 }

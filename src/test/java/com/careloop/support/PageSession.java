@@ -66,6 +66,26 @@ public final class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** Posts a multipart form (file uploads) with the session's CSRF token. */
+    public Page postMultipart(String path, Multipart form) {
+        if (csrf != null) {
+            form.field("_csrf", csrf);
+        }
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", form.contentType()).POST(form.publisher()));
+    }
+
+    /** A GET whose body is a file (an .xlsx download), with the session's cookies. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Page send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.header("Accept", "text/html").build(),

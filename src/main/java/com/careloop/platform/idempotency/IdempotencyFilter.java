@@ -68,7 +68,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         var auth = SecurityContextHolder.getContext().getAuthentication();
         String principal = auth == null ? "anonymous" : auth.getName();
-        byte[] body = StreamUtils.copyToByteArray(request.getInputStream());
+        boolean multipart = request.getContentType() != null
+                && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        byte[] body;
+        try {
+            body = multipart ? parts(request) : StreamUtils.copyToByteArray(request.getInputStream());
+        } catch (IllegalStateException tooLarge) {
+            problems.write(response, 422, "validation", "上传的文件过大 / the uploaded file is too large");
+            return;
+        }
         String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n",
                 body);
 
@@ -95,7 +103,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
         boolean stored = false;
         try {
-            chain.doFilter(new ReplayableRequest(request, body), wrapped);
+            // a multipart request keeps its parsed parts; any other gets its body back
+            chain.doFilter(multipart ? request : new ReplayableRequest(request, body), wrapped);
             if (wrapped.getStatus() < 500) {
                 jdbc.sql("update idempotency_record set status = :s, content_type = :ct, response_body = :b "
                                 + "where principal = :p and idem_key = :k")
@@ -130,6 +139,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Idempotent-Replayed", "true");
         response.getOutputStream().write(row[3] == null ? new byte[0] : ((String) row[3]).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * An upload is identified by its parts, not its raw body: a retry of the same file comes with
+     * another multipart boundary. Parsing here leaves the parts on the request for the controller.
+     */
+    private static byte[] parts(HttpServletRequest request) throws IOException, ServletException {
+        var out = new java.io.ByteArrayOutputStream();
+        var parts = new java.util.ArrayList<>(request.getParts());
+        parts.sort(java.util.Comparator.comparing(jakarta.servlet.http.Part::getName));
+        for (var part : parts) {
+            out.writeBytes((part.getName() + "\0" + part.getSubmittedFileName() + "\0").getBytes(StandardCharsets.UTF_8));
+            try (var in = part.getInputStream()) {
+                in.transferTo(out);
+            }
+        }
+        return out.toByteArray();
     }
 
     private static String sha256(String head, byte[] body) {

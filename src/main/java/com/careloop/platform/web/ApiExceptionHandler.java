@@ -78,6 +78,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         + rootMessage(ex)));
     }
 
+    /** An upload above the multipart limit, as a field error on the upload ({@code file}). */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String message = "上传的文件过大 / the uploaded file is too large";
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", message);
+        problem.setProperty("errors", List.of(new FieldProblem("file", "max-size", message)));
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "parameter",

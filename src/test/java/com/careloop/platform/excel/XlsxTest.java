@@ -72,4 +72,29 @@ class XlsxTest {
         assertThatThrownBy(() -> XlsxReader.read(new ByteArrayInputStream(out.toByteArray()), List.of("名称"), 2))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.rule()).isEqualTo("max-rows"));
     }
+
+    @Test
+    void theStreamingReaderReadsNumbersWithoutExponentAndAnyDateFormatAsIsoDate() throws Exception {
+        var out = new ByteArrayOutputStream();
+        try (var wb = new XSSFWorkbook()) {
+            var sheet = wb.createSheet("s");
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("电话*");
+            header.createCell(2).setCellValue("日期");
+            var row = sheet.createRow(3); // rows 2 and 3 left empty: Excel numbering is kept
+            row.createCell(0).setCellValue(13962112345d);
+            var date = row.createCell(2);
+            date.setCellValue(LocalDate.of(2026, 12, 1));
+            var style = wb.createCellStyle();
+            style.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("m/d/yy"));
+            date.setCellStyle(style);
+            wb.write(out);
+        }
+        var rows = XlsxReader.read(new ByteArrayInputStream(out.toByteArray()), List.of("电话"), 10);
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.number()).isEqualTo(4);
+            assertThat(r.get("电话")).isEqualTo("13962112345");
+            assertThat(r.get("日期")).isEqualTo("2026-12-01");
+        });
+    }
 }
