@@ -2,14 +2,11 @@ package com.careloop.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The key-customer procedure in real Chromium: the CS manager registers a customer served by the
@@ -22,11 +19,6 @@ class KeyCustomerBrowserTest extends BrowserTestBase {
     private void signIn(String username) {
         signIn(username, "careloop2026");
         assertThat(driver.findElement(By.id("user-name")).isDisplayed()).isTrue();
-    }
-
-    private void signOut() {
-        driver.findElement(By.id("logout")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
     }
 
     @Test
