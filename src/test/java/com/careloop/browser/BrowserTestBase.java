@@ -82,12 +82,22 @@ abstract class BrowserTestBase {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
+        submit(driver.findElement(By.id("login-submit")));
+    }
+
+    /**
+     * Clicks a button that submits a form and waits until the browser has left the page: reading
+     * the next page straight after the click can otherwise find an element of the old one.
+     */
+    void submit(org.openqa.selenium.WebElement button) {
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
     }
 
     /** Signs out and waits for the login page: the click returns before the browser has navigated. */
     void signOut() {
-        driver.findElement(By.id("logout")).click();
+        submit(driver.findElement(By.id("logout")));
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
     }

@@ -34,7 +34,7 @@ class KeyCustomerBrowserTest extends BrowserTestBase {
         new Select(driver.findElement(By.id("kind"))).selectByValue("INDIVIDUAL");
         driver.findElement(By.id("phone")).sendKeys(phone);
         new Select(driver.findElement(By.name("representativeId"))).selectByVisibleText("孙师傅");
-        driver.findElement(By.id("save-customer")).click();
+        submit(driver.findElement(By.id("save-customer")));
         assertThat(driver.findElement(By.id("customer-name")).getText()).isEqualTo(name);
         String customerPath = java.net.URI.create(driver.getCurrentUrl()).getPath();
         assertThat(customerPath).matches("/customers/\\d+");
@@ -49,7 +49,7 @@ class KeyCustomerBrowserTest extends BrowserTestBase {
         new Select(driver.findElement(By.id("key-criterion"))).selectByValue("MAJOR_INCIDENT");
         driver.findElement(By.id("key-reason")).sendKeys("电梯困人，重大报事");
         screenshot("key-02-propose");
-        driver.findElement(By.id("key-propose")).click();
+        submit(driver.findElement(By.id("key-propose")));
         assertThat(driver.findElement(By.id("key-customer-section")).getText()).contains("电梯困人，重大报事", "待审批");
         signOut();
 
@@ -59,7 +59,7 @@ class KeyCustomerBrowserTest extends BrowserTestBase {
         var row = driver.findElement(By.xpath("//section[@id='pending-proposals']//tr[.//a[text()='" + name + "']]"));
         row.findElement(By.name("comment")).sendKeys("同意纳入重点客户");
         screenshot("key-03-pending");
-        row.findElement(By.cssSelector("button.approve")).click();
+        submit(row.findElement(By.cssSelector("button.approve")));
         assertThat(driver.findElement(By.id("key-customer-list")).getText()).contains(name, "有过重大报事");
         screenshot("key-04-approved");
         signOut();
