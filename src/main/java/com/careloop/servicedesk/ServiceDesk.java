@@ -282,6 +282,12 @@ public class ServiceDesk {
         return queries.search(filter, cursor, limit, users.require(), now());
     }
 
+    /** The queue's tab counters (mine, my department, unassigned, due soon, overdue, paused, key customers). */
+    @Transactional(readOnly = true)
+    public ServiceDeskViews.QueueCounts queueCounts() {
+        return queries.counts(users.require(), now());
+    }
+
     /** Counts, on-time rates (维修及时率), handling times, re-open and first-contact rates, within the reader's scope. */
     @Transactional(readOnly = true)
     public List<ServiceDeskViews.StatisticsRow> statistics(ServiceDeskViews.GroupBy groupBy, Instant from, Instant to) {

@@ -12,20 +12,37 @@ public final class ServiceDeskViews {
     private ServiceDeskViews() {
     }
 
-    /** Queue filters; all optional. {@code mine}: assigned to me; {@code overdue}: a running deadline has passed. */
+    /**
+     * Queue filters; all optional. {@code mine}: assigned to me; {@code overdue}: a running deadline has passed;
+     * {@code dueSoon}: a running deadline's warning time has passed but not the deadline (the queue pages' tab);
+     * {@code customerId}: one customer's requests (the customer 360 section).
+     */
     public record Filter(RequestStatus status, RequestType type, Long departmentId, Long assigneeId, Boolean mine,
-                         Boolean overdue, Boolean paused, Boolean keyOnly, Boolean unassigned, String q) {
+                         Boolean overdue, Boolean paused, Boolean keyOnly, Boolean unassigned, String q,
+                         Long categoryId, Priority priority, Boolean dueSoon, Long customerId) {
+
+        /** The API's filters (category, priority, due-soon and customer are the pages' additions). */
+        public Filter(RequestStatus status, RequestType type, Long departmentId, Long assigneeId, Boolean mine,
+                      Boolean overdue, Boolean paused, Boolean keyOnly, Boolean unassigned, String q) {
+            this(status, type, departmentId, assigneeId, mine, overdue, paused, keyOnly, unassigned, q, null, null, null, null);
+        }
 
         public static Filter none() {
             return new Filter(null, null, null, null, null, null, null, null, null, null);
         }
     }
 
+    /** The queue's tab counters, counted in one SQL aggregate within the reader's data scope. */
+    public record QueueCounts(long mine, long myDepartment, long unassigned, long dueSoon, long overdue, long paused,
+                              long keyCustomers) {
+    }
+
+    /** A queue row; {@code dueAt} is the running deadline (response until responded, then completion). */
     public record Row(long id, String code, String title, RequestType type, RequestStatus status, Priority priority,
                       Channel channel, Long customerId, String customerName, boolean keyCustomer, String unitRoom,
                       Long departmentId, String departmentName, Long assigneeId, String assigneeName,
                       Instant registeredAt, Instant responseDueAt, Instant completionDueAt, boolean overdue,
-                      long version) {
+                      long version, Instant dueAt, boolean dueSoon) {
     }
 
     public record Page(List<Row> items, String nextCursor) {

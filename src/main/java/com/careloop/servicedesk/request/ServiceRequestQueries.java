@@ -30,6 +30,7 @@ import com.careloop.servicedesk.ServiceDeskViews.MaterialView;
 import com.careloop.servicedesk.ServiceDeskViews.NoteView;
 import com.careloop.servicedesk.ServiceDeskViews.Page;
 import com.careloop.servicedesk.ServiceDeskViews.PauseView;
+import com.careloop.servicedesk.ServiceDeskViews.QueueCounts;
 import com.careloop.servicedesk.ServiceDeskViews.Row;
 import com.careloop.servicedesk.ServiceDeskViews.SignOffView;
 import com.careloop.servicedesk.ServiceDeskViews.Target;
@@ -47,6 +48,12 @@ public class ServiceRequestQueries {
             (r.status not in ('CLOSED', 'PAUSED') and ((r.responded_at is null and r.response_due_at < :now)
               or (r.completed_at is null and r.completion_due_at < :now)))""";
 
+    /** A running deadline's warning time has passed, the deadline not yet (the queue's "due soon"). */
+    static final String DUE_SOON = """
+            (r.status not in ('CLOSED', 'PAUSED') and not""" + OVERDUE + """
+             and ((r.responded_at is null and r.response_warn_at <= :now)
+              or (r.completed_at is null and r.completion_warn_at <= :now)))""";
+
     private final JdbcClient jdbc;
 
     ServiceRequestQueries(JdbcClient jdbc) {
@@ -60,8 +67,11 @@ public class ServiceRequestQueries {
                        r.customer_name, r.key_customer, r.unit_room, r.department_id, d.name department_name,
                        r.assignee_id, u.display_name assignee_name, r.registered_at, r.response_due_at,
                        r.completion_due_at, r.version,
+                       case when r.responded_at is null then r.response_due_at else r.completion_due_at end due_at,
                        case when""").append(' ').append(OVERDUE).append("""
-                 then 1 else 0 end overdue
+                 then 1 else 0 end overdue,
+                       case when""").append(' ').append(DUE_SOON).append("""
+                 then 1 else 0 end due_soon
                 from service_request r
                 left join department d on d.id = r.department_id
                 left join app_user u on u.id = r.assignee_id
@@ -111,6 +121,21 @@ public class ServiceRequestQueries {
         if (Boolean.TRUE.equals(f.overdue())) {
             sql.append(" and ").append(OVERDUE);
         }
+        if (Boolean.TRUE.equals(f.dueSoon())) {
+            sql.append(" and ").append(DUE_SOON);
+        }
+        if (f.customerId() != null) {
+            sql.append(" and r.customer_id = :customer");
+            params.put("customer", f.customerId());
+        }
+        if (f.categoryId() != null) {
+            sql.append(" and r.category_id = :category");
+            params.put("category", f.categoryId());
+        }
+        if (f.priority() != null) {
+            sql.append(" and r.priority = :priority");
+            params.put("priority", f.priority().name());
+        }
         if (Boolean.TRUE.equals(f.paused())) {
             sql.append(" and r.status = 'PAUSED'");
         }
@@ -134,7 +159,29 @@ public class ServiceRequestQueries {
                 rs.getBoolean("key_customer"), rs.getString("unit_room"), (Long) rs.getObject("department_id", Long.class),
                 rs.getString("department_name"), (Long) rs.getObject("assignee_id", Long.class),
                 rs.getString("assignee_name"), instant(rs, "registered_at"), instant(rs, "response_due_at"),
-                instant(rs, "completion_due_at"), rs.getInt("overdue") == 1, rs.getLong("version"));
+                instant(rs, "completion_due_at"), rs.getInt("overdue") == 1, rs.getLong("version"),
+                instant(rs, "due_at"), rs.getInt("due_soon") == 1);
+    }
+
+    /** The queue's tab counters: one aggregate over the reader's scope, no rows loaded. */
+    public QueueCounts counts(CurrentUser me, Instant now) {
+        var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
+        Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        params.put("now", Timestamp.from(now));
+        params.put("me", me.id());
+        params.put("myDepartment", me.departmentId() == null ? -1L : me.departmentId());
+        String sql = "select"
+                + " sum(case when r.assignee_id = :me and r.status <> 'CLOSED' then 1 else 0 end) mine,"
+                + " sum(case when r.department_id = :myDepartment and r.status <> 'CLOSED' then 1 else 0 end) dept,"
+                + " sum(case when r.status = 'REGISTERED' then 1 else 0 end) unassigned,"
+                + " sum(case when " + DUE_SOON + " then 1 else 0 end) due_soon,"
+                + " sum(case when " + OVERDUE + " then 1 else 0 end) overdue,"
+                + " sum(case when r.status = 'PAUSED' then 1 else 0 end) paused,"
+                + " sum(case when r.key_customer = true and r.status <> 'CLOSED' then 1 else 0 end) key_customers"
+                + " from service_request r where " + scope.sql();
+        return jdbc.sql(sql).params(params).query((rs, n) -> new QueueCounts(rs.getLong("mine"), rs.getLong("dept"),
+                rs.getLong("unassigned"), rs.getLong("due_soon"), rs.getLong("overdue"), rs.getLong("paused"),
+                rs.getLong("key_customers"))).single();
     }
 
     /** The request page: the aggregate's own fields plus the names and rows it refers to. */
