@@ -74,9 +74,15 @@ public class ServiceRequestStatistics {
             return new StatisticsRow(rs.getString("k"), count, completed, rs.getLong("closed"),
                     share(rs.getLong("responded_on_time"), rs.getLong("responded")),
                     share(rs.getLong("completed_on_time"), rs.getLong("with_target")),
-                    (Double) rs.getObject("avg_hours", Double.class), (Double) rs.getObject("p90_hours", Double.class),
+                    number(rs, "avg_hours"), number(rs, "p90_hours"),
                     share(rs.getLong("reopened"), count), share(rs.getLong("first_contact"), completed));
         }).list();
+    }
+
+    /** A nullable floating-point figure: PostgreSQL gives numeric, H2 double. */
+    private static Double number(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Double share(long part, long whole) {
