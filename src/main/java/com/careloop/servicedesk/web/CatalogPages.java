@@ -49,22 +49,14 @@ class CatalogPages {
     @RequiresPermission(ServiceDeskPermissions.CONFIGURE)
     @PostMapping("/service-desk/categories")
     String addCategory(@Valid @ModelAttribute SaveCategory form, BindingResult errors, RedirectAttributes flash) {
-        if (!reject(errors, flash)) {
-            catalog.createCategory(form);
-            flash.addFlashAttribute("success", "saved");
-        }
-        return CATEGORIES;
+        return save(errors, flash, CATEGORIES, () -> catalog.createCategory(form));
     }
 
     @RequiresPermission(ServiceDeskPermissions.CONFIGURE)
     @PostMapping("/service-desk/categories/{id}")
     String saveCategory(@PathVariable long id, @Valid @ModelAttribute SaveCategory form, BindingResult errors,
                         RedirectAttributes flash) {
-        if (!reject(errors, flash)) {
-            catalog.updateCategory(id, form);
-            flash.addFlashAttribute("success", "saved");
-        }
-        return CATEGORIES;
+        return save(errors, flash, CATEGORIES, () -> catalog.updateCategory(id, form));
     }
 
     @RequiresPermission(ServiceDeskPermissions.CONFIGURE)
@@ -81,21 +73,21 @@ class CatalogPages {
     @RequiresPermission(ServiceDeskPermissions.CONFIGURE)
     @PostMapping("/service-desk/sla-policies")
     String addPolicy(@Valid @ModelAttribute SaveSlaPolicy form, BindingResult errors, RedirectAttributes flash) {
-        if (!reject(errors, flash)) {
-            catalog.createPolicy(form);
-            flash.addFlashAttribute("success", "saved");
-        }
-        return POLICIES;
+        return save(errors, flash, POLICIES, () -> catalog.createPolicy(form));
     }
 
     @RequiresPermission(ServiceDeskPermissions.CONFIGURE)
     @PostMapping("/service-desk/sla-policies/{id}")
     String savePolicy(@PathVariable long id, @Valid @ModelAttribute SaveSlaPolicy form, BindingResult errors,
                       RedirectAttributes flash) {
+        return save(errors, flash, POLICIES, () -> catalog.updatePolicy(id, form));
+    }
+
+    private static String save(BindingResult errors, RedirectAttributes flash, String back, Runnable save) {
         if (!reject(errors, flash)) {
-            catalog.updatePolicy(id, form);
+            save.run();
             flash.addFlashAttribute("success", "saved");
         }
-        return POLICIES;
+        return back;
     }
 }

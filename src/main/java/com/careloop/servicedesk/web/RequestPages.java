@@ -241,150 +241,99 @@ class RequestPages {
     @RequiresPermission(ServiceDeskPermissions.DISPATCH)
     @PostMapping("/service-requests/{id}/dispatch")
     String dispatch(@PathVariable long id, @Valid @ModelAttribute PageForms.Dispatch form, BindingResult errors,
-                    HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
-        if (reject(errors, flash)) {
-            return back(id);
-        }
-        desk.dispatch(id, new ServiceDeskCommands.Dispatch(form.departmentId(), form.assigneeId(),
-                support.offset(form.internalDeadline()), form.version()));
-        return done(id, request, response, flash);
+                    RedirectAttributes flash) {
+        return step(id, errors, flash, () -> desk.dispatch(id, new ServiceDeskCommands.Dispatch(form.departmentId(),
+                form.assigneeId(), support.offset(form.internalDeadline()), form.version())));
     }
 
     @RequiresPermission(ServiceDeskPermissions.HANDLE)
     @PostMapping("/service-requests/{id}/reassign")
     String reassign(@PathVariable long id, @Valid @ModelAttribute PageForms.Reassign form, BindingResult errors,
-                    HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
-        if (reject(errors, flash)) {
-            return back(id);
-        }
-        desk.reassign(id, new ServiceDeskCommands.Reassign(form.assigneeId(), support.offset(form.internalDeadline()),
-                form.reason(), form.version()));
-        return done(id, request, response, flash);
+                    RedirectAttributes flash) {
+        return step(id, errors, flash, () -> desk.reassign(id, new ServiceDeskCommands.Reassign(form.assigneeId(),
+                support.offset(form.internalDeadline()), form.reason(), form.version())));
     }
 
     @RequiresPermission(ServiceDeskPermissions.HANDLE)
     @PostMapping("/service-requests/{id}/hand-back")
     String handBack(@PathVariable long id, @Valid @ModelAttribute ServiceDeskCommands.WithReason form,
-                    BindingResult errors, HttpServletRequest request, HttpServletResponse response,
-                    RedirectAttributes flash) {
-        if (reject(errors, flash)) {
-            return back(id);
-        }
-        desk.handBack(id, form);
-        return done(id, request, response, flash);
+                    BindingResult errors, RedirectAttributes flash) {
+        return step(id, errors, flash, () -> desk.handBack(id, form));
     }
 
     @RequiresPermission(ServiceDeskPermissions.HANDLE)
     @PostMapping("/service-requests/{id}/start")
-    String start(@PathVariable long id, @ModelAttribute ServiceDeskCommands.Step form, HttpServletRequest request,
-                 HttpServletResponse response, RedirectAttributes flash) {
-        desk.start(id, form);
-        return done(id, request, response, flash);
+    String start(@PathVariable long id, @ModelAttribute ServiceDeskCommands.Step form, BindingResult errors,
+                 RedirectAttributes flash) {
+        return step(id, errors, flash, () -> desk.start(id, form));
     }
 
     @RequiresPermission(ServiceDeskPermissions.HANDLE)
     @PostMapping("/service-requests/{id}/pause")
     String pause(@PathVariable long id, @Valid @ModelAttribute ServiceDeskCommands.Pause form, BindingResult errors,
-                 HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
-        if (reject(errors, flash)) {
-            return back(id);
-        }
-        desk.pause(id, form);
-        return done(id, request, response, flash);
+                 RedirectAttributes flash) {
+        return step(id, errors, flash, () -> desk.pause(id, form));
     }
 
     @RequiresPermission(ServiceDeskPermissions.HANDLE)
     @PostMapping("/service-requests/{id}/resume")
-    String resume(@PathVariable long id, @ModelAttribute ServiceDeskCommands.Step form, HttpServletRequest request,
-                  HttpServletResponse response, RedirectAttributes flash) {
-        desk.resume(id, form);
-        return done(id, request, response, flash);
+    String resume(@PathVariable long id, @ModelAttribute ServiceDeskCommands.Step form, BindingResult errors,
+                  RedirectAttributes flash) {
+        return step(id, errors, flash, () -> desk.resume(id, form));
     }
 
     @RequiresPermission(ServiceDeskPermissions.HANDLE)
     @PostMapping("/service-requests/{id}/notes")
     String note(@PathVariable long id, @Valid @ModelAttribute ServiceDeskCommands.AddNote form, BindingResult errors,
-                HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
-        if (reject(errors, flash)) {
-            return back(id);
-        }
-        desk.addNote(id, form);
-        return done(id, request, response, flash);
+                RedirectAttributes flash) {
+        return step(id, errors, flash, () -> desk.addNote(id, form));
     }
 
     @RequiresPermission(ServiceDeskPermissions.HANDLE)
     @PostMapping("/service-requests/{id}/materials")
     String material(@PathVariable long id, @Valid @ModelAttribute ServiceDeskCommands.AddMaterial form,
-                    BindingResult errors, HttpServletRequest request, HttpServletResponse response,
-                    RedirectAttributes flash) {
-        if (reject(errors, flash)) {
-            return back(id);
-        }
-        desk.addMaterial(id, form);
-        return done(id, request, response, flash);
+                    BindingResult errors, RedirectAttributes flash) {
+        return step(id, errors, flash, () -> desk.addMaterial(id, form));
     }
 
     @RequiresPermission(ServiceDeskPermissions.HANDLE)
     @PostMapping("/service-requests/{id}/complete")
     String complete(@PathVariable long id, @Valid @ModelAttribute ServiceDeskCommands.Complete form,
-                    BindingResult errors, HttpServletRequest request, HttpServletResponse response,
-                    RedirectAttributes flash) {
-        if (reject(errors, flash)) {
-            return back(id);
-        }
-        desk.complete(id, form);
-        return done(id, request, response, flash);
+                    BindingResult errors, RedirectAttributes flash) {
+        return step(id, errors, flash, () -> desk.complete(id, form));
     }
 
     @RequiresPermission(ServiceDeskPermissions.HANDLE)
     @PostMapping("/service-requests/{id}/sign-off")
     String signOff(@PathVariable long id, @Valid @ModelAttribute PageForms.SignOff form, BindingResult errors,
-                   @RequestParam(required = false) MultipartFile signature, HttpServletRequest request,
-                   HttpServletResponse response, RedirectAttributes flash) throws IOException {
-        if (reject(errors, flash)) {
-            return back(id);
-        }
-        String image = null;
-        if (signature != null && !signature.isEmpty()) {
-            // the domain checks type and size by the bytes; the page only wraps the upload as a data URL
-            String type = signature.getContentType() == null ? "image/png" : signature.getContentType();
-            image = "data:" + type + ";base64," + Base64.getEncoder().encodeToString(signature.getBytes());
-        }
-        desk.signOff(id, new ServiceDeskCommands.SignOff(form.name(), support.offset(form.signedAt()), form.satisfied(),
-                image, form.version()));
-        return done(id, request, response, flash);
+                   @RequestParam(required = false) MultipartFile signature, RedirectAttributes flash) throws IOException {
+        // the domain checks type and size by the bytes; the page only wraps the upload as a data URL
+        String image = signature == null || signature.isEmpty() ? null : "data:"
+                + (signature.getContentType() == null ? "image/png" : signature.getContentType()) + ";base64,"
+                + Base64.getEncoder().encodeToString(signature.getBytes());
+        return step(id, errors, flash, () -> desk.signOff(id, new ServiceDeskCommands.SignOff(form.name(),
+                support.offset(form.signedAt()), form.satisfied(), image, form.version())));
     }
 
     @RequiresPermission(ServiceDeskPermissions.CALLBACK)
     @PostMapping("/service-requests/{id}/callback")
     String callback(@PathVariable long id, @Valid @ModelAttribute ServiceDeskCommands.Callback form,
-                    BindingResult errors, HttpServletRequest request, HttpServletResponse response,
-                    RedirectAttributes flash) {
-        if (reject(errors, flash)) {
-            return back(id);
-        }
-        desk.callback(id, form);
-        return done(id, request, response, flash);
+                    BindingResult errors, RedirectAttributes flash) {
+        return step(id, errors, flash, () -> desk.callback(id, form));
     }
 
     @RequiresPermission(ServiceDeskPermissions.CALLBACK)
     @PostMapping("/service-requests/{id}/close")
-    String close(@PathVariable long id, @ModelAttribute ServiceDeskCommands.Step form, HttpServletRequest request,
-                 HttpServletResponse response, RedirectAttributes flash) {
-        desk.close(id, form);
-        return done(id, request, response, flash);
+    String close(@PathVariable long id, @ModelAttribute ServiceDeskCommands.Step form, BindingResult errors,
+                 RedirectAttributes flash) {
+        return step(id, errors, flash, () -> desk.close(id, form));
     }
 
     @RequiresPermission(ServiceDeskPermissions.CALLBACK)
     @PostMapping("/service-requests/{id}/reopen")
     String reopen(@PathVariable long id, @Valid @ModelAttribute ServiceDeskCommands.WithReason form,
-                  BindingResult errors, HttpServletRequest request, HttpServletResponse response,
-                  RedirectAttributes flash) {
-        if (reject(errors, flash)) {
-            return back(id);
-        }
-        desk.reopen(id, form);
-        return done(id, request, response, flash);
+                  BindingResult errors, RedirectAttributes flash) {
+        return step(id, errors, flash, () -> desk.reopen(id, form));
     }
 
     // ---- outcomes ----------------------------------------------------------------------------
@@ -393,10 +342,19 @@ class RequestPages {
         return "redirect:/service-requests/" + id;
     }
 
-    /** After a step: the request page again; from the queue's htmx buttons, a full refresh of the queue. */
-    private static String done(long id, HttpServletRequest request, HttpServletResponse response,
-                               RedirectAttributes flash) {
-        if (request.getHeader("HX-Request") != null) {
+    /**
+     * One step from a form: bad fields flash their message, otherwise the step runs; then the request page
+     * again, or, for the queue's htmx buttons, a full refresh of the queue.
+     */
+    private static String step(long id, BindingResult errors, RedirectAttributes flash, Runnable step) {
+        if (reject(errors, flash)) {
+            return back(id);
+        }
+        step.run();
+        var web = (org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes();
+        if (web.getRequest().getHeader("HX-Request") != null) {
+            HttpServletResponse response = web.getResponse();
             response.setHeader("HX-Refresh", "true");
             return "servicedesk/fragments :: outcome";
         }
