@@ -49,7 +49,7 @@ class ServiceDeskBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("title")).sendKeys(title);
         driver.findElement(By.id("description")).sendKeys("角阀漏水，地面有积水");
         screenshot(shots + "-01-intake");
-        driver.findElement(By.id("intake-submit")).click();
+        submit("intake-submit");
 
         assertThat(status()).isEqualTo("已登记");
         if (key) {
@@ -65,40 +65,40 @@ class ServiceDeskBrowserTest extends BrowserTestBase {
         screenshot(shots + "-02-registered");
 
         new Select(driver.findElement(By.id("dispatch-department"))).selectByVisibleText("维修班");
-        driver.findElement(By.id("do-dispatch")).click();
+        submit("do-dispatch");
         assertThat(status()).isEqualTo("已派工");
-        driver.findElement(By.id("do-start")).click();
+        submit("do-start");
         assertThat(status()).isEqualTo("处理中");
 
         openSteps();
         driver.findElement(By.id("pause-note")).sendKeys("业主不在家，约明天上午");
-        driver.findElement(By.id("do-pause")).click();
+        submit("do-pause");
         assertThat(status()).isEqualTo("已暂停");
         assertThat(driver.findElement(By.id("completion-due")).getText()).contains("计时停止");
         screenshot(shots + "-03-paused");
-        driver.findElement(By.id("do-resume")).click();
+        submit("do-resume");
         assertThat(status()).isEqualTo("处理中");
         assertThat(driver.findElement(By.id("pauses")).getText()).contains("等待客户", "业主不在家");
 
         openSteps();
         driver.findElement(By.id("complete-result")).sendKeys("更换角阀，试水无渗漏");
-        driver.findElement(By.id("do-complete")).click();
+        submit("do-complete");
         assertThat(status()).isEqualTo("已完工");
         openSteps();
-        driver.findElement(By.id("do-sign-off")).click();
+        submit("do-sign-off");
         assertThat(status()).isEqualTo("已签收");
 
         if (key) {
-            driver.findElement(By.id("do-close")).click();
+            submit("do-close");
             assertThat(driver.findElement(By.cssSelector(".flash.error")).getText()).contains("回访");
             assertThat(status()).isEqualTo("已签收");
             screenshot(shots + "-04-close-refused");
         }
         openSteps();
         driver.findElement(By.id("callback-notes")).sendKeys("业主表示满意");
-        driver.findElement(By.id("do-callback")).click();
+        submit("do-callback");
         assertThat(status()).isEqualTo("已回访");
-        driver.findElement(By.id("do-close")).click();
+        submit("do-close");
         assertThat(status()).isEqualTo("已销单");
         assertThat(driver.findElement(By.id("timeline")).getText())
                 .contains("登记", "派工", "开始处理", "暂停", "恢复", "完工", "客户签收", "回访", "销单");
@@ -106,7 +106,16 @@ class ServiceDeskBrowserTest extends BrowserTestBase {
 
         open("/service-requests?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(driver.findElement(By.id("queue")).getText()).contains(title, "已销单");
+        screenshot(shots + "-06-queue");
         driver.findElement(By.id("logout")).click();
+    }
+
+    /** Clicks a form's button and waits for the page the post lands on, so nothing is read from the old one. */
+    private void submit(String buttonId) {
+        var page = driver.findElement(By.tagName("html"));
+        driver.findElement(By.id(buttonId)).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     private String status() {
