@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A service request travels through the pages in Chromium: intake (customer looked up on the spot) ->
- * dispatch -> start (for the ordinary one from the queue's htmx button) -> pause -> resume -> complete -> sign-off -> callback -> close, for an ordinary and
- * for a key customer, whose close is refused until the supervisor's callback is recorded. The deadlines
- * shown are checked against the seeded repair policy (24 h to respond, 48 h to finish, company time).
+ * dispatch -> start (the ordinary one from the queue's htmx button) -> pause -> resume -> complete ->
+ * sign-off -> callback -> close, for an ordinary and for a key customer, whose close is refused until the
+ * supervisor's callback is recorded. The deadlines shown are checked against the seeded repair policy (24 h to respond, 48 h to finish, company time).
  */
 class ServiceDeskBrowserTest extends BrowserTestBase {
 
