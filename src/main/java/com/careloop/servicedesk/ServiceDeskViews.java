@@ -14,14 +14,15 @@ public final class ServiceDeskViews {
 
     /**
      * Queue filters; all optional. {@code mine}: assigned to me; {@code overdue}: a running deadline has passed;
-     * {@code dueSoon}: past the warning share (80%) but not overdue; {@code unassigned}: waiting at the center.
+     * {@code dueSoon}: a running deadline's warning time has passed but not the deadline (the queue pages' tab);
+     * {@code customerId}: one customer's requests (the customer 360 section).
      */
     public record Filter(RequestStatus status, RequestType type, Long departmentId, Long assigneeId, Boolean mine,
-                         Boolean overdue, Boolean dueSoon, Boolean paused, Boolean keyOnly, Boolean unassigned,
-                         String q) {
+                         Boolean overdue, Boolean paused, Boolean keyOnly, Boolean unassigned, String q,
+                         Long categoryId, Priority priority, Boolean dueSoon, Long customerId) {
 
         public static Filter none() {
-            return new Filter(null, null, null, null, null, null, null, null, null, null, null);
+            return new Filter(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -30,11 +31,12 @@ public final class ServiceDeskViews {
                               long paused, long keyCustomers) {
     }
 
+    /** A queue row; {@code dueAt} is the running deadline (response until responded, then completion). */
     public record Row(long id, String code, String title, RequestType type, RequestStatus status, Priority priority,
                       Channel channel, Long customerId, String customerName, boolean keyCustomer, String unitRoom,
                       Long departmentId, String departmentName, Long assigneeId, String assigneeName,
                       Instant registeredAt, Instant responseDueAt, Instant completionDueAt, boolean overdue,
-                      long version) {
+                      long version, Instant dueAt, boolean dueSoon) {
     }
 
     public record Page(List<Row> items, String nextCursor) {

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
- * The main pages in real Chromium (Debian's chromium + chromedriver): sign in as the CS manager,
+ * The main pages in real Chromium: sign in as the CS manager,
  * switch language, open the audit trail and the calendar, and see a user without permission refused.
- * Screenshots go to target/screenshots. Skipped, saying why, where Chromium is not installed.
+ * Screenshots go to target/screenshots.
  */
 class MainPagesBrowserTest extends BrowserTestBase {
 

@@ -1,6 +1,7 @@
 package com.careloop.servicedesk.request;
 
 import com.careloop.platform.RequiresPermission;
+import com.careloop.servicedesk.Priority;
 import com.careloop.servicedesk.RequestStatus;
 import com.careloop.servicedesk.RequestType;
 import com.careloop.servicedesk.ServiceDesk;
@@ -63,9 +64,11 @@ class ServiceRequestApi {
                 @RequestParam(required = false) Boolean mine, @RequestParam(required = false) Boolean overdue,
                 @RequestParam(required = false) Boolean dueSoon, @RequestParam(required = false) Boolean paused, @RequestParam(required = false) Boolean keyOnly,
                 @RequestParam(required = false) Boolean unassigned, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String cursor,
+                @RequestParam(required = false) Long categoryId, @RequestParam(required = false) Priority priority,
+                @RequestParam(required = false) Long customerId, @RequestParam(required = false) String cursor,
                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return desk.search(new Filter(status, type, departmentId, assigneeId, mine, overdue, dueSoon, paused, keyOnly, unassigned, q),
+        return desk.search(new Filter(status, type, departmentId, assigneeId, mine, overdue, paused, keyOnly, unassigned, q,
+                categoryId, priority, dueSoon, customerId),
                 cursor, limit);
     }
 

@@ -66,8 +66,11 @@ public class ServiceRequestQueries {
                        r.customer_name, r.key_customer, r.unit_room, r.department_id, d.name department_name,
                        r.assignee_id, u.display_name assignee_name, r.registered_at, r.response_due_at,
                        r.completion_due_at, r.version,
+                       case when r.responded_at is null then r.response_due_at else r.completion_due_at end due_at,
                        case when""").append(' ').append(OVERDUE).append("""
-                 then 1 else 0 end overdue
+                 then 1 else 0 end overdue,
+                       case when""").append(' ').append(DUE_SOON).append("""
+                 then 1 else 0 end due_soon
                 from service_request r
                 left join department d on d.id = r.department_id
                 left join app_user u on u.id = r.assignee_id
@@ -140,6 +143,18 @@ public class ServiceRequestQueries {
         if (Boolean.TRUE.equals(f.dueSoon())) {
             sql.append(" and ").append(DUE_SOON);
         }
+        if (f.customerId() != null) {
+            sql.append(" and r.customer_id = :customer");
+            params.put("customer", f.customerId());
+        }
+        if (f.categoryId() != null) {
+            sql.append(" and r.category_id = :category");
+            params.put("category", f.categoryId());
+        }
+        if (f.priority() != null) {
+            sql.append(" and r.priority = :priority");
+            params.put("priority", f.priority().name());
+        }
         if (Boolean.TRUE.equals(f.paused())) {
             sql.append(" and r.status = 'PAUSED'");
         }
@@ -163,7 +178,8 @@ public class ServiceRequestQueries {
                 rs.getBoolean("key_customer"), rs.getString("unit_room"), (Long) rs.getObject("department_id", Long.class),
                 rs.getString("department_name"), (Long) rs.getObject("assignee_id", Long.class),
                 rs.getString("assignee_name"), instant(rs, "registered_at"), instant(rs, "response_due_at"),
-                instant(rs, "completion_due_at"), rs.getInt("overdue") == 1, rs.getLong("version"));
+                instant(rs, "completion_due_at"), rs.getInt("overdue") == 1, rs.getLong("version"),
+                instant(rs, "due_at"), rs.getInt("due_soon") == 1);
     }
 
     /** The request page: the aggregate's own fields plus the names and rows it refers to. */
