@@ -30,7 +30,7 @@ public final class TestDatabases {
             registry.add("spring.datasource.password", () -> "postgres");
         } else {
             registry.add("spring.datasource.url", () -> "jdbc:h2:mem:careloop-test;MODE=PostgreSQL;"
-                    + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+                    + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
             registry.add("spring.datasource.username", () -> "sa");
             registry.add("spring.datasource.password", () -> "");
         }
@@ -39,17 +39,20 @@ public final class TestDatabases {
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Stop the server only after Spring has closed every cached test context: a JVM shutdown hook
+            // would race the contexts' own shutdown, which still queries the database (the event
+            // publication registry), and Hikari would then wait 30 s for a connection that never comes.
+            org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     postgres.close();
                 } catch (IOException ignored) {
                     // the JVM is going away
                 }
-            }));
+            });
         }
         return postgres;
     }

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 @Component
 class HomeSummary {
 
-    record Summary(long departments, long users, long roles, long auditEvents, List<String[]> recentAudit) {
+    record Summary(long departments, long users, long roles, long auditEvents, List<Recent> recentAudit) {
+    }
+
+    record Recent(java.time.Instant at, String actor, String action, String recordType, String recordId) {
     }
 
     private final JdbcClient jdbc;
@@ -24,8 +27,8 @@ class HomeSummary {
                 count("select count(*) from app_role"),
                 count("select count(*) from audit_event"),
                 jdbc.sql("select occurred_at, actor, action, record_type, record_id from audit_event order by id desc limit 8")
-                        .query((rs, n) -> new String[] {rs.getTimestamp(1).toInstant().toString(), rs.getString(2),
-                                rs.getString(3), rs.getString(4), rs.getString(5)}).list());
+                        .query((rs, n) -> new Recent(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                                rs.getString(3), rs.getString(4), rs.getString(5))).list());
     }
 
     private long count(String sql) {
