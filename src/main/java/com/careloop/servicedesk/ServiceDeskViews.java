@@ -13,6 +13,10 @@ public final class ServiceDeskViews {
     }
 
     /** Queue filters; all optional. {@code mine}: assigned to me; {@code overdue}: a running deadline has passed. */
+    /** A request registered without a signed-in user (web form, mailbox): its id and record number. */
+    public record Registered(long id, String code) {
+    }
+
     public record Filter(RequestStatus status, RequestType type, Long departmentId, Long assigneeId, Boolean mine,
                          Boolean overdue, Boolean paused, Boolean keyOnly, Boolean unassigned, String q) {
 
