@@ -69,7 +69,7 @@ class AttachmentApi {
     @ExceptionHandler({MaxUploadSizeExceededException.class, InvalidParameterException.class})
     ResponseEntity<ProblemDetail> unreadable(Exception ex) {
         boolean tooLarge = tooLarge(ex);
-        var rule = tooLarge ? attachments.tooLarge()
+        var rule = tooLarge ? attachments.rules().tooLarge()
                 : new InvalidInputException("file", "multipart", "上传内容无法读取 / the multipart body cannot be read");
         HttpStatus status = tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, rule.getMessage());

@@ -63,14 +63,14 @@ class AttachmentPages {
     String unreadable(Exception ex, HttpServletRequest request, Model model) {
         var path = (java.util.Map<?, ?>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         long id = Long.parseLong(String.valueOf(path.get("id")));
-        return content(id, AttachmentApi.tooLarge(ex) ? attachments.tooLarge().getMessage()
+        return content(id, AttachmentApi.tooLarge(ex) ? attachments.rules().tooLarge().getMessage()
                 : "上传内容无法读取 / the upload cannot be read", model);
     }
 
     private String content(long id, String error, Model model) {
         model.addAttribute("requestId", id);
         model.addAttribute("attachments", attachments.list(id));
-        model.addAttribute("maxMegabytes", attachments.maxSize().toMegabytes());
+        model.addAttribute("maxMegabytes", attachments.rules().maxSize().toMegabytes());
         model.addAttribute("uploadError", error);
         return CONTENT;
     }

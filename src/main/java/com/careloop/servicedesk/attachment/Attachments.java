@@ -11,23 +11,18 @@ import java.util.List;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.FieldChange;
-import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.servicedesk.ServiceDesk;
 import com.careloop.servicedesk.request.ServiceRequestRepository;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Files of a service request (photos of the damage, a letter, a quote), stored in the database with
- * the request so one backup holds both. Every file is checked for size
- * ({@code careloop.servicedesk.attachment-max-size}, default 10 MB) and for what its bytes are
- * ({@link FileTypes}); the declared type is only believed when the bytes agree. Adding one writes its
+ * the request so one backup holds both. Every file passes {@link AttachmentRules} first. Adding one writes its
  * audit-trail entry on the request in the same transaction. Reads apply the request's data scope.
  */
 @Service
@@ -46,66 +41,38 @@ public class Attachments {
     public record Content(String fileName, String contentType, byte[] bytes) {
     }
 
-    /** A file that passed the checks: its safe name and the type its bytes prove. */
-    public record Checked(String fileName, String contentType, byte[] bytes) {
-    }
-
     private final ServiceDesk desk;
     private final ServiceRequestRepository requests;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final CurrentUsers users;
     private final Clock clock;
-    private final DataSize maxSize;
+    private final AttachmentRules rules;
 
     Attachments(ServiceDesk desk, ServiceRequestRepository requests, JdbcClient jdbc, AuditTrail audit, CurrentUsers users,
-                Clock clock, @Value("${careloop.servicedesk.attachment-max-size:10MB}") DataSize maxSize) {
+                Clock clock, AttachmentRules rules) {
         this.desk = desk;
         this.requests = requests;
         this.jdbc = jdbc;
         this.audit = audit;
         this.users = users;
         this.clock = clock;
-        this.maxSize = maxSize;
+        this.rules = rules;
     }
 
-    public DataSize maxSize() {
-        return maxSize;
+    public AttachmentRules rules() {
+        return rules;
     }
 
     /** A signed-in user adds a file to a request within their scope that is not closed. */
     public AttachmentView add(long requestId, Upload upload) {
         desk.requireVisible(requestId);
-        return store(requestId, check(upload), Source.UPLOAD);
+        return store(requestId, rules.check(upload), Source.UPLOAD);
     }
 
     /** Intake channels (the mailbox) attach files to the request they just registered, as {@code system}. */
-    public AttachmentView addToNewRequest(long requestId, Checked file, Source source) {
+    public AttachmentView addToNewRequest(long requestId, AttachmentRules.Checked file, Source source) {
         return store(requestId, file, source);
-    }
-
-    /** Size, name and type rules; a broken rule is a 422 naming {@code file} and the rule. */
-    public Checked check(Upload upload) {
-        if (upload == null || upload.bytes() == null || upload.bytes().length == 0) {
-            throw new InvalidInputException("file", "required", "请选择要上传的文件 / choose a non-empty file to upload");
-        }
-        if (upload.bytes().length > maxSize.toBytes()) {
-            throw tooLarge();
-        }
-        String name = safeName(upload.fileName());
-        String type = FileTypes.detect(upload.bytes(), name).orElseThrow(() -> new InvalidInputException("file", "content-type",
-                "不允许的文件类型（允许图片 JPEG/PNG/GIF/WebP、PDF、Office 文档、TXT）/ file type not allowed "
-                        + "(images JPEG/PNG/GIF/WebP, PDF, Office documents and TXT are)"));
-        if (FileTypes.contradicts(upload.declaredType(), type)) {
-            throw new InvalidInputException("file", "content-type-mismatch", "文件内容与声明的类型不符 / the file's bytes are "
-                    + type + ", not the declared " + upload.declaredType());
-        }
-        return new Checked(name, type, upload.bytes());
-    }
-
-    public InvalidInputException tooLarge() {
-        return new InvalidInputException("file", "max-size", "文件不能超过 " + maxSize.toMegabytes()
-                + " MB / the file must not exceed " + maxSize.toMegabytes() + " MB");
     }
 
     @Transactional(readOnly = true)
@@ -129,7 +96,7 @@ public class Attachments {
                 .optional().orElseThrow(() -> new NotFoundException("attachment", attachmentId));
     }
 
-    private AttachmentView store(long requestId, Checked file, Source source) {
+    private AttachmentView store(long requestId, AttachmentRules.Checked file, Source source) {
         requests.findById(requestId).orElseThrow(() -> new NotFoundException(ServiceDesk.RECORD_TYPE, requestId))
                 .requireOpen("attach a file to");
         Instant now = Instant.now(clock);
@@ -147,16 +114,6 @@ public class Attachments {
         audit.record(ServiceDesk.RECORD_TYPE, String.valueOf(requestId), "ATTACHMENT", List.of(new FieldChange("attachment",
                 null, file.fileName() + " (" + file.contentType() + ", " + file.bytes().length + " B)")));
         return new AttachmentView(id, requestId, file.fileName(), file.contentType(), file.bytes().length, source, actor, now);
-    }
-
-    /** The last path segment, without control characters or quotes, at most 255 characters. */
-    static String safeName(String name) {
-        String n = name == null ? "" : name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").trim();
-        if (n.isEmpty() || n.equals(".") || n.equals("..")) {
-            n = "file";
-        }
-        return n.length() > 255 ? n.substring(n.length() - 255) : n;
     }
 
     private static String sha256(byte[] bytes) {
