@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -45,7 +46,14 @@ class AttachmentApi {
     @RequiresPermission(ServiceDeskPermissions.REGISTER)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    AttachmentView upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file) {
+    AttachmentView upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
+                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                          @RequestHeader(name = "Content-Type", required = false) String contentType) {
+        if (file == null && idempotencyKey != null && contentType != null && contentType.startsWith("multipart/")) {
+            // the platform's idempotency filter has read the body to hash it; Tomcat then finds no parts
+            throw new InvalidInputException("Idempotency-Key", "multipart-unsupported",
+                    "文件上传不支持 Idempotency-Key，请去掉此请求头 / Idempotency-Key is not supported on uploads; send without it");
+        }
         return attachments.add(id, upload(file));
     }
 
