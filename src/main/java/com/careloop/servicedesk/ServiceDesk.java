@@ -108,6 +108,25 @@ public class ServiceDesk {
      */
     public Detail register(Register cmd) {
         CurrentUser me = users.require();
+        return detail(register(cmd, me.id(), me.displayName()).getId());
+    }
+
+    /**
+     * Intake without a signed-in user: the public web form and the mailbox (channel WEB_FORM or EMAIL),
+     * registered by {@code system}. An e-mail needs no phone: the sender is the contact.
+     */
+    public ServiceDeskViews.Registered registerUnattended(Register cmd) {
+        if (cmd.channel() != Channel.WEB_FORM && cmd.channel() != Channel.EMAIL) {
+            throw new IllegalArgumentException("unattended intake is for the web form and the mailbox, not " + cmd.channel());
+        }
+        if (cmd.customerId() != null) {
+            throw new IllegalArgumentException("unattended intake cannot name a customer");
+        }
+        ServiceRequest r = register(cmd, null, CurrentUsers.SYSTEM);
+        return new ServiceDeskViews.Registered(r.getId(), r.getCode());
+    }
+
+    private ServiceRequest register(Register cmd, Long byId, String byName) {
         CustomerCard customer = null;
         if (cmd.customerId() != null && cmd.newCustomer() != null) {
             throw new InvalidInputException("newCustomer", "either", "请选择已有客户或新建客户，二者择一 / give customerId or newCustomer, not both");
@@ -122,7 +141,8 @@ public class ServiceDesk {
             if (!customer.active()) {
                 throw new InvalidInputException("customerId", "active", "客户已停用 / customer " + cmd.customerId() + " is inactive");
             }
-        } else if (blank(cmd.contactName()) == null || blank(cmd.contactPhone()) == null) {
+        } else if (blank(cmd.contactName()) == null
+                || (blank(cmd.contactPhone()) == null && cmd.channel() != Channel.EMAIL)) {
             throw new InvalidInputException("customerId", "required",
                     "请选择客户，或填写联系人姓名和电话 / choose a customer or give a contact name and phone");
         }
@@ -142,8 +162,7 @@ public class ServiceDesk {
                 instant(cmd.appointmentEnd()));
         var targets = new ServiceRequest.Targets(policy.responseAmount(), policy.responseUnit(), policy.completionAmount(),
                 policy.completionUnit());
-        ServiceRequest r = ServiceRequest.register(numbers.next(RECORD_TYPE), intake, targets, me.id(), me.displayName(),
-                sla(), now());
+        ServiceRequest r = ServiceRequest.register(numbers.next(RECORD_TYPE), intake, targets, byId, byName, sla(), now());
         requests.saveAndFlush(r);
         audit.created(r);
         if (r.isKeyCustomer()) {
@@ -152,7 +171,7 @@ public class ServiceDesk {
         }
         events.publishEvent(new ServiceRequestRegistered(r.getId(), r.getCode(), r.getRequestType(), r.getCustomerId(),
                 r.isKeyCustomer()));
-        return detail(r.getId());
+        return r;
     }
 
     // ---- dispatch ----------------------------------------------------------------------------
@@ -302,6 +321,12 @@ public class ServiceDesk {
     @Transactional(readOnly = true)
     public List<ServiceDeskViews.StatisticsRow> statistics(ServiceDeskViews.GroupBy groupBy, Instant from, Instant to) {
         return statistics.statistics(groupBy, from, to, users.require());
+    }
+
+    /** The request's number if the reader's scope reaches it (else 404); for sub-resources such as attachments. */
+    @Transactional(readOnly = true)
+    public String requireVisible(long id) {
+        return load(id).getCode();
     }
 
     @Transactional(readOnly = true)

@@ -12,6 +12,10 @@ public final class ServiceDeskViews {
     private ServiceDeskViews() {
     }
 
+    /** A request registered without a signed-in user (web form, mailbox): its id and record number. */
+    public record Registered(long id, String code) {
+    }
+
     /**
      * Queue filters; all optional. {@code mine}: assigned to me; {@code overdue}: a running deadline has passed;
      * {@code dueSoon}: a running deadline's warning time has passed but not the deadline (the queue pages' tab);

@@ -1,12 +1,16 @@
 package com.careloop.bench;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
-/** Percentiles and the results file of the benchmarks (target/bench/results.txt). */
+/** Percentiles, timed API calls and the results file of the benchmarks (target/bench/results.txt). */
 final class BenchSupport {
 
     private BenchSupport() {
@@ -27,13 +31,26 @@ final class BenchSupport {
         Files.writeString(file, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** A bearer token for the bench administrator (password bench-admin-pw). */
-    static String adminToken(java.net.http.HttpClient http, int port) throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/auth/tokens"))
+    /** A GET with a bearer token that must answer 200; returns how long it took in nanoseconds. */
+    static long timedGet(HttpClient http, int port, String path, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).GET().build();
+        long start = System.nanoTime();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        long took = System.nanoTime() - start;
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return took;
+    }
+
+    /** A token for {@code admin} with the benchmark's admin password. */
+    static String adminToken(HttpClient http, int port, String password) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/tokens"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"bench-admin-pw\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
                 .build();
-        String body = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
         return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 }

@@ -43,7 +43,7 @@ class CustomerImportBench {
     @Test
     void importTenThousandCustomers() throws Exception {
         byte[] file = file();
-        String token = BenchSupport.adminToken(http, port);
+        String token = BenchSupport.adminToken(http, port, "bench-admin-pw");
         long archive = jdbc.sql("select count(*) from customer").query(Long.class).single();
         Multipart form = new Multipart().file("file", "bench.xlsx", "application/octet-stream", file);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/customers/imports"))

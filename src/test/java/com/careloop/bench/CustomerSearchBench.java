@@ -85,24 +85,11 @@ class CustomerSearchBench {
     }
 
     private long call(String path, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build();
-        long start = System.nanoTime();
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        long took = System.nanoTime() - start;
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
-        }
-        return took;
+        return BenchSupport.timedGet(http, port, path, token);
     }
 
     private String token() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"bench-admin-pw\"}"))
-                .build();
-        String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-        return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        return BenchSupport.adminToken(http, port, "bench-admin-pw");
     }
 
     private static String enc(String s) {

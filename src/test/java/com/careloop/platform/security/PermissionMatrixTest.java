@@ -114,6 +114,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.customer.CustomerRelationsEndpointRules.RULES);
         MATRIX.putAll(com.careloop.servicedesk.ServiceDeskEndpointRules.RULES);
         MATRIX.putAll(com.careloop.servicedesk.ServiceDeskPageEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.servicedesk.ServiceDeskIntakeEndpointRules.RULES);
     }
 
 

@@ -1,0 +1,226 @@
+package com.careloop.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.careloop.servicedesk.request.SlaScan;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Service desk on a real PostgreSQL server (issue 4 "Speed and memory"). Not a test: run it with
+ * {@code CARELOOP_DB_URL=jdbc:postgresql://localhost:5432/careloop_desk_bench CARELOOP_DB_USER=careloop
+ * CARELOOP_DB_PASSWORD=careloop ./mvnw test -Pbench -Dtest=ServiceDeskBench -DargLine=-Xmx512m}.
+ * (a) intake throughput through the HTTP API against {@code pgbench} single-row inserts on the same server,
+ * in the same run (goal: ratio >= 0.4); (b) with 1,000,000 requests (300,000 open): queue list and keyword
+ * search p95 <= 50 ms, request detail p95 <= 30 ms, the SLA scan over all open requests <= 1 s, heap <= 512 MB.
+ */
+@Tag("bench")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"careloop.demo-data=false", "careloop.admin-password=bench-admin-pw",
+                "spring.datasource.hikari.maximum-pool-size=8", "careloop.servicedesk.scan-interval=PT24H"})
+class ServiceDeskBench {
+
+    static final int REQUESTS = Integer.getInteger("bench.requests", 1_000_000);
+    static final int INTAKES = Integer.getInteger("bench.intakes", 2000);
+    static final int THREADS = 4;
+    static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SlaScan scan;
+    @LocalServerPort
+    int port;
+    @Value("${spring.datasource.url}")
+    String url;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void intakeThroughputAndQueueWithAMillionRequests() throws Exception {
+        load();
+        String token = token();
+        reads(token);
+        slaScan();
+        intakeAgainstPgbench(token);
+        heap();
+    }
+
+    private void reads(String token) throws Exception {
+        Random random = new Random(7);
+        String[] filters = {"", "status=REGISTERED", "status=DISPATCHED", "type=REPAIR", "unassigned=true",
+                "status=IN_PROGRESS&type=COMPLAINT", "keyOnly=true", "overdue=true"};
+        String[] words = {"漏水", "电梯", "门禁", "空调", "噪音", "停车", "物业费", "垃圾", "绿化", "停电"};
+        for (int i = 0; i < 40; i++) {
+            call("/api/v1/service-requests?limit=50&" + filters[i % filters.length], token);
+        }
+        long[] queue = new long[240];
+        for (int i = 0; i < queue.length; i++) {
+            queue[i] = call("/api/v1/service-requests?limit=50&" + filters[i % filters.length], token);
+        }
+        long[] search = new long[300];
+        for (int i = 0; i < search.length; i++) {
+            String q = switch (i % 3) {
+                case 0 -> words[random.nextInt(words.length)];
+                case 1 -> (1 + random.nextInt(30)) + "-" + String.format("%02d", 1 + random.nextInt(30));
+                default -> "BB" + String.format("%08d", 1 + random.nextInt(REQUESTS));
+            };
+            search[i] = call("/api/v1/service-requests?limit=50&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), token);
+        }
+        long minId = jdbc.sql("select min(id) from service_request").query(Long.class).single();
+        long[] detail = new long[300];
+        for (int i = 0; i < detail.length; i++) {
+            detail[i] = call("/api/v1/service-requests/" + (minId + random.nextInt(REQUESTS)), token);
+        }
+        long total = jdbc.sql("select count(*) from service_request").query(Long.class).single();
+        long open = jdbc.sql("select count(*) from service_request where status <> 'CLOSED'").query(Long.class).single();
+        BenchSupport.report(String.format("desk-queue requests=%d open=%d calls=%d p50=%.1fms p95=%.1fms p99=%.1fms", total, open,
+                queue.length, BenchSupport.percentileMs(queue, 50), BenchSupport.percentileMs(queue, 95),
+                BenchSupport.percentileMs(queue, 99)));
+        BenchSupport.report(String.format("desk-search calls=%d p50=%.1fms p95=%.1fms p99=%.1fms", search.length,
+                BenchSupport.percentileMs(search, 50), BenchSupport.percentileMs(search, 95), BenchSupport.percentileMs(search, 99)));
+        BenchSupport.report(String.format("desk-detail calls=%d p50=%.1fms p95=%.1fms p99=%.1fms", detail.length,
+                BenchSupport.percentileMs(detail, 50), BenchSupport.percentileMs(detail, 95), BenchSupport.percentileMs(detail, 99)));
+    }
+
+    /** The scan's query runs over every open request; the generated deadlines are ahead, so it sends nothing. */
+    private void slaScan() throws Exception {
+        long[] runs = new long[5];
+        for (int i = 0; i < runs.length; i++) {
+            long t = System.nanoTime();
+            int sent = scan.scan(Instant.now());
+            runs[i] = System.nanoTime() - t;
+            if (sent != 0) {
+                throw new IllegalStateException("the bench data should not be due: " + sent);
+            }
+        }
+        BenchSupport.report(String.format("desk-sla-scan runs=%d p50=%.1fms max=%.1fms", runs.length,
+                BenchSupport.percentileMs(runs, 50), BenchSupport.percentileMs(runs, 100)));
+    }
+
+    /** {@value #INTAKES} registrations by {@value #THREADS} clients, then pgbench inserts with as many clients. */
+    private void intakeAgainstPgbench(String token) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> done = new ArrayList<>();
+        long t = System.nanoTime();
+        for (int c = 0; c < THREADS; c++) {
+            int client = c;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < INTAKES / THREADS; i++) {
+                    post("/api/v1/service-requests", token, "{\"contactName\":\"压测\",\"contactPhone\":\"13800000000\","
+                            + "\"type\":\"REPAIR\",\"title\":\"压测报修 " + client + "-" + i + "\",\"channel\":\"API\","
+                            + "\"description\":\"卫生间漏水，请派人查看\"}");
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double api = INTAKES / ((System.nanoTime() - t) / 1e9);
+        pool.shutdown();
+
+        jdbc.sql("create table if not exists bench_insert_probe (id bigserial primary key, title varchar(200), "
+                + "created_at timestamptz not null)").update();
+        Path script = Path.of("target", "bench", "insert.sql");
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, "insert into bench_insert_probe (title, created_at) values ('压测报修', now());\n");
+        String db = url.substring(url.lastIndexOf('/') + 1);
+        ProcessBuilder pb = new ProcessBuilder("pgbench", "-h", "localhost", "-U", "careloop", "-n", "-c", String.valueOf(THREADS),
+                "-j", "2", "-T", "10", "-f", script.toString(), db).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", "careloop");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        Matcher m = TPS.matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench: " + out);
+        }
+        double pg = Double.parseDouble(m.group(1));
+        BenchSupport.report(String.format("desk-intake api=%.1f/s (%d requests, %d clients) pgbench-insert=%.1f tps ratio=%.3f",
+                api, INTAKES, THREADS, pg, api / pg));
+    }
+
+    private void heap() throws Exception {
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(b -> b.getType() == MemoryType.HEAP)
+                .mapToLong(b -> b.getPeakUsage().getUsed()).sum();
+        long max = Runtime.getRuntime().maxMemory();
+        BenchSupport.report(String.format("desk-heap used=%dMB peak-sum-of-pools=%dMB max=%dMB", used >> 20, peak >> 20, max >> 20));
+    }
+
+    private long call(String path, String token) throws Exception {
+        return BenchSupport.timedGet(http, port, path, token);
+    }
+
+    private void post(String path, String token, String body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    private String token() throws Exception {
+        return BenchSupport.adminToken(http, port, "bench-admin-pw");
+    }
+
+    /** A million requests, 30% open (registered, dispatched, in progress), deadlines ahead, in one INSERT ... SELECT. */
+    private void load() throws Exception {
+        long have = jdbc.sql("select count(*) from service_request where code like 'BB%'").query(Long.class).single();
+        if (have >= REQUESTS) {
+            return;
+        }
+        long t = System.nanoTime();
+        jdbc.sql("""
+                insert into service_request (code, customer_name, contact_name, contact_phone, unit_room, request_type, title,
+                    description, channel, priority, status, registered_by_name, registered_at, responded_at, closed_at,
+                    response_amount, response_unit, response_due_at, response_warn_at, completion_amount, completion_unit,
+                    completion_due_at, completion_warn_at, created_at, updated_at)
+                select 'BB' || lpad(g::text, 8, '0'),
+                       (array['张','王','李','赵','陈','刘','杨','黄','周','吴'])[1 + g % 10]
+                         || (array['伟','芳','娜','敏','静','丽','强','磊','军','洋'])[1 + (g / 10) % 10],
+                       '联系人' || g, '139' || lpad(((g::bigint * 7919) % 100000000)::text, 8, '0'),
+                       (1 + g % 30) || '-' || lpad((1 + (g / 30) % 30)::text, 2, '0') || lpad((1 + g % 4)::text, 2, '0'),
+                       (array['REPAIR','CONSULTATION','COMPLAINT','SUGGESTION','PRAISE','BOOKED_REPAIR'])[1 + (g / 3) % 6],
+                       (array['卫生间漏水','电梯异响','门禁故障','空调不制冷','楼上噪音','停车位咨询','物业费咨询','垃圾未清运',
+                              '绿化修剪','楼道停电'])[1 + g % 10] || ' ' || (1 + g % 30) || '号楼',
+                       '业主来电反映情况，编号 ' || g,
+                       (array['PHONE','WALK_IN','WEB_FORM','EMAIL'])[1 + g % 4], 'NORMAL',
+                       case when g % 10 < 3 then (array['REGISTERED','DISPATCHED','IN_PROGRESS'])[1 + (g / 10) % 3] else 'CLOSED' end,
+                       'bench', now() - g * interval '20 seconds',
+                       case when g % 10 < 3 and (g / 10) % 3 < 2 then null else now() - g * interval '10 seconds' end,
+                       case when g % 10 < 3 then null else now() - g * interval '5 seconds' end,
+                       24, 'CALENDAR_HOURS', now() + interval '30 days', now() + interval '20 days', 48, 'CALENDAR_HOURS',
+                       now() + interval '40 days', now() + interval '35 days', now(), now()
+                from generate_series(1, :n) g""").param("n", REQUESTS).update();
+        jdbc.sql("analyze service_request").update();
+        BenchSupport.report(String.format("loaded %d service requests in %.1fs", REQUESTS, (System.nanoTime() - t) / 1e9));
+    }
+}
