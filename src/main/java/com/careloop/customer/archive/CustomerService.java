@@ -51,7 +51,9 @@ public class CustomerService {
     private final boolean postgres;
 
     CustomerService(CustomerRepository customers, JdbcClient jdbc, AuditTrail audit, RecordNumbers numbers,
-                    CurrentUsers users, Clock clock, javax.sql.DataSource dataSource) {
+                    CurrentUsers users, Clock clock, javax.sql.DataSource dataSource,
+                    @org.springframework.beans.factory.annotation.Value("${careloop.customer.search-window:20000}") int searchWindow) {
+        this.searchWindow = searchWindow;
         this.postgres = isPostgres(dataSource);
         this.customers = customers;
         this.jdbc = jdbc;
@@ -202,10 +204,35 @@ public class CustomerService {
                 .list();
     }
 
+    /**
+     * Rows a keyword search first looks at (careloop.customer.search-window) (newest first) before it asks the indexes for every match:
+     * a common two-character name matches thousands of customers, and reading all of them from the
+     * bigram index just to keep the newest 50 is what made such searches slow.
+     */
+    private final int searchWindow;
+
     /** Keyset-paged search, newest first, within the reader's scope. */
     @Transactional(readOnly = true)
     public Page search(Filter f, String cursor, int limit) {
         CurrentUser me = users.require();
+        Long before = cursor != null && !cursor.isBlank() ? parseCursor(cursor) : null;
+        if (postgres && f.q() != null && !f.q().isBlank()) {
+            // Window first: the newest searchWindow ids below the cursor. When they hold a full page, that page is
+            // exactly the page of the whole archive (every id in the window is newer than any id below it).
+            Long floor = jdbc.sql("select id from customer where id < :before order by id desc offset :window limit 1")
+                    .param("before", before == null ? Long.MAX_VALUE : before).param("window", searchWindow)
+                    .query(Long.class).optional().orElse(null);
+            if (floor != null) {
+                Page windowed = page(f, before, floor, limit, me);
+                if (windowed.nextCursor() != null) {
+                    return windowed;
+                }
+            }
+        }
+        return page(f, before, null, limit, me);
+    }
+
+    private Page page(Filter f, Long before, Long floor, int limit, CurrentUser me) {
         var scope = me.scope().condition("c.department_id", "c.representative_id", "c.deputy_id");
         StringBuilder sql = new StringBuilder("""
                 select c.id, c.code, c.name, c.kind, c.phone, c.project, c.room, c.region, c.key_customer, c.segment,
@@ -213,10 +240,13 @@ public class CustomerService {
                 from customer c left join app_user u on u.id = c.representative_id
                 where""").append(' ').append(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        if (floor != null) {
+            params.put("floor", floor);
+        }
         filter(f, sql, params);
-        if (cursor != null && !cursor.isBlank()) {
+        if (before != null) {
             sql.append(" and c.id < :before");
-            params.put("before", parseCursor(cursor));
+            params.put("before", before);
         }
         sql.append(" order by c.id desc limit :limit");
         params.put("limit", limit + 1);
@@ -291,19 +321,23 @@ public class CustomerService {
      */
     private static String indexedKeyword(String q, Map<String, Object> params) {
         params.put("q", q);
+        // inside the search window each branch also keeps to ids >= :floor, so PostgreSQL can AND the GIN
+        // bitmap with a primary-key range bitmap and read only the window's matches from the table
+        String customers = params.containsKey("floor") ? " and s.id >= :floor" : "";
+        String contacts = params.containsKey("floor") ? " and k.customer_id >= :floor" : "";
         String names = """
-                select s.id from customer s where careloop_bigrams(s.name) @> careloop_bigrams(:q) and lower(s.name) like :kw
+                select s.id from customer s where careloop_bigrams(s.name) @> careloop_bigrams(:q) and lower(s.name) like :kw%s
                 union select k.customer_id from customer_contact k
-                  where careloop_bigrams(k.name) @> careloop_bigrams(:q) and lower(k.name) like :kw""";
+                  where careloop_bigrams(k.name) @> careloop_bigrams(:q) and lower(k.name) like :kw%s""".formatted(customers, contacts);
         if (q.length() < 3) {
-            return names + " union select s.id from customer s where s.room = :q or lower(s.code) = :q";
+            return names + " union select s.id from customer s where (s.room = :q or lower(s.code) = :q)" + customers;
         }
         return names + """
 
-                union select s.id from customer s where lower(s.code) like :kw
-                union select s.id from customer s where s.phone like :kw
-                union select s.id from customer s where s.room like :kw
-                union select k.customer_id from customer_contact k where k.phone like :kw""";
+                union select s.id from customer s where lower(s.code) like :kw%1$s
+                union select s.id from customer s where s.phone like :kw%1$s
+                union select s.id from customer s where s.room like :kw%1$s
+                union select k.customer_id from customer_contact k where k.phone like :kw%2$s""".formatted(customers, contacts);
     }
 
     private static boolean isPostgres(javax.sql.DataSource dataSource) {
