@@ -76,14 +76,14 @@ class CustomerExcelBulkWriteApiTest extends ExcelApiTestBase {
         assertThat(trail.get(0).get("actor").asString()).isEqualTo("manager");
         Map<String, String> imported = values(trail.get(0));
         assertThat(imported).containsEntry("code", created.get("code").asString())
-                .containsEntry("name", "审计导入" + u).containsEntry("kind", "DEALER").containsEntry("phone", phone)
+                .containsEntry("name", "审计导入" + u).containsEntry("kind", "DISTRIBUTOR").containsEntry("phone", phone)
                 .containsEntry("region", "苏州").containsEntry("active", "true").containsEntry("keyCustomer", "false")
                 .containsEntry("contacts", "审计联系人 " + contactPhone + " *");
         assertThat(get("/api/v1/audit-events/customer/" + r.json().get("created").get(1).get("id").asLong(),
                 tokenFor("manager")).json()).hasSize(1);
 
         // the same fields, from nothing, as the single register path records
-        Response single = post("/api/v1/customers", tokenFor("manager"), j("{'name':'审计单建" + u + "','kind':'DEALER',"
+        Response single = post("/api/v1/customers", tokenFor("manager"), j("{'name':'审计单建" + u + "','kind':'DISTRIBUTOR',"
                 + "'phone':'" + mobile() + "','region':'苏州','contacts':[{'name':'审计联系人','phone':'" + mobile() + "'}]}"));
         assertThat(single.status()).as(single.body()).isEqualTo(201);
         JsonNode singleTrail = get("/api/v1/audit-events/customer/" + single.json().get("id").asLong(),
