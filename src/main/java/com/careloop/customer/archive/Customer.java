@@ -88,6 +88,14 @@ public class Customer implements Auditable {
         return c;
     }
 
+    /** The id the database gave a customer written outside JPA ({@link CustomerBatchInsert}); never for a managed one. */
+    void inserted(long id) {
+        if (this.id != null) {
+            throw new IllegalStateException("customer " + this.id + " already has an id");
+        }
+        this.id = id;
+    }
+
     void apply(Profile p, Long departmentId, List<Contact> contacts, Instant now) {
         if (!active) {
             throw new DomainException("customer.inactive", "客户已停用，请先启用 / the customer is deactivated; activate it first");

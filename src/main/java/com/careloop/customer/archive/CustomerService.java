@@ -43,6 +43,7 @@ public class CustomerService {
     public static final String RECORD_TYPE = "customer";
 
     private final CustomerRepository customers;
+    private final CustomerBatchInsert bulk;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final RecordNumbers numbers;
@@ -50,12 +51,13 @@ public class CustomerService {
     private final Clock clock;
     private final boolean postgres;
 
-    CustomerService(CustomerRepository customers, JdbcClient jdbc, AuditTrail audit, RecordNumbers numbers,
-                    CurrentUsers users, Clock clock, javax.sql.DataSource dataSource,
+    CustomerService(CustomerRepository customers, CustomerBatchInsert bulk, JdbcClient jdbc, AuditTrail audit,
+                    RecordNumbers numbers, CurrentUsers users, Clock clock, javax.sql.DataSource dataSource,
                     @org.springframework.beans.factory.annotation.Value("${careloop.customer.search-window:20000}") int searchWindow) {
         this.searchWindow = searchWindow;
         this.postgres = isPostgres(dataSource);
         this.customers = customers;
+        this.bulk = bulk;
         this.jdbc = jdbc;
         this.audit = audit;
         this.numbers = numbers;
@@ -84,22 +86,24 @@ public class CustomerService {
     /**
      * Registers customers whose rules and duplicates the caller has already checked (the Excel
      * import): the same aggregate factory, record numbers and audit entries as {@link #register},
-     * but the numbers taken as one block and without the per-customer duplicate query and read-back.
+     * but the numbers taken as one block, no per-customer duplicate query or read-back, and the rows
+     * and audit entries written with JDBC batches ({@link CustomerBatchInsert},
+     * {@link AuditTrail#createdAll}) instead of one JPA insert per row. The returned customers are
+     * not managed by JPA: read them back through {@link #load} if you need the aggregate.
      */
     public List<Customer> registerAll(List<SaveCustomer> cmds) {
         List<String> codes = numbers.next(RECORD_TYPE, cmds.size());
         Map<List<Long>, Long> departments = new java.util.HashMap<>();
+        Instant now = now();
         List<Customer> registered = new ArrayList<>(cmds.size());
         for (int i = 0; i < cmds.size(); i++) {
             SaveCustomer cmd = cmds.get(i);
             Long department = departments.computeIfAbsent(java.util.Arrays.asList(cmd.representativeId(), cmd.deputyId()),
                     k -> departmentFor(cmd));
-            Customer c = Customer.register(codes.get(i), profile(cmd), department, contacts(cmd), now());
-            customers.save(c);
-            audit.created(c);
-            registered.add(c);
+            registered.add(Customer.register(codes.get(i), profile(cmd), department, contacts(cmd), now));
         }
-        customers.flush();
+        bulk.insert(registered, now);
+        audit.createdAll(registered);
         return registered;
     }
 

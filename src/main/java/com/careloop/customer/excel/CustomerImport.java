@@ -21,7 +21,6 @@ import com.careloop.platform.excel.XlsxReader;
 import com.careloop.platform.excel.XlsxReader.XlsxRow;
 import com.careloop.platform.excel.XlsxTemplate;
 
-import jakarta.persistence.EntityManager;
 import jakarta.validation.Validator;
 
 import org.springframework.context.MessageSource;
@@ -45,8 +44,8 @@ public class CustomerImport {
     public static final int MAX_ROWS = 10_000;
     /** Look-ups against the archive in chunks, so 10,000 rows cost a few queries, not 10,000. */
     private static final int CHUNK = 500;
-    /** Rows registered per block; the persistence context is cleared after each, or flushes would re-check all earlier rows. */
-    private static final int CLEAR_EVERY = 500;
+    /** Rows registered per block: one JDBC batch each of customers, contacts and audit entries, and one id read-back. */
+    private static final int BLOCK = 500;
 
     /** The template's columns: message key of the header, required, the SaveCustomer property it fills. */
     enum Col {
@@ -76,17 +75,14 @@ public class CustomerImport {
     private final JdbcClient jdbc;
     private final Validator validator;
     private final MessageSource messages;
-    private final EntityManager entities;
     /** Header texts, looked up once: a 10,000-row file asks for them 200,000 times. */
     private final Map<Col, String> headers = new java.util.EnumMap<>(Col.class);
 
-    CustomerImport(CustomerService customers, JdbcClient jdbc, Validator validator, MessageSource messages,
-                   EntityManager entities) {
+    CustomerImport(CustomerService customers, JdbcClient jdbc, Validator validator, MessageSource messages) {
         this.customers = customers;
         this.jdbc = jdbc;
         this.validator = validator;
         this.messages = messages;
-        this.entities = entities;
         for (Col c : Col.values()) {
             headers.put(c, ImportFiles.header(messages, c.key));
         }
@@ -150,13 +146,12 @@ public class CustomerImport {
         List<ImportReport.Imported> created = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>(good.keySet());
         List<SaveCustomer> commands = new ArrayList<>(good.values());
-        for (int i = 0; i < commands.size(); i += CLEAR_EVERY) {
-            var registered = customers.registerAll(commands.subList(i, Math.min(commands.size(), i + CLEAR_EVERY)));
+        for (int i = 0; i < commands.size(); i += BLOCK) {
+            var registered = customers.registerAll(commands.subList(i, Math.min(commands.size(), i + BLOCK)));
             for (int k = 0; k < registered.size(); k++) {
                 created.add(new ImportReport.Imported(numbers.get(i + k), registered.get(k).getId(),
                         registered.get(k).getCode()));
             }
-            entities.clear();
         }
         log.info("Customer import: {} rows, {} imported; read+validated {} ms, duplicates {} ms, registered {} ms",
                 rows.size(), created.size(), (read - start) / 1_000_000, (checked - read) / 1_000_000,
