@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.careloop.complaint.CauseCategory;
 import com.careloop.complaint.ComplaintCategory;
@@ -453,14 +452,4 @@ public class Complaint implements Auditable {
     public long getVersion() { return version; }
     public List<ComplaintEvent> getEvents() { return events; }
     public List<CorrectiveAction> getActions() { return actions; }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(code);
-    }
 }

@@ -113,6 +113,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.customer.CustomerExcelEndpointRules.RULES);
         MATRIX.putAll(com.careloop.customer.CustomerRelationsEndpointRules.RULES);
         MATRIX.putAll(com.careloop.servicedesk.ServiceDeskEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.complaint.ComplaintEndpointRules.RULES);
     }
 
 
