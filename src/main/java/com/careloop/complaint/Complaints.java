@@ -99,27 +99,32 @@ public class Complaints {
 
     /**
      * The service-desk hand-over: a COMPLAINT request becomes a complaint once (unique source request id),
-     * however often the event is delivered. Returns the complaint id.
+     * however often the event is delivered. It runs without a signed-in user, so the customer comes as the
+     * desk's snapshot (name, code, key mark) instead of a directory read. Returns the complaint id.
      */
-    public long receiveFromServiceDesk(long requestId, long customerId, String content, long byId, String byName) {
+    public long receiveFromServiceDesk(long requestId, long customerId, String customerName, String customerCode,
+                                       boolean keyCustomer, String content, long byId, String byName) {
         return complaints.findBySourceRequestId(requestId).map(Complaint::getId).orElseGet(() ->
-                receive(new Receive(customerId, null, ComplaintChannel.SERVICE_DESK, null, null, content, null),
-                        requestId, byId, byName).getId());
+                receive(new Complaint.Receipt(customerId, customerName, customerCode, keyCustomer, null,
+                        ComplaintChannel.SERVICE_DESK, null, null, content, null, requestId), byId, byName).getId());
     }
 
     private Complaint receive(Receive cmd, Long sourceRequestId, long byId, String byName) {
         CustomerCard customer = customers.card(cmd.customerId()).orElseThrow(() -> new InvalidInputException(
                 "customerId", "exists", "没有此客户 / no customer " + cmd.customerId()));
-        var receipt = new Complaint.Receipt(customer.id(), customer.name(), customer.code(), customer.keyCustomer(),
+        return receive(new Complaint.Receipt(customer.id(), customer.name(), customer.code(), customer.keyCustomer(),
                 cmd.receivedAt() == null ? null : cmd.receivedAt().toInstant(), cmd.channel(), cmd.orderNumber(),
-                cmd.product(), cmd.content(), cmd.requestedRemedy(), sourceRequestId);
+                cmd.product(), cmd.content(), cmd.requestedRemedy(), sourceRequestId), byId, byName);
+    }
+
+    private Complaint receive(Complaint.Receipt receipt, long byId, String byName) {
         Complaint c = Complaint.receive(numbers.next(RECORD_TYPE), receipt, byId, byName,
                 properties.targets(Severity.GENERAL), deadlineClock(), now());
         complaints.saveAndFlush(c);
         flagRepeat(c, byName);
         complaints.saveAndFlush(c);
         audit.created(c);
-        events.publishEvent(new ComplaintReceived(c.getId(), c.getCode(), c.getCustomerId(), sourceRequestId));
+        events.publishEvent(new ComplaintReceived(c.getId(), c.getCode(), c.getCustomerId(), receipt.sourceRequestId()));
         return c;
     }
 

@@ -29,18 +29,22 @@ class ServiceDeskHandOver {
         if (event.type() != RequestType.COMPLAINT || event.customerId() == null) {
             return;
         }
-        // The desk's event carries no text; its committed row (read-only projection) gives the content and registrant.
+        // The desk's event carries no text; its committed row (read-only projection) gives content, customer snapshot
+        // and registrant.
         var source = jdbc.sql("""
-                select title, description, registered_by, registered_by_name from service_request where id = :id""")
+                select title, description, registered_by, registered_by_name, customer_name, customer_code, key_customer
+                from service_request where id = :id""")
                 .param("id", event.requestId())
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)})
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7)})
                 .optional();
         if (source.isEmpty()) {
             return;
         }
         Object[] s = source.get();
         String content = "[" + event.code() + "] " + s[0] + (s[1] == null ? "" : "\n" + s[1]);
-        complaints.receiveFromServiceDesk(event.requestId(), event.customerId(), content, (Long) s[2],
+        complaints.receiveFromServiceDesk(event.requestId(), event.customerId(), (String) s[4], (String) s[5],
+                (Boolean) s[6], content, (Long) s[2],
                 s[3] == null ? CurrentUsers.SYSTEM : (String) s[3]);
     }
 }
