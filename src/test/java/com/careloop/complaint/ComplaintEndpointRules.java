@@ -19,7 +19,10 @@ public final class ComplaintEndpointRules {
             Map.entry("POST " + BASE + "/{id}/communicate-decision", "complaint:handle"),
             Map.entry("POST " + BASE + "/{id}/verify", "complaint:handle"),
             Map.entry("POST " + BASE + "/{id}/confirm-quality", "complaint:confirm-quality"),
-            Map.entry("POST " + BASE + "/{id}/close", "complaint:handle"));
+            Map.entry("POST " + BASE + "/{id}/close", "complaint:handle"),
+            Map.entry("GET /complaints", "complaint:view"),
+            Map.entry("GET /complaints/{id}", "complaint:view"),
+            Map.entry("GET /complaints/{id}/form", "complaint:view"));
 
     private ComplaintEndpointRules() {
     }
