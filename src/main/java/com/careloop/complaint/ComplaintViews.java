@@ -41,7 +41,7 @@ public final class ComplaintViews {
                          boolean keyCustomer, OffsetDateTime receivedAt, ComplaintChannel channel, String orderNumber,
                          String product, String content, String requestedRemedy, Long sourceRequestId,
                          ComplaintStatus status, ComplaintCategory category, Severity severity, Long departmentId,
-                         OffsetDateTime promisedReplyBy, OffsetDateTime acknowledgedAt, CauseCategory causeCategory,
+                         String departmentName, OffsetDateTime promisedReplyBy, OffsetDateTime acknowledgedAt, CauseCategory causeCategory,
                          String causeAnalysis, OffsetDateTime investigatedAt, String investigatedBy,
                          String decisionHow, OffsetDateTime decisionAt, String decisionWhat, Verification verification,
                          OffsetDateTime verifiedAt, String verifiedBy, OffsetDateTime qualityConfirmedAt,

@@ -211,7 +211,8 @@ public class Complaints {
         return new Detail(c.getId(), c.getCode(), c.getVersion(), c.getCustomerId(), c.getCustomerName(),
                 c.getCustomerCode(), c.isKeyCustomer(), odt(c.getReceivedAt()), c.getChannel(), c.getOrderNumber(),
                 c.getProduct(), c.getContent(), c.getRequestedRemedy(), c.getSourceRequestId(), c.getStatus(),
-                c.getCategory(), c.getSeverity(), c.getDepartmentId(), odt(c.getPromisedReplyBy()),
+                c.getCategory(), c.getSeverity(), c.getDepartmentId(), departmentName(c.getDepartmentId()),
+                odt(c.getPromisedReplyBy()),
                 odt(c.getAcknowledgedAt()), c.getCauseCategory(), c.getCauseAnalysis(), odt(c.getInvestigatedAt()),
                 c.getInvestigatedBy(), c.getDecisionHow(), odt(c.getDecisionAt()), c.getDecisionWhat(),
                 c.getVerification(), odt(c.getVerifiedAt()), c.getVerifiedBy(), odt(c.getQualityConfirmedAt()),
@@ -309,6 +310,11 @@ public class Complaints {
         return jdbc.sql("select c.id, c.code, c.received_at, c.status from complaint c where " + where + " order by c.id")
                 .param("id", id).query((rs, n) -> new Link(rs.getLong(1), rs.getString(2),
                         odt(rs.getTimestamp(3).toInstant()), ComplaintStatus.valueOf(rs.getString(4)))).list();
+    }
+
+    private String departmentName(Long id) {
+        return id == null ? null : jdbc.sql("select name from department where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
     }
 
     private List<Long> withPositions(String... positions) {
