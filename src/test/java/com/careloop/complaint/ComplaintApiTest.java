@@ -28,6 +28,8 @@ class ComplaintApiTest extends ApiTestBase {
     ApplicationEventPublisher publisher;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    com.careloop.complaint.handling.DeadlineScan scan;
 
     long department(String code) {
         return jdbc.sql("select id from department where code = :c").param("c", code).query(Long.class).single();
@@ -168,6 +170,22 @@ class ComplaintApiTest extends ApiTestBase {
     long countFor(long requestId) {
         return jdbc.sql("select count(*) from complaint where source_request_id = :id").param("id", requestId)
                 .query(Long.class).single();
+    }
+
+    @Test
+    void theScanWarnsAndEscalatesEachOnce() {
+        long id = receive(customer(), "S-" + UUID.randomUUID()).get("id").asLong();
+        java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofHours(25));
+        scan.scan(later);
+        List<String> keys = jdbc.sql("select alert_key from complaint_alert where complaint_id = :id order by alert_key")
+                .param("id", id).query(String.class).list();
+        assertThat(keys).contains("ACKNOWLEDGE_BREACH", "ACKNOWLEDGE_WARN");
+        long sent = jdbc.sql("select count(*) from notification where link = :l").param("l", "/complaints/" + id)
+                .query(Long.class).single();
+        assertThat(sent).isPositive();
+        scan.scan(later);
+        assertThat(jdbc.sql("select count(*) from notification where link = :l").param("l", "/complaints/" + id)
+                .query(Long.class).single()).isEqualTo(sent);
     }
 
     @Test
