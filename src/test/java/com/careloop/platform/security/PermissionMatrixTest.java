@@ -115,6 +115,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.servicedesk.ServiceDeskEndpointRules.RULES);
         MATRIX.putAll(com.careloop.servicedesk.ServiceDeskPageEndpointRules.RULES);
         MATRIX.putAll(com.careloop.servicedesk.ServiceDeskIntakeEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.complaint.ComplaintEndpointRules.RULES);
     }
 
 

@@ -1,0 +1,52 @@
+package com.careloop.complaint;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What the API and pages show of complaints. */
+public final class ComplaintViews {
+
+    private ComplaintViews() {
+    }
+
+    public record Filter(ComplaintStatus status, ComplaintCategory category, Severity severity, Long customerId,
+                         Boolean repeat, Boolean overdue) {
+    }
+
+    public record Row(long id, String code, long customerId, String customerName, boolean keyCustomer,
+                      OffsetDateTime receivedAt, ComplaintStatus status, ComplaintCategory category, Severity severity,
+                      boolean repeat, OffsetDateTime resolveDueAt, boolean overdue) {
+    }
+
+    public record Page(List<Row> items, String nextCursor) {
+    }
+
+    public record Deadlines(OffsetDateTime acknowledgeDueAt, OffsetDateTime replyDueAt, OffsetDateTime resolveDueAt,
+                            boolean acknowledgeOverdue, boolean replyOverdue, boolean resolveOverdue) {
+    }
+
+    public record Action(long id, String description, String owner, LocalDate dueDate, boolean done,
+                         OffsetDateTime doneAt, String doneBy) {
+    }
+
+    public record TimelineEntry(String kind, OffsetDateTime at, String actor, String note) {
+    }
+
+    /** A linked complaint: the earlier one this repeats, or a later repeat of this one. */
+    public record Link(long id, String code, OffsetDateTime receivedAt, ComplaintStatus status) {
+    }
+
+    public record Detail(long id, String code, long version, long customerId, String customerName, String customerCode,
+                         boolean keyCustomer, OffsetDateTime receivedAt, ComplaintChannel channel, String orderNumber,
+                         String product, String content, String requestedRemedy, Long sourceRequestId,
+                         ComplaintStatus status, ComplaintCategory category, Severity severity, Long departmentId,
+                         String departmentName, OffsetDateTime promisedReplyBy, OffsetDateTime acknowledgedAt, CauseCategory causeCategory,
+                         String causeAnalysis, OffsetDateTime investigatedAt, String investigatedBy,
+                         String decisionHow, OffsetDateTime decisionAt, String decisionWhat, Verification verification,
+                         OffsetDateTime verifiedAt, String verifiedBy, OffsetDateTime qualityConfirmedAt,
+                         String qualityConfirmedBy, OffsetDateTime closedAt, String receivedByName,
+                         Deadlines deadlines, List<Action> actions, List<TimelineEntry> timeline, Link repeatOf,
+                         List<Link> repeatedBy, int repeatCount) {
+    }
+}

@@ -1,0 +1,381 @@
+package com.careloop.complaint;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.careloop.complaint.ComplaintCommands.AddAction;
+import com.careloop.complaint.ComplaintCommands.Acknowledge;
+import com.careloop.complaint.ComplaintCommands.Assess;
+import com.careloop.complaint.ComplaintCommands.CommunicateDecision;
+import com.careloop.complaint.ComplaintCommands.Investigate;
+import com.careloop.complaint.ComplaintCommands.Receive;
+import com.careloop.complaint.ComplaintCommands.Step;
+import com.careloop.complaint.ComplaintCommands.Verify;
+import com.careloop.complaint.ComplaintViews.Action;
+import com.careloop.complaint.ComplaintViews.Deadlines;
+import com.careloop.complaint.ComplaintViews.Detail;
+import com.careloop.complaint.ComplaintViews.Filter;
+import com.careloop.complaint.ComplaintViews.Link;
+import com.careloop.complaint.ComplaintViews.Page;
+import com.careloop.complaint.ComplaintViews.Row;
+import com.careloop.complaint.ComplaintViews.TimelineEntry;
+import com.careloop.complaint.handling.Complaint;
+import com.careloop.complaint.handling.ComplaintProperties;
+import com.careloop.complaint.handling.ComplaintRepository;
+import com.careloop.complaint.handling.CorrectiveAction;
+import com.careloop.complaint.handling.DeadlineClock;
+import com.careloop.customer.CustomerCard;
+import com.careloop.customer.CustomerDirectory;
+import com.careloop.platform.AuditTrail;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.NotFoundException;
+import com.careloop.platform.Notifications;
+import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.calendar.BusinessCalendar;
+import com.careloop.platform.calendar.CalendarService;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The complaint procedure's management service: each step one command in one transaction (complaint,
+ * timeline and audit entry commit together), and the reads within the reader's data scope (the
+ * responsible department, or the person who received it). Pages, the API and the desk hand-over use it.
+ */
+@Service
+@Transactional
+public class Complaints {
+
+    public static final String RECORD_TYPE = "complaint";
+
+    private final ComplaintRepository complaints;
+    private final CustomerDirectory customers;
+    private final CalendarService calendars;
+    private final ComplaintProperties properties;
+    private final RecordNumbers numbers;
+    private final AuditTrail audit;
+    private final Notifications notifications;
+    private final CurrentUsers users;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Complaints(ComplaintRepository complaints, CustomerDirectory customers, CalendarService calendars,
+               ComplaintProperties properties, RecordNumbers numbers, AuditTrail audit, Notifications notifications,
+               CurrentUsers users, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+        this.complaints = complaints;
+        this.customers = customers;
+        this.calendars = calendars;
+        this.properties = properties;
+        this.numbers = numbers;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.users = users;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    // ---- receipt -----------------------------------------------------------------------------
+
+    /** Receives a complaint with its record number (TS2026-000123); a repeat is flagged and linked at once. */
+    public Detail receive(Receive cmd) {
+        CurrentUser me = users.require();
+        return detail(receive(cmd, null, me.id(), me.displayName()).getId());
+    }
+
+    /**
+     * The service-desk hand-over: a COMPLAINT request becomes a complaint once (unique source request id),
+     * however often the event is delivered. It runs without a signed-in user, so the customer comes as the
+     * desk's snapshot (name, code, key mark) instead of a directory read. Returns the complaint id.
+     */
+    public long receiveFromServiceDesk(long requestId, long customerId, String customerName, String customerCode,
+                                       boolean keyCustomer, String content, long byId, String byName) {
+        return complaints.findBySourceRequestId(requestId).map(Complaint::getId).orElseGet(() ->
+                receive(new Complaint.Receipt(customerId, customerName, customerCode, keyCustomer, null,
+                        ComplaintChannel.SERVICE_DESK, null, null, content, null, requestId), byId, byName).getId());
+    }
+
+    private Complaint receive(Receive cmd, Long sourceRequestId, long byId, String byName) {
+        CustomerCard customer = customers.card(cmd.customerId()).orElseThrow(() -> new InvalidInputException(
+                "customerId", "exists", "没有此客户 / no customer " + cmd.customerId()));
+        return receive(new Complaint.Receipt(customer.id(), customer.name(), customer.code(), customer.keyCustomer(),
+                cmd.receivedAt() == null ? null : cmd.receivedAt().toInstant(), cmd.channel(), cmd.orderNumber(),
+                cmd.product(), cmd.content(), cmd.requestedRemedy(), sourceRequestId), byId, byName);
+    }
+
+    private Complaint receive(Complaint.Receipt receipt, long byId, String byName) {
+        Complaint c = Complaint.receive(numbers.next(RECORD_TYPE), receipt, byId, byName,
+                properties.targets(Severity.GENERAL), deadlineClock(), now());
+        complaints.saveAndFlush(c);
+        flagRepeat(c, byName);
+        complaints.saveAndFlush(c);
+        audit.created(c);
+        events.publishEvent(new ComplaintReceived(c.getId(), c.getCode(), c.getCustomerId(), receipt.sourceRequestId()));
+        return c;
+    }
+
+    // ---- steps -------------------------------------------------------------------------------
+
+    public Detail acknowledge(long id, Acknowledge cmd) {
+        return change(id, cmd.version(), "ACKNOWLEDGE", c -> c.acknowledge(instant(cmd.promisedReplyBy()), actor(), now()));
+    }
+
+    /** A MAJOR complaint notifies the quality manager(s) and the general manager at once. */
+    public Detail assess(long id, Assess cmd) {
+        return change(id, cmd.version(), "ASSESS", c -> {
+            if (cmd.departmentId() != null) {
+                requireDepartment("departmentId", cmd.departmentId());
+            }
+            c.assess(cmd.category(), cmd.severity(), cmd.departmentId(), properties.targets(cmd.severity()),
+                    deadlineClock(), actor(), now());
+            flagRepeat(c, actor());
+            if (cmd.severity() == Severity.MAJOR) {
+                for (long recipient : withPositions("QUALITY_MANAGER", "GENERAL_MANAGER")) {
+                    notifications.notify(recipient, "重大投诉 / major complaint " + c.getCode(),
+                            c.getCustomerName() + "\n" + c.getContent(), "/complaints/" + c.getId());
+                }
+            }
+        });
+    }
+
+    public Detail investigate(long id, Investigate cmd) {
+        return change(id, cmd.version(), "INVESTIGATE", c -> {
+            requireDepartment("departmentId", cmd.departmentId());
+            c.investigate(cmd.departmentId(), cmd.causeCategory(), cmd.causeAnalysis(), actor(), now());
+        });
+    }
+
+    public Detail addCorrectiveAction(long id, AddAction cmd) {
+        return change(id, cmd.version(), "CORRECTIVE_ACTION",
+                c -> c.addCorrectiveAction(cmd.description(), cmd.owner(), cmd.dueDate(), actor(), now()));
+    }
+
+    public Detail markActionDone(long id, long actionId, Step cmd) {
+        return change(id, cmd == null ? null : cmd.version(), "ACTION_DONE", c -> {
+            CorrectiveAction a = c.getActions().stream().filter(x -> x.getId() == actionId).findFirst()
+                    .orElseThrow(() -> new NotFoundException("complaint-action", actionId));
+            c.markActionDone(a, actor(), now());
+        });
+    }
+
+    public Detail communicateDecision(long id, CommunicateDecision cmd) {
+        return change(id, cmd.version(), "COMMUNICATE_DECISION",
+                c -> c.communicateDecision(cmd.how(), instant(cmd.when()), cmd.what(), actor(), now()));
+    }
+
+    public Detail verify(long id, Verify cmd) {
+        return change(id, cmd.version(), "VERIFY",
+                c -> c.verify(cmd.result(), cmd.countermeasure(), cmd.owner(), cmd.dueDate(), actor(), now()));
+    }
+
+    public Detail confirmQuality(long id, Step cmd) {
+        return change(id, cmd == null ? null : cmd.version(), "CONFIRM_QUALITY", c -> c.confirmByQuality(actor(), now()));
+    }
+
+    public Detail close(long id, Step cmd) {
+        return change(id, cmd == null ? null : cmd.version(), "CLOSE", c -> {
+            c.close(actor(), now());
+            events.publishEvent(new ComplaintClosed(c.getId(), c.getCode(), c.getCustomerId()));
+        });
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Detail detail(long id) {
+        Complaint c = load(id);
+        Instant now = now();
+        Link repeatOf = c.getRepeatOfId() == null ? null : links("c.id = :id", c.getRepeatOfId()).stream().findFirst().orElse(null);
+        List<Link> repeatedBy = links("c.repeat_of_id = :id", c.getId());
+        var deadlines = new Deadlines(odt(c.getAcknowledgeDueAt()), odt(c.getReplyDueAt()), odt(c.getResolveDueAt()),
+                late(c.getAcknowledgedAt(), c.getAcknowledgeDueAt(), now), late(c.getFirstActionAt(), c.getReplyDueAt(), now),
+                late(c.getClosedAt(), c.getResolveDueAt(), now));
+        List<Action> actions = c.getActions().stream().map(a -> new Action(a.getId(), a.getDescription(), a.getOwner(),
+                a.getDueDate(), a.isDone(), odt(a.getDoneAt()), a.getDoneBy())).toList();
+        List<TimelineEntry> timeline = c.getEvents().stream().map(e -> new TimelineEntry(e.getKind(), odt(e.getOccurredAt()),
+                e.getActor(), e.getNote())).toList();
+        return new Detail(c.getId(), c.getCode(), c.getVersion(), c.getCustomerId(), c.getCustomerName(),
+                c.getCustomerCode(), c.isKeyCustomer(), odt(c.getReceivedAt()), c.getChannel(), c.getOrderNumber(),
+                c.getProduct(), c.getContent(), c.getRequestedRemedy(), c.getSourceRequestId(), c.getStatus(),
+                c.getCategory(), c.getSeverity(), c.getDepartmentId(), departmentName(c.getDepartmentId()),
+                odt(c.getPromisedReplyBy()),
+                odt(c.getAcknowledgedAt()), c.getCauseCategory(), c.getCauseAnalysis(), odt(c.getInvestigatedAt()),
+                c.getInvestigatedBy(), c.getDecisionHow(), odt(c.getDecisionAt()), c.getDecisionWhat(),
+                c.getVerification(), odt(c.getVerifiedAt()), c.getVerifiedBy(), odt(c.getQualityConfirmedAt()),
+                c.getQualityConfirmedBy(), odt(c.getClosedAt()), c.getReceivedByName(), deadlines, actions, timeline,
+                repeatOf, repeatedBy, repeatedBy.size());
+    }
+
+    /** The list, newest first, keyset-paged by id, within the reader's data scope. */
+    @Transactional(readOnly = true)
+    public Page search(Filter f, String cursor, int limit) {
+        var scope = users.require().scope().condition("c.department_id", "c.received_by");
+        StringBuilder sql = new StringBuilder("""
+                select c.id, c.code, c.customer_id, c.customer_name, c.key_customer, c.received_at, c.status,
+                       c.category, c.severity, c.repeat_of_id, c.resolve_due_at,
+                       case when""").append(' ').append(OVERDUE).append(" then 1 else 0 end overdue from complaint c where ")
+                .append(scope.sql());
+        Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        params.put("now", Timestamp.from(now()));
+        Filter filter = f == null ? new Filter(null, null, null, null, null, null) : f;
+        if (filter.status() != null) {
+            sql.append(" and c.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.category() != null) {
+            sql.append(" and c.category = :category");
+            params.put("category", filter.category().name());
+        }
+        if (filter.severity() != null) {
+            sql.append(" and c.severity = :severity");
+            params.put("severity", filter.severity().name());
+        }
+        if (filter.customerId() != null) {
+            sql.append(" and c.customer_id = :customer");
+            params.put("customer", filter.customerId());
+        }
+        if (filter.repeat() != null) {
+            sql.append(filter.repeat() ? " and c.repeat_of_id is not null" : " and c.repeat_of_id is null");
+        }
+        if (filter.overdue() != null) {
+            sql.append(filter.overdue() ? " and " : " and not ").append('(').append(OVERDUE).append(')');
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            sql.append(" and c.id < :before");
+            try {
+                params.put("before", Long.parseLong(cursor));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+            }
+        }
+        sql.append(" order by c.id desc limit :limit");
+        params.put("limit", limit + 1);
+        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Row(rs.getLong(1),
+                rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5), odt(rs.getTimestamp(6).toInstant()),
+                ComplaintStatus.valueOf(rs.getString(7)), enumOrNull(ComplaintCategory.class, rs.getString(8)),
+                enumOrNull(Severity.class, rs.getString(9)), rs.getObject(10) != null,
+                odt(rs.getTimestamp(11).toInstant()), rs.getInt(12) == 1)).list());
+        String next = null;
+        if (rows.size() > limit) {
+            rows.remove(limit);
+            next = String.valueOf(rows.get(limit - 1).id());
+        }
+        return new Page(rows, next);
+    }
+
+    /** A clock is overdue when its step is not done and its deadline has passed (or was done late). */
+    private static final String OVERDUE = """
+            ((c.acknowledged_at is null and c.acknowledge_due_at < :now) or c.acknowledged_at > c.acknowledge_due_at
+             or (c.first_action_at is null and c.reply_due_at < :now) or c.first_action_at > c.reply_due_at
+             or (c.closed_at is null and c.resolve_due_at < :now) or c.closed_at > c.resolve_due_at)""";
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    /** Flags the complaint as a repeat of the newest earlier complaint of the customer the rule matches. */
+    private void flagRepeat(Complaint c, String actor) {
+        if (c.getRepeatOfId() != null) {
+            return;
+        }
+        Duration window = Duration.ofDays(properties.repeatWindowDays());
+        List<Long> candidates = jdbc.sql("""
+                select id from complaint where customer_id = :customer and id <> :id and received_at >= :from
+                  and received_at <= :to order by received_at desc, id desc""")
+                .param("customer", c.getCustomerId()).param("id", c.getId())
+                .param("from", Timestamp.from(c.getReceivedAt().minus(window)))
+                .param("to", Timestamp.from(c.getReceivedAt())).query(Long.class).list();
+        for (long candidate : candidates) {
+            Complaint earlier = complaints.findById(candidate).orElseThrow();
+            if (c.repeats(earlier, window)) {
+                c.markRepeatOf(earlier, actor, now());
+                return;
+            }
+        }
+    }
+
+    private List<Link> links(String where, long id) {
+        return jdbc.sql("select c.id, c.code, c.received_at, c.status from complaint c where " + where + " order by c.id")
+                .param("id", id).query((rs, n) -> new Link(rs.getLong(1), rs.getString(2),
+                        odt(rs.getTimestamp(3).toInstant()), ComplaintStatus.valueOf(rs.getString(4)))).list();
+    }
+
+    private String departmentName(Long id) {
+        return id == null ? null : jdbc.sql("select name from department where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+
+    private List<Long> withPositions(String... positions) {
+        return jdbc.sql("select id from app_user where active = true and position in (:p) order by id")
+                .param("p", List.of(positions)).query(Long.class).list();
+    }
+
+    private void requireDepartment(String field, long id) {
+        if (jdbc.sql("select count(*) from department where id = :id and active = true").param("id", id)
+                .query(Long.class).single() == 0) {
+            throw new InvalidInputException(field, "exists", "没有此部门 / no active department " + id);
+        }
+    }
+
+    private Detail change(long id, Long version, String action, Consumer<Complaint> step) {
+        Complaint c = load(id);
+        if (version != null && version != c.getVersion()) {
+            throw new OptimisticLockingFailureException("投诉已被他人修改，请刷新后重试 / complaint " + c.getCode()
+                    + " was changed by someone else (version " + c.getVersion() + ", yours " + version + ")");
+        }
+        Map<String, Object> before = c.auditState();
+        step.accept(c);
+        complaints.saveAndFlush(c);
+        audit.changed(c, action, before);
+        return detail(id);
+    }
+
+    /** The aggregate if the reader's scope reaches it (responsible department or receiver); otherwise not found. */
+    private Complaint load(long id) {
+        Complaint c = complaints.findById(id).orElseThrow(() -> new NotFoundException(RECORD_TYPE, id));
+        if (!users.require().scope().allows(c.getDepartmentId(), c.getReceivedBy())) {
+            throw new NotFoundException(RECORD_TYPE, id);
+        }
+        return c;
+    }
+
+    private DeadlineClock deadlineClock() {
+        return new DeadlineClock(calendars.standard(), properties.warnAt());
+    }
+
+    private static boolean late(Instant doneAt, Instant dueAt, Instant now) {
+        return (doneAt == null ? now : doneAt).isAfter(dueAt);
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    private String actor() {
+        return users.actorName();
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime odt(Instant i) {
+        return i == null ? null : i.atZone(BusinessCalendar.DEFAULT_ZONE).toOffsetDateTime();
+    }
+}

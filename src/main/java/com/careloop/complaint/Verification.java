@@ -1,0 +1,5 @@
+package com.careloop.complaint;
+
+public enum Verification {
+    EFFECTIVE, NOT_EFFECTIVE
+}

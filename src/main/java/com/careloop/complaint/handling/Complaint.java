@@ -1,0 +1,455 @@
+package com.careloop.complaint.handling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.careloop.complaint.CauseCategory;
+import com.careloop.complaint.ComplaintCategory;
+import com.careloop.complaint.ComplaintChannel;
+import com.careloop.complaint.ComplaintStatus;
+import com.careloop.complaint.Severity;
+import com.careloop.complaint.Verification;
+import com.careloop.platform.Auditable;
+import com.careloop.platform.DomainException;
+import com.careloop.platform.InvalidInputException;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import static com.careloop.complaint.ComplaintStatus.ACKNOWLEDGED;
+import static com.careloop.complaint.ComplaintStatus.ACTION_TAKEN;
+import static com.careloop.complaint.ComplaintStatus.ASSESSED;
+import static com.careloop.complaint.ComplaintStatus.CLOSED;
+import static com.careloop.complaint.ComplaintStatus.DECISION_COMMUNICATED;
+import static com.careloop.complaint.ComplaintStatus.INVESTIGATED;
+import static com.careloop.complaint.ComplaintStatus.QUALITY_CONFIRMED;
+import static com.careloop.complaint.ComplaintStatus.RECEIVED;
+import static com.careloop.complaint.ComplaintStatus.VERIFIED;
+
+/**
+ * A customer complaint (顾客投诉处理单 R-QP-005-03) as the named steps of the procedure. Each step checks the
+ * current state and refuses what the procedure forbids (409 naming the state); every step is a timeline
+ * row with who and when. Deadlines are computed from receipt on the business calendar and stored.
+ */
+@Entity
+@Table(name = "complaint")
+public class Complaint implements Auditable {
+
+    /** What was captured at receipt; customer name, code and key mark are a snapshot. */
+    public record Receipt(long customerId, String customerName, String customerCode, boolean keyCustomer,
+                          Instant receivedAt, ComplaintChannel channel, String orderNumber, String product,
+                          String content, String requestedRemedy, Long sourceRequestId) {
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String code;
+    private long customerId;
+    private String customerName;
+    private String customerCode;
+    private boolean keyCustomer;
+    private Instant receivedAt;
+    @Enumerated(EnumType.STRING)
+    private ComplaintChannel channel;
+    private String orderNumber;
+    private String product;
+    private String content;
+    private String requestedRemedy;
+    private Long sourceRequestId;
+    @Enumerated(EnumType.STRING)
+    private ComplaintStatus status;
+    @Enumerated(EnumType.STRING)
+    private ComplaintCategory category;
+    @Enumerated(EnumType.STRING)
+    private Severity severity;
+    private Long departmentId;
+    private Instant promisedReplyBy;
+    private Instant acknowledgedAt;
+    @Enumerated(EnumType.STRING)
+    private CauseCategory causeCategory;
+    private String causeAnalysis;
+    private Instant investigatedAt;
+    private String investigatedBy;
+    private Instant firstActionAt;
+    private String decisionHow;
+    private Instant decisionAt;
+    private String decisionWhat;
+    @Enumerated(EnumType.STRING)
+    private Verification verification;
+    private Instant verifiedAt;
+    private String verifiedBy;
+    private Instant qualityConfirmedAt;
+    private String qualityConfirmedBy;
+    private Instant closedAt;
+    private Long repeatOfId;
+    private long receivedBy;
+    private String receivedByName;
+    private Instant acknowledgeDueAt;
+    private Instant acknowledgeWarnAt;
+    private Instant replyDueAt;
+    private Instant replyWarnAt;
+    private Instant resolveDueAt;
+    private Instant resolveWarnAt;
+    @Version
+    private long version;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<ComplaintEvent> events = new ArrayList<>();
+    @OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<CorrectiveAction> actions = new ArrayList<>();
+
+    protected Complaint() {
+    }
+
+    /** Receipt: deadlines start at the time received, on the general targets until the severity is assessed. */
+    public static Complaint receive(String code, Receipt in, long byId, String byName,
+                                    ComplaintProperties.Targets targets, DeadlineClock clock, Instant now) {
+        requireText("content", in.content(), "请填写投诉内容 / the complaint content is required");
+        if (in.receivedAt() != null && in.receivedAt().isAfter(now)) {
+            throw new InvalidInputException("receivedAt", "past", "受理时间不能晚于现在 / receivedAt cannot be in the future");
+        }
+        Complaint c = new Complaint();
+        c.code = code;
+        c.customerId = in.customerId();
+        c.customerName = in.customerName();
+        c.customerCode = in.customerCode();
+        c.keyCustomer = in.keyCustomer();
+        c.receivedAt = in.receivedAt() == null ? now : in.receivedAt();
+        c.channel = in.channel() == null ? ComplaintChannel.OTHER : in.channel();
+        c.orderNumber = blank(in.orderNumber());
+        c.product = blank(in.product());
+        c.content = in.content().trim();
+        c.requestedRemedy = blank(in.requestedRemedy());
+        c.sourceRequestId = in.sourceRequestId();
+        c.status = RECEIVED;
+        c.receivedBy = byId;
+        c.receivedByName = byName;
+        c.createdAt = now;
+        c.updatedAt = now;
+        c.computeDeadlines(targets, clock);
+        c.event("RECEIVED", byName, now, null);
+        return c;
+    }
+
+    // ---- steps -------------------------------------------------------------------------------
+
+    /** 受理确认: the customer is told we have it and when to expect a reply. */
+    public void acknowledge(Instant promisedReplyBy, String actor, Instant now) {
+        requireState("acknowledge", RECEIVED);
+        if (promisedReplyBy == null) {
+            throw new InvalidInputException("promisedReplyBy", "required", "请填写承诺答复时间 / the promised reply time is required");
+        }
+        if (promisedReplyBy.isBefore(now)) {
+            throw new InvalidInputException("promisedReplyBy", "future", "承诺答复时间须晚于现在 / the promised reply time must be in the future");
+        }
+        this.promisedReplyBy = promisedReplyBy;
+        this.acknowledgedAt = now;
+        status = ACKNOWLEDGED;
+        event("ACKNOWLEDGED", actor, now, "promised reply by " + promisedReplyBy);
+    }
+
+    /** 评估: category and severity; a MAJOR complaint moves to the major deadlines. The department investigates. */
+    public void assess(ComplaintCategory category, Severity severity, Long departmentId,
+                       ComplaintProperties.Targets targets, DeadlineClock clock, String actor, Instant now) {
+        requireState("assess", ACKNOWLEDGED);
+        require("category", category, "请选择投诉类别 / the category is required");
+        require("severity", severity, "请选择严重程度 / the severity is required");
+        this.category = category;
+        this.severity = severity;
+        if (departmentId != null) {
+            this.departmentId = departmentId;
+        }
+        computeDeadlines(targets, clock);
+        status = ASSESSED;
+        event("ASSESSED", actor, now, category + " / " + severity);
+    }
+
+    /** 调查: the responsible department, the cause category and the cause analysis. */
+    public void investigate(long departmentId, CauseCategory cause, String analysis, String actor, Instant now) {
+        requireState("investigate", ASSESSED);
+        require("causeCategory", cause, "请选择原因类别 / the cause category is required");
+        requireText("causeAnalysis", analysis, "请填写原因分析 / the cause analysis is required");
+        this.departmentId = departmentId;
+        this.causeCategory = cause;
+        this.causeAnalysis = analysis.trim();
+        this.investigatedAt = now;
+        this.investigatedBy = actor;
+        status = INVESTIGATED;
+        event("INVESTIGATED", actor, now, cause + ": " + analysis.trim());
+    }
+
+    /** 纠正措施: one or more rows; more may be added until the decision is communicated. */
+    public CorrectiveAction addCorrectiveAction(String description, String owner, LocalDate dueDate, String actor,
+                                                Instant now) {
+        requireState("add a corrective action", INVESTIGATED, ACTION_TAKEN);
+        return newAction(description, owner, dueDate, actor, now);
+    }
+
+    public void markActionDone(CorrectiveAction action, String actor, Instant now) {
+        requireState("mark an action done", ACTION_TAKEN, DECISION_COMMUNICATED, VERIFIED, QUALITY_CONFIRMED);
+        if (!actions.contains(action)) {
+            throw new InvalidInputException("actionId", "exists", "此措施不属于本投诉 / the action is not of this complaint");
+        }
+        if (action.isDone()) {
+            throw new DomainException("complaint.action-done", "该措施已完成 / the action is already done");
+        }
+        action.markDone(actor, now);
+        event("ACTION_DONE", actor, now, action.getDescription());
+    }
+
+    /** 处理决定告知顾客: how, when and what the customer was told. */
+    public void communicateDecision(String how, Instant when, String what, String actor, Instant now) {
+        requireState("communicate the decision", ACTION_TAKEN);
+        requireText("how", how, "请填写告知方式 / how the customer was told is required");
+        requireText("what", what, "请填写告知内容 / what the customer was told is required");
+        this.decisionHow = how.trim();
+        this.decisionAt = when == null ? now : when;
+        this.decisionWhat = what.trim();
+        status = DECISION_COMMUNICATED;
+        event("DECISION_COMMUNICATED", actor, now, decisionHow + ": " + decisionWhat);
+    }
+
+    /** 效果验证: effective, or not effective with a new countermeasure that sends the complaint back to actions. */
+    public void verify(Verification result, String countermeasure, String owner, LocalDate dueDate, String actor,
+                       Instant now) {
+        requireState("verify", DECISION_COMMUNICATED);
+        require("result", result, "请选择验证结果 / the verification result is required");
+        this.verification = result;
+        this.verifiedAt = now;
+        this.verifiedBy = actor;
+        if (result == Verification.EFFECTIVE) {
+            status = VERIFIED;
+            event("VERIFIED", actor, now, "EFFECTIVE");
+            return;
+        }
+        requireText("countermeasure", countermeasure, "验证无效须提出新的对策 / a new countermeasure is required when not effective");
+        event("VERIFIED", actor, now, "NOT_EFFECTIVE: " + countermeasure.trim());
+        newAction(countermeasure, owner == null || owner.isBlank() ? actor : owner,
+                dueDate == null ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(7) : dueDate, actor, now);
+    }
+
+    /** 品管确认 by the quality manager (the permission is checked by the caller). */
+    public void confirmByQuality(String actor, Instant now) {
+        requireState("confirm by quality", VERIFIED);
+        this.qualityConfirmedAt = now;
+        this.qualityConfirmedBy = actor;
+        status = QUALITY_CONFIRMED;
+        event("QUALITY_CONFIRMED", actor, now, null);
+    }
+
+    /** 结案: refused while an action is open or the verification is not effective. */
+    public void close(String actor, Instant now) {
+        requireState("close", QUALITY_CONFIRMED);
+        long open = actions.stream().filter(a -> !a.isDone()).count();
+        if (open > 0) {
+            throw new DomainException("complaint.actions-open", "尚有 " + open + " 项纠正措施未完成，不能结案 / cannot close: "
+                    + open + " corrective action(s) not done (status " + status + ")");
+        }
+        if (verification != Verification.EFFECTIVE) {
+            throw new DomainException("complaint.not-verified", "验证结果不是有效，不能结案 / cannot close: the verification is not EFFECTIVE");
+        }
+        this.closedAt = now;
+        status = CLOSED;
+        event("CLOSED", actor, now, null);
+    }
+
+    /** Links this complaint to the earlier one it repeats (二次投诉). */
+    public void markRepeatOf(Complaint earlier, String actor, Instant now) {
+        if (repeatOfId == null && earlier.getId() != null && !earlier.getId().equals(id)) {
+            this.repeatOfId = earlier.getId();
+            event("REPEAT_FLAGGED", actor, now, "repeat of " + earlier.getCode());
+        }
+    }
+
+    /**
+     * The repeat rule: same customer, received within {@code window} after {@code earlier}, about the same
+     * product or order (when both name one) or in the same category (when both are assessed).
+     */
+    public boolean repeats(Complaint earlier, Duration window) {
+        if (earlier == this || earlier.customerId != customerId || earlier.receivedAt.isAfter(receivedAt)
+                || Duration.between(earlier.receivedAt, receivedAt).compareTo(window) > 0) {
+            return false;
+        }
+        return same(product, earlier.product) || same(orderNumber, earlier.orderNumber)
+                || category != null && category == earlier.category;
+    }
+
+    // ---- deadlines ---------------------------------------------------------------------------
+
+    private void computeDeadlines(ComplaintProperties.Targets t, DeadlineClock clock) {
+        var ack = clock.due(receivedAt, t.acknowledge(), t.acknowledgeUnit());
+        var reply = clock.due(receivedAt, t.reply(), t.replyUnit());
+        var resolve = clock.due(receivedAt, t.resolve(), t.resolveUnit());
+        acknowledgeDueAt = ack.dueAt();
+        acknowledgeWarnAt = ack.warnAt();
+        replyDueAt = reply.dueAt();
+        replyWarnAt = reply.warnAt();
+        resolveDueAt = resolve.dueAt();
+        resolveWarnAt = resolve.warnAt();
+    }
+
+    /** Overdue: a clock past its deadline before its step (acknowledge, first action, close) was done. */
+    public boolean overdue(Instant now) {
+        return late(acknowledgedAt, acknowledgeDueAt, now) || late(firstActionAt, replyDueAt, now)
+                || late(closedAt, resolveDueAt, now);
+    }
+
+    private static boolean late(Instant doneAt, Instant dueAt, Instant now) {
+        return (doneAt == null ? now : doneAt).isAfter(dueAt);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private CorrectiveAction newAction(String description, String owner, LocalDate dueDate, String actor, Instant now) {
+        requireText("description", description, "请填写纠正措施 / the corrective action is required");
+        requireText("owner", owner, "请填写责任人 / the action owner is required");
+        require("dueDate", dueDate, "请填写完成期限 / the due date is required");
+        CorrectiveAction a = new CorrectiveAction(this, description.trim(), owner.trim(), dueDate, now);
+        actions.add(a);
+        if (firstActionAt == null) {
+            firstActionAt = now;
+        }
+        status = ACTION_TAKEN;
+        event("ACTION_ADDED", actor, now, a.getDescription() + " (" + a.getOwner() + ", " + dueDate + ")");
+        return a;
+    }
+
+    private void requireState(String step, ComplaintStatus... allowed) {
+        if (!Arrays.asList(allowed).contains(status)) {
+            throw new DomainException("complaint.state", "投诉当前状态为「" + label(status) + "」，不能执行此步骤 / cannot "
+                    + step + " a complaint that is " + status, Map.of("status", status.name()));
+        }
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && b != null && a.equalsIgnoreCase(b);
+    }
+
+    private static void require(String field, Object value, String message) {
+        if (value == null) {
+            throw new InvalidInputException(field, "required", message);
+        }
+    }
+
+    private static void requireText(String field, String value, String message) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "required", message);
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private void event(String kind, String actor, Instant at, String note) {
+        events.add(new ComplaintEvent(this, kind, at, actor, note));
+        updatedAt = at;
+    }
+
+    public static String label(ComplaintStatus s) {
+        return switch (s) {
+            case RECEIVED -> "已受理";
+            case ACKNOWLEDGED -> "已确认";
+            case ASSESSED -> "已评估";
+            case INVESTIGATED -> "已调查";
+            case ACTION_TAKEN -> "已采取措施";
+            case DECISION_COMMUNICATED -> "已告知顾客";
+            case VERIFIED -> "已验证";
+            case QUALITY_CONFIRMED -> "品管已确认";
+            case CLOSED -> "已结案";
+        };
+    }
+
+    @Override
+    public String auditType() {
+        return "complaint";
+    }
+
+    @Override
+    public String auditId() {
+        return String.valueOf(id);
+    }
+
+    @Override
+    public Map<String, Object> auditState() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("code", code);
+        s.put("customerId", customerId);
+        s.put("status", status);
+        s.put("category", category);
+        s.put("severity", severity);
+        s.put("departmentId", departmentId);
+        s.put("causeCategory", causeCategory);
+        s.put("verification", verification);
+        s.put("actions", actions.size());
+        s.put("openActions", actions.stream().filter(a -> !a.isDone()).count());
+        s.put("repeatOfId", repeatOfId);
+        s.put("closedAt", closedAt);
+        return s;
+    }
+
+    public Long getId() { return id; }
+    public String getCode() { return code; }
+    public long getCustomerId() { return customerId; }
+    public String getCustomerName() { return customerName; }
+    public String getCustomerCode() { return customerCode; }
+    public boolean isKeyCustomer() { return keyCustomer; }
+    public Instant getReceivedAt() { return receivedAt; }
+    public ComplaintChannel getChannel() { return channel; }
+    public String getOrderNumber() { return orderNumber; }
+    public String getProduct() { return product; }
+    public String getContent() { return content; }
+    public String getRequestedRemedy() { return requestedRemedy; }
+    public Long getSourceRequestId() { return sourceRequestId; }
+    public ComplaintStatus getStatus() { return status; }
+    public ComplaintCategory getCategory() { return category; }
+    public Severity getSeverity() { return severity; }
+    public Long getDepartmentId() { return departmentId; }
+    public Instant getPromisedReplyBy() { return promisedReplyBy; }
+    public Instant getAcknowledgedAt() { return acknowledgedAt; }
+    public CauseCategory getCauseCategory() { return causeCategory; }
+    public String getCauseAnalysis() { return causeAnalysis; }
+    public Instant getInvestigatedAt() { return investigatedAt; }
+    public String getInvestigatedBy() { return investigatedBy; }
+    public Instant getFirstActionAt() { return firstActionAt; }
+    public String getDecisionHow() { return decisionHow; }
+    public Instant getDecisionAt() { return decisionAt; }
+    public String getDecisionWhat() { return decisionWhat; }
+    public Verification getVerification() { return verification; }
+    public Instant getVerifiedAt() { return verifiedAt; }
+    public String getVerifiedBy() { return verifiedBy; }
+    public Instant getQualityConfirmedAt() { return qualityConfirmedAt; }
+    public String getQualityConfirmedBy() { return qualityConfirmedBy; }
+    public Instant getClosedAt() { return closedAt; }
+    public Long getRepeatOfId() { return repeatOfId; }
+    public long getReceivedBy() { return receivedBy; }
+    public String getReceivedByName() { return receivedByName; }
+    public Instant getAcknowledgeDueAt() { return acknowledgeDueAt; }
+    public Instant getReplyDueAt() { return replyDueAt; }
+    public Instant getResolveDueAt() { return resolveDueAt; }
+    public Instant getAcknowledgeWarnAt() { return acknowledgeWarnAt; }
+    public Instant getReplyWarnAt() { return replyWarnAt; }
+    public Instant getResolveWarnAt() { return resolveWarnAt; }
+    public long getVersion() { return version; }
+    public List<ComplaintEvent> getEvents() { return events; }
+    public List<CorrectiveAction> getActions() { return actions; }
+}

@@ -1,0 +1,126 @@
+package com.careloop.complaint.handling;
+
+import com.careloop.complaint.ComplaintCategory;
+import com.careloop.complaint.ComplaintCommands.AddAction;
+import com.careloop.complaint.ComplaintCommands.Acknowledge;
+import com.careloop.complaint.ComplaintCommands.Assess;
+import com.careloop.complaint.ComplaintCommands.CommunicateDecision;
+import com.careloop.complaint.ComplaintCommands.Investigate;
+import com.careloop.complaint.ComplaintCommands.Receive;
+import com.careloop.complaint.ComplaintCommands.Step;
+import com.careloop.complaint.ComplaintCommands.Verify;
+import com.careloop.complaint.ComplaintPermissions;
+import com.careloop.complaint.ComplaintStatus;
+import com.careloop.complaint.ComplaintViews.Detail;
+import com.careloop.complaint.ComplaintViews.Filter;
+import com.careloop.complaint.ComplaintViews.Page;
+import com.careloop.complaint.Complaints;
+import com.careloop.complaint.Severity;
+import com.careloop.platform.RequiresPermission;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Complaints over JSON: receipt (idempotent with {@code Idempotency-Key}), the list, the complaint with
+ * timeline, actions, deadlines and repeat links, and every step as a POST sub-resource named by its verb.
+ */
+@RestController
+@RequestMapping("/api/v1/complaints")
+class ComplaintApi {
+
+    private final Complaints complaints;
+
+    ComplaintApi(Complaints complaints) {
+        this.complaints = complaints;
+    }
+
+    @RequiresPermission(ComplaintPermissions.RECEIVE)
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Detail receive(@Valid @RequestBody Receive request) {
+        return complaints.receive(request);
+    }
+
+    @RequiresPermission(ComplaintPermissions.VIEW)
+    @GetMapping
+    Page search(@RequestParam(required = false) ComplaintStatus status,
+                @RequestParam(required = false) ComplaintCategory category,
+                @RequestParam(required = false) Severity severity, @RequestParam(required = false) Long customerId,
+                @RequestParam(required = false) Boolean repeat, @RequestParam(required = false) Boolean overdue,
+                @RequestParam(required = false) String cursor,
+                @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return complaints.search(new Filter(status, category, severity, customerId, repeat, overdue), cursor, limit);
+    }
+
+    @RequiresPermission(ComplaintPermissions.VIEW)
+    @GetMapping("/{id}")
+    Detail get(@PathVariable long id) {
+        return complaints.detail(id);
+    }
+
+    @RequiresPermission(ComplaintPermissions.HANDLE)
+    @PostMapping("/{id}/acknowledge")
+    Detail acknowledge(@PathVariable long id, @Valid @RequestBody Acknowledge request) {
+        return complaints.acknowledge(id, request);
+    }
+
+    @RequiresPermission(ComplaintPermissions.HANDLE)
+    @PostMapping("/{id}/assess")
+    Detail assess(@PathVariable long id, @Valid @RequestBody Assess request) {
+        return complaints.assess(id, request);
+    }
+
+    @RequiresPermission(ComplaintPermissions.INVESTIGATE)
+    @PostMapping("/{id}/investigate")
+    Detail investigate(@PathVariable long id, @Valid @RequestBody Investigate request) {
+        return complaints.investigate(id, request);
+    }
+
+    @RequiresPermission(ComplaintPermissions.HANDLE)
+    @PostMapping("/{id}/corrective-actions")
+    Detail addAction(@PathVariable long id, @Valid @RequestBody AddAction request) {
+        return complaints.addCorrectiveAction(id, request);
+    }
+
+    @RequiresPermission(ComplaintPermissions.HANDLE)
+    @PostMapping("/{id}/corrective-actions/{actionId}/done")
+    Detail actionDone(@PathVariable long id, @PathVariable long actionId, @RequestBody(required = false) Step request) {
+        return complaints.markActionDone(id, actionId, request);
+    }
+
+    @RequiresPermission(ComplaintPermissions.HANDLE)
+    @PostMapping("/{id}/communicate-decision")
+    Detail communicate(@PathVariable long id, @Valid @RequestBody CommunicateDecision request) {
+        return complaints.communicateDecision(id, request);
+    }
+
+    @RequiresPermission(ComplaintPermissions.HANDLE)
+    @PostMapping("/{id}/verify")
+    Detail verify(@PathVariable long id, @Valid @RequestBody Verify request) {
+        return complaints.verify(id, request);
+    }
+
+    @RequiresPermission(ComplaintPermissions.CONFIRM_QUALITY)
+    @PostMapping("/{id}/confirm-quality")
+    Detail confirmQuality(@PathVariable long id, @RequestBody(required = false) Step request) {
+        return complaints.confirmQuality(id, request);
+    }
+
+    @RequiresPermission(ComplaintPermissions.HANDLE)
+    @PostMapping("/{id}/close")
+    Detail close(@PathVariable long id, @RequestBody(required = false) Step request) {
+        return complaints.close(id, request);
+    }
+}
