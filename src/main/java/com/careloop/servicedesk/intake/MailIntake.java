@@ -88,7 +88,7 @@ class MailIntake {
             }
         }
         String title = subject == null || subject.isBlank() ? "（无主题 / no subject）" : subject;
-        var registered = desk.registerUnattended(new Register(null, cut(sender, CONTACT_MAX), null, null, null,
+        var registered = desk.registerUnattended(new Register(null, null, cut(sender, CONTACT_MAX), null, null, null,
                 mailbox.requestType(), null, null, cut(title, TITLE_MAX),
                 description.isEmpty() ? null : cut(description.toString(), DESCRIPTION_MAX), Channel.EMAIL, null, null, null));
         jdbc.sql("update service_inbound_mail set request_id = :r where message_id = :id")

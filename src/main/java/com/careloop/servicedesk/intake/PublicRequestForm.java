@@ -90,7 +90,7 @@ class PublicRequestForm {
             return "redirect:/public/service-requests/thanks";
         }
         try {
-            var registered = desk.registerUnattended(new Register(null, submission.name(), submission.phone(),
+            var registered = desk.registerUnattended(new Register(null, null, submission.name(), submission.phone(),
                     submission.location(), null, RequestType.valueOf(submission.type().name()), null, null,
                     title(submission.description()), submission.description().trim(), Channel.WEB_FORM, null, null, null));
             flash.addFlashAttribute("code", registered.code());
