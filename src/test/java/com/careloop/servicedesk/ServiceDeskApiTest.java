@@ -330,7 +330,7 @@ class ServiceDeskApiTest extends ApiTestBase {
         String pair = new String(new char[] {(char) (0x4E00 + random.nextInt(20000)), (char) (0x4E00 + random.nextInt(20000))});
         String tag = UUID.randomUUID().toString().substring(0, 6);
         JsonNode created = register(tokenFor("frontdesk"), "{'customerId':" + customer(false) + ",'type':'REPAIR','title':'标题"
-                + tag + "','description':'描述" + pair + "结束','channel':'PHONE','unitRoom':'R" + tag + "'}");
+                + tag + "','description':'描述" + pair + "结束','channel':'PHONE','unitRoom':'r" + tag + "'}");
         long id = created.get("id").asLong();
         String code = created.get("code").asString();
         String fd = tokenFor("frontdesk");

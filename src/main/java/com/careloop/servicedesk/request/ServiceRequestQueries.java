@@ -106,8 +106,8 @@ public class ServiceRequestQueries {
         if (branches.isEmpty()) {
             sql.append(where);
             if (!q.isEmpty()) {
-                sql.append("""
-                         and (lower(r.title) like :kw or lower(r.description) like :kw or lower(r.customer_name) like :kw
+                sql.append(" ").append("""
+                        and (lower(r.title) like :kw or lower(r.description) like :kw or lower(r.customer_name) like :kw
                           or r.unit_room like :kw or lower(r.code) like :kw)""");
             }
         } else {
