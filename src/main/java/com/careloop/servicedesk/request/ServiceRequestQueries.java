@@ -111,7 +111,11 @@ public class ServiceRequestQueries {
                           or r.unit_room like :kw or lower(r.code) like :kw)""");
             }
         } else {
-            // The newest page of each indexed branch; the newest page of their union is among them.
+            // The newest page of each indexed branch; the newest page of their union is among them. Each branch
+            // must be planned for the keyword at hand (a frequent word walks the newest rows, a rare one reads
+            // the index): a cached generic plan would walk a million rows for a rare one. SET LOCAL: this
+            // transaction only (ServiceDesk.search is transactional).
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
             sql.append("r.id in (");
             for (int i = 0; i < branches.size(); i++) {
                 sql.append(i == 0 ? "" : " union all ").append("(select r.id from service_request r where ").append(where)
