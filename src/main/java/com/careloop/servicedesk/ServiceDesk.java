@@ -59,6 +59,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ServiceDesk {
 
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+
     public static final String RECORD_TYPE = "service-request";
     private static final int MAX_SIGNATURE_BYTES = 256 * 1024;
 
@@ -82,7 +84,9 @@ public class ServiceDesk {
                 ServiceCatalog catalog,
                 CustomerDirectory customers, Staff staff, CalendarService calendars, ServiceDeskProperties properties,
                 RecordNumbers numbers, AuditTrail audit, Notifications notifications, CurrentUsers users,
-                ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+                ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
+                org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.requests = requests;
         this.queries = queries;
         this.statistics = statistics;
@@ -106,9 +110,13 @@ public class ServiceDesk {
      * Registers a request from any channel with its record number (BS2026-000123) and SLA deadlines.
      * A key customer's request notifies the CS supervisors at once.
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Detail register(Register cmd) {
         CurrentUser me = users.require();
-        return detail(register(cmd, me.id(), me.displayName()).getId());
+        // Committed before the read-back for the answer: the record-number counter row stays locked until the
+        // commit, and concurrent intakes wait on it (joins the caller's transaction if there is one).
+        long id = transactions.execute(s -> register(cmd, me.id(), me.displayName()).getId());
+        return transactions.execute(s -> detail(id));
     }
 
     /**

@@ -323,6 +323,26 @@ class ServiceDeskApiTest extends ApiTestBase {
 
     // ---- the queue ---------------------------------------------------------------------------
 
+    /** Every column the keyword covers, by a 2-character fragment (bigrams) and by 3 or more (trigrams). */
+    @Test
+    void theKeywordFindsTitleDescriptionRoomAndRecordNumberByShortAndLongFragments() {
+        java.util.Random random = new java.util.Random();
+        String pair = new String(new char[] {(char) (0x4E00 + random.nextInt(20000)), (char) (0x4E00 + random.nextInt(20000))});
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        JsonNode created = register(tokenFor("frontdesk"), "{'customerId':" + customer(false) + ",'type':'REPAIR','title':'标题"
+                + tag + "','description':'描述" + pair + "结束','channel':'PHONE','unitRoom':'r" + tag + "'}");
+        long id = created.get("id").asLong();
+        String code = created.get("code").asString();
+        String fd = tokenFor("frontdesk");
+        for (String q : List.of(pair, "题" + tag.substring(0, 2), "r" + tag.substring(0, 3), code.toLowerCase(),
+                code.substring(code.length() - 4), tag.toUpperCase())) {
+            JsonNode found = get(BASE + "?limit=100&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8), fd).json();
+            assertThat(found.get("items").valueStream().map(i -> i.get("id").asLong())).as(q).contains(id);
+        }
+        JsonNode none = get(BASE + "?q=" + java.net.URLEncoder.encode(pair + "x", java.nio.charset.StandardCharsets.UTF_8), fd).json();
+        assertThat(none.get("items").size()).isZero();
+    }
+
     @Test
     void theQueueFiltersByKeywordKeyCustomersAndMineAndPagesByCursor() {
         String tag = UUID.randomUUID().toString().substring(0, 4);

@@ -40,6 +40,8 @@ public class ApiTokens {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How exactly {@code last_used_at} follows the token's use. */
+    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
@@ -77,8 +79,11 @@ public class ApiTokens {
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.sql("update api_token set last_used_at = :now where id = :id")
-                .param("now", Timestamp.from(now)).param("id", row.get()[0]).update();
+        // At most one write a minute per token: clients sharing a token would otherwise queue on its row
+        // with every request.
+        jdbc.sql("update api_token set last_used_at = :now where id = :id and (last_used_at is null or last_used_at < :stale)")
+                .param("now", Timestamp.from(now)).param("stale", Timestamp.from(now.minus(LAST_USED_PRECISION)))
+                .param("id", row.get()[0]).update();
         return accounts.currentUser(row.get()[1]);
     }
 

@@ -54,13 +54,41 @@ public class ServiceRequestQueries {
               or (r.completed_at is null and r.completion_warn_at <= :now)))""";
 
     private final JdbcClient jdbc;
+    /** On PostgreSQL the keyword goes through the bigram and trigram indexes; elsewhere a plain LIKE. */
+    private final boolean postgres;
 
-    ServiceRequestQueries(JdbcClient jdbc) {
+    ServiceRequestQueries(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database product", e);
+        }
     }
 
     public Page search(Filter f, String cursor, int limit, CurrentUser me, Instant now) {
         var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
+        Filter filter = f == null ? Filter.none() : f;
+        // The conditions on the request row alone: scope, filters and the keyset position.
+        StringBuilder where = new StringBuilder(scope.sql());
+        Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        params.put("now", Timestamp.from(now));
+        params.put("limit", limit + 1);
+        filter(filter, me, where, params);
+        if (cursor != null && !cursor.isBlank()) {
+            where.append(" and r.id < :before");
+            params.put("before", parseCursor(cursor));
+        }
+        String q = filter.q() == null ? "" : filter.q().trim().toLowerCase();
+        List<String> branches = postgres ? indexedKeyword(q) : List.of();
+        if (!q.isEmpty()) {
+            params.put("q", q);
+            params.put("kw", "%" + q + "%");
+        }
         StringBuilder sql = new StringBuilder("""
                 select r.id, r.code, r.title, r.request_type, r.status, r.priority, r.channel, r.customer_id,
                        r.customer_name, r.key_customer, r.unit_room, r.department_id, d.name department_name,
@@ -74,16 +102,28 @@ public class ServiceRequestQueries {
                 from service_request r
                 left join department d on d.id = r.department_id
                 left join app_user u on u.id = r.assignee_id
-                where""").append(' ').append(scope.sql());
-        Map<String, Object> params = new LinkedHashMap<>(scope.params());
-        params.put("now", Timestamp.from(now));
-        filter(f == null ? Filter.none() : f, me, sql, params);
-        if (cursor != null && !cursor.isBlank()) {
-            sql.append(" and r.id < :before");
-            params.put("before", parseCursor(cursor));
+                where""").append(' ');
+        if (branches.isEmpty()) {
+            sql.append(where);
+            if (!q.isEmpty()) {
+                sql.append(" ").append("""
+                        and (lower(r.title) like :kw or lower(r.description) like :kw or lower(r.customer_name) like :kw
+                          or r.unit_room like :kw or lower(r.code) like :kw)""");
+            }
+        } else {
+            // The newest page of each indexed branch; the newest page of their union is among them. Each branch
+            // must be planned for the keyword at hand (a frequent word walks the newest rows, a rare one reads
+            // the index): a cached generic plan would walk a million rows for a rare one. SET LOCAL: this
+            // transaction only (ServiceDesk.search is transactional).
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            sql.append("r.id in (");
+            for (int i = 0; i < branches.size(); i++) {
+                sql.append(i == 0 ? "" : " union all ").append("(select r.id from service_request r where ").append(where)
+                        .append(" and ").append(branches.get(i)).append(" order by r.id desc limit :limit)");
+            }
+            sql.append(")");
         }
         sql.append(" order by r.id desc limit :limit");
-        params.put("limit", limit + 1);
         List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(this::row).list());
         String next = null;
         if (rows.size() > limit) {
@@ -91,6 +131,26 @@ public class ServiceRequestQueries {
             next = String.valueOf(rows.get(limit - 1).id());
         }
         return new Page(rows, next);
+    }
+
+    /**
+     * The keyword as one condition per column that an index of V12/V16 serves (PostgreSQL): a 2-character
+     * fragment through the character bigrams (containing the fragment's only bigram is the same as containing
+     * the fragment), 3 or more characters through the trigrams. An empty list means the portable LIKE: no
+     * keyword, a single character, or LIKE wildcards in it (which the index conditions would not interpret).
+     */
+    static List<String> indexedKeyword(String q) {
+        if (q.length() < 2 || q.indexOf('%') >= 0 || q.indexOf('_') >= 0 || q.indexOf('\\') >= 0) {
+            return List.of();
+        }
+        if (q.length() == 2) {
+            // strpos is the same test, cheap: it runs first where the planner walks the newest rows instead.
+            return List.of(bigram("r.title", "lower(r.title)"), bigram("r.description", "lower(r.description)"),
+                    bigram("coalesce(r.customer_name, '')", "lower(r.customer_name)"),
+                    bigram("coalesce(r.unit_room, '')", "r.unit_room"), bigram("r.code", "lower(r.code)"));
+        }
+        return List.of("lower(r.title) like :kw", "lower(r.description) like :kw", "lower(r.customer_name) like :kw",
+                "r.unit_room like :kw", "lower(r.code) like :kw");
     }
 
     /** One pass over the open requests in scope for all the queue counters. */
@@ -161,13 +221,10 @@ public class ServiceRequestQueries {
         if (Boolean.TRUE.equals(f.keyOnly())) {
             sql.append(" and r.key_customer = true");
         }
-        if (f.q() != null && !f.q().isBlank()) {
-            // Partial match in Chinese; on PostgreSQL the trigram and bigram indexes of V12 serve it.
-            params.put("kw", "%" + f.q().trim().toLowerCase() + "%");
-            sql.append(" ").append("""
-                    and (lower(r.title) like :kw or lower(r.description) like :kw or lower(r.customer_name) like :kw
-                      or r.unit_room like :kw or lower(r.code) like :kw)""");
-        }
+    }
+
+    private static String bigram(String indexed, String lowered) {
+        return "careloop_bigrams(" + indexed + ") @> careloop_bigrams(:q) and strpos(" + lowered + ", :q) > 0";
     }
 
     private Row row(ResultSet rs, int n) throws SQLException {

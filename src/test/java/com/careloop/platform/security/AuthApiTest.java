@@ -105,4 +105,30 @@ class AuthApiTest extends ApiTestBase {
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.header("Content-Type")).contains("application/problem+json");
     }
+
+    @Test
+    void lastUsedAtIsWrittenOnFirstUseAndThenAtMostOnceAMinute() {
+        String token = login(newUser(), "right-password").json().get("token").asString();
+        String hash = ApiTokens.hash(token);
+        assertThat(get("/api/v1/me", token).status()).isEqualTo(200);
+        java.sql.Timestamp first = lastUsed(hash);
+        assertThat(first).isNotNull();
+        // Within the minute a use does not write the row again.
+        jdbc.sql("update api_token set last_used_at = :t where token_hash = :h")
+                .param("t", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(30))).param("h", hash).update();
+        java.sql.Timestamp recent = lastUsed(hash);
+        assertThat(get("/api/v1/me", token).status()).isEqualTo(200);
+        assertThat(lastUsed(hash)).isEqualTo(recent);
+        // Older than a minute: the next use records it.
+        jdbc.sql("update api_token set last_used_at = :t where token_hash = :h")
+                .param("t", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(90))).param("h", hash).update();
+        java.sql.Timestamp stale = lastUsed(hash);
+        assertThat(get("/api/v1/me", token).status()).isEqualTo(200);
+        assertThat(lastUsed(hash)).isAfter(stale).isAfter(recent);
+    }
+
+    private java.sql.Timestamp lastUsed(String hash) {
+        return jdbc.sql("select last_used_at from api_token where token_hash = :h").param("h", hash)
+                .query(java.sql.Timestamp.class).single();
+    }
 }
