@@ -45,7 +45,6 @@ import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.platform.calendar.CalendarService;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -331,10 +330,7 @@ public class Complaints {
 
     private Detail change(long id, Long version, String action, Consumer<Complaint> step) {
         Complaint c = load(id);
-        if (version != null && version != c.getVersion()) {
-            throw new OptimisticLockingFailureException("投诉已被他人修改，请刷新后重试 / complaint " + c.getCode()
-                    + " was changed by someone else (version " + c.getVersion() + ", yours " + version + ")");
-        }
+        com.careloop.platform.Versions.requireCurrentIfGiven(version, c.getVersion(), "complaint", c.getCode());
         Map<String, Object> before = c.auditState();
         step.accept(c);
         complaints.saveAndFlush(c);

@@ -45,7 +45,6 @@ import com.careloop.servicedesk.request.SlaClock;
 import com.careloop.servicedesk.request.Staff;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -347,10 +346,7 @@ public class ServiceDesk {
     /** One step: scope and version checked, the domain method applied, saved and audited in this transaction. */
     private Detail change(long id, Long version, String action, Consumer<ServiceRequest> step) {
         ServiceRequest r = load(id);
-        if (version != null && version != r.getVersion()) {
-            throw new OptimisticLockingFailureException("工单已被他人修改，请刷新后重试 / request " + r.getCode()
-                    + " was changed by someone else (version " + r.getVersion() + ", yours " + version + ")");
-        }
+        com.careloop.platform.Versions.requireCurrentIfGiven(version, r.getVersion(), "request", r.getCode());
         Map<String, Object> before = r.auditState();
         step.accept(r);
         requests.saveAndFlush(r);

@@ -1,6 +1,5 @@
 package com.careloop.complaint.handling;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,19 +16,7 @@ public record DeadlineClock(BusinessCalendar calendar, double warnShare) {
     }
 
     public Due due(Instant start, int amount, TimeUnit unit) {
-        Instant due = calendar.deadline(start, amount, unit, List.of());
-        // Smallest minute m with fractionUsed(start + m) >= share; fractionUsed is monotonic in time.
-        long lo = 0;
-        long hi = Duration.between(start, due).toMinutes();
-        while (lo < hi) {
-            long mid = (lo + hi) >>> 1;
-            Instant at = start.plus(Duration.ofMinutes(mid));
-            if (calendar.fractionUsed(start, at, amount, unit, List.of()) >= warnShare) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return new Due(due, start.plus(Duration.ofMinutes(lo)));
+        return new Due(calendar.deadline(start, amount, unit, List.of()),
+                calendar.warnAt(start, amount, unit, List.of(), start, warnShare));
     }
 }

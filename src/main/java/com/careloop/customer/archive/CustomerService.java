@@ -26,7 +26,6 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,13 +108,7 @@ public class CustomerService {
 
     public Detail update(long id, SaveCustomer cmd) {
         Customer c = load(id);
-        if (cmd.version() == null) {
-            throw new InvalidInputException("version", "required", "缺少版本号 / version is required for an update");
-        }
-        if (cmd.version() != c.getVersion()) {
-            throw new OptimisticLockingFailureException("客户档案已被他人修改，请刷新后重试 / customer " + id
-                    + " was changed by someone else (version " + c.getVersion() + ", yours " + cmd.version() + ")");
-        }
+        com.careloop.platform.Versions.requireCurrent(cmd.version(), c.getVersion(), "customer", id);
         var before = c.auditState();
         c.apply(profile(cmd), departmentFor(cmd), contacts(cmd), now());
         customers.saveAndFlush(c);

@@ -20,10 +20,8 @@ import com.careloop.customer.liaison.LiaisonCommands.Row;
 import com.careloop.customer.liaison.LiaisonCommands.SaveParty;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUsers;
-import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,13 +60,7 @@ class LiaisonService {
 
     Detail update(long id, SaveParty cmd) {
         LiaisonParty p = load(id);
-        if (cmd.version() == null) {
-            throw new InvalidInputException("version", "required", "缺少版本号 / version is required for an update");
-        }
-        if (cmd.version() != p.getVersion()) {
-            throw new OptimisticLockingFailureException("外联客户已被他人修改，请刷新后重试 / liaison party " + id
-                    + " was changed by someone else (version " + p.getVersion() + ", yours " + cmd.version() + ")");
-        }
+        com.careloop.platform.Versions.requireCurrent(cmd.version(), p.getVersion(), "liaison-party", id);
         var before = p.auditState();
         p.revise(profile(cmd), contacts(cmd), now());
         parties.saveAndFlush(p);

@@ -138,6 +138,26 @@ public final class BusinessCalendar {
         return (double) used.toNanos() / total.toNanos();
     }
 
+    /**
+     * The first minute at which {@code share} of the counted time to the deadline is used up (e.g. the 80%
+     * warning of an SLA), found by binary search because {@link #fractionUsed} grows with time. Stored with the
+     * deadline by the modules, so their scans compare instants instead of walking the calendar per record.
+     */
+    public Instant warnAt(Instant start, long amount, TimeUnit unit, List<Pause> pauses, Instant now, double share) {
+        Instant due = deadline(start, amount, unit, pauses, now);
+        long lo = 0;
+        long hi = Duration.between(start, due).toMinutes();
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (fractionUsed(start, start.plus(Duration.ofMinutes(mid)), amount, unit, pauses) >= share) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return start.plus(Duration.ofMinutes(lo));
+    }
+
     /** Working time between a and b (zero if b is not after a), ignoring pauses. */
     public Duration workingTimeBetween(Instant a, Instant b) {
         return counted(Objects.requireNonNull(a, "a"), Objects.requireNonNull(b, "b"), true, List.of());

@@ -193,9 +193,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The body is already in memory: an async reader is told at once that all of it is there. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (java.io.IOException e) {
+                        listener.onError(e);
+                    }
                 }
 
                 @Override

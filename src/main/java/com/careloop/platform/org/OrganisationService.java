@@ -26,7 +26,6 @@ import com.careloop.platform.org.OrgViews.Page;
 import com.careloop.platform.org.OrgViews.RoleView;
 import com.careloop.platform.org.OrgViews.UserView;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -372,13 +371,7 @@ public class OrganisationService {
 
     /** A stale version means someone else saved first: refuse rather than overwrite their change. */
     static void checkVersion(String type, long id, Long expected, long actual) {
-        if (expected == null) {
-            throw new InvalidInputException("version", "required", "缺少版本号 / version is required for an update");
-        }
-        if (expected != actual) {
-            throw new OptimisticLockingFailureException("记录已被他人修改，请刷新后重试 / " + type + " " + id
-                    + " was changed by someone else (version " + actual + ", yours " + expected + ")");
-        }
+        com.careloop.platform.Versions.requireCurrent(expected, actual, type, id);
     }
 
     private Instant now() {

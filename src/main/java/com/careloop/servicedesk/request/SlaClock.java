@@ -1,6 +1,5 @@
 package com.careloop.servicedesk.request;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,19 +18,8 @@ public record SlaClock(BusinessCalendar calendar, double warnShare) {
         return calendar.deadline(start, amount, unit, pauses, now);
     }
 
-    /** The first minute at which {@code warnShare} of the counted time to the deadline is used (binary search). */
+    /** The first minute at which {@code warnShare} of the counted time to the deadline is used. */
     public Instant warnAt(Instant start, long amount, TimeUnit unit, List<Pause> pauses, Instant now) {
-        Instant due = deadline(start, amount, unit, pauses, now);
-        long lo = 0;
-        long hi = Duration.between(start, due).toMinutes();
-        while (lo < hi) {
-            long mid = (lo + hi) >>> 1;
-            if (calendar.fractionUsed(start, start.plus(Duration.ofMinutes(mid)), amount, unit, pauses) >= warnShare) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return start.plus(Duration.ofMinutes(lo));
+        return calendar.warnAt(start, amount, unit, pauses, now, warnShare);
     }
 }

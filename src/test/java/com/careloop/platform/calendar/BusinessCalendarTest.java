@@ -350,6 +350,24 @@ class BusinessCalendarTest {
     }
 
     @Nested
+    class WarningInstant {
+
+        @Test
+        void eightyPercentOfEightWorkingHoursFromFridayAfternoonFallsOnMondayAfternoon() {
+            // Fri 16:00-17:30 = 90 min, Mon 08:30-12:00 = 210 min, then 84 of the 384 counted minutes (80% of 8 h)
+            assertThat(CAL.warnAt(t("2026-03-06T16:00"), 8, WORKING_HOURS, NO_PAUSES, t("2026-03-06T16:00"), 0.8))
+                    .isEqualTo(t("2026-03-09T14:54"));
+        }
+
+        @Test
+        void aPauseMovesTheWarningByThePausedWorkingTime() {
+            List<Pause> pauses = List.of(pause("2026-03-09T09:00", "2026-03-09T10:00"));
+            assertThat(CAL.warnAt(t("2026-03-06T16:00"), 8, WORKING_HOURS, pauses, t("2026-03-09T10:00"), 0.8))
+                    .isEqualTo(t("2026-03-09T15:54"));
+        }
+    }
+
+    @Nested
     class Guards {
 
         @Test
