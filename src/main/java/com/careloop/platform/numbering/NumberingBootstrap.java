@@ -27,6 +27,7 @@ class NumberingBootstrap implements ApplicationRunner {
         numbers.define("complaint", "TS", 6, "顾客投诉处理单 R-QP-005-03");
         numbers.define("claim", "SP", 6, "索赔单");
         numbers.define("return", "TH", 6, "七天无理由退货单");
+        numbers.define("advance-compensation", "XP", 6, "先行赔偿申请单");
         numbers.define("corrective-action", "CA", 6, "纠正和预防措施");
         numbers.define("callback-task", "HF", 6, "回访记录");
         numbers.define("survey-campaign", "MY", 4, "顾客满意度调查 R-QP-005-01");
