@@ -200,6 +200,7 @@ class RequestPages {
         model.addAttribute("staff", support.staff());
         model.addAttribute("pauseReasons", PauseReason.values());
         model.addAttribute("outcomes", CallbackOutcome.values());
+        model.addAttribute("followUps", com.careloop.servicedesk.UnsatisfiedFollowUp.values());
         return "servicedesk/request";
     }
 
