@@ -81,16 +81,16 @@ class ComplaintApiTest extends ApiTestBase {
                 + department("ENG") + "}");
         step("depthead", id, "investigate", "{'departmentId':" + department("ENG")
                 + ",'causeCategory':'PROCESS','causeAnalysis':'装配扭矩不足'}");
-        d = step("complaints", id, "corrective-actions", "{'description':'调整扭矩','owner':'李工','dueDate':'2099-01-10'}");
+        d = step("complaints", id, "corrective-actions", "{'description':'调整扭矩','owner':'staff','dueDate':'2099-01-10'}");
         long action = d.get("actions").get(0).get("id").asLong();
         step("complaints", id, "corrective-actions/" + action + "/done", null);
         step("complaints", id, "communicate-decision", "{'how':'电话','what':'更换整批'}");
-        d = step("complaints", id, "verify", "{'result':'NOT_EFFECTIVE','countermeasure':'更换轴承供应商','owner':'王工'}");
+        d = step("supervisor", id, "verify", "{'result':'NOT_EFFECTIVE','countermeasure':'更换轴承供应商','owner':'teamleader'}");
         assertThat(d.get("status").asString()).isEqualTo("ACTION_TAKEN");
         long second = d.get("actions").get(1).get("id").asLong();
         step("complaints", id, "corrective-actions/" + second + "/done", null);
         step("complaints", id, "communicate-decision", "{'how':'邮件','what':'已更换供应商'}");
-        step("complaints", id, "verify", "{'result':'EFFECTIVE'}");
+        step("supervisor", id, "verify", "{'result':'EFFECTIVE'}");
         step("quality", id, "confirm-quality", null);
         d = step("complaints", id, "close", null);
         assertThat(d.get("status").asString()).isEqualTo("CLOSED");
@@ -149,7 +149,8 @@ class ComplaintApiTest extends ApiTestBase {
         awaitComplaintFor(requestId);
         // A re-delivered event finds the existing complaint.
         tx.executeWithoutResult(s -> publisher.publishEvent(
-                new ServiceRequestRegistered(requestId, code, RequestType.COMPLAINT, customer, false)));
+                new ServiceRequestRegistered(requestId, code, RequestType.COMPLAINT, customer, false, "客户", null, "送货延误投诉",
+                        "三次延误", null, null)));
         Thread.sleep(1500);
         assertThat(countFor(requestId)).isEqualTo(1);
         JsonNode page = get(BASE + "?customerId=" + customer, tokenFor("complaints")).json();
