@@ -20,20 +20,24 @@ import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.RequiresPermission;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -264,6 +268,14 @@ class ComplaintStepPages {
             flash.addFlashAttribute("success", "saved");
         }
         return "redirect:/complaints/" + id;
+    }
+
+    /** A refused step (409), bad input (422) or a stale version: the message on the complaint's page. */
+    @ExceptionHandler({DomainException.class, InvalidInputException.class, OptimisticLockingFailureException.class})
+    String refused(RuntimeException ex, HttpServletRequest request, RedirectAttributes flash) {
+        flash.addFlashAttribute("error", ex.getMessage());
+        var m = java.util.regex.Pattern.compile("^/complaints/(\\d+)/").matcher(request.getRequestURI());
+        return m.find() ? "redirect:/complaints/" + m.group(1) : "redirect:/complaints";
     }
 
     private OffsetDateTime offset(LocalDateTime local) {
