@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import com.careloop.servicedesk.ServiceRequestTurnedIntoComplaint;
-import com.careloop.support.ApiTestBase;
 import com.careloop.support.PageSession;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
@@ -21,30 +19,15 @@ import tools.jackson.databind.JsonNode;
  * The complaint loop over HTTP: the self-verification rule, the step forms of the complaint page (a refusal is a
  * readable message), and the desk's unsatisfied callback before close — re-open or turn into a complaint.
  */
-class ComplaintLoopApiTest extends ApiTestBase {
+class ComplaintLoopApiTest extends ComplaintTestBase {
 
     static final String BASE = "/api/v1/complaints";
     static final String DESK = "/api/v1/service-requests";
 
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
     ApplicationEventPublisher publisher;
     @Autowired
     TransactionTemplate tx;
-
-    long department(String code) {
-        return jdbc.sql("select id from department where code = :c").param("c", code).query(Long.class).single();
-    }
-
-    long customer() {
-        String name = "闭环客户" + UUID.randomUUID().toString().substring(0, 6);
-        String phone = "139" + String.format("%08d", (long) (Math.random() * 100_000_000L));
-        Response r = post("/api/v1/customers", tokenFor("manager"), j("{'name':'" + name
-                + "','kind':'INDIVIDUAL','phone':'" + phone + "'}"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
-    }
 
     JsonNode call(String user, String path, String body) {
         Response r = post(path, tokenFor(user), body == null ? null : j(body));
@@ -64,6 +47,106 @@ class ComplaintLoopApiTest extends ApiTestBase {
         call("complaints", BASE + "/" + id + "/corrective-actions", "{'description':'调整压线模具','owner':'staff','dueDate':'2099-01-10'}");
         call("complaints", BASE + "/" + id + "/communicate-decision", "{'how':'电话','what':'补发一批'}");
         return id;
+    }
+
+    static List<String> timeline(JsonNode complaint) {
+        return complaint.get("timeline").valueStream().map(e -> e.get("kind").asString()).toList();
+    }
+
+    /**
+     * The Done-when journey via the API: receipt to closure with a CAPA whose complaint verification fails once
+     * and then passes; close refused (capa-actions-done) while a CAPA's actions are open; after close the CAPA's
+     * own effectiveness check fails, re-opens it and is shown on the complaint (timeline + banner); a second
+     * complaint of the customer about the product is a repeat; the printable form shows every field.
+     */
+    @Test
+    void fromReceiptToClosureWithACapaThatFailsVerificationOnceAndReopensAfterClose() throws Exception {
+        long customer = customer();
+        String product = "瓦楞纸箱 K-" + UUID.randomUUID().toString().substring(0, 6);
+        JsonNode d = call("complaints", BASE, "{'customerId':" + customer + ",'channel':'PHONE','orderNumber':'HT-88',"
+                + "'product':'" + product + "','content':'纸箱受潮塌陷','requestedRemedy':'退换整批'}");
+        long id = d.get("id").asLong();
+        String code = d.get("code").asString();
+        call("complaints", BASE + "/" + id + "/acknowledge", "{'promisedReplyBy':'2099-01-01T10:00:00+08:00'}");
+        call("complaints", BASE + "/" + id + "/assess", "{'category':'PRODUCT_QUALITY','severity':'MAJOR','departmentId':"
+                + department("ENG") + "}");
+        call("depthead", BASE + "/" + id + "/investigate", "{'departmentId':" + department("ENG")
+                + ",'causeCategory':'STORAGE','causeAnalysis':'成品仓返潮'}");
+        d = call("complaints", BASE + "/" + id + "/corrective-actions",
+                "{'description':'全部加垫托盘','ownerUserId':" + userId("staff") + ",'dueDate':'2099-01-10'}");
+        assertThat(d.get("status").asString()).isEqualTo("ACTION_TAKEN");
+        JsonNode link = d.get("capas").get(0);
+        long first = link.get("capaId").asLong();
+        assertThat(link.get("status").asString()).isEqualTo("OPEN");
+        assertThat(link.get("allActionsDone").asBoolean()).isFalse();
+        JsonNode capa = get(CAPA + "/" + first, tokenFor("complaints")).json();
+        assertThat(capa.get("sources").get(0).get("sourceType").asString()).isEqualTo("COMPLAINT");
+        assertThat(capa.get("sources").get(0).get("sourceCode").asString()).isEqualTo(code);
+        assertThat(capa.get("problem").asString()).contains("纸箱受潮塌陷").contains("成品仓返潮");
+        assertThat(capa.get("departmentId").asLong()).isEqualTo(department("ENG"));
+        assertThat(capa.get("actions").get(0).get("ownerId").asLong()).isEqualTo(userId("staff"));
+        assertThat(capa.get("actions").get(0).get("dueDate").asString()).isEqualTo("2099-01-10");
+        capaActionsDone("complaints", first);
+        call("complaints", BASE + "/" + id + "/communicate-decision", "{'how':'电话','what':'补发'}");
+        d = call("supervisor", BASE + "/" + id + "/verify", "{'result':'NOT_EFFECTIVE','countermeasure':'改用防潮纸板',"
+                + "'ownerUserId':" + userId("teamleader") + ",'dueDate':'2099-01-20'}");
+        assertThat(d.get("status").asString()).isEqualTo("ACTION_TAKEN");
+        assertThat(d.get("capas").size()).isEqualTo(2);
+        long second = d.get("capas").get(1).get("capaId").asLong();
+        assertThat(d.get("capas").get(1).get("fromVerification").asBoolean()).isTrue();
+        call("complaints", BASE + "/" + id + "/communicate-decision", "{'how':'邮件','what':'已改用防潮纸板'}");
+        call("supervisor", BASE + "/" + id + "/verify", "{'result':'EFFECTIVE'}");
+        call("quality", BASE + "/" + id + "/confirm-quality", null);
+        // The second CAPA's action is still open: close refused naming the rule, nothing changes.
+        Response refused = post(BASE + "/" + id + "/close", tokenFor("complaints"), null);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("code").asString()).isEqualTo("complaint.capa-actions-done");
+        assertThat(refused.json().get("rule").asString()).isEqualTo("capa-actions-done");
+        assertThat(refused.body()).contains(d.get("capas").get(1).get("code").asString());
+        assertThat(get(BASE + "/" + id, tokenFor("complaints")).json().get("status").asString()).isEqualTo("QUALITY_CONFIRMED");
+        capaActionsDone("supervisor", second);
+        d = call("complaints", BASE + "/" + id + "/close", null);
+        assertThat(d.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(d.get("capas").get(1).get("allActionsDone").asBoolean()).isTrue();
+
+        // The CAPA's longer effectiveness check goes on after close; a failed one re-opens it and shows here.
+        Response start = post(CAPA + "/" + first + "/start-verification", tokenFor("complaints"), null);
+        assertThat(start.status()).as(start.body()).isEqualTo(200);
+        Response check = post(CAPA + "/" + first + "/effectiveness-checks", tokenFor("complaints"),
+                j("{'effective':false,'evidence':'三个月后复检又有塌陷'}"));
+        assertThat(check.status()).as(check.body()).isEqualTo(200);
+        JsonNode after = null;
+        for (int i = 0; i < 100; i++) {
+            after = get(BASE + "/" + id, tokenFor("complaints")).json();
+            if (!after.get("capaReopenedAt").isNull()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(after.get("capaReopenedAt").isNull()).as("banner: CAPA re-opened after close").isFalse();
+        assertThat(after.get("capaReopenNote").asString()).contains("三个月后复检又有塌陷");
+        assertThat(timeline(after)).endsWith("CLOSED", "CAPA_VERIFIED", "CAPA_REOPENED");
+        assertThat(after.get("capas").get(0).get("reopenCount").asInt()).isEqualTo(1);
+        assertThat(after.get("status").asString()).isEqualTo("CLOSED");
+        Thread.sleep(1000);
+        assertThat(timeline(get(BASE + "/" + id, tokenFor("complaints")).json()).stream()
+                .filter("CAPA_REOPENED"::equals).count()).isEqualTo(1);
+
+        // The printable form shows the linked CAPAs and every field; a second complaint is a repeat.
+        PageSession s = new PageSession(port);
+        s.login("complaints", DEMO_PASSWORD);
+        String form = s.get("/complaints/" + id + "/form").body();
+        assertThat(form).contains(code, "HT-88", product, "纸箱受潮塌陷", "成品仓返潮", "全部加垫托盘", "改用防潮纸板",
+                d.get("capas").get(0).get("code").asString(), "supervisor", "quality").doesNotContain("??");
+        assertThat(s.get("/complaints/" + id).body()).contains("id=\"capa-reopened-banner\"");
+        JsonNode repeat = call("complaints", BASE, "{'customerId':" + customer + ",'product':'" + product
+                + "','content':'又塌了'}");
+        assertThat(repeat.get("repeatOf").get("id").asLong()).isEqualTo(id);
+        assertThat(get(BASE + "/" + id, tokenFor("complaints")).json().get("repeatCount").asInt()).isEqualTo(1);
+    }
+
+    long userId(String username) {
+        return jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class).single();
     }
 
     @Test
