@@ -144,7 +144,7 @@ class ComplaintStepPages {
     String lookUp(@RequestParam(required = false) String customerQuery, Model model) {
         model.addAttribute("matches", customerQuery == null || customerQuery.isBlank() ? List.of()
                 : customers.lookUp(customerQuery.trim(), 8));
-        return "complaint/new :: matches";
+        return "fragments/customerpick :: matches";
     }
 
     // ---- the detail page with the next step's forms -----------------------------------------
