@@ -256,13 +256,17 @@ public class Complaints {
         onceFor(complaintId, eventKey, c -> c.capaReopened(capaCode, reason, now()), "CAPA_REOPENED");
     }
 
-    /** Applies a CAPA event once per key (complaint_inbox); a redelivery is a no-op. */
+    /**
+     * Applies a CAPA event once per key (complaint_inbox); a redelivery is a no-op. The complaint row is locked
+     * first: a check's CapaVerified and CapaReopened arrive together and are applied one after the other.
+     */
     private void onceFor(long complaintId, String eventKey, Consumer<Complaint> apply, String action) {
-        Complaint c = complaints.findById(complaintId).orElse(null);
-        if (c == null || jdbc.sql("select count(*) from complaint_inbox where event_key = :k").param("k", eventKey)
-                .query(Long.class).single() > 0) {
+        if (jdbc.sql("select id from complaint where id = :id for update").param("id", complaintId).query(Long.class)
+                .optional().isEmpty() || jdbc.sql("select count(*) from complaint_inbox where event_key = :k")
+                .param("k", eventKey).query(Long.class).single() > 0) {
             return;
         }
+        Complaint c = complaints.findById(complaintId).orElseThrow();
         jdbc.sql("insert into complaint_inbox (event_key, complaint_id, received_at) values (:k, :c, :at)")
                 .param("k", eventKey).param("c", complaintId).param("at", Timestamp.from(now())).update();
         Map<String, Object> before = c.auditState();
