@@ -13,7 +13,7 @@ public final class CapaViews {
     public record Filter(CapaStatus status, String sourceType, Boolean overdue, Long departmentId, Long customerId) {
     }
 
-    public record Row(long id, String code, CapaStatus status, String problem, String sourceTypes, Long departmentId,
+    public record Row(long id, String code, CapaStatus status, String problem, String sourceType, int moreSources, Long departmentId,
                       String departmentName, boolean eightD, OffsetDateTime openedAt, int reopenCount,
                       LocalDate effectivenessCheckDue, boolean overdue) {
     }

@@ -265,7 +265,7 @@ public class CorrectiveActions {
                 select c.id, c.code, c.status, c.problem, c.department_id, d.name, c.eight_d, c.opened_at,
                        c.reopen_count, c.effectiveness_check_due,
                        (select min(s.source_type) from capa_source s where s.capa_id = c.id) first_source,
-                       (select count(distinct s.source_type) from capa_source s where s.capa_id = c.id) source_types,
+                       (select count(*) from capa_source s where s.capa_id = c.id) sources,
                        case when""").append(' ').append(OVERDUE).append("""
                  then 1 else 0 end overdue
                 from capa c left join department d on d.id = c.department_id
@@ -305,8 +305,8 @@ public class CorrectiveActions {
         sql.append(" order by c.id desc limit :limit");
         params.put("limit", limit + 1);
         List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Row(rs.getLong(1),
-                rs.getString(2), CapaStatus.valueOf(rs.getString(3)), rs.getString(4), sourceTypes(rs.getString(11),
-                rs.getInt(12)), rs.getObject(5, Long.class), rs.getString(6), rs.getBoolean(7),
+                rs.getString(2), CapaStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(11),
+                Math.max(0, rs.getInt(12) - 1), rs.getObject(5, Long.class), rs.getString(6), rs.getBoolean(7),
                 odt(rs.getTimestamp(8).toInstant()), rs.getInt(9), rs.getObject(10, LocalDate.class),
                 rs.getInt(13) == 1)).list());
         String next = null;
@@ -321,10 +321,6 @@ public class CorrectiveActions {
     private static final String OVERDUE = """
             (c.status <> 'CLOSED' and exists (select 1 from capa_action a where a.capa_id = c.id and a.done = false
              and a.round_no = c.round_no and a.due_date < :today))""";
-
-    private static String sourceTypes(String first, int count) {
-        return first == null ? "" : count > 1 ? first + " +" + (count - 1) : first;
-    }
 
     // ---- helpers -----------------------------------------------------------------------------
 

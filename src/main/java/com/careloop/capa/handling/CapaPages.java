@@ -1,0 +1,266 @@
+package com.careloop.capa.handling;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.careloop.capa.CapaCommands;
+import com.careloop.capa.CapaPermissions;
+import com.careloop.capa.CapaSources;
+import com.careloop.capa.CapaStatus;
+import com.careloop.capa.CapaViews.Detail;
+import com.careloop.capa.CapaViews.Filter;
+import com.careloop.capa.CorrectiveActions;
+import com.careloop.capa.FishboneCategory;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.DomainException;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.RequiresPermission;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static com.careloop.platform.Forms.reject;
+
+/**
+ * The CAPA pages: the list with its filters, the "new CAPA" form (manual, audit, inspection), the CAPA with its
+ * step forms (htmx), timeline and history, and the printable 8D report. Every step posts the version the page
+ * was rendered with; a refused or stale step comes back as a readable message, never an error page.
+ */
+@Controller
+class CapaPages {
+
+    record Option(long id, String name) {
+    }
+
+    private static final Pattern CAPA_PATH = Pattern.compile("^/capa/(\\d+)/");
+
+    private final CorrectiveActions capas;
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+    private final CurrentUsers users;
+
+    CapaPages(CorrectiveActions capas, JdbcClient jdbc, MessageSource messages, CurrentUsers users) {
+        this.capas = capas;
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.users = users;
+    }
+
+    @RequiresPermission(CapaPermissions.VIEW)
+    @GetMapping("/capa")
+    String list(@RequestParam(required = false) CapaStatus status, @RequestParam(required = false) String sourceType,
+                @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long departmentId,
+                @RequestParam(required = false) String cursor, Model model) {
+        Filter filter = new Filter(status, sourceType == null || sourceType.isBlank() ? null : sourceType,
+                Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, departmentId, null);
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", capas.search(filter, cursor, 50));
+        model.addAttribute("statuses", CapaStatus.values());
+        model.addAttribute("sourceTypes", CapaSources.ALL);
+        model.addAttribute("departments", departments());
+        return "capa/list";
+    }
+
+    @RequiresPermission(CapaPermissions.HANDLE)
+    @GetMapping("/capa/new")
+    String newCapa(Model model) {
+        model.addAttribute("sourceTypes", CapaSources.MANUAL_ENTRY);
+        model.addAttribute("departments", departments());
+        return "capa/new";
+    }
+
+    @RequiresPermission(CapaPermissions.HANDLE)
+    @PostMapping("/capa/new")
+    String create(@Valid @ModelAttribute CapaCommands.Open form, BindingResult errors, RedirectAttributes flash) {
+        if (reject(errors, flash)) {
+            return "redirect:/capa/new";
+        }
+        return "redirect:/capa/" + capas.openManually(form).id();
+    }
+
+    @RequiresPermission(CapaPermissions.VIEW)
+    @GetMapping("/capa/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Detail c = capas.detail(id);
+        model.addAttribute("c", c);
+        model.addAttribute("steps", steps(c, users.require()));
+        model.addAttribute("users", users());
+        model.addAttribute("categories", FishboneCategory.values());
+        return "capa/detail";
+    }
+
+    @RequiresPermission(CapaPermissions.VIEW)
+    @GetMapping("/capa/{id}/8d")
+    String eightD(@PathVariable long id, Model model) {
+        model.addAttribute("c", capas.detail(id));
+        return "capa/8d";
+    }
+
+    // ---- steps -------------------------------------------------------------------------------
+
+    @RequiresPermission(CapaPermissions.HANDLE)
+    @PostMapping("/capa/{id}/containment")
+    String contain(@PathVariable long id, @Valid @ModelAttribute CapaCommands.Contain form, BindingResult errors,
+                   RedirectAttributes flash) {
+        return step(id, errors, flash, () -> capas.containment(id, form));
+    }
+
+    @RequiresPermission(CapaPermissions.HANDLE)
+    @PostMapping("/capa/{id}/root-cause")
+    String rootCause(@PathVariable long id, @Valid @ModelAttribute CapaPageForms.RootCause form, BindingResult errors,
+                     RedirectAttributes flash) {
+        return step(id, errors, flash, () -> capas.rootCause(id, new CapaCommands.RootCause(form.whys(),
+                form.category(), form.statement(), form.version())));
+    }
+
+    @RequiresPermission(CapaPermissions.HANDLE)
+    @PostMapping("/capa/{id}/actions")
+    String planAction(@PathVariable long id, @Valid @ModelAttribute CapaPageForms.PlanAction form,
+                      BindingResult errors, RedirectAttributes flash) {
+        return step(id, errors, flash, () -> capas.planAction(id, new CapaCommands.PlanAction(form.description(),
+                form.ownerUserId(), form.dueDate(), form.version())));
+    }
+
+    @RequiresPermission(CapaPermissions.VIEW)
+    @PostMapping("/capa/{id}/actions/{actionId}/done")
+    String actionDone(@PathVariable long id, @PathVariable long actionId,
+                      @Valid @ModelAttribute CapaCommands.ActionDone form, BindingResult errors,
+                      RedirectAttributes flash) {
+        return step(id, errors, flash, () -> capas.markActionDone(id, actionId, form));
+    }
+
+    @RequiresPermission(CapaPermissions.HANDLE)
+    @PostMapping("/capa/{id}/start-verification")
+    String startVerification(@PathVariable long id, @ModelAttribute CapaCommands.StartVerification form,
+                             BindingResult errors, RedirectAttributes flash) {
+        return step(id, errors, flash, () -> capas.startVerification(id, form));
+    }
+
+    @RequiresPermission(CapaPermissions.HANDLE)
+    @PostMapping("/capa/{id}/effectiveness-checks")
+    String check(@PathVariable long id, @Valid @ModelAttribute CapaCommands.CheckEffectiveness form,
+                 BindingResult errors, RedirectAttributes flash) {
+        return step(id, errors, flash, () -> capas.checkEffectiveness(id, form));
+    }
+
+    @RequiresPermission(CapaPermissions.CLOSE)
+    @PostMapping("/capa/{id}/close")
+    String close(@PathVariable long id, @Valid @ModelAttribute CapaCommands.Close form, BindingResult errors,
+                 RedirectAttributes flash) {
+        return step(id, errors, flash, () -> capas.close(id, form));
+    }
+
+    @RequiresPermission(CapaPermissions.HANDLE)
+    @PostMapping("/capa/{id}/team")
+    String team(@PathVariable long id, @Valid @ModelAttribute CapaCommands.AddTeamMember form, BindingResult errors,
+                RedirectAttributes flash) {
+        return step(id, errors, flash, () -> capas.addTeamMember(id, form));
+    }
+
+    // ---- outcomes ----------------------------------------------------------------------------
+
+    /**
+     * One step from a form: bad fields are the message, otherwise the step runs; then the CAPA page again
+     * (for an htmx form: a full refresh of it, or the message in the form's outcome slot).
+     */
+    private String step(long id, BindingResult errors, RedirectAttributes flash, Runnable step) {
+        var web = (org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes();
+        boolean htmx = web.getRequest().getHeader("HX-Request") != null;
+        if (htmx && errors.hasErrors()) {
+            web.getRequest().setAttribute("message", errors.getFieldErrors().stream()
+                    .map(e -> e.getField() + ": " + messages.getMessage(e, LocaleContextHolder.getLocale()))
+                    .reduce((a, b) -> a + "; " + b).orElse(""));
+            return "capa/fragments :: outcome";
+        }
+        if (reject(errors, flash)) {
+            return "redirect:/capa/" + id;
+        }
+        step.run();
+        if (htmx) {
+            web.getResponse().setHeader("HX-Refresh", "true");
+            return "capa/fragments :: outcome";
+        }
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/capa/" + id;
+    }
+
+    /** A refused step (409), bad input (422) or a stale version: the message on the page it came from. */
+    @ExceptionHandler({DomainException.class, InvalidInputException.class, OptimisticLockingFailureException.class})
+    String refused(RuntimeException ex, HttpServletRequest request, RedirectAttributes flash, Model model) {
+        String message = ex instanceof OptimisticLockingFailureException
+                ? messages.getMessage("capa.error.stale", null, LocaleContextHolder.getLocale()) : ex.getMessage();
+        if (ex instanceof InvalidInputException invalid) {
+            message = invalid.field() + ": " + message;
+        }
+        if (request.getHeader("HX-Request") != null) {
+            model.addAttribute("message", message);
+            return "capa/fragments :: outcome";
+        }
+        flash.addFlashAttribute("error", message);
+        Matcher m = CAPA_PATH.matcher(request.getRequestURI());
+        return m.find() ? "redirect:/capa/" + m.group(1) : "redirect:/capa/new";
+    }
+
+    /** The step forms the page offers: those the status allows and the reader's permissions grant. */
+    static Set<String> steps(Detail c, CurrentUser me) {
+        Set<String> steps = new HashSet<>();
+        CapaStatus s = c.status();
+        if (me.can(CapaPermissions.HANDLE)) {
+            add(steps, "contain", s, CapaStatus.OPEN);
+            add(steps, "root-cause", s, CapaStatus.OPEN, CapaStatus.CONTAINED, CapaStatus.ROOT_CAUSE_FOUND);
+            add(steps, "plan", s, CapaStatus.ROOT_CAUSE_FOUND, CapaStatus.ACTIONS_PLANNED);
+            add(steps, "start-verification", s, CapaStatus.ACTIONS_DONE);
+            add(steps, "check", s, CapaStatus.VERIFICATION_PENDING);
+            if (s != CapaStatus.CLOSED) {
+                steps.add("team");
+            }
+        }
+        if (me.can(CapaPermissions.CLOSE)) {
+            add(steps, "close", s, CapaStatus.VERIFIED_EFFECTIVE);
+        }
+        if (s == CapaStatus.ACTIONS_PLANNED) {
+            c.actions().stream().filter(a -> a.current() && !a.done()
+                    && (me.can(CapaPermissions.HANDLE) || a.ownerId() == me.id()))
+                    .forEach(a -> steps.add("done-" + a.id()));
+        }
+        return steps;
+    }
+
+    private static void add(Set<String> steps, String step, CapaStatus current, CapaStatus... allowed) {
+        if (Arrays.asList(allowed).contains(current)) {
+            steps.add(step);
+        }
+    }
+
+    private List<Option> departments() {
+        return jdbc.sql("select id, name from department where active = true order by sort_order, id")
+                .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    private List<Option> users() {
+        return jdbc.sql("select id, display_name from app_user where active = true order by display_name, id")
+                .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list();
+    }
+}
