@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import com.careloop.capa.CapaCommands;
-import com.careloop.capa.CapaViews;
-import com.careloop.capa.CorrectiveActions;
-import com.careloop.capa.FishboneCategory;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -20,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The complaint loop in Chromium, the Done-when journey of issue 5: a complaint received on the new-complaint
  * page (customer looked up) -> acknowledged -> assessed -> investigated (depthead) -> corrective action (a CAPA
- * record) -> its actions done (through the CAPA service: its pages are not built yet) -> decision communicated -> verified NOT effective with a new countermeasure (the
+ * record) -> its root cause and actions done on the CAPA page -> decision communicated -> verified NOT effective with a new countermeasure (the
  * handler's own verification refused first) -> back to corrective action -> done -> decision -> verified
  * effective -> quality confirmation (quality) -> closed; the printable form shows every field of SPEC §5; a
  * second complaint of the same customer about the same product is flagged as a repeat on both.
@@ -32,8 +27,6 @@ class ComplaintBrowserTest extends BrowserTestBase {
 
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    CorrectiveActions capas;
 
     @Test
     void aComplaintGoesFromReceiptToClosureWithACapaThatFailsVerificationOnce() throws Exception {
@@ -171,23 +164,28 @@ class ComplaintBrowserTest extends BrowserTestBase {
     }
 
     /**
-     * The CAPA module's side: its pages (/capa/{id}) are not built yet, so the root cause and the actions of the
-     * complaint's open CAPAs are recorded through its public service (as the system) inside the test; then the
-     * complaint page again, which shows the CAPAs' actions done.
+     * The CAPA module's side, on its page /capa/{id}: the root cause (5 whys, fishbone category, statement) and
+     * each open action marked done with its evidence; then the complaint page again.
      */
-    void capaActionsDone(long complaintId) {
+    void capaActionsDone(long complaintId) throws Exception {
         for (long capaId : jdbc.sql("select capa_id from complaint_capa where complaint_id = :id order by id")
                 .param("id", complaintId).query(Long.class).list()) {
-            CapaViews.Detail d = capas.detail(capaId);
-            if (d.rootCause() == null) {
-                d = capas.rootCause(capaId, new CapaCommands.RootCause(java.util.List.of("为什么塌陷：纸箱受潮",
-                        "为什么受潮：成品仓返潮"), FishboneCategory.ENVIRONMENT, "成品仓防潮规定未执行", null));
+            open("/capa/" + capaId);
+            if (!driver.findElements(By.id("root-cause-form")).isEmpty()) {
+                driver.findElement(By.id("why1")).sendKeys("为什么塌陷：纸箱受潮");
+                driver.findElement(By.id("why2")).sendKeys("为什么受潮：成品仓返潮");
+                new Select(driver.findElement(By.id("fishbone"))).selectByValue("ENVIRONMENT");
+                driver.findElement(By.id("root-cause-statement")).sendKeys("成品仓防潮规定未执行");
+                submit(driver.findElement(By.id("do-root-cause")));
             }
-            for (CapaViews.Action a : d.actions()) {
-                if (a.current() && !a.done()) {
-                    capas.markActionDone(capaId, a.id(), new CapaCommands.ActionDone("整改照片已上传", null));
-                }
+            java.util.List<String> actions = driver.findElements(By.cssSelector("form[id^='done-form-']")).stream()
+                    .map(f -> f.getAttribute("id").substring("done-form-".length())).toList();
+            for (String action : actions) {
+                driver.findElement(By.id("evidence-" + action)).sendKeys("整改照片已上传");
+                submit(driver.findElement(By.id("do-done-" + action)));
             }
+            assertThat(driver.findElements(By.cssSelector("form[id^='done-form-']"))).isEmpty();
+            screenshot("complaint-capa-" + capaId);
         }
         open("/complaints/" + complaintId);
         assertThat(driver.findElement(By.id("capa-table")).getText()).doesNotContain("0 / 1");
