@@ -38,7 +38,8 @@ public class ComplaintCapas {
                     "请选择责任人 / the action owner must be a user");
         }
         // No source key: each corrective action is its own CAPA (open CAPAs are unique per key on PostgreSQL).
-        CapaRef ref = capas.open(new OpenCapa(CapaSources.COMPLAINT, c.getId(), null, c.getCode(), problem(c, planned, fromVerification), c.getCustomerId(), c.getDepartmentId(), false),
+        CapaRef ref = capas.open(new OpenCapa(CapaSources.COMPLAINT, c.getId(), null, c.getCode(),
+                problem(c, planned, fromVerification), c.getCustomerId(), c.getDepartmentId(), false),
                 new PlannedAction(planned.description(), planned.ownerUserId(), planned.dueDate()));
         c.linkCapa(ref.id(), ref.code(), planned, fromVerification, actor, now);
     }
