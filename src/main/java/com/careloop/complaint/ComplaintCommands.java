@@ -29,16 +29,26 @@ public final class ComplaintCommands {
                               @NotBlank @Size(max = 4000) String causeAnalysis, Long version) {
     }
 
-    public record AddAction(@NotBlank @Size(max = 4000) String description, @NotBlank @Size(max = 100) String owner,
-                            @NotNull LocalDate dueDate, Long version) {
+    /**
+     * A corrective action: it opens a CAPA record with this first action. The owner is a user: {@code ownerUserId},
+     * or {@code owner} naming a user by username or display name.
+     */
+    public record AddAction(@NotBlank @Size(max = 4000) String description, @Size(max = 100) String owner,
+                            Long ownerUserId, @NotNull LocalDate dueDate, Long version) {
+    }
+
+    /** A request the service desk hands over (COMPLAINT-type intake, or an unsatisfied callback turned into one). */
+    public record HandOver(long requestId, long customerId, String customerName, String customerCode,
+                           boolean keyCustomer, String content, Long byId, String byName) {
     }
 
     public record CommunicateDecision(@NotBlank @Size(max = 200) String how, OffsetDateTime when,
                                       @NotBlank @Size(max = 4000) String what, Long version) {
     }
 
+    /** Not effective needs the new countermeasure (it opens a new CAPA: owner as in {@link AddAction}). */
     public record Verify(@NotNull Verification result, @Size(max = 4000) String countermeasure,
-                         @Size(max = 100) String owner, LocalDate dueDate, Long version) {
+                         @Size(max = 100) String owner, Long ownerUserId, LocalDate dueDate, Long version) {
     }
 
     public record Step(Long version) {

@@ -26,8 +26,19 @@ public final class ComplaintViews {
                             boolean acknowledgeOverdue, boolean replyOverdue, boolean resolveOverdue) {
     }
 
+    /** A corrective-action row kept from before the CAPA module (read-only history; may still be marked done). */
     public record Action(long id, String description, String owner, LocalDate dueDate, boolean done,
                          OffsetDateTime doneAt, String doneBy) {
+    }
+
+    /**
+     * A CAPA record opened from the complaint, with its state as the CAPA module reports it (status null when the
+     * CAPA module has nothing on it).
+     */
+    public record CapaLink(long capaId, String code, String description, String owner, LocalDate dueDate,
+                           boolean fromVerification, String recordedBy, String status, int actionsTotal,
+                           int actionsDone, boolean allActionsDone, Boolean effective, int reopenCount,
+                           LocalDate effectivenessCheckDue) {
     }
 
     public record TimelineEntry(String kind, OffsetDateTime at, String actor, String note) {
@@ -47,6 +58,7 @@ public final class ComplaintViews {
                          OffsetDateTime verifiedAt, String verifiedBy, OffsetDateTime qualityConfirmedAt,
                          String qualityConfirmedBy, OffsetDateTime closedAt, String receivedByName,
                          Deadlines deadlines, List<Action> actions, List<TimelineEntry> timeline, Link repeatOf,
-                         List<Link> repeatedBy, int repeatCount) {
+                         List<Link> repeatedBy, int repeatCount, List<CapaLink> capas, OffsetDateTime capaReopenedAt,
+                         String capaReopenNote) {
     }
 }

@@ -28,6 +28,7 @@ import com.careloop.complaint.ComplaintViews.Page;
 import com.careloop.complaint.ComplaintViews.Row;
 import com.careloop.complaint.ComplaintViews.TimelineEntry;
 import com.careloop.complaint.handling.Complaint;
+import com.careloop.complaint.handling.ComplaintCapas;
 import com.careloop.complaint.handling.ComplaintProperties;
 import com.careloop.complaint.handling.ComplaintRepository;
 import com.careloop.complaint.handling.CorrectiveAction;
@@ -71,10 +72,12 @@ public class Complaints {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ComplaintCapas capa;
 
     Complaints(ComplaintRepository complaints, CustomerDirectory customers, CalendarService calendars,
                ComplaintProperties properties, RecordNumbers numbers, AuditTrail audit, Notifications notifications,
-               CurrentUsers users, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+               CurrentUsers users, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, ComplaintCapas capa) {
+        this.capa = capa;
         this.complaints = complaints;
         this.customers = customers;
         this.calendars = calendars;
@@ -103,9 +106,18 @@ public class Complaints {
      */
     public long receiveFromServiceDesk(long requestId, long customerId, String customerName, String customerCode,
                                        boolean keyCustomer, String content, long byId, String byName) {
-        return complaints.findBySourceRequestId(requestId).map(Complaint::getId).orElseGet(() ->
-                receive(new Complaint.Receipt(customerId, customerName, customerCode, keyCustomer, null,
-                        ComplaintChannel.SERVICE_DESK, null, null, content, null, requestId), byId, byName).getId());
+        return receiveHandOver(new ComplaintCommands.HandOver(requestId, customerId, customerName, customerCode,
+                keyCustomer, content, byId, byName)).id();
+    }
+
+    /** The desk's hand-over as a command; the complaint it became (the existing one on a redelivery). */
+    public Link receiveHandOver(ComplaintCommands.HandOver h) {
+        Complaint c = complaints.findBySourceRequestId(h.requestId()).orElseGet(() ->
+                receive(new Complaint.Receipt(h.customerId(), h.customerName(), h.customerCode(), h.keyCustomer(), null,
+                        ComplaintChannel.SERVICE_DESK, null, null,
+                        h.content().length() > 4000 ? h.content().substring(0, 4000) : h.content(), null, h.requestId()),
+                        h.byId() == null ? 0L : h.byId(), h.byName() == null ? CurrentUsers.SYSTEM : h.byName()));
+        return new Link(c.getId(), c.getCode(), odt(c.getReceivedAt()), c.getStatus());
     }
 
     private Complaint receive(Receive cmd, Long sourceRequestId, long byId, String byName) {
@@ -158,9 +170,14 @@ public class Complaints {
         });
     }
 
+    /** 纠正措施: opens a CAPA record (source COMPLAINT) with this first action and links it to the complaint. */
     public Detail addCorrectiveAction(long id, AddAction cmd) {
-        return change(id, cmd.version(), "CORRECTIVE_ACTION",
-                c -> c.addCorrectiveAction(cmd.description(), cmd.owner(), cmd.dueDate(), actor(), now()));
+        return change(id, cmd.version(), "CORRECTIVE_ACTION", c -> {
+            c.requireCorrectiveActionStep();
+            Owner owner = owner("ownerUserId", cmd.ownerUserId(), "owner", cmd.owner());
+            Complaint.Planned planned = Complaint.plan(cmd.description(), owner.name(), owner.id(), cmd.dueDate());
+            capa.open(c, planned, false, actor(), now());
+        });
     }
 
     public Detail markActionDone(long id, long actionId, Step cmd) {
@@ -176,9 +193,19 @@ public class Complaints {
                 c -> c.communicateDecision(cmd.how(), instant(cmd.when()), cmd.what(), actor(), now()));
     }
 
+    /**
+     * 效果验证; with {@code careloop.complaint.forbid-self-verification} (default) a handler may not verify. Not
+     * effective: the new countermeasure opens a new CAPA and the complaint goes back to corrective action.
+     */
     public Detail verify(long id, Verify cmd) {
-        return change(id, cmd.version(), "VERIFY",
-                c -> c.verify(cmd.result(), cmd.countermeasure(), cmd.owner(), cmd.dueDate(), actor(), now()));
+        return change(id, cmd.version(), "VERIFY", c -> {
+            Owner owner = cmd.result() == Verification.NOT_EFFECTIVE
+                    && (cmd.ownerUserId() != null || cmd.owner() != null && !cmd.owner().isBlank())
+                    ? owner("ownerUserId", cmd.ownerUserId(), "owner", cmd.owner()) : me();
+            c.verify(cmd.result(), cmd.countermeasure(), owner.name(), owner.id(), cmd.dueDate(),
+                    properties.forbidSelfVerification(), actor(), now())
+                    .ifPresent(next -> capa.open(c, next, true, actor(), now()));
+        });
     }
 
     public Detail confirmQuality(long id, Step cmd) {
@@ -187,7 +214,7 @@ public class Complaints {
 
     public Detail close(long id, Step cmd) {
         return change(id, cmd == null ? null : cmd.version(), "CLOSE", c -> {
-            c.close(actor(), now());
+            c.close(capa.states(c), actor(), now());
             events.publishEvent(new ComplaintClosed(c.getId(), c.getCode(), c.getCustomerId()));
         });
     }
@@ -216,7 +243,59 @@ public class Complaints {
                 c.getInvestigatedBy(), c.getDecisionHow(), odt(c.getDecisionAt()), c.getDecisionWhat(),
                 c.getVerification(), odt(c.getVerifiedAt()), c.getVerifiedBy(), odt(c.getQualityConfirmedAt()),
                 c.getQualityConfirmedBy(), odt(c.getClosedAt()), c.getReceivedByName(), deadlines, actions, timeline,
-                repeatOf, repeatedBy, repeatedBy.size());
+                repeatOf, repeatedBy, repeatedBy.size(), capa.links(c), odt(c.getCapaReopenedAt()), c.getCapaReopenNote());
+    }
+
+    /** The complaint a CAPA event is about, for the CAPA listener; runs without a signed-in user. */
+    public void capaVerified(long complaintId, String eventKey, String capaCode, boolean effective) {
+        onceFor(complaintId, eventKey, c -> c.capaVerified(capaCode, effective, now()), "CAPA_VERIFIED");
+    }
+
+    /** A failed effectiveness check re-opened a linked CAPA (the banner when the complaint is closed). */
+    public void capaReopened(long complaintId, String eventKey, String capaCode, String reason) {
+        onceFor(complaintId, eventKey, c -> c.capaReopened(capaCode, reason, now()), "CAPA_REOPENED");
+    }
+
+    /**
+     * Applies a CAPA event once per key (complaint_inbox); a redelivery is a no-op. The complaint row is locked
+     * first: a check's CapaVerified and CapaReopened arrive together and are applied one after the other.
+     */
+    private void onceFor(long complaintId, String eventKey, Consumer<Complaint> apply, String action) {
+        if (jdbc.sql("select id from complaint where id = :id for update").param("id", complaintId).query(Long.class)
+                .optional().isEmpty() || jdbc.sql("select count(*) from complaint_inbox where event_key = :k")
+                .param("k", eventKey).query(Long.class).single() > 0) {
+            return;
+        }
+        Complaint c = complaints.findById(complaintId).orElseThrow();
+        jdbc.sql("insert into complaint_inbox (event_key, complaint_id, received_at) values (:k, :c, :at)")
+                .param("k", eventKey).param("c", complaintId).param("at", Timestamp.from(now())).update();
+        Map<String, Object> before = c.auditState();
+        apply.accept(c);
+        complaints.saveAndFlush(c);
+        audit.changed(c, action, before);
+    }
+
+    /** A user who can own an action: display name and id. */
+    record Owner(Long id, String name) {
+    }
+
+    private Owner me() {
+        CurrentUser me = users.require();
+        return new Owner(me.id(), me.displayName());
+    }
+
+    /** The owner of an action: the user by id, or by username or display name (active users); 422 otherwise. */
+    private Owner owner(String idField, Long userId, String nameField, String name) {
+        if (userId == null && (name == null || name.isBlank())) {
+            throw new InvalidInputException(nameField, "required", "请填写责任人 / the action owner is required");
+        }
+        var sql = userId != null ? jdbc.sql("select id, display_name from app_user where active = true and id = :v").param("v", userId)
+                : jdbc.sql("select id, display_name from app_user where active = true and (username = :v or display_name = :v) order by id")
+                .param("v", name.trim());
+        return sql.query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2))).list().stream().findFirst()
+                .orElseThrow(() -> userId != null
+                        ? new InvalidInputException(idField, "exists", "没有此在职用户 / no active user " + userId)
+                        : new InvalidInputException(nameField, "exists", "责任人须为在职用户 / the owner must be an active user: " + name));
     }
 
     /** The list, newest first, keyset-paged by id, within the reader's data scope. */

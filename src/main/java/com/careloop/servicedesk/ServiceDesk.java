@@ -177,7 +177,8 @@ public class ServiceDesk {
                     "（请跟进并安排资深人员 / follow up, senior handler required）");
         }
         events.publishEvent(new ServiceRequestRegistered(r.getId(), r.getCode(), r.getRequestType(), r.getCustomerId(),
-                r.isKeyCustomer()));
+                r.isKeyCustomer(), r.getCustomerName(), r.getCustomerCode(), r.getTitle(), r.getDescription(),
+                r.getRegisteredBy(), r.getRegisteredByName()));
         return r;
     }
 
@@ -258,12 +259,37 @@ public class ServiceDesk {
 
     // ---- callback and close ------------------------------------------------------------------
 
-    /** 回访: a supervisor's or manager's callback is what a key customer's request needs before close. */
+    /**
+     * 回访: a supervisor's or manager's callback is what a key customer's request needs before close. An
+     * unsatisfied outcome re-opens the request, or, with follow-up COMPLAINT, turns it into a complaint: the
+     * request is closed as handed over and {@link ServiceRequestTurnedIntoComplaint} tells the complaint module.
+     */
     public Detail callback(long id, Callback cmd) {
         CurrentUser me = users.require();
         boolean supervisor = "CS_SUPERVISOR".equals(me.position()) || "CS_MANAGER".equals(me.position());
+        if (cmd.outcome() == CallbackOutcome.UNSATISFIED && cmd.followUp() == UnsatisfiedFollowUp.COMPLAINT) {
+            return change(id, cmd.version(), "TURN_INTO_COMPLAINT", r -> {
+                r.turnIntoComplaint(blank(cmd.notes()), me.id(), supervisor, actor(), now());
+                events.publishEvent(new ServiceRequestTurnedIntoComplaint(r.getId(), r.getCode(), r.getCustomerId(),
+                        r.getCustomerName(), r.getCustomerCode(), r.isKeyCustomer(), r.getTitle(), r.getDescription(),
+                        r.getCallbackNotes(), me.id(), actor()));
+            });
+        }
         return change(id, cmd.version(), "CALLBACK",
                 r -> r.callback(cmd.outcome(), blank(cmd.notes()), me.id(), supervisor, actor(), now()));
+    }
+
+    /**
+     * The complaint module tells the desk which complaint a request became (hand-over of a COMPLAINT request or an
+     * unsatisfied callback turned into a complaint); runs without a signed-in user, idempotent.
+     */
+    public void linkComplaint(long requestId, long complaintId, String complaintCode) {
+        ServiceRequest r = requests.findById(requestId).orElseThrow(() -> new NotFoundException(RECORD_TYPE, requestId));
+        Map<String, Object> before = r.auditState();
+        if (r.linkComplaint(complaintId, complaintCode, CurrentUsers.SYSTEM, now())) {
+            requests.saveAndFlush(r);
+            audit.changed(r, "COMPLAINT_LINKED", before);
+        }
     }
 
     /** 销单. */

@@ -69,7 +69,12 @@ public final class ServiceDeskCommands {
                           String signatureImage, Long version) {
     }
 
-    public record Callback(@NotNull CallbackOutcome outcome, @Size(max = 2000) String notes, Long version) {
+    /**
+     * 回访 before close; {@code followUp} says what an UNSATISFIED outcome does (default REOPEN; COMPLAINT turns
+     * the request into a complaint). Ignored when satisfied.
+     */
+    public record Callback(@NotNull CallbackOutcome outcome, @Size(max = 2000) String notes, UnsatisfiedFollowUp followUp,
+                           Long version) {
     }
 
     public record AddNote(@NotBlank @Size(max = 4000) String body, Boolean visibleToCustomer) {

@@ -86,7 +86,8 @@ public final class ServiceDeskViews {
                          String registeredByName, Instant registeredAt, String result, SignOffView signOff,
                          CallbackView callback, Instant closedAt, int reopenCount, Deadlines deadlines,
                          List<TimelineEntry> timeline, List<PauseView> pauses, List<NoteView> notes,
-                         List<MaterialView> materials, long version) {
+                         List<MaterialView> materials, long version, Instant turnedIntoComplaintAt, Long complaintId,
+                         String complaintCode) {
     }
 
     /** How statistics are grouped. */

@@ -7,42 +7,25 @@ import java.util.UUID;
 
 import com.careloop.servicedesk.RequestType;
 import com.careloop.servicedesk.ServiceRequestRegistered;
-import com.careloop.support.ApiTestBase;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
 /** Complaints over HTTP: the whole journey, major notifications, repeats, the desk hand-over, bad input, refusals. */
-class ComplaintApiTest extends ApiTestBase {
+class ComplaintApiTest extends ComplaintTestBase {
 
     static final String BASE = "/api/v1/complaints";
 
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ApplicationEventPublisher publisher;
     @Autowired
     TransactionTemplate tx;
     @Autowired
     com.careloop.complaint.handling.DeadlineScan scan;
-
-    long department(String code) {
-        return jdbc.sql("select id from department where code = :c").param("c", code).query(Long.class).single();
-    }
-
-    long customer() {
-        String name = "客户" + UUID.randomUUID().toString().substring(0, 6);
-        String phone = "139" + String.format("%08d", (long) (Math.random() * 100_000_000L));
-        Response r = post("/api/v1/customers", tokenFor("manager"), j("{'name':'" + name
-                + "','kind':'INDIVIDUAL','phone':'" + phone + "','project':'翠湖花园','room':'3-1202'}"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
-    }
 
     JsonNode receive(long customer, String product) {
         Response r = post(BASE, tokenFor("complaints"), j("{'customerId':" + customer + ",'channel':'PHONE',"
@@ -81,16 +64,14 @@ class ComplaintApiTest extends ApiTestBase {
                 + department("ENG") + "}");
         step("depthead", id, "investigate", "{'departmentId':" + department("ENG")
                 + ",'causeCategory':'PROCESS','causeAnalysis':'装配扭矩不足'}");
-        d = step("complaints", id, "corrective-actions", "{'description':'调整扭矩','owner':'李工','dueDate':'2099-01-10'}");
-        long action = d.get("actions").get(0).get("id").asLong();
-        step("complaints", id, "corrective-actions/" + action + "/done", null);
+        d = step("complaints", id, "corrective-actions", "{'description':'调整扭矩','owner':'staff','dueDate':'2099-01-10'}");
+        capaActionsDone("complaints", d.get("capas").get(0).get("capaId").asLong());
         step("complaints", id, "communicate-decision", "{'how':'电话','what':'更换整批'}");
-        d = step("complaints", id, "verify", "{'result':'NOT_EFFECTIVE','countermeasure':'更换轴承供应商','owner':'王工'}");
+        d = step("supervisor", id, "verify", "{'result':'NOT_EFFECTIVE','countermeasure':'更换轴承供应商','owner':'teamleader'}");
         assertThat(d.get("status").asString()).isEqualTo("ACTION_TAKEN");
-        long second = d.get("actions").get(1).get("id").asLong();
-        step("complaints", id, "corrective-actions/" + second + "/done", null);
+        capaActionsDone("supervisor", d.get("capas").get(1).get("capaId").asLong());
         step("complaints", id, "communicate-decision", "{'how':'邮件','what':'已更换供应商'}");
-        step("complaints", id, "verify", "{'result':'EFFECTIVE'}");
+        step("supervisor", id, "verify", "{'result':'EFFECTIVE'}");
         step("quality", id, "confirm-quality", null);
         d = step("complaints", id, "close", null);
         assertThat(d.get("status").asString()).isEqualTo("CLOSED");
@@ -149,7 +130,8 @@ class ComplaintApiTest extends ApiTestBase {
         awaitComplaintFor(requestId);
         // A re-delivered event finds the existing complaint.
         tx.executeWithoutResult(s -> publisher.publishEvent(
-                new ServiceRequestRegistered(requestId, code, RequestType.COMPLAINT, customer, false)));
+                new ServiceRequestRegistered(requestId, code, RequestType.COMPLAINT, customer, false, "客户", null, "送货延误投诉",
+                        "三次延误", null, null)));
         Thread.sleep(1500);
         assertThat(countFor(requestId)).isEqualTo(1);
         JsonNode page = get(BASE + "?customerId=" + customer, tokenFor("complaints")).json();

@@ -50,6 +50,14 @@ import static com.careloop.complaint.ComplaintStatus.VERIFIED;
 @Table(name = "complaint")
 public class Complaint implements Auditable {
 
+    /** A planned corrective action: what, the owner's name (and user, when known), by when. */
+    public record Planned(String description, String owner, Long ownerUserId, LocalDate dueDate) {
+    }
+
+    /** What the CAPA module says of a linked CAPA that the close rule needs. */
+    public record CapaState(long capaId, String code, boolean allActionsDone) {
+    }
+
     /** What was captured at receipt; customer name, code and key mark are a snapshot. */
     public record Receipt(long customerId, String customerName, String customerCode, boolean keyCustomer,
                           Instant receivedAt, ComplaintChannel channel, String orderNumber, String product,
@@ -98,6 +106,8 @@ public class Complaint implements Auditable {
     private String qualityConfirmedBy;
     private Instant closedAt;
     private Long repeatOfId;
+    private Instant capaReopenedAt;
+    private String capaReopenNote;
     private long receivedBy;
     private String receivedByName;
     private Instant acknowledgeDueAt;
@@ -116,6 +126,9 @@ public class Complaint implements Auditable {
     @OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL)
     @OrderBy("id")
     private List<CorrectiveAction> actions = new ArrayList<>();
+    @OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<ComplaintCapa> capas = new ArrayList<>();
 
     protected Complaint() {
     }
@@ -197,11 +210,42 @@ public class Complaint implements Auditable {
         event("INVESTIGATED", actor, now, cause + ": " + analysis.trim());
     }
 
-    /** 纠正措施: one or more rows; more may be added until the decision is communicated. */
+    /** 纠正措施 (legacy rows, before the CAPA module): one or more; more may be added until the decision is communicated. */
     public CorrectiveAction addCorrectiveAction(String description, String owner, LocalDate dueDate, String actor,
                                                 Instant now) {
+        requireCorrectiveActionStep();
+        return newAction(plan(description, owner, null, dueDate), false, actor, now);
+    }
+
+    /** The corrective-action step is open: after the investigation, until the decision is communicated. */
+    public void requireCorrectiveActionStep() {
         requireState("add a corrective action", INVESTIGATED, ACTION_TAKEN);
-        return newAction(description, owner, dueDate, actor, now);
+    }
+
+    /** Checks a planned action (bad input names the field) before anything is opened for it. */
+    public static Planned plan(String description, String owner, Long ownerUserId, LocalDate dueDate) {
+        requireText("description", description, "请填写纠正措施 / the corrective action is required");
+        requireText("owner", owner, "请填写责任人 / the action owner is required");
+        require("dueDate", dueDate, "请填写完成期限 / the due date is required");
+        return new Planned(description.trim(), owner.trim(), ownerUserId, dueDate);
+    }
+
+    /**
+     * 纠正措施 through the CAPA module: the CAPA record opened for this complaint (with its first planned action)
+     * is linked; the corrective-action step, or the new countermeasure of a failed verification.
+     */
+    public ComplaintCapa linkCapa(long capaId, String capaCode, Planned planned, boolean fromVerification, String actor,
+                                  Instant now) {
+        requireCorrectiveActionStep();
+        ComplaintCapa link = new ComplaintCapa(this, capaId, capaCode, planned, fromVerification, actor, now);
+        capas.add(link);
+        if (firstActionAt == null) {
+            firstActionAt = now;
+        }
+        status = ACTION_TAKEN;
+        event("CAPA_OPENED", actor, now, capaCode + ": " + planned.description() + " (" + planned.owner() + ", "
+                + planned.dueDate() + ")");
+        return link;
     }
 
     public void markActionDone(CorrectiveAction action, String actor, Instant now) {
@@ -228,23 +272,60 @@ public class Complaint implements Auditable {
         event("DECISION_COMMUNICATED", actor, now, decisionHow + ": " + decisionWhat);
     }
 
-    /** 效果验证: effective, or not effective with a new countermeasure that sends the complaint back to actions. */
+    /** 效果验证 without the self-verification rule, the new countermeasure kept as a legacy action row. */
     public void verify(Verification result, String countermeasure, String owner, LocalDate dueDate, String actor,
                        Instant now) {
+        verify(result, countermeasure, owner, null, dueDate, false, actor, now).ifPresent(p -> newAction(p, true, actor, now));
+    }
+
+    /**
+     * 效果验证: effective, or not effective with a new countermeasure that sends the complaint back to corrective
+     * action; the countermeasure is returned for the caller to open (a CAPA) and link. With
+     * {@code forbidSelfVerification} a handler of the complaint may not verify it (422 verifier/not-handler).
+     */
+    public java.util.Optional<Planned> verify(Verification result, String countermeasure, String owner, Long ownerUserId,
+                                              LocalDate dueDate, boolean forbidSelfVerification, String actor,
+                                              Instant now) {
         requireState("verify", DECISION_COMMUNICATED);
         require("result", result, "请选择验证结果 / the verification result is required");
+        if (forbidSelfVerification && handlers().contains(actor)) {
+            throw new InvalidInputException("verifier", "not-handler", "验证人不能是本投诉的调查人或纠正措施录入人（" + actor
+                    + "）/ the verifier may not be a handler of the complaint (who recorded the investigation or a "
+                    + "corrective action): " + actor);
+        }
+        Planned next = null;
+        if (result == Verification.NOT_EFFECTIVE) {
+            requireText("countermeasure", countermeasure, "验证无效须提出新的对策 / a new countermeasure is required when not effective");
+            next = plan(countermeasure, owner == null || owner.isBlank() ? actor : owner, ownerUserId,
+                    dueDate == null ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(7) : dueDate);
+        }
         this.verification = result;
         this.verifiedAt = now;
         this.verifiedBy = actor;
-        if (result == Verification.EFFECTIVE) {
+        if (next == null) {
             status = VERIFIED;
             event("VERIFIED", actor, now, "EFFECTIVE");
-            return;
+            return java.util.Optional.empty();
         }
-        requireText("countermeasure", countermeasure, "验证无效须提出新的对策 / a new countermeasure is required when not effective");
-        event("VERIFIED", actor, now, "NOT_EFFECTIVE: " + countermeasure.trim());
-        newAction(countermeasure, owner == null || owner.isBlank() ? actor : owner,
-                dueDate == null ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(7) : dueDate, actor, now);
+        status = ACTION_TAKEN;
+        event("VERIFIED", actor, now, "NOT_EFFECTIVE: " + next.description());
+        return java.util.Optional.of(next);
+    }
+
+    /**
+     * The handlers of the complaint for the self-verification rule: who recorded the investigation and who
+     * recorded a corrective action at the corrective-action step (legacy row or CAPA); the new countermeasure
+     * named in a failed verification does not make its verifier a handler.
+     */
+    public java.util.Set<String> handlers() {
+        java.util.Set<String> handlers = new java.util.LinkedHashSet<>();
+        if (investigatedBy != null) {
+            handlers.add(investigatedBy);
+        }
+        actions.stream().filter(a -> !a.isFromVerification() && a.getRecordedBy() != null)
+                .forEach(a -> handlers.add(a.getRecordedBy()));
+        capas.stream().filter(l -> !l.isFromVerification()).forEach(l -> handlers.add(l.getRecordedBy()));
+        return handlers;
     }
 
     /** 品管确认 by the quality manager (the permission is checked by the caller). */
@@ -256,9 +337,25 @@ public class Complaint implements Auditable {
         event("QUALITY_CONFIRMED", actor, now, null);
     }
 
-    /** 结案: refused while an action is open or the verification is not effective. */
+    /** 结案 of a complaint without CAPA links. */
     public void close(String actor, Instant now) {
+        close(List.of(), actor, now);
+    }
+
+    /**
+     * 结案: refused while a legacy action is open, while a linked CAPA has actions not done (409
+     * capa-actions-done; {@code capaStates} as the CAPA module reports them) or the verification is not effective.
+     */
+    public void close(List<CapaState> capaStates, String actor, Instant now) {
         requireState("close", QUALITY_CONFIRMED);
+        List<String> capasOpen = capas.stream().filter(l -> capaStates.stream().noneMatch(st -> st.capaId() == l.getCapaId()
+                && st.allActionsDone())).map(ComplaintCapa::getCapaCode).toList();
+        if (!capasOpen.isEmpty()) {
+            throw new DomainException("complaint.capa-actions-done", "纠正措施 " + String.join("、", capasOpen)
+                    + " 尚未全部完成，不能结案 / cannot close: the actions of CAPA " + String.join(", ", capasOpen)
+                    + " are not all done (rule capa-actions-done, status " + status + ")",
+                    Map.of("rule", "capa-actions-done", "capas", capasOpen));
+        }
         long open = actions.stream().filter(a -> !a.isDone()).count();
         if (open > 0) {
             throw new DomainException("complaint.actions-open", "尚有 " + open + " 项纠正措施未完成，不能结案 / cannot close: "
@@ -270,6 +367,21 @@ public class Complaint implements Auditable {
         this.closedAt = now;
         status = CLOSED;
         event("CLOSED", actor, now, null);
+    }
+
+    /** The CAPA module's effectiveness check of a linked CAPA, on the timeline. */
+    public void capaVerified(String capaCode, boolean effective, Instant now) {
+        event("CAPA_VERIFIED", "capa", now, capaCode + (effective ? ": EFFECTIVE" : ": NOT_EFFECTIVE"));
+    }
+
+    /** A failed effectiveness check re-opened a linked CAPA; after close it is the banner on the complaint. */
+    public void capaReopened(String capaCode, String reason, Instant now) {
+        String note = capaCode + (reason == null || reason.isBlank() ? "" : ": " + reason.trim());
+        if (status == CLOSED) {
+            capaReopenedAt = now;
+            capaReopenNote = note.length() > 2000 ? note.substring(0, 2000) : note;
+        }
+        event("CAPA_REOPENED", "capa", now, note);
     }
 
     /** Links this complaint to the earlier one it repeats (二次投诉). */
@@ -319,17 +431,14 @@ public class Complaint implements Auditable {
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    private CorrectiveAction newAction(String description, String owner, LocalDate dueDate, String actor, Instant now) {
-        requireText("description", description, "请填写纠正措施 / the corrective action is required");
-        requireText("owner", owner, "请填写责任人 / the action owner is required");
-        require("dueDate", dueDate, "请填写完成期限 / the due date is required");
-        CorrectiveAction a = new CorrectiveAction(this, description.trim(), owner.trim(), dueDate, now);
+    CorrectiveAction newAction(Planned p, boolean fromVerification, String actor, Instant now) {
+        CorrectiveAction a = new CorrectiveAction(this, p.description(), p.owner(), p.dueDate(), actor, fromVerification, now);
         actions.add(a);
         if (firstActionAt == null) {
             firstActionAt = now;
         }
         status = ACTION_TAKEN;
-        event("ACTION_ADDED", actor, now, a.getDescription() + " (" + a.getOwner() + ", " + dueDate + ")");
+        event("ACTION_ADDED", actor, now, a.getDescription() + " (" + a.getOwner() + ", " + p.dueDate() + ")");
         return a;
     }
 
@@ -403,6 +512,7 @@ public class Complaint implements Auditable {
         s.put("actions", actions.size());
         s.put("openActions", actions.stream().filter(a -> !a.isDone()).count());
         s.put("repeatOfId", repeatOfId);
+        s.put("capas", capas.stream().map(ComplaintCapa::getCapaCode).toList());
         s.put("closedAt", closedAt);
         return s;
     }
@@ -452,4 +562,7 @@ public class Complaint implements Auditable {
     public long getVersion() { return version; }
     public List<ComplaintEvent> getEvents() { return events; }
     public List<CorrectiveAction> getActions() { return actions; }
+    public List<ComplaintCapa> getCapas() { return capas; }
+    public Instant getCapaReopenedAt() { return capaReopenedAt; }
+    public String getCapaReopenNote() { return capaReopenNote; }
 }

@@ -32,13 +32,6 @@ class ComplaintPages {
     }
 
     @RequiresPermission(ComplaintPermissions.VIEW)
-    @GetMapping("/complaints/{id}")
-    String detail(@PathVariable long id, Model model) {
-        model.addAttribute("c", complaints.detail(id));
-        return "complaint/detail";
-    }
-
-    @RequiresPermission(ComplaintPermissions.VIEW)
     @GetMapping("/complaints/{id}/form")
     String form(@PathVariable long id, Model model) {
         model.addAttribute("c", complaints.detail(id));

@@ -17,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings under {@code careloop.complaint.*}: the deadlines per severity (seed defaults: acknowledge
  * within 24 h, corrective-action reply within 72 h, resolve within 3 working days), the share of a
- * deadline at which the handler is warned, the repeat-complaint window and the scan interval.
+ * deadline at which the handler is warned, the repeat-complaint window and the scan interval;
+ * {@code forbid-self-verification} (default true): who recorded the investigation or a corrective action
+ * may not verify the complaint.
  */
 @Validated
 @ConfigurationProperties("careloop.complaint")
@@ -26,7 +28,8 @@ public record ComplaintProperties(
         @DefaultValue Targets general,
         @DefaultValue("0.8") @DecimalMin("0.1") @DecimalMax("0.99") double warnAt,
         @DefaultValue("90") @Min(1) int repeatWindowDays,
-        @DefaultValue("1m") @NotNull Duration scanInterval) {
+        @DefaultValue("1m") @NotNull Duration scanInterval,
+        @DefaultValue("true") boolean forbidSelfVerification) {
 
     /** One severity's deadlines, each an amount in a unit of the business calendar. */
     public record Targets(

@@ -6,7 +6,11 @@ import java.time.LocalDate;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** One corrective action (纠正措施) of a complaint: what, who, by when, and whether it is done. */
+/**
+ * One corrective action (纠正措施) of a complaint: what, who, by when, and whether it is done. Since the CAPA
+ * module handles corrective actions these rows are the history of complaints entered before it (read-only
+ * apart from marking them done); new corrective actions are {@link ComplaintCapa} links.
+ */
 @Entity
 @Table(name = "complaint_action")
 public class CorrectiveAction extends ComplaintRow {
@@ -18,15 +22,20 @@ public class CorrectiveAction extends ComplaintRow {
     private Instant doneAt;
     private String doneBy;
     private Instant createdAt;
+    private String recordedBy;
+    private boolean fromVerification;
 
     protected CorrectiveAction() {
     }
 
-    CorrectiveAction(Complaint complaint, String description, String owner, LocalDate dueDate, Instant now) {
+    CorrectiveAction(Complaint complaint, String description, String owner, LocalDate dueDate, String recordedBy,
+                     boolean fromVerification, Instant now) {
         super(complaint);
         this.description = description;
         this.owner = owner;
         this.dueDate = dueDate;
+        this.recordedBy = recordedBy;
+        this.fromVerification = fromVerification;
         this.createdAt = now;
     }
 
@@ -42,4 +51,6 @@ public class CorrectiveAction extends ComplaintRow {
     public boolean isDone() { return done; }
     public Instant getDoneAt() { return doneAt; }
     public String getDoneBy() { return doneBy; }
+    public String getRecordedBy() { return recordedBy; }
+    public boolean isFromVerification() { return fromVerification; }
 }

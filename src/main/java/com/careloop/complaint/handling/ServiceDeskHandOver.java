@@ -1,27 +1,32 @@
 package com.careloop.complaint.handling;
 
+import com.careloop.complaint.ComplaintCommands.HandOver;
+import com.careloop.complaint.ComplaintViews.Link;
 import com.careloop.complaint.Complaints;
-import com.careloop.platform.CurrentUsers;
 import com.careloop.servicedesk.RequestType;
+import com.careloop.servicedesk.ServiceDesk;
 import com.careloop.servicedesk.ServiceRequestRegistered;
+import com.careloop.servicedesk.ServiceRequestTurnedIntoComplaint;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A COMPLAINT-type service request registered at the window becomes a complaint linked to it. Idempotent:
- * the complaint's source request id is unique, so a re-delivered event finds the existing complaint.
+ * The service desk hands complaints over by its events alone (it never reads or is read by the complaint
+ * tables): a COMPLAINT-type request registered at the window, and a request whose unsatisfied callback before
+ * close (销单) was turned into a complaint, each become a complaint linked to the request. Idempotent: the
+ * complaint's source request id is unique, so a re-delivered event finds the existing complaint. The desk is
+ * told the complaint it became (the request page links to it).
  */
 @Component
 class ServiceDeskHandOver {
 
     private final Complaints complaints;
-    private final JdbcClient jdbc;
+    private final ServiceDesk desk;
 
-    ServiceDeskHandOver(Complaints complaints, JdbcClient jdbc) {
+    ServiceDeskHandOver(Complaints complaints, ServiceDesk desk) {
         this.complaints = complaints;
-        this.jdbc = jdbc;
+        this.desk = desk;
     }
 
     @ApplicationModuleListener
@@ -29,22 +34,26 @@ class ServiceDeskHandOver {
         if (event.type() != RequestType.COMPLAINT || event.customerId() == null) {
             return;
         }
-        // The desk's event carries no text; its committed row (read-only projection) gives content, customer snapshot
-        // and registrant.
-        var source = jdbc.sql("""
-                select title, description, registered_by, registered_by_name, customer_name, customer_code, key_customer
-                from service_request where id = :id""")
-                .param("id", event.requestId())
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7)})
-                .optional();
-        if (source.isEmpty()) {
+        String content = "[" + event.code() + "] " + event.title()
+                + (event.description() == null ? "" : "\n" + event.description());
+        received(event.requestId(), complaints.receiveHandOver(new HandOver(event.requestId(), event.customerId(),
+                event.customerName(), event.customerCode(), event.keyCustomer(), content, event.registeredById(),
+                event.registeredByName())));
+    }
+
+    @ApplicationModuleListener
+    void on(ServiceRequestTurnedIntoComplaint event) {
+        if (event.customerId() == null) {
             return;
         }
-        Object[] s = source.get();
-        String content = "[" + event.code() + "] " + s[0] + (s[1] == null ? "" : "\n" + s[1]);
-        complaints.receiveFromServiceDesk(event.requestId(), event.customerId(), (String) s[4], (String) s[5],
-                (Boolean) s[6], content, (Long) s[2],
-                s[3] == null ? CurrentUsers.SYSTEM : (String) s[3]);
+        String content = "[" + event.code() + "] " + event.title()
+                + (event.description() == null ? "" : "\n" + event.description())
+                + "\n回访不满意 / unsatisfied callback" + (event.callbackNotes() == null ? "" : ": " + event.callbackNotes());
+        received(event.requestId(), complaints.receiveHandOver(new HandOver(event.requestId(), event.customerId(),
+                event.customerName(), event.customerCode(), event.keyCustomer(), content, event.byId(), event.byName())));
+    }
+
+    private void received(long requestId, Link complaint) {
+        desk.linkComplaint(requestId, complaint.id(), complaint.code());
     }
 }

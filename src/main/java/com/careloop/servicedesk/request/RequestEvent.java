@@ -14,7 +14,7 @@ public class RequestEvent extends RequestRow {
 
     public enum Kind {
         REGISTERED, DISPATCHED, REASSIGNED, HANDED_BACK, STARTED, PAUSED, RESUMED, COMPLETED, SIGNED_OFF,
-        CALLED_BACK, CLOSED, REOPENED
+        CALLED_BACK, CLOSED, REOPENED, TURNED_INTO_COMPLAINT, COMPLAINT_LINKED
     }
 
     @Enumerated(EnumType.STRING)

@@ -86,7 +86,7 @@ class ServiceDeskBootstrap implements ApplicationRunner {
                 desk.complete(door, new Complete("更换电机碳刷，卷帘门开关正常", null));
             });
             as("supervisor", () -> {
-                desk.callback(door, new Callback(CallbackOutcome.SATISFIED, "门店李经理表示满意", null));
+                desk.callback(door, new Callback(CallbackOutcome.SATISFIED, "门店李经理表示满意", null, null));
                 desk.close(door, new Step(null));
             });
         });

@@ -117,6 +117,9 @@ public class ServiceRequest implements Auditable {
     private Instant closedAt;
     private Long closedBy;
     private int reopenCount;
+    private Instant turnedIntoComplaintAt;
+    private Long complaintId;
+    private String complaintCode;
     private int responseAmount;
     @Enumerated(EnumType.STRING)
     private TimeUnit responseUnit;
@@ -303,6 +306,48 @@ public class ServiceRequest implements Auditable {
         }
     }
 
+    /**
+     * The other answer to an unsatisfied callback before close: the request becomes a complaint. The callback is
+     * recorded, the request is counted as re-opened (re-open rate, no first-contact resolution) and closed as
+     * handed to the complaint procedure (转投诉), which follows the customer from here. Refused for requests that
+     * are themselves complaints (they already went to the complaint module at intake).
+     */
+    public void turnIntoComplaint(String notes, long byUserId, boolean bySupervisor, String actor, Instant now) {
+        requireState("turn into a complaint", COMPLETED, SIGNED_OFF);
+        if (requestType == com.careloop.servicedesk.RequestType.COMPLAINT) {
+            throw new DomainException("service-request.already-complaint",
+                    "投诉类工单在受理时已转入投诉处理 / a COMPLAINT request was handed to the complaint procedure at intake");
+        }
+        if (customerId == null) {
+            throw new InvalidInputException("customerId", "required",
+                    "转投诉须先关联客户档案 / a request without a customer cannot become a complaint");
+        }
+        this.callbackOutcome = CallbackOutcome.UNSATISFIED;
+        this.callbackNotes = notes;
+        this.callbackBy = byUserId;
+        this.callbackBySupervisor = bySupervisor;
+        this.callbackAt = now;
+        event(Kind.CALLED_BACK, actor, now, CallbackOutcome.UNSATISFIED + (notes == null ? "" : ": " + notes));
+        reopenCount++;
+        turnedIntoComplaintAt = now;
+        closedAt = now;
+        closedBy = byUserId;
+        status = CLOSED;
+        event(Kind.TURNED_INTO_COMPLAINT, actor, now, "回访不满意，转投诉 / unsatisfied callback, turned into a complaint"
+                + (notes == null ? "" : ": " + notes));
+    }
+
+    /** The complaint this request became (told by the complaint module); once only, a repeat is a no-op. */
+    public boolean linkComplaint(long complaintId, String complaintCode, String actor, Instant now) {
+        if (this.complaintId != null) {
+            return false;
+        }
+        this.complaintId = complaintId;
+        this.complaintCode = complaintCode;
+        event(Kind.COMPLAINT_LINKED, actor, now, complaintCode);
+        return true;
+    }
+
     /** 销单: refused without the satisfied callback a key customer (by a supervisor) or the category requires. */
     public void close(long byUserId, String actor, Instant now) {
         requireState("close", COMPLETED, SIGNED_OFF, CALLED_BACK);
@@ -470,6 +515,7 @@ public class ServiceRequest implements Auditable {
         s.put("callbackOutcome", callbackOutcome);
         s.put("closedAt", closedAt);
         s.put("reopenCount", reopenCount);
+        s.put("complaintId", complaintId);
         s.put("responseDueAt", responseDueAt);
         s.put("completionDueAt", completionDueAt);
         return s;
@@ -496,6 +542,13 @@ public class ServiceRequest implements Auditable {
     public Instant getCompletionDueAt() { return completionDueAt; }
     public Instant getCompletionWarnAt() { return completionWarnAt; }
     public int getReopenCount() { return reopenCount; }
+    public Instant getTurnedIntoComplaintAt() { return turnedIntoComplaintAt; }
+    public Long getComplaintId() { return complaintId; }
+    public String getComplaintCode() { return complaintCode; }
+    public String getDescription() { return description; }
+    public String getCustomerCode() { return customerCode; }
+    public String getRegisteredByName() { return registeredByName; }
+    public String getCallbackNotes() { return callbackNotes; }
     public long getVersion() { return version; }
     public List<RequestEvent> getEvents() { return events; }
     public List<RequestPause> getPauses() { return pauses; }

@@ -311,7 +311,7 @@ public class ServiceRequestQueries {
                         (String) head.get("callback_notes"), callbackBy, userNames.get(callbackBy),
                         Boolean.TRUE.equals(head.get("callback_by_supervisor")), instant(head.get("callback_at"))),
                 instant(head.get("closed_at")), r.getReopenCount(), deadlines, timeline, pauses, notes, materials,
-                r.getVersion());
+                r.getVersion(), r.getTurnedIntoComplaintAt(), r.getComplaintId(), r.getComplaintCode());
     }
 
     private Map<Long, String> names(String table, String column, Set<Long> ids) {

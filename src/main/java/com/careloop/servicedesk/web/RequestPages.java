@@ -180,7 +180,7 @@ class RequestPages {
     String lookUp(@RequestParam(required = false) String customerQuery, Model model) {
         model.addAttribute("matches", customerQuery == null || customerQuery.isBlank() ? java.util.List.of()
                 : customers.lookUp(customerQuery.trim(), 8));
-        return "servicedesk/intake :: matches";
+        return "fragments/customerpick :: matches";
     }
 
     // ---- the request page --------------------------------------------------------------------
@@ -200,6 +200,7 @@ class RequestPages {
         model.addAttribute("staff", support.staff());
         model.addAttribute("pauseReasons", PauseReason.values());
         model.addAttribute("outcomes", CallbackOutcome.values());
+        model.addAttribute("followUps", com.careloop.servicedesk.UnsatisfiedFollowUp.values());
         return "servicedesk/request";
     }
 
