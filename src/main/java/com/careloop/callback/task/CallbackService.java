@@ -290,7 +290,7 @@ public class CallbackService {
         List<Answer> answers = t.getAnswers() == null ? List.of() : json.readValue(t.getAnswers(), ANSWERS);
         List<Link> links = new ArrayList<>();
         if (t.getSourceType() != null) {
-            links.add(new Link("SOURCE_" + t.getSourceType(), t.getSourceId(), t.getSourceCode(), sourceHref(t)));
+            links.add(new Link("SOURCE", t.getSourceId(), t.getSourceCode(), sourceHref(t)));
         }
         if (t.getReopenedRequestId() != null) {
             links.add(new Link("REOPENED_REQUEST", t.getReopenedRequestId(), t.getReopenedRequestCode(),
