@@ -49,6 +49,8 @@ class CallbackApiTest extends ApiTestBase {
     CalendarService calendars;
     @Autowired
     Clock clock;
+    @Autowired
+    com.careloop.capa.CorrectiveActions capa;
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(ZONE));
@@ -259,6 +261,20 @@ class CallbackApiTest extends ApiTestBase {
                 .param("k", "%|" + half).query(Long.class).single()).isEqualTo(drawn);
         assertThat(jdbc.sql("select count(distinct customer_id) from callback_sample_draw where half_year = :h")
                 .param("h", half).query(Long.class).single()).isEqualTo(drawn);
+    }
+
+    @Test
+    void anUnsatisfiedCallbackCanOpenACapa() {
+        long id = manual(customer()).get("id").asLong();
+        JsonNode done = step("supervisor", id, "complete", "{'satisfaction':'DISSATISFIED','notes':'包装破损第三次',"
+                + "'followUp':'CAPA','followUpNote':'包装反复破损'}");
+        assertThat(done.get("followUp").asString()).isEqualTo("CAPA");
+        JsonNode link = done.get("links").get(0);
+        assertThat(link.get("kind").asString()).isEqualTo("CAPA");
+        var capas = capa.forSource("CALLBACK", id);
+        assertThat(capas).hasSize(1);
+        assertThat(capas.get(0).id()).isEqualTo(link.get("id").asLong());
+        assertThat(capas.get(0).code()).isEqualTo(link.get("code").asString());
     }
 
     @Test

@@ -172,6 +172,7 @@ class CallbackPages {
         model.addAttribute("methods", CallbackMethod.values());
         model.addAttribute("requestTypes", RequestType.values());
         model.addAttribute("users", callbacks.assignableUsers());
+        model.addAttribute("nl", "\n");
         return "callback/plans";
     }
 
