@@ -1,10 +1,10 @@
 package com.careloop.complaint;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
+
+import com.careloop.platform.CountsPerCustomer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,29 +18,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ComplaintCounts {
 
-    /** Complaints received in [from, to) and how many of them are still open. */
-    public record Count(long received, long open) {
-    }
-
     private final JdbcClient jdbc;
 
     ComplaintCounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Per customer id (customers without complaints are absent). */
-    public Map<Long, Count> byCustomer(Collection<Long> customerIds, Instant from, Instant to) {
-        Map<Long, Count> out = new HashMap<>();
-        if (customerIds.isEmpty()) {
-            return out;
-        }
-        jdbc.sql("""
+    /** Complaints received in [from, to) per customer id, with how many are not closed (no complaints: absent). */
+    public Map<Long, CountsPerCustomer.Count> byCustomer(Collection<Long> customerIds, Instant from, Instant to) {
+        return CountsPerCustomer.query(jdbc, """
                 select customer_id, count(*), sum(case when status <> 'CLOSED' then 1 else 0 end) from complaint
-                where customer_id in (:ids) and received_at >= :from and received_at < :to group by customer_id""")
-                .param("ids", customerIds).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query(rs -> {
-                    out.put(rs.getLong(1), new Count(rs.getLong(2), rs.getLong(3)));
-                });
-        return out;
+                where customer_id in (:ids) and received_at >= :from and received_at < :to group by customer_id""",
+                customerIds, from, to);
     }
 }

@@ -20,6 +20,7 @@ import com.careloop.complaint.ComplaintCounts;
 import com.careloop.customer.CustomerFacts;
 import com.careloop.customer.KeyCustomers;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.CountsPerCustomer;
 import com.careloop.servicedesk.ServiceRequestCounts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -128,8 +129,8 @@ public class CallbackStatistics {
         LocalDate to = LocalDate.of(year, 12, 31);
         var start = from.atStartOfDay(zone).toInstant();
         var end = from.plusYears(1).atStartOfDay(zone).toInstant();
-        Map<Long, ComplaintCounts.Count> complaintCounts = complaints.byCustomer(keys, start, end);
-        Map<Long, ServiceRequestCounts.Count> requestCounts = requests.byCustomer(keys, start, end);
+        Map<Long, CountsPerCustomer.Count> complaintCounts = complaints.byCustomer(keys, start, end);
+        Map<Long, CountsPerCustomer.Count> requestCounts = requests.byCustomer(keys, start, end);
         Map<Long, long[]> tasks = new LinkedHashMap<>();
         Map<Long, Satisfaction> last = new LinkedHashMap<>();
         if (!keys.isEmpty()) {
@@ -169,11 +170,12 @@ public class CallbackStatistics {
         for (long id : keys) {
             var facts = customers.facts(id);
             long[] c = tasks.getOrDefault(id, new long[7]);
-            var cc = complaintCounts.getOrDefault(id, new ComplaintCounts.Count(0, 0));
-            var rc = requestCounts.getOrDefault(id, new ServiceRequestCounts.Count(0, 0));
+            var none = new CountsPerCustomer.Count(0, 0);
+            var cc = complaintCounts.getOrDefault(id, none);
+            var rc = requestCounts.getOrDefault(id, none);
             out.add(new KeyCustomerYear(id, facts.map(CustomerFacts.Facts::name).orElse("#" + id),
                     facts.map(CustomerFacts.Facts::code).orElse(null), c[0], c[1], c[2],
-                    c[4] == 0 ? null : (double) c[3] / c[4], last.get(id), cc.received(), cc.open(), rc.registered(),
+                    c[4] == 0 ? null : (double) c[3] / c[4], last.get(id), cc.all(), cc.open(), rc.all(),
                     rc.open(), c[6], c[5]));
         }
         return out;
