@@ -1,0 +1,34 @@
+package com.careloop.complaint;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+import com.careloop.platform.CountsPerCustomer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Complaint counts per customer for other modules' analyses (e.g. the annual key-customer callback
+ * follow-up). Counts only, no content, so no data scope applies.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ComplaintCounts {
+
+    private final JdbcClient jdbc;
+
+    ComplaintCounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Complaints received in [from, to) per customer id, with how many are not closed (no complaints: absent). */
+    public Map<Long, CountsPerCustomer.Count> byCustomer(Collection<Long> customerIds, Instant from, Instant to) {
+        return CountsPerCustomer.query(jdbc, """
+                select customer_id, count(*), sum(case when status <> 'CLOSED' then 1 else 0 end) from complaint
+                where customer_id in (:ids) and received_at >= :from and received_at < :to group by customer_id""",
+                customerIds, from, to);
+    }
+}

@@ -1,0 +1,47 @@
+package com.careloop.servicedesk;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+import com.careloop.platform.CountsPerCustomer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Service-request facts for other modules that run without a signed-in user: counts per customer for
+ * analyses (e.g. the annual key-customer callback follow-up) and a closed request's category and close time
+ * (for the callback after a close). No content, so no data scope applies.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ServiceRequestCounts {
+
+    /** A closed request's category and when it was closed. */
+    public record Closed(Long categoryId, Instant closedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ServiceRequestCounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Requests registered in [from, to) per customer id, with how many are not closed (no requests: absent). */
+    public Map<Long, CountsPerCustomer.Count> byCustomer(Collection<Long> customerIds, Instant from, Instant to) {
+        return CountsPerCustomer.query(jdbc, """
+                select customer_id, count(*), sum(case when status <> 'CLOSED' then 1 else 0 end) from service_request
+                where customer_id in (:ids) and registered_at >= :from and registered_at < :to group by customer_id""",
+                customerIds, from, to);
+    }
+
+    public Optional<Closed> closed(long requestId) {
+        return jdbc.sql("select category_id, closed_at from service_request where id = :id").param("id", requestId)
+                .query((rs, n) -> new Closed(rs.getObject(1, Long.class),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+                .optional();
+    }
+}
