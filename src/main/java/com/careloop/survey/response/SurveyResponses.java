@@ -89,6 +89,10 @@ public class SurveyResponses {
             throw new InvalidInputException("channel", "one-of", "渠道须为 EMAIL/PHONE/PAPER/ONSITE 之一 / channel must be one of "
                     + "EMAIL, PHONE, PAPER, ONSITE");
         }
+        if (cmd.enteredBy() != null && !cmd.enteredBy().isBlank() && "EMAIL".equals(channel)) {
+            throw new InvalidInputException("channel", "agent-channel",
+                    "代录答卷的渠道须为电话、纸质或现场 / an answer typed in by an agent is PHONE, PAPER or ONSITE");
+        }
         String opinion = cmd.opinion() == null || cmd.opinion().isBlank() ? null : cmd.opinion().trim();
         if (opinion != null && opinion.length() > 4000) {
             throw new InvalidInputException("opinion", "max-length", "意见与建议最多 4000 字 / opinion is limited to 4000 characters");
