@@ -177,6 +177,27 @@ public class SurveyResponses {
                 .query(Long.class).optional();
     }
 
+    /** What the agent entry page shows: the invitation, its campaign's template revision and any response. */
+    public record EntryContext(long invitationId, long campaignId, String campaignCode, String campaignName,
+                               String customerName, String channel, TemplateView template, Long responseId) {
+    }
+
+    /** The entry context of an invitation of a campaign; 404 when the invitation is not the campaign's. */
+    @Transactional(readOnly = true)
+    public EntryContext entryContext(long campaignId, long invitationId) {
+        record Row(String code, String name, long templateId, String customerName, String channel) {
+        }
+        Row row = jdbc.sql("""
+                select c.code, c.name, c.template_id, i.customer_name, i.channel from survey_invitation i
+                join survey_campaign c on c.id = i.campaign_id where i.id = :id and i.campaign_id = :campaign""")
+                .param("id", invitationId).param("campaign", campaignId)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5))).optional()
+                .orElseThrow(() -> new NotFoundException("survey-invitation", invitationId));
+        return new EntryContext(invitationId, campaignId, row.code(), row.name(), row.customerName(), row.channel(),
+                templates.revision(row.templateId()), responseOf(invitationId).orElse(null));
+    }
+
     private record Rated(ItemView item, int rating) {
     }
 
