@@ -3,6 +3,7 @@ package com.careloop.survey.response;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.careloop.callback.Callbacks;
@@ -14,9 +15,14 @@ import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.platform.calendar.CalendarService;
 import com.careloop.survey.template.Scale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Back to action (QP-005 §5.8.5, SPEC §7), after the response committed: each item rated "dissatisfied" or worse
@@ -28,19 +34,24 @@ import org.springframework.stereotype.Component;
 class BackToAction {
 
     static final int CALLBACK_WORKING_DAYS = 3;
+    private static final Logger log = LoggerFactory.getLogger(BackToAction.class);
 
     private final JdbcClient jdbc;
     private final CorrectiveActions capas;
     private final Callbacks callbacks;
     private final CalendarService calendars;
     private final Clock clock;
+    private final TransactionTemplate separate;
 
-    BackToAction(JdbcClient jdbc, CorrectiveActions capas, Callbacks callbacks, CalendarService calendars, Clock clock) {
+    BackToAction(JdbcClient jdbc, CorrectiveActions capas, Callbacks callbacks, CalendarService calendars, Clock clock,
+                 PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.capas = capas;
         this.callbacks = callbacks;
         this.calendars = calendars;
         this.clock = clock;
+        this.separate = new TransactionTemplate(transactions);
+        separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     private record Response(long id, long campaignId, String campaignCode, String campaignName, long customerId,
@@ -73,16 +84,32 @@ class BackToAction {
                 where a.response_id = :id order by i.sort_order""").param("id", r.id())
                 .query((rs, n) -> new Low(rs.getString(1), rs.getString(2), rs.getInt(3))).list().stream()
                 .filter(a -> r.scale().isDissatisfied(a.rating())).toList();
+        List<String> failed = new ArrayList<>();
         for (Low a : low) {
-            capas.openOrAttach(new OpenCapa(CapaSources.SURVEY_ITEM, r.id(),
+            step(failed, "CAPA " + a.code(), () -> capas.openOrAttach(new OpenCapa(CapaSources.SURVEY_ITEM, r.id(),
                     "SURVEY_ITEM:" + r.campaignId() + ":" + a.code(), r.campaignCode(), problem(r, a), r.customerId(),
-                    null, false));
+                    null, false)));
         }
         if (r.respondentClass() == 'C') {
-            callbacks.schedule(new ScheduleCallback("SURVEY_RESPONSE", r.id(), r.campaignCode(), r.customerId(),
-                    due(), "满意度调查 " + r.campaignCode() + " 得分 " + r.normalised().toPlainString()
-                            + "（C 类，不满意），请回访了解原因 / survey score " + r.normalised().toPlainString()
-                            + " (class C): call back" + (r.opinion() == null ? "" : "\n" + r.opinion())));
+            step(failed, "callback", () -> callbacks.schedule(new ScheduleCallback("SURVEY_RESPONSE", r.id(),
+                    r.campaignCode(), r.customerId(), due(), "满意度调查 " + r.campaignCode() + " 得分 "
+                    + r.normalised().toPlainString() + "（C 类，不满意），请回访了解原因 / survey score "
+                    + r.normalised().toPlainString() + " (class C): call back"
+                    + (r.opinion() == null ? "" : "\n" + r.opinion()))));
+        }
+        if (!failed.isEmpty()) {
+            // the event publication stays incomplete, so a resubmission retries; the steps that worked are no-ops then
+            throw new IllegalStateException("survey response " + r.id() + ": back to action failed for " + failed);
+        }
+    }
+
+    /** Each action in its own transaction: one refused action does not undo the others. */
+    private void step(List<String> failed, String what, Runnable action) {
+        try {
+            separate.executeWithoutResult(status -> action.run());
+        } catch (RuntimeException e) {
+            log.warn("back to action: {} failed: {}", what, e.getMessage());
+            failed.add(what);
         }
     }
 

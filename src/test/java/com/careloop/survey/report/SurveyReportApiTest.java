@@ -164,7 +164,7 @@ class SurveyReportApiTest extends ApiTestBase {
         long r1 = responses.submit(new SubmitAnswers(f.invitation(campaign, customer, "甲"), ratings(4, 4, 2, 4, 1),
                 "交期不稳定", "EMAIL", null)).id();
         // R2: D1 again (same item, same campaign) attaches; 10+10+10+10+10 = 50 -> C, a callback
-        long r2 = responses.submit(new SubmitAnswers(f.invitation(campaign, customer + 1, "乙"), ratings(2, 2, 2, 2, 2),
+        long r2 = responses.submit(new SubmitAnswers(f.invitation(campaign, customer(), "乙"), ratings(2, 2, 2, 2, 2),
                 null, "PHONE", "客服")).id();
         String d1Key = "SURVEY_ITEM:" + campaign + ":D1";
         waitFor(() -> count("select count(*) from capa_source where source_type = 'SURVEY_ITEM' and source_id = " + r2) >= 5);
