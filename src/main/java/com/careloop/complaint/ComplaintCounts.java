@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Complaint counts per customer for other modules' analyses (e.g. the annual key-customer callback
- * follow-up). Counts only, no content, so no data scope applies.
+ * Complaint counts for other modules' analyses (e.g. the annual key-customer callback follow-up, the
+ * survey's -0.1 per complaint received in the period). Counts only, no content, so no data scope applies.
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,5 +30,11 @@ public class ComplaintCounts {
                 select customer_id, count(*), sum(case when status <> 'CLOSED' then 1 else 0 end) from complaint
                 where customer_id in (:ids) and received_at >= :from and received_at < :to group by customer_id""",
                 customerIds, from, to);
+    }
+
+    /** All complaints received in [from, to). */
+    public long receivedBetween(Instant from, Instant to) {
+        return jdbc.sql("select count(*) from complaint where received_at >= :from and received_at < :to")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Long.class).single();
     }
 }

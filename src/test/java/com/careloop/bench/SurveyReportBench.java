@@ -1,0 +1,135 @@
+package com.careloop.bench;
+
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.careloop.survey.template.Method;
+import com.careloop.survey.template.Scale;
+import com.careloop.survey.template.SurveyTemplates;
+import com.careloop.survey.template.TemplateDraft;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The survey report over 200,000 answered questionnaires of 10 items (2,000,000 answers) in one campaign on a real
+ * PostgreSQL server (issue 6 "Speed": <= 1 s). Not a test: run it with
+ * {@code CARELOOP_DB_URL=jdbc:postgresql://localhost:5432/careloop_survey_bench CARELOOP_DB_USER=careloop
+ * CARELOOP_DB_PASSWORD=careloop ./mvnw test -Pbench -Dtest=SurveyReportBench}. The data are seeded once with
+ * set-based multi-row INSERT ... SELECT generate_series (re-runs reuse them); then GET
+ * /api/v1/survey-campaigns/{id}/report is timed {@value #RUNS} times after {@value #WARM_UP} warm-up calls.
+ */
+@Tag("bench")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"careloop.demo-data=false", "careloop.admin-password=bench-admin-pw"})
+class SurveyReportBench {
+
+    static final int RESPONSES = Integer.getInteger("bench.responses", 200_000);
+    static final int RUNS = 25;
+    static final int WARM_UP = 3;
+    static final String CAMPAIGN = "BENCH-SURVEY-" + RESPONSES;
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SurveyTemplates templates;
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void reportOver200000Questionnaires() throws Exception {
+        long campaign = seed();
+        String token = BenchSupport.adminToken(http, port, "bench-admin-pw");
+        String path = "/api/v1/survey-campaigns/" + campaign + "/report";
+        for (int i = 0; i < WARM_UP; i++) {
+            BenchSupport.timedGet(http, port, path, token);
+        }
+        long[] took = new long[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            took[i] = BenchSupport.timedGet(http, port, path, token);
+        }
+        long answers = jdbc.sql("select count(*) from survey_answer where campaign_id = :c").param("c", campaign)
+                .query(Long.class).single();
+        BenchSupport.report(String.format(java.util.Locale.ROOT,
+                "survey report: %d responses, %d answers, %d runs: p50 %.0f ms, p95 %.0f ms, max %.0f ms (goal p95 <= 1000 ms); load average %.2f",
+                RESPONSES, answers, RUNS, BenchSupport.percentileMs(took, 50), BenchSupport.percentileMs(took, 95),
+                BenchSupport.percentileMs(took, 100), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
+    /** The campaign with its invitations, responses and answers; created once. */
+    private long seed() {
+        Long existing = jdbc.sql("select id from survey_campaign where code = :c").param("c", CAMPAIGN)
+                .query(Long.class).optional().orElse(null);
+        if (existing != null) {
+            return existing;
+        }
+        long start = System.nanoTime();
+        long template = template();
+        jdbc.sql("""
+                insert into survey_campaign (code, name, template_id, period_from, period_to, deadline, status,
+                  population_filter, population_size, sample_size, created_by, version, created_at, updated_at)
+                values (:code, '基准测试调查', :t, :from, :to, :to, 'SENT', '{}', :n, :n, 'bench', 0, now(), now())""")
+                .param("code", CAMPAIGN).param("t", template).param("from", LocalDate.of(2025, 10, 1))
+                .param("to", LocalDate.of(2025, 12, 15)).param("n", RESPONSES).update();
+        long campaign = jdbc.sql("select id from survey_campaign where code = :c").param("c", CAMPAIGN)
+                .query(Long.class).single();
+        jdbc.sql("""
+                insert into survey_invitation (campaign_id, customer_id, customer_name, channel, language, sent_at,
+                  answered_at, version)
+                select :c, g, '基准客户' || g, 'EMAIL', 'zh-CN', timestamp with time zone '2025-10-02 09:00:00+08',
+                       timestamp with time zone '2025-10-05 09:00:00+08' + g * interval '10 second', 0
+                from generate_series(1, :n) g""").param("c", campaign).param("n", RESPONSES).update();
+        jdbc.sql("""
+                insert into survey_response (campaign_id, invitation_id, customer_id, template_id, channel, answered_at,
+                  supplementary, total_points, max_points, normalised, respondent_class, opinion, fault_confirmed)
+                select i.campaign_id, i.id, i.customer_id, :t, 'EMAIL', i.answered_at, false, 0, 0, 0, 'C',
+                       case when i.customer_id % 200 = 0 then '交期需要更稳定（' || i.customer_id || '）' end, false
+                from survey_invitation i where i.campaign_id = :c""").param("c", campaign).param("t", template).update();
+        // ratings skewed to satisfied: 50 % very satisfied, 30 % satisfied, 15 % dissatisfied, 5 % very dissatisfied
+        jdbc.sql("""
+                insert into survey_answer (response_id, item_id, campaign_id, rating, points)
+                select r.id, it.id, r.campaign_id, x.rating,
+                       case x.rating when 4 then 20 when 3 then 18 when 2 then 10 else 0 end
+                from survey_response r cross join survey_item it
+                cross join lateral (select case when h < 50 then 4 when h < 80 then 3 when h < 95 then 2 else 1 end rating
+                                    from (select (r.id * 7919 + it.sort_order * 104729) % 100 h) s) x
+                where r.campaign_id = :c and it.template_id = :t""").param("c", campaign).param("t", template).update();
+        jdbc.sql("""
+                update survey_response r set total_points = s.total, max_points = s.answers * 20,
+                       normalised = round(s.total * 100.0 / (s.answers * 20), 2),
+                       respondent_class = case when s.total * 100.0 / (s.answers * 20) >= 90 then 'A'
+                                               when s.total * 100.0 / (s.answers * 20) >= 70 then 'B' else 'C' end
+                from (select response_id, sum(points) total, count(*) answers from survey_answer where campaign_id = :c
+                      group by response_id) s
+                where s.response_id = r.id""").param("c", campaign).update();
+        for (String table : List.of("survey_invitation", "survey_response", "survey_answer")) {
+            jdbc.sql("vacuum analyze " + table).update();
+        }
+        System.out.printf("BENCH seeded %d responses in %.1f s%n", RESPONSES, (System.nanoTime() - start) / 1e9);
+        return campaign;
+    }
+
+    private long template() {
+        List<TemplateDraft.Dimension> dims = new ArrayList<>();
+        String[] names = {"质量", "交期", "服务", "技术", "价格"};
+        for (int d = 0; d < names.length; d++) {
+            dims.add(new TemplateDraft.Dimension(names[d], null, null, new BigDecimal("20"), List.of(
+                    new TemplateDraft.Item("B" + (2 * d + 1), names[d] + "项目一", null, null),
+                    new TemplateDraft.Item("B" + (2 * d + 2), names[d] + "项目二", null, null))));
+        }
+        String code = "BENCH-10-ITEMS";
+        templates.seedIfAbsent(new TemplateDraft(code, "基准测试问卷", null, Scale.FOUR_LEVEL, Method.SCORE, null, null,
+                null, dims, null));
+        return jdbc.sql("select max(id) from survey_template where code = :c").param("c", code).query(Long.class).single();
+    }
+}
