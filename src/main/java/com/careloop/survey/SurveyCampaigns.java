@@ -147,6 +147,7 @@ public class SurveyCampaigns {
     public Detail send(long id, Step cmd) {
         Instant now = now();
         return change(id, cmd == null ? null : cmd.version(), "SEND", c -> {
+            c.send(now);
             Map<Long, Member> byId = new HashMap<>();
             SampleDraw.Result r = draw(c, c.getSeed() == null ? 0 : c.getSeed(), byId);
             if (c.getPopulationSize() == null || r.population() != c.getPopulationSize()
@@ -154,7 +155,6 @@ public class SurveyCampaigns {
                 throw new DomainException("population-changed", "抽样后客户总体已变化（N 由 " + c.getPopulationSize()
                         + " 变为 " + r.population() + "），请重新抽样 / the population changed since the draw; draw again");
             }
-            c.send(now);
             Instant expires = expiry(c.getDeadline());
             List<NewInvitation> rows = new ArrayList<>(r.drawn().size());
             Map<Long, String> tokens = new HashMap<>();
