@@ -82,6 +82,14 @@ class SurveyCampaignApiTest extends SurveyCampaignTestBase {
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("产品质量水平", "survey-submit");
         }
+        // no login, no session: the page sets no cookie and is never cached
+        var raw = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/s/"
+                + links.get(0))).header("Accept", "text/html").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(raw.statusCode()).isEqualTo(200);
+        assertThat(raw.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(raw.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(raw.body()).doesNotContain("_csrf");
         assertThat(responses(id)).isZero();
         assertThat(jdbc.sql("select count(*) from survey_invitation where campaign_id = :c and answered_at is not null")
                 .param("c", id).query(Long.class).single()).isZero();

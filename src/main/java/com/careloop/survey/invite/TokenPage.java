@@ -85,7 +85,7 @@ class TokenPage {
         if (notice != null) {
             return notice;
         }
-        return form(inv, token, hash, hl, Map.of(), null, null, model);
+        return form(inv, token, hash, hl, Map.of(), null, null, model, request);
     }
 
     @PostMapping("/s/{token}")
@@ -115,14 +115,14 @@ class TokenPage {
         String opinion = form.getFirst("opinion");
         if (!nonces.valid(hash, form.getFirst("nonce"))) {
             response.setStatus(409);
-            return form(inv, token, hash, hl, ratings, opinion, "surveycampaign.public.stale", model);
+            return form(inv, token, hash, hl, ratings, opinion, "surveycampaign.public.stale", model, request);
         }
         try {
             responses.submit(new SubmitAnswers(inv.id(), ratings, opinion, "EMAIL", null));
         } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("problem", e.getMessage());
-            return form(inv, token, hash, hl, ratings, opinion, null, model);
+            return form(inv, token, hash, hl, ratings, opinion, null, model, request);
         } catch (DomainException | NotFoundException e) {
             // answered meanwhile (another tab, a double click) or the campaign closed: the polite pages
             log.info("Survey token page: submit for invitation {} refused: {}", inv.id(), e.getMessage());
@@ -176,8 +176,9 @@ class TokenPage {
     }
 
     private String form(TokenInvitation inv, String token, String hash, String hl, Map<String, Integer> ratings,
-                        String opinion, String problemKey, Model model) {
+                        String opinion, String problemKey, Model model, HttpServletRequest request) {
         Locale locale = locale(hl, inv);
+        PageLocale.use(request, locale);
         TemplateView template = templates.revision(inv.templateId());
         model.addAttribute("inv", inv);
         model.addAttribute("token", token);
