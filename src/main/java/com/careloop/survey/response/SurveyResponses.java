@@ -89,6 +89,10 @@ public class SurveyResponses {
             throw new InvalidInputException("channel", "one-of", "渠道须为 EMAIL/PHONE/PAPER/ONSITE 之一 / channel must be one of "
                     + "EMAIL, PHONE, PAPER, ONSITE");
         }
+        if (cmd.enteredBy() != null && !cmd.enteredBy().isBlank() && "EMAIL".equals(channel)) {
+            throw new InvalidInputException("channel", "agent-channel",
+                    "代录答卷的渠道须为电话、纸质或现场 / an answer typed in by an agent is PHONE, PAPER or ONSITE");
+        }
         String opinion = cmd.opinion() == null || cmd.opinion().isBlank() ? null : cmd.opinion().trim();
         if (opinion != null && opinion.length() > 4000) {
             throw new InvalidInputException("opinion", "max-length", "意见与建议最多 4000 字 / opinion is limited to 4000 characters");
@@ -171,6 +175,27 @@ public class SurveyResponses {
     public java.util.Optional<Long> responseOf(long invitationId) {
         return jdbc.sql("select id from survey_response where invitation_id = :id").param("id", invitationId)
                 .query(Long.class).optional();
+    }
+
+    /** What the agent entry page shows: the invitation, its campaign's template revision and any response. */
+    public record EntryContext(long invitationId, long campaignId, String campaignCode, String campaignName,
+                               String customerName, String channel, TemplateView template, Long responseId) {
+    }
+
+    /** The entry context of an invitation of a campaign; 404 when the invitation is not the campaign's. */
+    @Transactional(readOnly = true)
+    public EntryContext entryContext(long campaignId, long invitationId) {
+        record Row(String code, String name, long templateId, String customerName, String channel) {
+        }
+        Row row = jdbc.sql("""
+                select c.code, c.name, c.template_id, i.customer_name, i.channel from survey_invitation i
+                join survey_campaign c on c.id = i.campaign_id where i.id = :id and i.campaign_id = :campaign""")
+                .param("id", invitationId).param("campaign", campaignId)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5))).optional()
+                .orElseThrow(() -> new NotFoundException("survey-invitation", invitationId));
+        return new EntryContext(invitationId, campaignId, row.code(), row.name(), row.customerName(), row.channel(),
+                templates.revision(row.templateId()), responseOf(invitationId).orElse(null));
     }
 
     private record Rated(ItemView item, int rating) {

@@ -118,9 +118,9 @@ public class SurveyTemplates {
             audit.changed(load(templateId), "EDIT", before);
             return revision(templateId);
         }
-        Integer newer = jdbc.sql("select max(revision) from survey_template where code = :c and status = 'DRAFT'")
+        int newer = jdbc.sql("select coalesce(max(revision), 0) from survey_template where code = :c and status = 'DRAFT'")
                 .param("c", t.code()).query(Integer.class).single();
-        if (newer != null) {
+        if (newer > 0) {
             throw new DomainException("survey-template-draft-exists", "模板 " + t.code() + " 已有草稿第 " + newer
                     + " 版，请编辑该草稿 / template " + t.code() + " already has draft revision " + newer);
         }

@@ -116,6 +116,9 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.servicedesk.ServiceDeskPageEndpointRules.RULES);
         MATRIX.putAll(com.careloop.servicedesk.ServiceDeskIntakeEndpointRules.RULES);
         MATRIX.putAll(com.careloop.complaint.ComplaintEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.survey.SurveyCoreEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.capa.CapaEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.callback.CallbackEndpointRules.RULES);
         MATRIX.putAll(com.careloop.survey.SurveyCampaignEndpointRules.RULES);
     }
 

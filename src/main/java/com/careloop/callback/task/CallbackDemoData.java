@@ -1,0 +1,85 @@
+package com.careloop.callback.task;
+
+import java.util.List;
+
+import com.careloop.callback.CallbackCommands.Complete;
+import com.careloop.callback.CallbackCommands.CreateTask;
+import com.careloop.callback.CallbackCommands.NotReached;
+import com.careloop.callback.CallbackMethod;
+import com.careloop.callback.Satisfaction;
+import com.careloop.platform.CareLoopProperties;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo mode only, once (while there are no callback tasks): the daily generation for today (warranties
+ * ending soon, the key-customer sample) and a handful of manual tasks on the demo customers — two open, one
+ * not reached once, two done — created through the service as the administrator, so they are audited.
+ */
+@Component
+@Order(60)
+class CallbackDemoData implements ApplicationRunner {
+
+    private final CareLoopProperties properties;
+    private final CallbackService callbacks;
+    private final CallbackGeneration generation;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final UserDetailsService accounts;
+
+    CallbackDemoData(CareLoopProperties properties, CallbackService callbacks, CallbackGeneration generation,
+                     JdbcClient jdbc, TransactionTemplate tx, UserDetailsService accounts) {
+        this.properties = properties;
+        this.callbacks = callbacks;
+        this.generation = generation;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.demoData() || jdbc.sql("select count(*) from callback_task").query(Long.class).single() > 0) {
+            return;
+        }
+        List<Long> customers = jdbc.sql("select id from customer where active = true order by id limit 4")
+                .query(Long.class).list();
+        if (customers.isEmpty()) {
+            return;
+        }
+        var admin = accounts.loadUserByUsername("admin");
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        try {
+            generation.run(callbacks.today());
+            tx.executeWithoutResult(s -> demo(customers));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void demo(List<Long> customers) {
+        var today = callbacks.today();
+        String[] reasons = {"新客户首次使用回访", "上门安装后回访", "季度关怀回访", "续约前回访", "售后满意度抽查"};
+        for (int i = 0; i < 5; i++) {
+            long customer = customers.get(i % customers.size());
+            var t = callbacks.createManual(new CreateTask(customer, today, null,
+                    i == 1 ? CallbackMethod.VISIT : CallbackMethod.PHONE, reasons[i], null));
+            if (i == 2) {
+                callbacks.notReached(t.id(), new NotReached("无人接听", null));
+            } else if (i >= 3) {
+                callbacks.complete(t.id(), new Complete(i == 3 ? Satisfaction.VERY_SATISFIED : Satisfaction.SATISFIED,
+                        List.of("满意", "没有问题"), i == 3 ? "客户表示服务很及时" : "建议增加周末上门时段", null, null, null,
+                        null, null, null));
+            }
+        }
+    }
+}

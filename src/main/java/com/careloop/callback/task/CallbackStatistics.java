@@ -1,0 +1,181 @@
+package com.careloop.callback.task;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import com.careloop.callback.CallbackViews.GroupBy;
+import com.careloop.callback.CallbackViews.KeyCustomerYear;
+import com.careloop.callback.CallbackViews.StatsRow;
+import com.careloop.callback.PlanKind;
+import com.careloop.callback.Satisfaction;
+import com.careloop.callback.TaskStatus;
+import com.careloop.complaint.ComplaintCounts;
+import com.careloop.customer.CustomerFacts;
+import com.careloop.customer.KeyCustomers;
+import com.careloop.platform.CareLoopProperties;
+import com.careloop.servicedesk.ServiceRequestCounts;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Callback statistics: coverage (done / due in the period), reach rate (reached / attempted tasks) and the
+ * satisfaction distribution, by plan, agent or month of the planned due date; and the annual key-customer
+ * follow-up analysis. Cancelled tasks are not counted.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CallbackStatistics {
+
+    /** One task as the statistics see it. */
+    public record Input(PlanKind plan, String agent, LocalDate plannedDue, TaskStatus status, int attempts,
+                        Satisfaction satisfaction) {
+    }
+
+    private final JdbcClient jdbc;
+    private final KeyCustomers keyCustomers;
+    private final CustomerFacts customers;
+    private final ComplaintCounts complaints;
+    private final ServiceRequestCounts requests;
+    private final ZoneId zone;
+
+    CallbackStatistics(JdbcClient jdbc, KeyCustomers keyCustomers, CustomerFacts customers, ComplaintCounts complaints,
+                       ServiceRequestCounts requests, CareLoopProperties platform) {
+        this.jdbc = jdbc;
+        this.keyCustomers = keyCustomers;
+        this.customers = customers;
+        this.complaints = complaints;
+        this.requests = requests;
+        this.zone = platform.zone();
+    }
+
+    /** The rows for tasks planned between {@code from} and {@code to} (both included): the total first. */
+    public List<StatsRow> statistics(GroupBy by, LocalDate from, LocalDate to) {
+        List<Input> inputs = jdbc.sql("""
+                select plan_kind, assignee_name, planned_due, status, attempts, satisfaction from callback_task
+                where status <> 'CANCELLED' and planned_due >= :from and planned_due <= :to""")
+                .param("from", from).param("to", to)
+                .query((rs, n) -> new Input(PlanKind.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), TaskStatus.valueOf(rs.getString(4)), rs.getInt(5),
+                        rs.getString(6) == null ? null : Satisfaction.valueOf(rs.getString(6))))
+                .list();
+        return compute(inputs, by);
+    }
+
+    /** The total (key null) and one row per group, groups in key order. */
+    public static List<StatsRow> compute(List<Input> inputs, GroupBy by) {
+        Function<Input, String> key = switch (by) {
+            case PLAN -> i -> i.plan().name();
+            case AGENT -> i -> i.agent() == null ? "-" : i.agent();
+            case MONTH -> i -> i.plannedDue().toString().substring(0, 7);
+        };
+        Map<String, List<Input>> groups = new TreeMap<>();
+        for (Input i : inputs) {
+            groups.computeIfAbsent(key.apply(i), k -> new ArrayList<>()).add(i);
+        }
+        List<StatsRow> rows = new ArrayList<>();
+        rows.add(row(null, inputs));
+        groups.forEach((k, v) -> rows.add(row(k, v)));
+        return rows;
+    }
+
+    static StatsRow row(String key, List<Input> inputs) {
+        long due = inputs.size();
+        long done = inputs.stream().filter(i -> i.status() == TaskStatus.DONE).count();
+        long attempted = inputs.stream().filter(i -> i.attempts() > 0).count();
+        Map<Satisfaction, Long> distribution = new EnumMap<>(Satisfaction.class);
+        for (Satisfaction s : Satisfaction.values()) {
+            distribution.put(s, 0L);
+        }
+        long scoreSum = 0;
+        for (Input i : inputs) {
+            if (i.status() == TaskStatus.DONE && i.satisfaction() != null) {
+                distribution.merge(i.satisfaction(), 1L, Long::sum);
+                scoreSum += i.satisfaction().score();
+            }
+        }
+        long scored = distribution.values().stream().mapToLong(Long::longValue).sum();
+        return new StatsRow(key, due, done, attempted, done, coverage(done, due), reachRate(done, attempted),
+                distribution, scored == 0 ? null : (double) scoreSum / scored);
+    }
+
+    /** Done / due; null when nothing was due. */
+    public static Double coverage(long done, long due) {
+        return due == 0 ? null : (double) done / due;
+    }
+
+    /** Reached / attempted (tasks with at least one try); null when nothing was attempted. */
+    public static Double reachRate(long reached, long attempted) {
+        return attempted == 0 ? null : (double) reached / attempted;
+    }
+
+    /**
+     * The annual key-customer follow-up: per current key customer the callbacks planned in the year, done,
+     * reached, average score, last satisfaction and unsatisfied ones, open callbacks, and the complaints and
+     * service requests of the year (with the open ones) from those modules' counts.
+     */
+    public List<KeyCustomerYear> keyCustomerYear(int year) {
+        List<Long> keys = keyCustomers.keyCustomerIds();
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        var start = from.atStartOfDay(zone).toInstant();
+        var end = from.plusYears(1).atStartOfDay(zone).toInstant();
+        Map<Long, ComplaintCounts.Count> complaintCounts = complaints.byCustomer(keys, start, end);
+        Map<Long, ServiceRequestCounts.Count> requestCounts = requests.byCustomer(keys, start, end);
+        Map<Long, long[]> tasks = new LinkedHashMap<>();
+        Map<Long, Satisfaction> last = new LinkedHashMap<>();
+        if (!keys.isEmpty()) {
+            jdbc.sql("""
+                    select customer_id, status, attempts, satisfaction, planned_due from callback_task
+                    where customer_id in (:ids) and status <> 'CANCELLED'
+                      and (planned_due between :from and :to or status = 'OPEN')
+                    order by customer_id, completed_at, id""")
+                    .param("ids", keys).param("from", from).param("to", to)
+                    .query(rs -> {
+                        long customer = rs.getLong(1);
+                        TaskStatus status = TaskStatus.valueOf(rs.getString(2));
+                        Satisfaction s = rs.getString(4) == null ? null : Satisfaction.valueOf(rs.getString(4));
+                        LocalDate planned = rs.getObject(5, LocalDate.class);
+                        boolean inYear = !planned.isBefore(from) && !planned.isAfter(to);
+                        // planned, done, reached, score sum, scored, unsatisfied, open
+                        long[] c = tasks.computeIfAbsent(customer, k -> new long[7]);
+                        if (inYear) {
+                            c[0]++;
+                            if (status == TaskStatus.DONE) {
+                                c[1]++;
+                                c[2]++;
+                                if (s != null) {
+                                    c[3] += s.score();
+                                    c[4]++;
+                                    c[5] += s.unsatisfied() ? 1 : 0;
+                                    last.put(customer, s);
+                                }
+                            }
+                        }
+                        if (status == TaskStatus.OPEN) {
+                            c[6]++;
+                        }
+                    });
+        }
+        List<KeyCustomerYear> out = new ArrayList<>();
+        for (long id : keys) {
+            var facts = customers.facts(id);
+            long[] c = tasks.getOrDefault(id, new long[7]);
+            var cc = complaintCounts.getOrDefault(id, new ComplaintCounts.Count(0, 0));
+            var rc = requestCounts.getOrDefault(id, new ServiceRequestCounts.Count(0, 0));
+            out.add(new KeyCustomerYear(id, facts.map(CustomerFacts.Facts::name).orElse("#" + id),
+                    facts.map(CustomerFacts.Facts::code).orElse(null), c[0], c[1], c[2],
+                    c[4] == 0 ? null : (double) c[3] / c[4], last.get(id), cc.received(), cc.open(), rc.registered(),
+                    rc.open(), c[6], c[5]));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package com.careloop.complaint;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Complaint counts for other modules' analyses (e.g. the annual key-customer callback follow-up, the
+ * survey's -0.1 per complaint received in the period). Counts only, no content, so no data scope applies.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ComplaintCounts {
+
+    /** Complaints received in [from, to) and how many of them are still open. */
+    public record Count(long received, long open) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ComplaintCounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Per customer id (customers without complaints are absent). */
+    public Map<Long, Count> byCustomer(Collection<Long> customerIds, Instant from, Instant to) {
+        Map<Long, Count> out = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select customer_id, count(*), sum(case when status <> 'CLOSED' then 1 else 0 end) from complaint
+                where customer_id in (:ids) and received_at >= :from and received_at < :to group by customer_id""")
+                .param("ids", customerIds).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(rs -> {
+                    out.put(rs.getLong(1), new Count(rs.getLong(2), rs.getLong(3)));
+                });
+        return out;
+    }
+
+    /** All complaints received in [from, to). */
+    public long receivedBetween(Instant from, Instant to) {
+        return jdbc.sql("select count(*) from complaint where received_at >= :from and received_at < :to")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Long.class).single();
+    }
+}

@@ -1,0 +1,223 @@
+package com.careloop.survey.report;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.careloop.complaint.ComplaintCounts;
+import com.careloop.platform.NotFoundException;
+import com.careloop.platform.calendar.BusinessCalendar;
+import com.careloop.servicedesk.RequestType;
+import com.careloop.servicedesk.ServiceDeskCounts;
+import com.careloop.survey.scoring.Adjusted;
+import com.careloop.survey.scoring.AdjustmentSteps;
+import com.careloop.survey.scoring.ItemStats;
+import com.careloop.survey.scoring.Scoring;
+import com.careloop.survey.scoring.WeightedFigure;
+import com.careloop.survey.template.DimensionView;
+import com.careloop.survey.template.ItemView;
+import com.careloop.survey.template.Scale;
+import com.careloop.survey.template.SurveyTemplates;
+import com.careloop.survey.template.TemplateView;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds the campaign report with the aggregation in the database (GROUP BY over survey_answer on
+ * ix_survey_answer_report, over survey_response and survey_invitation) and the formulas of {@link Scoring} on the
+ * counts — no answer rows are loaded into Java. The period of the adjustments is the campaign's period_from ..
+ * period_to (whole days, Asia/Shanghai).
+ */
+@Service
+@Transactional(readOnly = true)
+public class SurveyReports {
+
+    /** At most this many verbatim opinions are listed (newest first); {@code opinionCount} has them all. */
+    public static final int MAX_OPINIONS = 1000;
+    private static final int TREND_CAMPAIGNS = 6;
+
+    private final JdbcClient jdbc;
+    private final SurveyTemplates templates;
+    private final ComplaintCounts complaints;
+    private final ServiceDeskCounts desk;
+    private final AdjustmentSteps steps;
+
+    SurveyReports(JdbcClient jdbc, SurveyTemplates templates, ComplaintCounts complaints, ServiceDeskCounts desk,
+                  AdjustmentSteps steps) {
+        this.jdbc = jdbc;
+        this.templates = templates;
+        this.complaints = complaints;
+        this.desk = desk;
+        this.steps = steps;
+    }
+
+    private record Campaign(long id, String code, String name, String status, long templateId, LocalDate from,
+                            LocalDate to, Integer population, Integer sampleSize, Instant supplementaryAt,
+                            BigDecimal responseTarget) {
+    }
+
+    /** The figures a campaign contributes to a trend, and the report's core. */
+    private record Figures(TemplateView template, Map<Long, ItemStats> items, List<DimensionFigure> dimensions,
+                           BigDecimal overallScore, BigDecimal overallRate, Adjusted overall, BigDecimal index,
+                           long[] classes) {
+    }
+
+    private record DimensionFigure(DimensionView dimension, BigDecimal figure, ItemStats pooled) {
+    }
+
+    public SurveyReport report(long campaignId) {
+        Campaign c = campaign(campaignId);
+        Figures f = figures(c);
+        TemplateView t = f.template();
+        String before = c.supplementaryAt() == null ? "answered_at is not null" : "answered_at < :supp";
+        long[] inv = jdbc.sql("select count(sent_at), count(answered_at), sum(case when " + before
+                        + " then 1 else 0 end) from survey_invitation where campaign_id = :id")
+                .params(c.supplementaryAt() == null ? Map.of("id", campaignId)
+                        : Map.of("id", campaignId, "supp", Timestamp.from(c.supplementaryAt())))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        long sent = inv[0];
+        long answered = inv[1];
+        List<SurveyReport.ItemLine> lines = new ArrayList<>();
+        Map<Long, String> dimensionOf = new HashMap<>();
+        t.dimensions().forEach(d -> d.items().forEach(i -> dimensionOf.put(i.id(), d.name())));
+        for (ItemView i : t.items()) {
+            ItemStats s = f.items().get(i.id());
+            lines.add(new SurveyReport.ItemLine(i.id(), i.code(), i.text(), i.textZhTw(), i.textEn(),
+                    dimensionOf.get(i.id()), List.copyOf(s.countsByRating().values()), s.answers(), s.dissatisfied(),
+                    s.averagePoints(), s.satisfactionRate()));
+        }
+        ItemStats all = pooled(t.scale(), f.items().values());
+        var totals = new SurveyReport.Totals(List.copyOf(all.countsByRating().values()), all.answers(),
+                all.averagePoints(), all.satisfactionRate());
+        List<SurveyReport.DimensionLine> dims = f.dimensions().stream().map(d -> new SurveyReport.DimensionLine(
+                d.dimension().id(), d.dimension().name(), d.dimension().nameZhTw(), d.dimension().nameEn(),
+                d.dimension().weight(), d.figure(), d.pooled().averagePoints(), d.pooled().satisfactionRate())).toList();
+        List<SurveyReport.TrendPoint> trend = trend(c, t.code(), f);
+        BigDecimal change = null;
+        if (trend.size() >= 2 && trend.get(trend.size() - 1).adjusted() != null
+                && trend.get(trend.size() - 2).adjusted() != null) {
+            change = trend.get(trend.size() - 1).adjusted().subtract(trend.get(trend.size() - 2).adjusted());
+        }
+        long opinionCount = jdbc.sql("select count(*) from survey_response where campaign_id = :id and opinion is not null")
+                .param("id", campaignId).query(Long.class).single();
+        List<SurveyReport.Opinion> opinions = jdbc.sql("""
+                select r.id, r.customer_id, i.customer_name, r.answered_at, r.channel, r.respondent_class, r.normalised,
+                       r.opinion, r.fault_confirmed
+                from survey_response r join survey_invitation i on i.id = r.invitation_id
+                where r.campaign_id = :id and r.opinion is not null order by r.answered_at desc, r.id desc
+                limit :limit""").param("id", campaignId).param("limit", MAX_OPINIONS)
+                .query((rs, n) -> new SurveyReport.Opinion(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        odt(rs.getTimestamp(4).toInstant()), rs.getString(5), rs.getString(6).charAt(0),
+                        rs.getBigDecimal(7), rs.getString(8), rs.getBoolean(9))).list();
+        return new SurveyReport(c.id(), c.code(), c.name(), c.status(), c.from(), c.to(), t.id(), t.code(),
+                t.revision(), t.name(), t.scale(), t.method(), t.thresholdA(), t.thresholdB(), c.population(),
+                c.sampleSize(), sent, answered,
+                c.population() == null || c.population() == 0 ? null : rate(sent, c.population()),
+                rate(answered, sent), odt(c.supplementaryAt()), inv[2],
+                c.supplementaryAt() == null ? null : rate(inv[2], sent), c.responseTarget(), lines, totals, dims,
+                f.overallScore(), f.overallRate(), f.overall(), f.index(), f.classes()[0], f.classes()[1],
+                f.classes()[2], trend, change, opinionCount, opinions);
+    }
+
+    private Figures figures(Campaign c) {
+        TemplateView t = templates.revision(c.templateId());
+        Map<Long, Map<Integer, Long>> counts = new HashMap<>();
+        jdbc.sql("""
+                select item_id, rating, count(*) from survey_answer where campaign_id = :id
+                group by item_id, rating""").param("id", c.id())
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getInt(2), rs.getLong(3));
+                });
+        Map<Long, ItemStats> items = new java.util.LinkedHashMap<>();
+        for (ItemView i : t.items()) {
+            items.put(i.id(), Scoring.item(t.scale(), counts.getOrDefault(i.id(), Map.of())));
+        }
+        long[] classes = new long[3];
+        BigDecimal[] sum = {BigDecimal.ZERO};
+        jdbc.sql("""
+                select respondent_class, count(*), sum(normalised) from survey_response where campaign_id = :id
+                group by respondent_class""").param("id", c.id())
+                .query(rs -> {
+                    int k = rs.getString(1).charAt(0) - 'A';
+                    classes[k] = rs.getLong(2);
+                    sum[0] = sum[0].add(rs.getBigDecimal(3));
+                });
+        long respondents = classes[0] + classes[1] + classes[2];
+        BigDecimal score = Scoring.overallScore(sum[0], respondents);
+        BigDecimal rate = Scoring.overallRate(items.values());
+        List<DimensionFigure> dims = new ArrayList<>();
+        List<WeightedFigure> weighted = new ArrayList<>();
+        for (DimensionView d : t.dimensions()) {
+            List<ItemStats> its = d.items().stream().map(i -> items.get(i.id())).toList();
+            BigDecimal figure = Scoring.figure(t.method(), its);
+            dims.add(new DimensionFigure(d, figure, pooled(t.scale(), its)));
+            weighted.add(new WeightedFigure(d.weight(), figure));
+        }
+        Instant from = c.from().atStartOfDay(BusinessCalendar.DEFAULT_ZONE).toInstant();
+        Instant to = c.to().plusDays(1).atStartOfDay(BusinessCalendar.DEFAULT_ZONE).toInstant();
+        long faults = jdbc.sql("select count(*) from survey_response where campaign_id = :id and fault_confirmed = true")
+                .param("id", c.id()).query(Long.class).single();
+        Adjusted overall = Scoring.adjust(t.method() == com.careloop.survey.template.Method.SCORE ? score : rate, steps,
+                complaints.receivedBetween(from, to), faults, desk.countOfType(RequestType.PRAISE, from, to));
+        return new Figures(t, items, dims, score, rate, overall, Scoring.weightedIndex(weighted), classes);
+    }
+
+    /** The item stats of several items pooled as one (a dimension, or the 合计 row). */
+    private static ItemStats pooled(Scale scale, java.util.Collection<ItemStats> items) {
+        Map<Integer, Long> counts = new HashMap<>();
+        for (ItemStats s : items) {
+            s.countsByRating().forEach((r, n) -> counts.merge(r, n, Long::sum));
+        }
+        return Scoring.item(scale, counts);
+    }
+
+    /** Up to five earlier campaigns of the same template code (earlier period first), then this one. */
+    private List<SurveyReport.TrendPoint> trend(Campaign current, String templateCode, Figures currentFigures) {
+        List<Long> earlier = jdbc.sql("""
+                select c.id from survey_campaign c join survey_template t on t.id = c.template_id
+                where t.code = :code and c.id <> :id and c.period_from < :from
+                order by c.period_from desc, c.id desc limit :limit""")
+                .param("code", templateCode).param("id", current.id()).param("from", current.from())
+                .param("limit", TREND_CAMPAIGNS - 1).query(Long.class).list();
+        List<SurveyReport.TrendPoint> points = new ArrayList<>();
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            Campaign c = campaign(earlier.get(i));
+            points.add(point(c, figures(c)));
+        }
+        points.add(point(current, currentFigures));
+        return points;
+    }
+
+    private static SurveyReport.TrendPoint point(Campaign c, Figures f) {
+        return new SurveyReport.TrendPoint(c.id(), c.code(), c.name(), c.from(), c.to(), f.overall().raw(),
+                f.overall().adjusted(), f.index());
+    }
+
+    private Campaign campaign(long id) {
+        return jdbc.sql("""
+                select id, code, name, status, template_id, period_from, period_to, population_size, sample_size,
+                       supplementary_at, response_target from survey_campaign where id = :id""").param("id", id)
+                .query((rs, n) -> new Campaign(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+                        (Integer) rs.getObject(8), (Integer) rs.getObject(9),
+                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getBigDecimal(11)))
+                .optional().orElseThrow(() -> new NotFoundException("survey-campaign", id));
+    }
+
+    private static BigDecimal rate(long part, long whole) {
+        return whole == 0 ? null : Scoring.percent(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
+    }
+
+    private static OffsetDateTime odt(Instant i) {
+        return i == null ? null : i.atZone(BusinessCalendar.DEFAULT_ZONE).toOffsetDateTime();
+    }
+
+}
