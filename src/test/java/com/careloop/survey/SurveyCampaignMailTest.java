@@ -37,7 +37,7 @@ class SurveyCampaignMailTest extends SurveyCampaignTestBase {
 
         PageSession.Page page = new PageSession(port).get("/s/" + token(m));
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains(name, "售后服务回访调查", "服务顾问热情、礼貌", "5 非常满意")
+        assertThat(page.body()).contains(name, "售后服务回访调查", "服务顾问热情、礼貌", "很满意")
                 .doesNotContain("产品质量水平");
         PageSession.Page english = new PageSession(port).get("/s/" + token(m) + "?hl=en");
         assertThat(english.body()).contains("The service advisor was friendly and courteous", "Submit");
