@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * One SQL for the whole population (100,000 customers in well under a second): the archive row plus the
- * primary contact's e-mail as a correlated sub-select on its index; the revenue ranking's ids, when asked,
+ * One SQL for the whole population (100,000 customers in about a second): the archive row plus the primary
+ * contact's e-mail (one grouped join, not a look-up per customer); the revenue ranking's ids, when asked,
  * filter the streamed rows in memory (no IN list of thousands of parameters).
  */
 @Component
@@ -28,10 +28,11 @@ public class PopulationQuery {
 
     public List<Member> members(Filter filter, Set<Long> onlyIds) {
         StringBuilder sql = new StringBuilder("""
-                select c.id, c.code, c.name, c.kind, c.region, c.segment,
-                       coalesce(c.email, (select min(cc.email) from customer_contact cc
-                                          where cc.customer_id = c.id and cc.is_primary = true)) email
-                from customer c where 1 = 1""");
+                select c.id, c.code, c.name, c.kind, c.region, c.segment, coalesce(c.email, pc.email) email
+                from customer c
+                left join (select customer_id, min(email) email from customer_contact
+                           where is_primary = true and email is not null group by customer_id) pc on pc.customer_id = c.id
+                where 1 = 1""");
         List<Object[]> params = new ArrayList<>();
         if (!filter.kinds().isEmpty()) {
             sql.append(" and c.kind in (:kinds)");

@@ -50,12 +50,12 @@ public class InvitationStore {
 
     private static final String INSERT = """
             insert into survey_invitation (campaign_id, customer_id, customer_name, email, stratum, channel, language,
-              token_hash, token_expires_at, sent_at, mail_status, version)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""";
+              token_hash, token_expires_at, sent_at, mail_status, version) values\s""";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
     private static final int[] INSERT_TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP,
             Types.VARCHAR};
-    private static final int BATCH = 2_000;
+    private static final int CHUNK = 1_000;
     private static final String SELECT = "select i.*, " + ANSWERED + " answered, (select min(r.answered_at) from"
             + " survey_response r where r.invitation_id = i.id) response_at from survey_invitation i";
 
@@ -67,21 +67,29 @@ public class InvitationStore {
         this.batch = batch;
     }
 
+    /**
+     * Inserts the invitations in multi-row statements of {@value #CHUNK} rows (portable H2/PostgreSQL SQL):
+     * 100,000 invitations are 100 statements instead of 100,000 batched ones.
+     */
     public void insertAll(long campaignId, List<NewInvitation> invitations, Instant sentAt) {
         Timestamp at = Timestamp.from(sentAt);
-        List<Object[]> rows = new ArrayList<>(Math.min(invitations.size(), BATCH));
-        for (NewInvitation n : invitations) {
-            rows.add(new Object[] {campaignId, n.customerId(), n.customerName(), n.email(), n.stratum(),
-                    n.channel().name(), n.language(), n.tokenHash(),
-                    n.tokenExpiresAt() == null ? null : Timestamp.from(n.tokenExpiresAt()), at,
-                    n.channel() == InvitationChannel.EMAIL ? "PENDING" : null});
-            if (rows.size() == BATCH) {
-                batch.batchUpdate(INSERT, rows, INSERT_TYPES);
-                rows.clear();
+        for (int from = 0; from < invitations.size(); from += CHUNK) {
+            List<NewInvitation> chunk = invitations.subList(from, Math.min(invitations.size(), from + CHUNK));
+            StringBuilder sql = new StringBuilder(INSERT);
+            Object[] args = new Object[chunk.size() * INSERT_TYPES.length];
+            int[] types = new int[args.length];
+            int k = 0;
+            for (NewInvitation n : chunk) {
+                sql.append(k == 0 ? "" : ",").append(ROW);
+                Object[] row = {campaignId, n.customerId(), n.customerName(), n.email(), n.stratum(),
+                        n.channel().name(), n.language(), n.tokenHash(),
+                        n.tokenExpiresAt() == null ? null : Timestamp.from(n.tokenExpiresAt()), at,
+                        n.channel() == InvitationChannel.EMAIL ? "PENDING" : null};
+                System.arraycopy(row, 0, args, k, row.length);
+                System.arraycopy(INSERT_TYPES, 0, types, k, row.length);
+                k += row.length;
             }
-        }
-        if (!rows.isEmpty()) {
-            batch.batchUpdate(INSERT, rows, INSERT_TYPES);
+            batch.update(sql.toString(), args, types);
         }
     }
 
