@@ -30,7 +30,7 @@ class SecurityConfig {
 
     /** Reachable without signing in. */
     static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-            "/error", "/public/**", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
+            "/error", "/public/**", "/s/**", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
             "/swagger-ui/**", "/swagger-ui.html"};
 
     @Bean
@@ -75,6 +75,9 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
                         .failureHandler(failureHandler()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // the survey token page (/s/{token}) needs no session: the personal token in the path is the
+                // secret a forged cross-site post would lack, and the form carries a signed per-render nonce
+                .csrf(c -> c.ignoringRequestMatchers("/s/**"))
                 .headers(h -> h.frameOptions(fo -> fo.sameOrigin()));
         return http.build();
     }

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 import com.careloop.platform.security.PermissionInterceptor;
 
-/** Clock, language (zh-CN first; {@code ?lang=zh-TW|en} switches) and the interceptors every page passes. */
+/** Clock, language (zh-CN first; {@code ?lang=zh-TW|en} switches; a page may force one, see PageLocale) and the interceptors every page passes. */
 @Configuration
 class PlatformConfig implements WebMvcConfigurer {
 
@@ -32,7 +32,13 @@ class PlatformConfig implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        SessionLocaleResolver resolver = new SessionLocaleResolver();
+        SessionLocaleResolver resolver = new SessionLocaleResolver() {
+            @Override
+            public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+                Object forced = request.getAttribute(com.careloop.platform.PageLocale.ATTRIBUTE);
+                return forced instanceof Locale l ? l : super.resolveLocale(request);
+            }
+        };
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         return resolver;
     }
