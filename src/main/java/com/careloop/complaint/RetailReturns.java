@@ -147,7 +147,7 @@ public class RetailReturns {
         String where = conditions(f == null ? new Filter(null, null, null, null) : f, params);
         return new Listing("""
                 select id, code, customer_id, customer_name, product, model, received_on, requested_on, reason,
-                       goods_condition, refund_amount, refund_method, status from return_slip r where """ + where, "r.id")
+                       goods_condition, refund_amount, refund_method, status from return_slip r where""" + " " + where, "r.id")
                 .params(params).page(jdbc, cursor, limit, RetailReturns::row, ReturnRow::id);
     }
 
@@ -179,7 +179,7 @@ public class RetailReturns {
         try (var xlsx = XlsxExport.open(out, "七天无理由退货", headers)) {
             jdbc.sql("""
                     select code, customer_name, product, model, received_on, requested_on, reason, goods_condition,
-                           refund_amount, refund_method, status from return_slip r where """ + where + " order by id")
+                           refund_amount, refund_method, status from return_slip r where""" + " " + where + " order by id")
                     .params(params).query(rs -> {
                         xlsx.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7),

@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
  * entry are written together — a refused step leaves nothing behind.
  */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 public class RecordSteps {
 
     private final AuditTrail audit;
@@ -35,6 +34,7 @@ public class RecordSteps {
         this.clock = clock;
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
     public <E extends Tracked> E created(JpaRepository<E, Long> repository, E record, String kind, String note) {
         repository.saveAndFlush(record);
         audit.created(record);
@@ -43,6 +43,7 @@ public class RecordSteps {
     }
 
     /** Runs {@code step} (which returns the timeline note, or null) as the step {@code kind}. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public <E extends Tracked> E change(JpaRepository<E, Long> repository, E record, Long version, String kind,
                                         Supplier<String> step) {
         Versions.requireCurrentIfGiven(version, record.getVersion(), record.auditType(), record.getCode());
