@@ -15,11 +15,7 @@ import com.careloop.platform.InvalidInputException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import static com.careloop.complaint.ClaimStatus.AGREED;
 import static com.careloop.complaint.ClaimStatus.APPROVED;
@@ -43,7 +39,7 @@ import static com.careloop.complaint.claim.Rules.text;
  */
 @Entity
 @Table(name = "claim")
-public class Claim implements Tracked {
+public class Claim extends TrackedRecord {
 
     public static final String RECORD_TYPE = "claim";
 
@@ -52,10 +48,6 @@ public class Claim implements Tracked {
                                String product, String orderNumber, BigDecimal claimedAmount, String description) {
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    private String code;
     private long customerId;
     private String customerName;
     private String customerCode;
@@ -91,17 +83,16 @@ public class Claim implements Tracked {
     private Instant closedAt;
     private long registeredBy;
     private String registeredByName;
-    @Version
-    private long version;
-    private Instant createdAt;
-    private Instant updatedAt;
 
     protected Claim() {
     }
 
+    private Claim(String code, Instant now) {
+        super(code, now);
+    }
+
     public static Claim register(String code, Registration in, long byId, String byName, Instant now) {
-        Claim c = new Claim();
-        c.code = code;
+        Claim c = new Claim(code, now);
         c.customerId = in.customerId();
         c.customerName = in.customerName();
         c.customerCode = in.customerCode();
@@ -113,8 +104,6 @@ public class Claim implements Tracked {
         c.status = REGISTERED;
         c.registeredBy = byId;
         c.registeredByName = byName;
-        c.createdAt = now;
-        c.updatedAt = now;
         return c;
     }
 
@@ -233,12 +222,7 @@ public class Claim implements Tracked {
     }
 
     private void requireState(String step, ClaimStatus... allowed) {
-        Rules.requireState(RECORD_TYPE, code, status, step, allowed);
-    }
-
-    @Override
-    public void touch(Instant now) {
-        updatedAt = now;
+        requireState(status, step, allowed);
     }
 
     @Override
@@ -247,14 +231,9 @@ public class Claim implements Tracked {
     }
 
     @Override
-    public String auditId() {
-        return String.valueOf(id);
-    }
-
-    @Override
     public Map<String, Object> auditState() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("code", code);
+        s.put("code", getCode());
         s.put("customerId", customerId);
         s.put("complaintId", complaintId);
         s.put("claimedAmount", claimedAmount);
@@ -271,8 +250,6 @@ public class Claim implements Tracked {
         return s;
     }
 
-    public Long getId() { return id; }
-    public String getCode() { return code; }
     public long getCustomerId() { return customerId; }
     public String getCustomerName() { return customerName; }
     public String getCustomerCode() { return customerCode; }
@@ -305,6 +282,4 @@ public class Claim implements Tracked {
     public Instant getClosedAt() { return closedAt; }
     public long getRegisteredBy() { return registeredBy; }
     public String getRegisteredByName() { return registeredByName; }
-    public long getVersion() { return version; }
-    public Instant getCreatedAt() { return createdAt; }
 }

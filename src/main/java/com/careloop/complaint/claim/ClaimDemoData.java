@@ -22,14 +22,12 @@ import com.careloop.complaint.ReturnCommands.RequestReturn;
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.SignedInAs;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,11 +47,11 @@ class ClaimDemoData implements ApplicationRunner {
     private final CareLoopProperties properties;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final UserDetailsService accounts;
+    private final SignedInAs signedIn;
     private final RecordSteps steps;
 
     ClaimDemoData(Claims claims, RetailReturns returns, AdvanceCompensations compensations, CustomerDirectory customers,
-                  CareLoopProperties properties, JdbcClient jdbc, TransactionTemplate tx, UserDetailsService accounts,
+                  CareLoopProperties properties, JdbcClient jdbc, TransactionTemplate tx, SignedInAs signedIn,
                   RecordSteps steps) {
         this.claims = claims;
         this.returns = returns;
@@ -62,7 +60,7 @@ class ClaimDemoData implements ApplicationRunner {
         this.properties = properties;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.accounts = accounts;
+        this.signedIn = signedIn;
         this.steps = steps;
     }
 
@@ -113,14 +111,6 @@ class ClaimDemoData implements ApplicationRunner {
     }
 
     private void as(String username, Runnable work) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        var principal = accounts.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        signedIn.run(username, work);
     }
 }

@@ -18,17 +18,25 @@ import com.careloop.complaint.Responsibility;
 import com.careloop.complaint.claim.PageForms.NewClaim;
 import com.careloop.complaint.claim.PageForms.StepForm;
 import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.UploadedFiles;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import static com.careloop.platform.Forms.reject;
@@ -42,10 +50,12 @@ class ClaimPages {
 
     private final Claims claims;
     private final Parties parties;
+    private final ClaimProperties properties;
 
-    ClaimPages(Claims claims, Parties parties) {
+    ClaimPages(Claims claims, Parties parties, ClaimProperties properties) {
         this.claims = claims;
         this.parties = parties;
+        this.properties = properties;
     }
 
     @RequiresPermission(ClaimPermissions.CLAIM_VIEW)
@@ -129,6 +139,14 @@ class ClaimPages {
                  @RequestParam(required = false) String note, @RequestParam(required = false) Long version) {
         ClaimApi.upload(claims, id, file, note, version);
         return "redirect:/claims/" + id;
+    }
+
+    /** A file over the multipart limit: back to the claim with the size rule's message. */
+    @ExceptionHandler({MaxUploadSizeExceededException.class, InvalidParameterException.class})
+    String unreadable(HttpServletRequest request, RedirectAttributes flash) {
+        var path = (java.util.Map<?, ?>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        flash.addFlashAttribute("error", UploadedFiles.tooLarge(properties.evidenceMaxSize()).getMessage());
+        return "redirect:/claims/" + Long.parseLong(String.valueOf(path.get("id")));
     }
 
     @RequiresPermission(ClaimPermissions.CLAIM_VIEW)

@@ -7,18 +7,13 @@ import java.util.Map;
 import java.util.Set;
 
 import com.careloop.complaint.CompensationStatus;
-import com.careloop.complaint.claim.Rules;
-import com.careloop.complaint.claim.Tracked;
+import com.careloop.complaint.claim.TrackedRecord;
 import com.careloop.platform.InvalidInputException;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.springframework.security.access.AccessDeniedException;
 
@@ -38,7 +33,7 @@ import static com.careloop.complaint.claim.Rules.text;
  */
 @Entity
 @Table(name = "advance_compensation")
-public class AdvanceCompensation implements Tracked {
+public class AdvanceCompensation extends TrackedRecord {
 
     public static final String RECORD_TYPE = "advance-compensation";
     /** Who may take the first step; the manager may stand in for the supervisor. */
@@ -49,10 +44,6 @@ public class AdvanceCompensation implements Tracked {
     public record Approver(long userId, String name, String position) {
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    private String code;
     private long customerId;
     private String customerName;
     private Long complaintId;
@@ -72,18 +63,17 @@ public class AdvanceCompensation implements Tracked {
     private String rejectionComment;
     private Instant paidAt;
     private String paymentReference;
-    @Version
-    private long version;
-    private Instant createdAt;
-    private Instant updatedAt;
 
     protected AdvanceCompensation() {
     }
 
+    private AdvanceCompensation(String code, Instant now) {
+        super(code, now);
+    }
+
     public static AdvanceCompensation submit(String code, long customerId, String customerName, Long complaintId,
                                              String reason, BigDecimal amount, long byId, String byName, Instant now) {
-        AdvanceCompensation a = new AdvanceCompensation();
-        a.code = code;
+        AdvanceCompensation a = new AdvanceCompensation(code, now);
         a.customerId = customerId;
         a.customerName = customerName;
         a.complaintId = complaintId;
@@ -92,8 +82,6 @@ public class AdvanceCompensation implements Tracked {
         a.status = SUBMITTED;
         a.requestedBy = byId;
         a.requestedByName = byName;
-        a.createdAt = now;
-        a.updatedAt = now;
         return a;
     }
 
@@ -142,12 +130,7 @@ public class AdvanceCompensation implements Tracked {
     }
 
     private void requireState(String step, CompensationStatus... allowed) {
-        Rules.requireState(RECORD_TYPE, code, status, step, allowed);
-    }
-
-    @Override
-    public void touch(Instant now) {
-        updatedAt = now;
+        requireState(status, step, allowed);
     }
 
     @Override
@@ -156,14 +139,9 @@ public class AdvanceCompensation implements Tracked {
     }
 
     @Override
-    public String auditId() {
-        return String.valueOf(id);
-    }
-
-    @Override
     public Map<String, Object> auditState() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("code", code);
+        s.put("code", getCode());
         s.put("customerId", customerId);
         s.put("complaintId", complaintId);
         s.put("amount", amount);
@@ -176,8 +154,6 @@ public class AdvanceCompensation implements Tracked {
         return s;
     }
 
-    public Long getId() { return id; }
-    public String getCode() { return code; }
     public long getCustomerId() { return customerId; }
     public String getCustomerName() { return customerName; }
     public Long getComplaintId() { return complaintId; }
@@ -193,6 +169,4 @@ public class AdvanceCompensation implements Tracked {
     public String getRejectionComment() { return rejectionComment; }
     public Instant getPaidAt() { return paidAt; }
     public String getPaymentReference() { return paymentReference; }
-    public long getVersion() { return version; }
-    public Instant getCreatedAt() { return createdAt; }
 }

@@ -9,18 +9,13 @@ import java.util.Map;
 import com.careloop.complaint.GoodsCondition;
 import com.careloop.complaint.RefundMethod;
 import com.careloop.complaint.ReturnStatus;
-import com.careloop.complaint.claim.Rules;
-import com.careloop.complaint.claim.Tracked;
+import com.careloop.complaint.claim.TrackedRecord;
 import com.careloop.platform.InvalidInputException;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import static com.careloop.complaint.claim.Rules.blank;
 import static com.careloop.complaint.claim.Rules.money;
@@ -33,7 +28,7 @@ import static com.careloop.complaint.claim.Rules.text;
  */
 @Entity
 @Table(name = "return_slip")
-public class ReturnSlip implements Tracked {
+public class ReturnSlip extends TrackedRecord {
 
     public static final String RECORD_TYPE = "return";
 
@@ -42,10 +37,6 @@ public class ReturnSlip implements Tracked {
                           String reason, GoodsCondition condition, BigDecimal refundAmount, RefundMethod refundMethod) {
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    private String code;
     private long customerId;
     private String customerName;
     private Long purchaseId;
@@ -70,12 +61,12 @@ public class ReturnSlip implements Tracked {
     private Instant refundedAt;
     private long registeredBy;
     private String registeredByName;
-    @Version
-    private long version;
-    private Instant createdAt;
-    private Instant updatedAt;
 
     protected ReturnSlip() {
+    }
+
+    private ReturnSlip(String code, Instant now) {
+        super(code, now);
     }
 
     /** The slip, if the rules allow a no-reason return: in the period, goods not damaged or incomplete, refund >= 0. */
@@ -94,9 +85,8 @@ public class ReturnSlip implements Tracked {
             throw new InvalidInputException("goodsCondition", "goods-condition", "商品损坏或配件缺失，不适用七天无理由退货 / "
                     + condition + " goods are not a no-reason return");
         }
-        ReturnSlip r = new ReturnSlip();
+        ReturnSlip r = new ReturnSlip(code, now);
         r.lastDay = SevenDayPeriod.check(received, requested);
-        r.code = code;
         r.customerId = in.customerId();
         r.customerName = in.customerName();
         r.purchaseId = in.purchaseId();
@@ -113,8 +103,6 @@ public class ReturnSlip implements Tracked {
         r.status = ReturnStatus.REQUESTED;
         r.registeredBy = byId;
         r.registeredByName = byName;
-        r.createdAt = now;
-        r.updatedAt = now;
         return r;
     }
 
@@ -139,12 +127,7 @@ public class ReturnSlip implements Tracked {
     }
 
     private void requireState(String step, ReturnStatus... allowed) {
-        Rules.requireState(RECORD_TYPE, code, status, step, allowed);
-    }
-
-    @Override
-    public void touch(Instant now) {
-        updatedAt = now;
+        requireState(status, step, allowed);
     }
 
     @Override
@@ -153,14 +136,9 @@ public class ReturnSlip implements Tracked {
     }
 
     @Override
-    public String auditId() {
-        return String.valueOf(id);
-    }
-
-    @Override
     public Map<String, Object> auditState() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("code", code);
+        s.put("code", getCode());
         s.put("customerId", customerId);
         s.put("purchaseId", purchaseId);
         s.put("receivedOn", receivedOn);
@@ -174,8 +152,6 @@ public class ReturnSlip implements Tracked {
         return s;
     }
 
-    public Long getId() { return id; }
-    public String getCode() { return code; }
     public long getCustomerId() { return customerId; }
     public String getCustomerName() { return customerName; }
     public Long getPurchaseId() { return purchaseId; }
@@ -196,6 +172,4 @@ public class ReturnSlip implements Tracked {
     public Instant getAcceptedAt() { return acceptedAt; }
     public Instant getRefundedAt() { return refundedAt; }
     public String getRegisteredByName() { return registeredByName; }
-    public long getVersion() { return version; }
-    public Instant getCreatedAt() { return createdAt; }
 }
