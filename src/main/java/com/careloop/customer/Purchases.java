@@ -12,8 +12,19 @@ public interface Purchases {
 
     /** A purchase as other modules see it. */
     record PurchaseRef(long purchaseId, long customerId, String product, String model, String serialNo,
-                       LocalDate saleDate, LocalDate warrantyEnd) {
+                       LocalDate saleDate, LocalDate warrantyEnd, LocalDate deliveryDate) {
+
+        /** The day the customer received the goods (签收): the delivery date, or the sale date when none was recorded. */
+        public LocalDate receivedOn() {
+            return deliveryDate != null ? deliveryDate : saleDate;
+        }
     }
+
+    /** One purchase by its id. */
+    java.util.Optional<PurchaseRef> find(long purchaseId);
+
+    /** A customer's purchases, newest sale first (at most {@code limit}), e.g. to pick the one a return is for. */
+    List<PurchaseRef> ofCustomer(long customerId, int limit);
 
     /** Purchases sold on that day, oldest record first. */
     List<PurchaseRef> soldOn(LocalDate day);

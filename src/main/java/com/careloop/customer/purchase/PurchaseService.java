@@ -269,14 +269,34 @@ public class PurchaseService implements Purchases {
         return refs("warranty_end between :from and :to order by warranty_end, id", from, to);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<PurchaseRef> find(long purchaseId) {
+        return refs("id = :id", java.util.Map.of("id", purchaseId)).stream().findFirst();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PurchaseRef> ofCustomer(long customerId, int limit) {
+        return refs("customer_id = :c order by sale_date desc, id desc limit :limit",
+                java.util.Map.of("c", customerId, "limit", limit));
+    }
+
     private List<PurchaseRef> refs(String condition, LocalDate from, LocalDate to) {
-        var statement = jdbc.sql("select id, customer_id, product, model, serial_no, sale_date, warranty_end from purchase where "
-                + condition).param("from", from);
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("from", from);
         if (condition.contains(":to")) {
-            statement = statement.param("to", to);
+            params.put("to", to);
         }
-        return statement.query((rs, n) -> new PurchaseRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class))).list();
+        return refs(condition, params);
+    }
+
+    private List<PurchaseRef> refs(String condition, java.util.Map<String, ?> params) {
+        return jdbc.sql("select id, customer_id, product, model, serial_no, sale_date, warranty_end, delivery_date"
+                        + " from purchase where " + condition).params(params)
+                .query((rs, n) -> new PurchaseRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class))).list();
     }
 
     private static String blank(String s) {

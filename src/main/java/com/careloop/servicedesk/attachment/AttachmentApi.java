@@ -3,21 +3,18 @@ package com.careloop.servicedesk.attachment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.UploadedFiles;
 import com.careloop.servicedesk.ServiceDeskPermissions;
 import com.careloop.servicedesk.attachment.Attachments.AttachmentView;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -93,16 +90,8 @@ class AttachmentApi {
         }
     }
 
-    /**
-     * Always as a download (never rendered inline by the browser), with the stored type, the name
-     * RFC 6266-encoded and sniffing off, so an uploaded file cannot run as a page of this site.
-     */
+    /** As a download with the platform's safe headers ({@link UploadedFiles#download}). */
     static ResponseEntity<byte[]> download(Attachments.Content c) {
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.parseMediaType(c.contentType()));
-        h.setContentDisposition(ContentDisposition.attachment().filename(c.fileName(), StandardCharsets.UTF_8).build());
-        h.set("X-Content-Type-Options", "nosniff");
-        h.setCacheControl("private, no-store");
-        return new ResponseEntity<>(c.bytes(), h, HttpStatus.OK);
+        return UploadedFiles.download(c.fileName(), c.contentType(), c.bytes());
     }
 }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.SignedInAs;
 import com.careloop.servicedesk.CallbackOutcome;
 import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.FieldServiceKind;
@@ -25,9 +26,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,15 +41,15 @@ class ServiceDeskBootstrap implements ApplicationRunner {
     private final CustomerDirectory customers;
     private final JdbcClient jdbc;
     private final CareLoopProperties properties;
-    private final UserDetailsService accounts;
+    private final SignedInAs signedIn;
 
     ServiceDeskBootstrap(ServiceDesk desk, CustomerDirectory customers, JdbcClient jdbc, CareLoopProperties properties,
-                         UserDetailsService accounts) {
+                         SignedInAs signedIn) {
         this.desk = desk;
         this.customers = customers;
         this.jdbc = jdbc;
         this.properties = properties;
-        this.accounts = accounts;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -101,15 +99,7 @@ class ServiceDeskBootstrap implements ApplicationRunner {
     }
 
     private void as(String username, Runnable work) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        var principal = accounts.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        signedIn.run(username, work);
     }
 
     private Long id(String sql) {

@@ -121,6 +121,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.capa.CapaEndpointRules.RULES);
         MATRIX.putAll(com.careloop.callback.CallbackEndpointRules.RULES);
         MATRIX.putAll(com.careloop.survey.SurveyCampaignEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.complaint.ClaimEndpointRules.RULES);
     }
 
 

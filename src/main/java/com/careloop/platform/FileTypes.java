@@ -1,4 +1,4 @@
-package com.careloop.servicedesk.attachment;
+package com.careloop.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,0 +1,38 @@
+package com.careloop.complaint.claim;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import com.careloop.platform.InvalidInputException;
+
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Who may approve a claim's proposed amount: the general manager any amount; another position up to its
+ * configured limit, and never above the GM threshold. A position without a limit may not approve (403);
+ * an amount above the approver's limit is refused with rule {@code approval-limit} (422).
+ */
+public record ApprovalLimits(Map<String, BigDecimal> limits, BigDecimal gmThreshold) {
+
+    public static final String GENERAL_MANAGER = "GENERAL_MANAGER";
+
+    public void check(String position, BigDecimal amount) {
+        if (GENERAL_MANAGER.equals(position)) {
+            return;
+        }
+        BigDecimal limit = position == null ? null : limits.get(position);
+        if (limit == null) {
+            throw new AccessDeniedException("position " + position + " may not approve claims");
+        }
+        if (amount.compareTo(gmThreshold) > 0) {
+            throw new InvalidInputException("proposedAmount", "approval-limit", "金额 " + amount.toPlainString()
+                    + " 超过 " + gmThreshold.toPlainString() + "，须由总经理审批 / above " + gmThreshold.toPlainString()
+                    + " only the general manager approves");
+        }
+        if (amount.compareTo(limit) > 0) {
+            throw new InvalidInputException("proposedAmount", "approval-limit", "金额 " + amount.toPlainString()
+                    + " 超过您的审批权限 " + limit.toPlainString() + " / " + amount.toPlainString()
+                    + " is above your approval limit of " + limit.toPlainString());
+        }
+    }
+}
