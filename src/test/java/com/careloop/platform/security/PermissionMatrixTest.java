@@ -116,6 +116,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.servicedesk.ServiceDeskPageEndpointRules.RULES);
         MATRIX.putAll(com.careloop.servicedesk.ServiceDeskIntakeEndpointRules.RULES);
         MATRIX.putAll(com.careloop.complaint.ComplaintEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.complaint.ComplaintStatsEndpointRules.RULES);
     }
 
 

@@ -1,0 +1,48 @@
+package com.careloop.complaint.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.careloop.complaint.stats.StatsViews.ParetoRow;
+
+/** The arithmetic of the statistics, kept pure so the figures can be checked by hand. */
+final class StatsMath {
+
+    /** The Pareto's vital few: the causes up to and including the one where the cumulative share reaches 80 %. */
+    static final double VITAL_FEW = 0.8;
+
+    private StatsMath() {
+    }
+
+    /** A part of a whole as a fraction; {@code null} when the whole is 0 (nothing to measure). */
+    static Double share(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    /** Per 1,000 of a denominator; {@code null} when the denominator is 0 (unknown). */
+    static Double perThousand(long count, long denominator) {
+        return denominator == 0 ? null : count * 1000.0 / denominator;
+    }
+
+    /** Causes sorted by count (largest first, ties by name), with share, cumulative share and the vital few. */
+    static List<ParetoRow> pareto(Map<String, Long> counts) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.removeIf(e -> e.getValue() == 0);
+        sorted.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()));
+        List<ParetoRow> rows = new ArrayList<>();
+        long running = 0;
+        double before = 0;
+        for (Map.Entry<String, Long> e : sorted) {
+            running += e.getValue();
+            double cumulative = (double) running / total;
+            rows.add(new ParetoRow(e.getKey(), e.getValue(), (double) e.getValue() / total, cumulative,
+                    before < VITAL_FEW - 1e-12));
+            before = cumulative;
+        }
+        return rows;
+    }
+}
