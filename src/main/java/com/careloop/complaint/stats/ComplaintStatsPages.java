@@ -70,6 +70,9 @@ class ComplaintStatsPages {
     String annual(@RequestParam(required = false) Integer year, Model model) {
         Annual a = stats.annual(year == null ? stats.today().getYear() : year);
         model.addAttribute("a", a);
+        for (StatsGroup g : StatsGroup.values()) {
+            model.addAttribute("g" + g.name(), g);
+        }
         model.addAttribute("paretoChart", paretoChart(a.pareto()));
         return "complaint/annual";
     }

@@ -71,7 +71,7 @@ final class StatsFixture {
                     acknowledge_warn_at, reply_due_at, reply_warn_at, resolve_due_at, resolve_warn_at, version, created_at,
                     updated_at)
                 values (:code, :customer, :name, :ccode, false, :r, 'PHONE', :product, '统计测试投诉', :status, :category,
-                    :severity, :dept, :ack, :cause, :reply, :closed, :repeatOf, 0, 'test', :ackDue, :ackDue, :replyDue,
+                    :severity, :dept, :ack, :cause, :reply, :closed, :repeatOf, :by, 'test', :ackDue, :ackDue, :replyDue,
                     :replyDue, :resolveDue, :resolveDue, 0, :r, :r)""")
                 .param("code", PREFIX + n).param("customer", 900_000 + n % 3).param("name", "统计客户" + n % 3)
                 .param("ccode", "STK" + n % 3).param("r", ts(r)).param("product", product).param("status", status)
@@ -79,7 +79,8 @@ final class StatsFixture {
                 .param("ack", ackHours == null ? null : ts(r.plus(Duration.ofHours(ackHours)))).param("cause", cause)
                 .param("reply", replyHours == null ? null : ts(r.plus(Duration.ofHours(replyHours))))
                 .param("closed", closeDays == null ? null : ts(r.plus(Duration.ofMinutes(Math.round(closeDays * 1440)))))
-                .param("repeatOf", repeatOf).param("ackDue", ts(r.plus(Duration.ofHours(24))))
+                .param("repeatOf", repeatOf).param("by", jdbc.sql("select id from app_user where username = 'complaints'")
+                        .query(Long.class).single()).param("ackDue", ts(r.plus(Duration.ofHours(24))))
                 .param("replyDue", ts(r.plus(Duration.ofHours(72)))).param("resolveDue", ts(r.plus(Duration.ofDays(5))))
                 .update();
         return jdbc.sql("select id from complaint where code = :c").param("c", PREFIX + n).query(Long.class).single();
