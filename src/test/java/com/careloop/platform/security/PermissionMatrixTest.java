@@ -117,6 +117,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.servicedesk.ServiceDeskIntakeEndpointRules.RULES);
         MATRIX.putAll(com.careloop.complaint.ComplaintEndpointRules.RULES);
         MATRIX.putAll(com.careloop.complaint.ComplaintStatsEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.capa.CapaEndpointRules.RULES);
     }
 
 

@@ -1,0 +1,26 @@
+package com.careloop.capa;
+
+import java.util.List;
+
+/** Where a CAPA comes from: the {@code sourceType} of {@link OpenCapa} and {@link SourceRef}. */
+public final class CapaSources {
+
+    public static final String COMPLAINT = "COMPLAINT";
+    public static final String CALLBACK = "CALLBACK";
+    public static final String SURVEY_ITEM = "SURVEY_ITEM";
+    public static final String AUDIT = "AUDIT";
+    public static final String INSPECTION = "INSPECTION";
+    public static final String MANUAL = "MANUAL";
+
+    public static final List<String> ALL = List.of(COMPLAINT, CALLBACK, SURVEY_ITEM, AUDIT, INSPECTION, MANUAL);
+
+    /** The sources a person may open a CAPA for on the "new CAPA" form (the others come from their modules). */
+    public static final List<String> MANUAL_ENTRY = List.of(MANUAL, AUDIT, INSPECTION);
+
+    private CapaSources() {
+    }
+
+    public static boolean known(String sourceType) {
+        return sourceType != null && ALL.contains(sourceType);
+    }
+}
