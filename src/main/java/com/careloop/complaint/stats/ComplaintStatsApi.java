@@ -34,8 +34,7 @@ class ComplaintStatsApi {
                           @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
                           @RequestParam(required = false) String quick,
                           @RequestParam(required = false) StatsGroup groupBy) {
-        LocalDate[] p = stats.period(from, to, quick);
-        return stats.statistics(p[0], p[1], groupBy);
+        return stats.statistics(from, to, quick, groupBy);
     }
 
     @RequiresPermission(ComplaintPermissions.VIEW)
@@ -51,7 +50,7 @@ class ComplaintStatsApi {
     @RequiresPermission(ComplaintPermissions.VIEW)
     @GetMapping("/api/v1/complaints/annual")
     Annual annual(@RequestParam(required = false) Integer year) {
-        return stats.annual(year == null ? stats.today().getYear() : year);
+        return stats.annual(year);
     }
 
     @RequiresPermission(ComplaintPermissions.VIEW)

@@ -46,8 +46,7 @@ class ComplaintStatsPages {
                       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
                       @RequestParam(required = false) String quick,
                       @RequestParam(required = false) StatsGroup groupBy, Model model) {
-        LocalDate[] p = stats.period(from, to, quick);
-        Statistics s = stats.statistics(p[0], p[1], groupBy);
+        Statistics s = stats.statistics(from, to, quick, groupBy);
         model.addAttribute("s", s);
         model.addAttribute("groups", StatsGroup.values());
         model.addAttribute("paretoChart", paretoChart(s.pareto()));
@@ -60,15 +59,14 @@ class ComplaintStatsPages {
                 @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
                 @RequestParam(required = false) String quick, @RequestParam(required = false) StatsGroup groupBy,
                 HttpServletResponse response) throws IOException {
-        LocalDate[] p = stats.period(from, to, quick);
-        Statistics s = stats.statistics(p[0], p[1], groupBy);
+        Statistics s = stats.statistics(from, to, quick, groupBy);
         excel.statistics(s, Downloads.xlsx(response, "complaint-statistics-" + s.from() + "-" + s.to()));
     }
 
     @RequiresPermission(ComplaintPermissions.VIEW)
     @GetMapping("/complaints/annual")
     String annual(@RequestParam(required = false) Integer year, Model model) {
-        Annual a = stats.annual(year == null ? stats.today().getYear() : year);
+        Annual a = stats.annual(year);
         model.addAttribute("a", a);
         for (StatsGroup g : StatsGroup.values()) {
             model.addAttribute("g" + g.name(), g);
@@ -80,7 +78,7 @@ class ComplaintStatsPages {
     @RequiresPermission(ComplaintPermissions.VIEW)
     @GetMapping("/complaints/annual/export")
     void annualExport(@RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
-        Annual a = stats.annual(year == null ? stats.today().getYear() : year);
+        Annual a = stats.annual(year);
         excel.annual(a, Downloads.xlsx(response, "complaint-annual-" + a.year()));
     }
 

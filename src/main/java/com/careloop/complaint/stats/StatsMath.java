@@ -12,6 +12,7 @@ final class StatsMath {
 
     /** The Pareto's vital few: the causes up to and including the one where the cumulative share reaches 80 %. */
     static final double VITAL_FEW = 0.8;
+    static final double MINUTES_PER_DAY = 1440.0;
 
     private StatsMath() {
     }
@@ -24,6 +25,34 @@ final class StatsMath {
     /** Per 1,000 of a denominator; {@code null} when the denominator is 0 (unknown). */
     static Double perThousand(long count, long denominator) {
         return denominator == 0 ? null : count * 1000.0 / denominator;
+    }
+
+    /**
+     * The 90th percentile with linear interpolation between the two nearest ranks (as SQL {@code percentile_cont(0.9)}),
+     * in days, of durations given as minutes -> how many; {@code null} when there are none.
+     */
+    static Double p90Days(Map<Long, Long> minutes) {
+        long n = minutes.values().stream().mapToLong(Long::longValue).sum();
+        if (n == 0) {
+            return null;
+        }
+        double position = 0.9 * (n - 1);
+        long lower = (long) Math.floor(position);
+        long upper = (long) Math.ceil(position);
+        Long low = null;
+        Long high = null;
+        long seen = 0;
+        for (Map.Entry<Long, Long> e : new java.util.TreeMap<>(minutes).entrySet()) {
+            seen += e.getValue();
+            if (low == null && seen > lower) {
+                low = e.getKey();
+            }
+            if (seen > upper) {
+                high = e.getKey();
+                break;
+            }
+        }
+        return (low + (position - lower) * (high - low)) / MINUTES_PER_DAY;
     }
 
     /** Causes sorted by count (largest first, ties by name), with share, cumulative share and the vital few. */
