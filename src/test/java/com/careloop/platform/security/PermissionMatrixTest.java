@@ -118,6 +118,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.complaint.ComplaintEndpointRules.RULES);
         MATRIX.putAll(com.careloop.complaint.ComplaintLoopEndpointRules.RULES);
         MATRIX.putAll(com.careloop.survey.SurveyCoreEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.complaint.ComplaintStatsEndpointRules.RULES);
         MATRIX.putAll(com.careloop.capa.CapaEndpointRules.RULES);
         MATRIX.putAll(com.careloop.callback.CallbackEndpointRules.RULES);
         MATRIX.putAll(com.careloop.survey.SurveyCampaignEndpointRules.RULES);

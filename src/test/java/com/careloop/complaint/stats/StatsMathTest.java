@@ -1,0 +1,76 @@
+package com.careloop.complaint.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.careloop.complaint.stats.StatsViews.ParetoRow;
+
+import org.junit.jupiter.api.Test;
+
+/** The statistics' arithmetic by hand: shares, per-1,000 rates and the Pareto with its vital few. */
+class StatsMathTest {
+
+    @Test
+    void sharesAndPerThousandRatesAreNullWhenThereIsNothingToMeasure() {
+        assertThat(StatsMath.share(3, 8)).isEqualTo(0.375);
+        assertThat(StatsMath.share(0, 0)).isNull();
+        assertThat(StatsMath.perThousand(8, 16)).isEqualTo(500.0);
+        assertThat(StatsMath.perThousand(7, 2_000)).isEqualTo(3.5);
+        assertThat(StatsMath.perThousand(5, 0)).isNull();
+    }
+
+    @Test
+    void p90InterpolatesBetweenTheTwoNearestRanksLikePercentileCont() {
+        // 1, 2, 3, 4, 6, 10 days: position 0.9 * 5 = 4.5 -> 6 + 0.5 * (10 - 6) = 8 days
+        Map<Long, Long> minutes = new LinkedHashMap<>();
+        for (long days : new long[] {10, 2, 6, 1, 4, 3}) {
+            minutes.merge(days * 1440, 1L, Long::sum);
+        }
+        assertThat(StatsMath.p90Days(minutes)).isCloseTo(8.0, within(1e-12));
+        // repeated values: 1 day x 9, 5 days x 1 -> position 8.1: rank 8 is 1 day, rank 9 is 5 days -> 1.4
+        assertThat(StatsMath.p90Days(Map.of(1440L, 9L, 7200L, 1L))).isCloseTo(1.4, within(1e-12));
+        // 1 day x 10, 5 days x 1 -> n 11, position 9.0: rank 9 is 1 day
+        assertThat(StatsMath.p90Days(Map.of(1440L, 10L, 7200L, 1L))).isCloseTo(1.0, within(1e-12));
+        // 1 day x 8, 5 days x 2 -> position 8.1: rank 8 is 5 days, rank 9 is 5 days
+        assertThat(StatsMath.p90Days(Map.of(1440L, 8L, 7200L, 2L))).isCloseTo(5.0, within(1e-12));
+        // 1 day x 9, 11 days x 2 -> n 11, position 9: exactly rank 9 (11 days)
+        assertThat(StatsMath.p90Days(Map.of(1440L, 9L, 15840L, 2L))).isCloseTo(11.0, within(1e-12));
+        assertThat(StatsMath.p90Days(Map.of(720L, 1L))).isCloseTo(0.5, within(1e-12));
+        assertThat(StatsMath.p90Days(Map.of())).isNull();
+    }
+
+    @Test
+    void paretoSortsByCountWithCumulativeSharesAndTheVitalFewUpToEightyPercent() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("TRANSPORT_DAMAGE", 1L);
+        counts.put("RAW_MATERIAL", 2L);
+        counts.put("PROCESS", 4L);
+        counts.put("OTHER", 1L);
+        counts.put("STORAGE", 0L);
+        List<ParetoRow> rows = StatsMath.pareto(counts);
+        assertThat(rows).extracting(ParetoRow::cause).containsExactly("PROCESS", "RAW_MATERIAL", "OTHER", "TRANSPORT_DAMAGE");
+        assertThat(rows).extracting(ParetoRow::count).containsExactly(4L, 2L, 1L, 1L);
+        assertThat(rows.get(0).share()).isEqualTo(0.5);
+        assertThat(rows.get(1).cumulative()).isEqualTo(0.75);
+        assertThat(rows.get(2).cumulative()).isEqualTo(0.875);
+        assertThat(rows.get(3).cumulative()).isCloseTo(1.0, within(1e-12));
+        // the cause that crosses 80 % belongs to the vital few, the ones after it do not
+        assertThat(rows).extracting(ParetoRow::vitalFew).containsExactly(true, true, true, false);
+    }
+
+    @Test
+    void aCauseThatReachesExactlyEightyPercentEndsTheVitalFew() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("PROCESS", 8L);
+        counts.put("EQUIPMENT", 1L);
+        counts.put("OTHER", 1L);
+        List<ParetoRow> rows = StatsMath.pareto(counts);
+        assertThat(rows.get(0).cumulative()).isEqualTo(0.8);
+        assertThat(rows).extracting(ParetoRow::vitalFew).containsExactly(true, false, false);
+        assertThat(StatsMath.pareto(Map.of())).isEmpty();
+    }
+}
