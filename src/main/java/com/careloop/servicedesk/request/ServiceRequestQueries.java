@@ -57,8 +57,14 @@ public class ServiceRequestQueries {
     /** On PostgreSQL the keyword goes through the bigram and trigram indexes; elsewhere a plain LIKE. */
     private final boolean postgres;
 
-    ServiceRequestQueries(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    /** How many of the newest requests a keyword search looks at first (careloop.servicedesk.search-window). */
+    private final int searchWindow;
+
+    ServiceRequestQueries(JdbcClient jdbc, javax.sql.DataSource dataSource,
+                          @org.springframework.beans.factory.annotation.Value("${careloop.servicedesk.search-window:20000}")
+                          int searchWindow) {
         this.jdbc = jdbc;
+        this.searchWindow = searchWindow;
         this.postgres = isPostgres(dataSource);
     }
 
@@ -71,23 +77,63 @@ public class ServiceRequestQueries {
     }
 
     public Page search(Filter f, String cursor, int limit, CurrentUser me, Instant now) {
-        var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
         Filter filter = f == null ? Filter.none() : f;
-        // The conditions on the request row alone: scope, filters and the keyset position.
+        String q = filter.q() == null ? "" : filter.q().trim().toLowerCase();
+        List<String> branches = postgres ? indexedKeyword(q) : List.of();
+        Long before = cursor != null && !cursor.isBlank() ? parseCursor(cursor) : null;
+        if (!branches.isEmpty()) {
+            // Each branch must be planned for the keyword at hand (a frequent word walks the newest rows, a rare one
+            // reads the index): a cached generic plan would walk a million rows for a rare one. SET LOCAL: this
+            // transaction only (ServiceDesk.search is transactional).
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            // Windows first, as the customer search does: the ids in [top - window, top). A window holding a full
+            // page gives exactly the page of the whole table (its ids are newer than any below it); otherwise the
+            // next one is wider by the density of matches found, until the unbounded look-up.
+            long top = before != null ? before
+                    : jdbc.sql("select coalesce(max(id), 0) + 1 from service_request").query(Long.class).single();
+            long window = searchWindow;
+            for (int step = 0; step < WINDOW_STEPS && top - window > 1; step++) {
+                Page windowed = page(filter, before, top - window, q, branches, limit, me, now);
+                if (windowed.nextCursor() != null) {
+                    return windowed;
+                }
+                window = found(window, windowed.items().size(), limit);
+            }
+        }
+        return page(filter, before, null, q, branches, limit, me, now);
+    }
+
+    /** Window look-ups before the unbounded one. */
+    static final int WINDOW_STEPS = 3;
+
+    /** The window after one with {@code matches} of a page: twice what their density needs, 10x when none. */
+    static long found(long window, int matches, int limit) {
+        return matches == 0 ? window * 10 : Math.max(window * 2, window * 2 * (limit + 1) / matches);
+    }
+
+    private Page page(Filter filter, Long before, Long floor, String q, List<String> branches, int limit, CurrentUser me,
+                      Instant now) {
+        var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
+        // The conditions on the request row alone: scope, filters, the keyset position and the window.
         StringBuilder where = new StringBuilder(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         params.put("now", Timestamp.from(now));
         params.put("limit", limit + 1);
         filter(filter, me, where, params);
-        if (cursor != null && !cursor.isBlank()) {
+        if (before != null) {
             where.append(" and r.id < :before");
-            params.put("before", parseCursor(cursor));
+            params.put("before", before);
         }
-        String q = filter.q() == null ? "" : filter.q().trim().toLowerCase();
-        List<String> branches = postgres ? indexedKeyword(q) : List.of();
+        if (floor != null) {
+            where.append(" and r.id >= :floor");
+            params.put("floor", floor);
+        }
         if (!q.isEmpty()) {
             params.put("q", q);
             params.put("kw", "%" + q + "%");
+            if (q.length() > 5) {
+                params.put("codeTail", "%" + q.substring(q.length() - 5) + "%");
+            }
         }
         StringBuilder sql = new StringBuilder("""
                 select r.id, r.code, r.title, r.request_type, r.status, r.priority, r.channel, r.customer_id,
@@ -111,11 +157,7 @@ public class ServiceRequestQueries {
                           or r.unit_room like :kw or lower(r.code) like :kw)""");
             }
         } else {
-            // The newest page of each indexed branch; the newest page of their union is among them. Each branch
-            // must be planned for the keyword at hand (a frequent word walks the newest rows, a rare one reads
-            // the index): a cached generic plan would walk a million rows for a rare one. SET LOCAL: this
-            // transaction only (ServiceDesk.search is transactional).
-            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            // The newest page of each indexed branch; the newest page of their union is among them.
             sql.append("r.id in (");
             for (int i = 0; i < branches.size(); i++) {
                 sql.append(i == 0 ? "" : " union all ").append("(select r.id from service_request r where ").append(where)
@@ -136,21 +178,35 @@ public class ServiceRequestQueries {
     /**
      * The keyword as one condition per column that an index of V12/V16 serves (PostgreSQL): a 2-character
      * fragment through the character bigrams (containing the fragment's only bigram is the same as containing
-     * the fragment), 3 or more characters through the trigrams. An empty list means the portable LIKE: no
-     * keyword, a single character, or LIKE wildcards in it (which the index conditions would not interpret).
+     * the fragment), 3 or more characters through the trigrams. The record number only when the keyword has
+     * nothing but letters, digits and '-' (all a number is made of: prefix, year, sequence); for a keyword longer
+     * than 5 characters its index is asked for the last 5 (every number shares the prefix and year, whose
+     * trigrams are in every row) and strpos keeps exactly the numbers containing the whole keyword. An empty list
+     * means the portable LIKE: no keyword, a single character, or LIKE wildcards in it (which the index
+     * conditions would not interpret).
      */
     static List<String> indexedKeyword(String q) {
         if (q.length() < 2 || q.indexOf('%') >= 0 || q.indexOf('_') >= 0 || q.indexOf('\\') >= 0) {
             return List.of();
         }
+        boolean code = q.chars().allMatch(ch -> ch == '-' || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z'));
+        List<String> branches = new ArrayList<>();
         if (q.length() == 2) {
             // strpos is the same test, cheap: it runs first where the planner walks the newest rows instead.
-            return List.of(bigram("r.title", "lower(r.title)"), bigram("r.description", "lower(r.description)"),
+            branches.addAll(List.of(bigram("r.title", "lower(r.title)"), bigram("r.description", "lower(r.description)"),
                     bigram("coalesce(r.customer_name, '')", "lower(r.customer_name)"),
-                    bigram("coalesce(r.unit_room, '')", "r.unit_room"), bigram("r.code", "lower(r.code)"));
+                    bigram("coalesce(r.unit_room, '')", "r.unit_room")));
+            if (code) {
+                branches.add(bigram("r.code", "lower(r.code)"));
+            }
+            return branches;
         }
-        return List.of("lower(r.title) like :kw", "lower(r.description) like :kw", "lower(r.customer_name) like :kw",
-                "r.unit_room like :kw", "lower(r.code) like :kw");
+        branches.addAll(List.of("lower(r.title) like :kw", "lower(r.description) like :kw", "lower(r.customer_name) like :kw",
+                "r.unit_room like :kw"));
+        if (code) {
+            branches.add(q.length() > 5 ? "lower(r.code) like :codeTail and strpos(lower(r.code), :q) > 0" : "lower(r.code) like :kw");
+        }
+        return branches;
     }
 
     /** One pass over the open requests in scope for all the queue counters. */
