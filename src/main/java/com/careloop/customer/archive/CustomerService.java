@@ -223,11 +223,11 @@ public class CustomerService {
             // Windows first: the ids in [top - window, top). When one holds a full page, that page is exactly the
             // page of the whole archive (every id in the window is newer than any id below it) — whatever the
             // window's size, so it is computed from the id range alone (no count of rows) and widened by the
-            // density of matches the last window found, until it reaches the oldest customer.
+            // density of matches the last window found, until it would cover half the ids: then the unbounded look-up, which reads as much.
             long top = before != null ? before
                     : jdbc.sql("select coalesce(max(id), 0) + 1 from customer").query(Long.class).single();
             long window = searchWindow;
-            for (int step = 0; step < WINDOW_STEPS && top - window > 1; step++) {
+            for (int step = 0; step < WINDOW_STEPS && window < top / 2; step++) {
                 Page windowed = page(f, before, top - window, limit, me);
                 if (windowed.nextCursor() != null) {
                     return windowed;
@@ -338,7 +338,8 @@ public class CustomerService {
      * sequence); phones only when it has nothing but digits and '-' (the only characters a valid phone has). A
      * keyword with a LIKE wildcard ('%', '_', '\\') could match any character, so it asks every column. Names
      * through their character bigrams up to 2 characters (trigrams cannot index those), through trigrams from 3;
-     * codes, phones and rooms through trigrams from 3 characters — shorter fragments of those match exactly.
+     * codes and phones through trigrams from 3 characters, rooms through the trigrams of the distinct room values
+     * (V51) — shorter fragments of those match exactly.
      */
     private static String indexedKeyword(String q, Map<String, Object> params) {
         params.put("q", q);
@@ -350,20 +351,26 @@ public class CustomerService {
         boolean code = wildcards || q.chars().allMatch(ch -> ch == '-' || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z'));
         boolean phone = wildcards || q.chars().allMatch(ch -> ch == '-' || (ch >= '0' && ch <= '9'));
         List<String> branches = new ArrayList<>();
-        if (q.length() < 3) {
+        if (q.length() < 3 || wildcards) {
+            // the bigrams also keep a wildcard to its literal character in names, as they always did
             branches.add("select s.id from customer s where careloop_bigrams(s.name) @> careloop_bigrams(:q)"
                     + " and lower(s.name) like :kw" + customers);
             branches.add("select k.customer_id from customer_contact k where careloop_bigrams(k.name) @> careloop_bigrams(:q)"
                     + " and lower(k.name) like :kw" + contacts);
+        } else {
+            branches.add("select s.id from customer s where lower(s.name) like :kw" + customers);
+            branches.add("select k.customer_id from customer_contact k where lower(k.name) like :kw" + contacts);
+        }
+        if (q.length() < 3) {
             branches.add("select s.id from customer s where s.room = :q" + customers);
             if (code) {
                 branches.add("select s.id from customer s where lower(s.code) = :q" + customers);
             }
             return String.join(" union ", branches);
         }
-        branches.add("select s.id from customer s where lower(s.name) like :kw" + customers);
-        branches.add("select k.customer_id from customer_contact k where lower(k.name) like :kw" + contacts);
-        branches.add("select s.id from customer s where s.room like :kw" + customers);
+        // the room values matching, then their customers through (room, id) — V51
+        branches.add("select s.id from customer s where s.room in (select v.room from customer_room_value v"
+                + " where v.room like :kw)" + customers);
         if (code) {
             branches.add("select s.id from customer s where " + codeCondition(q, params) + customers);
         }

@@ -92,7 +92,7 @@ public class ServiceRequestQueries {
             long top = before != null ? before
                     : jdbc.sql("select coalesce(max(id), 0) + 1 from service_request").query(Long.class).single();
             long window = searchWindow;
-            for (int step = 0; step < WINDOW_STEPS && top - window > 1; step++) {
+            for (int step = 0; step < WINDOW_STEPS && window < top / 2; step++) {
                 Page windowed = page(filter, before, top - window, q, branches, limit, me, now);
                 if (windowed.nextCursor() != null) {
                     return windowed;
@@ -178,7 +178,8 @@ public class ServiceRequestQueries {
     /**
      * The keyword as one condition per column that an index of V12/V16 serves (PostgreSQL): a 2-character
      * fragment through the character bigrams (containing the fragment's only bigram is the same as containing
-     * the fragment), 3 or more characters through the trigrams. The record number only when the keyword has
+     * the fragment), 3 or more characters through the trigrams (the room through those of its distinct values,
+     * V51, and the index of room and id). The record number only when the keyword has
      * nothing but letters, digits and '-' (all a number is made of: prefix, year, sequence); for a keyword longer
      * than 5 characters its index is asked for the last 5 (every number shares the prefix and year, whose
      * trigrams are in every row) and strpos keeps exactly the numbers containing the whole keyword. An empty list
@@ -202,7 +203,8 @@ public class ServiceRequestQueries {
             return branches;
         }
         branches.addAll(List.of("lower(r.title) like :kw", "lower(r.description) like :kw", "lower(r.customer_name) like :kw",
-                "r.unit_room like :kw"));
+                // the room values matching, then their requests through (unit_room, id) — V51
+                "r.unit_room in (select v.unit_room from service_request_room_value v where v.unit_room like :kw)"));
         if (code) {
             branches.add(q.length() > 5 ? "lower(r.code) like :codeTail and strpos(lower(r.code), :q) > 0" : "lower(r.code) like :kw");
         }
