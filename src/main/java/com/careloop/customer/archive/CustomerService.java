@@ -208,7 +208,7 @@ public class CustomerService {
      */
     private final int searchWindow;
 
-    /** Window look-ups before the unbounded one: 20,000, then wider by the density the previous one found. */
+    /** Window look-ups at most before the unbounded one: 20,000, then wider by the density the last one found. */
     static final int WINDOW_STEPS = 3;
 
     /** Keyset-paged search, newest first, within the reader's scope. */
@@ -239,12 +239,13 @@ public class CustomerService {
     }
 
     /**
-     * The next window after one that held {@code found} matches, fewer than a page: twice the size the density
-     * found so far needs for a full page, and at least ten times wider when it found none.
+     * The next window after one that held {@code found} matches, fewer than a page: twice the size their density
+     * needs for a full page. None at all: the keyword is rare, and the unbounded look-up reads just its few
+     * matches (Long.MAX_VALUE ends the windows).
      */
     static long wider(long window, int found, int limit) {
         if (found == 0) {
-            return window * 10;
+            return Long.MAX_VALUE;
         }
         return Math.max(window * 2, window * 2 * (limit + 1) / found);
     }
@@ -337,7 +338,8 @@ public class CustomerService {
      * keyword has nothing but letters, digits and '-' (the only characters of a number prefix, year and
      * sequence); phones only when it has nothing but digits and '-' (the only characters a valid phone has). A
      * keyword with a LIKE wildcard ('%', '_', '\\') could match any character, so it asks every column. Names
-     * through their character bigrams up to 2 characters (trigrams cannot index those), through trigrams from 3;
+     * through their character bigrams up to 2 characters (trigrams cannot index those) or with a separator, through
+     * trigrams from 3 letters and digits;
      * codes and phones through trigrams from 3 characters, rooms through the trigrams of the distinct room values
      * (V51) — shorter fragments of those match exactly.
      */
@@ -351,8 +353,10 @@ public class CustomerService {
         boolean code = wildcards || q.chars().allMatch(ch -> ch == '-' || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z'));
         boolean phone = wildcards || q.chars().allMatch(ch -> ch == '-' || (ch >= '0' && ch <= '9'));
         List<String> branches = new ArrayList<>();
-        if (q.length() < 3 || wildcards) {
-            // the bigrams also keep a wildcard to its literal character in names, as they always did
+        if (q.length() < 3 || wildcards || !q.codePoints().allMatch(Character::isLetterOrDigit)) {
+            // the bigrams also keep a wildcard to its literal character in names, as they always did; and a
+            // separator ("3-12", "a b") would split the keyword into padded short words for the trigrams, which
+            // many names have
             branches.add("select s.id from customer s where careloop_bigrams(s.name) @> careloop_bigrams(:q)"
                     + " and lower(s.name) like :kw" + customers);
             branches.add("select k.customer_id from customer_contact k where careloop_bigrams(k.name) @> careloop_bigrams(:q)"

@@ -57,14 +57,8 @@ public class ServiceRequestQueries {
     /** On PostgreSQL the keyword goes through the bigram and trigram indexes; elsewhere a plain LIKE. */
     private final boolean postgres;
 
-    /** How many of the newest requests a keyword search looks at first (careloop.servicedesk.search-window). */
-    private final int searchWindow;
-
-    ServiceRequestQueries(JdbcClient jdbc, javax.sql.DataSource dataSource,
-                          @org.springframework.beans.factory.annotation.Value("${careloop.servicedesk.search-window:20000}")
-                          int searchWindow) {
+    ServiceRequestQueries(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
-        this.searchWindow = searchWindow;
         this.postgres = isPostgres(dataSource);
     }
 
@@ -86,35 +80,13 @@ public class ServiceRequestQueries {
             // reads the index): a cached generic plan would walk a million rows for a rare one. SET LOCAL: this
             // transaction only (ServiceDesk.search is transactional).
             jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-            // Windows first, as the customer search does: the ids in [top - window, top). A window holding a full
-            // page gives exactly the page of the whole table (its ids are newer than any below it); otherwise the
-            // next one is wider by the density of matches found, until the unbounded look-up.
-            long top = before != null ? before
-                    : jdbc.sql("select coalesce(max(id), 0) + 1 from service_request").query(Long.class).single();
-            long window = searchWindow;
-            for (int step = 0; step < WINDOW_STEPS && window < top / 2; step++) {
-                Page windowed = page(filter, before, top - window, q, branches, limit, me, now);
-                if (windowed.nextCursor() != null) {
-                    return windowed;
-                }
-                window = found(window, windowed.items().size(), limit);
-            }
         }
-        return page(filter, before, null, q, branches, limit, me, now);
+        return page(filter, before, q, branches, limit, me, now);
     }
 
-    /** Window look-ups before the unbounded one. */
-    static final int WINDOW_STEPS = 3;
-
-    /** The window after one with {@code matches} of a page: twice what their density needs, 10x when none. */
-    static long found(long window, int matches, int limit) {
-        return matches == 0 ? window * 10 : Math.max(window * 2, window * 2 * (limit + 1) / matches);
-    }
-
-    private Page page(Filter filter, Long before, Long floor, String q, List<String> branches, int limit, CurrentUser me,
-                      Instant now) {
+    private Page page(Filter filter, Long before, String q, List<String> branches, int limit, CurrentUser me, Instant now) {
         var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
-        // The conditions on the request row alone: scope, filters, the keyset position and the window.
+        // The conditions on the request row alone: scope, filters and the keyset position.
         StringBuilder where = new StringBuilder(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         params.put("now", Timestamp.from(now));
@@ -123,10 +95,6 @@ public class ServiceRequestQueries {
         if (before != null) {
             where.append(" and r.id < :before");
             params.put("before", before);
-        }
-        if (floor != null) {
-            where.append(" and r.id >= :floor");
-            params.put("floor", floor);
         }
         if (!q.isEmpty()) {
             params.put("q", q);
@@ -178,8 +146,9 @@ public class ServiceRequestQueries {
     /**
      * The keyword as one condition per column that an index of V12/V16 serves (PostgreSQL): a 2-character
      * fragment through the character bigrams (containing the fragment's only bigram is the same as containing
-     * the fragment), 3 or more characters through the trigrams (the room through those of its distinct values,
-     * V51, and the index of room and id). The record number only when the keyword has
+     * the fragment), 3 or more letters and digits through the trigrams, 3 or more with a separator through the
+     * bigrams again; the room from 3 characters through the trigrams of its distinct values (V51) and the index of
+     * room and id. The record number only when the keyword has
      * nothing but letters, digits and '-' (all a number is made of: prefix, year, sequence); for a keyword longer
      * than 5 characters its index is asked for the last 5 (every number shares the prefix and year, whose
      * trigrams are in every row) and strpos keeps exactly the numbers containing the whole keyword. An empty list
@@ -192,24 +161,30 @@ public class ServiceRequestQueries {
         }
         boolean code = q.chars().allMatch(ch -> ch == '-' || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z'));
         List<String> branches = new ArrayList<>();
-        if (q.length() == 2) {
-            // strpos is the same test, cheap: it runs first where the planner walks the newest rows instead.
+        if (q.length() == 2 || !q.codePoints().allMatch(Character::isLetterOrDigit)) {
+            // 2 characters, or a separator in the keyword ("2-26", "3 号"): the character bigrams. Trigrams split
+            // the keyword at a separator into padded short words (" 26", "26 ") that half the titles have ("26号楼"),
+            // and the index would hand back tens of thousands of rows to check. strpos is the same test as LIKE,
+            // cheap: it runs first where the planner walks the newest rows instead.
             branches.addAll(List.of(bigram("r.title", "lower(r.title)"), bigram("r.description", "lower(r.description)"),
-                    bigram("coalesce(r.customer_name, '')", "lower(r.customer_name)"),
-                    bigram("coalesce(r.unit_room, '')", "r.unit_room")));
+                    bigram("coalesce(r.customer_name, '')", "lower(r.customer_name)")));
+            branches.add(q.length() == 2 ? bigram("coalesce(r.unit_room, '')", "r.unit_room") : ROOM);
             if (code) {
                 branches.add(bigram("r.code", "lower(r.code)"));
             }
             return branches;
         }
         branches.addAll(List.of("lower(r.title) like :kw", "lower(r.description) like :kw", "lower(r.customer_name) like :kw",
-                // the room values matching, then their requests through (unit_room, id) — V51
-                "r.unit_room in (select v.unit_room from service_request_room_value v where v.unit_room like :kw)"));
+                ROOM));
         if (code) {
             branches.add(q.length() > 5 ? "lower(r.code) like :codeTail and strpos(lower(r.code), :q) > 0" : "lower(r.code) like :kw");
         }
         return branches;
     }
+
+    /** The room values matching, then their requests through (unit_room, id) — V51. */
+    private static final String ROOM =
+            "r.unit_room in (select v.unit_room from service_request_room_value v where v.unit_room like :kw)";
 
     /** One pass over the open requests in scope for all the queue counters. */
     public QueueCounts counts(CurrentUser me, Instant now) {
