@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.KeysetPages;
 import com.careloop.support.TestDatabases;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * The keyword search asks only the columns a keyword can occur in, names by trigrams from 3 characters, record
@@ -109,12 +109,9 @@ class CustomerSearchRoutingApiTest extends ApiTestBase {
     }
 
     private String cjk(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) (0x4E00 + random.nextInt(20000)));
-        }
-        return s.toString();
+        return KeysetPages.cjk(random, n);
     }
+
 
     private long register(String token, String name, String phone, String room, String contact, String contactPhone) {
         StringBuilder body = new StringBuilder("{'name':'" + name + "','kind':'ORGANISATION','confirmDuplicate':true");
@@ -139,18 +136,8 @@ class CustomerSearchRoutingApiTest extends ApiTestBase {
     }
 
     private List<Long> firstPages(String q, int limit, int pages) {
-        List<Long> found = new ArrayList<>();
-        String cursor = null;
-        int page = 0;
-        do {
-            Response r = get("/api/v1/customers?limit=" + limit + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-                    + (cursor == null ? "" : "&cursor=" + cursor), tokenFor("manager"));
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-            JsonNode json = r.json();
-            json.get("items").forEach(item -> found.add(item.get("id").asLong()));
-            cursor = json.get("nextCursor") == null || json.get("nextCursor").isNull() ? null : json.get("nextCursor").asString();
-        } while (cursor != null && ++page < pages);
-        return found;
+        return KeysetPages.ids(path -> get(path, tokenFor("manager")), "/api/v1/customers?limit=" + limit + "&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8), pages);
     }
 
     /** The matches as the search found them before the routing, newest first: one query, every column. */

@@ -10,12 +10,12 @@ import java.util.Random;
 import java.util.UUID;
 
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.KeysetPages;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * The queue's keyword search asks the record number only for keywords a number can contain (by the number's
@@ -74,12 +74,9 @@ class ServiceDeskSearchApiTest extends ApiTestBase {
     // ---- helpers -------------------------------------------------------------------------------
 
     private String cjk(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) (0x4E00 + random.nextInt(20000)));
-        }
-        return s.toString();
+        return KeysetPages.cjk(random, n);
     }
+
 
     private long customer(String name) {
         Response r = post("/api/v1/customers", tokenFor("manager"), j("{'name':'" + name + "','kind':'INDIVIDUAL'}"));
@@ -101,18 +98,8 @@ class ServiceDeskSearchApiTest extends ApiTestBase {
     }
 
     private List<Long> firstPages(String q, int limit, int pages) {
-        List<Long> found = new ArrayList<>();
-        String cursor = null;
-        int page = 0;
-        do {
-            Response r = get(BASE + "?limit=" + limit + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-                    + (cursor == null ? "" : "&cursor=" + cursor), tokenFor("frontdesk"));
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-            JsonNode json = r.json();
-            json.get("items").forEach(item -> found.add(item.get("id").asLong()));
-            cursor = json.get("nextCursor") == null || json.get("nextCursor").isNull() ? null : json.get("nextCursor").asString();
-        } while (cursor != null && ++page < pages);
-        return found;
+        return KeysetPages.ids(path -> get(path, tokenFor("frontdesk")), BASE + "?limit=" + limit + "&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8), pages);
     }
 
     /** What the keyword means: a plain LIKE over the five columns, newest first. */

@@ -305,11 +305,18 @@ public class CustomerService {
         if (f.q() != null && !f.q().isBlank()) {
             String q = f.q().trim().toLowerCase();
             params.put("kw", "%" + q + "%");
-            sql.append(" and c.id in (").append(postgres ? indexedKeyword(q, params) : """
-                    select s.id from customer s where lower(s.name) like :kw or lower(s.code) like :kw
-                      or s.phone like :kw or s.room like :kw
-                    union select k.customer_id from customer_contact k where k.name like :kw or k.phone like :kw""")
-                    .append(")");
+            if (postgres) {
+                // = any(array(...)): the matches first, then their rows by primary key. With "in (...)" the planner,
+                // misled by the union's estimate, merge-joined it with a backward walk of the whole primary key
+                // (375,853 rows for a name fragment with 134 matches: 0.5 s instead of 9 ms).
+                sql.append(" and c.id = any(array(").append(indexedKeyword(q, params)).append("))");
+            } else {
+                sql.append(" and c.id in (").append("""
+                        select s.id from customer s where lower(s.name) like :kw or lower(s.code) like :kw
+                          or s.phone like :kw or s.room like :kw
+                        union select k.customer_id from customer_contact k where k.name like :kw or k.phone like :kw""")
+                        .append(")");
+            }
         }
         if (f.kind() != null) {
             sql.append(" and c.kind = :kind");
