@@ -396,10 +396,13 @@ public class CustomerService {
      * {@code lower(s.code) like :kw}, faster for a whole record number: every number shares its prefix and year,
      * so their trigrams ("kb0", "b00", "202"…) are in every row and the trigram index would read posting lists as
      * long as the table. The index is asked for the last five characters only (the end of the sequence, the rare
-     * part); every code containing the keyword contains them, and strpos keeps exactly the codes containing it.
+     * part) unless they hold "00"; every code containing the keyword contains them, and strpos keeps exactly the
+     * codes containing it.
      */
     static String codeCondition(String q, Map<String, Object> params) {
-        if (q.length() <= 5 || q.indexOf('%') >= 0 || q.indexOf('_') >= 0 || q.indexOf('\\') >= 0) {
+        // a tail with "00" (the zero padding: "00021") has trigrams in most numbers and gains nothing
+        if (q.length() <= 5 || q.substring(q.length() - 5).contains("00") || q.indexOf('%') >= 0 || q.indexOf('_') >= 0
+                || q.indexOf('\\') >= 0) {
             return "lower(s.code) like :kw";
         }
         params.put("codeTail", "%" + q.substring(q.length() - 5) + "%");

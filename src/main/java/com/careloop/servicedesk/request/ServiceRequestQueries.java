@@ -177,7 +177,9 @@ public class ServiceRequestQueries {
         branches.addAll(List.of("lower(r.title) like :kw", "lower(r.description) like :kw", "lower(r.customer_name) like :kw",
                 ROOM));
         if (code) {
-            branches.add(q.length() > 5 ? "lower(r.code) like :codeTail and strpos(lower(r.code), :q) > 0" : "lower(r.code) like :kw");
+            // a tail with "00" (the zero padding: "00021") has trigrams in most numbers and gains nothing
+            branches.add(q.length() > 5 && !q.substring(q.length() - 5).contains("00")
+                    ? "lower(r.code) like :codeTail and strpos(lower(r.code), :q) > 0" : "lower(r.code) like :kw");
         }
         return branches;
     }

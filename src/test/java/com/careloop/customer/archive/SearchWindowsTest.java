@@ -30,6 +30,7 @@ class SearchWindowsTest {
         Map<String, Object> shorter = new HashMap<>();
         assertThat(CustomerService.codeCondition("96919", shorter)).isEqualTo("lower(s.code) like :kw");
         assertThat(CustomerService.codeCondition("kb00_96919", shorter)).as("a wildcard keeps LIKE").isEqualTo("lower(s.code) like :kw");
+        assertThat(CustomerService.codeCondition("kb00300021", shorter)).as("a tail of zero padding").isEqualTo("lower(s.code) like :kw");
         assertThat(shorter).doesNotContainKey("codeTail");
     }
 }

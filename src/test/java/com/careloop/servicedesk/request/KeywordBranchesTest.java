@@ -14,6 +14,8 @@ class KeywordBranchesTest {
         assertThat(ServiceRequestQueries.indexedKeyword("bb00123456")).hasSize(5)
                 .contains("lower(r.code) like :codeTail and strpos(lower(r.code), :q) > 0");
         assertThat(ServiceRequestQueries.indexedKeyword("a12")).hasSize(5).contains("lower(r.code) like :kw");
+        assertThat(ServiceRequestQueries.indexedKeyword("bb00300021")).as("a tail of zero padding").hasSize(5)
+                .contains("lower(r.code) like :kw");
         // a separator: bigrams (trigrams would split "12-05" into padded short words that many titles have)
         assertThat(ServiceRequestQueries.indexedKeyword("12-05")).hasSize(5)
                 .contains("careloop_bigrams(r.code) @> careloop_bigrams(:q) and strpos(lower(r.code), :q) > 0")
