@@ -71,23 +71,37 @@ public class ServiceRequestQueries {
     }
 
     public Page search(Filter f, String cursor, int limit, CurrentUser me, Instant now) {
-        var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
         Filter filter = f == null ? Filter.none() : f;
+        String q = filter.q() == null ? "" : filter.q().trim().toLowerCase();
+        List<String> branches = postgres ? indexedKeyword(q) : List.of();
+        Long before = cursor != null && !cursor.isBlank() ? parseCursor(cursor) : null;
+        if (!branches.isEmpty()) {
+            // Each branch must be planned for the keyword at hand (a frequent word walks the newest rows, a rare one
+            // reads the index): a cached generic plan would walk a million rows for a rare one. SET LOCAL: this
+            // transaction only (ServiceDesk.search is transactional).
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        }
+        return page(filter, before, q, branches, limit, me, now);
+    }
+
+    private Page page(Filter filter, Long before, String q, List<String> branches, int limit, CurrentUser me, Instant now) {
+        var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
         // The conditions on the request row alone: scope, filters and the keyset position.
         StringBuilder where = new StringBuilder(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         params.put("now", Timestamp.from(now));
         params.put("limit", limit + 1);
         filter(filter, me, where, params);
-        if (cursor != null && !cursor.isBlank()) {
+        if (before != null) {
             where.append(" and r.id < :before");
-            params.put("before", parseCursor(cursor));
+            params.put("before", before);
         }
-        String q = filter.q() == null ? "" : filter.q().trim().toLowerCase();
-        List<String> branches = postgres ? indexedKeyword(q) : List.of();
         if (!q.isEmpty()) {
             params.put("q", q);
             params.put("kw", "%" + q + "%");
+            if (q.length() > 5) {
+                params.put("codeTail", "%" + q.substring(q.length() - 5) + "%");
+            }
         }
         StringBuilder sql = new StringBuilder("""
                 select r.id, r.code, r.title, r.request_type, r.status, r.priority, r.channel, r.customer_id,
@@ -111,11 +125,7 @@ public class ServiceRequestQueries {
                           or r.unit_room like :kw or lower(r.code) like :kw)""");
             }
         } else {
-            // The newest page of each indexed branch; the newest page of their union is among them. Each branch
-            // must be planned for the keyword at hand (a frequent word walks the newest rows, a rare one reads
-            // the index): a cached generic plan would walk a million rows for a rare one. SET LOCAL: this
-            // transaction only (ServiceDesk.search is transactional).
-            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            // The newest page of each indexed branch; the newest page of their union is among them.
             sql.append("r.id in (");
             for (int i = 0; i < branches.size(); i++) {
                 sql.append(i == 0 ? "" : " union all ").append("(select r.id from service_request r where ").append(where)
@@ -136,22 +146,47 @@ public class ServiceRequestQueries {
     /**
      * The keyword as one condition per column that an index of V12/V16 serves (PostgreSQL): a 2-character
      * fragment through the character bigrams (containing the fragment's only bigram is the same as containing
-     * the fragment), 3 or more characters through the trigrams. An empty list means the portable LIKE: no
-     * keyword, a single character, or LIKE wildcards in it (which the index conditions would not interpret).
+     * the fragment), 3 or more letters and digits through the trigrams, 3 or more with a separator through the
+     * bigrams again; the room from 3 characters through the trigrams of its distinct values (V51) and the index of
+     * room and id. The record number only when the keyword has
+     * nothing but letters, digits and '-' (all a number is made of: prefix, year, sequence); for a keyword longer
+     * than 5 characters its index is asked for the last 5 (every number shares the prefix and year, whose
+     * trigrams are in every row) and strpos keeps exactly the numbers containing the whole keyword. An empty list
+     * means the portable LIKE: no keyword, a single character, or LIKE wildcards in it (which the index
+     * conditions would not interpret).
      */
     static List<String> indexedKeyword(String q) {
         if (q.length() < 2 || q.indexOf('%') >= 0 || q.indexOf('_') >= 0 || q.indexOf('\\') >= 0) {
             return List.of();
         }
-        if (q.length() == 2) {
-            // strpos is the same test, cheap: it runs first where the planner walks the newest rows instead.
-            return List.of(bigram("r.title", "lower(r.title)"), bigram("r.description", "lower(r.description)"),
-                    bigram("coalesce(r.customer_name, '')", "lower(r.customer_name)"),
-                    bigram("coalesce(r.unit_room, '')", "r.unit_room"), bigram("r.code", "lower(r.code)"));
+        boolean code = q.chars().allMatch(ch -> ch == '-' || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z'));
+        List<String> branches = new ArrayList<>();
+        if (q.length() == 2 || !q.codePoints().allMatch(Character::isLetterOrDigit)) {
+            // 2 characters, or a separator in the keyword ("2-26", "3 号"): the character bigrams. Trigrams split
+            // the keyword at a separator into padded short words (" 26", "26 ") that half the titles have ("26号楼"),
+            // and the index would hand back tens of thousands of rows to check. strpos is the same test as LIKE,
+            // cheap: it runs first where the planner walks the newest rows instead.
+            branches.addAll(List.of(bigram("r.title", "lower(r.title)"), bigram("r.description", "lower(r.description)"),
+                    bigram("coalesce(r.customer_name, '')", "lower(r.customer_name)")));
+            branches.add(q.length() == 2 ? bigram("coalesce(r.unit_room, '')", "r.unit_room") : ROOM);
+            if (code) {
+                branches.add(bigram("r.code", "lower(r.code)"));
+            }
+            return branches;
         }
-        return List.of("lower(r.title) like :kw", "lower(r.description) like :kw", "lower(r.customer_name) like :kw",
-                "r.unit_room like :kw", "lower(r.code) like :kw");
+        branches.addAll(List.of("lower(r.title) like :kw", "lower(r.description) like :kw", "lower(r.customer_name) like :kw",
+                ROOM));
+        if (code) {
+            // a tail with "00" (the zero padding: "00021") has trigrams in most numbers and gains nothing
+            branches.add(q.length() > 5 && !q.substring(q.length() - 5).contains("00")
+                    ? "lower(r.code) like :codeTail and strpos(lower(r.code), :q) > 0" : "lower(r.code) like :kw");
+        }
+        return branches;
     }
+
+    /** The room values matching, then their requests through (unit_room, id) — V51. */
+    private static final String ROOM =
+            "r.unit_room in (select v.unit_room from service_request_room_value v where v.unit_room like :kw)";
 
     /** One pass over the open requests in scope for all the queue counters. */
     public QueueCounts counts(CurrentUser me, Instant now) {
