@@ -1,5 +1,6 @@
 package com.careloop.complaint;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;

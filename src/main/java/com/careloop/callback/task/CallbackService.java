@@ -300,7 +300,7 @@ public class CallbackService {
             links.add(new Link("COMPLAINT", t.getComplaintId(), t.getComplaintCode(), "/complaints/" + t.getComplaintId()));
         }
         if (t.getCapaId() != null) {
-            links.add(new Link("CAPA", t.getCapaId(), t.getCapaCode(), null)); // the CAPA module has no page yet
+            links.add(new Link("CAPA", t.getCapaId(), t.getCapaCode(), "/capa/" + t.getCapaId()));
         }
         if (t.getNewRequestId() != null) {
             links.add(new Link("NEW_REQUEST", t.getNewRequestId(), t.getNewRequestCode(),
