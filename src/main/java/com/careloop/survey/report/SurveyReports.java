@@ -67,7 +67,7 @@ public class SurveyReports {
     /** The figures a campaign contributes to a trend, and the report's core. */
     private record Figures(TemplateView template, Map<Long, ItemStats> items, List<DimensionFigure> dimensions,
                            BigDecimal overallScore, BigDecimal overallRate, Adjusted overall, BigDecimal index,
-                           long[] classes) {
+                           long[] classes, long opinions) {
     }
 
     private record DimensionFigure(DimensionView dimension, BigDecimal figure, ItemStats pooled) {
@@ -106,8 +106,7 @@ public class SurveyReports {
                 && trend.get(trend.size() - 2).adjusted() != null) {
             change = trend.get(trend.size() - 1).adjusted().subtract(trend.get(trend.size() - 2).adjusted());
         }
-        long opinionCount = jdbc.sql("select count(*) from survey_response where campaign_id = :id and opinion is not null")
-                .param("id", campaignId).query(Long.class).single();
+        long opinionCount = f.opinions();
         List<SurveyReport.Opinion> opinions = jdbc.sql("""
                 select r.id, r.customer_id, i.customer_name, r.answered_at, r.channel, r.respondent_class, r.normalised,
                        r.opinion, r.fault_confirmed
@@ -140,15 +139,20 @@ public class SurveyReports {
         for (ItemView i : t.items()) {
             items.put(i.id(), Scoring.item(t.scale(), counts.getOrDefault(i.id(), Map.of())));
         }
+        // one pass over the campaign's responses: classes, the sum for SCORE, opinions and confirmed faults
         long[] classes = new long[3];
+        long[] opinionsAndFaults = new long[2];
         BigDecimal[] sum = {BigDecimal.ZERO};
         jdbc.sql("""
-                select respondent_class, count(*), sum(normalised) from survey_response where campaign_id = :id
-                group by respondent_class""").param("id", c.id())
+                select respondent_class, count(*), sum(normalised), count(opinion),
+                       sum(case when fault_confirmed then 1 else 0 end)
+                from survey_response where campaign_id = :id group by respondent_class""").param("id", c.id())
                 .query(rs -> {
                     int k = rs.getString(1).charAt(0) - 'A';
                     classes[k] = rs.getLong(2);
                     sum[0] = sum[0].add(rs.getBigDecimal(3));
+                    opinionsAndFaults[0] += rs.getLong(4);
+                    opinionsAndFaults[1] += rs.getLong(5);
                 });
         long respondents = classes[0] + classes[1] + classes[2];
         BigDecimal score = Scoring.overallScore(sum[0], respondents);
@@ -163,11 +167,11 @@ public class SurveyReports {
         }
         Instant from = c.from().atStartOfDay(BusinessCalendar.DEFAULT_ZONE).toInstant();
         Instant to = c.to().plusDays(1).atStartOfDay(BusinessCalendar.DEFAULT_ZONE).toInstant();
-        long faults = jdbc.sql("select count(*) from survey_response where campaign_id = :id and fault_confirmed = true")
-                .param("id", c.id()).query(Long.class).single();
+        long faults = opinionsAndFaults[1];
         Adjusted overall = Scoring.adjust(t.method() == com.careloop.survey.template.Method.SCORE ? score : rate, steps,
                 complaints.receivedBetween(from, to), faults, desk.countOfType(RequestType.PRAISE, from, to));
-        return new Figures(t, items, dims, score, rate, overall, Scoring.weightedIndex(weighted), classes);
+        return new Figures(t, items, dims, score, rate, overall, Scoring.weightedIndex(weighted), classes,
+                opinionsAndFaults[0]);
     }
 
     /** The item stats of several items pooled as one (a dimension, or the 合计 row). */
