@@ -40,6 +40,16 @@ class SurveyCampaignApiTest extends SurveyCampaignTestBase {
         return browser.postWithoutCsrf("/s/" + token, fields);
     }
 
+    /** A campaign sent to one customer with an e-mail address; its mail is on the way. */
+    long sentToOneCustomer() {
+        String region = region();
+        customers(region, 1, "ORGANISATION", true);
+        long id = createCampaign(region, null).get("id").asLong();
+        step(id, "draw", null);
+        step(id, "send", null);
+        return id;
+    }
+
     @Test
     void aCampaignFromDrawToTheSupplementaryRound() throws Exception {
         String region = region();
@@ -193,11 +203,7 @@ class SurveyCampaignApiTest extends SurveyCampaignTestBase {
 
     @Test
     void anExpiredOrUnknownLinkGetsAPolitePage() throws Exception {
-        String region = region();
-        customers(region, 1, "ORGANISATION", true);
-        long id = createCampaign(region, null).get("id").asLong();
-        step(id, "draw", null);
-        step(id, "send", null);
+        long id = sentToOneCustomer();
         String token = tokensByRecipient(1).values().iterator().next();
         jdbc.sql("update survey_invitation set token_expires_at = :t where campaign_id = :c")
                 .param("t", Timestamp.from(Instant.now().minusSeconds(60))).param("c", id).update();
@@ -216,11 +222,7 @@ class SurveyCampaignApiTest extends SurveyCampaignTestBase {
 
     @Test
     void aSubmitWithoutTheRenderedNonceOrWithNothingRatedRecordsNothing() throws Exception {
-        String region = region();
-        customers(region, 1, "ORGANISATION", true);
-        long id = createCampaign(region, null).get("id").asLong();
-        step(id, "draw", null);
-        step(id, "send", null);
+        long id = sentToOneCustomer();
         String token = tokensByRecipient(1).values().iterator().next();
         PageSession.Page blind = new PageSession(port).postWithoutCsrf("/s/" + token, "r_Q1", "4");
         assertThat(blind.status()).isEqualTo(409);
@@ -253,11 +255,7 @@ class SurveyCampaignApiTest extends SurveyCampaignTestBase {
 
     @Test
     void theSupplementaryRoundIsRefusedOnceTheTargetIsReached() throws Exception {
-        String region = region();
-        customers(region, 1, "ORGANISATION", true);
-        long id = createCampaign(region, null).get("id").asLong();
-        step(id, "draw", null);
-        step(id, "send", null);
+        long id = sentToOneCustomer();
         String token = tokensByRecipient(1).values().iterator().next();
         assertThat(answer(token, "r_Q1", "4").status()).isEqualTo(302);
         Response r = post(BASE + "/" + id + "/supplementary-round", tokenFor("manager"), null);

@@ -75,33 +75,24 @@ class TokenPage {
     @GetMapping("/s/{token}")
     String open(@PathVariable String token, @RequestParam(required = false) String hl, Model model,
                 HttpServletRequest request, HttpServletResponse response) {
-        privatePage(response);
-        if (!limiter.tryAcquire(request.getRemoteAddr())) {
-            return limited(hl, model, request, response);
+        String refused = refusal(token, hl, model, request, response);
+        if (refused != null) {
+            return refused;
         }
-        String hash = InvitationTokens.wellFormed(token) ? InvitationTokens.hash(token) : null;
-        TokenInvitation inv = hash == null ? null : invitations.byTokenHash(hash).orElse(null);
-        String notice = notice(inv, hl, model, request, response);
-        if (notice != null) {
-            return notice;
-        }
-        return form(inv, token, hash, hl, Map.of(), null, null, model, request);
+        String hash = InvitationTokens.hash(token);
+        return form(invitations.byTokenHash(hash).orElseThrow(), token, hash, hl, Map.of(), null, null, model, request);
     }
 
     @PostMapping("/s/{token}")
     String submit(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, Model model,
                   HttpServletRequest request, HttpServletResponse response) {
-        privatePage(response);
         String hl = form.getFirst("hl");
-        if (!limiter.tryAcquire(request.getRemoteAddr())) {
-            return limited(hl, model, request, response);
+        String refused = refusal(token, hl, model, request, response);
+        if (refused != null) {
+            return refused;
         }
-        String hash = InvitationTokens.wellFormed(token) ? InvitationTokens.hash(token) : null;
-        TokenInvitation inv = hash == null ? null : invitations.byTokenHash(hash).orElse(null);
-        String notice = notice(inv, hl, model, request, response);
-        if (notice != null) {
-            return notice;
-        }
+        String hash = InvitationTokens.hash(token);
+        TokenInvitation inv = invitations.byTokenHash(hash).orElseThrow();
         Map<String, Integer> ratings = new LinkedHashMap<>();
         form.forEach((name, values) -> {
             if (name.startsWith(RATING) && !values.isEmpty() && values.get(0) != null && !values.get(0).isBlank()) {
@@ -138,6 +129,21 @@ class TokenPage {
                   HttpServletResponse response) {
         privatePage(response);
         return notice("thanks", hl, null, model, request);
+    }
+
+    /**
+     * What every request of the page checks first: the private-page headers, the per-IP limit, then the link
+     * (unknown, used, expired). Returns the polite page to show, or null when the questionnaire may show.
+     */
+    private String refusal(String token, String hl, Model model, HttpServletRequest request,
+                           HttpServletResponse response) {
+        privatePage(response);
+        if (!limiter.tryAcquire(request.getRemoteAddr())) {
+            return limited(hl, model, request, response);
+        }
+        TokenInvitation inv = InvitationTokens.wellFormed(token)
+                ? invitations.byTokenHash(InvitationTokens.hash(token)).orElse(null) : null;
+        return notice(inv, hl, model, request, response);
     }
 
     /** The polite page for an unknown, used or expired link (with its status), or null when the form may show. */
