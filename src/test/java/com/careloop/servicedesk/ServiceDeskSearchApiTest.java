@@ -15,6 +15,7 @@ import com.careloop.support.KeysetPages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 
 /**
@@ -22,8 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * last 5 characters from 6), keywords with a separator through bigrams, rooms through their distinct values
  * (docs/servicedesk.md, "Keyword search"). Its answers must stay those of a plain {@code LIKE} over title,
  * description, customer, room and record number — what the search always meant, on H2 and on PostgreSQL: every
- * case pages through the API (2 a page) and compares with that query.
+ * case pages through the API (2 a page, a window of 6 requests, so pages come from windows, wider windows and the
+ * unbounded look-up) and compares with that query.
  */
+@TestPropertySource(properties = "careloop.servicedesk.search-window=6")
 class ServiceDeskSearchApiTest extends ApiTestBase {
 
     static final String BASE = "/api/v1/service-requests";

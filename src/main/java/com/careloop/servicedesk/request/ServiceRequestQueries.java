@@ -57,8 +57,14 @@ public class ServiceRequestQueries {
     /** On PostgreSQL the keyword goes through the bigram and trigram indexes; elsewhere a plain LIKE. */
     private final boolean postgres;
 
-    ServiceRequestQueries(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    /** How many of the newest requests a keyword search looks at first (careloop.servicedesk.search-window). */
+    private final int searchWindow;
+
+    ServiceRequestQueries(JdbcClient jdbc, javax.sql.DataSource dataSource,
+                          @org.springframework.beans.factory.annotation.Value("${careloop.servicedesk.search-window:20000}")
+                          int searchWindow) {
         this.jdbc = jdbc;
+        this.searchWindow = searchWindow;
         this.postgres = isPostgres(dataSource);
     }
 
@@ -80,13 +86,33 @@ public class ServiceRequestQueries {
             // reads the index): a cached generic plan would walk a million rows for a rare one. SET LOCAL: this
             // transaction only (ServiceDesk.search is transactional).
             jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            // Windows first, as the customer search does: the ids in [top - window, top). A window holding a full
+            // page gives exactly the page of the whole table (its ids are newer than any below it). They bound the
+            // walk of the newest rows the planner picks for a word it believes frequent: '漏水' in no description
+            // but in the statistics walked all 1,000,000 requests (2.9 s). A window with some matches is widened by
+            // their density; one with none ends the windows (the keyword is rare, its index look-up cheap).
+            long top = before != null ? before
+                    : jdbc.sql("select coalesce(max(id), 0) + 1 from service_request").query(Long.class).single();
+            long window = searchWindow;
+            for (int step = 0; step < WINDOW_STEPS && window < top / 2; step++) {
+                Page windowed = page(filter, before, top - window, q, branches, limit, me, now);
+                if (windowed.nextCursor() != null) {
+                    return windowed;
+                }
+                window = windowed.items().isEmpty() ? Long.MAX_VALUE
+                        : Math.max(window * 2, window * 2 * (limit + 1) / windowed.items().size());
+            }
         }
-        return page(filter, before, q, branches, limit, me, now);
+        return page(filter, before, null, q, branches, limit, me, now);
     }
 
-    private Page page(Filter filter, Long before, String q, List<String> branches, int limit, CurrentUser me, Instant now) {
+    /** Window look-ups at most before the unbounded one. */
+    static final int WINDOW_STEPS = 3;
+
+    private Page page(Filter filter, Long before, Long floor, String q, List<String> branches, int limit, CurrentUser me,
+                      Instant now) {
         var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
-        // The conditions on the request row alone: scope, filters and the keyset position.
+        // The conditions on the request row alone: scope, filters, the keyset position and the window.
         StringBuilder where = new StringBuilder(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         params.put("now", Timestamp.from(now));
@@ -95,6 +121,10 @@ public class ServiceRequestQueries {
         if (before != null) {
             where.append(" and r.id < :before");
             params.put("before", before);
+        }
+        if (floor != null) {
+            where.append(" and r.id >= :floor");
+            params.put("floor", floor);
         }
         if (!q.isEmpty()) {
             params.put("q", q);
