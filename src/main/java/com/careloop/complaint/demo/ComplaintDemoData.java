@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.careloop.capa.CapaCommands.ActionDone;
+import com.careloop.capa.CapaCommands.RootCause;
+import com.careloop.capa.CorrectiveActions;
+import com.careloop.capa.FishboneCategory;
 import com.careloop.complaint.CauseCategory;
 import com.careloop.complaint.ComplaintCategory;
 import com.careloop.complaint.ComplaintChannel;
@@ -26,6 +30,7 @@ import com.careloop.complaint.Complaints;
 import com.careloop.complaint.Severity;
 import com.careloop.complaint.Verification;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.SignedInAs;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,10 +116,14 @@ class ComplaintDemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final UserDetailsService accounts;
     private final Clock clock;
+    private final CorrectiveActions corrective;
+    private final SignedInAs signedIn;
 
     ComplaintDemoData(Complaints complaints, CareLoopProperties properties, JdbcClient jdbc, TransactionTemplate tx,
-                      UserDetailsService accounts, Clock clock) {
+                      UserDetailsService accounts, Clock clock, CorrectiveActions corrective, SignedInAs signedIn) {
         this.complaints = complaints;
+        this.corrective = corrective;
+        this.signedIn = signedIn;
         this.properties = properties;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -193,18 +202,19 @@ class ComplaintDemoData implements ApplicationRunner {
         }
         Instant closed = received.plus(Duration.ofMinutes(Math.round(p.closeDays() * 24 * 60)));
         if (reach.compareTo(ComplaintStatus.ACTION_TAKEN) >= 0) {
-            var d = complaints.addCorrectiveAction(id, new AddAction("针对原因制定纠正措施并落实", "李工",
+            var d = complaints.addCorrectiveAction(id, new AddAction("针对原因制定纠正措施并落实", "depthead", null,
                     LocalDate.ofInstant(received, zone).plusDays(10), null));
             times.put("ACTION_ADDED", firstAction);
             if (reach.compareTo(ComplaintStatus.DECISION_COMMUNICATED) >= 0) {
-                complaints.markActionDone(id, d.actions().get(0).id(), null);
+                d.capas().forEach(link -> completeCapa(link.capaId(), p));
                 complaints.communicateDecision(id, new CommunicateDecision("电话", null, "已落实纠正措施，补发合格品", null));
                 Instant end = p.closeDays() > 0 ? closed : firstAction.plus(Duration.ofDays(2));
                 times.put("ACTION_DONE", between(firstAction, end, 0.4));
                 times.put("DECISION_COMMUNICATED", between(firstAction, end, 0.6));
             }
             if (reach.compareTo(ComplaintStatus.VERIFIED) >= 0) {
-                complaints.verify(id, new Verify(Verification.EFFECTIVE, null, null, null, null));
+                // the handler may not verify his own work (careloop.complaint.forbid-self-verification): the supervisor does
+                signedIn.run("supervisor", () -> complaints.verify(id, new Verify(Verification.EFFECTIVE, null, null, null, null, null)));
                 times.put("VERIFIED", between(firstAction, p.closeDays() > 0 ? closed : firstAction.plus(Duration.ofDays(2)), 0.8));
             }
             if (reach.compareTo(ComplaintStatus.QUALITY_CONFIRMED) >= 0) {
@@ -218,6 +228,14 @@ class ComplaintDemoData implements ApplicationRunner {
             }
         }
         backDate(id, times);
+    }
+
+    /** The CAPA a corrective action opened: root cause recorded, its actions done — so the complaint may close. */
+    private void completeCapa(long capaId, Plan p) {
+        corrective.rootCause(capaId, new RootCause(List.of("为什么出现问题：" + p.content(), "为什么未被发现：过程检验漏检"),
+                FishboneCategory.METHOD, "作业方法与检验标准不完善", null));
+        corrective.detail(capaId).actions().stream().filter(a -> !a.done()).forEach(a ->
+                corrective.markActionDone(capaId, a.id(), new ActionDone("措施已落实，附整改记录", null)));
     }
 
     private static Instant between(Instant a, Instant b, double share) {
