@@ -203,7 +203,7 @@ class ComplaintDemoData implements ApplicationRunner {
         Instant closed = received.plus(Duration.ofMinutes(Math.round(p.closeDays() * 24 * 60)));
         if (reach.compareTo(ComplaintStatus.ACTION_TAKEN) >= 0) {
             var d = complaints.addCorrectiveAction(id, new AddAction("针对原因制定纠正措施并落实", "depthead", null,
-                    LocalDate.ofInstant(received, zone).plusDays(10), null));
+                    LocalDate.now(clock.withZone(zone)).plusDays(10), null)); // a CAPA action's due date is never in the past
             times.put("ACTION_ADDED", firstAction);
             if (reach.compareTo(ComplaintStatus.DECISION_COMMUNICATED) >= 0) {
                 d.capas().forEach(link -> completeCapa(link.capaId(), p));
