@@ -134,6 +134,9 @@ class SurveyBrowserTest extends BrowserTestBase {
         assertThat(mail.waitForIncomingEmail(15_000, count)).as("survey mails").isTrue();
         List<String> links = new ArrayList<>();
         for (MimeMessage m : mail.getReceivedMessages()) {
+            if (!m.getAllRecipients()[0].toString().endsWith("@kunde.example")) {
+                continue; // a staff notification of another feature on the same server
+            }
             Matcher matcher = LINK.matcher(String.valueOf(m.getContent()));
             assertThat(matcher.find()).isTrue();
             links.add(matcher.group(1));

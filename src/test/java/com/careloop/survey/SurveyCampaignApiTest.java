@@ -247,7 +247,7 @@ class SurveyCampaignApiTest extends SurveyCampaignTestBase {
         JsonNode d = step(id, "remind", null);
         assertThat(d.get("remindedAt").isNull()).isFalse();
         assertThat(tokensByRecipient(2)).hasSize(2);
-        assertThat(mail.getReceivedMessages()[0].getSubject()).startsWith("提醒");
+        assertThat(surveyMails(2).get(0).getSubject()).startsWith("提醒");
         Response again = post(BASE + "/" + id + "/remind", tokenFor("manager"), null);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("already-reminded-today");
