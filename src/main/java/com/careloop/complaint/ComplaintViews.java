@@ -10,8 +10,9 @@ public final class ComplaintViews {
     private ComplaintViews() {
     }
 
+    /** {@code q}: a keyword matched as a part of the code, customer name or code, order number, product or content. */
     public record Filter(ComplaintStatus status, ComplaintCategory category, Severity severity, Long customerId,
-                         Boolean repeat, Boolean overdue) {
+                         Boolean repeat, Boolean overdue, String q) {
     }
 
     public record Row(long id, String code, long customerId, String customerName, boolean keyCustomer,

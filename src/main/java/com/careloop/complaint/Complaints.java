@@ -309,7 +309,18 @@ public class Complaints {
                 .append(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         params.put("now", Timestamp.from(now()));
-        Filter filter = f == null ? new Filter(null, null, null, null, null, null) : f;
+        Filter filter = f == null ? new Filter(null, null, null, null, null, null, null) : f;
+        if (filter.q() != null && !filter.q().isBlank()) {
+            if (filter.q().strip().length() > 100) {
+                throw new InvalidInputException("q", "max-length", "关键字最多100个字符 / the keyword is at most 100 characters");
+            }
+            // one concatenated text per complaint, so any part of any field matches (Chinese text has no word breaks)
+            sql.append(" and lower(c.code || ' ' || c.customer_name || ' ' || coalesce(c.customer_code, '') || ' '"
+                    + " || coalesce(c.order_number, '') || ' ' || coalesce(c.product, '') || ' ' || c.content)"
+                    + " like :q escape '\\'");
+            params.put("q", "%" + filter.q().strip().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
         if (filter.status() != null) {
             sql.append(" and c.status = :status");
             params.put("status", filter.status().name());

@@ -207,4 +207,21 @@ class ComplaintApiTest extends ComplaintTestBase {
         assertThat(jdbc.sql("select count(*) from complaint where customer_id = :c").param("c", customer)
                 .query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void theKeywordFindsAPartOfTheProductOrContentAndWildcardsAreLiteral() {
+        String product = "键搜-" + UUID.randomUUID().toString().substring(0, 8);
+        long id = receive(customer(), product).get("id").asLong();
+        List<Long> byProduct = get(BASE + "?q=" + java.net.URLEncoder.encode(product.substring(3), java.nio.charset.StandardCharsets.UTF_8),
+                tokenFor("complaints")).json().get("items").valueStream().map(r -> r.get("id").asLong()).toList();
+        assertThat(byProduct).containsExactly(id);
+        List<Long> byContent = get(BASE + "?q=" + java.net.URLEncoder.encode("轴承异响", java.nio.charset.StandardCharsets.UTF_8)
+                + "&limit=200", tokenFor("complaints")).json().get("items").valueStream().map(r -> r.get("id").asLong()).toList();
+        assertThat(byContent).contains(id);
+        // "%" is a character to find, not "anything": no complaint contains it
+        assertThat(get(BASE + "?q=%25", tokenFor("complaints")).json().get("items").size()).isZero();
+        Response tooLong = get(BASE + "?q=" + "x".repeat(101), tokenFor("complaints"));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("q").contains("max-length");
+    }
 }

@@ -59,9 +59,9 @@ class ComplaintApi {
                 @RequestParam(required = false) ComplaintCategory category,
                 @RequestParam(required = false) Severity severity, @RequestParam(required = false) Long customerId,
                 @RequestParam(required = false) Boolean repeat, @RequestParam(required = false) Boolean overdue,
-                @RequestParam(required = false) String cursor,
+                @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return complaints.search(new Filter(status, category, severity, customerId, repeat, overdue), cursor, limit);
+        return complaints.search(new Filter(status, category, severity, customerId, repeat, overdue, q), cursor, limit);
     }
 
     @RequiresPermission(ComplaintPermissions.VIEW)

@@ -24,9 +24,11 @@ class ComplaintPages {
 
     @RequiresPermission(ComplaintPermissions.VIEW)
     @GetMapping("/complaints")
-    String list(@RequestParam(required = false) ComplaintStatus status, @RequestParam(required = false) String cursor,
-                Model model) {
-        model.addAttribute("page", complaints.search(new Filter(status, null, null, null, null, null), cursor, 50));
+    String list(@RequestParam(required = false) ComplaintStatus status, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("page", complaints.search(new Filter(status, null, null, null, null, null, q), cursor, 50));
+        model.addAttribute("status", status);
+        model.addAttribute("q", q);
         model.addAttribute("statuses", ComplaintStatus.values());
         return "complaint/list";
     }
