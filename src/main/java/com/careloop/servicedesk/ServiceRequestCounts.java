@@ -1,5 +1,6 @@
 package com.careloop.servicedesk;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -14,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Service-request facts for other modules that run without a signed-in user: counts per customer for
  * analyses (e.g. the annual key-customer callback follow-up) and a closed request's category and close time
- * (for the callback after a close). No content, so no data scope applies.
+ * (for the callback after a close), requests of a type in a period (the survey's +0.1 per praise). No content,
+ * so no data scope applies.
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,5 +45,14 @@ public class ServiceRequestCounts {
                 .query((rs, n) -> new Closed(rs.getObject(1, Long.class),
                         rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
                 .optional();
+    }
+
+    /** Requests of a type registered in [from, to). */
+    public long countOfType(RequestType type, Instant from, Instant to) {
+        return jdbc.sql("""
+                select count(*) from service_request where request_type = :type and registered_at >= :from
+                  and registered_at < :to""")
+                .param("type", type.name()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(Long.class).single();
     }
 }

@@ -8,14 +8,12 @@ import com.careloop.callback.CallbackCommands.NotReached;
 import com.careloop.callback.CallbackMethod;
 import com.careloop.callback.Satisfaction;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.SignedInAs;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,16 +31,16 @@ class CallbackDemoData implements ApplicationRunner {
     private final CallbackGeneration generation;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final UserDetailsService accounts;
+    private final SignedInAs signedIn;
 
     CallbackDemoData(CareLoopProperties properties, CallbackService callbacks, CallbackGeneration generation,
-                     JdbcClient jdbc, TransactionTemplate tx, UserDetailsService accounts) {
+                     JdbcClient jdbc, TransactionTemplate tx, SignedInAs signedIn) {
         this.properties = properties;
         this.callbacks = callbacks;
         this.generation = generation;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.accounts = accounts;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -55,15 +53,10 @@ class CallbackDemoData implements ApplicationRunner {
         if (customers.isEmpty()) {
             return;
         }
-        var admin = accounts.loadUserByUsername("admin");
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
-        try {
+        signedIn.run("admin", () -> {
             generation.run(callbacks.today());
             tx.executeWithoutResult(s -> demo(customers));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        });
     }
 
     private void demo(List<Long> customers) {

@@ -12,14 +12,12 @@ import com.careloop.capa.FishboneCategory;
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.SignedInAs;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,17 +34,17 @@ class CapaBootstrap implements ApplicationRunner {
     private final CustomerDirectory customers;
     private final JdbcClient jdbc;
     private final CareLoopProperties properties;
-    private final UserDetailsService accounts;
+    private final SignedInAs signedIn;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     CapaBootstrap(CorrectiveActions capas, CustomerDirectory customers, JdbcClient jdbc, CareLoopProperties properties,
-                  UserDetailsService accounts, TransactionTemplate tx, Clock clock) {
+                  SignedInAs signedIn, TransactionTemplate tx, Clock clock) {
         this.capas = capas;
         this.customers = customers;
         this.jdbc = jdbc;
         this.properties = properties;
-        this.accounts = accounts;
+        this.signedIn = signedIn;
         this.tx = tx;
         this.clock = clock;
     }
@@ -59,14 +57,7 @@ class CapaBootstrap implements ApplicationRunner {
         if (!properties.demoData() || !empty || depthead == null || teamleader == null) {
             return;
         }
-        var principal = accounts.loadUserByUsername("quality");
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        try {
-            tx.executeWithoutResult(s -> demo(depthead, teamleader));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        signedIn.run("quality", () -> tx.executeWithoutResult(s -> demo(depthead, teamleader)));
     }
 
     private void demo(long depthead, long teamleader) {

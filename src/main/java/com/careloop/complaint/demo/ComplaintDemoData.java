@@ -38,9 +38,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -114,20 +111,18 @@ class ComplaintDemoData implements ApplicationRunner {
     private final CareLoopProperties properties;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final UserDetailsService accounts;
     private final Clock clock;
     private final CorrectiveActions corrective;
     private final SignedInAs signedIn;
 
     ComplaintDemoData(Complaints complaints, CareLoopProperties properties, JdbcClient jdbc, TransactionTemplate tx,
-                      UserDetailsService accounts, Clock clock, CorrectiveActions corrective, SignedInAs signedIn) {
+                      Clock clock, CorrectiveActions corrective, SignedInAs signedIn) {
         this.complaints = complaints;
         this.corrective = corrective;
         this.signedIn = signedIn;
         this.properties = properties;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -153,25 +148,20 @@ class ComplaintDemoData implements ApplicationRunner {
         if (customers.size() < 7 || departments.isEmpty()) {
             return;
         }
-        var principal = accounts.loadUserByUsername("admin");
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        int loaded = 0;
-        try {
+        int[] loaded = {0};
+        signedIn.run("admin", () -> {
             for (Plan p : PLANS) {
                 try {
                     tx.executeWithoutResult(s -> load(p, customers.get(p.customer()),
                             departments.get(p.department() % departments.size())));
-                    loaded++;
+                    loaded[0]++;
                 } catch (RuntimeException e) {
                     // a rule of a later version may refuse a step; the demo keeps what it could load
                     log.warn("Demo complaint ({} days ago) not loaded: {}", p.daysAgo(), e.getMessage());
                 }
             }
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-        log.info("Demo complaints loaded: {}", loaded);
+        });
+        log.info("Demo complaints loaded: {}", loaded[0]);
     }
 
     private void load(Plan p, long customer, long department) {

@@ -14,7 +14,7 @@ import com.careloop.complaint.ComplaintCounts;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.servicedesk.RequestType;
-import com.careloop.servicedesk.ServiceDeskCounts;
+import com.careloop.servicedesk.ServiceRequestCounts;
 import com.careloop.survey.scoring.Adjusted;
 import com.careloop.survey.scoring.AdjustmentSteps;
 import com.careloop.survey.scoring.ItemStats;
@@ -47,10 +47,10 @@ public class SurveyReports {
     private final JdbcClient jdbc;
     private final SurveyTemplates templates;
     private final ComplaintCounts complaints;
-    private final ServiceDeskCounts desk;
+    private final ServiceRequestCounts desk;
     private final AdjustmentSteps steps;
 
-    SurveyReports(JdbcClient jdbc, SurveyTemplates templates, ComplaintCounts complaints, ServiceDeskCounts desk,
+    SurveyReports(JdbcClient jdbc, SurveyTemplates templates, ComplaintCounts complaints, ServiceRequestCounts desk,
                   AdjustmentSteps steps) {
         this.jdbc = jdbc;
         this.templates = templates;
