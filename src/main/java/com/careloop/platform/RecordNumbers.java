@@ -8,13 +8,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Issues form numbers per record type with the company's prefix and a yearly sequence, e.g.
  * complaint form R-QP-005-03 -> {@code TS2026-000123}.
  * <p>
- * Gap-free and never duplicated: the counter row is incremented in the caller's transaction, so the
- * row lock serialises concurrent issues of the same type and a rolled-back record gives its number back.
+ * Gap-free and never duplicated: the counter row is locked and incremented in the caller's transaction, so
+ * the row lock serialises concurrent issues of the same type and a rolled-back record gives its number back.
  */
 @Service
 public class RecordNumbers {
@@ -46,28 +48,94 @@ public class RecordNumbers {
         return next(recordType, 1).get(0);
     }
 
-    /** {@code count} consecutive numbers at once (bulk imports): one counter update instead of one per record. */
+    /** {@code count} consecutive numbers at once (bulk imports). */
     @Transactional(propagation = Propagation.MANDATORY)
     public java.util.List<String> next(String recordType, int count) {
+        int year = LocalDate.now(clock.withZone(zone)).getYear();
+        Held held = held(recordType, year);
+        java.util.List<String> numbers = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            numbers.add(format(held.prefix, held.width, year, ++held.last));
+        }
+        return numbers;
+    }
+
+    /**
+     * The counter of a type and year as this transaction holds it. The first issue in a transaction locks and
+     * reads the row (created once a year); later ones count in memory; the new value is written just before the
+     * commit. So a transaction that numbers many records (a bulk import, a group commit of intakes) takes the
+     * lock once and writes the row once, and a rollback gives every number back.
+     */
+    private Held held(String recordType, int year) {
+        HeldKey key = new HeldKey(this, recordType, year);
+        Held held = (Held) TransactionSynchronizationManager.getResource(key);
+        if (held != null) {
+            return held;
+        }
         var rule = jdbc.sql("select prefix, width from record_number_rule where record_type = :type")
                 .param("type", recordType)
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}).optional()
                 .orElseThrow(() -> new IllegalStateException("no record number rule for " + recordType));
-        int year = LocalDate.now(clock.withZone(zone)).getYear();
-        jdbc.sql("""
-                insert into record_number_sequence (record_type, seq_year, last_value)
-                values (:type, :year, 0) on conflict do nothing""")
-                .param("type", recordType).param("year", year).update();
-        // The update takes the row lock first; the read then sees our own increment.
-        jdbc.sql("update record_number_sequence set last_value = last_value + :count where record_type = :type and seq_year = :year")
-                .param("count", count).param("type", recordType).param("year", year).update();
-        long last = jdbc.sql("select last_value from record_number_sequence where record_type = :type and seq_year = :year")
-                .param("type", recordType).param("year", year).query(Long.class).single();
-        java.util.List<String> numbers = new java.util.ArrayList<>(count);
-        for (long v = last - count + 1; v <= last; v++) {
-            numbers.add(format((String) rule[0], (Integer) rule[1], year, v));
+        Long last = locked(recordType, year);
+        if (last == null) {
+            jdbc.sql("""
+                    insert into record_number_sequence (record_type, seq_year, last_value)
+                    values (:type, :year, 0) on conflict do nothing""")
+                    .param("type", recordType).param("year", year).update();
+            last = locked(recordType, year);
         }
-        return numbers;
+        held = new Held(key, (String) rule[0], (Integer) rule[1], last);
+        TransactionSynchronizationManager.bindResource(key, held);
+        TransactionSynchronizationManager.registerSynchronization(held);
+        return held;
+    }
+
+    private Long locked(String recordType, int year) {
+        return jdbc.sql("select last_value from record_number_sequence where record_type = :type and seq_year = :year for update")
+                .param("type", recordType).param("year", year).query(Long.class).optional().orElse(null);
+    }
+
+    private record HeldKey(RecordNumbers numbers, String recordType, int year) {
+    }
+
+    private final class Held implements TransactionSynchronization {
+        final HeldKey key;
+        final String prefix;
+        final int width;
+        final long read;
+        long last;
+
+        Held(HeldKey key, String prefix, int width, long read) {
+            this.key = key;
+            this.prefix = prefix;
+            this.width = width;
+            this.read = read;
+            this.last = read;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (last != read) {
+                jdbc.sql("update record_number_sequence set last_value = :last where record_type = :type and seq_year = :year")
+                        .param("last", last).param("type", key.recordType()).param("year", key.year()).update();
+            }
+        }
+
+        /** An inner REQUIRES_NEW transaction must lock the row itself, not count on in this one's memory. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(key);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(key, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(key);
+        }
     }
 
     /** A record type's numbering rule and the last number issued this year. */

@@ -13,6 +13,7 @@ import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.GroupCommits;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
@@ -59,6 +60,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServiceDesk {
 
     private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final GroupCommits commits;
 
     public static final String RECORD_TYPE = "service-request";
     private static final int MAX_SIGNATURE_BYTES = 256 * 1024;
@@ -84,7 +86,8 @@ public class ServiceDesk {
                 CustomerDirectory customers, Staff staff, CalendarService calendars, ServiceDeskProperties properties,
                 RecordNumbers numbers, AuditTrail audit, Notifications notifications, CurrentUsers users,
                 ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-                org.springframework.transaction.PlatformTransactionManager transactions) {
+                org.springframework.transaction.PlatformTransactionManager transactions, GroupCommits commits) {
+        this.commits = commits;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.requests = requests;
         this.queries = queries;
@@ -112,9 +115,17 @@ public class ServiceDesk {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Detail register(Register cmd) {
         CurrentUser me = users.require();
-        // Committed before the read-back for the answer: the record-number counter row stays locked until the
-        // commit, and concurrent intakes wait on it (joins the caller's transaction if there is one).
-        long id = transactions.execute(s -> register(cmd, me.id(), me.displayName()).getId());
+        // The record-number counter row stays locked until the commit, so concurrent intakes are written by one
+        // group commit (one lock and one commit for many) and the answer is read back after it. A new customer
+        // on the spot is written with its request in one transaction of its own; so is an intake inside a
+        // caller's transaction (it joins it).
+        long id;
+        if (cmd.newCustomer() == null) {
+            Prepared p = transactions.execute(s -> prepare(cmd));
+            id = commits.commit(RECORD_TYPE, () -> write(p, me.id(), me.displayName()).getId());
+        } else {
+            id = transactions.execute(s -> register(cmd, me.id(), me.displayName()).getId());
+        }
         return transactions.execute(s -> detail(id));
     }
 
@@ -134,6 +145,15 @@ public class ServiceDesk {
     }
 
     private ServiceRequest register(Register cmd, Long byId, String byName) {
+        return write(prepare(cmd), byId, byName);
+    }
+
+    /** What the intake looked up and checked before anything is written. */
+    private record Prepared(ServiceRequest.Intake intake, ServiceRequest.Targets targets) {
+    }
+
+    /** The look-ups and checks of an intake; writes only a new customer registered on the spot. */
+    private Prepared prepare(Register cmd) {
         CustomerCard customer = null;
         if (cmd.customerId() != null && cmd.newCustomer() != null) {
             throw new InvalidInputException("newCustomer", "either", "请选择已有客户或新建客户，二者择一 / give customerId or newCustomer, not both");
@@ -169,7 +189,14 @@ public class ServiceDesk {
                 instant(cmd.appointmentEnd()));
         var targets = new ServiceRequest.Targets(policy.responseAmount(), policy.responseUnit(), policy.completionAmount(),
                 policy.completionUnit());
-        ServiceRequest r = ServiceRequest.register(numbers.next(RECORD_TYPE), intake, targets, byId, byName, sla(), now());
+        ServiceRequest.check(intake);
+        return new Prepared(intake, targets);
+    }
+
+    /** The number, the request, its audit entry, the key-customer notice and the event: one transaction. */
+    private ServiceRequest write(Prepared p, Long byId, String byName) {
+        ServiceRequest r = ServiceRequest.register(numbers.next(RECORD_TYPE), p.intake(), p.targets(), byId, byName,
+                sla(), now());
         requests.saveAndFlush(r);
         audit.created(r);
         if (r.isKeyCustomer()) {

@@ -144,9 +144,8 @@ public class ServiceRequest implements Auditable {
     protected ServiceRequest() {
     }
 
-    /** Intake at the center: the SLA clock starts now. */
-    public static ServiceRequest register(String code, Intake in, Targets targets, Long registeredBy,
-                                          String registeredByName, SlaClock clock, Instant now) {
+    /** The intake's own rules (appointment slot, field-service kind), checked before anything is numbered. */
+    public static void check(Intake in) {
         if (in.type() == RequestType.BOOKED_REPAIR && (in.appointmentStart() == null || in.appointmentEnd() == null)) {
             throw new InvalidInputException("appointmentStart", "required",
                     "约修须填写预约时段 / a booked repair needs an appointment slot (start and end)");
@@ -158,6 +157,12 @@ public class ServiceRequest implements Auditable {
             throw new InvalidInputException("fieldKind", "required",
                     "现场服务须选择类别 / a field service needs its kind (installation, after-sales, retrofit)");
         }
+    }
+
+    /** Intake at the center: the SLA clock starts now. */
+    public static ServiceRequest register(String code, Intake in, Targets targets, Long registeredBy,
+                                          String registeredByName, SlaClock clock, Instant now) {
+        check(in);
         ServiceRequest r = new ServiceRequest();
         r.code = code;
         r.customerId = in.customerId();

@@ -30,6 +30,8 @@ class RecordNumbersConcurrencyTest extends ApiTestBase {
     RecordNumbers numbers;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void sixteenThreadsDrawDistinctGapFreeNumbers() throws Exception {
@@ -75,6 +77,32 @@ class RecordNumbersConcurrencyTest extends ApiTestBase {
             s.setRollbackOnly();
         });
         assertThat(draw(type)).endsWith("-0002");
+    }
+
+    @Test
+    void aTransactionIssuingManyNumbersWritesTheCounterOnceAtCommitAndARollbackGivesAllBack() {
+        String type = "many-" + System.nanoTime();
+        tx.executeWithoutResult(s -> numbers.define(type, "MN", 4, "test"));
+        List<String> drawn = tx.execute(s -> {
+            List<String> in = new ArrayList<>(List.of(numbers.next(type), numbers.next(type)));
+            in.addAll(numbers.next(type, 2));
+            // counted in memory until the commit: the row still says 0 inside the transaction
+            assertThat(counter(type)).isZero();
+            return in;
+        });
+        assertThat(drawn).extracting(n -> n.substring(n.length() - 4)).containsExactly("0001", "0002", "0003", "0004");
+        assertThat(counter(type)).isEqualTo(4);
+        tx.executeWithoutResult(s -> {
+            numbers.next(type, 3);
+            s.setRollbackOnly();
+        });
+        assertThat(counter(type)).isEqualTo(4);
+        assertThat(draw(type)).endsWith("-0005");
+    }
+
+    private long counter(String type) {
+        return jdbc.sql("select last_value from record_number_sequence where record_type = :t").param("t", type)
+                .query(Long.class).single();
     }
 
     private String draw(String type) {
