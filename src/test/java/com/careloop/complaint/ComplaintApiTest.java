@@ -140,6 +140,19 @@ class ComplaintApiTest extends ComplaintTestBase {
         assertThat(d.get("sourceRequestId").asLong()).isEqualTo(requestId);
         assertThat(d.get("channel").asString()).isEqualTo("SERVICE_DESK");
         assertThat(d.get("content").asString()).contains("送货延误投诉");
+        assertThat(handOverPublications(code)).isEqualTo(2);
+
+        // any other registration is not handed over: no publication for the hand-over listener, no complaint
+        Response repair = post("/api/v1/service-requests", tokenFor("frontdesk"), j("{'customerId':" + customer
+                + ",'type':'REPAIR','title':'报修','channel':'PHONE'}"));
+        assertThat(repair.status()).as(repair.body()).isEqualTo(201);
+        assertThat(handOverPublications(repair.json().get("code").asString())).isZero();
+        assertThat(countFor(repair.json().get("id").asLong())).isZero();
+    }
+
+    private long handOverPublications(String requestCode) {
+        return jdbc.sql("select count(*) from event_publication where listener_id like '%ServiceDeskHandOver%'"
+                + " and serialized_event like :code").param("code", "%" + requestCode + "%").query(Long.class).single();
     }
 
     void awaitComplaintFor(long requestId) throws InterruptedException {

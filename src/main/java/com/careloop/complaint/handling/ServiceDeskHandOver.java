@@ -29,7 +29,12 @@ class ServiceDeskHandOver {
         this.desk = desk;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Only complaints of a known customer are handed over; the condition is evaluated before the event publication
+     * is stored, so the other registrations (nearly all) cost no publication row and no listener transaction.
+     */
+    @ApplicationModuleListener(condition = "#event.type() == T(com.careloop.servicedesk.RequestType).COMPLAINT"
+            + " and #event.customerId() != null")
     void on(ServiceRequestRegistered event) {
         if (event.type() != RequestType.COMPLAINT || event.customerId() == null) {
             return;
