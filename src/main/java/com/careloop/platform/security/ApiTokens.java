@@ -72,19 +72,23 @@ public class ApiTokens {
     public Optional<CurrentUser> authenticate(String token) {
         Instant now = Instant.now(clock);
         var row = jdbc.sql("""
-                select id, user_id from api_token
+                select id, user_id, last_used_at from api_token
                 where token_hash = :hash and revoked_at is null and expires_at > :now""")
                 .param("hash", hash(token)).param("now", Timestamp.from(now))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getTimestamp(3)}).optional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
         // At most one write a minute per token: clients sharing a token would otherwise queue on its row
-        // with every request.
-        jdbc.sql("update api_token set last_used_at = :now where id = :id and (last_used_at is null or last_used_at < :stale)")
-                .param("now", Timestamp.from(now)).param("stale", Timestamp.from(now.minus(LAST_USED_PRECISION)))
-                .param("id", row.get()[0]).update();
-        return accounts.currentUser(row.get()[1]);
+        // with every request; within the minute not even the statement is sent.
+        Instant stale = now.minus(LAST_USED_PRECISION);
+        Timestamp lastUsed = (Timestamp) row.get()[2];
+        if (lastUsed == null || lastUsed.toInstant().isBefore(stale)) {
+            jdbc.sql("update api_token set last_used_at = :now where id = :id and (last_used_at is null or last_used_at < :stale)")
+                    .param("now", Timestamp.from(now)).param("stale", Timestamp.from(stale))
+                    .param("id", row.get()[0]).update();
+        }
+        return accounts.currentUser((Long) row.get()[1]);
     }
 
     @Transactional(readOnly = true)
