@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,15 +35,19 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Complaint statistics within the reader's data scope (as the complaint list): one SQL aggregate for the
  * period's total and one per grouping, portable between H2 and PostgreSQL. A deadline counts for the on-time
  * rates once it is decided: the step was done (on time or late) or its deadline has passed undone (late).
+ * The settled complaints of whole months come from the rollup ({@link ComplaintStatsRollup}), the rest from the
+ * complaint rows, added in each query; REPEATABLE READ so that a rollup committing between two queries of one
+ * request cannot count a complaint twice or not at all.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class ComplaintStatsService {
 
     /** The repeat-complaint target of the management review: no repeat complaints. */
@@ -50,21 +55,6 @@ public class ComplaintStatsService {
     static final int TOP_CUSTOMERS = 10;
     static final String WORK_MEM = "64MB";
     static final double SECONDS_PER_DAY = 86_400.0;
-
-    private static final String SECONDS = "(extract(epoch from c.closed_at) - extract(epoch from c.received_at))";
-    /** The additive figures of a group; the total and the p90 are worked out from them in Java (see {@link Sums}). */
-    private static final String FIGURES = """
-             count(*) n,
-             sum(case when c.severity = 'MAJOR' then 1 else 0 end) major,
-             sum(case when c.repeat_of_id is not null then 1 else 0 end) repeats,
-             sum(case when c.acknowledged_at is not null or c.acknowledge_due_at < :now then 1 else 0 end) ack_due,
-             sum(case when c.acknowledged_at <= c.acknowledge_due_at then 1 else 0 end) ack_ok,
-             sum(case when c.first_action_at is not null or c.reply_due_at < :now then 1 else 0 end) reply_due,
-             sum(case when c.first_action_at <= c.reply_due_at then 1 else 0 end) reply_ok,
-             sum(case when c.closed_at is not null or c.resolve_due_at < :now then 1 else 0 end) resolve_due,
-             sum(case when c.closed_at <= c.resolve_due_at then 1 else 0 end) resolve_ok,
-             sum(case when c.closed_at is not null then 1 else 0 end) closed,
-             sum(case when c.closed_at is not null then\s""" + SECONDS + " end) close_seconds";
 
     private final JdbcClient jdbc;
     private final CurrentUsers users;
@@ -128,7 +118,7 @@ public class ComplaintStatsService {
         StatsGroup group = groupBy == null ? StatsGroup.CATEGORY : groupBy;
         Window w = window(from, to);
         List<Sums> sums = sums(w, group);
-        Map<String, Map<Long, Long>> closeTimes = closeMinutes(w, group);
+        Map<String, Map<Long, Long>> closeTimes = closeHours(w, group);
         Sums all = Sums.total(sums);
         Map<Long, Long> allTimes = new TreeMap<>();
         closeTimes.values().forEach(h -> h.forEach((m, n) -> allTimes.merge(m, n, Long::sum)));
@@ -154,12 +144,12 @@ public class ComplaintStatsService {
         Window w = window(from, to);
         List<Sums> byMonth = months(w, sums(w, StatsGroup.MONTH));
         Sums all = Sums.total(byMonth);
-        Map<Long, Long> allTimes = closeMinutes(w, null).getOrDefault(null, Map.of());
+        Map<Long, Long> allTimes = closeHours(w, null).getOrDefault(null, Map.of());
         GroupRow total = all.row(all.n, allTimes);
         List<GroupRow> byCause = rows(sums(w, StatsGroup.CAUSE), all.n);
         return new Annual(year, from, to, total, REPEAT_TARGET, rows(byMonth, all.n),
                 rows(sums(w, StatsGroup.CATEGORY), all.n), rows(sums(w, StatsGroup.SEVERITY), all.n),
-                rows(sums(w, StatsGroup.DEPARTMENT), all.n), pareto(byCause), topCustomers(w),
+                rows(sums(w, StatsGroup.DEPARTMENT), all.n), pareto(byCause), topCustomers(w, year),
                 rates(total.count(), from, to));
     }
 
@@ -169,47 +159,99 @@ public class ComplaintStatsService {
 
     // ---- queries -----------------------------------------------------------------------------
 
-    /** The reader's scope and the period as instants (to exclusive), with the query parameters. */
-    private record Window(String where, Map<String, Object> params) {
+    /**
+     * The reader's scope and the period (to exclusive) with the query parameters: {@code live} selects the
+     * complaints counted from their rows (the partial months at the edges, and whatever is not rolled up inside the
+     * whole months), {@code rolled} the rollup rows of the whole months, {@code period} every complaint of the period.
+     */
+    private record Window(String live, String rolled, String rolledScope, String period, Map<String, Object> params) {
     }
 
     private Window window(LocalDate from, LocalDate to) {
         CurrentUser me = users.require();
         if (postgres) {
-            // the hash aggregates (minutes to close per group) stay in memory, not in temporary files (this transaction only)
+            // the hash aggregates (hours to close per group) stay in memory, not in temporary files (this transaction only)
             jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
         }
         var scope = me.scope().condition("c.department_id", "c.received_by");
+        var rolledScope = me.scope().condition("s.department_id", "s.received_by");
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
-        params.put("from", Timestamp.from(from.atStartOfDay(zone).toInstant()));
-        params.put("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
+        params.putAll(rolledScope.params());
+        LocalDate end = to.plusDays(1);
+        LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate fullTo = end.withDayOfMonth(1);
+        if (!fullFrom.isBefore(fullTo)) {
+            // no whole month: everything live
+            fullFrom = end;
+            fullTo = end;
+        }
+        params.put("from", instant(from));
+        params.put("to", instant(end));
+        params.put("fullFrom", instant(fullFrom));
+        params.put("fullTo", instant(fullTo));
+        params.put("fullFromDay", java.sql.Date.valueOf(fullFrom));
+        params.put("fullToDay", java.sql.Date.valueOf(fullTo));
         params.put("now", Timestamp.from(Instant.now(clock)));
-        return new Window(" where " + scope.sql() + " and c.received_at >= :from and c.received_at < :to", params);
+        // One OR of three ranges: PostgreSQL reads the edges from ix_complaint_stats, the unrolled from the partial
+        // index ix_complaint_unrolled (V54), and ORs the bitmaps.
+        String live = " where " + scope.sql() + " and ((c.received_at >= :from and c.received_at < :fullFrom)"
+                + " or (c.received_at >= :fullTo and c.received_at < :to)"
+                + " or (not c.stats_rolled and c.received_at >= :fullFrom and c.received_at < :fullTo))";
+        return new Window(live, " where " + rolledScope.sql()
+                + " and s.stats_month >= :fullFromDay and s.stats_month < :fullToDay", rolledScope.sql(),
+                " where " + scope.sql() + " and c.received_at >= :from and c.received_at < :to", params);
     }
 
+    private Timestamp instant(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(zone).toInstant());
+    }
+
+    /** The group's key over the complaint rows {@code c}. */
     private String key(StatsGroup group) {
         if (group == null) {
             return "cast(null as varchar(10))";
         }
         return switch (group) {
-            case CATEGORY -> "coalesce(c.category, '-')";
-            case SEVERITY -> "coalesce(c.severity, '-')";
-            case CAUSE -> "coalesce(c.cause_category, '-')";
             case DEPARTMENT -> "coalesce(d.name, '-')";
-            case PRODUCT -> "coalesce(c.product, '-')";
-            case MONTH -> month();
+            case MONTH -> StatsSql.month("c.received_at", zone);
+            default -> StatsSql.key(group);
         };
     }
 
-    private static String from(StatsGroup group) {
-        return " from complaint c" + (group == StatsGroup.DEPARTMENT ? " left join department d on d.id = c.department_id" : "");
+    /** The group's key over the rollup rows {@code s}. */
+    private static String rolledKey(StatsGroup group) {
+        if (group == null) {
+            return "cast(null as varchar(10))";
+        }
+        return switch (group) {
+            case DEPARTMENT -> "coalesce(d.name, '-')";
+            case MONTH -> StatsSql.month("s.stats_month", null);
+            default -> "s.k";
+        };
     }
 
-    /** The additive figures per group, largest group first (one hash aggregate over the period). */
+    /** The rollup rows a grouping reads: its own, or the SEVERITY rows (each complaint once) for the others. */
+    private static String dim(StatsGroup group) {
+        StatsGroup dim = group != null && ComplaintStatsRollup.DIMS.contains(group) ? group : StatsGroup.SEVERITY;
+        return " and s.dim = '" + dim + "'";
+    }
+
+    private static String from(String table, String alias, StatsGroup group) {
+        return " from " + table + " " + alias
+                + (group == StatsGroup.DEPARTMENT ? " left join department d on d.id = " + alias + ".department_id" : "");
+    }
+
+    /** The additive figures per group, largest group first: the live groups and the rolled-up months added. */
     private List<Sums> sums(Window w, StatsGroup group) {
         String key = key(group);
-        return jdbc.sql("select " + key + " k," + FIGURES + from(group) + w.where() + " group by " + key
-                        + " order by count(*) desc, " + key)
+        String live = "select " + key + " k," + StatsSql.FIGURES + from("complaint", "c", group) + w.live()
+                + " group by " + key;
+        String rolled = "select " + rolledKey(group) + " k, s." + StatsSql.FIGURE_COLUMNS.replace(", ", ", s.")
+                + from("complaint_stats_month", "s", group) + w.rolled() + dim(group);
+        String total = Arrays.stream(StatsSql.FIGURE_COLUMNS.split(", ")).map(f -> "sum(" + f + ") " + f)
+                .collect(Collectors.joining(", "));
+        return jdbc.sql("select k, " + total + " from (" + live + " union all " + rolled + ") x group by k"
+                        + " order by sum(n) desc, k")
                 .params(w.params()).query((rs, n) -> new Sums(rs.getString("k"), rs.getLong("n"), rs.getLong("major"),
                         rs.getLong("repeats"), rs.getLong("ack_due"), rs.getLong("ack_ok"), rs.getLong("reply_due"),
                         rs.getLong("reply_ok"), rs.getLong("resolve_due"), rs.getLong("resolve_ok"), rs.getLong("closed"),
@@ -217,19 +259,21 @@ public class ComplaintStatsService {
     }
 
     /**
-     * How long the closed complaints took, per group: minutes to close -> how many. A hash aggregate is much cheaper
-     * than a percentile's sort of every row (EXPLAIN ANALYZE on 500,000 complaints: 2.2 s -> 0.4 s for a year), and
-     * the p90 is then exact to the minute.
+     * How long the closed complaints took, per group: whole hours to close -> how many. A hash aggregate is much
+     * cheaper than a percentile's sort of every row, and whole hours are what the rollup keeps: the p90 is exact
+     * to the hour.
      */
-    private Map<String, Map<Long, Long>> closeMinutes(Window w, StatsGroup group) {
+    private Map<String, Map<Long, Long>> closeHours(Window w, StatsGroup group) {
         String key = key(group);
-        String minutes = "floor(" + SECONDS + " / 60)";
+        String live = "select " + key + " k, " + StatsSql.HOURS + " h, count(*) n" + from("complaint", "c", group)
+                + w.live() + " and c.closed_at is not null group by " + key + ", " + StatsSql.HOURS;
+        String rolled = "select " + rolledKey(group) + " k, s.hours h, s.n" + from("complaint_stats_close", "s", group)
+                + w.rolled() + dim(group);
         Map<String, Map<Long, Long>> byGroup = new HashMap<>();
-        jdbc.sql("select " + key + " k, " + minutes + " m, count(*) n" + from(group) + w.where()
-                        + " and c.closed_at is not null group by " + key + ", " + minutes)
+        jdbc.sql("select k, h, sum(n) n from (" + live + " union all " + rolled + ") x group by k, h")
                 .params(w.params()).query(rs -> {
                     byGroup.computeIfAbsent(rs.getString("k"), k -> new TreeMap<>())
-                            .merge(rs.getLong("m"), rs.getLong("n"), Long::sum);
+                            .merge(rs.getLong("h"), rs.getLong("n"), Long::sum);
                 });
         return byGroup;
     }
@@ -249,17 +293,12 @@ public class ComplaintStatsService {
         return rows;
     }
 
-    /** The month of receipt in the company's zone as 2026-03. */
-    private String month() {
-        String local = "c.received_at at time zone '" + zone.getId() + "'";
-        return "cast(extract(year from " + local + ") as varchar(4)) || '-' || lpad(cast(extract(month from " + local
-                + ") as varchar(2)), 2, '0')";
-    }
-
     private List<ParetoRow> pareto(Window w) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select c.cause_category, count(*) from complaint c" + w.where()
-                        + " and c.cause_category is not null group by c.cause_category")
+        jdbc.sql("select k, sum(n) from (select c.cause_category k, count(*) n from complaint c" + w.live()
+                        + " and c.cause_category is not null group by c.cause_category"
+                        + " union all select s.k, s.n from complaint_stats_month s" + w.rolled()
+                        + " and s.dim = 'CAUSE' and s.k <> '-') x group by k")
                 .params(w.params()).query(rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
@@ -272,12 +311,33 @@ public class ComplaintStatsService {
         return StatsMath.pareto(counts);
     }
 
-    private List<TopCustomer> topCustomers(Window w) {
-        return jdbc.sql("select c.customer_id, max(c.customer_name), max(c.customer_code), count(*),"
-                        + " sum(case when c.repeat_of_id is not null then 1 else 0 end) from complaint c" + w.where()
-                        + " group by c.customer_id order by count(*) desc, c.customer_id limit " + TOP_CUSTOMERS)
-                .params(w.params()).query((rs, n) -> new TopCustomer(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getLong(4), rs.getLong(5))).list();
+    /**
+     * The year's customers with the most complaints: the live ones and the year's rollup added (the window is the
+     * whole year, so its months are all whole); names and codes from the winners' complaint rows.
+     */
+    private List<TopCustomer> topCustomers(Window w, int year) {
+        Map<String, Object> params = new LinkedHashMap<>(w.params());
+        params.put("year", year);
+        record Count(long customerId, long n, long repeats) {
+        }
+        List<Count> top = jdbc.sql("select customer_id, sum(n) n, sum(repeats) repeats from (select c.customer_id,"
+                        + " count(*) n, sum(case when c.repeat_of_id is not null then 1 else 0 end) repeats from complaint c"
+                        + w.live() + " group by c.customer_id union all select s.customer_id, s.n, s.repeats"
+                        + " from complaint_stats_customer s where " + w.rolledScope() + " and s.stats_year = :year) x"
+                        + " group by customer_id order by sum(n) desc, customer_id limit " + TOP_CUSTOMERS)
+                .params(params).query((rs, n) -> new Count(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+        if (top.isEmpty()) {
+            return List.of();
+        }
+        params.put("winners", top.stream().map(Count::customerId).toList());
+        Map<Long, String[]> names = new HashMap<>();
+        jdbc.sql("select c.customer_id, max(c.customer_name), max(c.customer_code) from complaint c" + w.period()
+                        + " and c.customer_id in (:winners) group by c.customer_id")
+                .params(params).query(rs -> {
+                    names.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+                });
+        return top.stream().map(t -> new TopCustomer(t.customerId(), names.get(t.customerId())[0],
+                names.get(t.customerId())[1], t.n(), t.repeats())).toList();
     }
 
     private Rates rates(long complaints, LocalDate from, LocalDate to) {
@@ -301,13 +361,13 @@ public class ComplaintStatsService {
             return t;
         }
 
-        /** The row: share of {@code total}; p90 from the minutes to close ({@code null}: not worked out). */
-        GroupRow row(long total, Map<Long, Long> closeMinutes) {
+        /** The row: share of {@code total}; p90 from the hours to close ({@code null}: not worked out). */
+        GroupRow row(long total, Map<Long, Long> closeHours) {
             return new GroupRow(key, n, StatsMath.share(n, total), major, repeats, StatsMath.share(repeats, n),
                     StatsMath.share(ackOk, ackDue), StatsMath.share(replyOk, replyDue),
                     StatsMath.share(resolveOk, resolveDue), closed,
                     closed == 0 ? null : closeSeconds / closed / SECONDS_PER_DAY,
-                    closeMinutes == null ? null : StatsMath.p90Days(closeMinutes));
+                    closeHours == null ? null : StatsMath.p90Days(closeHours));
         }
     }
 

@@ -12,7 +12,7 @@ final class StatsMath {
 
     /** The Pareto's vital few: the causes up to and including the one where the cumulative share reaches 80 %. */
     static final double VITAL_FEW = 0.8;
-    static final double MINUTES_PER_DAY = 1440.0;
+    static final double HOURS_PER_DAY = 24.0;
 
     private StatsMath() {
     }
@@ -29,10 +29,11 @@ final class StatsMath {
 
     /**
      * The 90th percentile with linear interpolation between the two nearest ranks (as SQL {@code percentile_cont(0.9)}),
-     * in days, of durations given as minutes -> how many; {@code null} when there are none.
+     * in days, of durations given as whole hours -> how many (exact to the hour: the rollup keeps whole hours);
+     * {@code null} when there are none.
      */
-    static Double p90Days(Map<Long, Long> minutes) {
-        long n = minutes.values().stream().mapToLong(Long::longValue).sum();
+    static Double p90Days(Map<Long, Long> hours) {
+        long n = hours.values().stream().mapToLong(Long::longValue).sum();
         if (n == 0) {
             return null;
         }
@@ -42,7 +43,7 @@ final class StatsMath {
         Long low = null;
         Long high = null;
         long seen = 0;
-        for (Map.Entry<Long, Long> e : new java.util.TreeMap<>(minutes).entrySet()) {
+        for (Map.Entry<Long, Long> e : new java.util.TreeMap<>(hours).entrySet()) {
             seen += e.getValue();
             if (low == null && seen > lower) {
                 low = e.getKey();
@@ -52,7 +53,7 @@ final class StatsMath {
                 break;
             }
         }
-        return (low + (position - lower) * (high - low)) / MINUTES_PER_DAY;
+        return (low + (position - lower) * (high - low)) / HOURS_PER_DAY;
     }
 
     /** Causes sorted by count (largest first, ties by name), with share, cumulative share and the vital few. */

@@ -26,20 +26,22 @@ class StatsMathTest {
     @Test
     void p90InterpolatesBetweenTheTwoNearestRanksLikePercentileCont() {
         // 1, 2, 3, 4, 6, 10 days: position 0.9 * 5 = 4.5 -> 6 + 0.5 * (10 - 6) = 8 days
-        Map<Long, Long> minutes = new LinkedHashMap<>();
+        Map<Long, Long> hours = new LinkedHashMap<>();
         for (long days : new long[] {10, 2, 6, 1, 4, 3}) {
-            minutes.merge(days * 1440, 1L, Long::sum);
+            hours.merge(days * 24, 1L, Long::sum);
         }
-        assertThat(StatsMath.p90Days(minutes)).isCloseTo(8.0, within(1e-12));
+        assertThat(StatsMath.p90Days(hours)).isCloseTo(8.0, within(1e-12));
         // repeated values: 1 day x 9, 5 days x 1 -> position 8.1: rank 8 is 1 day, rank 9 is 5 days -> 1.4
-        assertThat(StatsMath.p90Days(Map.of(1440L, 9L, 7200L, 1L))).isCloseTo(1.4, within(1e-12));
+        assertThat(StatsMath.p90Days(Map.of(24L, 9L, 120L, 1L))).isCloseTo(1.4, within(1e-12));
         // 1 day x 10, 5 days x 1 -> n 11, position 9.0: rank 9 is 1 day
-        assertThat(StatsMath.p90Days(Map.of(1440L, 10L, 7200L, 1L))).isCloseTo(1.0, within(1e-12));
+        assertThat(StatsMath.p90Days(Map.of(24L, 10L, 120L, 1L))).isCloseTo(1.0, within(1e-12));
         // 1 day x 8, 5 days x 2 -> position 8.1: rank 8 is 5 days, rank 9 is 5 days
-        assertThat(StatsMath.p90Days(Map.of(1440L, 8L, 7200L, 2L))).isCloseTo(5.0, within(1e-12));
+        assertThat(StatsMath.p90Days(Map.of(24L, 8L, 120L, 2L))).isCloseTo(5.0, within(1e-12));
         // 1 day x 9, 11 days x 2 -> n 11, position 9: exactly rank 9 (11 days)
-        assertThat(StatsMath.p90Days(Map.of(1440L, 9L, 15840L, 2L))).isCloseTo(11.0, within(1e-12));
-        assertThat(StatsMath.p90Days(Map.of(720L, 1L))).isCloseTo(0.5, within(1e-12));
+        assertThat(StatsMath.p90Days(Map.of(24L, 9L, 264L, 2L))).isCloseTo(11.0, within(1e-12));
+        assertThat(StatsMath.p90Days(Map.of(12L, 1L))).isCloseTo(0.5, within(1e-12));
+        // hour bins: 1 h and 2 h -> position 0.9: 1 + 0.9 * (2 - 1) = 1.9 h = 0.0791666… days
+        assertThat(StatsMath.p90Days(Map.of(1L, 1L, 2L, 1L))).isCloseTo(1.9 / 24, within(1e-12));
         assertThat(StatsMath.p90Days(Map.of())).isNull();
     }
 
