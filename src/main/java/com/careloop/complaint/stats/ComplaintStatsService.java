@@ -1,8 +1,5 @@
 package com.careloop.complaint.stats;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +26,7 @@ import com.careloop.customer.CustomerCounts;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.Databases;
 import com.careloop.platform.InvalidInputException;
 
 import javax.sql.DataSource;
@@ -66,7 +64,7 @@ public class ComplaintStatsService {
     ComplaintStatsService(JdbcClient jdbc, CurrentUsers users, CustomerCounts counts, CareLoopProperties properties,
                           Clock clock, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.postgres = isPostgres(dataSource);
+        this.postgres = Databases.isPostgres(dataSource);
         this.users = users;
         this.counts = counts;
         this.zone = properties.zone();
@@ -368,14 +366,6 @@ public class ComplaintStatsService {
                     StatsMath.share(resolveOk, resolveDue), closed,
                     closed == 0 ? null : closeSeconds / closed / SECONDS_PER_DAY,
                     closeHours == null ? null : StatsMath.p90Days(closeHours));
-        }
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (SQLException e) {
-            return false;
         }
     }
 }
