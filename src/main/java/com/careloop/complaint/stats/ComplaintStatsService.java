@@ -115,8 +115,9 @@ public class ComplaintStatsService {
     public Statistics statistics(LocalDate from, LocalDate to, StatsGroup groupBy) {
         StatsGroup group = groupBy == null ? StatsGroup.CATEGORY : groupBy;
         Window w = window(from, to);
-        List<Sums> sums = sums(w, group);
-        Map<String, Map<Long, Long>> closeTimes = closeHours(w, group);
+        Figures figures = figures(w, group, true);
+        List<Sums> sums = figures.sums();
+        Map<String, Map<Long, Long>> closeTimes = figures.hours();
         Sums all = Sums.total(sums);
         Map<Long, Long> allTimes = new TreeMap<>();
         closeTimes.values().forEach(h -> h.forEach((m, n) -> allTimes.merge(m, n, Long::sum)));
@@ -140,15 +141,21 @@ public class ComplaintStatsService {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         Window w = window(from, to);
-        List<Sums> byMonth = months(w, sums(w, StatsGroup.MONTH));
+        Figures months = figures(w, StatsGroup.MONTH, true);
+        List<Sums> byMonth = months(w, months.sums());
         Sums all = Sums.total(byMonth);
-        Map<Long, Long> allTimes = closeHours(w, null).getOrDefault(null, Map.of());
+        Map<Long, Long> allTimes = new TreeMap<>();
+        months.hours().values().forEach(h -> h.forEach((m, n) -> allTimes.merge(m, n, Long::sum)));
         GroupRow total = all.row(all.n, allTimes);
         List<GroupRow> byCause = rows(sums(w, StatsGroup.CAUSE), all.n);
         return new Annual(year, from, to, total, REPEAT_TARGET, rows(byMonth, all.n),
                 rows(sums(w, StatsGroup.CATEGORY), all.n), rows(sums(w, StatsGroup.SEVERITY), all.n),
                 rows(sums(w, StatsGroup.DEPARTMENT), all.n), pareto(byCause), topCustomers(w, year),
                 rates(total.count(), from, to));
+    }
+
+    private List<Sums> sums(Window w, StatsGroup group) {
+        return figures(w, group, false).sums();
     }
 
     private static List<GroupRow> rows(List<Sums> sums, long total) {
@@ -256,40 +263,51 @@ public class ComplaintStatsService {
                 + (group == StatsGroup.DEPARTMENT ? " left join department d on d.id = s.department_id" : "");
     }
 
-    /** The additive figures per group, largest group first: the live groups and the rolled-up months added. */
-    private List<Sums> sums(Window w, StatsGroup group) {
-        String key = key(group);
-        String live = "select " + key + " k," + StatsSql.FIGURES + live(w, group) + " group by " + key;
-        String rolled = "select " + rolledKey(group) + " k, s." + StatsSql.FIGURE_COLUMNS.replace(", ", ", s.")
-                + rolledFrom("complaint_stats_month", group) + w.rolled() + dim(group);
-        String total = Arrays.stream(StatsSql.FIGURE_COLUMNS.split(", ")).map(f -> "sum(" + f + ") " + f)
-                .collect(Collectors.joining(", "));
-        return jdbc.sql("select k, " + total + " from (" + live + " union all " + rolled + ") x group by k"
-                        + " order by sum(n) desc, k")
-                .params(w.params()).query((rs, n) -> new Sums(rs.getString("k"), rs.getLong("n"), rs.getLong("major"),
-                        rs.getLong("repeats"), rs.getLong("ack_due"), rs.getLong("ack_ok"), rs.getLong("reply_due"),
-                        rs.getLong("reply_ok"), rs.getLong("resolve_due"), rs.getLong("resolve_ok"), rs.getLong("closed"),
-                        rs.getDouble("close_seconds"))).list();
+    /** The additive figures per group, largest group first, and (if asked) the hours to close per group. */
+    private record Figures(List<Sums> sums, Map<String, Map<Long, Long>> hours) {
     }
 
     /**
-     * How long the closed complaints took, per group: whole hours to close -> how many. A hash aggregate is much
-     * cheaper than a percentile's sort of every row, and whole hours are what the rollup keeps: the p90 is exact
-     * to the hour.
+     * The figures of a grouping in one aggregate: the live groups and the rolled-up months added. With
+     * {@code hours}, the live rows are grouped by key and whole hours to close as well, and the rollup's histogram
+     * rows join in: hours to close -> how many closed complaints, per group (a hash aggregate is much cheaper than
+     * a percentile's sort of every row, and whole hours are what the rollup keeps: the p90 is exact to the hour).
+     * The group's figures are summed by the database (window over the key), exactly as one group-by would.
      */
-    private Map<String, Map<Long, Long>> closeHours(Window w, StatsGroup group) {
+    private Figures figures(Window w, StatsGroup group, boolean hours) {
         String key = key(group);
-        String live = "select " + key + " k, " + StatsSql.HOURS + " h, count(*) n" + live(w, group)
-                + " and c.closed_at is not null group by " + key + ", " + StatsSql.HOURS;
-        String rolled = "select " + rolledKey(group) + " k, s.hours h, s.n" + rolledFrom("complaint_stats_close", group)
+        String none = "cast(null as bigint)";
+        String live = "select " + key + " k, " + (hours ? StatsSql.HOURS : none) + " h," + StatsSql.FIGURES
+                + ", sum(case when c.closed_at is not null then 1 else 0 end) hn" + live(w, group) + " group by " + key
+                + (hours ? ", " + StatsSql.HOURS : "");
+        String rolled = " union all select " + rolledKey(group) + " k, " + none + " h, s."
+                + StatsSql.FIGURE_COLUMNS.replace(", ", ", s.") + ", 0 hn" + rolledFrom("complaint_stats_month", group)
                 + w.rolled() + dim(group);
+        if (hours) {
+            rolled += " union all select " + rolledKey(group) + " k, s.hours h, "
+                    + StatsSql.FIGURE_COLUMNS.replaceAll("[a-z_]+", "0") + ", s.n hn"
+                    + rolledFrom("complaint_stats_close", group) + w.rolled() + dim(group);
+        }
+        String perGroup = Arrays.stream(StatsSql.FIGURE_COLUMNS.split(", "))
+                .map(f -> "sum(sum(" + f + ")) over (partition by k) " + f).collect(Collectors.joining(", "));
+        Map<String, Sums> sums = new LinkedHashMap<>();
         Map<String, Map<Long, Long>> byGroup = new HashMap<>();
-        jdbc.sql("select k, h, sum(n) n from (" + live + " union all " + rolled + ") x group by k, h")
+        jdbc.sql("select k, h, sum(hn) hn, " + perGroup + " from (" + live + rolled + ") x group by k, h"
+                        + " order by n desc, k, h")
                 .params(w.params()).query(rs -> {
-                    byGroup.computeIfAbsent(rs.getString("k"), k -> new TreeMap<>())
-                            .merge(rs.getLong("h"), rs.getLong("n"), Long::sum);
+                    String k = rs.getString("k");
+                    if (!sums.containsKey(k)) {
+                        sums.put(k, new Sums(k, rs.getLong("n"), rs.getLong("major"), rs.getLong("repeats"),
+                                rs.getLong("ack_due"), rs.getLong("ack_ok"), rs.getLong("reply_due"), rs.getLong("reply_ok"),
+                                rs.getLong("resolve_due"), rs.getLong("resolve_ok"), rs.getLong("closed"),
+                                rs.getDouble("close_seconds")));
+                    }
+                    long h = rs.getLong("h");
+                    if (!rs.wasNull() && rs.getLong("hn") > 0) {
+                        byGroup.computeIfAbsent(k, x -> new TreeMap<>()).merge(h, rs.getLong("hn"), Long::sum);
+                    }
                 });
-        return byGroup;
+        return new Figures(List.copyOf(sums.values()), byGroup);
     }
 
     /** Every month of the period, months without complaints as zero rows, oldest first. */
