@@ -111,7 +111,7 @@ public class ComplaintStatsRollup {
             String key = StatsSql.key(dim);
             jdbc.sql("insert into complaint_stats_month (stats_month, department_id, received_by, dim, k, "
                             + StatsSql.FIGURE_COLUMNS + ") select cast(:month as date), c.department_id, c.received_by, '"
-                            + dim + "', " + key + "," + StatsSql.FIGURES + rolled + " group by c.department_id,"
+                            + dim + "', " + key + "," + StatsSql.figures("1") + rolled + " group by c.department_id,"
                             + " c.received_by, " + key)
                     .params(range).update();
             jdbc.sql("insert into complaint_stats_close (stats_month, department_id, received_by, dim, k, hours, n)"

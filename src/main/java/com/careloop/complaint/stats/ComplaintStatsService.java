@@ -183,22 +183,16 @@ public class ComplaintStatsService {
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         params.putAll(rolledScope.params());
         LocalDate end = to.plusDays(1);
-        LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        LocalDate fullTo = end.withDayOfMonth(1);
-        if (!fullFrom.isBefore(fullTo)) {
-            // no whole month: everything live
-            fullFrom = end;
-            fullTo = end;
-        }
+        LocalDate[] span = StatsMath.rolledSpan(from, to, today());
         params.put("from", instant(from));
         params.put("to", instant(end));
-        params.put("fullFrom", instant(fullFrom));
-        params.put("fullTo", instant(fullTo));
-        params.put("fullFromDay", java.sql.Date.valueOf(fullFrom));
-        params.put("fullToDay", java.sql.Date.valueOf(fullTo));
+        params.put("rollFrom", instant(span[0]));
+        params.put("rollTo", instant(span[1]));
+        params.put("rollFromDay", java.sql.Date.valueOf(span[0]));
+        params.put("rollToDay", java.sql.Date.valueOf(span[1]));
         params.put("now", Timestamp.from(Instant.now(clock)));
         return new Window(scope.sql(), " where " + rolledScope.sql()
-                + " and s.stats_month >= :fullFromDay and s.stats_month < :fullToDay", rolledScope.sql(),
+                + " and s.stats_month >= :rollFromDay and s.stats_month < :rollToDay", rolledScope.sql(),
                 " where " + scope.sql() + " and c.received_at >= :from and c.received_at < :to", params);
     }
 
@@ -208,18 +202,24 @@ public class ComplaintStatsService {
             + " c.reply_due_at, c.closed_at, c.resolve_due_at";
 
     /**
-     * The complaints counted from their rows, as table {@code c} (and {@code d}, the department, for DEPARTMENT),
-     * followed by " where 1=1": the partial months at the edges and whatever is not rolled up inside the whole
-     * months. Three ranges in UNION ALL: on PostgreSQL index-only scans of ix_complaint_stats (V27) for the edges
-     * and of the partial ix_complaint_unrolled (V54) for the rest; one OR of the three read every wide row
-     * (bitmap heap scan, 80 % of the query's time on the bench).
+     * The complaints counted from their rows, as table {@code c} with its sign {@code c.sgn} (and {@code d}, the
+     * department, for DEPARTMENT), followed by " where 1=1". The rolled-up months [rollFrom, rollTo) are counted
+     * from the rollup; added to them: the period's complaints before and after them, the complaints not rolled up
+     * inside them; taken off (sign -1): every complaint of the rolled-up months outside the period (a partial month
+     * read from the rollup, see {@link StatsMath#rolledSpan}) — they are rolled up or counted as unrolled above.
+     * Five ranges in UNION ALL, each an index-only scan on PostgreSQL: of ix_complaint_stats (V27) for the ranges
+     * of every complaint, of the partial ix_complaint_unrolled (V54) for the unrolled; one OR of them read every
+     * wide row (bitmap heap scan, 80 % of the query's time on the bench).
      */
     private static String live(Window w, StatsGroup group) {
-        String each = "select " + LIVE_COLUMNS + (group == StatsGroup.PRODUCT ? ", c.product" : "")
-                + " from complaint c where " + w.scope() + " and ";
-        return " from (" + each + "c.received_at >= :from and c.received_at < :fullFrom union all " + each
-                + "c.received_at >= :fullTo and c.received_at < :to union all " + each
-                + "not c.stats_rolled and c.received_at >= :fullFrom and c.received_at < :fullTo) c"
+        String columns = LIVE_COLUMNS + (group == StatsGroup.PRODUCT ? ", c.product" : "");
+        String plus = "select 1 sgn, " + columns + " from complaint c where " + w.scope() + " and ";
+        String minus = "select -1 sgn, " + columns + " from complaint c where " + w.scope() + " and ";
+        return " from (" + plus + "c.received_at >= :from and c.received_at < :rollFrom"
+                + " union all " + plus + "c.received_at >= :rollTo and c.received_at < :to"
+                + " union all " + plus + "not c.stats_rolled and c.received_at >= :rollFrom and c.received_at < :rollTo"
+                + " union all " + minus + "c.received_at >= :rollFrom and c.received_at < :from"
+                + " union all " + minus + "c.received_at >= :to and c.received_at < :rollTo) c"
                 + (group == StatsGroup.DEPARTMENT ? " left join department d on d.id = c.department_id" : "") + " where 1=1";
     }
 
@@ -277,8 +277,8 @@ public class ComplaintStatsService {
     private Figures figures(Window w, StatsGroup group, boolean hours) {
         String key = key(group);
         String none = "cast(null as bigint)";
-        String live = "select " + key + " k, " + (hours ? StatsSql.HOURS : none) + " h," + StatsSql.FIGURES
-                + ", sum(case when c.closed_at is not null then 1 else 0 end) hn" + live(w, group) + " group by " + key
+        String live = "select " + key + " k, " + (hours ? StatsSql.HOURS : none) + " h," + StatsSql.figures("c.sgn")
+                + ", sum(case when c.closed_at is not null then c.sgn else 0 end) hn" + live(w, group) + " group by " + key
                 + (hours ? ", " + StatsSql.HOURS : "");
         String rolled = " union all select " + rolledKey(group) + " k, " + none + " h, s."
                 + StatsSql.FIGURE_COLUMNS.replace(", ", ", s.") + ", 0 hn" + rolledFrom("complaint_stats_month", group)
@@ -296,6 +296,9 @@ public class ComplaintStatsService {
                         + " order by n desc, k, h")
                 .params(w.params()).query(rs -> {
                     String k = rs.getString("k");
+                    if (rs.getLong("n") == 0) {
+                        return; // only complaints taken off (outside the period): not a group of the period
+                    }
                     if (!sums.containsKey(k)) {
                         sums.put(k, new Sums(k, rs.getLong("n"), rs.getLong("major"), rs.getLong("repeats"),
                                 rs.getLong("ack_due"), rs.getLong("ack_ok"), rs.getLong("reply_due"), rs.getLong("reply_ok"),
@@ -327,7 +330,7 @@ public class ComplaintStatsService {
 
     private List<ParetoRow> pareto(Window w) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select k, sum(n) from (select c.cause_category k, count(*) n" + live(w, null)
+        jdbc.sql("select k, sum(n) from (select c.cause_category k, sum(c.sgn) n" + live(w, null)
                         + " and c.cause_category is not null group by c.cause_category"
                         + " union all select s.k, s.n from complaint_stats_month s" + w.rolled()
                         + " and s.dim = 'CAUSE' and s.k <> '-') x group by k")
@@ -353,10 +356,10 @@ public class ComplaintStatsService {
         record Count(long customerId, long n, long repeats) {
         }
         List<Count> top = jdbc.sql("select customer_id, sum(n) n, sum(repeats) repeats from (select c.customer_id,"
-                        + " count(*) n, sum(case when c.repeat_of_id is not null then 1 else 0 end) repeats"
+                        + " sum(c.sgn) n, sum(case when c.repeat_of_id is not null then c.sgn else 0 end) repeats"
                         + live(w, null) + " group by c.customer_id union all select s.customer_id, s.n, s.repeats"
                         + " from complaint_stats_customer s where " + w.rolledScope() + " and s.stats_year = :year) x"
-                        + " group by customer_id order by sum(n) desc, customer_id limit " + TOP_CUSTOMERS)
+                        + " group by customer_id having sum(n) > 0 order by sum(n) desc, customer_id limit " + TOP_CUSTOMERS)
                 .params(params).query((rs, n) -> new Count(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
         if (top.isEmpty()) {
             return List.of();

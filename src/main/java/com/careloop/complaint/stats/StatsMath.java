@@ -1,5 +1,6 @@
 package com.careloop.complaint.stats;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,6 +55,38 @@ final class StatsMath {
             }
         }
         return (low + (position - lower) * (high - low)) / HOURS_PER_DAY;
+    }
+
+    /**
+     * The months a period [from, to] reads from the rollup, as [first day, first day after): the whole months, and
+     * a partial month at either end too when fewer of its days (up to today: later days have no complaints) lie
+     * outside the period than inside; the complaints of those days are then taken off the month instead of the
+     * others counted from their rows. No month from the rollup: {end, end} with end = to + 1 day.
+     */
+    static LocalDate[] rolledSpan(LocalDate from, LocalDate to, LocalDate today) {
+        LocalDate end = to.plusDays(1);
+        LocalDate first = from.withDayOfMonth(1);
+        LocalDate last = to.withDayOfMonth(1);
+        LocalDate rollFrom;
+        LocalDate rollTo;
+        if (first.equals(last)) {
+            boolean whole = from.equals(first) && end.equals(first.plusMonths(1));
+            boolean takeOff = days(first, from, today) + days(end, first.plusMonths(1), today) < days(from, end, today);
+            rollFrom = first;
+            rollTo = whole || takeOff ? first.plusMonths(1) : first;
+        } else {
+            rollFrom = from.equals(first) || days(first, from, today) < days(from, first.plusMonths(1), today)
+                    ? first : first.plusMonths(1);
+            rollTo = end.equals(last.plusMonths(1)) || days(end, last.plusMonths(1), today) < days(last, end, today)
+                    ? last.plusMonths(1) : last;
+        }
+        return rollFrom.isBefore(rollTo) ? new LocalDate[] {rollFrom, rollTo} : new LocalDate[] {end, end};
+    }
+
+    /** The days of [start, end) up to and including today. */
+    private static long days(LocalDate start, LocalDate end, LocalDate today) {
+        LocalDate stop = end.isAfter(today.plusDays(1)) ? today.plusDays(1) : end;
+        return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(start, stop));
     }
 
     /** Causes sorted by count (largest first, ties by name), with share, cumulative share and the vital few. */

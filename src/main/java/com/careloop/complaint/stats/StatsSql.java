@@ -11,20 +11,26 @@ final class StatsSql {
     static final String SECONDS = "(extract(epoch from c.closed_at) - extract(epoch from c.received_at))";
     /** The close-time histogram's bin: whole hours to close. */
     static final String HOURS = "floor(" + SECONDS + " / 3600)";
-    /** The additive figures of a group; the total and the p90 are worked out from them in Java (see Sums). */
-    static final String FIGURES = """
-             count(*) n,
-             sum(case when c.severity = 'MAJOR' then 1 else 0 end) major,
-             sum(case when c.repeat_of_id is not null then 1 else 0 end) repeats,
-             sum(case when c.acknowledged_at is not null or c.acknowledge_due_at < :now then 1 else 0 end) ack_due,
-             sum(case when c.acknowledged_at <= c.acknowledge_due_at then 1 else 0 end) ack_ok,
-             sum(case when c.first_action_at is not null or c.reply_due_at < :now then 1 else 0 end) reply_due,
-             sum(case when c.first_action_at <= c.reply_due_at then 1 else 0 end) reply_ok,
-             sum(case when c.closed_at is not null or c.resolve_due_at < :now then 1 else 0 end) resolve_due,
-             sum(case when c.closed_at <= c.resolve_due_at then 1 else 0 end) resolve_ok,
-             sum(case when c.closed_at is not null then 1 else 0 end) closed,
-             sum(case when c.closed_at is not null then\s""" + SECONDS + " end) close_seconds";
-    /** The figures' columns in the rollup table, in the order of {@link #FIGURES}. */
+    /**
+     * The additive figures of a group; the total and the p90 are worked out from them in Java (see Sums). Each row
+     * counts {@code one} times: 1, or the live rows' sign (+1, or -1 for a complaint taken off a rolled-up month).
+     */
+    static String figures(String one) {
+        String yes = " then " + one + " else 0 end) ";
+        return " sum(" + one + ") n,"
+                + " sum(case when c.severity = 'MAJOR'" + yes + "major,"
+                + " sum(case when c.repeat_of_id is not null" + yes + "repeats,"
+                + " sum(case when c.acknowledged_at is not null or c.acknowledge_due_at < :now" + yes + "ack_due,"
+                + " sum(case when c.acknowledged_at <= c.acknowledge_due_at" + yes + "ack_ok,"
+                + " sum(case when c.first_action_at is not null or c.reply_due_at < :now" + yes + "reply_due,"
+                + " sum(case when c.first_action_at <= c.reply_due_at" + yes + "reply_ok,"
+                + " sum(case when c.closed_at is not null or c.resolve_due_at < :now" + yes + "resolve_due,"
+                + " sum(case when c.closed_at <= c.resolve_due_at" + yes + "resolve_ok,"
+                + " sum(case when c.closed_at is not null" + yes + "closed,"
+                + " sum(case when c.closed_at is not null then " + one + " * " + SECONDS + " end) close_seconds";
+    }
+
+    /** The figures' columns in the rollup table, in the order of {@link #figures}. */
     static final String FIGURE_COLUMNS =
             "n, major, repeats, ack_due, ack_ok, reply_due, reply_ok, resolve_due, resolve_ok, closed, close_seconds";
     /**

@@ -44,9 +44,13 @@ class ComplaintStatsRollupApiTest extends ApiTestBase {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final String PREFIX = "R13-";
     static final String[] GROUPS = {"CATEGORY", "SEVERITY", "CAUSE", "DEPARTMENT", "PRODUCT", "MONTH"};
-    /** Partial months at both ends, the whole year, one whole month, part of one month. */
-    static final String[][] PERIODS = {{"2013-01-20", "2013-03-15"}, {"2013-01-01", "2013-12-31"},
-            {"2013-02-01", "2013-02-28"}, {"2013-02-10", "2013-02-20"}};
+    /**
+     * Partial months at both ends counted live, and taken off rolled-up months (#1 and #3, #6 outside), the whole
+     * year, one whole month, part of one month live and taken off one month (see StatsMath.rolledSpan).
+     */
+    static final String[][] PERIODS = {{"2013-01-20", "2013-03-15"}, {"2013-01-06", "2013-03-28"},
+            {"2013-01-01", "2013-12-31"}, {"2013-02-01", "2013-02-28"}, {"2013-02-10", "2013-02-20"},
+            {"2013-02-02", "2013-02-27"}};
 
     @Autowired
     JdbcClient jdbc;

@@ -3,6 +3,7 @@ package com.careloop.complaint.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,5 +75,35 @@ class StatsMathTest {
         assertThat(rows.get(0).cumulative()).isEqualTo(0.8);
         assertThat(rows).extracting(ParetoRow::vitalFew).containsExactly(true, false, false);
         assertThat(StatsMath.pareto(Map.of())).isEmpty();
+    }
+
+    static LocalDate d(String day) {
+        return LocalDate.parse(day);
+    }
+
+    static List<LocalDate> span(String from, String to, String today) {
+        return List.of(StatsMath.rolledSpan(d(from), d(to), d(today)));
+    }
+
+    @Test
+    void theRolledUpMonthsAreTheWholeOnesAndAPartialOneWhenLessOfItLiesOutsideThePeriod() {
+        // whole months only: Jan 20 - Mar 15 (Jan: 12 days in, 19 out; Mar: 15 in, 16 out) -> February
+        assertThat(span("2013-01-20", "2013-03-15", "2026-12-02")).containsExactly(d("2013-02-01"), d("2013-03-01"));
+        // Jan 6 - Mar 28: 5 days of January and 3 of March outside -> January to March, those days taken off
+        assertThat(span("2013-01-06", "2013-03-28", "2026-12-02")).containsExactly(d("2013-01-01"), d("2013-04-01"));
+        // March 1-16 in (16 days), 17-31 out (15): taken off; March 1-15 in (15), 16-31 out (16): live
+        assertThat(span("2013-02-01", "2013-03-16", "2026-12-02")).containsExactly(d("2013-02-01"), d("2013-04-01"));
+        assertThat(span("2013-02-01", "2013-03-15", "2026-12-02")).containsExactly(d("2013-02-01"), d("2013-03-01"));
+        // whole calendar year, and this year up to today: the days after today have no complaints
+        assertThat(span("2025-01-01", "2025-12-31", "2026-12-02")).containsExactly(d("2025-01-01"), d("2026-01-01"));
+        assertThat(span("2026-01-01", "2026-12-02", "2026-12-02")).containsExactly(d("2026-01-01"), d("2027-01-01"));
+        // the bench's year: Dec 3 - Dec 2 -> December 2025 less its first two days, and December 2026 up to today
+        assertThat(span("2025-12-03", "2026-12-02", "2026-12-02")).containsExactly(d("2025-12-01"), d("2027-01-01"));
+        // within one month: 2 days outside against 26 inside -> the month; 11 inside against 17 outside -> none
+        assertThat(span("2013-02-02", "2013-02-27", "2026-12-02")).containsExactly(d("2013-02-01"), d("2013-03-01"));
+        assertThat(span("2013-02-10", "2013-02-20", "2026-12-02")).containsExactly(d("2013-02-21"), d("2013-02-21"));
+        assertThat(span("2013-02-01", "2013-02-28", "2026-12-02")).containsExactly(d("2013-02-01"), d("2013-03-01"));
+        // two partial months, neither worth it: none
+        assertThat(span("2013-01-20", "2013-02-10", "2026-12-02")).containsExactly(d("2013-02-11"), d("2013-02-11"));
     }
 }
