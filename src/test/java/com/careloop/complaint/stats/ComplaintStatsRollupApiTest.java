@@ -123,6 +123,12 @@ class ComplaintStatsRollupApiTest extends ApiTestBase {
         Map<String, JsonNode> head = snapshot("depthead", PERIODS);
         assertThat(gm.get("/api/v1/complaints/statistics?from=2013-01-01&to=2013-12-31&groupBy=CATEGORY")
                 .get("total").get("count").asLong()).isEqualTo(8);
+        // partial months taken off rolled-up ones count only the period's days: #2-#7, then #4 and #5
+        JsonNode taken = gm.get("/api/v1/complaints/statistics?from=2013-01-06&to=2013-03-28&groupBy=CATEGORY").get("total");
+        assertThat(taken.get("count").asLong()).isEqualTo(6);
+        assertThat(taken.get("closed").asLong()).isEqualTo(5);
+        assertThat(gm.get("/api/v1/complaints/statistics?from=2013-02-02&to=2013-02-27&groupBy=MONTH").get("rows")
+                .get(0).get("count").asLong()).isEqualTo(2);
         // the department head sees 工程部's (#1, #3, #6) and what he received himself (#4)
         assertThat(head.get("/api/v1/complaints/statistics?from=2013-01-01&to=2013-12-31&groupBy=CATEGORY")
                 .get("total").get("count").asLong()).isEqualTo(4);
