@@ -1,5 +1,7 @@
 package com.careloop.complaint.stats;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -115,7 +117,10 @@ public class ComplaintStatsService {
     public Statistics statistics(LocalDate from, LocalDate to, StatsGroup groupBy) {
         StatsGroup group = groupBy == null ? StatsGroup.CATEGORY : groupBy;
         Window w = window(from, to);
-        Figures figures = figures(w, group, true);
+        // the Pareto is the CAUSE grouping's (causes given), in the same statement
+        Map<StatsGroup, Figures> both = figures(w, group == StatsGroup.CAUSE ? List.of(group)
+                : List.of(group, StatsGroup.CAUSE), group);
+        Figures figures = both.get(group);
         List<Sums> sums = figures.sums();
         Map<String, Map<Long, Long>> closeTimes = figures.hours();
         Sums all = Sums.total(sums);
@@ -126,7 +131,8 @@ public class ComplaintStatsService {
         for (Sums g : group == StatsGroup.MONTH ? months(w, sums) : sums) {
             rows.add(g.row(all.n, closeTimes.getOrDefault(g.key, Map.of())));
         }
-        List<ParetoRow> pareto = group == StatsGroup.CAUSE ? pareto(rows) : pareto(w);
+        List<ParetoRow> pareto = group == StatsGroup.CAUSE ? pareto(rows)
+                : pareto(rows(both.get(StatsGroup.CAUSE).sums(), all.n));
         return new Statistics(from, to, group, total, rows, pareto, rates(total.count(), from, to));
     }
 
@@ -141,21 +147,19 @@ public class ComplaintStatsService {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         Window w = window(from, to);
-        Figures months = figures(w, StatsGroup.MONTH, true);
+        Map<StatsGroup, Figures> figures = figures(w, List.of(StatsGroup.MONTH, StatsGroup.CAUSE, StatsGroup.CATEGORY,
+                StatsGroup.SEVERITY, StatsGroup.DEPARTMENT), StatsGroup.MONTH);
+        Figures months = figures.get(StatsGroup.MONTH);
         List<Sums> byMonth = months(w, months.sums());
         Sums all = Sums.total(byMonth);
         Map<Long, Long> allTimes = new TreeMap<>();
         months.hours().values().forEach(h -> h.forEach((m, n) -> allTimes.merge(m, n, Long::sum)));
         GroupRow total = all.row(all.n, allTimes);
-        List<GroupRow> byCause = rows(sums(w, StatsGroup.CAUSE), all.n);
+        List<GroupRow> byCause = rows(figures.get(StatsGroup.CAUSE).sums(), all.n);
         return new Annual(year, from, to, total, REPEAT_TARGET, rows(byMonth, all.n),
-                rows(sums(w, StatsGroup.CATEGORY), all.n), rows(sums(w, StatsGroup.SEVERITY), all.n),
-                rows(sums(w, StatsGroup.DEPARTMENT), all.n), pareto(byCause), topCustomers(w, year),
+                rows(figures.get(StatsGroup.CATEGORY).sums(), all.n), rows(figures.get(StatsGroup.SEVERITY).sums(), all.n),
+                rows(figures.get(StatsGroup.DEPARTMENT).sums(), all.n), pareto(byCause), topCustomers(w, year),
                 rates(total.count(), from, to));
-    }
-
-    private List<Sums> sums(Window w, StatsGroup group) {
-        return figures(w, group, false).sums();
     }
 
     private static List<GroupRow> rows(List<Sums> sums, long total) {
@@ -268,49 +272,81 @@ public class ComplaintStatsService {
     }
 
     /**
-     * The figures of a grouping in one aggregate: the live groups and the rolled-up months added. With
-     * {@code hours}, the live rows are grouped by key and whole hours to close as well, and the rollup's histogram
-     * rows join in: hours to close -> how many closed complaints, per group (a hash aggregate is much cheaper than
-     * a percentile's sort of every row, and whole hours are what the rollup keeps: the p90 is exact to the hour).
-     * The group's figures are summed by the database (window over the key), exactly as one group-by would.
+     * The figures of several groupings in one statement over one read of the live rows (a CTE of each row's
+     * signed figures, summed per grouping), each grouping's live groups and rolled-up months added. A grouping in
+     * {@code withHours} is grouped by whole hours to close as well, and the rollup's histogram rows join in: hours
+     * to close -> how many closed complaints, per group (a hash aggregate is much cheaper than a percentile's sort
+     * of every row, and whole hours are what the rollup keeps: the p90 is exact to the hour). The group's figures
+     * are summed by the database (window over the grouping and key), exactly as one group-by would.
      */
-    private Figures figures(Window w, StatsGroup group, boolean hours) {
-        String key = key(group);
+    private Map<StatsGroup, Figures> figures(Window w, List<StatsGroup> groups, StatsGroup withHours) {
         String none = "cast(null as bigint)";
-        String live = "select " + key + " k, " + (hours ? StatsSql.HOURS : none) + " h," + StatsSql.figures("c.sgn")
-                + ", sum(case when c.closed_at is not null then c.sgn else 0 end) hn" + live(w, group) + " group by " + key
-                + (hours ? ", " + StatsSql.HOURS : "");
-        String rolled = " union all select " + rolledKey(group) + " k, " + none + " h, s."
-                + StatsSql.FIGURE_COLUMNS.replace(", ", ", s.") + ", 0 hn" + rolledFrom("complaint_stats_month", group)
-                + w.rolled() + dim(group);
-        if (hours) {
-            rolled += " union all select " + rolledKey(group) + " k, s.hours h, "
-                    + StatsSql.FIGURE_COLUMNS.replaceAll("[a-z_]+", "0") + ", s.n hn"
-                    + rolledFrom("complaint_stats_close", group) + w.rolled() + dim(group);
+        String product = groups.contains(StatsGroup.PRODUCT) ? ", c.product" : "";
+        StringBuilder sql = new StringBuilder("with live as (select c.received_at, c.category, c.severity,"
+                + " c.cause_category, c.department_id" + product + ", " + StatsSql.HOURS + " h,"
+                + StatsSql.values("c.sgn") + ", case when c.closed_at is not null then c.sgn else 0 end hn"
+                + live(w, group(groups)) + ") select g, k, h, sum(hn) hn");
+        for (String f : StatsSql.FIGURE_COLUMNS.split(", ")) {
+            sql.append(", sum(sum(").append(f).append(")) over (partition by g, k) ").append(f);
         }
-        String perGroup = Arrays.stream(StatsSql.FIGURE_COLUMNS.split(", "))
-                .map(f -> "sum(sum(" + f + ")) over (partition by k) " + f).collect(Collectors.joining(", "));
-        Map<String, Sums> sums = new LinkedHashMap<>();
-        Map<String, Map<Long, Long>> byGroup = new HashMap<>();
-        jdbc.sql("select k, h, sum(hn) hn, " + perGroup + " from (" + live + rolled + ") x group by k, h"
-                        + " order by n desc, k, h")
-                .params(w.params()).query(rs -> {
-                    String k = rs.getString("k");
-                    if (rs.getLong("n") == 0) {
-                        return; // only complaints taken off (outside the period): not a group of the period
-                    }
-                    if (!sums.containsKey(k)) {
-                        sums.put(k, new Sums(k, rs.getLong("n"), rs.getLong("major"), rs.getLong("repeats"),
-                                rs.getLong("ack_due"), rs.getLong("ack_ok"), rs.getLong("reply_due"), rs.getLong("reply_ok"),
-                                rs.getLong("resolve_due"), rs.getLong("resolve_ok"), rs.getLong("closed"),
-                                rs.getDouble("close_seconds")));
-                    }
-                    long h = rs.getLong("h");
-                    if (!rs.wasNull() && rs.getLong("hn") > 0) {
-                        byGroup.computeIfAbsent(k, x -> new TreeMap<>()).merge(h, rs.getLong("hn"), Long::sum);
-                    }
-                });
-        return new Figures(List.copyOf(sums.values()), byGroup);
+        sql.append(" from (");
+        String sums = Arrays.stream(StatsSql.FIGURE_COLUMNS.split(", ")).map(f -> "sum(c." + f + ") " + f)
+                .collect(Collectors.joining(", "));
+        for (int i = 0; i < groups.size(); i++) {
+            StatsGroup group = groups.get(i);
+            boolean hours = group == withHours;
+            String g = "'" + group + "' g, ";
+            String key = key(group);
+            sql.append(i == 0 ? "" : " union all ").append("select ").append(g).append(key).append(" k, ")
+                    .append(hours ? "c.h" : none).append(" h, ").append(sums).append(", sum(c.hn) hn from live c")
+                    .append(group == StatsGroup.DEPARTMENT ? " left join department d on d.id = c.department_id" : "")
+                    .append(" group by ").append(key).append(hours ? ", c.h" : "");
+            sql.append(" union all select ").append(g).append(rolledKey(group)).append(" k, ").append(none)
+                    .append(" h, s.").append(StatsSql.FIGURE_COLUMNS.replace(", ", ", s.")).append(", 0 hn")
+                    .append(rolledFrom("complaint_stats_month", group)).append(w.rolled()).append(dim(group));
+            if (hours) {
+                sql.append(" union all select ").append(g).append(rolledKey(group)).append(" k, s.hours h, ")
+                        .append(StatsSql.FIGURE_COLUMNS.replaceAll("[a-z_]+", "0")).append(", s.n hn")
+                        .append(rolledFrom("complaint_stats_close", group)).append(w.rolled()).append(dim(group));
+            }
+        }
+        sql.append(") x group by g, k, h order by g, n desc, k, h");
+        Map<StatsGroup, Map<String, Sums>> sumsOf = new HashMap<>();
+        Map<StatsGroup, Map<String, Map<Long, Long>>> hoursOf = new HashMap<>();
+        jdbc.sql(sql.toString()).params(w.params()).query(rs -> {
+            StatsGroup group = StatsGroup.valueOf(rs.getString("g"));
+            String k = rs.getString("k");
+            if (rs.getLong("n") == 0) {
+                return; // only complaints taken off (outside the period): not a group of the period
+            }
+            sumsOf.computeIfAbsent(group, x -> new LinkedHashMap<>()).computeIfAbsent(k, x -> sums(rs));
+            long h = rs.getLong("h");
+            if (!rs.wasNull() && rs.getLong("hn") > 0) {
+                hoursOf.computeIfAbsent(group, x -> new HashMap<>()).computeIfAbsent(k, x -> new TreeMap<>())
+                        .merge(h, rs.getLong("hn"), Long::sum);
+            }
+        });
+        Map<StatsGroup, Figures> figures = new HashMap<>();
+        for (StatsGroup group : groups) {
+            figures.put(group, new Figures(List.copyOf(sumsOf.getOrDefault(group, Map.of()).values()),
+                    hoursOf.getOrDefault(group, Map.of())));
+        }
+        return figures;
+    }
+
+    /** The live rows of a set of groupings need the department joined or the product read if one of them does. */
+    private static StatsGroup group(List<StatsGroup> groups) {
+        return groups.contains(StatsGroup.PRODUCT) ? StatsGroup.PRODUCT : null;
+    }
+
+    private static Sums sums(ResultSet rs) {
+        try {
+            return new Sums(rs.getString("k"), rs.getLong("n"), rs.getLong("major"), rs.getLong("repeats"),
+                    rs.getLong("ack_due"), rs.getLong("ack_ok"), rs.getLong("reply_due"), rs.getLong("reply_ok"),
+                    rs.getLong("resolve_due"), rs.getLong("resolve_ok"), rs.getLong("closed"), rs.getDouble("close_seconds"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every month of the period, months without complaints as zero rows, oldest first. */
@@ -326,18 +362,6 @@ public class ComplaintStatsService {
             rows.add(byKey.getOrDefault(key, new Sums(key, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
         }
         return rows;
-    }
-
-    private List<ParetoRow> pareto(Window w) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select k, sum(n) from (select c.cause_category k, sum(c.sgn) n" + live(w, null)
-                        + " and c.cause_category is not null group by c.cause_category"
-                        + " union all select s.k, s.n from complaint_stats_month s" + w.rolled()
-                        + " and s.dim = 'CAUSE' and s.k <> '-') x group by k")
-                .params(w.params()).query(rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                });
-        return StatsMath.pareto(counts);
     }
 
     private static List<ParetoRow> pareto(List<GroupRow> byCause) {

@@ -11,23 +11,39 @@ final class StatsSql {
     static final String SECONDS = "(extract(epoch from c.closed_at) - extract(epoch from c.received_at))";
     /** The close-time histogram's bin: whole hours to close. */
     static final String HOURS = "floor(" + SECONDS + " / 3600)";
+    /** The counted figures: name and the condition a complaint counts for it. */
+    private static final String[][] COUNTS = {
+            {"major", "c.severity = 'MAJOR'"},
+            {"repeats", "c.repeat_of_id is not null"},
+            {"ack_due", "c.acknowledged_at is not null or c.acknowledge_due_at < :now"},
+            {"ack_ok", "c.acknowledged_at <= c.acknowledge_due_at"},
+            {"reply_due", "c.first_action_at is not null or c.reply_due_at < :now"},
+            {"reply_ok", "c.first_action_at <= c.reply_due_at"},
+            {"resolve_due", "c.closed_at is not null or c.resolve_due_at < :now"},
+            {"resolve_ok", "c.closed_at <= c.resolve_due_at"},
+            {"closed", "c.closed_at is not null"}};
+
     /**
      * The additive figures of a group; the total and the p90 are worked out from them in Java (see Sums). Each row
      * counts {@code one} times: 1, or the live rows' sign (+1, or -1 for a complaint taken off a rolled-up month).
      */
     static String figures(String one) {
-        String yes = " then " + one + " else 0 end) ";
-        return " sum(" + one + ") n,"
-                + " sum(case when c.severity = 'MAJOR'" + yes + "major,"
-                + " sum(case when c.repeat_of_id is not null" + yes + "repeats,"
-                + " sum(case when c.acknowledged_at is not null or c.acknowledge_due_at < :now" + yes + "ack_due,"
-                + " sum(case when c.acknowledged_at <= c.acknowledge_due_at" + yes + "ack_ok,"
-                + " sum(case when c.first_action_at is not null or c.reply_due_at < :now" + yes + "reply_due,"
-                + " sum(case when c.first_action_at <= c.reply_due_at" + yes + "reply_ok,"
-                + " sum(case when c.closed_at is not null or c.resolve_due_at < :now" + yes + "resolve_due,"
-                + " sum(case when c.closed_at <= c.resolve_due_at" + yes + "resolve_ok,"
-                + " sum(case when c.closed_at is not null" + yes + "closed,"
-                + " sum(case when c.closed_at is not null then " + one + " * " + SECONDS + " end) close_seconds";
+        StringBuilder sql = new StringBuilder(" sum(").append(one).append(") n");
+        for (String[] f : COUNTS) {
+            sql.append(", sum(case when ").append(f[1]).append(" then ").append(one).append(" else 0 end) ").append(f[0]);
+        }
+        return sql.append(", sum(case when c.closed_at is not null then ").append(one).append(" * ").append(SECONDS)
+                .append(" end) close_seconds").toString();
+    }
+
+    /** The figures of one complaint row, signed by {@code one}, as columns named as in {@link #FIGURE_COLUMNS}. */
+    static String values(String one) {
+        StringBuilder sql = new StringBuilder(" ").append(one).append(" n");
+        for (String[] f : COUNTS) {
+            sql.append(", case when ").append(f[1]).append(" then ").append(one).append(" else 0 end ").append(f[0]);
+        }
+        return sql.append(", case when c.closed_at is not null then ").append(one).append(" * ").append(SECONDS)
+                .append(" end close_seconds").toString();
     }
 
     /** The figures' columns in the rollup table, in the order of {@link #figures}. */
