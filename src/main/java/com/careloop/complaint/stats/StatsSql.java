@@ -28,22 +28,22 @@ final class StatsSql {
      * counts {@code one} times: 1, or the live rows' sign (+1, or -1 for a complaint taken off a rolled-up month).
      */
     static String figures(String one) {
-        StringBuilder sql = new StringBuilder(" sum(").append(one).append(") n");
-        for (String[] f : COUNTS) {
-            sql.append(", sum(case when ").append(f[1]).append(" then ").append(one).append(" else 0 end) ").append(f[0]);
-        }
-        return sql.append(", sum(case when c.closed_at is not null then ").append(one).append(" * ").append(SECONDS)
-                .append(" end) close_seconds").toString();
+        return columns(one, "sum(", ")");
     }
 
     /** The figures of one complaint row, signed by {@code one}, as columns named as in {@link #FIGURE_COLUMNS}. */
     static String values(String one) {
-        StringBuilder sql = new StringBuilder(" ").append(one).append(" n");
+        return columns(one, "", "");
+    }
+
+    private static String columns(String one, String open, String close) {
+        StringBuilder sql = new StringBuilder(" ").append(open).append(one).append(close).append(" n");
         for (String[] f : COUNTS) {
-            sql.append(", case when ").append(f[1]).append(" then ").append(one).append(" else 0 end ").append(f[0]);
+            sql.append(", ").append(open).append("case when ").append(f[1]).append(" then ").append(one)
+                    .append(" else 0 end").append(close).append(' ').append(f[0]);
         }
-        return sql.append(", case when c.closed_at is not null then ").append(one).append(" * ").append(SECONDS)
-                .append(" end close_seconds").toString();
+        return sql.append(", ").append(open).append("case when c.closed_at is not null then ").append(one).append(" * ")
+                .append(SECONDS).append(" end").append(close).append(" close_seconds").toString();
     }
 
     /** The figures' columns in the rollup table, in the order of {@link #figures}. */
