@@ -54,7 +54,7 @@ public class CustomerService {
                     RecordNumbers numbers, CurrentUsers users, Clock clock, javax.sql.DataSource dataSource,
                     @org.springframework.beans.factory.annotation.Value("${careloop.customer.search-window:20000}") int searchWindow) {
         this.searchWindow = searchWindow;
-        this.postgres = isPostgres(dataSource);
+        this.postgres = com.careloop.platform.Databases.isPostgres(dataSource);
         this.customers = customers;
         this.bulk = bulk;
         this.jdbc = jdbc;
@@ -407,14 +407,6 @@ public class CustomerService {
         }
         params.put("codeTail", "%" + q.substring(q.length() - 5) + "%");
         return "lower(s.code) like :codeTail and strpos(lower(s.code), :q) > 0";
-    }
-
-    private static boolean isPostgres(javax.sql.DataSource dataSource) {
-        try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot read the database product", e);
-        }
     }
 
     private static long parseCursor(String cursor) {

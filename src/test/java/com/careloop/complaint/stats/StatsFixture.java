@@ -61,9 +61,26 @@ final class StatsFixture {
                                String department, String product, Long repeatOf, Integer ackHours, Integer replyHours,
                                Double closeDays) {
         Instant r = OffsetDateTime.parse(received + ":00+08:00").toInstant();
-        Long dept = department == null ? null : jdbc.sql("select id from department where code = :c")
-                .param("c", department).query(Long.class).single();
-        String status = closeDays != null ? "CLOSED" : replyHours != null ? "ACTION_TAKEN" : "RECEIVED";
+        return insert(jdbc, new Row(PREFIX + n, r, 900_000 + n % 3, category, severity, cause, department, product,
+                repeatOf, ackHours, replyHours, closeDays == null ? null : Duration.ofMinutes(Math.round(closeDays * 1440)),
+                "complaints"));
+    }
+
+    /**
+     * A complaint as the statistics see it: received at {@code received} by user {@code receivedBy}, acknowledged
+     * and first action after the hours given, closed after {@code closeAfter} (null: open); deadlines 24 h, 72 h
+     * and 5 days after receipt.
+     */
+    record Row(String code, Instant received, long customer, String category, String severity, String cause,
+               String department, String product, Long repeatOf, Integer ackHours, Integer replyHours, Duration closeAfter,
+               String receivedBy) {
+    }
+
+    static long insert(JdbcClient jdbc, Row row) {
+        Instant r = row.received();
+        Long dept = row.department() == null ? null : jdbc.sql("select id from department where code = :c")
+                .param("c", row.department()).query(Long.class).single();
+        String status = row.closeAfter() != null ? "CLOSED" : row.replyHours() != null ? "ACTION_TAKEN" : "RECEIVED";
         jdbc.sql("""
                 insert into complaint (code, customer_id, customer_name, customer_code, key_customer, received_at, channel,
                     product, content, status, category, severity, department_id, acknowledged_at, cause_category,
@@ -73,17 +90,20 @@ final class StatsFixture {
                 values (:code, :customer, :name, :ccode, false, :r, 'PHONE', :product, '统计测试投诉', :status, :category,
                     :severity, :dept, :ack, :cause, :reply, :closed, :repeatOf, :by, 'test', :ackDue, :ackDue, :replyDue,
                     :replyDue, :resolveDue, :resolveDue, 0, :r, :r)""")
-                .param("code", PREFIX + n).param("customer", 900_000 + n % 3).param("name", "统计客户" + n % 3)
-                .param("ccode", "STK" + n % 3).param("r", ts(r)).param("product", product).param("status", status)
-                .param("category", category).param("severity", severity).param("dept", dept)
-                .param("ack", ackHours == null ? null : ts(r.plus(Duration.ofHours(ackHours)))).param("cause", cause)
-                .param("reply", replyHours == null ? null : ts(r.plus(Duration.ofHours(replyHours))))
-                .param("closed", closeDays == null ? null : ts(r.plus(Duration.ofMinutes(Math.round(closeDays * 1440)))))
-                .param("repeatOf", repeatOf).param("by", jdbc.sql("select id from app_user where username = 'complaints'")
-                        .query(Long.class).single()).param("ackDue", ts(r.plus(Duration.ofHours(24))))
+                .param("code", row.code()).param("customer", row.customer()).param("name", "统计客户" + row.customer() % 3)
+                .param("ccode", "STK" + row.customer() % 3).param("r", ts(r)).param("product", row.product())
+                .param("status", status).param("category", row.category()).param("severity", row.severity())
+                .param("dept", dept)
+                .param("ack", row.ackHours() == null ? null : ts(r.plus(Duration.ofHours(row.ackHours()))))
+                .param("cause", row.cause())
+                .param("reply", row.replyHours() == null ? null : ts(r.plus(Duration.ofHours(row.replyHours()))))
+                .param("closed", row.closeAfter() == null ? null : ts(r.plus(row.closeAfter())))
+                .param("repeatOf", row.repeatOf()).param("by", jdbc.sql("select id from app_user where username = :u")
+                        .param("u", row.receivedBy()).query(Long.class).single())
+                .param("ackDue", ts(r.plus(Duration.ofHours(24))))
                 .param("replyDue", ts(r.plus(Duration.ofHours(72)))).param("resolveDue", ts(r.plus(Duration.ofDays(5))))
                 .update();
-        return jdbc.sql("select id from complaint where code = :c").param("c", PREFIX + n).query(Long.class).single();
+        return jdbc.sql("select id from complaint where code = :c").param("c", row.code()).query(Long.class).single();
     }
 
     private static Timestamp ts(Instant i) {
