@@ -119,14 +119,13 @@ public class ServiceDesk {
         // group commit (one lock and one commit for many) and the answer is read back after it. A new customer
         // on the spot is written with its request in one transaction of its own; so is an intake inside a
         // caller's transaction (it joins it).
-        long id;
-        if (cmd.newCustomer() == null) {
-            Prepared p = transactions.execute(s -> prepare(cmd));
-            id = commits.commit(RECORD_TYPE, () -> write(p, me.id(), me.displayName()).getId());
-        } else {
-            id = transactions.execute(s -> register(cmd, me.id(), me.displayName()).getId());
-        }
-        return transactions.execute(s -> detail(id));
+        // The answer is built from the aggregate just written: nothing is read back.
+        Prepared p = cmd.newCustomer() == null ? transactions.execute(s -> prepare(cmd)) : null;
+        ServiceRequest r = p != null ? commits.commit(RECORD_TYPE, () -> write(p, me.id(), me.displayName()))
+                : transactions.execute(s -> register(cmd, me.id(), me.displayName()));
+        String category = p != null ? p.categoryName() : r.getCategoryId() == null ? null
+                : catalog.category(r.getCategoryId()).map(Category::name).orElse(null);
+        return queries.registered(r, category, me, now());
     }
 
     /**
@@ -149,7 +148,7 @@ public class ServiceDesk {
     }
 
     /** What the intake looked up and checked before anything is written. */
-    private record Prepared(ServiceRequest.Intake intake, ServiceRequest.Targets targets) {
+    private record Prepared(ServiceRequest.Intake intake, ServiceRequest.Targets targets, String categoryName) {
     }
 
     /** The look-ups and checks of an intake; writes only a new customer registered on the spot. */
@@ -190,7 +189,7 @@ public class ServiceDesk {
         var targets = new ServiceRequest.Targets(policy.responseAmount(), policy.responseUnit(), policy.completionAmount(),
                 policy.completionUnit());
         ServiceRequest.check(intake);
-        return new Prepared(intake, targets);
+        return new Prepared(intake, targets, category == null ? null : category.name());
     }
 
     /** The number, the request, its audit entry, the key-customer notice and the event: one transaction. */

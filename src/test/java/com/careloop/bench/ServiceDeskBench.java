@@ -48,6 +48,7 @@ class ServiceDeskBench {
     static final int INTAKES = Integer.getInteger("bench.intakes", 2000);
     static final int THREADS = 4;
     static final int WARM_UP = Integer.getInteger("bench.warmUp", 4000);
+    static final int WRK_SECONDS = Integer.getInteger("bench.seconds", 10);
     static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
     static final Pattern TRANSACTIONS = Pattern.compile("number of transactions actually processed: (\\d+)");
 
@@ -126,21 +127,45 @@ class ServiceDeskBench {
                 BenchSupport.percentileMs(runs, 50), BenchSupport.percentileMs(runs, 100)));
     }
 
-    /** {@value #INTAKES} registrations by {@value #THREADS} clients, then pgbench inserts with as many clients. */
+    /**
+     * Registrations by {@value #THREADS} clients, then pgbench inserts with as many clients. The load comes from
+     * {@code wrk} when it is installed (a C client like pgbench, so the two cores are not spent on the client),
+     * else from Java's HttpClient in this JVM. With wrk, two ceilings are measured in the same run: an
+     * unauthenticated health check and an authenticated GET of one indexed row, which no registration can beat.
+     */
     private void intakeAgainstPgbench(String token) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        // warm-up: the first few hundred requests after start pay for the JIT compiler, not for the intake
+        // warm-up: the first few thousand requests after start pay for the JIT compiler, not for the intake
         register(pool, token, WARM_UP, "warm");
         long server = BenchSupport.postmaster(jdbc);
-        long appCpu = BenchSupport.cpuMillis(0, "self");
-        long dbCpu = BenchSupport.cpuMillis(server, "postgres");
-        long t = System.nanoTime();
-        register(pool, token, INTAKES, "bench");
-        double api = INTAKES / ((System.nanoTime() - t) / 1e9);
-        // the listeners of the events run after the commits: let them finish so their CPU is counted
-        Thread.sleep(2000);
-        appCpu = BenchSupport.cpuMillis(0, "self") - appCpu;
-        dbCpu = BenchSupport.cpuMillis(server, "postgres") - dbCpu;
+        boolean wrk = !Boolean.getBoolean("bench.javaClient") && Wrk.installed();
+        Load api;
+        if (wrk) {
+            Path script = Wrk.script("post.lua", """
+                    local n = 0
+                    wrk.method = "POST"
+                    wrk.headers["Content-Type"] = "application/json"
+                    wrk.headers["Authorization"] = "Bearer %s"
+                    request = function()
+                      n = n + 1
+                      return wrk.format(nil, nil, nil, '{"contactName":"压测","contactPhone":"13800000000","type":"REPAIR",'
+                        .. '"title":"压测报修 wrk-' .. n .. '","channel":"API","description":"卫生间漏水，请派人查看"}')
+                    end
+                    """.formatted(token));
+            long before = jdbc.sql("select count(*) from service_request where title like '压测报修 wrk-%'").query(Long.class).single();
+            api = measure(server, () -> Wrk.run(port, "/api/v1/service-requests", script, THREADS, WRK_SECONDS));
+            long written = jdbc.sql("select count(*) from service_request where title like '压测报修 wrk-%'").query(Long.class).single()
+                    - before;
+            // wrk drops the answers still in flight when its time is up: at most one per connection
+            if (written < api.operations() || written > api.operations() + THREADS) {
+                throw new IllegalStateException("wrk counted " + api.operations() + " registrations, the table has " + written);
+            }
+        } else {
+            api = measure(server, () -> {
+                register(pool, token, INTAKES, "bench");
+                return (long) INTAKES;
+            });
+        }
         pool.shutdown();
 
         jdbc.sql("create table if not exists bench_insert_probe (id bigserial primary key, title varchar(200), "
@@ -162,15 +187,62 @@ class ServiceDeskBench {
             throw new IllegalStateException("pgbench: " + out);
         }
         double pg = Double.parseDouble(m.group(1));
-        BenchSupport.report(String.format("desk-intake api=%.1f/s (%d requests, %d clients) pgbench-insert=%.1f tps ratio=%.3f",
-                api, INTAKES, THREADS, pg, api / pg));
+        BenchSupport.report(String.format("desk-intake api=%.1f/s (%d requests, %d clients, %s) pgbench-insert=%.1f tps ratio=%.3f",
+                api.perSecond(), api.operations(), THREADS, wrk ? "wrk" : "java client", pg, api.perSecond() / pg));
         Matcher tx = TRANSACTIONS.matcher(out);
         long inserts = tx.find() ? Long.parseLong(tx.group(1)) : 0;
         // CPU per operation is what the two cores allow, independent of what else was running
-        BenchSupport.report(String.format("desk-intake-cpu per registration: app %.3f ms + database %.3f ms; "
-                        + "per pgbench insert: %.3f ms (pgbench + database); cpu ratio %.3f", (double) appCpu / INTAKES,
-                (double) dbCpu / INTAKES, inserts == 0 ? 0 : (double) pgCpu / inserts,
-                inserts == 0 ? 0 : ((double) pgCpu / inserts) / ((double) (appCpu + dbCpu) / INTAKES)));
+        BenchSupport.report(String.format("desk-intake-cpu per registration: app %.3f ms + database %.3f ms + client %.3f ms; "
+                        + "per pgbench insert: %.3f ms (pgbench + database); cpu ratio %.3f", api.appMsPerOp(), api.dbMsPerOp(),
+                api.clientMsPerOp(), inserts == 0 ? 0 : (double) pgCpu / inserts,
+                inserts == 0 ? 0 : ((double) pgCpu / inserts) / api.msPerOp()));
+        if (wrk) {
+            ceilings(server, token, pg);
+        }
+    }
+
+    /**
+     * What any API call costs before it does its own work, against the same pgbench figure: the health check
+     * (HTTP, the security chain, one database ping) and an authenticated read of one indexed row (plus the
+     * token look-up and the JSON body).
+     */
+    private void ceilings(long server, String token, double pg) throws Exception {
+        Path none = Wrk.script("get.lua", "");
+        Path bearer = Wrk.script("bearer.lua", "wrk.headers[\"Authorization\"] = \"Bearer %s\"\n".formatted(token));
+        long id = jdbc.sql("select max(id) from service_request").query(Long.class).single();
+        Wrk.run(port, "/actuator/health", none, THREADS, 3);
+        Wrk.run(port, "/api/v1/service-requests/" + id, bearer, THREADS, 3);
+        Load health = measure(server, () -> Wrk.run(port, "/actuator/health", none, THREADS, WRK_SECONDS));
+        Load read = measure(server, () -> Wrk.run(port, "/api/v1/service-requests/" + id, bearer, THREADS, WRK_SECONDS));
+        BenchSupport.report(String.format("desk-ceiling health=%.1f/s (ratio %.3f, cpu %.3f ms) authenticated-detail=%.1f/s "
+                        + "(ratio %.3f, cpu %.3f ms) — same run as pgbench %.1f tps", health.perSecond(), health.perSecond() / pg,
+                health.msPerOp(), read.perSecond(), read.perSecond() / pg, read.msPerOp(), pg));
+    }
+
+    /** Operations per second and CPU per operation of the application, its database and the client. */
+    record Load(long operations, double seconds, long appMs, long dbMs, long clientMs) {
+        double perSecond() { return operations / seconds; }
+        double appMsPerOp() { return (double) appMs / operations; }
+        double dbMsPerOp() { return (double) dbMs / operations; }
+        double clientMsPerOp() { return (double) clientMs / operations; }
+        double msPerOp() { return (double) (appMs + dbMs + clientMs) / operations; }
+    }
+
+    interface Phase {
+        long run() throws Exception;
+    }
+
+    private Load measure(long server, Phase phase) throws Exception {
+        long app = BenchSupport.cpuMillis(0, "self");
+        long db = BenchSupport.cpuMillis(server, "postgres");
+        long client = BenchSupport.childrenCpuMillis();
+        long t = System.nanoTime();
+        long ops = phase.run();
+        double seconds = (System.nanoTime() - t) / 1e9;
+        // the listeners of the events run after the commits: let them finish so their CPU is counted
+        Thread.sleep(2000);
+        return new Load(ops, seconds, BenchSupport.cpuMillis(0, "self") - app, BenchSupport.cpuMillis(server, "postgres") - db,
+                BenchSupport.childrenCpuMillis() - client);
     }
 
     /** {@code count} registrations by {@value #THREADS} concurrent clients, each waiting for its 201. */

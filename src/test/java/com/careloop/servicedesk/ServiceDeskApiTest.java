@@ -84,6 +84,24 @@ class ServiceDeskApiTest extends ApiTestBase {
 
     // ---- journeys ----------------------------------------------------------------------------
 
+    /** The 201 answer is built from the aggregate just written, not read back: it must be what a reader then sees. */
+    @Test
+    void theIntakeAnswerIsTheRequestPageAsReadAfterwards() {
+        long customer = customer(true);
+        for (JsonNode created : List.of(repair(customer, "入户门锁损坏", category("WATER-POWER")),
+                register(tokenFor("frontdesk"), "{'contactName':'李先生','contactPhone':'13812345678','type':'BOOKED_REPAIR',"
+                        + "'title':'预约维修空调','channel':'WALK_IN','priority':'HIGH','location':'5号楼大堂',"
+                        + "'appointmentStart':'2030-05-06T09:00:00+08:00','appointmentEnd':'2030-05-06T11:00:00+08:00'}"))) {
+            Response read = get(BASE + "/" + created.get("id").asLong(), tokenFor("frontdesk"));
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(created).isEqualTo(read.json());
+        }
+        // a masked reader sees the masked phone in the answer too
+        JsonNode masked = register(tokenFor("staff"), "{'contactName':'王女士','contactPhone':'13812345678',"
+                + "'type':'REPAIR','title':'楼道灯不亮','channel':'STAFF_REPORT'}");
+        assertThat(masked.get("contactPhone").asString()).isEqualTo("138****5678");
+    }
+
     @Test
     void anOrdinaryRepairTravelsFromIntakeToClose() {
         long customer = customer(false);

@@ -554,6 +554,28 @@ public class ServiceRequest implements Auditable {
     public String getCustomerCode() { return customerCode; }
     public String getRegisteredByName() { return registeredByName; }
     public String getCallbackNotes() { return callbackNotes; }
+    public String getContactName() { return contactName; }
+    public String getContactPhone() { return contactPhone; }
+    public String getLocation() { return location; }
+    public String getUnitRoom() { return unitRoom; }
+    public FieldServiceKind getFieldKind() { return fieldKind; }
+    public boolean isCallbackRequired() { return callbackRequired; }
+    public Channel getChannel() { return channel; }
+    public Priority getPriority() { return priority; }
+    public Instant getAppointmentStart() { return appointmentStart; }
+    public Instant getAppointmentEnd() { return appointmentEnd; }
+    public String getResult() { return result; }
+    public String getSignOffName() { return signOffName; }
+    public Instant getSignOffAt() { return signOffAt; }
+    public Boolean getSignOffSatisfied() { return signOffSatisfied; }
+    public Long getCallbackBy() { return callbackBy; }
+    public boolean isCallbackBySupervisor() { return callbackBySupervisor; }
+    public Instant getCallbackAt() { return callbackAt; }
+    public Instant getClosedAt() { return closedAt; }
+    public int getResponseAmount() { return responseAmount; }
+    public TimeUnit getResponseUnit() { return responseUnit; }
+    public Integer getCompletionAmount() { return completionAmount; }
+    public TimeUnit getCompletionUnit() { return completionUnit; }
     public long getVersion() { return version; }
     public List<RequestEvent> getEvents() { return events; }
     public List<RequestPause> getPauses() { return pauses; }

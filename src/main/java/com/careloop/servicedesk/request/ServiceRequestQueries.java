@@ -312,48 +312,11 @@ public class ServiceRequestQueries {
 
     /** The request page: the aggregate's own fields plus the names and rows it refers to. */
     public Detail detail(ServiceRequest r, CurrentUser me, Instant now) {
-        var head = jdbc.sql("""
-                select r.contact_name, r.contact_phone, r.location, r.unit_room, r.field_kind, r.description,
-                       r.channel, r.priority, r.appointment_start, r.appointment_end, r.result, r.sign_off_name,
-                       r.sign_off_at, r.sign_off_satisfied, r.callback_notes, r.callback_by, r.callback_by_supervisor,
-                       r.callback_at, r.closed_at, r.customer_code, r.callback_required, r.registered_by_name,
-                       r.response_amount, r.response_unit, r.completion_amount, r.completion_unit,
-                       c.name category_name,
-                       (select count(*) from service_request_signature s where s.request_id = r.id) signatures
-                from service_request r left join service_category c on c.id = r.category_id where r.id = :id""")
-                .param("id", r.getId()).query((rs, n) -> {
-                    Map<String, Object> m = new HashMap<>();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        m.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getObject(i));
-                    }
-                    return m;
-                }).single();
-        Set<Long> userIds = new TreeSet<>();
-        Set<Long> departmentIds = new TreeSet<>();
-        add(userIds, r.getAssigneeId());
-        add(userIds, longValue(head.get("callback_by")));
-        add(departmentIds, r.getDepartmentId());
-        r.getEvents().forEach(e -> {
-            add(userIds, e.getAssigneeId());
-            add(departmentIds, e.getDepartmentId());
-        });
-        Map<Long, String> userNames = names("app_user", "display_name", userIds);
-        Map<Long, String> departmentNames = names("department", "name", departmentIds);
-        boolean mask = !me.can(CustomerPermissions.VIEW_SENSITIVE);
-        String phone = (String) head.get("contact_phone");
-        Integer completionAmount = (Integer) intValue(head.get("completion_amount"));
-        var deadlines = new Deadlines(new Target(intValue(head.get("response_amount")),
-                com.careloop.platform.calendar.TimeUnit.valueOf((String) head.get("response_unit"))),
-                r.getResponseDueAt(), r.getResponseWarnAt(), r.getRespondedAt(), r.responseOverdue(now),
-                completionAmount == null ? null : new Target(completionAmount,
-                        com.careloop.platform.calendar.TimeUnit.valueOf((String) head.get("completion_unit"))),
-                r.getCompletionDueAt(), r.getCompletionWarnAt(), r.getCompletedAt(), r.completionOverdue(now),
-                r.getInternalDueAt());
-        var timeline = r.getEvents().stream().map(e -> new TimelineEntry(e.getId(), e.getKind().name(), e.getOccurredAt(),
-                e.getActor(), e.getDepartmentId(), departmentNames.get(e.getDepartmentId()), e.getAssigneeId(),
-                userNames.get(e.getAssigneeId()), e.getInternalDueAt(), e.getReason())).toList();
-        var pauses = r.getPauses().stream().map(p -> new PauseView(p.getId(), p.getReason(), p.getNote(), p.getStartedAt(),
-                p.getEndedAt(), p.getStartedBy(), p.getEndedBy())).toList();
+        var related = jdbc.sql("""
+                select (select c.name from service_category c where c.id = :category) category_name,
+                       (select count(*) from service_request_signature s where s.request_id = :id) signatures""")
+                .param("id", r.getId()).param("category", r.getCategoryId())
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}).single();
         var notes = jdbc.sql("""
                 select id, body, visible_to_customer, author, created_at from service_request_note
                 where request_id = :id order by id""").param("id", r.getId())
@@ -364,24 +327,56 @@ public class ServiceRequestQueries {
                 where request_id = :id order by id""").param("id", r.getId())
                 .query((rs, n) -> new MaterialView(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).stripTrailingZeros(),
                         rs.getString(4), rs.getString(5), instant(rs, "created_at"))).list();
-        Long callbackBy = longValue(head.get("callback_by"));
-        return new Detail(r.getId(), r.getCode(), r.getCustomerId(), r.getCustomerName(), (String) head.get("customer_code"),
-                r.isKeyCustomer(), (String) head.get("contact_name"), mask ? Masking.phone(phone) : phone,
-                (String) head.get("location"), (String) head.get("unit_room"), r.getRequestType(),
-                head.get("field_kind") == null ? null : FieldServiceKind.valueOf((String) head.get("field_kind")),
-                r.getCategoryId(), (String) head.get("category_name"), Boolean.TRUE.equals(head.get("callback_required")),
-                r.getTitle(), (String) head.get("description"), Channel.valueOf((String) head.get("channel")),
-                Priority.valueOf((String) head.get("priority")), r.getStatus(), instant(head.get("appointment_start")),
-                instant(head.get("appointment_end")), r.getDepartmentId(), departmentNames.get(r.getDepartmentId()),
+        return detail(r, (String) related[0], (Integer) related[1] > 0, notes, materials, me, now);
+    }
+
+    /**
+     * The answer to an intake, from the aggregate just written: a new request has no notes, materials or
+     * signature yet, so nothing needs to be read back.
+     */
+    public Detail registered(ServiceRequest r, String categoryName, CurrentUser me, Instant now) {
+        return detail(r, categoryName, false, List.of(), List.of(), me, now);
+    }
+
+    private Detail detail(ServiceRequest r, String categoryName, boolean signed, List<NoteView> notes,
+                          List<MaterialView> materials, CurrentUser me, Instant now) {
+        Set<Long> userIds = new TreeSet<>();
+        Set<Long> departmentIds = new TreeSet<>();
+        add(userIds, r.getAssigneeId());
+        add(userIds, r.getCallbackBy());
+        add(departmentIds, r.getDepartmentId());
+        r.getEvents().forEach(e -> {
+            add(userIds, e.getAssigneeId());
+            add(departmentIds, e.getDepartmentId());
+        });
+        Map<Long, String> userNames = names("app_user", "display_name", userIds);
+        Map<Long, String> departmentNames = names("department", "name", departmentIds);
+        boolean mask = !me.can(CustomerPermissions.VIEW_SENSITIVE);
+        var deadlines = new Deadlines(new Target(r.getResponseAmount(), r.getResponseUnit()),
+                r.getResponseDueAt(), r.getResponseWarnAt(), r.getRespondedAt(), r.responseOverdue(now),
+                r.getCompletionAmount() == null ? null : new Target(r.getCompletionAmount(), r.getCompletionUnit()),
+                r.getCompletionDueAt(), r.getCompletionWarnAt(), r.getCompletedAt(), r.completionOverdue(now),
+                r.getInternalDueAt());
+        var timeline = r.getEvents().stream().map(e -> new TimelineEntry(e.getId(), e.getKind().name(), e.getOccurredAt(),
+                e.getActor(), e.getDepartmentId(), departmentNames.get(e.getDepartmentId()), e.getAssigneeId(),
+                userNames.get(e.getAssigneeId()), e.getInternalDueAt(), e.getReason())).toList();
+        var pauses = r.getPauses().stream().map(p -> new PauseView(p.getId(), p.getReason(), p.getNote(), p.getStartedAt(),
+                p.getEndedAt(), p.getStartedBy(), p.getEndedBy())).toList();
+        Long callbackBy = r.getCallbackBy();
+        return new Detail(r.getId(), r.getCode(), r.getCustomerId(), r.getCustomerName(), r.getCustomerCode(),
+                r.isKeyCustomer(), r.getContactName(), mask ? Masking.phone(r.getContactPhone()) : r.getContactPhone(),
+                r.getLocation(), r.getUnitRoom(), r.getRequestType(), r.getFieldKind(),
+                r.getCategoryId(), categoryName, r.isCallbackRequired(),
+                r.getTitle(), r.getDescription(), r.getChannel(), r.getPriority(), r.getStatus(), r.getAppointmentStart(),
+                r.getAppointmentEnd(), r.getDepartmentId(), departmentNames.get(r.getDepartmentId()),
                 r.getAssigneeId(), userNames.get(r.getAssigneeId()), r.getRegisteredBy(),
-                (String) head.get("registered_by_name"), r.getRegisteredAt(), (String) head.get("result"),
-                head.get("sign_off_name") == null ? null : new SignOffView((String) head.get("sign_off_name"),
-                        instant(head.get("sign_off_at")), (Boolean) head.get("sign_off_satisfied"),
-                        intValue(head.get("signatures")) > 0),
+                r.getRegisteredByName(), r.getRegisteredAt(), r.getResult(),
+                r.getSignOffName() == null ? null : new SignOffView(r.getSignOffName(), r.getSignOffAt(),
+                        r.getSignOffSatisfied(), signed),
                 r.getCallbackOutcome() == null && callbackBy == null ? null : new CallbackView(r.getCallbackOutcome(),
-                        (String) head.get("callback_notes"), callbackBy, userNames.get(callbackBy),
-                        Boolean.TRUE.equals(head.get("callback_by_supervisor")), instant(head.get("callback_at"))),
-                instant(head.get("closed_at")), r.getReopenCount(), deadlines, timeline, pauses, notes, materials,
+                        r.getCallbackNotes(), callbackBy, userNames.get(callbackBy), r.isCallbackBySupervisor(),
+                        r.getCallbackAt()),
+                r.getClosedAt(), r.getReopenCount(), deadlines, timeline, pauses, notes, materials,
                 r.getVersion(), r.getTurnedIntoComplaintAt(), r.getComplaintId(), r.getComplaintCode());
     }
 
@@ -401,30 +396,6 @@ public class ServiceRequestQueries {
         if (id != null) {
             ids.add(id);
         }
-    }
-
-    private static Long longValue(Object o) {
-        return o == null ? null : ((Number) o).longValue();
-    }
-
-    private static Integer intValue(Object o) {
-        return o == null ? null : ((Number) o).intValue();
-    }
-
-    private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("not a time: " + o.getClass());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
