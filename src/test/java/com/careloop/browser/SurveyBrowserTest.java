@@ -11,9 +11,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.careloop.support.TestMail;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -26,6 +25,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -33,14 +33,14 @@ import org.springframework.test.context.TestPropertySource;
  * land in GreenMail and their links are read from them), answer on the public token page, open the link a
  * second time (the polite page), run the supplementary round, answer once more, and read the report.
  */
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3031"})
+@ContextCustomizerFactories(TestMail.Ports.class)
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT})
 class SurveyBrowserTest extends BrowserTestBase {
 
     private static final Pattern LINK = Pattern.compile("(/s/[A-Za-z0-9_-]{43})");
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3031, null, "smtp"))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static GreenMailExtension mail = TestMail.smtp();
 
     @Autowired
     JdbcClient jdbc;

@@ -81,8 +81,36 @@ class CustomerArchiveApiTest extends ApiTestBase {
                 + "'representativeId':987654}"));
         assertThat(rep.status()).isEqualTo(422);
         assertThat(rep.json().get("errors").get(0).get("field").asString()).isEqualTo("representativeId");
+        assertThat(rep.json().get("errors").get(0).get("rule").asString()).isEqualTo("exists");
         Response kind = post("/api/v1/customers", tokenFor("manager"), j("{'name':'x','kind':'ALIEN'}"));
         assertThat(kind.status()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from customer").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aRepresentativeWithoutADepartmentIsRefusedForThatAndNotAsAMissingUser() {
+        String admin = tokenFor("admin");
+        Response created = post("/api/v1/users", admin, j("{'username':'nodept" + UUID.randomUUID().toString().substring(0, 6)
+                + "','displayName':'无部门业务员','password':'secret-123','position':'STAFF','roles':['STAFF']}"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long noDepartment = created.json().get("id").asLong();
+        long before = jdbc.sql("select count(*) from customer").query(Long.class).single();
+
+        Response r = post("/api/v1/customers", tokenFor("manager"), j("{'name':'" + unique("无部门代表的客户")
+                + "','kind':'INDIVIDUAL','representativeId':" + noDepartment + "}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        JsonNode error = r.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("representativeId");
+        assertThat(error.get("rule").asString()).isEqualTo("department");
+        assertThat(error.get("message").asString()).isEqualTo("该员工未分配部门 / user " + noDepartment + " has no department");
+
+        // once inactive, the same user is no active user at all
+        assertThat(post("/api/v1/users/" + noDepartment + "/deactivate", admin, null).status()).isEqualTo(200);
+        Response inactive = post("/api/v1/customers", tokenFor("manager"), j("{'name':'" + unique("离职代表的客户")
+                + "','kind':'INDIVIDUAL','representativeId':" + noDepartment + "}"));
+        assertThat(inactive.status()).as(inactive.body()).isEqualTo(422);
+        assertThat(inactive.json().get("errors").get(0).get("rule").asString()).isEqualTo("exists");
+        assertThat(inactive.json().get("errors").get(0).get("message").asString()).contains("no active user " + noDepartment);
         assertThat(jdbc.sql("select count(*) from customer").query(Long.class).single()).isEqualTo(before);
     }
 

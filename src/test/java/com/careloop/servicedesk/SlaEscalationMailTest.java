@@ -10,9 +10,8 @@ import java.util.UUID;
 
 import com.careloop.servicedesk.request.SlaScan;
 import com.careloop.support.ApiTestBase;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.careloop.support.TestMail;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -21,18 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The SLA scan warns the handler at 80%, escalates to the supervisor at the breach and to the manager
  * four hours later — each once, in the app and by e-mail through a real SMTP server.
  */
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+@ContextCustomizerFactories(TestMail.Ports.class)
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT})
 class SlaEscalationMailTest extends ApiTestBase {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static GreenMailExtension mail = TestMail.smtp();
 
     @Autowired
     SlaScan scan;

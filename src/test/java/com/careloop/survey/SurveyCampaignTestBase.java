@@ -11,25 +11,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.careloop.support.ApiTestBase;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.careloop.support.TestMail;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * Campaign tests: a real SMTP server (GreenMail on this feature's port 3031) receives the survey mails, whose
+ * Campaign tests: a real SMTP server (GreenMail on a free port, see {@link TestMail}) receives the survey mails, whose
  * personal links are the only way to the token page. Each test draws from its own region, so tests sharing
  * the context never see each other's customers.
  */
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3031",
+@ContextCustomizerFactories(TestMail.Ports.class)
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT,
         "careloop.base-url=http://localhost"})
 public abstract class SurveyCampaignTestBase extends ApiTestBase {
 
@@ -37,8 +38,7 @@ public abstract class SurveyCampaignTestBase extends ApiTestBase {
     private static final Pattern LINK = Pattern.compile("/s/([A-Za-z0-9_-]{43})");
 
     @RegisterExtension
-    protected static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3031, null, "smtp"))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    protected static GreenMailExtension mail = TestMail.smtp();
 
     @Autowired
     protected JdbcClient jdbc;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.careloop.customer.CustomerKind;
 import com.careloop.customer.CustomerPermissions;
@@ -169,13 +170,17 @@ public class CustomerService {
         return cmd.representativeId() != null ? rep : users.current().map(CurrentUser::departmentId).orElse(null);
     }
 
+    /** The department of an active user; 422 on {@code field} when there is no such user or they have no department. */
     private Long userDepartment(String field, Long userId) {
         if (userId == null) {
             return null;
         }
-        return jdbc.sql("select department_id from app_user where id = :id and active = true").param("id", userId)
-                .query((rs, n) -> (Long) rs.getObject(1, Long.class)).optional()
+        // wrapped: a null department_id mapped as is would look like no row at all (optional() drops a null)
+        Optional<Long> department = jdbc.sql("select department_id from app_user where id = :id and active = true")
+                .param("id", userId).query((rs, n) -> Optional.ofNullable(rs.getObject(1, Long.class))).optional()
                 .orElseThrow(() -> new InvalidInputException(field, "exists", "没有此在职用户 / no active user " + userId));
+        return department.orElseThrow(() -> new InvalidInputException(field, "department",
+                "该员工未分配部门 / user " + userId + " has no department"));
     }
 
     // ---- reads -------------------------------------------------------------------------------

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careloop.platform.Notifications;
 import com.careloop.support.ApiTestBase;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.careloop.support.TestMail;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -15,16 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Notifications land in the app and, through a real SMTP server, in the user's mailbox. */
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+@ContextCustomizerFactories(TestMail.Ports.class)
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT})
 class NotificationMailTest extends ApiTestBase {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static GreenMailExtension mail = TestMail.smtp();
 
     @Autowired
     Notifications notifications;

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Properties;
 
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.TestMail;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.Flags;
@@ -28,13 +28,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * E-mail intake against a real IMAP server (GreenMail): each new message becomes one EMAIL request with
  * subject, body, sender and attachments; polling again, or the same message seen again, creates nothing.
  */
-@TestPropertySource(properties = {"careloop.servicedesk.mailbox.host=localhost", "careloop.servicedesk.mailbox.port=3143",
+@ContextCustomizerFactories(TestMail.Ports.class)
+@TestPropertySource(properties = {"careloop.servicedesk.mailbox.host=localhost",
+        "careloop.servicedesk.mailbox.port=" + TestMail.IMAP_PORT,
         "careloop.servicedesk.mailbox.protocol=imap", "careloop.servicedesk.mailbox.username=desk@careloop.test",
         "careloop.servicedesk.mailbox.password=secret", "careloop.servicedesk.mailbox.poll-interval=PT1H"})
 class MailIntakeTest extends ApiTestBase {
@@ -43,7 +46,7 @@ class MailIntakeTest extends ApiTestBase {
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP)
+    static GreenMailExtension mail = TestMail.imap()
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("desk@careloop.test", "desk@careloop.test", "secret"));
 
     @Autowired
@@ -101,7 +104,7 @@ class MailIntakeTest extends ApiTestBase {
     /** Marks every message unseen again, as if the node died after committing but before flagging. */
     void markAllUnseen() throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("localhost", 3143, "desk@careloop.test", "secret");
+        store.connect("localhost", TestMail.imapPort(), "desk@careloop.test", "secret");
         Folder inbox = store.getFolder("INBOX");
         inbox.open(Folder.READ_WRITE);
         for (Message m : inbox.getMessages()) {

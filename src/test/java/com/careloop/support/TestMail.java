@@ -1,0 +1,92 @@
+package com.careloop.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * GreenMail for the tests on free ports, picked once per JVM when this class loads, so two builds on one
+ * machine never fight over fixed ports (3025, 3031, 3143). Spring learns the ports through the placeholders
+ * {@link #SMTP_PORT} and {@link #IMAP_PORT}, resolved by {@link Ports}; a test declares
+ * <pre>
+ * &#64;ContextCustomizerFactories(TestMail.Ports.class)
+ * &#64;TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT})
+ * </pre>
+ * The ports are the same for every test class in the JVM, so classes that used to share an application
+ * context (same properties) still share it, as they would not with a per-class {@code @DynamicPropertySource}.
+ */
+public final class TestMail {
+
+    /** Placeholder for the SMTP port, for {@code @TestPropertySource}. */
+    public static final String SMTP_PORT = "${careloop.test.mail.smtp-port}";
+    /** Placeholder for the IMAP port, for {@code @TestPropertySource}. */
+    public static final String IMAP_PORT = "${careloop.test.mail.imap-port}";
+
+    private static final int SMTP;
+    private static final int IMAP;
+
+    static {
+        // both sockets open at once, so the two ports differ
+        try (ServerSocket smtp = new ServerSocket(0); ServerSocket imap = new ServerSocket(0)) {
+            SMTP = smtp.getLocalPort();
+            IMAP = imap.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for GreenMail", e);
+        }
+    }
+
+    private TestMail() {
+    }
+
+    public static int smtpPort() {
+        return SMTP;
+    }
+
+    public static int imapPort() {
+        return IMAP;
+    }
+
+    /** An SMTP server accepting every mail without authentication. */
+    public static GreenMailExtension smtp() {
+        return new GreenMailExtension(new ServerSetup(SMTP, null, ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    }
+
+    /** An IMAP server; add the mailbox users with {@code withConfiguration}. */
+    public static GreenMailExtension imap() {
+        return new GreenMailExtension(new ServerSetup(IMAP, null, ServerSetup.PROTOCOL_IMAP));
+    }
+
+    /** Puts the ports behind {@link #SMTP_PORT} and {@link #IMAP_PORT} into the test's environment. */
+    public static final class Ports implements ContextCustomizerFactory {
+
+        @Override
+        public ContextCustomizer createContextCustomizer(Class<?> testClass,
+                List<ContextConfigurationAttributes> configAttributes) {
+            return new Customizer();
+        }
+    }
+
+    /** A record: all equal, so the context cache key is the same for every class using it. */
+    private record Customizer() implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+            context.getEnvironment().getPropertySources().addLast(new MapPropertySource("greenmail-ports",
+                    Map.of("careloop.test.mail.smtp-port", SMTP, "careloop.test.mail.imap-port", IMAP)));
+        }
+    }
+}
