@@ -63,7 +63,7 @@ public class GroupCommits implements SmartLifecycle {
         if (!running || TransactionSynchronizationManager.isActualTransactionActive()) {
             return transactions.execute(s -> write.get());
         }
-        Job<R> job = new Job<>(write, SecurityContextHolder.getContext().getAuthentication());
+        Job<R> job = new Job<>(write, SecurityContextHolder.getContext().getAuthentication(), IdempotentCreates.current());
         Writer writer = writers.computeIfAbsent(kind, Writer::new);
         if (!writer.queue.offer(job)) {
             return transactions.execute(s -> write.get());
@@ -96,22 +96,26 @@ public class GroupCommits implements SmartLifecycle {
     private static final class Job<R> {
         final Supplier<R> write;
         final Authentication caller;
+        final IdempotentCreates.Key idempotencyKey;
         final CompletableFuture<R> result = new CompletableFuture<>();
         R value;
 
-        Job(Supplier<R> write, Authentication caller) {
+        Job(Supplier<R> write, Authentication caller, IdempotentCreates.Key idempotencyKey) {
             this.write = write;
             this.caller = caller;
+            this.idempotencyKey = idempotencyKey;
         }
 
-        /** The write as its caller; the value is kept until the commit decides whether it counts. */
+        /** The write as its caller (and its Idempotency-Key); the value is kept until the commit decides. */
         void run() {
             var context = SecurityContextHolder.getContext();
             context.setAuthentication(caller);
+            var before = IdempotentCreates.bind(idempotencyKey);
             try {
                 value = write.get();
             } finally {
                 context.setAuthentication(null);
+                IdempotentCreates.unbind(before);
             }
         }
     }

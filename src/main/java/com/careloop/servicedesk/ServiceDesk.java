@@ -14,6 +14,7 @@ import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.GroupCommits;
+import com.careloop.platform.IdempotentCreates;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
@@ -61,8 +62,11 @@ public class ServiceDesk {
 
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final GroupCommits commits;
+    private final IdempotentCreates idempotency;
 
     public static final String RECORD_TYPE = "service-request";
+    /** Where the API registers requests (and where a registered one lives, with its id). */
+    static final String INTAKE_PATH = "/api/v1/service-requests";
     private static final int MAX_SIGNATURE_BYTES = 256 * 1024;
 
     private final ServiceRequestRepository requests;
@@ -86,8 +90,11 @@ public class ServiceDesk {
                 CustomerDirectory customers, Staff staff, CalendarService calendars, ServiceDeskProperties properties,
                 RecordNumbers numbers, AuditTrail audit, Notifications notifications, CurrentUsers users,
                 ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-                org.springframework.transaction.PlatformTransactionManager transactions, GroupCommits commits) {
+                org.springframework.transaction.PlatformTransactionManager transactions, GroupCommits commits,
+                IdempotentCreates idempotency) {
         this.commits = commits;
+        this.idempotency = idempotency;
+        idempotency.marksCreatesOf(INTAKE_PATH);
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.requests = requests;
         this.queries = queries;
@@ -199,6 +206,7 @@ public class ServiceDesk {
         // persist inserts the row at once (identity id for the audit entry and the event); its timeline rows go with
         // the commit's flush, so a group commit does not dirty-check the batch's earlier requests once per request
         requests.save(r);
+        idempotency.created(INTAKE_PATH + "/" + r.getId());
         audit.created(r);
         if (r.isKeyCustomer()) {
             notifySupervisors(r, "重点客户报事 / key customer request ",

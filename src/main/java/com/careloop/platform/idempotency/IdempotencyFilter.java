@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 
+import com.careloop.platform.IdempotentCreates;
 import com.careloop.platform.security.ProblemWriter;
 
 import jakarta.servlet.FilterChain;
@@ -34,7 +35,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on any API create (POST): the first response is stored and replayed for a
  * retry with the same key and body, so nothing is created twice; the same key with a different body
  * is refused with 422; a retry while the first is still running gets 409. Server errors are not
- * stored, so a retry after one runs again. Keys are per caller.
+ * stored, so a retry after one runs again. Keys are per caller. A create that leaves its location on the key
+ * ({@link IdempotentCreates}) is also safe against a crash between its commit and the stored answer.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
@@ -45,11 +47,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final JdbcClient jdbc;
     private final ProblemWriter problems;
     private final Clock clock;
+    private final IdempotentCreates creates;
+    private final java.time.Duration abandonedAfter;
 
-    IdempotencyFilter(JdbcClient jdbc, ProblemWriter problems, Clock clock) {
+    IdempotencyFilter(JdbcClient jdbc, ProblemWriter problems, Clock clock, IdempotentCreates creates,
+                      @org.springframework.beans.factory.annotation.Value("${careloop.idempotency.abandoned-after:PT10M}")
+                      java.time.Duration abandonedAfter) {
         this.jdbc = jdbc;
         this.problems = problems;
         this.clock = clock;
+        this.creates = creates;
+        this.abandonedAfter = abandonedAfter;
     }
 
     @Override
@@ -80,13 +88,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n",
                 body);
 
-        var existing = jdbc.sql("select request_hash, status, content_type, response_body from idempotency_record "
-                        + "where principal = :p and idem_key = :k")
+        var existing = jdbc.sql("select request_hash, status, content_type, response_body, created_location, created_at, "
+                        + "path from idempotency_record where principal = :p and idem_key = :k")
                 .param("p", principal).param("k", key)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2), rs.getString(3), rs.getString(4)})
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)})
                 .optional();
-        if (existing.isPresent()) {
-            replay(existing.get(), hash, response);
+        if (existing.isPresent() && !abandoned(existing.get(), hash, principal, key)) {
+            replay(existing.get(), hash, response, principal, key);
             return;
         }
         try {
@@ -102,6 +111,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
         boolean stored = false;
+        var before = IdempotentCreates.bind(new IdempotentCreates.Key(principal, key));
         try {
             // a multipart request keeps its parsed parts; any other gets its body back
             chain.doFilter(multipart ? request : new ReplayableRequest(request, body), wrapped);
@@ -114,6 +124,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 stored = true;
             }
         } finally {
+            IdempotentCreates.unbind(before);
             if (!stored) {
                 jdbc.sql("delete from idempotency_record where principal = :p and idem_key = :k")
                         .param("p", principal).param("k", key).update();
@@ -122,11 +133,35 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void replay(Object[] row, String hash, HttpServletResponse response) throws IOException {
+    /**
+     * A key left "in progress" by a node that died before its create committed: no location, long past its start,
+     * on a path whose creates leave their location. It is removed, and this retry runs as the first attempt.
+     */
+    private boolean abandoned(Object[] row, String hash, String principal, String key) {
+        if (!hash.equals(row[0]) || row[1] != null || row[4] != null || !creates.marks((String) row[6])
+                || ((Instant) row[5]).plus(abandonedAfter).isAfter(Instant.now(clock))) {
+            return false;
+        }
+        jdbc.sql("delete from idempotency_record where principal = :p and idem_key = :k and status is null "
+                + "and created_location is null").param("p", principal).param("k", key).update();
+        return true;
+    }
+
+    private void replay(Object[] row, String hash, HttpServletResponse response, String principal, String key)
+            throws IOException {
         if (!hash.equals(row[0])) {
             problems.write(response, 422, "idempotency-mismatch",
                     "此 Idempotency-Key 已用于另一个不同的请求 / this Idempotency-Key was already used with a different request");
             return;
+        }
+        if (row[1] == null && row[4] != null) {
+            // created, but the node died before it stored the answer: send the caller to the record, and keep that
+            String body = "{\"location\":\"" + row[4] + "\"}";
+            jdbc.sql("update idempotency_record set status = 303, content_type = :ct, response_body = :b "
+                            + "where principal = :p and idem_key = :k and status is null")
+                    .param("ct", "application/json").param("b", body).param("p", principal).param("k", key).update();
+            response.setHeader("Location", (String) row[4]);
+            row = new Object[] {row[0], 303, "application/json", body, row[4]};
         }
         if (row[1] == null) {
             problems.write(response, 409, "idempotency-in-progress", "相同 Idempotency-Key 的请求正在处理 / a request with this key is in progress");
@@ -138,6 +173,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Idempotent-Replayed", "true");
+        if (row[4] != null) {
+            response.setHeader("Location", (String) row[4]);
+        }
         response.getOutputStream().write(row[3] == null ? new byte[0] : ((String) row[3]).getBytes(StandardCharsets.UTF_8));
     }
 
