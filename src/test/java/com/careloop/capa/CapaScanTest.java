@@ -49,7 +49,7 @@ class CapaScanTest extends ApiTestBase {
         long owner = user("teamleader");
         CapaRef ref = capas.open(new OpenCapa(CapaSources.AUDIT, 0, null, "IA-" + UUID.randomUUID(), "扫描测试", null, null, false));
         capas.rootCause(ref.id(), new CapaCommands.RootCause(List.of("原因"), FishboneCategory.MAN, "培训不足", null));
-        LocalDate due = LocalDate.now().plusDays(2);
+        LocalDate due = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2);
         var d = capas.planAction(ref.id(), new CapaCommands.PlanAction("补充培训", owner, due, null));
         long action = d.actions().get(0).id();
         Instant onTheDueDay = due.atTime(12, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
@@ -78,7 +78,7 @@ class CapaScanTest extends ApiTestBase {
         long owner = user("depthead");
         CapaRef ref = capas.open(new OpenCapa(CapaSources.INSPECTION, 0, null, null, "验证到期测试", null, null, false));
         capas.rootCause(ref.id(), new CapaCommands.RootCause(List.of("原因"), FishboneCategory.MACHINE, "设备", null));
-        var d = capas.planAction(ref.id(), new CapaCommands.PlanAction("维修", owner, LocalDate.now(), null));
+        var d = capas.planAction(ref.id(), new CapaCommands.PlanAction("维修", owner, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), null));
         capas.markActionDone(ref.id(), d.actions().get(0).id(), new CapaCommands.ActionDone("维修单", null));
         LocalDate checkDue = capas.summary(ref.id()).effectivenessCheckDue();
         assertThat(checkDue).isEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30));

@@ -62,7 +62,7 @@ class OpenOrAttachTest extends ApiTestBase {
     void closeAsTheSystem(long id) {
         long owner = jdbc.sql("select id from app_user where username = 'depthead'").query(Long.class).single();
         capas.rootCause(id, new CapaCommands.RootCause(java.util.List.of("配送排班不足"), FishboneCategory.MAN, "旺季排班不足", null));
-        var d = capas.planAction(id, new CapaCommands.PlanAction("增加旺季临时司机", owner, LocalDate.now().plusDays(3), null));
+        var d = capas.planAction(id, new CapaCommands.PlanAction("增加旺季临时司机", owner, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(3), null));
         long action = d.actions().get(0).id();
         capas.markActionDone(id, action, new CapaCommands.ActionDone("排班表", null));
         assertThat(events.stream(CapaActionsCompleted.class).filter(e -> e.capaId() == id).count()).isEqualTo(1);
@@ -78,7 +78,7 @@ class OpenOrAttachTest extends ApiTestBase {
         assertThat(reopened.status()).isEqualTo(CapaStatus.ROOT_CAUSE_FOUND);
         assertThat(reopened.effective()).isFalse();
         assertThat(reopened.reopenCount()).isEqualTo(1);
-        d = capas.planAction(id, new CapaCommands.PlanAction("签约第二家物流", owner, LocalDate.now().plusDays(5), null));
+        d = capas.planAction(id, new CapaCommands.PlanAction("签约第二家物流", owner, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(5), null));
         capas.markActionDone(id, d.actions().get(1).id(), new CapaCommands.ActionDone("合同", null));
         capas.startVerification(id, null);
         capas.checkEffectiveness(id, new CapaCommands.CheckEffectiveness(true, "复查得分回升", null));
@@ -94,7 +94,7 @@ class OpenOrAttachTest extends ApiTestBase {
         long complaint = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
         long owner = jdbc.sql("select id from app_user where username = 'depthead'").query(Long.class).single();
         CapaRef a = capas.open(new OpenCapa(CapaSources.COMPLAINT, complaint, null, "TS2026-000001", "轴承异响", null, null, true),
-                new PlannedAction("更换轴承批次", owner, LocalDate.now().plusDays(7)));
+                new PlannedAction("更换轴承批次", owner, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7)));
         CapaRef b = capas.open(new OpenCapa(CapaSources.COMPLAINT, complaint, null, "TS2026-000001", "包装破损", null, null, false));
         assertThat(capas.forSource(CapaSources.COMPLAINT, complaint)).extracting(CapaSummary::id).containsExactly(b.id(), a.id());
         CapaSummary withAction = capas.summary(a.id());
