@@ -33,6 +33,16 @@ class CustomerPagesTest extends ApiTestBase {
     }
 
     @Test
+    void theFormOffersOnlyStaffWhoCanRepresentACustomer() {
+        String name = "无部门员工" + UUID.randomUUID().toString().substring(0, 6);
+        Response created = post("/api/v1/users", tokenFor("admin"), j("{'username':'nd" + UUID.randomUUID().toString()
+                .substring(0, 6) + "','displayName':'" + name + "','password':'secret-123','position':'STAFF','roles':['STAFF']}"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String form = signedIn("manager").get("/customers/new").body();
+        assertThat(form).doesNotContain(name).contains("张小燕");
+    }
+
+    @Test
     void aPossibleDuplicateIsShownBeforeRegistering() {
         PageSession s = signedIn("manager");
         PageSession.Page r = s.post("/customers", "name", "陈美玲", "kind", "INDIVIDUAL");

@@ -76,7 +76,9 @@ class CustomerPages {
     private String form(CustomerViews.Detail customer, Model model) {
         model.addAttribute("customer", customer);
         model.addAttribute("kinds", CustomerKind.values());
-        model.addAttribute("staff", jdbc.sql("select id, display_name from app_user where active = true order by id")
+        // only users who can be chosen: a representative or deputy without a department is refused on save
+        model.addAttribute("staff", jdbc.sql("""
+                        select id, display_name from app_user where active = true and department_id is not null order by id""")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list());
         return "customer/form";
     }
