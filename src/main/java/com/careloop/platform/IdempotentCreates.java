@@ -52,7 +52,7 @@ public class IdempotentCreates {
         return CURRENT.get();
     }
 
-    /** Binds {@code key} (or nothing) to this thread until {@link #unbind()}; returns what was bound before. */
+    /** Binds {@code key} (or nothing) to this thread until {@link #unbind(Key)}; returns what was bound before. */
     public static Key bind(Key key) {
         Key before = CURRENT.get();
         if (key == null) {

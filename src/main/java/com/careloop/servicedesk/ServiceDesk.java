@@ -123,16 +123,16 @@ public class ServiceDesk {
     public Detail register(Register cmd) {
         CurrentUser me = users.require();
         // The record-number counter row stays locked until the commit, so concurrent intakes are written by one
-        // group commit (one lock and one commit for many) and the answer is read back after it. A new customer
-        // on the spot is written with its request in one transaction of its own; so is an intake inside a
-        // caller's transaction (it joins it).
-        // The answer is built from the aggregate just written: nothing is read back.
+        // group commit (one lock and one commit for many). A new customer on the spot is written with its request
+        // in one transaction of its own; so is an intake inside a caller's transaction (it joins it). The answer
+        // is built from the aggregate just written and what the checks looked up: nothing is read back.
         Prepared p = cmd.newCustomer() == null ? transactions.execute(s -> prepare(cmd)) : null;
-        ServiceRequest r = p != null ? commits.commit(RECORD_TYPE, () -> write(p, me.id(), me.displayName()))
-                : transactions.execute(s -> register(cmd, me.id(), me.displayName()));
-        String category = p != null ? p.categoryName() : r.getCategoryId() == null ? null
-                : catalog.category(r.getCategoryId()).map(Category::name).orElse(null);
-        return queries.registered(r, category, me, now());
+        var written = p != null ? Map.entry(p, commits.commit(RECORD_TYPE, () -> write(p, me.id(), me.displayName())))
+                : transactions.execute(s -> {
+                    Prepared q = prepare(cmd);
+                    return Map.entry(q, write(q, me.id(), me.displayName()));
+                });
+        return queries.registered(written.getValue(), written.getKey().categoryName(), me, now());
     }
 
     /**

@@ -91,8 +91,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         var existing = jdbc.sql("select request_hash, status, content_type, response_body, created_location, created_at, "
                         + "path from idempotency_record where principal = :p and idem_key = :k")
                 .param("p", principal).param("k", key)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)})
+                .query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2, Integer.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
                 .optional();
         if (existing.isPresent() && !abandoned(existing.get(), hash, principal, key)) {
             replay(existing.get(), hash, response, principal, key);
@@ -137,9 +137,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
      * A key left "in progress" by a node that died before its create committed: no location, long past its start,
      * on a path whose creates leave their location. It is removed, and this retry runs as the first attempt.
      */
-    private boolean abandoned(Object[] row, String hash, String principal, String key) {
-        if (!hash.equals(row[0]) || row[1] != null || row[4] != null || !creates.marks((String) row[6])
-                || ((Instant) row[5]).plus(abandonedAfter).isAfter(Instant.now(clock))) {
+    private boolean abandoned(Stored row, String hash, String principal, String key) {
+        if (!hash.equals(row.hash()) || row.status() != null || row.location() != null || !creates.marks(row.path())
+                || row.createdAt().plus(abandonedAfter).isAfter(Instant.now(clock))) {
             return false;
         }
         jdbc.sql("delete from idempotency_record where principal = :p and idem_key = :k and status is null "
@@ -147,36 +147,40 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return true;
     }
 
-    private void replay(Object[] row, String hash, HttpServletResponse response, String principal, String key)
+    /** The row of a key: the request's hash, and the stored answer (status null while in progress). */
+    private record Stored(String hash, Integer status, String contentType, String body, String location,
+                          Instant createdAt, String path) {
+    }
+
+    private void replay(Stored row, String hash, HttpServletResponse response, String principal, String key)
             throws IOException {
-        if (!hash.equals(row[0])) {
+        if (!hash.equals(row.hash())) {
             problems.write(response, 422, "idempotency-mismatch",
                     "此 Idempotency-Key 已用于另一个不同的请求 / this Idempotency-Key was already used with a different request");
             return;
         }
-        if (row[1] == null && row[4] != null) {
+        if (row.status() == null && row.location() != null) {
             // created, but the node died before it stored the answer: send the caller to the record, and keep that
-            String body = "{\"location\":\"" + row[4] + "\"}";
+            String body = "{\"location\":\"" + row.location() + "\"}";
             jdbc.sql("update idempotency_record set status = 303, content_type = :ct, response_body = :b "
                             + "where principal = :p and idem_key = :k and status is null")
                     .param("ct", "application/json").param("b", body).param("p", principal).param("k", key).update();
-            response.setHeader("Location", (String) row[4]);
-            row = new Object[] {row[0], 303, "application/json", body, row[4]};
+            row = new Stored(row.hash(), 303, "application/json", body, row.location(), row.createdAt(), row.path());
         }
-        if (row[1] == null) {
+        if (row.status() == null) {
             problems.write(response, 409, "idempotency-in-progress", "相同 Idempotency-Key 的请求正在处理 / a request with this key is in progress");
             return;
         }
-        response.setStatus(((Number) row[1]).intValue());
-        if (row[2] != null) {
-            response.setContentType((String) row[2]);
+        response.setStatus(row.status());
+        if (row.contentType() != null) {
+            response.setContentType(row.contentType());
         }
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Idempotent-Replayed", "true");
-        if (row[4] != null) {
-            response.setHeader("Location", (String) row[4]);
+        if (row.location() != null) {
+            response.setHeader("Location", row.location());
         }
-        response.getOutputStream().write(row[3] == null ? new byte[0] : ((String) row[3]).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(row.body() == null ? new byte[0] : row.body().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
