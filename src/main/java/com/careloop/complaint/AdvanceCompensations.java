@@ -19,6 +19,7 @@ import com.careloop.complaint.retail.AdvanceCompensation;
 import com.careloop.complaint.retail.AdvanceCompensation.Approver;
 import com.careloop.complaint.retail.AdvanceCompensationRepository;
 import com.careloop.customer.CustomerCard;
+import com.careloop.platform.Text;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.NotFoundException;
@@ -144,8 +145,8 @@ public class AdvanceCompensations {
 
     private void notifyNext(AdvanceCompensation a, Set<String> positions) {
         for (long recipient : parties.withPositions(positions)) {
-            notifications.notify(recipient, "先行赔偿待审批 / advance compensation to approve " + a.getCode(),
-                    a.getCustomerName() + " · " + a.getAmount().toPlainString() + "\n" + a.getReason(),
+            notifications.notify(recipient, Text.of("texts.notify.compensation-to-approve", a.getCode()),
+                    Text.of("texts.notify.compensation-body", a.getCustomerName(), Text.Arg.money(a.getAmount()), a.getReason()),
                     "/compensations/" + a.getId());
         }
     }

@@ -35,6 +35,7 @@ import com.careloop.complaint.handling.CorrectiveAction;
 import com.careloop.complaint.handling.DeadlineClock;
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
+import com.careloop.platform.Text;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
@@ -160,8 +161,8 @@ public class Complaints {
             flagRepeat(c, actor());
             if (cmd.severity() == Severity.MAJOR) {
                 for (long recipient : withPositions("QUALITY_MANAGER", "GENERAL_MANAGER")) {
-                    notifications.notify(recipient, "重大投诉 / major complaint " + c.getCode(),
-                            c.getCustomerName() + "\n" + c.getContent(), "/complaints/" + c.getId());
+                    notifications.notify(recipient, Text.of("texts.notify.complaint-major", c.getCode()),
+                            Text.of("texts.notify.complaint-major.body", c.getCustomerName(), c.getContent()), "/complaints/" + c.getId());
                 }
             }
         });

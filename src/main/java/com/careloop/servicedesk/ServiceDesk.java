@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
+import com.careloop.platform.Text;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
@@ -209,8 +210,7 @@ public class ServiceDesk {
         idempotency.created(INTAKE_PATH + "/" + r.getId());
         audit.created(r);
         if (r.isKeyCustomer()) {
-            notifySupervisors(r, "重点客户报事 / key customer request ",
-                    "（请跟进并安排资深人员 / follow up, senior handler required）");
+            notifySupervisors(r, "texts.notify.sr-key-registered");
         }
         events.publishEvent(new ServiceRequestRegistered(r.getId(), r.getCode(), r.getRequestType(), r.getCustomerId(),
                 r.isKeyCustomer(), r.getCustomerName(), r.getCustomerCode(), r.getTitle(), r.getDescription(),
@@ -233,7 +233,7 @@ public class ServiceDesk {
             Handler handler = assignee == null ? null : handlerIn(cmd.departmentId(), assignee);
             r.dispatch(cmd.departmentId(), handler, instant(cmd.internalDeadline()), actor(), now());
             if (handler != null) {
-                notifyHandler(r, handler.id(), "新派工单 / dispatched to you: ");
+                notifyHandler(r, handler.id(), "texts.notify.sr-dispatched");
             }
         });
     }
@@ -245,7 +245,7 @@ public class ServiceDesk {
             }
             Handler handler = handlerIn(r.getDepartmentId(), cmd.assigneeId());
             r.reassign(handler, instant(cmd.internalDeadline()), blank(cmd.reason()), actor(), now());
-            notifyHandler(r, handler.id(), "改派给您 / reassigned to you: ");
+            notifyHandler(r, handler.id(), "texts.notify.sr-reassigned");
         });
     }
 
@@ -272,7 +272,7 @@ public class ServiceDesk {
         return change(id, cmd.version(), "COMPLETE", r -> {
             r.complete(blank(cmd.result()), actor(), now());
             if (r.isKeyCustomer()) {
-                notifySupervisors(r, "重点客户工单已完工，请回访 / key customer request completed, call back: ", "");
+                notifySupervisors(r, "texts.notify.sr-key-completed");
             }
         });
     }
@@ -436,15 +436,16 @@ public class ServiceDesk {
         return new Handler(m.id(), m.senior());
     }
 
-    private void notifyHandler(ServiceRequest r, long handler, String prefix) {
-        notifications.notify(handler, prefix + r.getCode(), (r.isKeyCustomer() ? "【重点客户 / key customer】" : "")
-                + r.getTitle(), link(r));
+    private void notifyHandler(ServiceRequest r, long handler, String titleCode) {
+        notifications.notify(handler, Text.of(titleCode, r.getCode()),
+                Text.of(r.isKeyCustomer() ? "texts.notify.sr-title-key" : "texts.notify.sr-title", r.getTitle()), link(r));
     }
 
     /** The key-customer path: the CS supervisors hear of the request at once and again when it is done. */
-    private void notifySupervisors(ServiceRequest r, String title, String remark) {
+    private void notifySupervisors(ServiceRequest r, String titleCode) {
         for (long supervisor : staff.withPosition("CS_SUPERVISOR")) {
-            notifications.notify(supervisor, title + r.getCode(), r.getCustomerName() + "：" + r.getTitle() + remark, link(r));
+            notifications.notify(supervisor, Text.of(titleCode, r.getCode()),
+                    Text.of(titleCode + ".body", r.getCustomerName(), r.getTitle()), link(r));
         }
     }
 

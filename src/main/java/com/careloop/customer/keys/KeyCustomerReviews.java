@@ -15,6 +15,7 @@ import com.careloop.customer.keys.KeyCustomerViews.Reminder;
 import com.careloop.customer.keys.KeyCustomerViews.Review;
 import com.careloop.customer.keys.KeyCustomerViews.ReviewItem;
 import com.careloop.customer.keys.KeyCustomerViews.ReviewList;
+import com.careloop.platform.Text;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
@@ -168,10 +169,9 @@ public class KeyCustomerReviews {
         if (inserted == 0) {
             return 0;
         }
-        int sent = approvers.notifyAll(null, "重点客户季度评审待完成 / Quarterly key-customer review due",
-                r.quarter() + "：已评审 " + r.progress().reviewed() + " / " + r.progress().total() + "，请于 " + r.dueBy()
-                        + " 前完成 / reviewed " + r.progress().reviewed() + " of " + r.progress().total()
-                        + ", complete by " + r.dueBy(), "/key-customers/review?quarter=" + r.quarter());
+        int sent = approvers.notifyAll(null, Text.of("texts.notify.key-review-due"),
+                Text.of("texts.notify.key-review-progress", r.quarter(), r.progress().reviewed(), r.progress().total(),
+                        r.dueBy()), "/key-customers/review?quarter=" + r.quarter());
         jdbc.sql("update key_customer_review_reminder set notified = :n where quarter = :quarter")
                 .param("n", sent).param("quarter", r.quarter()).update();
         return sent;

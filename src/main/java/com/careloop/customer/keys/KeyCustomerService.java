@@ -18,6 +18,7 @@ import com.careloop.customer.keys.KeyCustomerViews.KeyCustomerRow;
 import com.careloop.customer.keys.KeyCustomerViews.ProposalPage;
 import com.careloop.customer.keys.KeyCustomerViews.ProposalView;
 import com.careloop.customer.keys.KeyCustomerViews.Propose;
+import com.careloop.platform.Text;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
@@ -105,9 +106,9 @@ public class KeyCustomerService {
                 criterion, reason, proposerId, now());
         proposals.saveAndFlush(p);
         audit.created(p);
-        approvers.notifyAll(proposerId, "重点客户申请待审批 / Key-customer proposal to decide",
-                proposerName + " 申请" + (p.flags() ? "设为" : "取消") + "重点客户 / proposes to "
-                        + (p.flags() ? "flag " : "unflag ") + customer.getName() + " (" + customer.getCode() + ")",
+        approvers.notifyAll(proposerId, Text.of("texts.notify.key-to-decide"),
+                Text.of(p.flags() ? "texts.notify.key-proposes-flag" : "texts.notify.key-proposes-unflag",
+                        Text.Arg.user(proposerId), customer.getName(), customer.getCode()),
                 "/key-customers#proposal-" + p.getId());
         return p;
     }
@@ -138,9 +139,9 @@ public class KeyCustomerService {
         }
         proposals.saveAndFlush(p);
         audit.changed(p, approve ? "APPROVE" : "REJECT", before);
-        notifications.notify(p.getProposedBy(), (approve ? "重点客户申请已批准 / Key-customer proposal approved"
-                        : "重点客户申请被驳回 / Key-customer proposal rejected"),
-                customer.getName() + " (" + customer.getCode() + ")" + (blank(comment) == null ? "" : ": " + comment.trim()),
+        notifications.notify(p.getProposedBy(), Text.of(approve ? "texts.notify.key-approved" : "texts.notify.key-rejected"),
+                Text.of(blank(comment) == null ? "texts.notify.key-decided" : "texts.notify.key-decided-comment",
+                        customer.getName(), customer.getCode(), blank(comment)),
                 "/customers/" + customer.getId());
     }
 
