@@ -36,6 +36,7 @@ import com.careloop.capa.handling.CapaAction;
 import com.careloop.capa.handling.CapaProperties;
 import com.careloop.capa.handling.CapaRepository;
 import com.careloop.capa.handling.EffectivenessRule;
+import com.careloop.platform.Texts;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUser;
@@ -74,10 +75,12 @@ public class CorrectiveActions {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final Texts texts;
 
     CorrectiveActions(CapaRepository capas, CapaProperties properties, RecordNumbers numbers, AuditTrail audit,
                       CurrentUsers users, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-                      CareLoopProperties platform) {
+                      CareLoopProperties platform, Texts texts) {
+        this.texts = texts;
         this.capas = capas;
         this.properties = properties;
         this.numbers = numbers;
@@ -246,7 +249,7 @@ public class CorrectiveActions {
         List<TeamMember> team = c.getTeam().stream().map(t -> new TeamMember(t.getId(), t.getMemberName(),
                 t.getMemberRole())).toList();
         List<TimelineEntry> timeline = c.getEvents().stream().map(e -> new TimelineEntry(e.getKind(),
-                odt(e.getOccurredAt()), e.getActor(), e.getNote())).toList();
+                odt(e.getOccurredAt()), e.getActor(), texts.stored(e.getNoteText(), e.getNote()))).toList();
         return new Detail(c.getId(), c.getCode(), c.getVersion(), c.getStatus(), c.getProblem(), c.getCustomerId(),
                 c.getDepartmentId(), departmentName(c.getDepartmentId()), c.isEightD(), c.getSourceKey(), sources,
                 c.getContainment(), odt(c.getContainedAt()), c.getContainedBy(), whys, c.getFishbone(), c.getRootCause(),

@@ -69,7 +69,7 @@ public class AdvanceCompensations {
         parties.requireComplaint(cmd.complaintId(), customer.id());
         AdvanceCompensation a = AdvanceCompensation.submit(numbers.next(RECORD_TYPE), customer.id(), customer.name(),
                 cmd.complaintId(), cmd.reason(), cmd.amount(), me.id(), me.displayName(), steps.now());
-        steps.created(requests, a, "SUBMITTED", a.getAmount().toPlainString());
+        steps.created(requests, a, "SUBMITTED", Text.of("texts.money", Text.Arg.money(a.getAmount())));
         notifyNext(a, Set.of("CS_SUPERVISOR"));
         return detail(a.getId());
     }
@@ -92,14 +92,14 @@ public class AdvanceCompensations {
     public CompensationDetail reject(long id, Comment cmd) {
         return change(id, new Step(cmd.version()), "REJECTED", a -> {
             a.reject(approver(), cmd.comment());
-            return cmd.comment();
+            return Claims.literal(cmd.comment());
         });
     }
 
     public CompensationDetail pay(long id, Pay cmd) {
         return change(id, new Step(cmd == null ? null : cmd.version()), "PAID", a -> {
             a.pay(cmd == null ? null : cmd.paymentReference(), steps.now());
-            return a.getPaymentReference();
+            return Claims.literal(a.getPaymentReference());
         });
     }
 
@@ -151,7 +151,7 @@ public class AdvanceCompensations {
         }
     }
 
-    private CompensationDetail change(long id, Step cmd, String kind, Function<AdvanceCompensation, String> step) {
+    private CompensationDetail change(long id, Step cmd, String kind, Function<AdvanceCompensation, Text> step) {
         AdvanceCompensation a = load(id);
         steps.change(requests, a, cmd == null ? null : cmd.version(), kind, () -> step.apply(a));
         return detail(id);

@@ -42,6 +42,7 @@ import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
+import com.careloop.platform.Texts;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.platform.calendar.CalendarService;
@@ -72,6 +73,7 @@ public class Complaints {
     private final CurrentUsers users;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Texts texts;
     private final Clock clock;
     /** PostgreSQL: the keyword search adds the conditions its indexes serve (V54). */
     private final boolean postgres;
@@ -80,7 +82,8 @@ public class Complaints {
     Complaints(ComplaintRepository complaints, CustomerDirectory customers, CalendarService calendars,
                ComplaintProperties properties, RecordNumbers numbers, AuditTrail audit, Notifications notifications,
                CurrentUsers users, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, ComplaintCapas capa,
-               javax.sql.DataSource dataSource) {
+               javax.sql.DataSource dataSource, Texts texts) {
+        this.texts = texts;
         this.postgres = com.careloop.platform.Databases.isPostgres(dataSource);
         this.capa = capa;
         this.complaints = complaints;
@@ -238,7 +241,7 @@ public class Complaints {
         List<Action> actions = c.getActions().stream().map(a -> new Action(a.getId(), a.getDescription(), a.getOwner(),
                 a.getDueDate(), a.isDone(), odt(a.getDoneAt()), a.getDoneBy())).toList();
         List<TimelineEntry> timeline = c.getEvents().stream().map(e -> new TimelineEntry(e.getKind(), odt(e.getOccurredAt()),
-                e.getActor(), e.getNote())).toList();
+                e.getActor(), texts.stored(e.getNoteText(), e.getNote()))).toList();
         return new Detail(c.getId(), c.getCode(), c.getVersion(), c.getCustomerId(), c.getCustomerName(),
                 c.getCustomerCode(), c.isKeyCustomer(), odt(c.getReceivedAt()), c.getChannel(), c.getOrderNumber(),
                 c.getProduct(), c.getContent(), c.getRequestedRemedy(), c.getSourceRequestId(), c.getStatus(),

@@ -55,6 +55,22 @@ public record Text(String code, List<Arg> args, String literal) {
         return code == null;
     }
 
+    /**
+     * For a record with a legacy literal column beside its text column (timelines: {@code note} and {@code note_text}):
+     * the literal to store, cut to {@code max}, or null when the text is a message.
+     */
+    public static String literalColumn(Text text, int max) {
+        if (text == null || !text.isLiteral()) {
+            return null;
+        }
+        return text.literal().length() <= max ? text.literal() : text.literal().substring(0, max);
+    }
+
+    /** The message to store in the text column, or null when the text is a literal (kept in the literal column). */
+    public static Text messageColumn(Text text) {
+        return text == null || text.isLiteral() ? null : text;
+    }
+
     /** One argument of a message, typed so that the renderer knows how to show it to the reader. */
     public sealed interface Arg {
 

@@ -28,6 +28,7 @@ public class Texts {
     private final ZoneId zone;
     private final Function<Object, Optional<String>> people;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public Texts(MessageSource messages, CareLoopProperties properties, JdbcClient jdbc) {
         this(messages, properties.zone(), who -> jdbc.sql(who instanceof Long
                         ? "select display_name from app_user where id = :who"
@@ -77,21 +78,26 @@ public class Texts {
         return render(Text.fromJson(stored));
     }
 
-    /** The stored text if there is one, else the legacy literal of the same row. */
+    /** The stored text if there is one, else the legacy literal of the same row (null when neither). */
     public String stored(Text text, String legacy) {
-        return text != null ? render(text) : legacy == null ? "" : legacy;
+        return text != null ? render(text) : legacy;
     }
 
-    /** A person by login (timeline and audit actors) or id: the display name; {@code system} and unknown logins as they are. */
+    /**
+     * A person by login (timeline and audit actors) or id: the display name. Actors that are not users ({@code system},
+     * a module such as {@code capa}) by their label {@code texts.actor.<login>}; an unknown login as it is.
+     */
     public String person(Object who) {
         if (who == null) {
             return "";
         }
-        if (CurrentUsers.SYSTEM.equals(who)) {
-            return messages.getMessage("texts.system", null, CurrentUsers.SYSTEM, LocaleContextHolder.getLocale());
-        }
-        Object key = who instanceof Number n ? (Object) n.longValue() : who.toString();
-        return people.apply(key).orElse(who.toString());
+        return who instanceof Number n ? people.apply(n.longValue()).orElse("#" + n)
+                : login(who.toString(), LocaleContextHolder.getLocale());
+    }
+
+    private String login(String username, Locale locale) {
+        return people.apply(username)
+                .orElseGet(() -> messages.getMessage("texts.actor." + username, null, username, locale));
     }
 
     /** An instant in company time, to the minute. */
@@ -111,9 +117,7 @@ public class Texts {
         } else if (arg instanceof Text.Arg.User u) {
             return people.apply(u.id()).orElse("#" + u.id());
         } else if (arg instanceof Text.Arg.Login l) {
-            return CurrentUsers.SYSTEM.equals(l.username())
-                    ? messages.getMessage("texts.system", null, CurrentUsers.SYSTEM, locale)
-                    : people.apply(l.username()).orElse(l.username());
+            return login(l.username(), locale);
         } else if (arg instanceof Text.Arg.Time t) {
             return time(t.at());
         } else if (arg instanceof Text.Arg.Day d) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.careloop.platform.Texts;
 import com.careloop.callback.AssigneeRule;
 import com.careloop.callback.CallbackCommands.Assign;
 import com.careloop.callback.CallbackCommands.Cancel;
@@ -92,13 +93,15 @@ public class CallbackService {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final Texts texts;
     private final ZoneId zone;
 
     CallbackService(CallbackTaskRepository tasks, CallbackPlanRepository plans, CustomerFacts customerFacts,
                     CustomerDirectory customers, ServiceDesk desk, Complaints complaints, CapaFollowUp capa,
                     CalendarService calendars, CallbackProperties properties, RecordNumbers numbers, AuditTrail audit,
                     CurrentUsers users, ApplicationEventPublisher events, JdbcClient jdbc, JsonMapper json,
-                    Clock clock, CareLoopProperties platform) {
+                    Clock clock, CareLoopProperties platform, Texts texts) {
+        this.texts = texts;
         this.tasks = tasks;
         this.plans = plans;
         this.customerFacts = customerFacts;
@@ -307,7 +310,7 @@ public class CallbackService {
                     "/service-requests/" + t.getNewRequestId()));
         }
         List<TimelineEntry> timeline = t.getEvents().stream().map(e -> new TimelineEntry(e.getKind(),
-                odt(e.getOccurredAt()), e.getActor(), e.getNote())).toList();
+                odt(e.getOccurredAt()), e.getActor(), texts.stored(e.getNoteText(), e.getNote()))).toList();
         return new Detail(t.getId(), t.getCode(), t.getVersion(), t.getPlanKind(), t.getPlanRevision(), t.getSourceType(),
                 t.getSourceId(), t.getSourceCode(), t.getReason(), t.getCustomerId(), t.getCustomerName(),
                 t.getCustomerCode(), t.isKeyCustomer(), t.getPlannedDue(), t.getDueDate(), t.getAssigneeId(),

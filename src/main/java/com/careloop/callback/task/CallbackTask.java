@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.careloop.platform.Text;
 import com.careloop.callback.CallbackMethod;
 import com.careloop.callback.FollowUp;
 import com.careloop.callback.PlanKind;
@@ -133,7 +134,7 @@ public class CallbackTask implements Auditable {
         t.maxAttempts = maxAttempts;
         t.createdAt = now;
         t.createdBy = actor;
-        t.event("CREATED", actor, now, origin.reason());
+        t.event("CREATED", actor, now, origin.reason() == null ? null : Text.literal(origin.reason()));
         return t;
     }
 
@@ -151,12 +152,13 @@ public class CallbackTask implements Auditable {
             status = TaskStatus.UNREACHABLE;
             completedAt = now;
             completedBy = actor;
-            event("UNREACHABLE", actor, now, "attempt " + attempts + "/" + maxAttempts + (note == null ? "" : ": " + note));
+            event("UNREACHABLE", actor, now, Text.of(blank(note) == null ? "texts.callback.attempt" : "texts.callback.attempt-note",
+                    attempts, maxAttempts, blank(note)));
             return;
         }
         dueDate = nextTry;
-        event("NOT_REACHED", actor, now, "attempt " + attempts + "/" + maxAttempts + ", next try " + nextTry
-                + (blank(note) == null ? "" : ": " + note.trim()));
+        event("NOT_REACHED", actor, now, Text.of(blank(note) == null ? "texts.callback.next-try" : "texts.callback.next-try-note",
+                attempts, maxAttempts, nextTry, blank(note)));
     }
 
     /** Reached: satisfaction, answers (JSON), notes; DISSATISFIED or worse needs a follow-up choice. */
@@ -184,31 +186,32 @@ public class CallbackTask implements Auditable {
         status = TaskStatus.DONE;
         completedAt = now;
         completedBy = actor;
-        event("DONE", actor, now, satisfaction + (this.notes == null ? "" : ": " + this.notes));
+        event("DONE", actor, now, this.notes == null ? Text.label("cb.satisfaction", satisfaction)
+                : Text.of("texts.labelled", Text.label("cb.satisfaction", satisfaction), this.notes));
     }
 
     public void linkReopenedRequest(long id, String code, String actor, Instant now) {
         reopenedRequestId = id;
         reopenedRequestCode = code;
-        event("REQUEST_REOPENED", actor, now, code);
+        event("REQUEST_REOPENED", actor, now, Text.literal(code));
     }
 
     public void linkComplaint(long id, String code, String actor, Instant now) {
         complaintId = id;
         complaintCode = code;
-        event("COMPLAINT_OPENED", actor, now, code);
+        event("COMPLAINT_OPENED", actor, now, Text.literal(code));
     }
 
     public void linkCapa(long id, String code, String actor, Instant now) {
         capaId = id;
         capaCode = code;
-        event("CAPA_OPENED", actor, now, code);
+        event("CAPA_OPENED", actor, now, Text.literal(code));
     }
 
     public void linkNewRequest(long id, String code, String actor, Instant now) {
         newRequestId = id;
         newRequestCode = code;
-        event("NEW_REQUEST", actor, now, code);
+        event("NEW_REQUEST", actor, now, Text.literal(code));
     }
 
     public void cancel(String reason, String actor, Instant now) {
@@ -220,14 +223,14 @@ public class CallbackTask implements Auditable {
         status = TaskStatus.CANCELLED;
         completedAt = now;
         completedBy = actor;
-        event("CANCELLED", actor, now, cancelReason);
+        event("CANCELLED", actor, now, cancelReason == null ? null : Text.literal(cancelReason));
     }
 
     public void assign(long userId, String userName, String actor, Instant now) {
         requireOpen("re-assign");
         assigneeId = userId;
         assigneeName = userName;
-        event("ASSIGNED", actor, now, userName);
+        event("ASSIGNED", actor, now, Text.literal(userName));
     }
 
     // ---- helpers -----------------------------------------------------------------------------
@@ -239,7 +242,7 @@ public class CallbackTask implements Auditable {
         }
     }
 
-    private void event(String kind, String actor, Instant now, String note) {
+    private void event(String kind, String actor, Instant now, Text note) {
         events.add(new CallbackTaskEvent(this, kind, now, actor, note));
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.careloop.capa.CapaSources;
 import com.careloop.capa.CapaStatus;
 import com.careloop.capa.FishboneCategory;
+import com.careloop.platform.Text;
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
@@ -134,7 +135,7 @@ public class Capa implements Auditable {
         c.createdAt = now;
         c.updatedAt = now;
         c.sources.add(new CapaSource(c, in.sourceType(), in.sourceId(), blank(in.sourceCode()), now));
-        c.event("OPENED", byName, now, in.sourceType() + (in.sourceCode() == null ? "" : " " + in.sourceCode()));
+        c.event("OPENED", byName, now, source(in.sourceType(), in.sourceCode()));
         return c;
     }
 
@@ -152,7 +153,7 @@ public class Capa implements Auditable {
             return false;
         }
         sources.add(new CapaSource(this, sourceType, sourceId, blank(sourceCode), now));
-        event("SOURCE_ATTACHED", actor, now, sourceType + (sourceCode == null ? "" : " " + sourceCode));
+        event("SOURCE_ATTACHED", actor, now, source(sourceType, sourceCode));
         return true;
     }
 
@@ -164,7 +165,7 @@ public class Capa implements Auditable {
         this.containedAt = now;
         this.containedBy = actor;
         status = CONTAINED;
-        event("CONTAINED", actor, now, containment);
+        event("CONTAINED", actor, now, Text.literal(containment));
     }
 
     /**
@@ -196,7 +197,7 @@ public class Capa implements Auditable {
         this.rootCauseAt = now;
         this.rootCauseBy = actor;
         status = currentActions().isEmpty() ? ROOT_CAUSE_FOUND : ACTIONS_PLANNED;
-        event("ROOT_CAUSE_FOUND", actor, now, category + ": " + rootCause);
+        event("ROOT_CAUSE_FOUND", actor, now, Text.of("texts.labelled", Text.label("capa.enum.FishboneCategory", category), rootCause));
     }
 
     /** An action proposed with the source while the CAPA is OPEN; it is worked on once the root cause is found. */
@@ -225,7 +226,7 @@ public class Capa implements Auditable {
         }
         CapaAction a = new CapaAction(this, round, description.trim(), ownerId, ownerName, dueDate, actor, now);
         actions.add(a);
-        event("ACTION_PLANNED", actor, now, a.getDescription() + " (" + ownerName + ", " + dueDate + ")");
+        event("ACTION_PLANNED", actor, now, Text.of("texts.action", a.getDescription(), ownerName, dueDate));
         return a;
     }
 
@@ -247,12 +248,12 @@ public class Capa implements Auditable {
         requireText("evidence", evidence, "请填写完成证据 / the evidence of completion is required");
         requireLength("evidence", evidence, 4000);
         action.markDone(actor, evidence.trim(), now);
-        event("ACTION_DONE", actor, now, action.getDescription() + ": " + evidence.trim());
+        event("ACTION_DONE", actor, now, Text.of("texts.labelled", action.getDescription(), evidence.trim()));
         if (currentActions().stream().allMatch(CapaAction::isDone)) {
             actionsDoneAt = now;
             effectivenessCheckDue = rule.due(now);
             status = ACTIONS_DONE;
-            event("ACTIONS_DONE", actor, now, "effectiveness check due " + effectivenessCheckDue);
+            event("ACTIONS_DONE", actor, now, Text.of("texts.capa.check-due", effectivenessCheckDue));
             return true;
         }
         return false;
@@ -263,7 +264,7 @@ public class Capa implements Auditable {
         requireState("start the verification", ACTIONS_DONE);
         this.verificationStartedAt = now;
         status = VERIFICATION_PENDING;
-        event("VERIFICATION_PENDING", actor, now, "due " + effectivenessCheckDue);
+        event("VERIFICATION_PENDING", actor, now, Text.of("texts.capa.check-due", effectivenessCheckDue));
     }
 
     /**
@@ -279,17 +280,17 @@ public class Capa implements Auditable {
         this.effective = result;
         if (result) {
             status = VERIFIED_EFFECTIVE;
-            event("VERIFIED_EFFECTIVE", actor, now, evidence.trim());
+            event("VERIFIED_EFFECTIVE", actor, now, Text.literal(evidence.trim()));
             return;
         }
-        event("VERIFIED_NOT_EFFECTIVE", actor, now, evidence.trim());
+        event("VERIFIED_NOT_EFFECTIVE", actor, now, Text.literal(evidence.trim()));
         reopenCount++;
         round++;
         actionsDoneAt = null;
         effectivenessCheckDue = null;
         verificationStartedAt = null;
         status = ROOT_CAUSE_FOUND;
-        event("REOPENED", actor, now, "round " + (round + 1) + ": " + evidence.trim());
+        event("REOPENED", actor, now, Text.of("texts.capa.round", round + 1, evidence.trim()));
     }
 
     /** 结案 (8D D8) by the quality manager (the permission is checked by the caller), with the recurrence prevention. */
@@ -302,7 +303,7 @@ public class Capa implements Auditable {
         this.closedAt = now;
         this.closedBy = actor;
         status = CLOSED;
-        event("CLOSED", actor, now, recurrencePrevention);
+        event("CLOSED", actor, now, Text.literal(recurrencePrevention));
     }
 
     /** 8D D1: one more team member, until the CAPA is closed. */
@@ -313,7 +314,8 @@ public class Capa implements Auditable {
         requireLength("name", name, 100);
         requireLength("role", role, 100);
         team.add(new CapaTeamMember(this, name.trim(), blank(role), now));
-        event("TEAM_MEMBER", actor, now, name.trim() + (blank(role) == null ? "" : " (" + role.trim() + ")"));
+        event("TEAM_MEMBER", actor, now, blank(role) == null ? Text.literal(name.trim())
+                : Text.of("texts.member", name.trim(), role.trim()));
     }
 
     // ---- reads -------------------------------------------------------------------------------
@@ -368,9 +370,12 @@ public class Capa implements Auditable {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private void event(String kind, String actor, Instant at, String note) {
-        events.add(new CapaEvent(this, kind, at, actor, note == null ? null
-                : note.length() > 4000 ? note.substring(0, 4000) : note));
+    private static Text source(String type, String code) {
+        return Text.of("texts.capa.source", Text.label("capa.enum.source", type), code == null ? "" : code);
+    }
+
+    private void event(String kind, String actor, Instant at, Text note) {
+        events.add(new CapaEvent(this, kind, at, actor, note));
         updatedAt = at;
     }
 

@@ -18,6 +18,7 @@ import com.careloop.complaint.Verification;
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -177,7 +178,7 @@ public class Complaint implements Auditable {
         this.promisedReplyBy = promisedReplyBy;
         this.acknowledgedAt = now;
         status = ACKNOWLEDGED;
-        event("ACKNOWLEDGED", actor, now, "promised reply by " + promisedReplyBy);
+        event("ACKNOWLEDGED", actor, now, Text.of("texts.complaint.promised", promisedReplyBy));
     }
 
     /** 评估: category and severity; a MAJOR complaint moves to the major deadlines. The department investigates. */
@@ -193,7 +194,8 @@ public class Complaint implements Auditable {
         }
         computeDeadlines(targets, clock);
         status = ASSESSED;
-        event("ASSESSED", actor, now, category + " / " + severity);
+        event("ASSESSED", actor, now, Text.of("texts.pair", Text.label("complaint.enum.ComplaintCategory", category),
+                Text.label("complaint.enum.Severity", severity)));
     }
 
     /** 调查: the responsible department, the cause category and the cause analysis. */
@@ -207,7 +209,7 @@ public class Complaint implements Auditable {
         this.investigatedAt = now;
         this.investigatedBy = actor;
         status = INVESTIGATED;
-        event("INVESTIGATED", actor, now, cause + ": " + analysis.trim());
+        event("INVESTIGATED", actor, now, Text.of("texts.labelled", Text.label("complaint.enum.CauseCategory", cause), analysis.trim()));
     }
 
     /** 纠正措施 (legacy rows, before the CAPA module): one or more; more may be added until the decision is communicated. */
@@ -243,8 +245,8 @@ public class Complaint implements Auditable {
             firstActionAt = now;
         }
         status = ACTION_TAKEN;
-        event("CAPA_OPENED", actor, now, capaCode + ": " + planned.description() + " (" + planned.owner() + ", "
-                + planned.dueDate() + ")");
+        event("CAPA_OPENED", actor, now, Text.of("texts.labelled", capaCode,
+                Text.of("texts.action", planned.description(), planned.owner(), planned.dueDate())));
         return link;
     }
 
@@ -257,7 +259,7 @@ public class Complaint implements Auditable {
             throw new DomainException("complaint.action-done", "该措施已完成 / the action is already done");
         }
         action.markDone(actor, now);
-        event("ACTION_DONE", actor, now, action.getDescription());
+        event("ACTION_DONE", actor, now, Text.literal(action.getDescription()));
     }
 
     /** 处理决定告知顾客: how, when and what the customer was told. */
@@ -269,7 +271,7 @@ public class Complaint implements Auditable {
         this.decisionAt = when == null ? now : when;
         this.decisionWhat = what.trim();
         status = DECISION_COMMUNICATED;
-        event("DECISION_COMMUNICATED", actor, now, decisionHow + ": " + decisionWhat);
+        event("DECISION_COMMUNICATED", actor, now, Text.of("texts.labelled", decisionHow, decisionWhat));
     }
 
     /** 效果验证 without the self-verification rule, the new countermeasure kept as a legacy action row. */
@@ -304,11 +306,12 @@ public class Complaint implements Auditable {
         this.verifiedBy = actor;
         if (next == null) {
             status = VERIFIED;
-            event("VERIFIED", actor, now, "EFFECTIVE");
+            event("VERIFIED", actor, now, Text.label("complaint.enum.Verification", Verification.EFFECTIVE));
             return java.util.Optional.empty();
         }
         status = ACTION_TAKEN;
-        event("VERIFIED", actor, now, "NOT_EFFECTIVE: " + next.description());
+        event("VERIFIED", actor, now, Text.of("texts.labelled",
+                Text.label("complaint.enum.Verification", Verification.NOT_EFFECTIVE), next.description()));
         return java.util.Optional.of(next);
     }
 
@@ -371,7 +374,8 @@ public class Complaint implements Auditable {
 
     /** The CAPA module's effectiveness check of a linked CAPA, on the timeline. */
     public void capaVerified(String capaCode, boolean effective, Instant now) {
-        event("CAPA_VERIFIED", "capa", now, capaCode + (effective ? ": EFFECTIVE" : ": NOT_EFFECTIVE"));
+        event("CAPA_VERIFIED", "capa", now, Text.of("texts.labelled", capaCode,
+                Text.label("complaint.enum.Verification", effective ? Verification.EFFECTIVE : Verification.NOT_EFFECTIVE)));
     }
 
     /** A failed effectiveness check re-opened a linked CAPA; after close it is the banner on the complaint. */
@@ -381,14 +385,15 @@ public class Complaint implements Auditable {
             capaReopenedAt = now;
             capaReopenNote = note.length() > 2000 ? note.substring(0, 2000) : note;
         }
-        event("CAPA_REOPENED", "capa", now, note);
+        event("CAPA_REOPENED", "capa", now, reason == null || reason.isBlank() ? Text.literal(capaCode)
+                : Text.of("texts.labelled", capaCode, reason.trim()));
     }
 
     /** Links this complaint to the earlier one it repeats (二次投诉). */
     public void markRepeatOf(Complaint earlier, String actor, Instant now) {
         if (repeatOfId == null && earlier.getId() != null && !earlier.getId().equals(id)) {
             this.repeatOfId = earlier.getId();
-            event("REPEAT_FLAGGED", actor, now, "repeat of " + earlier.getCode());
+            event("REPEAT_FLAGGED", actor, now, Text.of("texts.complaint.repeat-of", earlier.getCode()));
         }
     }
 
@@ -438,7 +443,7 @@ public class Complaint implements Auditable {
             firstActionAt = now;
         }
         status = ACTION_TAKEN;
-        event("ACTION_ADDED", actor, now, a.getDescription() + " (" + a.getOwner() + ", " + p.dueDate() + ")");
+        event("ACTION_ADDED", actor, now, Text.of("texts.action", a.getDescription(), a.getOwner(), p.dueDate()));
         return a;
     }
 
@@ -469,7 +474,7 @@ public class Complaint implements Auditable {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private void event(String kind, String actor, Instant at, String note) {
+    private void event(String kind, String actor, Instant at, Text note) {
         events.add(new ComplaintEvent(this, kind, at, actor, note));
         updatedAt = at;
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.careloop.platform.Text;
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
@@ -222,14 +223,14 @@ public class ServiceRequest implements Auditable {
         if (internalDue != null) {
             this.internalDueAt = internalDue;
         }
-        event(Kind.REASSIGNED, actor, now, reason);
+        event(Kind.REASSIGNED, actor, now, literal(reason));
     }
 
     /** The department hands the request back to the center with a reason; the center dispatches again. */
     public void handBack(String reason, String actor, Instant now) {
         requireState("hand back", DISPATCHED, IN_PROGRESS);
         requireText("reason", reason, "退回须说明原因 / a hand-back needs a reason");
-        event(Kind.HANDED_BACK, actor, now, reason);
+        event(Kind.HANDED_BACK, actor, now, literal(reason));
         this.departmentId = null;
         this.assigneeId = null;
         this.internalDueAt = null;
@@ -260,7 +261,7 @@ public class ServiceRequest implements Auditable {
         requireText("note", note, "暂停须说明情况 / a pause needs an explanation");
         pauses.add(new RequestPause(this, reason, note, now, actor));
         status = PAUSED;
-        event(Kind.PAUSED, actor, now, reason + ": " + note);
+        event(Kind.PAUSED, actor, now, Text.of("texts.labelled", Text.label("sr.pauseReason", reason), note));
     }
 
     /** Restarts the clock; the deadlines move by the paused counted time. */
@@ -278,7 +279,7 @@ public class ServiceRequest implements Auditable {
         this.result = result;
         this.completedAt = now;
         status = COMPLETED;
-        event(Kind.COMPLETED, actor, now, result);
+        event(Kind.COMPLETED, actor, now, literal(result));
     }
 
     /** The customer signs off the completed work. */
@@ -289,7 +290,8 @@ public class ServiceRequest implements Auditable {
         this.signOffAt = signedAt == null ? now : signedAt;
         this.signOffSatisfied = satisfied;
         status = SIGNED_OFF;
-        event(Kind.SIGNED_OFF, actor, now, name + (satisfied ? " 满意 / satisfied" : " 不满意 / unsatisfied"));
+        event(Kind.SIGNED_OFF, actor, now, Text.of("texts.sr.signed-off", name,
+                Text.label("sr.callback", satisfied ? CallbackOutcome.SATISFIED : CallbackOutcome.UNSATISFIED)));
     }
 
     // ---- callback and close (回访、销单) ---------------------------------------------------------
@@ -303,7 +305,7 @@ public class ServiceRequest implements Auditable {
         this.callbackBy = byUserId;
         this.callbackBySupervisor = bySupervisor;
         this.callbackAt = now;
-        event(Kind.CALLED_BACK, actor, now, outcome + (notes == null ? "" : ": " + notes));
+        event(Kind.CALLED_BACK, actor, now, labelled(Text.label("sr.callback", outcome), notes));
         if (outcome == CallbackOutcome.SATISFIED) {
             status = CALLED_BACK;
         } else {
@@ -332,14 +334,13 @@ public class ServiceRequest implements Auditable {
         this.callbackBy = byUserId;
         this.callbackBySupervisor = bySupervisor;
         this.callbackAt = now;
-        event(Kind.CALLED_BACK, actor, now, CallbackOutcome.UNSATISFIED + (notes == null ? "" : ": " + notes));
+        event(Kind.CALLED_BACK, actor, now, labelled(Text.label("sr.callback", CallbackOutcome.UNSATISFIED), notes));
         reopenCount++;
         turnedIntoComplaintAt = now;
         closedAt = now;
         closedBy = byUserId;
         status = CLOSED;
-        event(Kind.TURNED_INTO_COMPLAINT, actor, now, "回访不满意，转投诉 / unsatisfied callback, turned into a complaint"
-                + (notes == null ? "" : ": " + notes));
+        event(Kind.TURNED_INTO_COMPLAINT, actor, now, labelled(Text.of("texts.sr.turned-into-complaint"), notes));
     }
 
     /** The complaint this request became (told by the complaint module); once only, a repeat is a no-op. */
@@ -349,7 +350,7 @@ public class ServiceRequest implements Auditable {
         }
         this.complaintId = complaintId;
         this.complaintCode = complaintCode;
-        event(Kind.COMPLAINT_LINKED, actor, now, complaintCode);
+        event(Kind.COMPLAINT_LINKED, actor, now, literal(complaintCode));
         return true;
     }
 
@@ -389,7 +390,7 @@ public class ServiceRequest implements Auditable {
         closedAt = null;
         closedBy = null;
         status = departmentId != null ? DISPATCHED : REGISTERED;
-        event(Kind.REOPENED, actor, now, reason);
+        event(Kind.REOPENED, actor, now, literal(reason));
     }
 
     /** Notes and materials may be added until the request is closed. */
@@ -454,7 +455,15 @@ public class ServiceRequest implements Auditable {
         }
     }
 
-    private void event(Kind kind, String actor, Instant at, String reason) {
+    private static Text literal(String typed) {
+        return typed == null ? null : Text.literal(typed);
+    }
+
+    private static Text labelled(Text label, String notes) {
+        return notes == null ? label : Text.of("texts.labelled", label, notes);
+    }
+
+    private void event(Kind kind, String actor, Instant at, Text reason) {
         events.add(new RequestEvent(this, kind, at, actor, departmentId, assigneeId, internalDueAt, reason));
         updatedAt = at;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.careloop.platform.Texts;
 import com.careloop.customer.CustomerPermissions;
 import com.careloop.customer.Masking;
 import com.careloop.platform.CurrentUser;
@@ -59,10 +60,12 @@ public class ServiceRequestQueries {
 
     /** How many of the newest requests a keyword search looks at first (careloop.servicedesk.search-window). */
     private final int searchWindow;
+    private final Texts texts;
 
     ServiceRequestQueries(JdbcClient jdbc, javax.sql.DataSource dataSource,
                           @org.springframework.beans.factory.annotation.Value("${careloop.servicedesk.search-window:20000}")
-                          int searchWindow) {
+                          int searchWindow, Texts texts) {
+        this.texts = texts;
         this.jdbc = jdbc;
         this.searchWindow = searchWindow;
         this.postgres = isPostgres(dataSource);
@@ -359,7 +362,8 @@ public class ServiceRequestQueries {
                 r.getInternalDueAt());
         var timeline = r.getEvents().stream().map(e -> new TimelineEntry(e.getId(), e.getKind().name(), e.getOccurredAt(),
                 e.getActor(), e.getDepartmentId(), departmentNames.get(e.getDepartmentId()), e.getAssigneeId(),
-                userNames.get(e.getAssigneeId()), e.getInternalDueAt(), e.getReason())).toList();
+                userNames.get(e.getAssigneeId()), e.getInternalDueAt(),
+                texts.stored(e.getNoteText(), e.getReason()))).toList();
         var pauses = r.getPauses().stream().map(p -> new PauseView(p.getId(), p.getReason(), p.getNote(), p.getStartedAt(),
                 p.getEndedAt(), p.getStartedBy(), p.getEndedBy())).toList();
         Long callbackBy = r.getCallbackBy();
