@@ -45,6 +45,7 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.Versions;
+import com.careloop.platform.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -124,7 +125,7 @@ public class CorrectiveActions {
      */
     public CapaRef openOrAttach(OpenCapa cmd) {
         if (cmd.sourceKey() == null || cmd.sourceKey().isBlank()) {
-            throw new InvalidInputException("sourceKey", "required", "合并立项须提供来源分组键 / openOrAttach needs a sourceKey");
+            throw new InvalidInputException("sourceKey", "required", Text.of("error.capa.openorattach-needs-sourcekey"));
         }
         var existing = capas.findBySourceKeyAndStatusNotOrderByIdDesc(cmd.sourceKey().trim(), CapaStatus.CLOSED);
         if (existing.isEmpty()) {
@@ -302,7 +303,7 @@ public class CorrectiveActions {
             try {
                 params.put("before", Long.parseLong(cursor.trim()));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+                throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
             }
         }
         sql.append(" order by c.id desc limit :limit");
@@ -329,7 +330,7 @@ public class CorrectiveActions {
 
     private Capa create(OpenCapa cmd) {
         if (cmd == null) {
-            throw new InvalidInputException("command", "required", "缺少立项内容 / the CAPA to open is required");
+            throw new InvalidInputException("command", "required", Text.of("error.capa.capa-open-required"));
         }
         CurrentUser me = users.current().orElse(null);
         Capa c = Capa.open(numbers.next(RECORD_TYPE), new Capa.Opening(cmd.sourceType(), cmd.sourceId(), cmd.sourceKey(),
@@ -376,17 +377,17 @@ public class CorrectiveActions {
 
     private String ownerName(String field, Long userId) {
         if (userId == null) {
-            throw new InvalidInputException(field, "required", "请选择责任人 / the action owner is required");
+            throw new InvalidInputException(field, "required", Text.of("error.capa.action-owner-required"));
         }
         return jdbc.sql("select display_name from app_user where id = :id and active = true").param("id", userId)
                 .query(String.class).optional().orElseThrow(() -> new InvalidInputException(field, "exists",
-                        "没有此在职用户 / no active user " + userId));
+                        Text.of("error.customer.no-active-user-0-2", userId)));
     }
 
     private void requireDepartment(long id) {
         if (jdbc.sql("select count(*) from department where id = :id and active = true").param("id", id)
                 .query(Long.class).single() == 0) {
-            throw new InvalidInputException("departmentId", "exists", "没有此部门 / no active department " + id);
+            throw new InvalidInputException("departmentId", "exists", Text.of("error.servicedesk.no-active-department-0", id));
         }
     }
 

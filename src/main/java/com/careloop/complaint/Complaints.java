@@ -130,7 +130,7 @@ public class Complaints {
 
     private Complaint receive(Receive cmd, Long sourceRequestId, long byId, String byName) {
         CustomerCard customer = customers.card(cmd.customerId()).orElseThrow(() -> new InvalidInputException(
-                "customerId", "exists", "没有此客户 / no customer " + cmd.customerId()));
+                "customerId", "exists", Text.of("error.servicedesk.no-customer-0", cmd.customerId())));
         return receive(new Complaint.Receipt(customer.id(), customer.name(), customer.code(), customer.keyCustomer(),
                 cmd.receivedAt() == null ? null : cmd.receivedAt().toInstant(), cmd.channel(), cmd.orderNumber(),
                 cmd.product(), cmd.content(), cmd.requestedRemedy(), sourceRequestId), byId, byName);
@@ -295,15 +295,15 @@ public class Complaints {
     /** The owner of an action: the user by id, or by username or display name (active users); 422 otherwise. */
     private Owner owner(String idField, Long userId, String nameField, String name) {
         if (userId == null && (name == null || name.isBlank())) {
-            throw new InvalidInputException(nameField, "required", "请填写责任人 / the action owner is required");
+            throw new InvalidInputException(nameField, "required", Text.of("error.complaint.action-owner-required"));
         }
         var sql = userId != null ? jdbc.sql("select id, display_name from app_user where active = true and id = :v").param("v", userId)
                 : jdbc.sql("select id, display_name from app_user where active = true and (username = :v or display_name = :v) order by id")
                 .param("v", name.trim());
         return sql.query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2))).list().stream().findFirst()
                 .orElseThrow(() -> userId != null
-                        ? new InvalidInputException(idField, "exists", "没有此在职用户 / no active user " + userId)
-                        : new InvalidInputException(nameField, "exists", "责任人须为在职用户 / the owner must be an active user: " + name));
+                        ? new InvalidInputException(idField, "exists", Text.of("error.customer.no-active-user-0-2", userId))
+                        : new InvalidInputException(nameField, "exists", Text.of("error.complaint.owner-active-user-0", name)));
     }
 
     /** The list, newest first, keyset-paged by id, within the reader's data scope. */
@@ -320,7 +320,7 @@ public class Complaints {
         Filter filter = f == null ? new Filter(null, null, null, null, null, null, null) : f;
         if (filter.q() != null && !filter.q().isBlank()) {
             if (filter.q().strip().length() > 100) {
-                throw new InvalidInputException("q", "max-length", "关键字最多100个字符 / the keyword is at most 100 characters");
+                throw new InvalidInputException("q", "max-length", Text.of("error.complaint.keyword-most-100-characters"));
             }
             // one concatenated text per complaint, so any part of any field matches (Chinese text has no word breaks)
             String q = filter.q().strip().toLowerCase(java.util.Locale.ROOT);
@@ -365,7 +365,7 @@ public class Complaints {
             try {
                 params.put("before", Long.parseLong(cursor));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+                throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
             }
         }
         sql.append(" order by c.id desc limit :limit");
@@ -435,7 +435,7 @@ public class Complaints {
     private void requireDepartment(String field, long id) {
         if (jdbc.sql("select count(*) from department where id = :id and active = true").param("id", id)
                 .query(Long.class).single() == 0) {
-            throw new InvalidInputException(field, "exists", "没有此部门 / no active department " + id);
+            throw new InvalidInputException(field, "exists", Text.of("error.servicedesk.no-active-department-0", id));
         }
     }
 

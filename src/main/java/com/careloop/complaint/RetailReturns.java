@@ -88,7 +88,7 @@ public class RetailReturns {
         if (cmd.purchaseId() != null) {
             PurchaseRef p = purchases.find(cmd.purchaseId()).filter(x -> x.customerId() == customer.id())
                     .orElseThrow(() -> new InvalidInputException("purchaseId", "exists",
-                            "该顾客没有此购买记录 / the customer has no purchase " + cmd.purchaseId()));
+                            Text.of("error.complaint.customer-has-no-purchase", cmd.purchaseId())));
             product = p.product();
             model = p.model() != null ? p.model() : model;
             serial = p.serialNo() != null ? p.serialNo() : serial;

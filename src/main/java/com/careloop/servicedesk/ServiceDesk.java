@@ -163,7 +163,7 @@ public class ServiceDesk {
     private Prepared prepare(Register cmd) {
         CustomerCard customer = null;
         if (cmd.customerId() != null && cmd.newCustomer() != null) {
-            throw new InvalidInputException("newCustomer", "either", "请选择已有客户或新建客户，二者择一 / give customerId or newCustomer, not both");
+            throw new InvalidInputException("newCustomer", "either", Text.of("error.servicedesk.give-customerid-newcustomer-both"));
         }
         if (cmd.newCustomer() != null) {
             var n = cmd.newCustomer();
@@ -171,19 +171,19 @@ public class ServiceDesk {
                     blank(n.room()), Boolean.TRUE.equals(n.confirmDuplicate()));
         } else if (cmd.customerId() != null) {
             customer = customers.card(cmd.customerId()).orElseThrow(() -> new InvalidInputException("customerId", "exists",
-                    "没有此客户 / no customer " + cmd.customerId()));
+                    Text.of("error.servicedesk.no-customer-0", cmd.customerId())));
             if (!customer.active()) {
                 throw new InvalidInputException("customerId", "active", "客户已停用 / customer " + cmd.customerId() + " is inactive");
             }
         } else if (blank(cmd.contactName()) == null
                 || (blank(cmd.contactPhone()) == null && cmd.channel() != Channel.EMAIL)) {
             throw new InvalidInputException("customerId", "required",
-                    "请选择客户，或填写联系人姓名和电话 / choose a customer or give a contact name and phone");
+                    Text.of("error.servicedesk.choose-customer-give-contact"));
         }
         Category category = null;
         if (cmd.categoryId() != null) {
             category = catalog.category(cmd.categoryId()).filter(Category::active).orElseThrow(() ->
-                    new InvalidInputException("categoryId", "exists", "没有此类别 / no active category " + cmd.categoryId()));
+                    new InvalidInputException("categoryId", "exists", Text.of("error.servicedesk.no-active-category-0", cmd.categoryId())));
         }
         Priority priority = cmd.priority() == null ? Priority.NORMAL : cmd.priority();
         SlaPolicy policy = catalog.policyFor(cmd.type(), cmd.categoryId(), priority);
@@ -224,7 +224,7 @@ public class ServiceDesk {
     public Detail dispatch(long id, Dispatch cmd) {
         return change(id, cmd.version(), "DISPATCH", r -> {
             if (!staff.activeDepartment(cmd.departmentId())) {
-                throw new InvalidInputException("departmentId", "exists", "没有此部门 / no active department " + cmd.departmentId());
+                throw new InvalidInputException("departmentId", "exists", Text.of("error.servicedesk.no-active-department-0", cmd.departmentId()));
             }
             Long assignee = cmd.assigneeId();
             if (assignee == null && r.isKeyCustomer()) {
@@ -428,7 +428,7 @@ public class ServiceDesk {
     /** A handler must be an active member of the department (or one of its sub-departments). */
     private Handler handlerIn(long departmentId, long userId) {
         Staff.Member m = staff.member(userId).filter(Staff.Member::active).orElseThrow(() ->
-                new InvalidInputException("assigneeId", "exists", "没有此在职用户 / no active user " + userId));
+                new InvalidInputException("assigneeId", "exists", Text.of("error.customer.no-active-user-0-2", userId)));
         if (m.departmentId() == null || !staff.tree(departmentId).contains(m.departmentId())) {
             throw new InvalidInputException("assigneeId", "in-department",
                     "处理人不属于该部门 / user " + userId + " is not a member of department " + departmentId);
@@ -486,23 +486,23 @@ public class ServiceDesk {
                     .matcher(dataUrl.trim());
             if (!m.matches()) {
                 throw new InvalidInputException("signatureImage", "content-type",
-                        "签名须为 PNG 或 JPEG 图片 / the signature must be a PNG or JPEG data URL");
+                        Text.of("error.servicedesk.signature-png-jpeg-data"));
             }
             byte[] bytes;
             try {
                 bytes = Base64.getMimeDecoder().decode(m.group(2));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("signatureImage", "base64", "签名图片编码无效 / invalid base64 in the signature");
+                throw new InvalidInputException("signatureImage", "base64", Text.of("error.servicedesk.invalid-base64-signature"));
             }
             if (bytes.length > MAX_SIGNATURE_BYTES) {
                 throw new InvalidInputException("signatureImage", "size",
-                        "签名图片不能超过 256 KB / the signature image must not exceed 256 KB");
+                        Text.of("error.servicedesk.signature-image-exceed-256"));
             }
             boolean png = bytes.length > 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
             boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8;
             if (m.group(1).equals("image/png") ? !png : !jpeg) {
                 throw new InvalidInputException("signatureImage", "content-type",
-                        "签名图片内容与类型不符 / the signature's bytes are not a " + m.group(1));
+                        Text.of("error.servicedesk.signature-s-bytes-are", m.group(1)));
             }
             return new Signature(m.group(1), bytes);
         }

@@ -51,6 +51,7 @@ import com.careloop.survey.invite.InvitationTokens;
 import com.careloop.survey.invite.SurveyCampaignProperties;
 import com.careloop.survey.sampling.SampleDraw;
 import com.careloop.survey.sampling.SampleSize;
+import com.careloop.platform.Text;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -115,10 +116,10 @@ public class SurveyCampaigns {
     public Detail create(CreateCampaign cmd) {
         String status = jdbc.sql("select status from survey_template where id = :id").param("id", cmd.templateId())
                 .query(String.class).optional().orElseThrow(() -> new InvalidInputException("templateId", "exists",
-                        "没有此调查表模板 / no survey template " + cmd.templateId()));
+                        Text.of("error.survey.no-survey-template-0", cmd.templateId())));
         if (!"PUBLISHED".equals(status)) {
             throw new InvalidInputException("templateId", "published",
-                    "只能使用已发布的调查表模板 / only a published template revision can be sent");
+                    Text.of("error.survey.only-published-template-revision"));
         }
         PopulationFilter filter = cmd.population() == null ? new PopulationFilter(Set.of(), null, null, null, true)
                 : cmd.population();
@@ -229,10 +230,10 @@ public class SurveyCampaigns {
         }
         Invitation i = invitation(id, invitationId);
         if (i.channel() != InvitationChannel.EMAIL || i.email() == null) {
-            throw new DomainException("not-email", "此邀请不是邮件渠道 / this invitation is not sent by e-mail");
+            throw new DomainException("not-email", Text.of("error.survey.invitation-sent-e-mail"));
         }
         if (i.answeredAt() != null) {
-            throw new DomainException("answered", "顾客已答复 / the customer has already answered");
+            throw new DomainException("answered", Text.of("error.survey.customer-has-already-answered"));
         }
         Recipient r = invitations.recipient(id, invitationId).orElseThrow();
         LocalDate today = LocalDate.now(clock.withZone(platform.zone()));
@@ -362,8 +363,8 @@ public class SurveyCampaigns {
         SampleDraw.Result r = SampleDraw.draw(units, c.getSampleFraction(), seed, c.getStratifyBy() != null);
         if (r.sampleSize() == 0) {
             throw new InvalidInputException("population", "not-empty", r.population() == 0
-                    ? "筛选条件下没有客户，无法抽样 / no customer matches the population filter"
-                    : "样本为空，无法发放 / the sample is empty");
+                    ? Text.of("error.survey.no-customer-matches-population")
+                    : Text.of("error.survey.sample-empty"));
         }
         return r;
     }
@@ -471,7 +472,7 @@ public class SurveyCampaigns {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("cursor", "format", "无效的游标 / invalid cursor");
+            throw new InvalidInputException("cursor", "format", Text.of("error.survey.invalid-cursor"));
         }
     }
 

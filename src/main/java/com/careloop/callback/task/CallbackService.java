@@ -55,6 +55,7 @@ import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.RequestType;
 import com.careloop.servicedesk.ServiceDesk;
 import com.careloop.servicedesk.ServiceDeskCommands;
+import com.careloop.platform.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -161,22 +162,22 @@ public class CallbackService {
     /** {@link com.careloop.callback.Callbacks#schedule}: a SCHEDULED task, once per source type and id. */
     public long schedule(ScheduleCallback cmd) {
         if (cmd.sourceType() == null || cmd.sourceType().isBlank()) {
-            throw new InvalidInputException("sourceType", "required", "缺少来源类型 / sourceType is required");
+            throw new InvalidInputException("sourceType", "required", Text.of("error.callback.sourcetype-required"));
         }
         if (cmd.due() == null) {
-            throw new InvalidInputException("due", "required", "请填写回访日期 / the due date is required");
+            throw new InvalidInputException("due", "required", Text.of("error.callback.due-date-required"));
         }
         return generate(new Generate(PlanKind.SCHEDULED, cmd.sourceType().trim(), cmd.sourceId(), cmd.sourceCode(),
                 cmd.customerId(), cmd.due(), cmd.reason(), null, false))
-                .orElseThrow(() -> new InvalidInputException("customerId", "exists", "没有此客户 / no customer " + cmd.customerId()));
+                .orElseThrow(() -> new InvalidInputException("customerId", "exists", Text.of("error.servicedesk.no-customer-0", cmd.customerId())));
     }
 
     /** A task an agent creates for a customer they can see; assignee and method default to the MANUAL plan's. */
     public Detail createManual(CreateTask cmd) {
         var card = customers.card(cmd.customerId()).orElseThrow(() -> new InvalidInputException("customerId", "exists",
-                "没有此客户 / no customer " + cmd.customerId()));
+                Text.of("error.servicedesk.no-customer-0", cmd.customerId())));
         if (cmd.due().isBefore(today())) {
-            throw new InvalidInputException("due", "future", "回访日期不能早于今天 / the due date cannot be in the past");
+            throw new InvalidInputException("due", "future", Text.of("error.callback.due-date-cannot-past"));
         }
         CallbackPlan plan = plan(PlanKind.MANUAL);
         Long assignee = cmd.assigneeId() != null ? requireUser("assigneeId", cmd.assigneeId())
@@ -264,7 +265,7 @@ public class CallbackService {
             try {
                 RequestType.valueOf(cmd.requestType().trim());
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("requestType", "enum", "没有此工单类型 / no request type " + cmd.requestType());
+                throw new InvalidInputException("requestType", "enum", Text.of("error.callback.no-request-type-0", cmd.requestType()));
             }
         }
         var before = p.auditState();
@@ -369,7 +370,7 @@ public class CallbackService {
             try {
                 offset = Integer.parseInt(cursor);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+                throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
             }
         }
         sql.append(tab == Tab.ALL ? " order by t.id desc" : " order by t.due_date, t.id").append(" limit :limit offset :offset");
@@ -510,7 +511,7 @@ public class CallbackService {
 
     private long requireUser(String field, long id) {
         if (!activeUser(id)) {
-            throw new InvalidInputException(field, "exists", "没有此用户 / no active user " + id);
+            throw new InvalidInputException(field, "exists", Text.of("error.callback.no-active-user-0", id));
         }
         return id;
     }

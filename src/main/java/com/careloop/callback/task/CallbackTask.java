@@ -105,10 +105,10 @@ public class CallbackTask implements Auditable {
                                       CallbackMethod method, String questions, int maxAttempts, String actor,
                                       Instant now) {
         if (due == null) {
-            throw new InvalidInputException("due", "required", "请填写回访日期 / the due date is required");
+            throw new InvalidInputException("due", "required", Text.of("error.callback.due-date-required"));
         }
         if (maxAttempts < 1) {
-            throw new InvalidInputException("maxAttempts", "min", "最多尝试次数至少为 1 / max attempts must be at least 1");
+            throw new InvalidInputException("maxAttempts", "min", Text.of("error.callback.max-attempts-least-1"));
         }
         CallbackTask t = new CallbackTask();
         t.code = code;
@@ -166,7 +166,7 @@ public class CallbackTask implements Auditable {
                          Instant now) {
         requireOpen("complete");
         if (satisfaction == null) {
-            throw new InvalidInputException("satisfaction", "required", "请选择满意度 / the satisfaction is required");
+            throw new InvalidInputException("satisfaction", "required", Text.of("error.callback.satisfaction-required"));
         }
         if (satisfaction.unsatisfied() && followUp == null) {
             throw new InvalidInputException("followUp", "required",
@@ -175,7 +175,7 @@ public class CallbackTask implements Auditable {
         }
         if (followUp == FollowUp.REOPEN_REQUEST && !"SERVICE_REQUEST".equals(sourceType)) {
             throw new InvalidInputException("followUp", "source",
-                    "只有来源为工单的回访才能重开工单 / only a callback of a service request can re-open it");
+                    Text.of("error.callback.only-callback-service-request"));
         }
         attempts++;
         lastAttemptAt = now;
@@ -217,7 +217,7 @@ public class CallbackTask implements Auditable {
     public void cancel(String reason, String actor, Instant now) {
         requireOpen("cancel");
         if (blank(reason) == null) {
-            throw new InvalidInputException("reason", "required", "请填写取消原因 / the reason is required");
+            throw new InvalidInputException("reason", "required", Text.of("error.callback.reason-required"));
         }
         cancelReason = reason.trim();
         status = TaskStatus.CANCELLED;

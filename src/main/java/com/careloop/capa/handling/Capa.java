@@ -117,7 +117,7 @@ public class Capa implements Auditable {
             throw new InvalidInputException("sourceType", "one-of", "来源类型须为 " + CapaSources.ALL
                     + " 之一 / sourceType must be one of " + CapaSources.ALL);
         }
-        requireText("problem", in.problem(), "请填写问题描述 / the problem description is required");
+        requireText("problem", in.problem(), Text.of("error.capa.problem-description-required"));
         requireLength("problem", in.problem(), 4000);
         requireLength("sourceKey", in.sourceKey(), 200);
         requireLength("sourceCode", in.sourceCode(), 60);
@@ -160,7 +160,7 @@ public class Capa implements Auditable {
     /** 临时措施 (8D D3): what contains the problem until the root cause is removed. */
     public void contain(String text, String actor, Instant now) {
         requireState("record containment", OPEN);
-        requireText("containment", text, "请填写临时措施 / the containment is required");
+        requireText("containment", text, Text.of("error.capa.containment-required"));
         this.containment = text.trim();
         this.containedAt = now;
         this.containedBy = actor;
@@ -176,17 +176,17 @@ public class Capa implements Auditable {
                                 Instant now) {
         requireState("record the root cause", OPEN, CONTAINED, ROOT_CAUSE_FOUND);
         if (answers == null || answers.isEmpty() || answers.stream().allMatch(a -> a == null || a.isBlank())) {
-            throw new InvalidInputException("whys", "required", "请至少填写一个“为什么” / at least one why is required");
+            throw new InvalidInputException("whys", "required", Text.of("error.capa.least-one-why-required"));
         }
         List<String> given = answers.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList();
         if (given.size() > 5) {
-            throw new InvalidInputException("whys", "max-5", "最多五个“为什么” / at most five whys");
+            throw new InvalidInputException("whys", "max-5", Text.of("error.capa.most-five-whys"));
         }
         for (String a : given) {
             requireLength("whys", a, 1000);
         }
-        require("category", category, "请选择鱼骨图类别（人机料法测环） / the fishbone category is required");
-        requireText("statement", statement, "请填写根本原因 / the root-cause statement is required");
+        require("category", category, Text.of("error.capa.fishbone-category-required"));
+        requireText("statement", statement, Text.of("error.capa.root-cause-statement-required"));
         requireLength("statement", statement, 4000);
         whys.removeIf(w -> w.getRound() == round);
         for (int i = 0; i < given.size(); i++) {
@@ -218,11 +218,11 @@ public class Capa implements Auditable {
 
     private CapaAction newAction(String description, long ownerId, String ownerName, LocalDate dueDate,
                                  LocalDate today, String actor, Instant now) {
-        requireText("description", description, "请填写措施内容 / the action description is required");
+        requireText("description", description, Text.of("error.capa.action-description-required"));
         requireLength("description", description, 4000);
-        require("dueDate", dueDate, "请填写完成期限 / the due date is required");
+        require("dueDate", dueDate, Text.of("error.complaint.due-date-required"));
         if (dueDate.isBefore(today)) {
-            throw new InvalidInputException("dueDate", "not-past", "完成期限不能早于今天 / the due date cannot be in the past");
+            throw new InvalidInputException("dueDate", "not-past", Text.of("error.capa.due-date-cannot-past"));
         }
         CapaAction a = new CapaAction(this, round, description.trim(), ownerId, ownerName, dueDate, actor, now);
         actions.add(a);
@@ -237,15 +237,15 @@ public class Capa implements Auditable {
     public boolean markActionDone(CapaAction action, String evidence, String actor, Instant now, EffectivenessRule rule) {
         requireState("mark an action done", ACTIONS_PLANNED);
         if (!actions.contains(action)) {
-            throw new InvalidInputException("actionId", "exists", "此措施不属于本CAPA / the action is not of this CAPA");
+            throw new InvalidInputException("actionId", "exists", Text.of("error.capa.action-capa"));
         }
         if (action.getRound() != round) {
-            throw new DomainException("capa.action-round", "该措施属于已失效的上一轮 / the action belongs to an earlier round");
+            throw new DomainException("capa.action-round", Text.of("error.capa.action-belongs-earlier-round"));
         }
         if (action.isDone()) {
-            throw new DomainException("capa.action-done", "该措施已完成 / the action is already done");
+            throw new DomainException("capa.action-done", Text.of("error.complaint.action-already-done"));
         }
-        requireText("evidence", evidence, "请填写完成证据 / the evidence of completion is required");
+        requireText("evidence", evidence, Text.of("error.capa.evidence-completion-required"));
         requireLength("evidence", evidence, 4000);
         action.markDone(actor, evidence.trim(), now);
         event("ACTION_DONE", actor, now, Text.of("texts.labelled", action.getDescription(), evidence.trim()));
@@ -273,8 +273,8 @@ public class Capa implements Auditable {
      */
     public void checkEffectiveness(Boolean result, String evidence, String actor, Instant now) {
         requireState("check the effectiveness", VERIFICATION_PENDING);
-        require("effective", result, "请选择验证结果 / the result (effective or not) is required");
-        requireText("evidence", evidence, "请填写验证证据 / the evidence of the check is required");
+        require("effective", result, Text.of("error.capa.result-effective-required"));
+        requireText("evidence", evidence, Text.of("error.capa.evidence-check-required"));
         requireLength("evidence", evidence, 4000);
         checks.add(new CapaCheck(this, round, result, evidence.trim(), effectivenessCheckDue, actor, now));
         this.effective = result;
@@ -297,7 +297,7 @@ public class Capa implements Auditable {
     public void close(String recurrencePreventionNote, String actor, Instant now) {
         requireState("close", VERIFIED_EFFECTIVE);
         requireText("recurrencePrevention", recurrencePreventionNote,
-                "请填写防止再发生措施 / the recurrence-prevention note is required");
+                Text.of("error.capa.recurrence-prevention-note-required"));
         requireLength("recurrencePrevention", recurrencePreventionNote, 4000);
         this.recurrencePrevention = recurrencePreventionNote.trim();
         this.closedAt = now;
@@ -310,7 +310,7 @@ public class Capa implements Auditable {
     public void addTeamMember(String name, String role, String actor, Instant now) {
         requireState("add a team member", OPEN, CONTAINED, ROOT_CAUSE_FOUND, ACTIONS_PLANNED, ACTIONS_DONE,
                 VERIFICATION_PENDING, VERIFIED_EFFECTIVE);
-        requireText("name", name, "请填写成员姓名 / the member's name is required");
+        requireText("name", name, Text.of("error.capa.member-s-name-required"));
         requireLength("name", name, 100);
         requireLength("role", role, 100);
         team.add(new CapaTeamMember(this, name.trim(), blank(role), now));
@@ -348,13 +348,13 @@ public class Capa implements Auditable {
         }
     }
 
-    private static void require(String field, Object value, String message) {
+    private static void require(String field, Object value, Text message) {
         if (value == null) {
             throw new InvalidInputException(field, "required", message);
         }
     }
 
-    private static void requireText(String field, String value, String message) {
+    private static void requireText(String field, String value, Text message) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, "required", message);
         }

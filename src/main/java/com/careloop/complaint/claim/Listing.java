@@ -8,6 +8,7 @@ import java.util.function.ToLongFunction;
 
 import com.careloop.complaint.RecordPage;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,7 @@ public final class Listing {
             try {
                 where(true, idColumn + " < :before", "before", Long.parseLong(cursor));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+                throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
             }
         }
         sql.append(" order by ").append(idColumn).append(" desc limit :limit");

@@ -137,9 +137,9 @@ public class Complaint implements Auditable {
     /** Receipt: deadlines start at the time received, on the general targets until the severity is assessed. */
     public static Complaint receive(String code, Receipt in, long byId, String byName,
                                     ComplaintProperties.Targets targets, DeadlineClock clock, Instant now) {
-        requireText("content", in.content(), "请填写投诉内容 / the complaint content is required");
+        requireText("content", in.content(), Text.of("error.complaint.complaint-content-required"));
         if (in.receivedAt() != null && in.receivedAt().isAfter(now)) {
-            throw new InvalidInputException("receivedAt", "past", "受理时间不能晚于现在 / receivedAt cannot be in the future");
+            throw new InvalidInputException("receivedAt", "past", Text.of("error.complaint.receivedat-cannot-future"));
         }
         Complaint c = new Complaint();
         c.code = code;
@@ -170,10 +170,10 @@ public class Complaint implements Auditable {
     public void acknowledge(Instant promisedReplyBy, String actor, Instant now) {
         requireState("acknowledge", RECEIVED);
         if (promisedReplyBy == null) {
-            throw new InvalidInputException("promisedReplyBy", "required", "请填写承诺答复时间 / the promised reply time is required");
+            throw new InvalidInputException("promisedReplyBy", "required", Text.of("error.complaint.promised-reply-time-required"));
         }
         if (promisedReplyBy.isBefore(now)) {
-            throw new InvalidInputException("promisedReplyBy", "future", "承诺答复时间须晚于现在 / the promised reply time must be in the future");
+            throw new InvalidInputException("promisedReplyBy", "future", Text.of("error.complaint.promised-reply-time-future"));
         }
         this.promisedReplyBy = promisedReplyBy;
         this.acknowledgedAt = now;
@@ -185,8 +185,8 @@ public class Complaint implements Auditable {
     public void assess(ComplaintCategory category, Severity severity, Long departmentId,
                        ComplaintProperties.Targets targets, DeadlineClock clock, String actor, Instant now) {
         requireState("assess", ACKNOWLEDGED);
-        require("category", category, "请选择投诉类别 / the category is required");
-        require("severity", severity, "请选择严重程度 / the severity is required");
+        require("category", category, Text.of("error.complaint.category-required"));
+        require("severity", severity, Text.of("error.complaint.severity-required"));
         this.category = category;
         this.severity = severity;
         if (departmentId != null) {
@@ -201,8 +201,8 @@ public class Complaint implements Auditable {
     /** 调查: the responsible department, the cause category and the cause analysis. */
     public void investigate(long departmentId, CauseCategory cause, String analysis, String actor, Instant now) {
         requireState("investigate", ASSESSED);
-        require("causeCategory", cause, "请选择原因类别 / the cause category is required");
-        requireText("causeAnalysis", analysis, "请填写原因分析 / the cause analysis is required");
+        require("causeCategory", cause, Text.of("error.complaint.cause-category-required"));
+        requireText("causeAnalysis", analysis, Text.of("error.complaint.cause-analysis-required"));
         this.departmentId = departmentId;
         this.causeCategory = cause;
         this.causeAnalysis = analysis.trim();
@@ -226,9 +226,9 @@ public class Complaint implements Auditable {
 
     /** Checks a planned action (bad input names the field) before anything is opened for it. */
     public static Planned plan(String description, String owner, Long ownerUserId, LocalDate dueDate) {
-        requireText("description", description, "请填写纠正措施 / the corrective action is required");
-        requireText("owner", owner, "请填写责任人 / the action owner is required");
-        require("dueDate", dueDate, "请填写完成期限 / the due date is required");
+        requireText("description", description, Text.of("error.complaint.corrective-action-required"));
+        requireText("owner", owner, Text.of("error.complaint.action-owner-required"));
+        require("dueDate", dueDate, Text.of("error.complaint.due-date-required"));
         return new Planned(description.trim(), owner.trim(), ownerUserId, dueDate);
     }
 
@@ -253,10 +253,10 @@ public class Complaint implements Auditable {
     public void markActionDone(CorrectiveAction action, String actor, Instant now) {
         requireState("mark an action done", ACTION_TAKEN, DECISION_COMMUNICATED, VERIFIED, QUALITY_CONFIRMED);
         if (!actions.contains(action)) {
-            throw new InvalidInputException("actionId", "exists", "此措施不属于本投诉 / the action is not of this complaint");
+            throw new InvalidInputException("actionId", "exists", Text.of("error.complaint.action-complaint"));
         }
         if (action.isDone()) {
-            throw new DomainException("complaint.action-done", "该措施已完成 / the action is already done");
+            throw new DomainException("complaint.action-done", Text.of("error.complaint.action-already-done"));
         }
         action.markDone(actor, now);
         event("ACTION_DONE", actor, now, Text.literal(action.getDescription()));
@@ -265,8 +265,8 @@ public class Complaint implements Auditable {
     /** 处理决定告知顾客: how, when and what the customer was told. */
     public void communicateDecision(String how, Instant when, String what, String actor, Instant now) {
         requireState("communicate the decision", ACTION_TAKEN);
-        requireText("how", how, "请填写告知方式 / how the customer was told is required");
-        requireText("what", what, "请填写告知内容 / what the customer was told is required");
+        requireText("how", how, Text.of("error.complaint.how-customer-was-told"));
+        requireText("what", what, Text.of("error.complaint.what-customer-was-told"));
         this.decisionHow = how.trim();
         this.decisionAt = when == null ? now : when;
         this.decisionWhat = what.trim();
@@ -289,7 +289,7 @@ public class Complaint implements Auditable {
                                               LocalDate dueDate, boolean forbidSelfVerification, String actor,
                                               Instant now) {
         requireState("verify", DECISION_COMMUNICATED);
-        require("result", result, "请选择验证结果 / the verification result is required");
+        require("result", result, Text.of("error.complaint.verification-result-required"));
         if (forbidSelfVerification && handlers().contains(actor)) {
             throw new InvalidInputException("verifier", "not-handler", "验证人不能是本投诉的调查人或纠正措施录入人（" + actor
                     + "）/ the verifier may not be a handler of the complaint (who recorded the investigation or a "
@@ -297,7 +297,7 @@ public class Complaint implements Auditable {
         }
         Planned next = null;
         if (result == Verification.NOT_EFFECTIVE) {
-            requireText("countermeasure", countermeasure, "验证无效须提出新的对策 / a new countermeasure is required when not effective");
+            requireText("countermeasure", countermeasure, Text.of("error.complaint.new-countermeasure-required-when"));
             next = plan(countermeasure, owner == null || owner.isBlank() ? actor : owner, ownerUserId,
                     dueDate == null ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(7) : dueDate);
         }
@@ -365,7 +365,7 @@ public class Complaint implements Auditable {
                     + open + " corrective action(s) not done (status " + status + ")");
         }
         if (verification != Verification.EFFECTIVE) {
-            throw new DomainException("complaint.not-verified", "验证结果不是有效，不能结案 / cannot close: the verification is not EFFECTIVE");
+            throw new DomainException("complaint.not-verified", Text.of("error.complaint.cannot-close-verification-effective"));
         }
         this.closedAt = now;
         status = CLOSED;
@@ -458,13 +458,13 @@ public class Complaint implements Auditable {
         return a != null && b != null && a.equalsIgnoreCase(b);
     }
 
-    private static void require(String field, Object value, String message) {
+    private static void require(String field, Object value, Text message) {
         if (value == null) {
             throw new InvalidInputException(field, "required", message);
         }
     }
 
-    private static void requireText(String field, String value, String message) {
+    private static void requireText(String field, String value, Text message) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, "required", message);
         }

@@ -10,6 +10,7 @@ import com.careloop.capa.CorrectiveActions;
 import com.careloop.capa.OpenCapa;
 import com.careloop.capa.PlannedAction;
 import com.careloop.complaint.ComplaintViews.CapaLink;
+import com.careloop.platform.Text;
 
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ public class ComplaintCapas {
         c.requireCorrectiveActionStep();
         if (planned.ownerUserId() == null) {
             throw new com.careloop.platform.InvalidInputException("ownerUserId", "required",
-                    "请选择责任人 / the action owner must be a user");
+                    Text.of("error.complaint.action-owner-user"));
         }
         // No source key: each corrective action is its own CAPA (open CAPAs are unique per key on PostgreSQL).
         CapaRef ref = capas.open(new OpenCapa(CapaSources.COMPLAINT, c.getId(), null, c.getCode(),

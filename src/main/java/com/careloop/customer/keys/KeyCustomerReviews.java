@@ -80,7 +80,7 @@ public class KeyCustomerReviews {
             throw new DomainException("key-customer.reviewed", "该客户本季度（" + q + "）已评审 / the customer was already reviewed in " + q);
         }
         if (!customer.isKeyCustomer()) {
-            throw new DomainException("key-customer.not-key", "该客户不是重点客户，无需评审 / the customer is not a key customer");
+            throw new DomainException("key-customer.not-key", Text.of("error.customer.customer-key-customer-2"));
         }
         KeyCustomerReview review = new KeyCustomerReview(q, customer.getId(), cmd.outcome(),
                 KeyCustomerService.blank(cmd.comment()), me.id(), Instant.now(clock));

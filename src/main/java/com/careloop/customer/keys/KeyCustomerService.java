@@ -80,7 +80,7 @@ public class KeyCustomerService {
         CurrentUser me = users.require();
         String reason = blank(cmd.reason());
         if (cmd.criterion() == KeyCriterion.OTHER && reason == null) {
-            throw new InvalidInputException("reason", "required", "选择“其他”时必须填写理由 / a reason is required for criterion OTHER");
+            throw new InvalidInputException("reason", "required", Text.of("error.customer.reason-required-criterion-other"));
         }
         Customer customer;
         try {
@@ -96,7 +96,7 @@ public class KeyCustomerService {
     KeyCustomerProposal open(Customer customer, Action action, KeyCriterion criterion, String reason, long proposerId,
                              String proposerName) {
         if (!customer.isActive() && action == Action.FLAG) {
-            throw new DomainException("customer.inactive", "客户已停用，不能设为重点客户 / the customer is deactivated");
+            throw new DomainException("customer.inactive", Text.of("error.customer.customer-deactivated"));
         }
         if (pendingFor(customer.getId())) {
             throw new DomainException("key-customer.pending", "该客户已有待审批的重点客户申请 / the customer already has a pending "
@@ -149,8 +149,8 @@ public class KeyCustomerService {
     private void apply(KeyCustomerProposal p, Customer customer) {
         if (p.flags() == customer.isKeyCustomer()) {
             throw new DomainException(p.flags() ? "key-customer.already-key" : "key-customer.not-key",
-                    p.flags() ? "该客户已是重点客户 / the customer is already a key customer"
-                            : "该客户已不是重点客户 / the customer is no longer a key customer");
+                    p.flags() ? Text.of("error.customer.customer-already-key-customer")
+                            : Text.of("error.customer.customer-no-longer-key"));
         }
         var before = customer.auditState();
         if (p.flags()) {
@@ -259,7 +259,7 @@ public class KeyCustomerService {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+            throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
         }
     }
 

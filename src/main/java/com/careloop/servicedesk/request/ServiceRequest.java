@@ -149,14 +149,14 @@ public class ServiceRequest implements Auditable {
     public static void check(Intake in) {
         if (in.type() == RequestType.BOOKED_REPAIR && (in.appointmentStart() == null || in.appointmentEnd() == null)) {
             throw new InvalidInputException("appointmentStart", "required",
-                    "约修须填写预约时段 / a booked repair needs an appointment slot (start and end)");
+                    Text.of("error.servicedesk.booked-repair-needs-appointment"));
         }
         if (in.appointmentStart() != null && in.appointmentEnd() != null && !in.appointmentEnd().isAfter(in.appointmentStart())) {
-            throw new InvalidInputException("appointmentEnd", "after-start", "预约结束须晚于开始 / the slot must end after it starts");
+            throw new InvalidInputException("appointmentEnd", "after-start", Text.of("error.servicedesk.slot-end-after-starts"));
         }
         if (in.type() == RequestType.FIELD_SERVICE && in.fieldKind() == null) {
             throw new InvalidInputException("fieldKind", "required",
-                    "现场服务须选择类别 / a field service needs its kind (installation, after-sales, retrofit)");
+                    Text.of("error.servicedesk.field-service-needs-kind"));
         }
     }
 
@@ -216,7 +216,7 @@ public class ServiceRequest implements Auditable {
     public void reassign(Handler handler, Instant internalDue, String reason, String actor, Instant now) {
         requireState("reassign", DISPATCHED, IN_PROGRESS, PAUSED);
         if (handler == null) {
-            throw new InvalidInputException("assigneeId", "required", "请指定处理人 / name the new handler");
+            throw new InvalidInputException("assigneeId", "required", Text.of("error.servicedesk.name-new-handler"));
         }
         requireHandlerForKeyCustomer(handler);
         this.assigneeId = handler.id();
@@ -229,7 +229,7 @@ public class ServiceRequest implements Auditable {
     /** The department hands the request back to the center with a reason; the center dispatches again. */
     public void handBack(String reason, String actor, Instant now) {
         requireState("hand back", DISPATCHED, IN_PROGRESS);
-        requireText("reason", reason, "退回须说明原因 / a hand-back needs a reason");
+        requireText("reason", reason, Text.of("error.servicedesk.hand-back-needs-reason"));
         event(Kind.HANDED_BACK, actor, now, literal(reason));
         this.departmentId = null;
         this.assigneeId = null;
@@ -256,9 +256,9 @@ public class ServiceRequest implements Auditable {
     public void pause(PauseReason reason, String note, String actor, Instant now) {
         requireState("pause", IN_PROGRESS);
         if (reason == null) {
-            throw new InvalidInputException("reason", "required", "暂停须选择原因 / a pause needs a reason");
+            throw new InvalidInputException("reason", "required", Text.of("error.servicedesk.pause-needs-reason"));
         }
-        requireText("note", note, "暂停须说明情况 / a pause needs an explanation");
+        requireText("note", note, Text.of("error.servicedesk.pause-needs-explanation"));
         pauses.add(new RequestPause(this, reason, note, now, actor));
         status = PAUSED;
         event(Kind.PAUSED, actor, now, Text.of("texts.labelled", Text.label("sr.pauseReason", reason), note));
@@ -275,7 +275,7 @@ public class ServiceRequest implements Auditable {
 
     public void complete(String result, String actor, Instant now) {
         requireState("complete", IN_PROGRESS);
-        requireText("result", result, "完工须填写处理结果 / completion needs the result");
+        requireText("result", result, Text.of("error.servicedesk.completion-needs-result"));
         this.result = result;
         this.completedAt = now;
         status = COMPLETED;
@@ -285,7 +285,7 @@ public class ServiceRequest implements Auditable {
     /** The customer signs off the completed work. */
     public void signOff(String name, Instant signedAt, boolean satisfied, String actor, Instant now) {
         requireState("sign off", COMPLETED);
-        requireText("name", name, "须填写签收人 / the sign-off needs the customer's name");
+        requireText("name", name, Text.of("error.servicedesk.sign-off-needs-customer"));
         this.signOffName = name;
         this.signOffAt = signedAt == null ? now : signedAt;
         this.signOffSatisfied = satisfied;
@@ -323,11 +323,11 @@ public class ServiceRequest implements Auditable {
         requireState("turn into a complaint", COMPLETED, SIGNED_OFF);
         if (requestType == com.careloop.servicedesk.RequestType.COMPLAINT) {
             throw new DomainException("service-request.already-complaint",
-                    "投诉类工单在受理时已转入投诉处理 / a COMPLAINT request was handed to the complaint procedure at intake");
+                    Text.of("error.servicedesk.complaint-request-was-handed"));
         }
         if (customerId == null) {
             throw new InvalidInputException("customerId", "required",
-                    "转投诉须先关联客户档案 / a request without a customer cannot become a complaint");
+                    Text.of("error.servicedesk.request-without-customer-cannot"));
         }
         this.callbackOutcome = CallbackOutcome.UNSATISFIED;
         this.callbackNotes = notes;
@@ -377,7 +377,7 @@ public class ServiceRequest implements Auditable {
     /** Re-opens completed or closed work (unsatisfied customer); the history stays on the timeline and is counted. */
     public void reopen(String reason, String actor, Instant now) {
         requireState("re-open", COMPLETED, SIGNED_OFF, CALLED_BACK, CLOSED);
-        requireText("reason", reason, "重开须说明原因 / a re-open needs a reason");
+        requireText("reason", reason, Text.of("error.servicedesk.re-open-needs-reason"));
         reopenCount++;
         completedAt = null;
         signOffName = null;
@@ -433,7 +433,7 @@ public class ServiceRequest implements Auditable {
         }
         if (handler == null) {
             throw new DomainException("service-request.key-customer-handler",
-                    "重点客户报事须直接派给班长或资深人员 / a key customer's request goes straight to a team leader or senior handler");
+                    Text.of("error.servicedesk.key-customer-s-request"));
         }
         if (!handler.senior()) {
             throw new DomainException("service-request.senior-required",
@@ -449,7 +449,7 @@ public class ServiceRequest implements Auditable {
         }
     }
 
-    private static void requireText(String field, String value, String message) {
+    private static void requireText(String field, String value, Text message) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, "required", message);
         }

@@ -36,6 +36,7 @@ import com.careloop.servicedesk.ServiceDeskViews.Row;
 import com.careloop.servicedesk.ServiceDeskViews.SignOffView;
 import com.careloop.servicedesk.ServiceDeskViews.Target;
 import com.careloop.servicedesk.ServiceDeskViews.TimelineEntry;
+import com.careloop.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -411,7 +412,7 @@ public class ServiceRequestQueries {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+            throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
         }
     }
 }
