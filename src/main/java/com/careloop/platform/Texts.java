@@ -51,10 +51,36 @@ public class Texts {
         running = this;
     }
 
-    /** The text in the current thread's language; without a running platform (plain unit tests) its code and args. */
+    /**
+     * The text in the current thread's language. Without a running platform (plain unit tests, a log line before start)
+     * in English from the bundles on the class path, so an exception's message is still a sentence.
+     */
     static String renderInCurrentLocale(Text text) {
         Texts texts = running;
-        return texts == null ? String.valueOf(text) : texts.render(text);
+        return texts != null ? texts.render(text) : Offline.TEXTS.render(text, Locale.ENGLISH);
+    }
+
+    /** The bundles without Spring: every {@code messages/*.properties} on the class path, UTC, logins as they are. */
+    private static final class Offline {
+        static final Texts TEXTS = create();
+
+        private static Texts create() {
+            var source = new org.springframework.context.support.ResourceBundleMessageSource();
+            source.setDefaultEncoding("UTF-8");
+            source.setFallbackToSystemLocale(false);
+            try {
+                for (var r : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                        .getResources("classpath*:messages/*.properties")) {
+                    String name = java.util.Objects.requireNonNull(r.getFilename());
+                    if (!name.contains("_")) {
+                        source.addBasenames("messages/" + name.substring(0, name.length() - ".properties".length()));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new Texts(source, ZoneId.of("UTC"), who -> Optional.empty());
+        }
     }
 
     /** In the current request's (or thread's) language. */
