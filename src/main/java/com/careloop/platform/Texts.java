@@ -126,6 +126,27 @@ public class Texts {
                 .orElseGet(() -> messages.getMessage("texts.actor." + username, null, username, locale));
     }
 
+    /**
+     * A bean-validation error as a sentence in the reader's language (keys {@code NotBlank}, {@code Size}, {@code Pattern},
+     * … in the texts bundle, more specific {@code Size.<field>} possible), never the validator's default text or a regex.
+     */
+    public String fieldError(org.springframework.context.MessageSourceResolvable error) {
+        return messages.getMessage(error, LocaleContextHolder.getLocale());
+    }
+
+    /** A field error on a page: the field by its label ({@code audit.field.<name>}) and the rule as a sentence. */
+    public String fieldProblem(org.springframework.validation.FieldError error) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage("audit.field." + error.getField(), null, error.getField(), locale) + "："
+                + messages.getMessage(error, locale);
+    }
+
+    /** {@link #fieldProblem} for static helpers such as {@link Forms}. */
+    static String fieldProblemInCurrentLocale(org.springframework.validation.FieldError error) {
+        Texts texts = running;
+        return texts != null ? texts.fieldProblem(error) : error.getField() + ": " + error.getDefaultMessage();
+    }
+
     /** An instant in company time, to the minute. */
     public String time(Instant at) {
         return at == null ? "" : MINUTE.format(at.atZone(zone));

@@ -313,7 +313,7 @@ public class CallbackService {
         List<TimelineEntry> timeline = t.getEvents().stream().map(e -> new TimelineEntry(e.getKind(),
                 odt(e.getOccurredAt()), e.getActor(), texts.stored(e.getNoteText(), e.getNote()))).toList();
         return new Detail(t.getId(), t.getCode(), t.getVersion(), t.getPlanKind(), t.getPlanRevision(), t.getSourceType(),
-                t.getSourceId(), t.getSourceCode(), t.getReason(), t.getCustomerId(), t.getCustomerName(),
+                t.getSourceId(), t.getSourceCode(), texts.stored(t.getReason()), t.getCustomerId(), t.getCustomerName(),
                 t.getCustomerCode(), t.isKeyCustomer(), t.getPlannedDue(), t.getDueDate(), t.getAssigneeId(),
                 t.getAssigneeName(), t.getMethod(), questions, answers, t.getStatus(), t.getAttempts(),
                 t.getMaxAttempts(), t.getSatisfaction(), t.getNotes(), t.getFollowUp(), t.getCancelReason(),

@@ -134,7 +134,8 @@ public class CallbackTask implements Auditable {
         t.maxAttempts = maxAttempts;
         t.createdAt = now;
         t.createdBy = actor;
-        t.event("CREATED", actor, now, origin.reason() == null ? null : Text.literal(origin.reason()));
+        // generated tasks keep their reason as a stored Text (JSON), a typed one as it is
+        t.event("CREATED", actor, now, Text.fromJson(origin.reason()));
         return t;
     }
 

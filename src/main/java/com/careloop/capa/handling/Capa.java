@@ -343,8 +343,8 @@ public class Capa implements Auditable {
 
     private void requireState(String step, CapaStatus... allowed) {
         if (!Arrays.asList(allowed).contains(status)) {
-            throw new DomainException("capa.state", "CAPA当前状态为「" + label(status) + "」，不能执行此步骤 / cannot "
-                    + step + " a CAPA that is " + status, Map.of("status", status.name()));
+            throw new DomainException("capa.state", Text.of("error.capa.state",
+                    Text.label("capa.enum.CapaStatus", status)), Map.of("status", status.name(), "step", step));
         }
     }
 

@@ -354,15 +354,13 @@ public class Complaint implements Auditable {
         List<String> capasOpen = capas.stream().filter(l -> capaStates.stream().noneMatch(st -> st.capaId() == l.getCapaId()
                 && st.allActionsDone())).map(ComplaintCapa::getCapaCode).toList();
         if (!capasOpen.isEmpty()) {
-            throw new DomainException("complaint.capa-actions-done", "纠正措施 " + String.join("、", capasOpen)
-                    + " 尚未全部完成，不能结案 / cannot close: the actions of CAPA " + String.join(", ", capasOpen)
-                    + " are not all done (rule capa-actions-done, status " + status + ")",
+            throw new DomainException("complaint.capa-actions-done",
+                    Text.of("error.complaint.capa-actions-done", String.join(", ", capasOpen)),
                     Map.of("rule", "capa-actions-done", "capas", capasOpen));
         }
         long open = actions.stream().filter(a -> !a.isDone()).count();
         if (open > 0) {
-            throw new DomainException("complaint.actions-open", "尚有 " + open + " 项纠正措施未完成，不能结案 / cannot close: "
-                    + open + " corrective action(s) not done (status " + status + ")");
+            throw new DomainException("complaint.actions-open", Text.of("error.complaint.actions-open", open));
         }
         if (verification != Verification.EFFECTIVE) {
             throw new DomainException("complaint.not-verified", Text.of("error.complaint.cannot-close-verification-effective"));
@@ -449,8 +447,8 @@ public class Complaint implements Auditable {
 
     private void requireState(String step, ComplaintStatus... allowed) {
         if (!Arrays.asList(allowed).contains(status)) {
-            throw new DomainException("complaint.state", "投诉当前状态为「" + label(status) + "」，不能执行此步骤 / cannot "
-                    + step + " a complaint that is " + status, Map.of("status", status.name()));
+            throw new DomainException("complaint.state", Text.of("error.complaint.state",
+                    Text.label("complaint.enum.ComplaintStatus", status)), Map.of("status", status.name(), "step", step));
         }
     }
 

@@ -64,12 +64,13 @@ public class ComplaintCapas {
     }
 
     static String problem(Complaint c, Complaint.Planned planned, boolean fromVerification) {
-        StringBuilder p = new StringBuilder("顾客投诉 / complaint ").append(c.getCode()).append(": ").append(c.getContent());
+        // the problem statement is the record's own data, written without a language: number, content, cause
+        StringBuilder p = new StringBuilder(c.getCode()).append(": ").append(c.getContent());
         if (c.getCauseAnalysis() != null) {
-            p.append("\n原因分析 / cause analysis: ").append(c.getCauseAnalysis());
+            p.append("\n").append(c.getCauseAnalysis());
         }
         if (fromVerification) {
-            p.append("\n验证无效，新对策 / not effective, new countermeasure: ").append(planned.description());
+            p.append("\n→ ").append(planned.description());
         }
         return p.length() > PROBLEM_MAX ? p.substring(0, PROBLEM_MAX) : p.toString();
     }

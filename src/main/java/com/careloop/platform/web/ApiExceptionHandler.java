@@ -59,7 +59,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(ApiExceptionHandler::toProblem).toList();
+                .map(this::toProblem).toList();
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", Text.of("error.api.invalid-fields",
                 String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList())));
         problem.setProperty("errors", errors);
@@ -71,7 +71,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldProblem(
-                        r.getMethodParameter().getParameterName(), code(e.getCodes()), e.getDefaultMessage())))
+                        r.getMethodParameter().getParameterName(), code(e.getCodes()), texts.fieldError(e))))
                 .toList();
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", Text.of("error.api.invalid-parameters"));
         problem.setProperty("errors", errors);
@@ -185,8 +185,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static FieldProblem toProblem(FieldError e) {
-        return new FieldProblem(e.getField(), code(e.getCodes()), e.getDefaultMessage());
+    private FieldProblem toProblem(FieldError e) {
+        return new FieldProblem(e.getField(), code(e.getCodes()), texts.fieldError(e));
     }
 
     /** The constraint's short name (NotBlank, Size, Pattern ...) is the rule. */

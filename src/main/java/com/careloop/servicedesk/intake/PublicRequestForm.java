@@ -9,6 +9,7 @@ import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.RequestType;
 import com.careloop.servicedesk.ServiceDesk;
 import com.careloop.servicedesk.ServiceDeskCommands.Register;
+import com.careloop.platform.Texts;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,7 +60,10 @@ class PublicRequestForm {
     private final PublicFormLimiter limiter;
     private final MessageSource messages;
 
-    PublicRequestForm(ServiceDesk desk, PublicFormLimiter limiter, MessageSource messages) {
+    private final Texts texts;
+
+    PublicRequestForm(ServiceDesk desk, PublicFormLimiter limiter, MessageSource messages, Texts texts) {
+        this.texts = texts;
         this.desk = desk;
         this.limiter = limiter;
         this.messages = messages;
@@ -76,7 +80,7 @@ class PublicRequestForm {
                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
         if (errors.hasErrors()) {
             return form(model, errors.getFieldErrors().stream()
-                    .map(e -> label("sdintake.public." + e.getField()) + ": " + e.getDefaultMessage()).distinct().toList());
+                    .map(e -> label("sdintake.public." + e.getField()) + ": " + texts.fieldError(e)).distinct().toList());
         }
         String ip = request.getRemoteAddr();
         if (!limiter.tryAcquire(ip)) {

@@ -360,13 +360,11 @@ public class ServiceRequest implements Auditable {
         boolean satisfied = callbackOutcome == CallbackOutcome.SATISFIED;
         if (keyCustomer && !(satisfied && callbackBySupervisor)) {
             throw new DomainException("service-request.callback-required",
-                    "重点客户的工单须由主管回访满意后方可销单 / a key customer's request can only be closed after a "
-                            + "supervisor's satisfied callback (status " + status + ")");
+                    Text.of("error.servicedesk.key-callback-required"));
         }
         if (callbackRequired && !satisfied) {
             throw new DomainException("service-request.callback-required",
-                    "此类别须回访满意后方可销单 / this category requires a satisfied callback before close (status "
-                            + status + ")");
+                    Text.of("error.servicedesk.callback-required"));
         }
         this.closedAt = now;
         this.closedBy = byUserId;
@@ -437,15 +435,14 @@ public class ServiceRequest implements Auditable {
         }
         if (!handler.senior()) {
             throw new DomainException("service-request.senior-required",
-                    "重点客户报事须由资深人员处理 / a key customer's request needs a senior handler; user " + handler.id()
-                            + " is not senior");
+                    Text.of("error.servicedesk.senior-required", Text.Arg.user(handler.id())));
         }
     }
 
     private void requireState(String step, RequestStatus... allowed) {
         if (!Arrays.asList(allowed).contains(status)) {
-            throw new DomainException("service-request.state", "工单当前状态为「" + label(status) + "」，不能" + verb(step)
-                    + " / cannot " + step + " a request that is " + status);
+            throw new DomainException("service-request.state", Text.of("error.servicedesk.state",
+                    Text.label("sr.status", status), Text.label("texts.sr.step", step.replace(' ', '-'))), Map.of("status", status.name(), "step", step));
         }
     }
 
@@ -478,23 +475,6 @@ public class ServiceRequest implements Auditable {
             case SIGNED_OFF -> "已签收";
             case CALLED_BACK -> "已回访";
             case CLOSED -> "已销单";
-        };
-    }
-
-    private static String verb(String step) {
-        return switch (step) {
-            case "dispatch" -> "派工";
-            case "reassign" -> "改派";
-            case "hand back" -> "退回";
-            case "start work" -> "开始处理";
-            case "pause" -> "暂停";
-            case "resume" -> "恢复";
-            case "complete" -> "完工";
-            case "sign off" -> "签收";
-            case "call back" -> "回访";
-            case "close" -> "销单";
-            case "re-open" -> "重开";
-            default -> step;
         };
     }
 

@@ -48,7 +48,7 @@ class AuthApiTest extends ApiTestBase {
     void aWrongPasswordIs401WithAProblemDetail() {
         Response r = login(newUser(), "wrong-password");
         assertThat(r.status()).isEqualTo(401);
-        assertThat(r.json().get("detail").asString()).contains("wrong username or password");
+        assertThat(r.json().get("detail").asString()).isEqualTo("用户名或密码错误");
     }
 
     @Test
@@ -62,7 +62,7 @@ class AuthApiTest extends ApiTestBase {
         login(username, "wrong");
         Response locked = login(username, "right-password");
         assertThat(locked.status()).isEqualTo(401);
-        assertThat(locked.json().get("detail").asString()).contains("locked");
+        assertThat(locked.json().get("detail").asString()).contains("已锁定");
         long userId = jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class).single();
         assertThat(get("/api/v1/audit-events/user/" + userId, tokenFor("admin")).json().valueStream()
                 .map(e -> e.get("action").asString())).contains("LOCK");
