@@ -309,7 +309,7 @@ public class ServiceRequest implements Auditable {
         if (outcome == CallbackOutcome.SATISFIED) {
             status = CALLED_BACK;
         } else {
-            reopen("回访不满意 / unsatisfied callback" + (notes == null ? "" : ": " + notes), actor, now);
+            reopen(labelled(Text.of("texts.sr.unsatisfied-callback"), notes), actor, now);
         }
     }
 
@@ -374,8 +374,12 @@ public class ServiceRequest implements Auditable {
 
     /** Re-opens completed or closed work (unsatisfied customer); the history stays on the timeline and is counted. */
     public void reopen(String reason, String actor, Instant now) {
-        requireState("re-open", COMPLETED, SIGNED_OFF, CALLED_BACK, CLOSED);
         requireText("reason", reason, Text.of("error.servicedesk.re-open-needs-reason"));
+        reopen(Text.literal(reason), actor, now);
+    }
+
+    private void reopen(Text reason, String actor, Instant now) {
+        requireState("re-open", COMPLETED, SIGNED_OFF, CALLED_BACK, CLOSED);
         reopenCount++;
         completedAt = null;
         signOffName = null;
@@ -388,7 +392,7 @@ public class ServiceRequest implements Auditable {
         closedAt = null;
         closedBy = null;
         status = departmentId != null ? DISPATCHED : REGISTERED;
-        event(Kind.REOPENED, actor, now, literal(reason));
+        event(Kind.REOPENED, actor, now, reason);
     }
 
     /** Notes and materials may be added until the request is closed. */
