@@ -127,25 +127,6 @@ class H2IntakeBench {
 
     /** Registrations as ServiceDeskBench sends them; with a fresh Idempotency-Key on each when {@code idempotent}. */
     private static Path script(String token, boolean idempotent) throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        return Wrk.script("h2-intake.lua", """
-                local counter = 0
-                function setup(thread)
-                  thread:set("tid", counter)
-                  counter = counter + 1
-                end
-                local n = 0
-                wrk.method = "POST"
-                wrk.headers["Content-Type"] = "application/json"
-                wrk.headers["Authorization"] = "Bearer %s"
-                request = function()
-                  n = n + 1
-                  if %s then
-                    wrk.headers["Idempotency-Key"] = "%s-" .. tid .. "-" .. n
-                  end
-                  return wrk.format(nil, nil, nil, '{"contactName":"压测","contactPhone":"13800000000","type":"REPAIR",'
-                    .. '"title":"压测报修 h2-' .. n .. '","channel":"API","description":"卫生间漏水，请派人查看"}')
-                end
-                """.formatted(token, idempotent, run));
+        return Wrk.intakeScript("h2-intake.lua", token, "h2", idempotent ? UUID.randomUUID().toString().substring(0, 8) : null);
     }
 }
