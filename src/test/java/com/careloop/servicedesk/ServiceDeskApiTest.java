@@ -192,7 +192,8 @@ class ServiceDeskApiTest extends ApiTestBase {
         step(leader, id, "sign-off", "{'name':'业主','satisfied':true}");
         Response early = post(BASE + "/" + id + "/close", tokenFor("supervisor"), null);
         assertThat(early.status()).as(early.body()).isEqualTo(409);
-        assertThat(early.body()).contains("supervisor");
+        assertThat(early.json().get("messageCode").asString()).isEqualTo("error.servicedesk.key-callback-required");
+        assertThat(early.body()).contains("主管回访满意");
 
         step(tokenFor("supervisor"), id, "callback", "{'outcome':'SATISFIED','notes':'主管回访，客户满意'}");
         JsonNode closed = step(tokenFor("supervisor"), id, "close", "{}");

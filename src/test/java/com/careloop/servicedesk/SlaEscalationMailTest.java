@@ -69,6 +69,8 @@ class SlaEscalationMailTest extends ApiTestBase {
 
     @Test
     void warningBreachAndSecondLevelAreEachSentOnceToTheRightPeople() throws Exception {
+        // each mail is written in its recipient's language: these three read the default, zh-CN
+        jdbc.sql("update app_user set locale = null where username in ('staff', 'supervisor', 'manager')").update();
         Response c = post("/api/v1/customers", tokenFor("manager"), j("{'name':'超时业主" + UUID.randomUUID().toString()
                 .substring(0, 6) + "','kind':'INDIVIDUAL','phone':'137" + String.format("%08d", (long) (Math.random() * 1e8)) + "'}"));
         assertThat(c.status()).as(c.body()).isEqualTo(201);
