@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public final class ListSort {
 
-    public enum Type { TEXT, TIME, NUMBER }
+    public enum Type { TEXT, TIME, DATE, NUMBER }
 
     /** A sortable column: its SQL expression (never null) and the type of its value. */
     public record Column(String sql, Type type) {
@@ -39,6 +39,10 @@ public final class ListSort {
 
         public static Column time(String sql) {
             return new Column(sql, Type.TIME);
+        }
+
+        public static Column date(String sql) {
+            return new Column(sql, Type.DATE);
         }
 
         public static Column number(String sql) {
@@ -101,7 +105,7 @@ public final class ListSort {
         return column.sql().equals(idColumn);
     }
 
-    /** To append to the select list: {@code , <expression> sort_value}. */
+    /** To append to the select list: {@code , <expression> sort_value} (not needed, though harmless, by id). */
     public String selectColumn() {
         return ", " + column.sql() + " " + SORT_VALUE;
     }
@@ -143,7 +147,7 @@ public final class ListSort {
 
     /** Reads the row with {@code inner}, plus the sort value and the id (the first column must be the id). */
     public <T> RowMapper<Keyed<T>> mapper(RowMapper<T> inner) {
-        return (rs, n) -> new Keyed<>(inner.mapRow(rs, n), sortValue(rs), rs.getLong(1));
+        return (rs, n) -> new Keyed<>(inner.mapRow(rs, n), byId() ? null : sortValue(rs), rs.getLong(1));
     }
 
     /** Cuts a list of {@code limit + 1} rows to the page and the cursor of the next. */
@@ -169,6 +173,7 @@ public final class ListSort {
                 Object o = rs.getObject(SORT_VALUE);
                 yield o instanceof OffsetDateTime t ? Timestamp.from(t.toInstant()) : rs.getTimestamp(SORT_VALUE);
             }
+            case DATE -> rs.getObject(SORT_VALUE, java.time.LocalDate.class);
             case NUMBER -> rs.getBigDecimal(SORT_VALUE);
             case TEXT -> rs.getString(SORT_VALUE);
         };
@@ -178,6 +183,7 @@ public final class ListSort {
         try {
             return switch (column.type()) {
                 case TIME -> Timestamp.from(Instant.parse(text));
+                case DATE -> java.time.LocalDate.parse(text);
                 case NUMBER -> new BigDecimal(text);
                 case TEXT -> text;
             };

@@ -1,12 +1,9 @@
 package com.careloop.complaint.handling;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 import com.careloop.complaint.ComplaintViews.Row;
 import com.careloop.complaint.Complaints;
-import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.ListSort.Slice;
 import com.careloop.platform.excel.ListExport;
 import com.careloop.platform.excel.ListExport.Column;
@@ -36,18 +33,14 @@ class ComplaintListExport {
 
     private final Complaints complaints;
     private final ListExport export;
-    private final CareLoopProperties properties;
-    private final Clock clock;
 
-    ComplaintListExport(Complaints complaints, ListExport export, CareLoopProperties properties, Clock clock) {
+    ComplaintListExport(Complaints complaints, ListExport export) {
         this.complaints = complaints;
         this.export = export;
-        this.properties = properties;
-        this.clock = clock;
     }
 
     void write(ComplaintListQuery query, String queryString, HttpServletResponse response) {
-        export.write(response, "complaints-" + LocalDate.now(clock.withZone(properties.zone())), "nav.complaints",
+        export.write(response, "complaints", "nav.complaints",
                 AUDIT_TYPE, queryString, COLUMNS, cursor -> {
                     var page = complaints.search(query.filter(), query.sort(), cursor, ListExport.PAGE);
                     return new Slice<>(page.items(), page.nextCursor());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -64,7 +65,7 @@ public class ListExport {
     }
 
     /**
-     * Writes the list as {@code <fileName>.xlsx} to the response. {@code pages} gives the page after a cursor (null:
+     * Writes the list as {@code <fileName>-<today>.xlsx} to the response. {@code pages} gives the page after a cursor (null:
      * the first); {@code auditType} names the list in the trail, {@code filters} what was asked (query string).
      */
     @Transactional
@@ -73,7 +74,8 @@ public class ListExport {
         // the first page before the response: a bad filter or sort is still a problem answer, not a broken file
         Slice<T> page = pages.apply(null);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + ".xlsx\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "-"
+                + LocalDate.now(clock.withZone(properties.zone())) + ".xlsx\"");
         int rows;
         try (var xlsx = XlsxExport.open(response.getOutputStream(), message(sheetKey),
                 columns.stream().map(c -> message(c.headerKey())).toList())) {

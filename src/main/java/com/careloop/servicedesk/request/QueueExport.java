@@ -1,10 +1,7 @@
 package com.careloop.servicedesk.request;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
-import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.ListSort.Slice;
 import com.careloop.platform.excel.ListExport;
 import com.careloop.platform.excel.ListExport.Column;
@@ -37,18 +34,14 @@ public class QueueExport {
 
     private final ServiceDesk desk;
     private final ListExport export;
-    private final CareLoopProperties properties;
-    private final Clock clock;
 
-    QueueExport(ServiceDesk desk, ListExport export, CareLoopProperties properties, Clock clock) {
+    QueueExport(ServiceDesk desk, ListExport export) {
         this.desk = desk;
         this.export = export;
-        this.properties = properties;
-        this.clock = clock;
     }
 
     public void write(Filter filter, String sort, String queryString, HttpServletResponse response) {
-        export.write(response, "service-requests-" + LocalDate.now(clock.withZone(properties.zone())),
+        export.write(response, "service-requests",
                 "nav.serviceRequests", AUDIT_TYPE, queryString, COLUMNS, cursor -> {
                     var page = desk.search(filter, sort, cursor, ListExport.PAGE);
                     return new Slice<>(page.items(), page.nextCursor());
