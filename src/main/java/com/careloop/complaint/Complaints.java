@@ -370,8 +370,7 @@ public class Complaints {
                        case when""").append(' ').append(OVERDUE).append(" then 1 else 0 end overdue, d.name, h.display_name")
                 .append(order.selectColumn()).append("""
                  from complaint c left join department d on d.id = c.department_id
-                 left join app_user h on h.id = c.handler_id where """)
-                .append(scope.sql());
+                 left join app_user h on h.id = c.handler_id""").append(" where ").append(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         params.put("now", Timestamp.from(now()));
         Filter filter = f == null ? new Filter(null, null, null, null, null, null, null) : f;

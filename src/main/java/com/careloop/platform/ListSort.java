@@ -105,9 +105,9 @@ public final class ListSort {
         return column.sql().equals(idColumn);
     }
 
-    /** To append to the select list: {@code , <expression> sort_value} (not needed, though harmless, by id). */
+    /** To append to the select list: {@code , <expression> sort_value } (not needed, though harmless, by id). */
     public String selectColumn() {
-        return ", " + column.sql() + " " + SORT_VALUE;
+        return ", " + column.sql() + " " + SORT_VALUE + " ";
     }
 
     /** Appends the keyset condition of the cursor (nothing without one). */

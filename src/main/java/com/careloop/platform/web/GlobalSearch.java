@@ -16,10 +16,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The search box of the top bar: every module's {@link SearchProvider} asked with what was typed; exact record
+ * The search box of the top bar (the page; {@link GlobalSearchApi} is the same over JSON): every module's {@link SearchProvider} asked with what was typed; exact record
  * numbers first. On the page an exact number that only one record has opens that record at once.
  */
 @Controller
@@ -59,14 +58,7 @@ class GlobalSearch {
         return "platform/search";
     }
 
-    @AnyUser
-    @GetMapping("/api/v1/search")
-    @ResponseBody
-    Result api(@RequestParam String q) {
-        return search(q);
-    }
-
-    private Result search(String raw) {
+    Result search(String raw) {
         Query query = Query.of(raw);
         if (query.text().length() < 2 || query.text().length() > 100) {
             throw new InvalidInputException("q", "length", "请输入2至100个字符 / type 2 to 100 characters");
