@@ -21,8 +21,18 @@ public final class ComplaintCommands {
     public record Acknowledge(@NotNull OffsetDateTime promisedReplyBy, Long version) {
     }
 
+    /**
+     * 评估; {@code handlerId} names the handler (an active user of the responsible department); a STAFF_ATTITUDE
+     * complaint names the employee concerned (003-A10) — a user ({@code concernedEmployeeId}) or, for someone without
+     * an account, a name.
+     */
     public record Assess(@NotNull ComplaintCategory category, @NotNull Severity severity, Long departmentId,
+                         Long handlerId, Long concernedEmployeeId, @Size(max = 100) String concernedEmployeeName,
                          Long version) {
+    }
+
+    /** 指定处理人: the named handler, an active user of the complaint's responsible department. */
+    public record AssignHandler(@NotNull Long handlerId, Long version) {
     }
 
     public record Investigate(@NotNull Long departmentId, @NotNull CauseCategory causeCategory,

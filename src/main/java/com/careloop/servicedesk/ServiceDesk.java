@@ -377,7 +377,13 @@ public class ServiceDesk {
     /** The queue, newest first, keyset-paged, within the reader's data scope. */
     @Transactional(readOnly = true)
     public Page search(Filter filter, String cursor, int limit) {
-        return queries.search(filter, cursor, limit, users.require(), now());
+        return search(filter, null, cursor, limit);
+    }
+
+    /** The queue sorted by a column ({@code registeredAt}, {@code -dueAt}, …; default newest first), keyset-paged. */
+    @Transactional(readOnly = true)
+    public Page search(Filter filter, String sort, String cursor, int limit) {
+        return queries.search(filter, sort, cursor, limit, users.require(), now());
     }
 
     /** The live counters of the queue (mine, my department, unassigned, due soon, overdue, paused, key customers). */

@@ -45,6 +45,7 @@ import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.Versions;
@@ -317,17 +318,34 @@ public class CallbackService {
                 t.getStatus().isOpen() && t.getDueDate().isBefore(today()), links, timeline);
     }
 
-    /** The desk: a tab (due today, overdue, mine, all open, all) and filters, by due date, paged by offset. */
-    @Transactional(readOnly = true)
+    /** The desk's sortable columns (request key → SQL); ties broken by id. */
+    static final Map<String, ListSort.Column> SORTS = Map.of(
+            "code", ListSort.Column.text("t.code"),
+            "customer", ListSort.Column.text("t.customer_name"),
+            "dueDate", ListSort.Column.date("t.due_date"),
+            "assignee", ListSort.Column.text("coalesce(t.assignee_name, '')"),
+            "status", ListSort.Column.text("t.status"),
+            "plan", ListSort.Column.text("t.plan_kind"));
+
     public Page search(Filter filter, String cursor, int limit) {
+        return search(filter, null, cursor, limit);
+    }
+
+    /**
+     * The desk: a tab (due today, overdue, mine, all open, all) and filters, sorted by a column (default: the due date,
+     * the newest first on "all"), keyset-paged under that sort.
+     */
+    @Transactional(readOnly = true)
+    public Page search(Filter filter, String sort, String cursor, int limit) {
         Filter f = filter == null ? Filter.of(Tab.OPEN) : filter;
+        Tab tab = f.tab() == null ? Tab.OPEN : f.tab();
+        ListSort order = ListSort.parse(sort, SORTS, "t.id", tab == Tab.ALL ? "-id" : "dueDate");
         StringBuilder sql = new StringBuilder("""
                 select id, code, plan_kind, customer_id, customer_name, key_customer, due_date, assignee_id,
-                       assignee_name, method, status, attempts, max_attempts, satisfaction, source_code
-                from callback_task t where 1 = 1""");
+                       assignee_name, method, status, attempts, max_attempts, satisfaction, source_code""")
+                .append(order.selectColumn()).append(" from callback_task t where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         LocalDate today = today();
-        Tab tab = f.tab() == null ? Tab.OPEN : f.tab();
         if (tab != Tab.ALL) {
             sql.append(" and t.status = 'OPEN'");
         }
@@ -361,18 +379,10 @@ public class CallbackService {
             sql.append(" and t.customer_id = :customer");
             params.put("customer", f.customerId());
         }
-        int offset = 0;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                offset = Integer.parseInt(cursor);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
-            }
-        }
-        sql.append(tab == Tab.ALL ? " order by t.id desc" : " order by t.due_date, t.id").append(" limit :limit offset :offset");
+        order.after(cursor, sql, params);
+        sql.append(order.orderBy()).append(" limit :limit");
         params.put("limit", limit + 1);
-        params.put("offset", offset);
-        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+        var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper((rs, n) -> {
             TaskStatus status = TaskStatus.valueOf(rs.getString(11));
             LocalDate due = rs.getObject(7, LocalDate.class);
             return new Row(rs.getLong(1), rs.getString(2), PlanKind.valueOf(rs.getString(3)), rs.getLong(4),
@@ -380,13 +390,8 @@ public class CallbackService {
                     CallbackMethod.valueOf(rs.getString(10)), status, rs.getInt(12), rs.getInt(13),
                     rs.getString(14) == null ? null : Satisfaction.valueOf(rs.getString(14)),
                     status.isOpen() && due.isBefore(today), rs.getString(15));
-        }).list());
-        String next = null;
-        if (rows.size() > limit) {
-            rows.remove(limit);
-            next = String.valueOf(offset + limit);
-        }
-        return new Page(rows, next);
+        })).list(), limit);
+        return new Page(slice.items(), slice.nextCursor());
     }
 
     @Transactional(readOnly = true)

@@ -74,8 +74,11 @@ class CallbackPages {
     private final Clock clock;
     private final ZoneId zone;
 
+    private final CallbackListExport export;
+
     CallbackPages(CallbackService callbacks, CallbackStatistics statistics, MessageSource messages, JsonMapper json,
-                  Clock clock, CareLoopProperties platform) {
+                  Clock clock, CareLoopProperties platform, CallbackListExport export) {
+        this.export = export;
         this.callbacks = callbacks;
         this.statistics = statistics;
         this.messages = messages;
@@ -86,14 +89,27 @@ class CallbackPages {
 
     // ---- desk and task -----------------------------------------------------------------------
 
+    /** The desk's list as .xlsx: the page's tab, filters and sort, every page of it (audited). */
+    @RequiresPermission(CallbackPermissions.VIEW)
+    @GetMapping("/callbacks/export")
+    void export(@RequestParam(required = false) Tab tab, @RequestParam(required = false) PlanKind plan,
+                @RequestParam(required = false) Long assigneeId, @RequestParam(required = false) CallbackMethod method,
+                @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
+        export.write(new Filter(tab == null ? Tab.TODAY : tab, plan, assigneeId, method, null, null), sort,
+                request.getQueryString(), response);
+    }
+
     @RequiresPermission(CallbackPermissions.VIEW)
     @GetMapping("/callbacks")
     String desk(@RequestParam(required = false) Tab tab, @RequestParam(required = false) PlanKind plan,
                 @RequestParam(required = false) Long assigneeId, @RequestParam(required = false) CallbackMethod method,
-                @RequestParam(required = false) String cursor, Model model) {
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
+                Model model) {
         Filter filter = new Filter(tab == null ? Tab.TODAY : tab, plan, assigneeId, method, null, null);
         model.addAttribute("filter", filter);
-        model.addAttribute("page", callbacks.search(filter, cursor, 50));
+        model.addAttribute("sort", sort);
+        model.addAttribute("page", callbacks.search(filter, sort, cursor, 50));
         model.addAttribute("counters", callbacks.counters());
         model.addAttribute("tabs", List.of(Tab.TODAY, Tab.OVERDUE, Tab.MINE, Tab.OPEN));
         model.addAttribute("plans", PlanKind.values());

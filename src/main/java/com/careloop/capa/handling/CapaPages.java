@@ -60,7 +60,11 @@ class CapaPages {
     private final MessageSource messages;
     private final CurrentUsers users;
 
-    CapaPages(CorrectiveActions capas, JdbcClient jdbc, MessageSource messages, CurrentUsers users) {
+    private final CapaListExport export;
+
+    CapaPages(CorrectiveActions capas, JdbcClient jdbc, MessageSource messages, CurrentUsers users,
+              CapaListExport export) {
+        this.export = export;
         this.capas = capas;
         this.jdbc = jdbc;
         this.messages = messages;
@@ -71,15 +75,31 @@ class CapaPages {
     @GetMapping("/capa")
     String list(@RequestParam(required = false) CapaStatus status, @RequestParam(required = false) String sourceType,
                 @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long departmentId,
-                @RequestParam(required = false) String cursor, Model model) {
-        Filter filter = new Filter(status, sourceType == null || sourceType.isBlank() ? null : sourceType,
-                Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, departmentId, null);
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
+                Model model) {
+        Filter filter = filter(status, sourceType, overdue, departmentId);
         model.addAttribute("filter", filter);
-        model.addAttribute("page", capas.search(filter, cursor, 50));
+        model.addAttribute("sort", sort);
+        model.addAttribute("page", capas.search(filter, sort, cursor, 50));
         model.addAttribute("statuses", CapaStatus.values());
         model.addAttribute("sourceTypes", CapaSources.ALL);
         model.addAttribute("departments", departments());
         return "capa/list";
+    }
+
+    /** The list as .xlsx: the page's filters and sort, every page of it (audited). */
+    @RequiresPermission(CapaPermissions.VIEW)
+    @GetMapping("/capa/export")
+    void export(@RequestParam(required = false) CapaStatus status, @RequestParam(required = false) String sourceType,
+                @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long departmentId,
+                @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
+        export.write(filter(status, sourceType, overdue, departmentId), sort, request.getQueryString(), response);
+    }
+
+    private static Filter filter(CapaStatus status, String sourceType, Boolean overdue, Long departmentId) {
+        return new Filter(status, sourceType == null || sourceType.isBlank() ? null : sourceType,
+                Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, departmentId, null);
     }
 
     @RequiresPermission(CapaPermissions.HANDLE)

@@ -52,7 +52,10 @@ class ClaimPages {
     private final Parties parties;
     private final ClaimProperties properties;
 
-    ClaimPages(Claims claims, Parties parties, ClaimProperties properties) {
+    private final ClaimListExport export;
+
+    ClaimPages(Claims claims, Parties parties, ClaimProperties properties, ClaimListExport export) {
+        this.export = export;
         this.claims = claims;
         this.parties = parties;
         this.properties = properties;
@@ -60,12 +63,21 @@ class ClaimPages {
 
     @RequiresPermission(ClaimPermissions.CLAIM_VIEW)
     @GetMapping("/claims")
-    String list(@RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) String cursor,
-                Model model) {
-        model.addAttribute("page", claims.search(new Filter(status, null, null), cursor, 50));
+    String list(@RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("page", claims.search(new Filter(status, null, null), sort, cursor, 50));
         model.addAttribute("statuses", ClaimStatus.values());
         model.addAttribute("status", status);
+        model.addAttribute("sort", sort);
         return "claim/list";
+    }
+
+    /** The list as .xlsx: the page's filter and sort, every page of it (audited). */
+    @RequiresPermission(ClaimPermissions.CLAIM_VIEW)
+    @GetMapping("/claims/export")
+    void export(@RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) String sort,
+                jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        export.write(new Filter(status, null, null), sort, request.getQueryString(), response);
     }
 
     @RequiresPermission(ClaimPermissions.CLAIM_HANDLE)

@@ -181,7 +181,8 @@ class ComplaintDemoData implements ApplicationRunner {
         Instant ack = received.plus(Duration.ofHours(p.ackHours()));
         times.put("ACKNOWLEDGED", ack);
         if (reach.compareTo(ComplaintStatus.ASSESSED) >= 0) {
-            complaints.assess(id, new Assess(p.category(), p.severity(), department, null));
+            complaints.assess(id, new Assess(p.category(), p.severity(), department, null, null,
+                    p.category() == ComplaintCategory.STAFF_ATTITUDE ? "送货司机" : null, null));
             times.put("ASSESSED", ack.plus(Duration.ofHours(1)));
         }
         Instant firstAction = received.plus(Duration.ofHours(p.replyHours()));

@@ -87,6 +87,11 @@ public class Complaint implements Auditable {
     @Enumerated(EnumType.STRING)
     private Severity severity;
     private Long departmentId;
+    /** 处理人: the named person who handles the complaint (an active user of the responsible department). */
+    private Long handlerId;
+    /** A staff-attitude complaint's employee concerned (003-A10): a user, or a name for someone without an account. */
+    private Long concernedEmployeeId;
+    private String concernedEmployeeName;
     private Instant promisedReplyBy;
     private Instant acknowledgedAt;
     @Enumerated(EnumType.STRING)
@@ -186,6 +191,10 @@ public class Complaint implements Auditable {
         requireState("assess", ACKNOWLEDGED);
         require("category", category, "请选择投诉类别 / the category is required");
         require("severity", severity, "请选择严重程度 / the severity is required");
+        if (category == ComplaintCategory.STAFF_ATTITUDE && concernedEmployeeId == null && concernedEmployeeName == null) {
+            throw new InvalidInputException("concernedEmployeeId", "required",
+                    "服务态度投诉须写明被投诉员工 / a staff-attitude complaint names the employee concerned");
+        }
         this.category = category;
         this.severity = severity;
         if (departmentId != null) {
@@ -194,6 +203,37 @@ public class Complaint implements Auditable {
         computeDeadlines(targets, clock);
         status = ASSESSED;
         event("ASSESSED", actor, now, category + " / " + severity);
+    }
+
+    /**
+     * 指定处理人: names the person who handles the complaint; the caller has checked that it is an active user of the
+     * responsible department. Any time before the close; a change of handler is another timeline entry.
+     */
+    public void assignHandler(long userId, String userName, String actor, Instant now) {
+        requireState("assign a handler", RECEIVED, ACKNOWLEDGED, ASSESSED, INVESTIGATED, ACTION_TAKEN,
+                DECISION_COMMUNICATED, VERIFIED, QUALITY_CONFIRMED);
+        if (departmentId == null) {
+            throw new InvalidInputException("departmentId", "required",
+                    "先确定责任部门，再指定处理人 / name the responsible department before the handler");
+        }
+        if (Long.valueOf(userId).equals(handlerId)) {
+            return;
+        }
+        this.handlerId = userId;
+        event("HANDLER_ASSIGNED", actor, now, userName);
+    }
+
+    /** 被投诉员工 (003-A10): the employee a complaint is about, a user (id and name) or only a name. */
+    public void nameConcernedEmployee(Long userId, String name, String actor, Instant now) {
+        requireState("name the employee concerned", RECEIVED, ACKNOWLEDGED, ASSESSED, INVESTIGATED, ACTION_TAKEN,
+                DECISION_COMMUNICATED, VERIFIED, QUALITY_CONFIRMED);
+        String n = blank(name);
+        if (userId == null && n == null) {
+            return;
+        }
+        this.concernedEmployeeId = userId;
+        this.concernedEmployeeName = n;
+        event("EMPLOYEE_NAMED", actor, now, n);
     }
 
     /** 调查: the responsible department, the cause category and the cause analysis. */
@@ -507,6 +547,9 @@ public class Complaint implements Auditable {
         s.put("category", category);
         s.put("severity", severity);
         s.put("departmentId", departmentId);
+        s.put("handlerId", handlerId);
+        s.put("concernedEmployeeId", concernedEmployeeId);
+        s.put("concernedEmployeeName", concernedEmployeeName);
         s.put("causeCategory", causeCategory);
         s.put("verification", verification);
         s.put("actions", actions.size());
@@ -534,6 +577,9 @@ public class Complaint implements Auditable {
     public ComplaintCategory getCategory() { return category; }
     public Severity getSeverity() { return severity; }
     public Long getDepartmentId() { return departmentId; }
+    public Long getHandlerId() { return handlerId; }
+    public Long getConcernedEmployeeId() { return concernedEmployeeId; }
+    public String getConcernedEmployeeName() { return concernedEmployeeName; }
     public Instant getPromisedReplyBy() { return promisedReplyBy; }
     public Instant getAcknowledgedAt() { return acknowledgedAt; }
     public CauseCategory getCauseCategory() { return causeCategory; }

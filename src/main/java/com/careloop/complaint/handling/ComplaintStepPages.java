@@ -163,7 +163,18 @@ class ComplaintStepPages {
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list());
         model.addAttribute("owners", jdbc.sql("select id, display_name from app_user where active = true order by id")
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list());
+        // the handler is one of the responsible department's active users (the save refuses the others)
+        model.addAttribute("handlers", c.departmentId() == null ? List.of() : jdbc.sql(
+                        "select id, display_name from app_user where active = true and department_id = :d order by id")
+                .param("d", c.departmentId()).query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list());
         return "complaint/detail";
+    }
+
+    @RequiresPermission(ComplaintPermissions.HANDLE)
+    @PostMapping("/complaints/{id}/handler")
+    String assignHandler(@PathVariable long id, @Valid @ModelAttribute ComplaintCommands.AssignHandler form,
+                         BindingResult errors, RedirectAttributes flash) {
+        return step(id, errors, flash, () -> complaints.assignHandler(id, form));
     }
 
     /** The next step's forms for the state, as far as the reader's permissions go. */

@@ -78,6 +78,9 @@ public class ServiceRequest implements Auditable {
     private boolean keyCustomer;
     private String contactName;
     private String contactPhone;
+    /** The phone's digits and their last four (indexed, V60): the queue and the global search find a caller by them. */
+    private String contactPhoneDigits;
+    private String contactPhoneTail;
     private String location;
     private String unitRoom;
     @Enumerated(EnumType.STRING)
@@ -171,6 +174,9 @@ public class ServiceRequest implements Auditable {
         r.keyCustomer = in.keyCustomer();
         r.contactName = in.contactName();
         r.contactPhone = in.contactPhone();
+        r.contactPhoneDigits = in.contactPhone() == null ? null : in.contactPhone().replaceAll("[\\s\\-+()]", "");
+        r.contactPhoneTail = r.contactPhoneDigits == null || r.contactPhoneDigits.length() < 4 ? null
+                : r.contactPhoneDigits.substring(r.contactPhoneDigits.length() - 4);
         r.location = in.location();
         r.unitRoom = in.unitRoom();
         r.requestType = in.type();

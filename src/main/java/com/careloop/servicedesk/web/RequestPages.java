@@ -56,8 +56,11 @@ class RequestPages {
     private final CurrentUsers users;
     private final java.time.Clock clock;
 
+    private final com.careloop.servicedesk.request.QueueExport export;
+
     RequestPages(ServiceDesk desk, CustomerDirectory customers, PageSupport support, CurrentUsers users,
-                 java.time.Clock clock) {
+                 java.time.Clock clock, com.careloop.servicedesk.request.QueueExport export) {
+        this.export = export;
         this.clock = clock;
         this.desk = desk;
         this.users = users;
@@ -70,10 +73,12 @@ class RequestPages {
     @RequiresPermission(ServiceDeskPermissions.VIEW)
     @GetMapping("/service-requests")
     String queue(@ModelAttribute("filter") Filter filter, @RequestParam(required = false) String tab,
-                 @RequestParam(required = false) String cursor, Model model) {
+                 @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
+                 Model model) {
         Filter applied = tab(filter, tab == null ? "" : tab);
         model.addAttribute("tab", tab == null ? "" : tab);
-        model.addAttribute("page", desk.search(applied, cursor, 50));
+        model.addAttribute("sort", sort);
+        model.addAttribute("page", desk.search(applied, sort, cursor, 50));
         model.addAttribute("counts", desk.counts());
         model.addAttribute("statuses", RequestStatus.values());
         model.addAttribute("types", RequestType.values());
@@ -81,6 +86,15 @@ class RequestPages {
         model.addAttribute("categories", desk.categories());
         model.addAttribute("departments", support.departments());
         return "servicedesk/queue";
+    }
+
+    /** The queue as .xlsx: the tab, filters and sort of the page, every page of it (audited). */
+    @RequiresPermission(ServiceDeskPermissions.VIEW)
+    @GetMapping("/service-requests/export")
+    void export(@ModelAttribute Filter filter, @RequestParam(required = false) String tab,
+                @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
+        export.write(tab(filter, tab == null ? "" : tab), sort, request.getQueryString(), response);
     }
 
     /** A tab narrows the filters: my work, my department, unassigned, due soon, overdue, paused, key customers. */

@@ -123,6 +123,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.callback.CallbackEndpointRules.RULES);
         MATRIX.putAll(com.careloop.survey.SurveyCampaignEndpointRules.RULES);
         MATRIX.putAll(com.careloop.complaint.ClaimEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.platform.web.ListsEndpointRules.RULES);
     }
 
 
