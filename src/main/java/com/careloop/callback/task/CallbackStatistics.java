@@ -14,7 +14,7 @@ import com.careloop.callback.CallbackViews.GroupBy;
 import com.careloop.callback.CallbackViews.KeyCustomerYear;
 import com.careloop.callback.CallbackViews.StatsRow;
 import com.careloop.callback.PlanKind;
-import com.careloop.callback.Satisfaction;
+import com.careloop.platform.Satisfaction;
 import com.careloop.callback.TaskStatus;
 import com.careloop.complaint.ComplaintCounts;
 import com.careloop.customer.CustomerFacts;
