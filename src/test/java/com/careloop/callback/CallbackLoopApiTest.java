@@ -1,16 +1,13 @@
 package com.careloop.callback;
 
-import static com.careloop.callback.CallbackApiTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.UUID;
 
 import com.careloop.servicedesk.RequestType;
 import com.careloop.servicedesk.ServiceRequestClosed;
-import com.careloop.support.ApiTestBase;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * generated a task (that task is completed by it, and the next close generates nothing) — and the statistics
  * count it by agent, plan, month and satisfaction.
  */
-class CallbackLoopApiTest extends ApiTestBase {
+class CallbackLoopApiTest extends CallbackTestBase {
 
     static final String DESK = "/api/v1/service-requests";
     static final String CALLBACKS = "/api/v1/callbacks";
@@ -39,6 +36,8 @@ class CallbackLoopApiTest extends ApiTestBase {
     TransactionTemplate tx;
     @Autowired
     Clock clock;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void aCallbackBeforeCloseIsTheOneRecordAndThePlanCreatesNoTaskAfterTheClose() {
@@ -136,6 +135,38 @@ class CallbackLoopApiTest extends ApiTestBase {
         assertOneMoreDissatisfied(byAgent, stats("AGENT"), null);
     }
 
+    @Test
+    void aCallbackMadeBeforeTheOneLoopCompletesTheTaskItsCloseGeneratedAtTheNextStart() throws Exception {
+        long customer = customer();
+        long request = completedRequest(customer);
+        deskStep("supervisor", request, "callback", "{'satisfaction':'SATISFIED','notes':'老版本回访'}");
+        // as before V56: the request's callback without a record in the callback module
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("delete from callback_task_event where task_id in (select id from callback_task where source_id = :id"
+                    + " and source_type = 'SERVICE_REQUEST')").param("id", request).update();
+            jdbc.sql("delete from callback_task where source_id = :id and source_type = 'SERVICE_REQUEST'")
+                    .param("id", request).update();
+            jdbc.sql("update service_request set callback_record_id = null, callback_record_code = null where id = :id")
+                    .param("id", request).update();
+        });
+        deskStep("supervisor", request, "close", null);
+        String key = "SERVICE_COMPLETED|SERVICE_REQUEST|" + request;
+        await(() -> jdbc.sql("select count(*) from callback_task where source_key = :k and status = 'OPEN'")
+                .param("k", key).query(Long.class).single() == 1);
+
+        context.getBean("earlierCallbacks", org.springframework.boot.ApplicationRunner.class).run(null);
+
+        JsonNode sr = get(DESK + "/" + request, tokenFor("supervisor")).json();
+        long record = sr.get("callback").get("recordId").asLong();
+        JsonNode t = get(CALLBACKS + "/" + record, tokenFor("supervisor")).json();
+        assertThat(t.get("sourceId").asLong()).isEqualTo(request);
+        assertThat(t.get("status").asString()).isEqualTo("DONE");
+        assertThat(t.get("satisfaction").asString()).isEqualTo("SATISFIED");
+        assertThat(t.get("notes").asString()).isEqualTo("老版本回访");
+        assertThat(tasksOf(request)).isEqualTo(1);
+        assertThat(openTasksOf(request)).as("the dangling task is the record now").isZero();
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     JsonNode stats(String groupBy) {
@@ -165,15 +196,6 @@ class CallbackLoopApiTest extends ApiTestBase {
             }
         }
         return null;
-    }
-
-    long customer() {
-        String name = "回访闭环" + UUID.randomUUID().toString().substring(0, 6);
-        String phone = "136" + String.format("%08d", (long) (Math.random() * 100_000_000L));
-        Response r = post("/api/v1/customers", tokenFor("manager"), j("{'name':'" + name
-                + "','kind':'INDIVIDUAL','phone':'" + phone + "','project':'翠湖花园','room':'3-0602'}"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
     }
 
     /** A REPAIR request of the customer, dispatched, worked and completed (ready for the callback before close). */

@@ -6,8 +6,8 @@ import com.careloop.callback.CallbackCommands.Complete;
 import com.careloop.callback.CallbackCommands.CreateTask;
 import com.careloop.callback.CallbackCommands.NotReached;
 import com.careloop.callback.CallbackMethod;
-import com.careloop.platform.Satisfaction;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.SignedInAs;
 
 import org.springframework.boot.ApplicationArguments;

@@ -10,11 +10,11 @@ import java.util.Map;
 import com.careloop.callback.CallbackMethod;
 import com.careloop.callback.FollowUp;
 import com.careloop.callback.PlanKind;
-import com.careloop.platform.Satisfaction;
 import com.careloop.callback.TaskStatus;
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Satisfaction;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;

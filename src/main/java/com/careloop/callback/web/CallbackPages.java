@@ -25,13 +25,13 @@ import com.careloop.callback.CallbackViews.StatsRow;
 import com.careloop.callback.CallbackViews.Tab;
 import com.careloop.callback.FollowUp;
 import com.careloop.callback.PlanKind;
-import com.careloop.platform.Satisfaction;
 import com.careloop.callback.task.CallbackService;
 import com.careloop.callback.task.CallbackStatistics;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.excel.XlsxExport;
 import com.careloop.servicedesk.RequestType;
 

@@ -17,10 +17,10 @@ import com.careloop.callback.CallbackViews.GroupBy;
 import com.careloop.callback.CallbackViews.StatsRow;
 import com.careloop.callback.FollowUp;
 import com.careloop.callback.PlanKind;
-import com.careloop.platform.Satisfaction;
 import com.careloop.callback.TaskStatus;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.platform.calendar.ChineseHolidays2026;
 

@@ -9,9 +9,9 @@ import java.util.List;
 
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.calendar.ChineseHolidays2026;
 import com.careloop.platform.calendar.TimeUnit;
-import com.careloop.platform.Satisfaction;
 import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.PauseReason;
 import com.careloop.servicedesk.Priority;
