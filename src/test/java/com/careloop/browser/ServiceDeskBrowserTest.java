@@ -127,7 +127,7 @@ class ServiceDeskBrowserTest extends BrowserTestBase {
         submit("callback-record");
         assertThat(driver.findElement(By.id("callback-code")).getText()).isEqualTo(record.replace("回访记录 ", ""));
         assertThat(driver.findElement(By.id("callback-satisfaction")).getText()).isEqualTo("非常满意");
-        assertThat(driver.findElement(By.id("callback-origin")).getText()).contains("工单页回访");
+        assertThat(driver.findElement(By.id("callback-origin")).getText()).contains("工单页");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("业主表示满意", "王丽华");
         screenshot(shots + "-07-callback-record");
         driver.findElement(By.id("logout")).click();

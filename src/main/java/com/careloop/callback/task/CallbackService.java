@@ -179,7 +179,7 @@ public class CallbackService {
             var facts = e.customerId() == null ? Optional.<CustomerFacts.Facts>empty() : customerFacts.facts(e.customerId());
             String name = facts.map(CustomerFacts.Facts::name).orElse(e.customerName() == null ? e.code() : e.customerName());
             var origin = new CallbackTask.Origin(plan.getId(), plan.getKind(), plan.getRevision(), key, SERVICE_REQUEST,
-                    e.requestId(), e.code(), "销单前回访 / callback before close " + e.code(), e.customerId(), name,
+                    e.requestId(), e.code(), null, e.customerId(), name, // where it was made: a timeline kind, rendered
                     facts.map(CustomerFacts.Facts::code).orElse(null),
                     facts.map(CustomerFacts.Facts::keyCustomer).orElse(false));
             t = CallbackTask.create(numbers.next(RECORD_TYPE), origin, LocalDate.ofInstant(e.at(), zone), e.byId(),

@@ -217,7 +217,7 @@ public class CallbackTask implements Auditable {
         status = TaskStatus.DONE;
         completedAt = at;
         completedBy = actor;
-        event("RECORDED_ON_REQUEST", actor, at, satisfaction + (this.notes == null ? "" : ": " + this.notes));
+        event("RECORDED_ON_REQUEST", actor, at, this.notes); // the satisfaction is a field of its own
     }
 
     public void linkReopenedRequest(long id, String code, String actor, Instant now) {
