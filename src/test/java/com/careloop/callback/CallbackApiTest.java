@@ -17,9 +17,6 @@ import com.careloop.servicedesk.ServiceRequestClosed;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,12 +30,6 @@ class CallbackApiTest extends CallbackTestBase {
     static final String BASE = "/api/v1/callbacks";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ApplicationEventPublisher publisher;
-    @Autowired
-    TransactionTemplate tx;
     @Autowired
     CallbackGeneration generation;
     @Autowired

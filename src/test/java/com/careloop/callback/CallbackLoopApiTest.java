@@ -11,9 +11,6 @@ import com.careloop.servicedesk.ServiceRequestClosed;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,12 +25,6 @@ class CallbackLoopApiTest extends CallbackTestBase {
     static final String DESK = "/api/v1/service-requests";
     static final String CALLBACKS = "/api/v1/callbacks";
 
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ApplicationEventPublisher publisher;
-    @Autowired
-    TransactionTemplate tx;
     @Autowired
     Clock clock;
     @Autowired

@@ -7,8 +7,23 @@ import java.util.function.Supplier;
 
 import com.careloop.support.ApiTestBase;
 
-/** What the callback API tests share: a fresh customer, waiting for a listener that runs after the commit. */
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the callback API tests share: the database, events and transactions, a fresh customer, waiting for a
+ * listener that runs after the commit.
+ */
 abstract class CallbackTestBase extends ApiTestBase {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    TransactionTemplate tx;
 
     long customer() {
         String name = "回访客户" + UUID.randomUUID().toString().substring(0, 6);
