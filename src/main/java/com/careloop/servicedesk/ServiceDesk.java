@@ -19,6 +19,7 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
 import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.calendar.CalendarService;
 import com.careloop.servicedesk.ServiceDeskCatalogViews.Category;
 import com.careloop.servicedesk.ServiceDeskCatalogViews.SlaPolicy;
@@ -296,23 +297,50 @@ public class ServiceDesk {
     // ---- callback and close ------------------------------------------------------------------
 
     /**
-     * 回访: a supervisor's or manager's callback is what a key customer's request needs before close. An
-     * unsatisfied outcome re-opens the request, or, with follow-up COMPLAINT, turns it into a complaint: the
-     * request is closed as handed over and {@link ServiceRequestTurnedIntoComplaint} tells the complaint module.
+     * 回访: a supervisor's or manager's callback is what a key customer's request needs before close. Dissatisfied
+     * or worse re-opens the request, or, with follow-up COMPLAINT, turns it into a complaint: the request is closed
+     * as handed over and {@link ServiceRequestTurnedIntoComplaint} tells the complaint module. Either way
+     * {@link ServiceRequestCalledBack} gives the callback module what it needs to keep the one record of this
+     * callback; it does so in this transaction and links it back ({@link #linkCallbackRecord}).
      */
     public Detail callback(long id, Callback cmd) {
         CurrentUser me = users.require();
         boolean supervisor = "CS_SUPERVISOR".equals(me.position()) || "CS_MANAGER".equals(me.position());
-        if (cmd.outcome() == CallbackOutcome.UNSATISFIED && cmd.followUp() == UnsatisfiedFollowUp.COMPLAINT) {
-            return change(id, cmd.version(), "TURN_INTO_COMPLAINT", r -> {
-                r.turnIntoComplaint(blank(cmd.notes()), me.id(), supervisor, actor(), now());
+        Satisfaction satisfaction = cmd.satisfaction();
+        boolean complaint = satisfaction != null && satisfaction.unsatisfied()
+                && cmd.followUp() == UnsatisfiedFollowUp.COMPLAINT;
+        int[] round = new int[1];
+        change(id, cmd.version(), complaint ? "TURN_INTO_COMPLAINT" : "CALLBACK", r -> {
+            round[0] = r.round(); // before an unsatisfied answer re-opens the work
+            if (complaint) {
+                r.turnIntoComplaint(satisfaction, blank(cmd.notes()), me.id(), supervisor, actor(), now());
                 events.publishEvent(new ServiceRequestTurnedIntoComplaint(r.getId(), r.getCode(), r.getCustomerId(),
                         r.getCustomerName(), r.getCustomerCode(), r.isKeyCustomer(), r.getTitle(), r.getDescription(),
                         r.getCallbackNotes(), me.id(), actor()));
-            });
+            } else {
+                r.callback(satisfaction, blank(cmd.notes()), me.id(), supervisor, actor(), now());
+            }
+        });
+        ServiceRequest r = load(id);
+        events.publishEvent(new ServiceRequestCalledBack(r.getId(), r.getCode(), r.getRequestType(), r.getCustomerId(),
+                r.getCustomerName(), round[0], r.getCallbackSatisfaction(), r.getCallbackNotes(),
+                satisfaction != null && satisfaction.unsatisfied()
+                        ? (complaint ? UnsatisfiedFollowUp.COMPLAINT : UnsatisfiedFollowUp.REOPEN) : null,
+                me.id(), me.displayName(), r.getCallbackAt()));
+        return detail(id);
+    }
+
+    /**
+     * The callback module tells the desk the record it keeps of the request's latest callback (the one made at
+     * {@code calledBackAt}); runs in the callback's transaction, idempotent.
+     */
+    public void linkCallbackRecord(long requestId, Instant calledBackAt, long recordId, String recordCode) {
+        ServiceRequest r = requests.findById(requestId).orElseThrow(() -> new NotFoundException(RECORD_TYPE, requestId));
+        Map<String, Object> before = r.auditState();
+        if (r.linkCallbackRecord(calledBackAt, recordId, recordCode)) {
+            requests.saveAndFlush(r);
+            audit.changed(r, "CALLBACK_RECORD_LINKED", before);
         }
-        return change(id, cmd.version(), "CALLBACK",
-                r -> r.callback(cmd.outcome(), blank(cmd.notes()), me.id(), supervisor, actor(), now()));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.calendar.TimeUnit;
 
 /** What the service desk shows: queue rows and the full request with timeline, pauses, notes and materials. */
@@ -73,8 +74,9 @@ public final class ServiceDeskViews {
     public record SignOffView(String name, Instant signedAt, Boolean satisfied, boolean hasSignature) {
     }
 
-    public record CallbackView(CallbackOutcome outcome, String notes, Long byId, String byName, boolean bySupervisor,
-                               Instant at) {
+    /** The latest callback before close and the callback record (回访记录 HF…) the callback module keeps of it. */
+    public record CallbackView(Satisfaction satisfaction, String notes, Long byId, String byName, boolean bySupervisor,
+                               Instant at, Long recordId, String recordCode) {
     }
 
     public record Detail(long id, String code, Long customerId, String customerName, String customerCode,

@@ -104,9 +104,14 @@ class ServiceDeskBrowserTest extends BrowserTestBase {
             screenshot(shots + "-04-close-refused");
         }
         openSteps();
+        // the one satisfaction scale of callbacks, the same as on the callback desk
+        new Select(driver.findElement(By.id("callback-satisfaction"))).selectByValue("VERY_SATISFIED");
         driver.findElement(By.id("callback-notes")).sendKeys("业主表示满意");
         submit("do-callback");
         assertThat(status()).isEqualTo("已回访");
+        assertThat(driver.findElement(By.id("callback-summary")).getText()).contains("非常满意");
+        String record = driver.findElement(By.id("callback-record")).getText();
+        assertThat(record).matches("回访记录 HF\\d{4}-\\d{6}");
         submit("do-close");
         assertThat(status()).isEqualTo("已销单");
         assertThat(driver.findElement(By.id("timeline")).getText())
@@ -116,6 +121,15 @@ class ServiceDeskBrowserTest extends BrowserTestBase {
         open("/service-requests?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(driver.findElement(By.id("queue")).getText()).contains(title, "已销单");
         screenshot(shots + "-06-queue");
+
+        // the request page's callback is the callback desk's record of it: the same satisfaction, notes and caller
+        open("/service-requests/" + id);
+        submit("callback-record");
+        assertThat(driver.findElement(By.id("callback-code")).getText()).isEqualTo(record.replace("回访记录 ", ""));
+        assertThat(driver.findElement(By.id("callback-satisfaction")).getText()).isEqualTo("非常满意");
+        assertThat(driver.findElement(By.id("callback-origin")).getText()).contains("工单页");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("业主表示满意", "王丽华");
+        screenshot(shots + "-07-callback-record");
         driver.findElement(By.id("logout")).click();
     }
 

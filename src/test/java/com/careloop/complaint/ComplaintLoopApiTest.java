@@ -245,18 +245,18 @@ class ComplaintLoopApiTest extends ComplaintTestBase {
         // Choice 1: re-open (the existing answer).
         long reopened = completedRepair(customer, category, "空调维修A");
         JsonNode r = call("supervisor", DESK + "/" + reopened + "/callback",
-                "{'outcome':'UNSATISFIED','notes':'仍不制冷','followUp':'REOPEN'}");
+                "{'satisfaction':'DISSATISFIED','notes':'仍不制冷','followUp':'REOPEN'}");
         assertThat(r.get("status").asString()).isEqualTo("DISPATCHED");
         assertThat(r.get("reopenCount").asInt()).isEqualTo(1);
         // Choice 2: turn into a complaint.
         long turned = completedRepair(customer, category, "空调维修B");
         r = call("supervisor", DESK + "/" + turned + "/callback",
-                "{'outcome':'UNSATISFIED','notes':'第三次维修仍不制冷，要求投诉','followUp':'COMPLAINT'}");
+                "{'satisfaction':'DISSATISFIED','notes':'第三次维修仍不制冷，要求投诉','followUp':'COMPLAINT'}");
         assertThat(r.get("status").asString()).isEqualTo("CLOSED");
         assertThat(r.get("reopenCount").asInt()).as("counted as re-opened / unsatisfied").isEqualTo(1);
         assertThat(r.get("turnedIntoComplaintAt").isNull()).isFalse();
         assertThat(kinds(r)).endsWith("COMPLETED", "CALLED_BACK", "TURNED_INTO_COMPLAINT");
-        assertThat(r.get("callback").get("outcome").asString()).isEqualTo("UNSATISFIED");
+        assertThat(r.get("callback").get("satisfaction").asString()).isEqualTo("DISSATISFIED");
 
         JsonNode request = awaitLinked(turned);
         long complaintId = request.get("complaintId").asLong();
@@ -290,7 +290,7 @@ class ComplaintLoopApiTest extends ComplaintTestBase {
                 .contains("/complaints/" + complaintId);
         // A complaint-type request or one already closed cannot be turned again.
         Response again = post(DESK + "/" + turned + "/callback", tokenFor("supervisor"),
-                j("{'outcome':'UNSATISFIED','followUp':'COMPLAINT'}"));
+                j("{'satisfaction':'DISSATISFIED','followUp':'COMPLAINT'}"));
         assertThat(again.status()).isEqualTo(409);
     }
 

@@ -143,7 +143,7 @@ class ServiceDeskApiTest extends ApiTestBase {
         step(staff, id, "complete", "{'result':'更换角阀两个，试水无渗漏'}");
         JsonNode signed = step(staff, id, "sign-off", "{'name':'王先生','satisfied':true,'signatureImage':'" + PNG + "'}");
         assertThat(signed.get("signOff").get("hasSignature").asBoolean()).isTrue();
-        step(tokenFor("supervisor"), id, "callback", "{'outcome':'SATISFIED','notes':'业主表示满意'}");
+        step(tokenFor("supervisor"), id, "callback", "{'satisfaction':'SATISFIED','notes':'业主表示满意'}");
         JsonNode closed = step(tokenFor("supervisor"), id, "close", null);
 
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
@@ -194,7 +194,7 @@ class ServiceDeskApiTest extends ApiTestBase {
         assertThat(early.status()).as(early.body()).isEqualTo(409);
         assertThat(early.body()).contains("supervisor");
 
-        step(tokenFor("supervisor"), id, "callback", "{'outcome':'SATISFIED','notes':'主管回访，客户满意'}");
+        step(tokenFor("supervisor"), id, "callback", "{'satisfaction':'SATISFIED','notes':'主管回访，客户满意'}");
         JsonNode closed = step(tokenFor("supervisor"), id, "close", "{}");
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
         Instant registered = time(closed, "registeredAt");
@@ -212,7 +212,7 @@ class ServiceDeskApiTest extends ApiTestBase {
                 + userId("teamleader") + "}");
         step(tokenFor("teamleader"), id, "start", null);
         step(tokenFor("teamleader"), id, "complete", "{'result':'已疏通'}");
-        JsonNode reopened = step(tokenFor("supervisor"), id, "callback", "{'outcome':'UNSATISFIED','notes':'仍有异味'}");
+        JsonNode reopened = step(tokenFor("supervisor"), id, "callback", "{'satisfaction':'DISSATISFIED','notes':'仍有异味'}");
         assertThat(reopened.get("status").asString()).isEqualTo("DISPATCHED");
         assertThat(reopened.get("reopenCount").asInt()).isEqualTo(1);
         assertThat(kinds(reopened)).endsWith("COMPLETED", "CALLED_BACK", "REOPENED");
@@ -284,7 +284,7 @@ class ServiceDeskApiTest extends ApiTestBase {
         Response close = post(BASE + "/" + id + "/close", tokenFor("supervisor"), null);
         assertThat(close.status()).as(close.body()).isEqualTo(409);
         assertThat(close.body()).contains("callback").contains("回访");
-        step(tokenFor("supervisor"), id, "callback", "{'outcome':'SATISFIED'}");
+        step(tokenFor("supervisor"), id, "callback", "{'satisfaction':'SATISFIED'}");
         step(tokenFor("supervisor"), id, "close", null);
         Response again = post(BASE + "/" + id + "/dispatch", tokenFor("frontdesk"), j("{'departmentId':" + department("ENG") + "}"));
         assertThat(again.status()).isEqualTo(409);
@@ -414,7 +414,7 @@ class ServiceDeskApiTest extends ApiTestBase {
             step(tokenFor("teamleader"), id, "start", null);
             step(tokenFor("teamleader"), id, "complete", "{'result':'完成'}");
         }
-        step(tokenFor("supervisor"), reopened, "callback", "{'outcome':'UNSATISFIED'}");
+        step(tokenFor("supervisor"), reopened, "callback", "{'satisfaction':'DISSATISFIED'}");
         step(tokenFor("teamleader"), reopened, "start", null);
         step(tokenFor("teamleader"), reopened, "complete", "{'result':'返修完成'}");
 

@@ -25,13 +25,13 @@ import com.careloop.callback.CallbackViews.StatsRow;
 import com.careloop.callback.CallbackViews.Tab;
 import com.careloop.callback.FollowUp;
 import com.careloop.callback.PlanKind;
-import com.careloop.callback.Satisfaction;
 import com.careloop.callback.task.CallbackService;
 import com.careloop.callback.task.CallbackStatistics;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.excel.XlsxExport;
 import com.careloop.servicedesk.RequestType;
 
@@ -121,7 +121,9 @@ class CallbackPages {
     @RequiresPermission(CallbackPermissions.VIEW)
     @GetMapping("/callbacks/{id}")
     String task(@PathVariable long id, Model model) {
-        model.addAttribute("t", callbacks.detail(id));
+        var t = callbacks.detail(id);
+        model.addAttribute("t", t);
+        model.addAttribute("onRequestPage", t.timeline().stream().anyMatch(e -> "RECORDED_ON_REQUEST".equals(e.kind())));
         model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("followUps", FollowUp.values());
         model.addAttribute("requestTypes", RequestType.values());
@@ -234,7 +236,7 @@ class CallbackPages {
                 message("cb.stats.done"), message("cb.stats.coverage"), message("cb.stats.attempted"),
                 message("cb.stats.reached"), message("cb.stats.reachRate"), message("cb.stats.averageScore")));
         for (Satisfaction s : Satisfaction.values()) {
-            headers.add(message("cb.satisfaction." + s));
+            headers.add(message("satisfaction." + s));
         }
         xlsx(response, "callbacks-" + from + "-" + to, message("cb.stats.title"), headers, xlsx -> {
             for (StatsRow r : statistics.statistics(by, from, to)) {
@@ -272,7 +274,7 @@ class CallbackPages {
         xlsx(response, "key-customer-callbacks-" + year, message("cb.annual.title"), headers, xlsx -> {
             for (KeyCustomerYear r : statistics.keyCustomerYear(year)) {
                 xlsx.row(r.customerName(), r.customerCode(), r.planned(), r.done(), r.reached(), r.averageScore(),
-                        r.lastSatisfaction() == null ? null : message("cb.satisfaction." + r.lastSatisfaction()),
+                        r.lastSatisfaction() == null ? null : message("satisfaction." + r.lastSatisfaction()),
                         r.unsatisfied(), r.complaints(), r.openComplaints(), r.serviceRequests(),
                         r.openServiceRequests(), r.openCallbacks());
             }
@@ -296,7 +298,7 @@ class CallbackPages {
         List<String> labels = groups.stream().map(r -> groupLabel(by, r.key())).toList();
         List<Object> series = new ArrayList<>();
         for (Satisfaction s : Satisfaction.values()) {
-            series.add(Map.of("name", message("cb.satisfaction." + s), "type", "bar", "stack", "satisfaction",
+            series.add(Map.of("name", message("satisfaction." + s), "type", "bar", "stack", "satisfaction",
                     "data", groups.stream().map(r -> r.satisfaction().get(s)).toList()));
         }
         series.add(Map.of("name", message("cb.stats.coverage"), "type", "line", "yAxisIndex", 1,

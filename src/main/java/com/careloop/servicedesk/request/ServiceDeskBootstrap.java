@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.SignedInAs;
-import com.careloop.servicedesk.CallbackOutcome;
 import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.FieldServiceKind;
 import com.careloop.servicedesk.PauseReason;
@@ -84,7 +84,7 @@ class ServiceDeskBootstrap implements ApplicationRunner {
                 desk.complete(door, new Complete("更换电机碳刷，卷帘门开关正常", null));
             });
             as("supervisor", () -> {
-                desk.callback(door, new Callback(CallbackOutcome.SATISFIED, "门店李经理表示满意", null, null));
+                desk.callback(door, new Callback(Satisfaction.SATISFIED, "门店李经理表示满意", null, null));
                 desk.close(door, new Step(null));
             });
         });

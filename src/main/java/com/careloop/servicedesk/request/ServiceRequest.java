@@ -10,10 +10,10 @@ import java.util.Map;
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.platform.calendar.Pause;
 import com.careloop.platform.calendar.TimeUnit;
-import com.careloop.servicedesk.CallbackOutcome;
 import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.FieldServiceKind;
 import com.careloop.servicedesk.PauseReason;
@@ -112,11 +112,14 @@ public class ServiceRequest implements Auditable {
     private Instant signOffAt;
     private Boolean signOffSatisfied;
     @Enumerated(EnumType.STRING)
-    private CallbackOutcome callbackOutcome;
+    private Satisfaction callbackSatisfaction;
     private String callbackNotes;
     private Long callbackBy;
     private boolean callbackBySupervisor;
     private Instant callbackAt;
+    /** The callback record (回访记录, owned by the callback module) of the latest callback, told by that module. */
+    private Long callbackRecordId;
+    private String callbackRecordCode;
     private Instant closedAt;
     private Long closedBy;
     private int reopenCount;
@@ -300,21 +303,53 @@ public class ServiceRequest implements Auditable {
 
     // ---- callback and close (回访、销单) ---------------------------------------------------------
 
-    /** The center calls the customer back: satisfied, the request may be closed; unsatisfied, it re-opens. */
-    public void callback(CallbackOutcome outcome, String notes, long byUserId, boolean bySupervisor, String actor,
+    /**
+     * The center calls the customer back (one scale: {@link Satisfaction}). Dissatisfied or worse re-opens the
+     * request; otherwise it is called back and may be closed (a close that waits for a satisfied callback needs
+     * SATISFIED or better, see {@link #close}).
+     */
+    public void callback(Satisfaction satisfaction, String notes, long byUserId, boolean bySupervisor, String actor,
                          Instant now) {
         requireState("call back", COMPLETED, SIGNED_OFF);
-        this.callbackOutcome = outcome;
+        if (satisfaction == null) {
+            throw new InvalidInputException("satisfaction", "required", "请选择满意度 / the satisfaction is required");
+        }
+        recordCallback(satisfaction, notes, byUserId, bySupervisor, actor, now);
+        if (satisfaction.unsatisfied()) {
+            reopen("回访不满意 / unsatisfied callback" + (notes == null ? "" : ": " + notes), actor, now);
+        } else {
+            status = CALLED_BACK;
+        }
+    }
+
+    private void recordCallback(Satisfaction satisfaction, String notes, long byUserId, boolean bySupervisor,
+                                String actor, Instant now) {
+        this.callbackSatisfaction = satisfaction;
         this.callbackNotes = notes;
         this.callbackBy = byUserId;
         this.callbackBySupervisor = bySupervisor;
         this.callbackAt = now;
-        event(Kind.CALLED_BACK, actor, now, outcome + (notes == null ? "" : ": " + notes));
-        if (outcome == CallbackOutcome.SATISFIED) {
-            status = CALLED_BACK;
-        } else {
-            reopen("回访不满意 / unsatisfied callback" + (notes == null ? "" : ": " + notes), actor, now);
+        this.callbackRecordId = null;
+        this.callbackRecordCode = null;
+        event(Kind.CALLED_BACK, actor, now, satisfaction + (notes == null ? "" : ": " + notes));
+    }
+
+    /**
+     * The callback record the callback module keeps of the latest callback ({@code calledBackAt} names which one);
+     * a repeat or a record of an earlier callback is a no-op.
+     */
+    public boolean linkCallbackRecord(Instant calledBackAt, long recordId, String recordCode) {
+        if (callbackAt == null || !callbackAt.equals(calledBackAt) || Long.valueOf(recordId).equals(callbackRecordId)) {
+            return false;
         }
+        this.callbackRecordId = recordId;
+        this.callbackRecordCode = recordCode;
+        return true;
+    }
+
+    /** The round of the work a callback now is about: 1, and one more after each re-open. */
+    public int round() {
+        return reopenCount + 1;
     }
 
     /**
@@ -323,7 +358,8 @@ public class ServiceRequest implements Auditable {
      * handed to the complaint procedure (转投诉), which follows the customer from here. Refused for requests that
      * are themselves complaints (they already went to the complaint module at intake).
      */
-    public void turnIntoComplaint(String notes, long byUserId, boolean bySupervisor, String actor, Instant now) {
+    public void turnIntoComplaint(Satisfaction satisfaction, String notes, long byUserId, boolean bySupervisor,
+                                  String actor, Instant now) {
         requireState("turn into a complaint", COMPLETED, SIGNED_OFF);
         if (requestType == com.careloop.servicedesk.RequestType.COMPLAINT) {
             throw new DomainException("service-request.already-complaint",
@@ -333,12 +369,11 @@ public class ServiceRequest implements Auditable {
             throw new InvalidInputException("customerId", "required",
                     "转投诉须先关联客户档案 / a request without a customer cannot become a complaint");
         }
-        this.callbackOutcome = CallbackOutcome.UNSATISFIED;
-        this.callbackNotes = notes;
-        this.callbackBy = byUserId;
-        this.callbackBySupervisor = bySupervisor;
-        this.callbackAt = now;
-        event(Kind.CALLED_BACK, actor, now, CallbackOutcome.UNSATISFIED + (notes == null ? "" : ": " + notes));
+        if (satisfaction == null || !satisfaction.unsatisfied()) {
+            throw new InvalidInputException("satisfaction", "unsatisfied",
+                    "只有不满意的回访才能转投诉 / only a dissatisfied callback turns a request into a complaint");
+        }
+        recordCallback(satisfaction, notes, byUserId, bySupervisor, actor, now);
         reopenCount++;
         turnedIntoComplaintAt = now;
         closedAt = now;
@@ -362,7 +397,7 @@ public class ServiceRequest implements Auditable {
     /** 销单: refused without the satisfied callback a key customer (by a supervisor) or the category requires. */
     public void close(long byUserId, String actor, Instant now) {
         requireState("close", COMPLETED, SIGNED_OFF, CALLED_BACK);
-        boolean satisfied = callbackOutcome == CallbackOutcome.SATISFIED;
+        boolean satisfied = callbackSatisfaction != null && callbackSatisfaction.satisfied();
         if (keyCustomer && !(satisfied && callbackBySupervisor)) {
             throw new DomainException("service-request.callback-required",
                     "重点客户的工单须由主管回访满意后方可销单 / a key customer's request can only be closed after a "
@@ -388,9 +423,11 @@ public class ServiceRequest implements Auditable {
         signOffName = null;
         signOffAt = null;
         signOffSatisfied = null;
-        if (callbackOutcome == CallbackOutcome.SATISFIED) {
-            callbackOutcome = null;
+        if (callbackSatisfaction != null && !callbackSatisfaction.unsatisfied()) {
+            callbackSatisfaction = null; // the next round needs its own callback
             callbackBySupervisor = false;
+            callbackRecordId = null;
+            callbackRecordCode = null;
         }
         closedAt = null;
         closedBy = null;
@@ -523,7 +560,8 @@ public class ServiceRequest implements Auditable {
         s.put("completedAt", completedAt);
         s.put("result", result);
         s.put("signOffName", signOffName);
-        s.put("callbackOutcome", callbackOutcome);
+        s.put("callbackSatisfaction", callbackSatisfaction);
+        s.put("callbackRecord", callbackRecordCode);
         s.put("closedAt", closedAt);
         s.put("reopenCount", reopenCount);
         s.put("complaintId", complaintId);
@@ -585,5 +623,7 @@ public class ServiceRequest implements Auditable {
     public long getVersion() { return version; }
     public List<RequestEvent> getEvents() { return events; }
     public List<RequestPause> getPauses() { return pauses; }
-    public CallbackOutcome getCallbackOutcome() { return callbackOutcome; }
+    public Satisfaction getCallbackSatisfaction() { return callbackSatisfaction; }
+    public Long getCallbackRecordId() { return callbackRecordId; }
+    public String getCallbackRecordCode() { return callbackRecordCode; }
 }

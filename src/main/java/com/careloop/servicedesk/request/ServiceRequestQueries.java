@@ -17,7 +17,6 @@ import com.careloop.customer.Masking;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.ListSort;
-import com.careloop.servicedesk.CallbackOutcome;
 import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.FieldServiceKind;
 import com.careloop.servicedesk.Priority;
@@ -408,9 +407,10 @@ public class ServiceRequestQueries {
                 r.getRegisteredByName(), r.getRegisteredAt(), r.getResult(),
                 r.getSignOffName() == null ? null : new SignOffView(r.getSignOffName(), r.getSignOffAt(),
                         r.getSignOffSatisfied(), signed),
-                r.getCallbackOutcome() == null && callbackBy == null ? null : new CallbackView(r.getCallbackOutcome(),
-                        r.getCallbackNotes(), callbackBy, userNames.get(callbackBy), r.isCallbackBySupervisor(),
-                        r.getCallbackAt()),
+                r.getCallbackSatisfaction() == null && callbackBy == null ? null
+                        : new CallbackView(r.getCallbackSatisfaction(), r.getCallbackNotes(), callbackBy,
+                        userNames.get(callbackBy), r.isCallbackBySupervisor(), r.getCallbackAt(),
+                        r.getCallbackRecordId(), r.getCallbackRecordCode()),
                 r.getClosedAt(), r.getReopenCount(), deadlines, timeline, pauses, notes, materials,
                 r.getVersion(), r.getTurnedIntoComplaintAt(), r.getComplaintId(), r.getComplaintCode());
     }

@@ -10,7 +10,7 @@ import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.RequiresPermission;
-import com.careloop.servicedesk.CallbackOutcome;
+import com.careloop.platform.Satisfaction;
 import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.FieldServiceKind;
 import com.careloop.servicedesk.PauseReason;
@@ -213,7 +213,7 @@ class RequestPages {
         model.addAttribute("departments", support.departments());
         model.addAttribute("staff", support.staff());
         model.addAttribute("pauseReasons", PauseReason.values());
-        model.addAttribute("outcomes", CallbackOutcome.values());
+        model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("followUps", com.careloop.servicedesk.UnsatisfiedFollowUp.values());
         return "servicedesk/request";
     }
