@@ -74,16 +74,25 @@ class PublicRequestForm {
     @PostMapping("/public/service-requests")
     String submit(@Valid @ModelAttribute("submission") Submission submission, BindingResult errors, Model model,
                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
-        if (errors.hasErrors()) {
-            return form(model, errors.getFieldErrors().stream()
-                    .map(e -> label("sdintake.public." + e.getField()) + ": " + e.getDefaultMessage()).distinct().toList());
-        }
+        // the limit first: a bad submission counts too, so probing the form is rate-limited as well
         String ip = request.getRemoteAddr();
         if (!limiter.tryAcquire(ip)) {
             log.info("Public form: rate limit reached for {}", ip);
             response.setStatus(429);
             model.addAttribute("windowMinutes", limiter.windowMinutes());
             return "servicedesk/public/limited";
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(422);
+            if (submission == null) {
+                // a value that does not convert (an unknown type) leaves no record to show: refill from the fields
+                model.addAttribute("submission", new Submission(request.getParameter("name"), request.getParameter("phone"),
+                        request.getParameter("location"), null, request.getParameter("description"), null));
+            }
+            return form(model, errors.getFieldErrors().stream()
+                    .map(e -> label("sdintake.public." + e.getField()) + ": "
+                            + (e.isBindingFailure() ? label("sdintake.public.invalidChoice") : e.getDefaultMessage()))
+                    .distinct().toList());
         }
         if (submission.website() != null && !submission.website().isBlank()) {
             log.warn("Public form: honeypot filled from {}; nothing registered", ip);
