@@ -123,7 +123,7 @@ class LoginThrottle {
     private Bucket newAddressBucket() {
         return Bucket.builder()
                 .addLimit(limit -> limit.capacity(settings.maxFailuresPerAddress())
-                        .refillGreedy(settings.maxFailuresPerAddress(), settings.addressWindow()))
+                        .refillIntervally(settings.maxFailuresPerAddress(), settings.addressWindow()))
                 .withCustomTimePrecision(meter)
                 .build();
     }

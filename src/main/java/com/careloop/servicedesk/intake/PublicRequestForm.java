@@ -86,8 +86,11 @@ class PublicRequestForm {
             response.setStatus(422);
             if (submission == null) {
                 // a value that does not convert (an unknown type) leaves no record to show: refill from the fields
-                model.addAttribute("submission", new Submission(request.getParameter("name"), request.getParameter("phone"),
-                        request.getParameter("location"), null, request.getParameter("description"), null));
+                Submission typed = new Submission(request.getParameter("name"), request.getParameter("phone"),
+                        request.getParameter("location"), null, request.getParameter("description"), null);
+                model.addAttribute("submission", typed);
+                model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "submission",
+                        new org.springframework.validation.BeanPropertyBindingResult(typed, "submission"));
             }
             return form(model, errors.getFieldErrors().stream()
                     .map(e -> label("sdintake.public." + e.getField()) + ": "

@@ -154,11 +154,13 @@ class SecurityFindingsApiTest extends ApiTestBase {
     }
 
     @Test
-    void prometheusNeedsATokenWithTheMetricsPermissionAndHealthStaysPublic() {
+    void prometheusNeedsATokenWithTheMetricsPermissionAndHealthStaysPublic() throws Exception {
         assertThat(get("/actuator/prometheus", null).status()).isEqualTo(401);
         assertThat(get("/actuator/prometheus", tokenFor("staff")).status()).isEqualTo(403);
-        Response admin = call("GET", "/actuator/prometheus", tokenFor("admin"), null);
-        assertThat(admin.status()).isEqualTo(200);
+        var admin = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/actuator/prometheus")).header("Authorization", "Bearer " + tokenFor("admin")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(admin.statusCode()).isEqualTo(200);
         assertThat(admin.body()).contains("jvm_memory_used_bytes");
         assertThat(get("/actuator/health", null).status()).isEqualTo(200);
     }
