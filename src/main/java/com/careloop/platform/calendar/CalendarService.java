@@ -195,9 +195,7 @@ public class CalendarService {
     /** Whether {@code year} has a schedule: loaded or imported, or at least one special day entered by hand. */
     @Transactional(readOnly = true)
     public boolean hasSchedule(long id, int year) {
-        return jdbc.sql("""
-                select count(*) from calendar_schedule_year where calendar_id = :id and cal_year = :y""")
-                .param("id", id).param("y", year).query(Long.class).single() > 0
+        return scheduleRecorded(id, year)
                 || jdbc.sql("select count(*) from calendar_special_day where calendar_id = :id and cal_day between :a and :b")
                 .param("id", id).param("a", LocalDate.of(year, 1, 1)).param("b", LocalDate.of(year, 12, 31))
                 .query(Long.class).single() > 0;
