@@ -73,6 +73,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof InputGuards.InputRuleException rule) {
+            // well-formed JSON whose value breaks an input rule (NUL in a text, an implausible year): a field error
+            String field = rule.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                    : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", field + ": " + rule.getOriginalMessage());
+            problem.setProperty("errors", List.of(new FieldProblem(field, rule.rule(), rule.getOriginalMessage())));
+            return ResponseEntity.unprocessableContent().body(problem);
+        }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-body",
                 "请求体不是有效的 JSON 或字段类型不符 / the body is not valid JSON or a field has the wrong type: "
                         + rootMessage(ex)));

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -41,13 +40,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PublicEndpoint
 class PublicRequestForm {
 
-    /** What the public may report: a subset of the request types. */
+    /** What the public may report: a subset of the request types (the {@code type} pattern lists the same names). */
     enum PublicType { CONSULTATION, REPAIR, SUGGESTION, PRAISE, COMPLAINT }
 
     /** {@code website} is the honeypot: hidden from people by CSS, filled by form-spamming bots. */
     record Submission(@NotBlank @Size(max = 100) String name,
                       @NotBlank @Size(max = 40) @Pattern(regexp = "^[0-9+()\\- ]{5,40}$") String phone,
-                      @Size(max = 300) String location, @NotNull PublicType type,
+                      @Size(max = 300) String location,
+                      @NotBlank @Pattern(regexp = "CONSULTATION|REPAIR|SUGGESTION|PRAISE|COMPLAINT") String type,
                       @NotBlank @Size(max = 4000) String description, String website) {
     }
 
@@ -67,17 +67,14 @@ class PublicRequestForm {
 
     @GetMapping("/public/service-requests")
     String form(Model model) {
-        model.addAttribute("submission", new Submission(null, null, null, PublicType.REPAIR, null, null));
+        model.addAttribute("submission", new Submission(null, null, null, PublicType.REPAIR.name(), null, null));
         return form(model, List.of());
     }
 
     @PostMapping("/public/service-requests")
     String submit(@Valid @ModelAttribute("submission") Submission submission, BindingResult errors, Model model,
                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
-        if (errors.hasErrors()) {
-            return form(model, errors.getFieldErrors().stream()
-                    .map(e -> label("sdintake.public." + e.getField()) + ": " + e.getDefaultMessage()).distinct().toList());
-        }
+        // the limit first: a bad submission counts too, so probing the form is rate-limited as well
         String ip = request.getRemoteAddr();
         if (!limiter.tryAcquire(ip)) {
             log.info("Public form: rate limit reached for {}", ip);
@@ -85,13 +82,20 @@ class PublicRequestForm {
             model.addAttribute("windowMinutes", limiter.windowMinutes());
             return "servicedesk/public/limited";
         }
+        if (errors.hasErrors()) {
+            response.setStatus(422);
+            return form(model, errors.getFieldErrors().stream()
+                    .map(e -> label("sdintake.public." + e.getField()) + ": "
+                            + (e.getField().equals("type") ? label("sdintake.public.invalidChoice") : e.getDefaultMessage()))
+                    .distinct().toList());
+        }
         if (submission.website() != null && !submission.website().isBlank()) {
             log.warn("Public form: honeypot filled from {}; nothing registered", ip);
             return "redirect:/public/service-requests/thanks";
         }
         try {
             var registered = desk.registerUnattended(new Register(null, null, submission.name(), submission.phone(),
-                    submission.location(), null, RequestType.valueOf(submission.type().name()), null, null,
+                    submission.location(), null, RequestType.valueOf(submission.type()), null, null,
                     title(submission.description()), submission.description().trim(), Channel.WEB_FORM, null, null, null));
             flash.addFlashAttribute("code", registered.code());
             return "redirect:/public/service-requests/thanks";

@@ -76,7 +76,7 @@ class ServiceDeskIntakePagesTest extends ApiTestBase {
         String marker = UUID.randomUUID().toString();
         PageSession.Page page = s.post("/public/service-requests", "name", "", "phone", "abc", "type", "REPAIR",
                 "description", "no name " + marker);
-        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.status()).isEqualTo(422);
         assertThat(page.body()).contains("public-form-errors", "Name:", "Phone:");
         assertThat(count(marker)).isZero();
     }
