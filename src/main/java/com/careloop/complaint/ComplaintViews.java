@@ -60,6 +60,6 @@ public final class ComplaintViews {
                          String qualityConfirmedBy, OffsetDateTime closedAt, String receivedByName,
                          Deadlines deadlines, List<Action> actions, List<TimelineEntry> timeline, Link repeatOf,
                          List<Link> repeatedBy, int repeatCount, List<CapaLink> capas, OffsetDateTime capaReopenedAt,
-                         String capaReopenNote) {
+                         String capaReopenNote, String verifiedEarlyReason, java.util.Set<String> handlers) {
     }
 }

@@ -29,8 +29,11 @@ import com.careloop.callback.Satisfaction;
 import com.careloop.callback.task.CallbackService;
 import com.careloop.callback.task.CallbackStatistics;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.NextStep;
 import com.careloop.platform.RequiresPermission;
 import com.careloop.platform.excel.XlsxExport;
 import com.careloop.servicedesk.RequestType;
@@ -73,9 +76,11 @@ class CallbackPages {
     private final JsonMapper json;
     private final Clock clock;
     private final ZoneId zone;
+    private final CurrentUsers users;
 
     CallbackPages(CallbackService callbacks, CallbackStatistics statistics, MessageSource messages, JsonMapper json,
-                  Clock clock, CareLoopProperties platform) {
+                  Clock clock, CareLoopProperties platform, CurrentUsers users) {
+        this.users = users;
         this.callbacks = callbacks;
         this.statistics = statistics;
         this.messages = messages;
@@ -105,12 +110,26 @@ class CallbackPages {
     @RequiresPermission(CallbackPermissions.VIEW)
     @GetMapping("/callbacks/{id}")
     String task(@PathVariable long id, Model model) {
-        model.addAttribute("t", callbacks.detail(id));
+        var t = callbacks.detail(id);
+        model.addAttribute("t", t);
+        model.addAttribute("next", next(t, users.require()));
         model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("followUps", FollowUp.values());
         model.addAttribute("requestTypes", RequestType.values());
         model.addAttribute("users", callbacks.assignableUsers());
         return "callback/task";
+    }
+
+    /** An open task is its assignee's to call; without one, any handler's (the desk's). */
+    static NextStep next(com.careloop.callback.CallbackViews.Detail t, CurrentUser me) {
+        if (!t.status().isOpen()) {
+            return null;
+        }
+        boolean mine = t.assigneeId() == null ? me.can(CallbackPermissions.HANDLE)
+                : t.assigneeId() == me.id() && me.can(CallbackPermissions.HANDLE);
+        return mine ? NextStep.act("complete", "cb.action.complete", "complete-form")
+                : NextStep.waiting("complete", "cb.action.complete", "nextstep.wait.callbackTask",
+                        t.assigneeId() == null ? NextStep.position("CS_SUPERVISOR") : t.assigneeName());
     }
 
     @RequiresPermission(CallbackPermissions.HANDLE)
