@@ -204,13 +204,14 @@ public class Complaints {
      */
     public Detail verify(long id, Verify cmd) {
         return change(id, cmd.version(), "VERIFY", c -> {
-            c.requireActionsDoneOrReason(capa.states(c), cmd.earlyReason());
             Owner owner = cmd.result() == Verification.NOT_EFFECTIVE
                     && (cmd.ownerUserId() != null || cmd.owner() != null && !cmd.owner().isBlank())
                     ? owner("ownerUserId", cmd.ownerUserId(), "owner", cmd.owner()) : me();
-            c.verify(cmd.result(), cmd.countermeasure(), owner.name(), owner.id(), cmd.dueDate(),
-                    properties.forbidSelfVerification(), actor(), now())
-                    .ifPresent(next -> capa.open(c, next, true, actor(), now()));
+            var next = c.verify(cmd.result(), cmd.countermeasure(), owner.name(), owner.id(), cmd.dueDate(),
+                    properties.forbidSelfVerification(), actor(), now());
+            // who may verify is checked first, then when: a refusal rolls the whole step back
+            c.requireActionsDoneOrReason(capa.states(c), cmd.earlyReason());
+            next.ifPresent(planned -> capa.open(c, planned, true, actor(), now()));
         });
     }
 
