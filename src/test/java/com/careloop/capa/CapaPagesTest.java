@@ -90,7 +90,7 @@ class CapaPagesTest extends ApiTestBase {
     @Test
     void thePageShowsTheCustomerByNameAndTheNextStepWithItsOwner() {
         String name = "名称客户" + java.util.UUID.randomUUID().toString().substring(0, 6);
-        Response customer = post("/api/v1/customers", tokenFor("manager"), j("{'name':'" + name + "','kind':'COMPANY',"
+        Response customer = post("/api/v1/customers", tokenFor("manager"), j("{'name':'" + name + "','kind':'ORGANISATION',"
                 + "'phone':'0512" + String.format("%07d", (long) (Math.random() * 10_000_000L)) + "'}"));
         assertThat(customer.status()).as(customer.body()).isEqualTo(201);
         Response r = post("/api/v1/capa", tokenFor("quality"), j("{'sourceType':'COMPLAINT','sourceCode':'TS-NAME',"
