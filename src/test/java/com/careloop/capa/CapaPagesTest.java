@@ -93,7 +93,7 @@ class CapaPagesTest extends ApiTestBase {
         Response customer = post("/api/v1/customers", tokenFor("manager"), j("{'name':'" + name + "','kind':'ORGANISATION',"
                 + "'phone':'0512" + String.format("%07d", (long) (Math.random() * 10_000_000L)) + "'}"));
         assertThat(customer.status()).as(customer.body()).isEqualTo(201);
-        Response r = post("/api/v1/capa", tokenFor("quality"), j("{'sourceType':'COMPLAINT','sourceCode':'TS-NAME',"
+        Response r = post("/api/v1/capa", tokenFor("quality"), j("{'sourceType':'MANUAL','sourceCode':'TS-NAME',"
                 + "'problem':'下一步测试：包装破损','customerId':" + customer.json().get("id").asLong() + "}"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         long id = r.json().get("id").asLong();
