@@ -36,6 +36,8 @@ import com.careloop.capa.handling.CapaAction;
 import com.careloop.capa.handling.CapaProperties;
 import com.careloop.capa.handling.CapaRepository;
 import com.careloop.capa.handling.EffectivenessRule;
+import com.careloop.customer.CustomerCard;
+import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUser;
@@ -75,10 +77,12 @@ public class CorrectiveActions {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final CustomerDirectory customers;
 
     CorrectiveActions(CapaRepository capas, CapaProperties properties, RecordNumbers numbers, AuditTrail audit,
                       CurrentUsers users, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-                      CareLoopProperties platform) {
+                      CareLoopProperties platform, CustomerDirectory customers) {
+        this.customers = customers;
         this.capas = capas;
         this.properties = properties;
         this.numbers = numbers;
@@ -254,7 +258,14 @@ public class CorrectiveActions {
                 odt(c.getRootCauseAt()), c.getRootCauseBy(), c.getRound(), actions, odt(c.getActionsDoneAt()),
                 c.getEffectivenessCheckDue(), odt(c.getVerificationStartedAt()), checks, c.getEffective(),
                 c.getReopenCount(), c.getRecurrencePrevention(), odt(c.getClosedAt()), c.getClosedBy(),
-                odt(c.getOpenedAt()), c.getOpenedByName(), team, timeline, summary(c));
+                odt(c.getOpenedAt()), c.getOpenedByName(), team, timeline, summary(c),
+                customerName(c.getCustomerId()));
+    }
+
+    /** The customer by name, as the reader may see it (the customer module's scope); null when not visible. */
+    private String customerName(Long customerId) {
+        return customerId == null || users.current().isEmpty() ? null
+                : customers.card(customerId).map(CustomerCard::name).orElse(null);
     }
 
     /** The list, newest first, keyset-paged by id, within the reader's data scope. */

@@ -56,9 +56,18 @@ public final class ComplaintCommands {
                                       @NotBlank @Size(max = 4000) String what, Long version) {
     }
 
-    /** Not effective needs the new countermeasure (it opens a new CAPA: owner as in {@link AddAction}). */
+    /**
+     * Not effective needs the new countermeasure (it opens a new CAPA: owner as in {@link AddAction}).
+     * {@code earlyReason}: why the verification comes before the corrective actions are done (required then).
+     */
     public record Verify(@NotNull Verification result, @Size(max = 4000) String countermeasure,
-                         @Size(max = 100) String owner, Long ownerUserId, LocalDate dueDate, Long version) {
+                         @Size(max = 100) String owner, Long ownerUserId, LocalDate dueDate, Long version,
+                         @Size(max = 2000) String earlyReason) {
+
+        public Verify(Verification result, String countermeasure, String owner, Long ownerUserId, LocalDate dueDate,
+                      Long version) {
+            this(result, countermeasure, owner, ownerUserId, dueDate, version, null);
+        }
     }
 
     public record Step(Long version) {

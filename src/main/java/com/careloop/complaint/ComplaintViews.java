@@ -72,6 +72,7 @@ public final class ComplaintViews {
                          Deadlines deadlines, List<Action> actions, List<TimelineEntry> timeline, Link repeatOf,
                          List<Link> repeatedBy, int repeatCount, List<CapaLink> capas, OffsetDateTime capaReopenedAt,
                          String capaReopenNote, Long handlerId, String handlerName, Long concernedEmployeeId,
-                         String concernedEmployeeName) {
+                         String concernedEmployeeName, String verifiedEarlyReason,
+                         java.util.Set<String> handlers) {
     }
 }

@@ -233,7 +233,8 @@ public class Complaints {
     }
 
     /**
-     * 效果验证; with {@code careloop.complaint.forbid-self-verification} (default) a handler may not verify. Not
+     * 效果验证, after the corrective actions are done (or with the reason for verifying earlier); with
+     * {@code careloop.complaint.forbid-self-verification} (default) a handler may not verify. Not
      * effective: the new countermeasure opens a new CAPA and the complaint goes back to corrective action.
      */
     public Detail verify(long id, Verify cmd) {
@@ -241,9 +242,11 @@ public class Complaints {
             Owner owner = cmd.result() == Verification.NOT_EFFECTIVE
                     && (cmd.ownerUserId() != null || cmd.owner() != null && !cmd.owner().isBlank())
                     ? owner("ownerUserId", cmd.ownerUserId(), "owner", cmd.owner()) : me();
-            c.verify(cmd.result(), cmd.countermeasure(), owner.name(), owner.id(), cmd.dueDate(),
-                    properties.forbidSelfVerification(), actor(), now())
-                    .ifPresent(next -> capa.open(c, next, true, actor(), now()));
+            var next = c.verify(cmd.result(), cmd.countermeasure(), owner.name(), owner.id(), cmd.dueDate(),
+                    properties.forbidSelfVerification(), actor(), now());
+            // who may verify is checked first, then when: a refusal rolls the whole step back
+            c.requireActionsDoneOrReason(capa.states(c), cmd.earlyReason());
+            next.ifPresent(planned -> capa.open(c, planned, true, actor(), now()));
         });
     }
 
@@ -256,6 +259,11 @@ public class Complaints {
             c.close(capa.states(c), actor(), now());
             events.publishEvent(new ComplaintClosed(c.getId(), c.getCode(), c.getCustomerId()));
         });
+    }
+
+    /** Whether the self-verification rule keeps the reader from verifying (the page says so instead of offering it). */
+    public boolean selfVerificationRefused(Detail c) {
+        return properties.forbidSelfVerification() && c.handlers().contains(actor());
     }
 
     // ---- reads -------------------------------------------------------------------------------
@@ -283,7 +291,8 @@ public class Complaints {
                 c.getVerification(), odt(c.getVerifiedAt()), c.getVerifiedBy(), odt(c.getQualityConfirmedAt()),
                 c.getQualityConfirmedBy(), odt(c.getClosedAt()), c.getReceivedByName(), deadlines, actions, timeline,
                 repeatOf, repeatedBy, repeatedBy.size(), capa.links(c), odt(c.getCapaReopenedAt()), c.getCapaReopenNote(),
-                c.getHandlerId(), userName(c.getHandlerId()), c.getConcernedEmployeeId(), c.getConcernedEmployeeName());
+                c.getHandlerId(), userName(c.getHandlerId()), c.getConcernedEmployeeId(), c.getConcernedEmployeeName(),
+                c.getVerifiedEarlyReason(), c.handlers());
     }
 
     /** The complaint a CAPA event is about, for the CAPA listener; runs without a signed-in user. */

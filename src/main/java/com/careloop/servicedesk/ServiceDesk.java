@@ -239,6 +239,23 @@ public class ServiceDesk {
         });
     }
 
+    /**
+     * 派工建议 for a request: {@code departmentId} if given (the dispatcher changed it), else the default department of
+     * the request's category, with the handlers of that department.
+     */
+    @Transactional(readOnly = true)
+    public ServiceDeskViews.DispatchSuggestion dispatchSuggestion(long id, Long departmentId) {
+        ServiceRequest r = load(id);
+        Long fromCategory = r.getCategoryId() == null ? null
+                : catalog.category(r.getCategoryId()).map(Category::defaultDepartmentId).orElse(null);
+        Long department = departmentId != null ? departmentId : fromCategory;
+        String name = department == null ? null : staff.departmentName(department).orElseThrow(() ->
+                new InvalidInputException("departmentId", "exists", "没有此部门 / no active department " + departmentId));
+        return new ServiceDeskViews.DispatchSuggestion(department, name, departmentId == null && department != null,
+                department == null ? List.of() : staff.handlers(department).stream()
+                        .map(h -> new ServiceDeskViews.HandlerOption(h.id(), h.displayName(), h.senior())).toList());
+    }
+
     public Detail reassign(long id, Reassign cmd) {
         return change(id, cmd.version(), "REASSIGN", r -> {
             if (r.getDepartmentId() == null) {
@@ -309,6 +326,12 @@ public class ServiceDesk {
         Satisfaction satisfaction = cmd.satisfaction();
         boolean complaint = satisfaction != null && satisfaction.unsatisfied()
                 && cmd.followUp() == UnsatisfiedFollowUp.COMPLAINT;
+        if (complaint && load(id).getCustomerId() == null) {
+            // a complaint belongs to a customer archive (ISO 10002 record); the page explains and links there
+            throw new InvalidInputException("followUp", "customer-required",
+                    "此报事没有客户档案，不能转为投诉，请先建立客户档案 / a request without a customer archive cannot "
+                            + "become a complaint: create the customer archive first");
+        }
         int[] round = new int[1];
         change(id, cmd.version(), complaint ? "TURN_INTO_COMPLAINT" : "CALLBACK", r -> {
             round[0] = r.round(); // before an unsatisfied answer re-opens the work
@@ -397,9 +420,18 @@ public class ServiceDesk {
 
     // ---- reads -------------------------------------------------------------------------------
 
-    @Transactional(readOnly = true)
+    /**
+     * The request page. The handler it is dispatched to sees the caller's full phone even without
+     * {@code customer:view-sensitive} (they must call back); that view is a sensitive one, so it is audited.
+     */
     public Detail detail(long id) {
-        return queries.detail(load(id), users.require(), now());
+        ServiceRequest r = load(id);
+        CurrentUser me = users.require();
+        if (ServiceRequestQueries.revealsPhoneToHandler(r, me)) {
+            audit.record(RECORD_TYPE, String.valueOf(id), "VIEW_SENSITIVE",
+                    List.of(new com.careloop.platform.FieldChange("contactPhone", null, null)));
+        }
+        return queries.detail(r, me, now());
     }
 
     /** The queue, newest first, keyset-paged, within the reader's data scope. */

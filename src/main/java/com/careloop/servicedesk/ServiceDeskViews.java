@@ -92,6 +92,17 @@ public final class ServiceDeskViews {
                          String complaintCode) {
     }
 
+    /**
+     * 派工建议: the department dispatch suggests (the one asked for, else the category's default; null when neither
+     * — the page then asks, it never falls back to the top of the tree) and the handlers of that department.
+     */
+    public record DispatchSuggestion(Long departmentId, String departmentName, boolean fromCategory,
+                                     List<HandlerOption> handlers) {
+    }
+
+    public record HandlerOption(long id, String name, boolean senior) {
+    }
+
     /** How statistics are grouped. */
     public enum GroupBy { TYPE, CATEGORY, DEPARTMENT, CHANNEL }
 

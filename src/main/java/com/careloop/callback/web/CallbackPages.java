@@ -28,8 +28,11 @@ import com.careloop.callback.PlanKind;
 import com.careloop.callback.task.CallbackService;
 import com.careloop.callback.task.CallbackStatistics;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.NextStep;
 import com.careloop.platform.RequiresPermission;
 import com.careloop.platform.Satisfaction;
 import com.careloop.platform.excel.XlsxExport;
@@ -73,12 +76,14 @@ class CallbackPages {
     private final JsonMapper json;
     private final Clock clock;
     private final ZoneId zone;
+    private final CurrentUsers users;
 
     private final CallbackListExport export;
 
     CallbackPages(CallbackService callbacks, CallbackStatistics statistics, MessageSource messages, JsonMapper json,
-                  Clock clock, CareLoopProperties platform, CallbackListExport export) {
+                  Clock clock, CareLoopProperties platform, CallbackListExport export, CurrentUsers users) {
         this.export = export;
+        this.users = users;
         this.callbacks = callbacks;
         this.statistics = statistics;
         this.messages = messages;
@@ -124,11 +129,24 @@ class CallbackPages {
         var t = callbacks.detail(id);
         model.addAttribute("t", t);
         model.addAttribute("onRequestPage", t.timeline().stream().anyMatch(e -> "RECORDED_ON_REQUEST".equals(e.kind())));
+        model.addAttribute("next", next(t, users.require()));
         model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("followUps", FollowUp.values());
         model.addAttribute("requestTypes", RequestType.values());
         model.addAttribute("users", callbacks.assignableUsers());
         return "callback/task";
+    }
+
+    /** An open task is its assignee's to call; without one, any handler's (the desk's). */
+    static NextStep next(com.careloop.callback.CallbackViews.Detail t, CurrentUser me) {
+        if (!t.status().isOpen()) {
+            return null;
+        }
+        boolean mine = t.assigneeId() == null ? me.can(CallbackPermissions.HANDLE)
+                : t.assigneeId() == me.id() && me.can(CallbackPermissions.HANDLE);
+        return mine ? NextStep.act("complete", "cb.action.complete", "complete-form")
+                : NextStep.waiting("complete", "cb.action.complete", "nextstep.wait.callbackTask",
+                        t.assigneeId() == null ? NextStep.position("CS_SUPERVISOR") : t.assigneeName());
     }
 
     @RequiresPermission(CallbackPermissions.HANDLE)

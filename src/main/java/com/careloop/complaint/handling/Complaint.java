@@ -105,6 +105,7 @@ public class Complaint implements Auditable {
     private String decisionWhat;
     @Enumerated(EnumType.STRING)
     private Verification verification;
+    private String verifiedEarlyReason;
     private Instant verifiedAt;
     private String verifiedBy;
     private Instant qualityConfirmedAt;
@@ -388,8 +389,7 @@ public class Complaint implements Auditable {
      */
     public void close(List<CapaState> capaStates, String actor, Instant now) {
         requireState("close", QUALITY_CONFIRMED);
-        List<String> capasOpen = capas.stream().filter(l -> capaStates.stream().noneMatch(st -> st.capaId() == l.getCapaId()
-                && st.allActionsDone())).map(ComplaintCapa::getCapaCode).toList();
+        List<String> capasOpen = capasNotDone(capaStates);
         if (!capasOpen.isEmpty()) {
             throw new DomainException("complaint.capa-actions-done", "纠正措施 " + String.join("、", capasOpen)
                     + " 尚未全部完成，不能结案 / cannot close: the actions of CAPA " + String.join(", ", capasOpen)
@@ -407,6 +407,35 @@ public class Complaint implements Auditable {
         this.closedAt = now;
         status = CLOSED;
         event("CLOSED", actor, now, null);
+    }
+
+    /** The codes of the linked CAPAs whose actions are not all done ({@code capaStates} as the CAPA module reports them). */
+    public List<String> capasNotDone(List<CapaState> capaStates) {
+        return capas.stream().filter(l -> capaStates.stream().noneMatch(st -> st.capaId() == l.getCapaId()
+                && st.allActionsDone())).map(ComplaintCapa::getCapaCode).toList();
+    }
+
+    /**
+     * 效果验证 comes after the corrective actions: while a linked CAPA's or an earlier action is not done, the
+     * verification is refused (422 earlyReason/actions-done) unless a reason for verifying earlier is given; the
+     * reason is kept with the verification. Called before {@link #verify}.
+     */
+    public void requireActionsDoneOrReason(List<CapaState> capaStates, String earlyReason) {
+        List<String> open = new java.util.ArrayList<>(capasNotDone(capaStates));
+        actions.stream().filter(a -> !a.isDone()).forEach(a -> open.add(a.getDescription()));
+        if (open.isEmpty()) {
+            this.verifiedEarlyReason = null;
+            return;
+        }
+        if (earlyReason == null || earlyReason.isBlank()) {
+            throw new InvalidInputException("earlyReason", "actions-done", "纠正措施（" + String.join("、", open)
+                    + "）尚未完成：请在措施完成后验证，或填写提前验证的理由 / the corrective actions (" + String.join(", ", open)
+                    + ") are not done: verify after them, or give the reason for verifying earlier");
+        }
+        if (earlyReason.length() > 2000) {
+            throw new InvalidInputException("earlyReason", "max-length", "提前验证的理由最多 2000 字 / at most 2000 characters");
+        }
+        this.verifiedEarlyReason = earlyReason.trim();
     }
 
     /** The CAPA module's effectiveness check of a linked CAPA, on the timeline. */
@@ -552,6 +581,7 @@ public class Complaint implements Auditable {
         s.put("concernedEmployeeName", concernedEmployeeName);
         s.put("causeCategory", causeCategory);
         s.put("verification", verification);
+        s.put("verifiedEarlyReason", verifiedEarlyReason);
         s.put("actions", actions.size());
         s.put("openActions", actions.stream().filter(a -> !a.isDone()).count());
         s.put("repeatOfId", repeatOfId);
@@ -590,6 +620,8 @@ public class Complaint implements Auditable {
     public String getDecisionHow() { return decisionHow; }
     public Instant getDecisionAt() { return decisionAt; }
     public String getDecisionWhat() { return decisionWhat; }
+    public String getVerifiedEarlyReason() { return verifiedEarlyReason; }
+
     public Verification getVerification() { return verification; }
     public Instant getVerifiedAt() { return verifiedAt; }
     public String getVerifiedBy() { return verifiedBy; }

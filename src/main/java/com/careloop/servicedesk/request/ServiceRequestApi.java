@@ -112,6 +112,14 @@ class ServiceRequestApi {
         return desk.dispatch(id, request);
     }
 
+    /** 派工建议: the category's default department (or {@code departmentId}) and its handlers. */
+    @RequiresPermission(ServiceDeskPermissions.DISPATCH)
+    @GetMapping("/{id}/dispatch-suggestion")
+    ServiceDeskViews.DispatchSuggestion dispatchSuggestion(@PathVariable long id,
+                                                          @RequestParam(required = false) Long departmentId) {
+        return desk.dispatchSuggestion(id, departmentId);
+    }
+
     @RequiresPermission(ServiceDeskPermissions.HANDLE)
     @PostMapping("/{id}/reassign")
     Detail reassign(@PathVariable long id, @Valid @RequestBody Reassign request) {

@@ -385,7 +385,7 @@ public class ServiceRequestQueries {
         });
         Map<Long, String> userNames = names("app_user", "display_name", userIds);
         Map<Long, String> departmentNames = names("department", "name", departmentIds);
-        boolean mask = !me.can(CustomerPermissions.VIEW_SENSITIVE);
+        boolean mask = !me.can(CustomerPermissions.VIEW_SENSITIVE) && !revealsPhoneToHandler(r, me);
         var deadlines = new Deadlines(new Target(r.getResponseAmount(), r.getResponseUnit()),
                 r.getResponseDueAt(), r.getResponseWarnAt(), r.getRespondedAt(), r.responseOverdue(now),
                 r.getCompletionAmount() == null ? null : new Target(r.getCompletionAmount(), r.getCompletionUnit()),
@@ -413,6 +413,12 @@ public class ServiceRequestQueries {
                         r.getCallbackRecordId(), r.getCallbackRecordCode()),
                 r.getClosedAt(), r.getReopenCount(), deadlines, timeline, pauses, notes, materials,
                 r.getVersion(), r.getTurnedIntoComplaintAt(), r.getComplaintId(), r.getComplaintCode());
+    }
+
+    /** The handler a request is dispatched to sees the caller's full phone without the sensitive-view permission. */
+    public static boolean revealsPhoneToHandler(ServiceRequest r, CurrentUser me) {
+        return !me.can(CustomerPermissions.VIEW_SENSITIVE) && r.getContactPhone() != null && r.getAssigneeId() != null
+                && r.getAssigneeId() == me.id();
     }
 
     private Map<Long, String> names(String table, String column, Set<Long> ids) {

@@ -9,6 +9,7 @@ import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.NextStep;
 import com.careloop.platform.RequiresPermission;
 import com.careloop.platform.Satisfaction;
 import com.careloop.servicedesk.Channel;
@@ -205,17 +206,33 @@ class RequestPages {
         var r = desk.detail(id);
         java.time.Instant now = java.time.Instant.now(clock);
         model.addAttribute("r", r);
-        model.addAttribute("steps", steps(r, users.require()));
+        CurrentUser me = users.require();
+        model.addAttribute("steps", steps(r, me));
+        model.addAttribute("next", next(r, me));
         model.addAttribute("responseClock", support.clock(r.deadlines().respondedAt() == null, r.deadlines().responseDueAt(),
                 r.status() == RequestStatus.PAUSED, now));
         model.addAttribute("completionClock", support.clock(r.deadlines().completedAt() == null,
                 r.deadlines().completionDueAt(), r.status() == RequestStatus.PAUSED, now));
         model.addAttribute("departments", support.departments());
-        model.addAttribute("staff", support.staff());
+        model.addAttribute("suggestion", me.can(ServiceDeskPermissions.DISPATCH) && r.status() == RequestStatus.REGISTERED
+                ? desk.dispatchSuggestion(id, null) : NO_SUGGESTION);
+        model.addAttribute("departmentStaff", r.departmentId() == null || !me.can(ServiceDeskPermissions.HANDLE)
+                ? java.util.List.of() : desk.dispatchSuggestion(id, r.departmentId()).handlers());
         model.addAttribute("pauseReasons", PauseReason.values());
         model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("followUps", com.careloop.servicedesk.UnsatisfiedFollowUp.values());
         return "servicedesk/request";
+    }
+
+    private static final ServiceDeskViews.DispatchSuggestion NO_SUGGESTION =
+            new ServiceDeskViews.DispatchSuggestion(null, null, false, java.util.List.of());
+
+    /** The handlers of the department chosen in the dispatch form (htmx). */
+    @RequiresPermission(ServiceDeskPermissions.DISPATCH)
+    @GetMapping("/service-requests/{id}/dispatch-handlers")
+    String dispatchHandlers(@PathVariable long id, @RequestParam(required = false) Long departmentId, Model model) {
+        model.addAttribute("suggestion", departmentId == null ? NO_SUGGESTION : desk.dispatchSuggestion(id, departmentId));
+        return "servicedesk/fragments :: handlers";
     }
 
     /** The steps the action panel offers: those the status allows and the reader's permissions grant. */
@@ -245,6 +262,56 @@ class RequestPages {
                     RequestStatus.CLOSED);
         }
         return steps;
+    }
+
+    /**
+     * The next step of the procedure and whose it is: the handler's own work (start, complete, resume) is the
+     * handler's; dispatch, callback and close are the desk's (by permission); a key customer's request waits for a
+     * supervisor's satisfied callback before close, as {@code ServiceRequest.close} requires.
+     */
+    static NextStep next(ServiceDeskViews.Detail r, CurrentUser me) {
+        boolean callback = me.can(ServiceDeskPermissions.CALLBACK);
+        boolean supervisor = "CS_SUPERVISOR".equals(me.position()) || "CS_MANAGER".equals(me.position());
+        boolean satisfied = r.callback() != null && r.callback().outcome() == CallbackOutcome.SATISFIED;
+        return switch (r.status()) {
+            case REGISTERED -> me.can(ServiceDeskPermissions.DISPATCH)
+                    ? NextStep.act("dispatch", "sdp.action.dispatch", "dispatch-form")
+                    : NextStep.waiting("dispatch", "sdp.action.dispatch", "nextstep.wait.dispatch",
+                            NextStep.position("CS_SUPERVISOR"));
+            case DISPATCHED -> handlers(r, me, "start", "sdp.action.start", "do-start");
+            case IN_PROGRESS -> handlers(r, me, "complete", "sdp.action.complete", "complete-form");
+            case PAUSED -> handlers(r, me, "resume", "sdp.action.resume", "do-resume");
+            case COMPLETED, SIGNED_OFF, CALLED_BACK -> {
+                boolean needsCallback = r.keyCustomer() ? !(satisfied && r.callback().bySupervisor())
+                        : r.callbackRequired() && !satisfied;
+                if (!needsCallback) {
+                    yield callback ? NextStep.act("close", "sdp.action.close", "do-close")
+                            : NextStep.waiting("close", "sdp.action.close", "nextstep.wait.close",
+                                    NextStep.position("CS_SUPERVISOR"));
+                }
+                if (r.keyCustomer()) {
+                    yield callback && supervisor ? NextStep.act("callback", "sdp.action.callback", "callback-form")
+                            : NextStep.waiting("callback", "sdp.action.callback", "nextstep.wait.keyCallback",
+                                    NextStep.position("CS_SUPERVISOR"));
+                }
+                yield callback ? NextStep.act("callback", "sdp.action.callback", "callback-form")
+                        : NextStep.waiting("callback", "sdp.action.callback", "nextstep.wait.callback",
+                                NextStep.position("CS_SUPERVISOR"));
+            }
+            case CLOSED -> null;
+        };
+    }
+
+    /** The handler's own step: the assignee's; without one, the department's to assign. */
+    private static NextStep handlers(ServiceDeskViews.Detail r, CurrentUser me, String action, String label,
+                                     String target) {
+        if (r.assigneeId() == null) {
+            return me.can(ServiceDeskPermissions.HANDLE) && java.util.Objects.equals(me.departmentId(), r.departmentId())
+                    ? NextStep.act(action, label, target)
+                    : NextStep.waiting(action, label, "nextstep.wait.assign", r.departmentName());
+        }
+        return r.assigneeId() == me.id() && me.can(ServiceDeskPermissions.HANDLE) ? NextStep.act(action, label, target)
+                : NextStep.waiting(action, label, "nextstep.wait.person", r.assigneeName());
     }
 
     private static void add(java.util.Set<String> steps, String step, RequestStatus current, RequestStatus... allowed) {
