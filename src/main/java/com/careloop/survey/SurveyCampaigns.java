@@ -28,15 +28,18 @@ import com.careloop.platform.Versions;
 import com.careloop.survey.SurveyCampaignCommands.CreateCampaign;
 import com.careloop.survey.SurveyCampaignCommands.Draw;
 import com.careloop.survey.SurveyCampaignCommands.PopulationFilter;
+import com.careloop.survey.SurveyCampaignCommands.Retitle;
 import com.careloop.survey.SurveyCampaignCommands.Step;
 import com.careloop.survey.SurveyCampaignViews.CustomerInvitation;
 import com.careloop.survey.SurveyCampaignViews.Detail;
 import com.careloop.survey.SurveyCampaignViews.Invitation;
 import com.careloop.survey.SurveyCampaignViews.Page;
+import com.careloop.survey.SurveyCampaignViews.PersonalLink;
 import com.careloop.survey.SurveyCampaignViews.Preview;
 import com.careloop.survey.SurveyCampaignViews.Rate;
 import com.careloop.survey.SurveyCampaignViews.Rates;
 import com.careloop.survey.SurveyCampaignViews.Row;
+import com.careloop.survey.SurveyCampaignViews.SendCheck;
 import com.careloop.survey.SurveyCampaignViews.StratumShare;
 import com.careloop.survey.campaign.SurveyCampaign;
 import com.careloop.survey.campaign.SurveyCampaignRepository;
@@ -125,6 +128,7 @@ public class SurveyCampaigns {
         SurveyCampaign c = SurveyCampaign.plan(numbers.next(RECORD_TYPE), cmd.name(), cmd.templateId(), cmd.periodFrom(),
                 cmd.periodTo(), cmd.deadline(), json.writeValueAsString(filter), cmd.defaultChannel(),
                 cmd.sampleFraction(), cmd.stratifyBy(), cmd.responseTarget(), users.actorName(), now());
+        c.retitle(cmd.publicTitle(), now());
         campaigns.saveAndFlush(c);
         audit.created(c);
         return detail(c.getId());
@@ -179,7 +183,7 @@ public class SurveyCampaigns {
                     mails.add(new Outgoing(ids.get(t.getKey()), m.email(), m.name(),
                             m.language() == null ? "zh-CN" : m.language(), t.getValue(), expires));
                 }
-                mailer.sendAfterCommit(c.getName(), Kind.INVITE, mails);
+                mailer.sendAfterCommit(c.publicTitle(), Kind.INVITE, mails);
             }
         });
     }
@@ -243,6 +247,54 @@ public class SurveyCampaigns {
         return invitation(id, invitationId);
     }
 
+    /** Sets the title the customer reads on the token page and in the mails (any state but CLOSED). */
+    public Detail retitle(long id, Retitle cmd) {
+        return change(id, cmd.version(), "RETITLE", c -> c.retitle(cmd.publicTitle(), now()));
+    }
+
+    /**
+     * What the send will do, said before it: how many of the drawn customers have no e-mail address and whether
+     * outgoing mail is configured. Only while SAMPLED (the stored seed gives the sample the send will use).
+     */
+    @Transactional(readOnly = true)
+    public SendCheck sendCheck(long id) {
+        SurveyCampaign c = load(id);
+        if (c.getStatus() != SurveyCampaignStatus.SAMPLED) {
+            throw new DomainException("invalid-state", "只有已抽样、未发放的调查活动才有发放前检查 / the check before sending"
+                    + " is for a drawn campaign not yet sent", Map.of("status", c.getStatus().name()));
+        }
+        Map<Long, Member> byId = new HashMap<>();
+        SampleDraw.Result r = draw(c, c.getSeed() == null ? 0 : c.getSeed(), byId);
+        int withoutEmail = (int) r.drawn().stream().map(byId::get).filter(m -> m.email() == null || m.email().isBlank())
+                .count();
+        return new SendCheck(r.drawn().size(), withoutEmail, c.getDefaultChannel(), mailer.configured());
+    }
+
+    /**
+     * A new personal link for one invitation, for an agent to copy or show as a QR code (WeChat, paper). Only
+     * the token's hash is stored, so the link cannot be shown again: a new token is issued, the invitation's earlier
+     * link stops working, and the campaign's audit trail says who did it (LINK_REISSUED). An answered
+     * invitation or a campaign not (or no longer) out refuses it with 409.
+     */
+    public PersonalLink reissueLink(long id, long invitationId) {
+        SurveyCampaign c = load(id);
+        if (c.getStatus() != SurveyCampaignStatus.SENT && c.getStatus() != SurveyCampaignStatus.SUPPLEMENTARY) {
+            throw new DomainException("invalid-state", "调查活动当前状态为 " + c.getStatus() + "，不能生成链接 / no link"
+                    + " for a campaign that is " + c.getStatus(), Map.of("status", c.getStatus().name()));
+        }
+        Invitation i = invitation(id, invitationId);
+        if (i.answeredAt() != null) {
+            throw new DomainException("answered", "顾客已答复 / the customer has already answered");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(platform.zone()));
+        Instant expires = expiry(today.isAfter(c.getDeadline()) ? today : c.getDeadline());
+        var token = InvitationTokens.generate();
+        invitations.newLink(invitationId, token.hash(), expires);
+        audit.record(RECORD_TYPE, String.valueOf(id), "LINK_REISSUED", List.of(new com.careloop.platform.FieldChange(
+                "invitation", null, String.valueOf(invitationId))));
+        return new PersonalLink(invitationId, platform.baseUrl() + "/s/" + token.value(), expires);
+    }
+
     // ---- jobs --------------------------------------------------------------------------------
 
     /** Campaigns whose deadline day is over, still SENT and below target: their supplementary round. */
@@ -272,7 +324,8 @@ public class SurveyCampaigns {
         return new Detail(c.getId(), c.getCode(), c.getName(), c.getTemplateId(), c.getPeriodFrom(), c.getPeriodTo(),
                 c.getDeadline(), c.getStatus(), filter(c), c.getDefaultChannel(), c.getSampleFraction(),
                 c.getStratifyBy(), c.getResponseTarget(), preview(c), rates(c), c.getRemindedAt(),
-                c.getSupplementaryAt(), c.getClosedAt(), c.getCreatedBy(), c.getCreatedAt(), c.getVersion());
+                c.getSupplementaryAt(), c.getClosedAt(), c.getCreatedBy(), c.getCreatedAt(), c.getVersion(),
+                c.publicTitle());
     }
 
     /** The campaigns, newest first, paged by id (cursor = the last id seen). */
@@ -343,7 +396,7 @@ public class SurveyCampaigns {
             mails.add(new Outgoing(r.id(), r.email(), r.customerName(), r.language(), token.value(), expires));
         }
         invitations.reissue(rows, column, now());
-        mailer.sendAfterCommit(c.getName(), kind, mails);
+        mailer.sendAfterCommit(c.publicTitle(), kind, mails);
     }
 
     private SampleDraw.Result draw(SurveyCampaign c, long seed) {
