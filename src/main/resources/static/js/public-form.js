@@ -6,7 +6,7 @@ document.addEventListener('DOMContentLoaded', () => {
   if (text && counter) {
     const limit = Number(text.dataset.limit);
     const update = () => {
-      const n = Array.from(text.value).length;
+      const n = text.value.length; // as the server counts (UTF-16 units)
       const over = n > limit;
       counter.textContent = (over ? counter.dataset.over : counter.dataset.template).replace('{0}', n);
       counter.classList.toggle('over', over);

@@ -213,9 +213,8 @@ public class SurveyCampaigns {
                 answered += n.answered();
             }
             c.startSupplementary((int) sent, (int) answered, now);
-            LocalDate today = LocalDate.now(clock.withZone(platform.zone()));
             reissue(c, invitations.nonRespondents(c.getId(), true), "supplementary_sent_at", Kind.SUPPLEMENTARY,
-                    expiry(today.isAfter(c.getDeadline()) ? today : c.getDeadline()));
+                    renewedExpiry(c));
             invitations.markSupplementary(c.getId(), now);
         });
     }
@@ -227,21 +226,12 @@ public class SurveyCampaigns {
     /** Mails one e-mail invitation again with a new link (a failed mail, or a customer who lost it). */
     public Invitation resend(long id, long invitationId) {
         SurveyCampaign c = load(id);
-        if (c.getStatus() != SurveyCampaignStatus.SENT && c.getStatus() != SurveyCampaignStatus.SUPPLEMENTARY) {
-            throw new DomainException("invalid-state", "调查活动当前状态为 " + c.getStatus() + "，不能重发 / cannot resend"
-                    + " in a campaign that is " + c.getStatus(), Map.of("status", c.getStatus().name()));
-        }
-        Invitation i = invitation(id, invitationId);
+        Invitation i = openInvitation(c, invitationId, "不能重发 / cannot resend in");
         if (i.channel() != InvitationChannel.EMAIL || i.email() == null) {
             throw new DomainException("not-email", "此邀请不是邮件渠道 / this invitation is not sent by e-mail");
         }
-        if (i.answeredAt() != null) {
-            throw new DomainException("answered", "顾客已答复 / the customer has already answered");
-        }
         Recipient r = invitations.recipient(id, invitationId).orElseThrow();
-        LocalDate today = LocalDate.now(clock.withZone(platform.zone()));
-        reissue(c, List.of(r), null, c.getSupplementaryAt() == null ? Kind.INVITE : Kind.SUPPLEMENTARY,
-                expiry(today.isAfter(c.getDeadline()) ? today : c.getDeadline()));
+        reissue(c, List.of(r), null, c.getSupplementaryAt() == null ? Kind.INVITE : Kind.SUPPLEMENTARY, renewedExpiry(c));
         audit.record(RECORD_TYPE, String.valueOf(id), "RESEND", List.of(new com.careloop.platform.FieldChange(
                 "invitation", null, String.valueOf(invitationId))));
         return invitation(id, invitationId);
@@ -278,16 +268,8 @@ public class SurveyCampaigns {
      */
     public PersonalLink reissueLink(long id, long invitationId) {
         SurveyCampaign c = load(id);
-        if (c.getStatus() != SurveyCampaignStatus.SENT && c.getStatus() != SurveyCampaignStatus.SUPPLEMENTARY) {
-            throw new DomainException("invalid-state", "调查活动当前状态为 " + c.getStatus() + "，不能生成链接 / no link"
-                    + " for a campaign that is " + c.getStatus(), Map.of("status", c.getStatus().name()));
-        }
-        Invitation i = invitation(id, invitationId);
-        if (i.answeredAt() != null) {
-            throw new DomainException("answered", "顾客已答复 / the customer has already answered");
-        }
-        LocalDate today = LocalDate.now(clock.withZone(platform.zone()));
-        Instant expires = expiry(today.isAfter(c.getDeadline()) ? today : c.getDeadline());
+        openInvitation(c, invitationId, "不能生成链接 / no link for");
+        Instant expires = renewedExpiry(c);
         var token = InvitationTokens.generate();
         invitations.newLink(invitationId, token.hash(), expires);
         audit.record(RECORD_TYPE, String.valueOf(id), "LINK_REISSUED", List.of(new com.careloop.platform.FieldChange(
@@ -397,6 +379,25 @@ public class SurveyCampaigns {
         }
         invitations.reissue(rows, column, now());
         mailer.sendAfterCommit(c.publicTitle(), kind, mails);
+    }
+
+    /** An invitation of a campaign that is out (SENT or SUPPLEMENTARY) and not yet answered; else 409. */
+    private Invitation openInvitation(SurveyCampaign c, long invitationId, String refused) {
+        if (c.getStatus() != SurveyCampaignStatus.SENT && c.getStatus() != SurveyCampaignStatus.SUPPLEMENTARY) {
+            throw new DomainException("invalid-state", "调查活动当前状态为 " + c.getStatus() + "，" + refused
+                    + " a campaign that is " + c.getStatus(), Map.of("status", c.getStatus().name()));
+        }
+        Invitation i = invitation(c.getId(), invitationId);
+        if (i.answeredAt() != null) {
+            throw new DomainException("answered", "顾客已答复 / the customer has already answered");
+        }
+        return i;
+    }
+
+    /** A link issued after the send: valid until the end of the deadline day or of today, whichever is later. */
+    private Instant renewedExpiry(SurveyCampaign c) {
+        LocalDate today = LocalDate.now(clock.withZone(platform.zone()));
+        return expiry(today.isAfter(c.getDeadline()) ? today : c.getDeadline());
     }
 
     private SampleDraw.Result draw(SurveyCampaign c, long seed) {

@@ -160,7 +160,7 @@ class PublicRequestForm {
     private String problem(FieldError e) {
         String field = e.getField();
         Object value = e.getRejectedValue();
-        int length = value instanceof String v ? v.codePointCount(0, v.length()) : 0;
+        int length = value instanceof String v ? v.length() : 0;
         String key = "sdpublic.error." + field + "." + e.getCode();
         return messages.getMessage(key, new Object[] {DESCRIPTION_LENGTH, length},
                 label("sdintake.public." + field) + ": " + e.getDefaultMessage(), LocaleContextHolder.getLocale());
