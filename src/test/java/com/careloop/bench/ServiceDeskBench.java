@@ -140,17 +140,7 @@ class ServiceDeskBench {
         boolean wrk = !Boolean.getBoolean("bench.javaClient") && Wrk.installed();
         Load api;
         if (wrk) {
-            Path script = Wrk.script("post.lua", """
-                    local n = 0
-                    wrk.method = "POST"
-                    wrk.headers["Content-Type"] = "application/json"
-                    wrk.headers["Authorization"] = "Bearer %s"
-                    request = function()
-                      n = n + 1
-                      return wrk.format(nil, nil, nil, '{"contactName":"压测","contactPhone":"13800000000","type":"REPAIR",'
-                        .. '"title":"压测报修 wrk-' .. n .. '","channel":"API","description":"卫生间漏水，请派人查看"}')
-                    end
-                    """.formatted(token));
+            Path script = Wrk.intakeScript("post.lua", token, "wrk", null);
             // warm-up: the C2 compiler keeps a core busy for the first minute or so of load; measured after it
             Wrk.run(port, "/api/v1/service-requests", script, THREADS, WARM_SECONDS);
             Thread.sleep(1000); // the warm-up's last answers, dropped by wrk, still land

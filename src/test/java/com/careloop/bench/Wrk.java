@@ -34,9 +34,37 @@ final class Wrk {
         return file;
     }
 
+    /**
+     * Service-request registrations ("压测报修 {@code tag}-n") with a bearer token; with a fresh Idempotency-Key on
+     * each ({@code keyPrefix}-thread-n, unique per run when the prefix is) unless {@code keyPrefix} is null.
+     */
+    static Path intakeScript(String name, String token, String tag, String keyPrefix) throws java.io.IOException {
+        return script(name, """
+                local counter = 0
+                function setup(thread)
+                  thread:set("tid", counter)
+                  counter = counter + 1
+                end
+                local n = 0
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/json"
+                wrk.headers["Authorization"] = "Bearer %s"
+                request = function()
+                  n = n + 1
+                  if %s then
+                    wrk.headers["Idempotency-Key"] = "%s-" .. tid .. "-" .. n
+                  end
+                  return wrk.format(nil, nil, nil, '{"contactName":"压测","contactPhone":"13800000000","type":"REPAIR",'
+                    .. '"title":"压测报修 %s-' .. n .. '","channel":"API","description":"卫生间漏水，请派人查看"}')
+                end
+                """.formatted(token, keyPrefix != null, keyPrefix, tag));
+    }
+
     /** {@code connections} keep-alive connections for {@code seconds}; the number of answers, all of them 2xx. */
     static long run(int port, String path, Path script, int connections, int seconds) throws Exception {
         Process p = new ProcessBuilder("wrk", "-t", "2", "-c", String.valueOf(connections), "-d", seconds + "s",
+                // an answer slower than wrk's default 2 s is slow, not lost: only a dead server should fail a run
+                "--timeout", "30s",
                 "-s", script.toString(), "http://localhost:" + port + path).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();

@@ -2,14 +2,13 @@ package com.careloop.servicedesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,26 +27,30 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.careloop.support.ChildApplication;
 import com.careloop.support.TestDatabases;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 4 "Reliability": the application in a child JVM on PostgreSQL takes concurrent intake, is killed
- * with SIGKILL mid-load and restarted. Every request acknowledged with 201 exists exactly once (by number
- * and by its marker), no request is half-written (each has its timeline row and audit entry), and two
- * agents editing one request at once give one success and one 409 without losing the winner's change.
+ * Issues 4 and 14 "acknowledged means durable": the application in a child JVM takes a burst of idempotent intakes
+ * from several threads, is killed with SIGKILL mid-burst and restarted on the same data — on the embedded H2 file
+ * database with the shipped settings (a fresh data directory) and on PostgreSQL. Every request answered 201 is
+ * there afterwards with its number, exactly once, with its timeline row and audit entry; a retry of every request
+ * with its Idempotency-Key after the restart returns the acknowledged record (never a second one, never a number
+ * already handed out); and two agents editing one request at once give one success and one 409.
  */
 @Tag("slow")
 class IntakeReliabilityTest {
 
     static final String PASSWORD = "reliability-pw";
-    static final int THREADS = 4;
-    static final int KILL_AFTER_ACKS = 40;
+    static final int THREADS = 8;
+    static final int KILL_AFTER_ACKS = 60;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final JsonMapper json = JsonMapper.builder().build();
@@ -55,20 +58,99 @@ class IntakeReliabilityTest {
     record Sent(String marker, int status, String code, long id) {
     }
 
-    record Child(Process process, int port) {
+    /** Where the child keeps its data, and how the test reads it once the child has stopped. */
+    enum Store {
+        H2 {
+            @Override
+            Data create() throws Exception {
+                Path dir = Files.createTempDirectory("careloop-kill-h2");
+                // the shipped default URL (application.yml) on its own data directory
+                return new Data(List.of("--CARELOOP_DATA_DIR=" + dir), "jdbc:h2:file:" + dir.resolve("careloop")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
+            }
+        },
+        POSTGRESQL {
+            @Override
+            Data create() throws Exception {
+                String db = "reliability_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+                var pg = TestDatabases.postgres();
+                try (Connection c = pg.getPostgresDatabase().getConnection()) {
+                    c.createStatement().execute("create database " + db);
+                }
+                String url = pg.getJdbcUrl("postgres", db);
+                return new Data(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres"), url, "postgres", "postgres");
+            }
+        };
+
+        abstract Data create() throws Exception;
     }
 
-    @Test
-    void acknowledgedRequestsSurviveAKillExactlyOnceAndConcurrentEditsConflict() throws Exception {
-        String db = "reliability_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        var pg = TestDatabases.postgres();
-        try (Connection c = pg.getPostgresDatabase().getConnection()) {
-            c.createStatement().execute("create database " + db);
+    record Data(List<String> childArgs, String url, String user, String password) {
+        Connection connect() throws Exception {
+            return DriverManager.getConnection(url, user, password);
         }
-        String jdbcUrl = pg.getJdbcUrl("postgres", db);
+    }
 
-        Child first = start(jdbcUrl, 1);
-        String token = token(first.port());
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void acknowledgedRequestsSurviveAKillExactlyOnceAndConcurrentEditsConflict(Store store) throws Exception {
+        Data data = store.create();
+        ChildApplication first = start(store, data, 1);
+        Map<String, Sent> sent = burstUntilKilled(first);
+        long acks = sent.values().stream().filter(s -> s.status() == 201).count();
+        assertThat(acks).as("acknowledged before the kill").isGreaterThanOrEqualTo(KILL_AFTER_ACKS);
+
+        // an abandoned key (created nothing before the kill) may run again at once after the restart
+        ChildApplication second = start(store, data, 2, "--careloop.idempotency.abandoned-after=PT1S");
+        List<String> lost = new ArrayList<>();
+        try {
+            String token = token(second.port(), "frontdesk");
+            for (Sent s : List.copyOf(sent.values())) {
+                Sent retry = retry(second.port(), token, s.marker());
+                if (s.status() == 201 && (retry.id() != s.id() || !s.code().equals(retry.code()))) {
+                    lost.add(s.marker() + " " + s.code() + " -> " + retry.status() + " " + retry.code());
+                }
+                sent.put(s.marker(), s.status() == 201 ? s : retry);
+            }
+            System.out.printf("Reliability on %s: %d acknowledged before SIGKILL, %d unanswered, %d acknowledged lost%n",
+                    store, acks, sent.size() - acks, lost.size());
+            assertThat(lost).as("acknowledged before the kill, but a retry after the restart created it again").isEmpty();
+
+            Sent after = register(second.port(), token, "rel-after-restart-" + UUID.randomUUID());
+            assertThat(after.status()).isEqualTo(201);
+            concurrentEditsConflict(second.port(), token, token(second.port(), "supervisor"));
+        } finally {
+            second.stop();
+        }
+
+        try (Connection c = data.connect()) {
+            for (Sent s : sent.values()) {
+                assertThat(codesWithMarker(c, s.marker())).as(s.marker() + " (first answer " + s.status() + ")")
+                        .containsExactly(s.code());
+            }
+            // nothing half-written: every stored request has its timeline row and its audit entry
+            assertThat(count(c, """
+                    select count(*) from service_request r where r.title like 'rel-%' and (
+                      not exists (select 1 from service_request_event e where e.request_id = r.id and e.kind = 'REGISTERED')
+                      or not exists (select 1 from audit_event a where a.record_type = 'service-request'
+                                     and a.record_id = cast(r.id as varchar) and a.action = 'CREATE'))""")).isZero();
+            // numbers stay unique after the restart
+            assertThat(count(c, "select count(*) - count(distinct code) from service_request")).isZero();
+        }
+    }
+
+    ChildApplication start(Store store, Data data, int run, String... more) throws Exception {
+        List<String> args = new ArrayList<>(data.childArgs());
+        args.addAll(List.of("--careloop.demo-data=true", "--careloop.admin-password=" + PASSWORD,
+                "--spring.datasource.hikari.maximum-pool-size=8"));
+        args.addAll(List.of(more));
+        return ChildApplication.start("reliability-" + store.name().toLowerCase() + "-" + run, args);
+    }
+
+    /** Intakes from {@link #THREADS} threads until {@link #KILL_AFTER_ACKS} are acknowledged, then SIGKILL mid-burst. */
+    Map<String, Sent> burstUntilKilled(ChildApplication app) throws Exception {
+        String token = token(app.port(), "frontdesk");
         Map<String, Sent> sent = new ConcurrentHashMap<>();
         AtomicInteger acks = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
@@ -79,7 +161,7 @@ class IntakeReliabilityTest {
             load.add(pool.submit(() -> {
                 for (int i = 0; !stop.get(); i++) {
                     String marker = "rel-" + thread + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
-                    Sent s = register(first.port(), token, marker);
+                    Sent s = register(app.port(), token, marker);
                     sent.put(marker, s);
                     if (s.status() == 201) {
                         acks.incrementAndGet();
@@ -91,64 +173,39 @@ class IntakeReliabilityTest {
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (acks.get() < KILL_AFTER_ACKS && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+            Thread.sleep(10);
         }
-        first.process().destroyForcibly(); // SIGKILL: no shutdown hook, no graceful close
-        first.process().waitFor();
+        app.kill();
         stop.set(true);
         for (Future<?> f : load) {
             f.get();
         }
         pool.shutdown();
-        assertThat(acks.get()).as("acknowledged before the kill").isGreaterThanOrEqualTo(KILL_AFTER_ACKS);
-        System.out.printf("Reliability: %d acknowledged, %d unanswered when killed%n", acks.get(),
-                sent.values().stream().filter(x -> x.status() != 201).count());
+        return sent;
+    }
 
-        Child second = start(jdbcUrl, 2);
-        try {
-            try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
-                for (Sent s : sent.values()) {
-                    List<String> codes = codesWithMarker(c, s.marker());
-                    if (s.status() == 201) {
-                        assertThat(codes).as("acknowledged " + s.marker()).containsExactly(s.code());
-                    } else {
-                        assertThat(codes).as("unacknowledged " + s.marker() + " at most once").hasSizeLessThanOrEqualTo(1);
-                    }
-                }
-                // nothing half-written: every stored request has its timeline row and its audit entry
-                assertThat(count(c, """
-                        select count(*) from service_request r where r.title like 'rel-%' and (
-                          not exists (select 1 from service_request_event e where e.request_id = r.id and e.kind = 'REGISTERED')
-                          or not exists (select 1 from audit_event a where a.record_type = 'service-request'
-                                         and a.record_id = cast(r.id as varchar) and a.action = 'CREATE'))""")).isZero();
-                assertThat(count(c, "select count(*) from service_request where title like 'rel-%'"))
-                        .isGreaterThanOrEqualTo(acks.get());
-                // numbers stay unique after the restart
-                assertThat(count(c, "select count(*) - count(distinct code) from service_request")).isZero();
-            }
-            String token2 = token(second.port());
-            Sent after = register(second.port(), token2, "rel-after-restart-" + UUID.randomUUID());
-            assertThat(after.status()).isEqualTo(201);
-
-            concurrentEditsConflict(second.port(), token2, token(second.port(), "supervisor", "careloop2026"), jdbcUrl);
-        } finally {
-            second.process().destroy();
-            second.process().waitFor();
+    /**
+     * The same request with the same Idempotency-Key again: the stored answer (201 replayed), the record it created
+     * (303), or — when the first attempt created nothing — a new record (201).
+     */
+    Sent retry(int port, String token, String marker) throws Exception {
+        HttpResponse<String> r = post(port, token, "/api/v1/service-requests", intake(marker), marker);
+        if (r.statusCode() == 303) {
+            String location = r.headers().firstValue("Location").orElseThrow();
+            JsonNode record = get(port, token, location);
+            return new Sent(marker, 303, record.get("code").asString(), record.get("id").asLong());
         }
+        assertThat(r.statusCode()).as("retry of " + marker + ": " + r.body()).isEqualTo(201);
+        JsonNode body = json.readTree(r.body());
+        return new Sent(marker, 201, body.get("code").asString(), body.get("id").asLong());
     }
 
     /** Two agents dispatch one request with the version they both saw: one wins, the other gets 409. */
-    void concurrentEditsConflict(int port, String frontdesk, String supervisor, String jdbcUrl) throws Exception {
+    void concurrentEditsConflict(int port, String frontdesk, String supervisor) throws Exception {
         Sent r = register(port, frontdesk, "rel-edit-" + UUID.randomUUID());
         long id = r.id();
-        List<Long> departments;
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-             ResultSet rs = c.createStatement().executeQuery("select id from department where active = true order by id limit 2")) {
-            departments = new ArrayList<>();
-            while (rs.next()) {
-                departments.add(rs.getLong(1));
-            }
-        }
+        List<Long> departments = get(port, supervisor, "/api/v1/departments").valueStream()
+                .filter(d -> d.get("active").asBoolean()).map(d -> d.get("id").asLong()).sorted().limit(2).toList();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService two = Executors.newFixedThreadPool(2);
         Future<HttpResponse<String>> a = two.submit(() -> {
@@ -172,61 +229,29 @@ class IntakeReliabilityTest {
         assertThat(detail.get("version").asLong()).isEqualTo(1);
         assertThat(detail.get("timeline").valueStream().filter(e -> e.get("kind").asString().equals("DISPATCHED")).count())
                 .isEqualTo(1);
-        // the loser retries with the version it now sees, and nothing of the winner's change is lost
+        // the loser retries with the version it saw, and nothing of the winner's change is lost
         HttpResponse<String> retry = post(port, supervisor, "/api/v1/service-requests/" + id + "/dispatch",
                 "{\"departmentId\":" + winner + ",\"version\":0}", null);
         assertThat(retry.statusCode()).isEqualTo(409);
     }
 
-    // ---- the child application -------------------------------------------------------------------
+    // ---- HTTP -------------------------------------------------------------------------------------
 
-    Child start(String jdbcUrl, int run) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = Path.of("target", "reliability-child-" + run + ".log").toFile();
-        Process p = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                "com.careloop.CareLoopApplication", "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--careloop.demo-data=true", "--careloop.admin-password=" + PASSWORD,
-                "--spring.datasource.hikari.maximum-pool-size=8")
-                .redirectErrorStream(true).redirectOutput(log).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(p.isAlive()).as("child exited; see " + log).isTrue();
-            try {
-                var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return new Child(p, port);
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        p.destroyForcibly();
-        throw new AssertionError("child did not start in time; see " + log);
-    }
-
-    String token(int port) throws Exception {
-        return token(port, "frontdesk", "careloop2026");
-    }
-
-    String token(int port, String user, String password) throws Exception {
-        var r = post(port, null, "/api/v1/auth/tokens", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}", null);
+    String token(int port, String user) throws Exception {
+        var r = post(port, null, "/api/v1/auth/tokens", "{\"username\":\"" + user + "\",\"password\":\"careloop2026\"}", null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return json.readTree(r.body()).get("token").asString();
+    }
+
+    static String intake(String marker) {
+        return "{\"contactName\":\"可靠性\",\"contactPhone\":\"13800000000\",\"type\":\"REPAIR\",\"title\":\"" + marker
+                + "\",\"channel\":\"API\"}";
     }
 
     /** One intake with its own Idempotency-Key; status -1 when the server did not answer. */
     Sent register(int port, String token, String marker) {
         try {
-            var r = post(port, token, "/api/v1/service-requests", "{\"contactName\":\"可靠性\",\"contactPhone\":\"13800000000\","
-                    + "\"type\":\"REPAIR\",\"title\":\"" + marker + "\",\"channel\":\"API\"}", marker);
+            var r = post(port, token, "/api/v1/service-requests", intake(marker), marker);
             JsonNode body = r.statusCode() == 201 ? json.readTree(r.body()) : null;
             return new Sent(marker, r.statusCode(), body == null ? null : body.get("code").asString(),
                     body == null ? 0 : body.get("id").asLong());
@@ -259,6 +284,8 @@ class IntakeReliabilityTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }
+
+    // ---- SQL, once the child has stopped ----------------------------------------------------------
 
     static List<String> codesWithMarker(Connection c, String marker) throws Exception {
         try (PreparedStatement ps = c.prepareStatement("select code from service_request where title = ?")) {
