@@ -45,3 +45,18 @@ document.addEventListener('change', function (e) {
     el.hidden = el.dataset.forType !== e.target.value;
   });
 });
+
+// A button with data-copy="#field" copies that field's value (a survey link for WeChat) and says so.
+document.addEventListener('click', function (e) {
+  var button = e.target.closest('[data-copy]');
+  if (!button) { return; }
+  var field = document.querySelector(button.dataset.copy);
+  field.select();
+  var done = function () { button.textContent = button.dataset.copied; };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(field.value).then(done);
+  } else {
+    document.execCommand('copy');
+    done();
+  }
+});

@@ -147,12 +147,11 @@ public class ServiceDesk {
         if (cmd.customerId() != null) {
             throw new IllegalArgumentException("unattended intake cannot name a customer");
         }
-        ServiceRequest r = register(cmd, null, CurrentUsers.SYSTEM);
+        // the web form's caller is linked to the archive when exactly one customer has that phone (never a guess)
+        CustomerCard matched = cmd.channel() == Channel.WEB_FORM
+                ? customers.soleCustomerWithPhone(cmd.contactPhone()).orElse(null) : null;
+        ServiceRequest r = write(prepare(cmd, matched), null, CurrentUsers.SYSTEM);
         return new ServiceDeskViews.Registered(r.getId(), r.getCode());
-    }
-
-    private ServiceRequest register(Register cmd, Long byId, String byName) {
-        return write(prepare(cmd), byId, byName);
     }
 
     /** What the intake looked up and checked before anything is written. */
@@ -161,7 +160,12 @@ public class ServiceDesk {
 
     /** The look-ups and checks of an intake; writes only a new customer registered on the spot. */
     private Prepared prepare(Register cmd) {
-        CustomerCard customer = null;
+        return prepare(cmd, null);
+    }
+
+    /** {@code known}: the customer an unattended intake matched (the caller never names one). */
+    private Prepared prepare(Register cmd, CustomerCard known) {
+        CustomerCard customer = known;
         if (cmd.customerId() != null && cmd.newCustomer() != null) {
             throw new InvalidInputException("newCustomer", "either", "请选择已有客户或新建客户，二者择一 / give customerId or newCustomer, not both");
         }
@@ -175,7 +179,7 @@ public class ServiceDesk {
             if (!customer.active()) {
                 throw new InvalidInputException("customerId", "active", "客户已停用 / customer " + cmd.customerId() + " is inactive");
             }
-        } else if (blank(cmd.contactName()) == null
+        } else if (customer == null && blank(cmd.contactName()) == null
                 || (blank(cmd.contactPhone()) == null && cmd.channel() != Channel.EMAIL)) {
             throw new InvalidInputException("customerId", "required",
                     "请选择客户，或填写联系人姓名和电话 / choose a customer or give a contact name and phone");
@@ -456,6 +460,39 @@ public class ServiceDesk {
     @Transactional(readOnly = true)
     public List<ServiceDeskViews.StatisticsRow> statistics(ServiceDeskViews.GroupBy groupBy, Instant from, Instant to) {
         return statistics.statistics(groupBy, from, to, users.require());
+    }
+
+    /**
+     * The public progress page's look-up, without a signed-in user: the request with number {@code code} if
+     * {@code phone} is its contact phone or the phone of its (sole) customer, separators ignored; else empty,
+     * the same for a wrong number and a wrong phone.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ServiceDeskViews.PublicProgress> publicProgress(String code, String phone) {
+        String digits = digits(phone);
+        if (code == null || digits.length() < 5) {
+            return java.util.Optional.empty();
+        }
+        record Found(long id, RequestStatus status, String contactPhone, Long customerId) {
+        }
+        return jdbc.sql("select id, status, contact_phone, customer_id from service_request where code = :code")
+                .param("code", code.trim().toUpperCase(java.util.Locale.ROOT))
+                .query((rs, n) -> new Found(rs.getLong(1), RequestStatus.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getObject(4, Long.class)))
+                .optional()
+                .filter(f -> java.security.MessageDigest.isEqual(digits(f.contactPhone()).getBytes(), digits.getBytes())
+                        || f.customerId() != null && customers.soleCustomerWithPhone(phone)
+                                .filter(c -> c.id() == f.customerId()).isPresent())
+                .map(f -> new ServiceDeskViews.PublicProgress(code.trim().toUpperCase(java.util.Locale.ROOT), f.status(),
+                        jdbc.sql("select kind, occurred_at from service_request_event where request_id = :id order by id")
+                                .param("id", f.id())
+                                .query((rs, n) -> new ServiceDeskViews.PublicStep(rs.getString(1),
+                                        rs.getTimestamp(2).toInstant()))
+                                .list()));
+    }
+
+    private static String digits(String phone) {
+        return phone == null ? "" : phone.replaceAll("[\\s()+\\-]", "");
     }
 
     /** The request's number if the reader's scope reaches it (else 404); for sub-resources such as attachments. */

@@ -18,6 +18,16 @@ public final class ServiceDeskViews {
     }
 
     /**
+     * What the public progress page may show of a request: its number, status and the steps with their times,
+     * nothing else (no names, no departments, no notes). {@code step} is a timeline kind, rendered from messages.
+     */
+    public record PublicProgress(String code, RequestStatus status, List<PublicStep> steps) {
+    }
+
+    public record PublicStep(String step, Instant at) {
+    }
+
+    /**
      * Queue filters; all optional. {@code mine}: assigned to me; {@code overdue}: a running deadline has passed;
      * {@code dueSoon}: a running deadline's warning time has passed but not the deadline (the queue pages' tab);
      * {@code customerId}: one customer's requests (the customer 360 section).

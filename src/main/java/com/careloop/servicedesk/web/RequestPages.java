@@ -12,6 +12,7 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NextStep;
 import com.careloop.platform.RequiresPermission;
 import com.careloop.platform.Satisfaction;
+import com.careloop.platform.UploadedFiles;
 import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.FieldServiceKind;
 import com.careloop.servicedesk.PauseReason;
@@ -31,6 +32,7 @@ import jakarta.validation.Valid;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -388,13 +390,29 @@ class RequestPages {
     @RequiresPermission(ServiceDeskPermissions.HANDLE)
     @PostMapping("/service-requests/{id}/sign-off")
     String signOff(@PathVariable long id, @Valid @ModelAttribute PageForms.SignOff form, BindingResult errors,
-                   @RequestParam(required = false) MultipartFile signature, RedirectAttributes flash) throws IOException {
-        // the domain checks type and size by the bytes; the page only wraps the upload as a data URL
-        String image = signature == null || signature.isEmpty() ? null : "data:"
-                + (signature.getContentType() == null ? "image/png" : signature.getContentType()) + ";base64,"
-                + Base64.getEncoder().encodeToString(signature.getBytes());
+                   @RequestParam(required = false) MultipartFile signature,
+                   @RequestParam(required = false) String signatureImage, RedirectAttributes flash) throws IOException {
+        byte[] upload = signature == null || signature.isEmpty() ? null : signature.getBytes();
         return step(id, errors, flash, () -> desk.signOff(id, new ServiceDeskCommands.SignOff(form.name(),
-                support.offset(form.signedAt()), form.satisfied(), image, form.version())));
+                support.offset(form.signedAt()), form.satisfied(), signatureImage(signature, upload, signatureImage),
+                form.version())));
+    }
+
+    /**
+     * The signature as a data URL: an uploaded file (checked by the platform's upload rules: type by its bytes,
+     * at most 256 KB, PNG or JPEG) wins over the on-screen pad's PNG, which the domain checks by its bytes too.
+     */
+    private static String signatureImage(MultipartFile file, byte[] bytes, String pad) {
+        if (bytes != null) {
+            var checked = UploadedFiles.check(file.getOriginalFilename(), file.getContentType(), bytes,
+                    DataSize.ofKilobytes(256));
+            if (!checked.contentType().equals("image/png") && !checked.contentType().equals("image/jpeg")) {
+                throw new InvalidInputException("signature", "content-type",
+                        "签名须为 PNG 或 JPEG 图片 / the signature must be a PNG or JPEG image");
+            }
+            return "data:" + checked.contentType() + ";base64," + Base64.getEncoder().encodeToString(checked.bytes());
+        }
+        return pad == null || pad.isBlank() ? null : pad;
     }
 
     @RequiresPermission(ServiceDeskPermissions.CALLBACK)

@@ -77,7 +77,8 @@ class ServiceDeskIntakePagesTest extends ApiTestBase {
         PageSession.Page page = s.post("/public/service-requests", "name", "", "phone", "abc", "type", "REPAIR",
                 "description", "no name " + marker);
         assertThat(page.status()).isEqualTo(422);
-        assertThat(page.body()).contains("public-form-errors", "Name:", "Phone:");
+        assertThat(page.body()).contains("public-form-errors", "Please give your name.",
+                "The phone number may contain digits, spaces and + ( ) - only");
         assertThat(count(marker)).isZero();
     }
 
