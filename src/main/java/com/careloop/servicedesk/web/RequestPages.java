@@ -274,7 +274,7 @@ class RequestPages {
     static NextStep next(ServiceDeskViews.Detail r, CurrentUser me) {
         boolean callback = me.can(ServiceDeskPermissions.CALLBACK);
         boolean supervisor = "CS_SUPERVISOR".equals(me.position()) || "CS_MANAGER".equals(me.position());
-        boolean satisfied = r.callback() != null && r.callback().outcome() == CallbackOutcome.SATISFIED;
+        boolean satisfied = r.callback() != null && r.callback().satisfaction() != null && r.callback().satisfaction().satisfied();
         return switch (r.status()) {
             case REGISTERED -> me.can(ServiceDeskPermissions.DISPATCH)
                     ? NextStep.act("dispatch", "sdp.action.dispatch", "dispatch-form")
