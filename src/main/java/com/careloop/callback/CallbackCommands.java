@@ -1,5 +1,7 @@
 package com.careloop.callback;
 
+import com.careloop.platform.Satisfaction;
+
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,6 +1,8 @@
 package com.careloop.callback;
 
+import com.careloop.platform.Satisfaction;
+
 /** Published when a callback task is done (the customer was reached and answered). */
-public record CallbackCompleted(long taskId, long customerId, Satisfaction satisfaction, String sourceType,
+public record CallbackCompleted(long taskId, Long customerId, Satisfaction satisfaction, String sourceType,
                                 Long sourceId) {
 }

@@ -1,5 +1,7 @@
 package com.careloop.callback;
 
+import com.careloop.platform.Satisfaction;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,7 +24,7 @@ public final class CallbackViews {
         }
     }
 
-    public record Row(long id, String code, PlanKind plan, long customerId, String customerName, boolean keyCustomer,
+    public record Row(long id, String code, PlanKind plan, Long customerId, String customerName, boolean keyCustomer,
                       LocalDate due, Long assigneeId, String assigneeName, CallbackMethod method, TaskStatus status,
                       int attempts, int maxAttempts, Satisfaction satisfaction, boolean overdue, String sourceCode) {
     }
@@ -44,7 +46,7 @@ public final class CallbackViews {
     }
 
     public record Detail(long id, String code, long version, PlanKind plan, int planRevision, String sourceType,
-                         Long sourceId, String sourceCode, String reason, long customerId, String customerName,
+                         Long sourceId, String sourceCode, String reason, Long customerId, String customerName,
                          String customerCode, boolean keyCustomer, LocalDate plannedDue, LocalDate due, Long assigneeId,
                          String assigneeName, CallbackMethod method, List<String> questions, List<Answer> answers,
                          TaskStatus status, int attempts, int maxAttempts, Satisfaction satisfaction, String notes,

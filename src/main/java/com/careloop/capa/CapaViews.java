@@ -50,6 +50,6 @@ public final class CapaViews {
                          LocalDate effectivenessCheckDue, OffsetDateTime verificationStartedAt, List<Check> checks,
                          Boolean effective, int reopenCount, String recurrencePrevention, OffsetDateTime closedAt,
                          String closedBy, OffsetDateTime openedAt, String openedByName, List<TeamMember> team,
-                         List<TimelineEntry> timeline, CapaSummary summary) {
+                         List<TimelineEntry> timeline, CapaSummary summary, String customerName) {
     }
 }

@@ -37,11 +37,14 @@ import com.careloop.capa.handling.CapaProperties;
 import com.careloop.capa.handling.CapaRepository;
 import com.careloop.capa.handling.EffectivenessRule;
 import com.careloop.platform.Texts;
+import com.careloop.customer.CustomerCard;
+import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.Versions;
@@ -76,11 +79,13 @@ public class CorrectiveActions {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final CustomerDirectory customers;
     private final Texts texts;
 
     CorrectiveActions(CapaRepository capas, CapaProperties properties, RecordNumbers numbers, AuditTrail audit,
                       CurrentUsers users, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-                      CareLoopProperties platform, Texts texts) {
+                      CareLoopProperties platform, CustomerDirectory customers, Texts texts) {
+        this.customers = customers;
         this.texts = texts;
         this.capas = capas;
         this.properties = properties;
@@ -257,12 +262,34 @@ public class CorrectiveActions {
                 odt(c.getRootCauseAt()), c.getRootCauseBy(), c.getRound(), actions, odt(c.getActionsDoneAt()),
                 c.getEffectivenessCheckDue(), odt(c.getVerificationStartedAt()), checks, c.getEffective(),
                 c.getReopenCount(), c.getRecurrencePrevention(), odt(c.getClosedAt()), c.getClosedBy(),
-                odt(c.getOpenedAt()), c.getOpenedByName(), team, timeline, summary(c));
+                odt(c.getOpenedAt()), c.getOpenedByName(), team, timeline, summary(c),
+                customerName(c.getCustomerId()));
+    }
+
+    /** The customer by name, as the reader may see it (the customer module's scope); null when not visible. */
+    private String customerName(Long customerId) {
+        return customerId == null || users.current().isEmpty() ? null
+                : customers.card(customerId).map(CustomerCard::name).orElse(null);
     }
 
     /** The list, newest first, keyset-paged by id, within the reader's data scope. */
     @Transactional(readOnly = true)
     public Page search(Filter f, String cursor, int limit) {
+        return search(f, null, cursor, limit);
+    }
+
+    /** The list's sortable columns (request key → SQL); ties broken by id. */
+    static final Map<String, ListSort.Column> SORTS = Map.of(
+            "code", ListSort.Column.text("c.code"),
+            "status", ListSort.Column.text("c.status"),
+            "problem", ListSort.Column.text("c.problem"),
+            "department", ListSort.Column.text("coalesce(d.name, '')"),
+            "openedAt", ListSort.Column.time("c.opened_at"));
+
+    /** The list sorted by a column ('-' descending; default newest first), keyset-paged under that sort. */
+    @Transactional(readOnly = true)
+    public Page search(Filter f, String sort, String cursor, int limit) {
+        ListSort order = ListSort.parse(sort, SORTS, "c.id", "-id");
         CurrentUser me = users.require();
         var scope = me.scope().condition("c.department_id", "c.opened_by");
         StringBuilder sql = new StringBuilder("""
@@ -271,8 +298,8 @@ public class CorrectiveActions {
                        (select min(s.source_type) from capa_source s where s.capa_id = c.id) first_source,
                        (select count(*) from capa_source s where s.capa_id = c.id) sources,
                        case when""").append(' ').append(OVERDUE).append("""
-                 then 1 else 0 end overdue
-                from capa c left join department d on d.id = c.department_id
+                 then 1 else 0 end overdue""").append(order.selectColumn()).append("""
+                 from capa c left join department d on d.id = c.department_id
                 where (""").append(scope.sql())
                 .append(" or exists (select 1 from capa_action o where o.capa_id = c.id and o.owner_id = :me))");
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
@@ -298,27 +325,15 @@ public class CorrectiveActions {
         if (filter.overdue() != null) {
             sql.append(filter.overdue() ? " and " : " and not ").append(OVERDUE);
         }
-        if (cursor != null && !cursor.isBlank()) {
-            sql.append(" and c.id < :before");
-            try {
-                params.put("before", Long.parseLong(cursor.trim()));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
-            }
-        }
-        sql.append(" order by c.id desc limit :limit");
+        order.after(cursor, sql, params);
+        sql.append(order.orderBy()).append(" limit :limit");
         params.put("limit", limit + 1);
-        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Row(rs.getLong(1),
+        var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper((rs, n) -> new Row(rs.getLong(1),
                 rs.getString(2), CapaStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(11),
                 Math.max(0, rs.getInt(12) - 1), rs.getObject(5, Long.class), rs.getString(6), rs.getBoolean(7),
                 odt(rs.getTimestamp(8).toInstant()), rs.getInt(9), rs.getObject(10, LocalDate.class),
-                rs.getInt(13) == 1)).list());
-        String next = null;
-        if (rows.size() > limit) {
-            rows.remove(limit);
-            next = String.valueOf(rows.get(limit - 1).id());
-        }
-        return new Page(rows, next);
+                rs.getInt(13) == 1))).list(), limit);
+        return new Page(slice.items(), slice.nextCursor());
     }
 
     /** Overdue: a not-closed CAPA with an open action of its current round past its due date. */

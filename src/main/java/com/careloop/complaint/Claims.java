@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import com.careloop.complaint.ClaimCommands.AddEvidenceNote;
 import com.careloop.complaint.ClaimCommands.Agree;
@@ -31,6 +32,7 @@ import com.careloop.complaint.claim.Timeline;
 import com.careloop.customer.CustomerCard;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.UploadedFiles;
@@ -208,18 +210,34 @@ public class Claims {
     /** The list, newest first, keyset-paged by id. */
     @Transactional(readOnly = true)
     public RecordPage<ClaimRow> search(Filter f, String cursor, int limit) {
+        return search(f, null, cursor, limit);
+    }
+
+    /** The list's sortable columns (request key → SQL); ties broken by id. */
+    static final Map<String, ListSort.Column> SORTS = Map.of(
+            "code", ListSort.Column.text("c.code"),
+            "customer", ListSort.Column.text("c.customer_name"),
+            "product", ListSort.Column.text("coalesce(c.product, '')"),
+            "claimedAmount", ListSort.Column.number("coalesce(c.claimed_amount, 0)"),
+            "status", ListSort.Column.text("c.status"),
+            "createdAt", ListSort.Column.time("c.created_at"));
+
+    /** The list sorted by a column ('-' descending; default newest first), keyset-paged under that sort. */
+    @Transactional(readOnly = true)
+    public RecordPage<ClaimRow> search(Filter f, String sort, String cursor, int limit) {
+        ListSort order = ListSort.parse(sort, SORTS, "c.id", "-id");
         Filter filter = f == null ? new Filter(null, null, null) : f;
         return new Listing("""
                 select id, code, customer_id, customer_name, complaint_id, product, claimed_amount, proposed_amount,
-                       settled_amount, status, created_at from claim c where 1=1""", "c.id")
+                       settled_amount, status, created_at""" + order.selectColumn() + " from claim c where 1=1", "c.id")
                 .where(filter.status() != null, "c.status = :status", "status",
                         filter.status() == null ? null : filter.status().name())
                 .where(filter.customerId() != null, "c.customer_id = :customer", "customer", filter.customerId())
                 .where(filter.complaintId() != null, "c.complaint_id = :complaint", "complaint", filter.complaintId())
-                .page(jdbc, cursor, limit, (rs, n) -> new ClaimRow(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                .page(jdbc, order, cursor, limit, (rs, n) -> new ClaimRow(rs.getLong(1), rs.getString(2), rs.getLong(3),
                         rs.getString(4), (Long) rs.getObject(5, Long.class), rs.getString(6), rs.getBigDecimal(7),
                         rs.getBigDecimal(8), rs.getBigDecimal(9), ClaimStatus.valueOf(rs.getString(10)),
-                        odt(rs.getTimestamp(11).toInstant())), ClaimRow::id);
+                        odt(rs.getTimestamp(11).toInstant())));
     }
 
     /** The claims a complaint led to (the complaint page may show them by the complaint's id). */

@@ -21,8 +21,18 @@ public final class ComplaintCommands {
     public record Acknowledge(@NotNull OffsetDateTime promisedReplyBy, Long version) {
     }
 
+    /**
+     * 评估; {@code handlerId} names the handler (an active user of the responsible department); a STAFF_ATTITUDE
+     * complaint names the employee concerned (003-A10) — a user ({@code concernedEmployeeId}) or, for someone without
+     * an account, a name.
+     */
     public record Assess(@NotNull ComplaintCategory category, @NotNull Severity severity, Long departmentId,
+                         Long handlerId, Long concernedEmployeeId, @Size(max = 100) String concernedEmployeeName,
                          Long version) {
+    }
+
+    /** 指定处理人: the named handler, an active user of the complaint's responsible department. */
+    public record AssignHandler(@NotNull Long handlerId, Long version) {
     }
 
     public record Investigate(@NotNull Long departmentId, @NotNull CauseCategory causeCategory,
@@ -46,9 +56,18 @@ public final class ComplaintCommands {
                                       @NotBlank @Size(max = 4000) String what, Long version) {
     }
 
-    /** Not effective needs the new countermeasure (it opens a new CAPA: owner as in {@link AddAction}). */
+    /**
+     * Not effective needs the new countermeasure (it opens a new CAPA: owner as in {@link AddAction}).
+     * {@code earlyReason}: why the verification comes before the corrective actions are done (required then).
+     */
     public record Verify(@NotNull Verification result, @Size(max = 4000) String countermeasure,
-                         @Size(max = 100) String owner, Long ownerUserId, LocalDate dueDate, Long version) {
+                         @Size(max = 100) String owner, Long ownerUserId, LocalDate dueDate, Long version,
+                         @Size(max = 2000) String earlyReason) {
+
+        public Verify(Verification result, String countermeasure, String owner, Long ownerUserId, LocalDate dueDate,
+                      Long version) {
+            this(result, countermeasure, owner, ownerUserId, dueDate, version, null);
+        }
     }
 
     public record Step(Long version) {

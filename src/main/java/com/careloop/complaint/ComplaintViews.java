@@ -10,14 +10,25 @@ public final class ComplaintViews {
     private ComplaintViews() {
     }
 
-    /** {@code q}: a keyword matched as a part of the code, customer name or code, order number, product or content. */
+    /**
+     * {@code q}: a keyword matched as a part of the code, customer name or code, order number, product or content;
+     * {@code departmentId} the responsible department, {@code handlerId} the named handler,
+     * {@code concernedEmployeeId} the employee a staff-attitude complaint is about.
+     */
     public record Filter(ComplaintStatus status, ComplaintCategory category, Severity severity, Long customerId,
-                         Boolean repeat, Boolean overdue, String q) {
+                         Boolean repeat, Boolean overdue, String q, Long departmentId, Long handlerId,
+                         Long concernedEmployeeId) {
+
+        public Filter(ComplaintStatus status, ComplaintCategory category, Severity severity, Long customerId,
+                      Boolean repeat, Boolean overdue, String q) {
+            this(status, category, severity, customerId, repeat, overdue, q, null, null, null);
+        }
     }
 
     public record Row(long id, String code, long customerId, String customerName, boolean keyCustomer,
                       OffsetDateTime receivedAt, ComplaintStatus status, ComplaintCategory category, Severity severity,
-                      boolean repeat, OffsetDateTime resolveDueAt, boolean overdue) {
+                      boolean repeat, OffsetDateTime resolveDueAt, boolean overdue, String departmentName,
+                      String handlerName) {
     }
 
     public record Page(List<Row> items, String nextCursor) {
@@ -60,6 +71,8 @@ public final class ComplaintViews {
                          String qualityConfirmedBy, OffsetDateTime closedAt, String receivedByName,
                          Deadlines deadlines, List<Action> actions, List<TimelineEntry> timeline, Link repeatOf,
                          List<Link> repeatedBy, int repeatCount, List<CapaLink> capas, OffsetDateTime capaReopenedAt,
-                         String capaReopenNote) {
+                         String capaReopenNote, Long handlerId, String handlerName, Long concernedEmployeeId,
+                         String concernedEmployeeName, String verifiedEarlyReason,
+                         java.util.Set<String> handlers) {
     }
 }

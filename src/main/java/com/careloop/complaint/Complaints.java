@@ -40,6 +40,7 @@ import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
 import com.careloop.platform.Texts;
@@ -159,8 +160,17 @@ public class Complaints {
             if (cmd.departmentId() != null) {
                 requireDepartment("departmentId", cmd.departmentId());
             }
+            if (cmd.concernedEmployeeId() != null || cmd.concernedEmployeeName() != null
+                    && !cmd.concernedEmployeeName().isBlank()) {
+                Owner employee = cmd.concernedEmployeeId() == null ? new Owner(null, cmd.concernedEmployeeName())
+                        : activeUser("concernedEmployeeId", cmd.concernedEmployeeId(), null);
+                c.nameConcernedEmployee(employee.id(), employee.name(), actor(), now());
+            }
             c.assess(cmd.category(), cmd.severity(), cmd.departmentId(), properties.targets(cmd.severity()),
                     deadlineClock(), actor(), now());
+            if (cmd.handlerId() != null) {
+                assignHandler(c, cmd.handlerId());
+            }
             flagRepeat(c, actor());
             if (cmd.severity() == Severity.MAJOR) {
                 for (long recipient : withPositions("QUALITY_MANAGER", "GENERAL_MANAGER")) {
@@ -169,6 +179,31 @@ public class Complaints {
                 }
             }
         });
+    }
+
+    /** 指定处理人: names (or changes) the handler; an active user of the responsible department, 422 otherwise. */
+    public Detail assignHandler(long id, ComplaintCommands.AssignHandler cmd) {
+        return change(id, cmd.version(), "ASSIGN_HANDLER", c -> assignHandler(c, cmd.handlerId()));
+    }
+
+    private void assignHandler(Complaint c, long handlerId) {
+        if (c.getDepartmentId() == null) {
+            throw new InvalidInputException("departmentId", "required",
+                    "先确定责任部门，再指定处理人 / name the responsible department before the handler");
+        }
+        Owner handler = activeUser("handlerId", handlerId, c.getDepartmentId());
+        c.assignHandler(handler.id(), handler.name(), actor(), now());
+    }
+
+    /** An active user (of the department, when given) by id; 422 on the field otherwise. */
+    private Owner activeUser(String field, long userId, Long departmentId) {
+        return jdbc.sql("select id, display_name from app_user where active = true and id = :id"
+                        + (departmentId == null ? "" : " and department_id = :dept"))
+                .param("id", userId).params(departmentId == null ? Map.of() : Map.of("dept", departmentId))
+                .query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2))).optional()
+                .orElseThrow(() -> new InvalidInputException(field, departmentId == null ? "exists" : "department",
+                        departmentId == null ? "没有此在职用户 / no active user " + userId
+                                : "处理人须为责任部门的在职员工 / the handler must be an active user of the responsible department"));
     }
 
     public Detail investigate(long id, Investigate cmd) {
@@ -202,7 +237,8 @@ public class Complaints {
     }
 
     /**
-     * 效果验证; with {@code careloop.complaint.forbid-self-verification} (default) a handler may not verify. Not
+     * 效果验证, after the corrective actions are done (or with the reason for verifying earlier); with
+     * {@code careloop.complaint.forbid-self-verification} (default) a handler may not verify. Not
      * effective: the new countermeasure opens a new CAPA and the complaint goes back to corrective action.
      */
     public Detail verify(long id, Verify cmd) {
@@ -210,9 +246,11 @@ public class Complaints {
             Owner owner = cmd.result() == Verification.NOT_EFFECTIVE
                     && (cmd.ownerUserId() != null || cmd.owner() != null && !cmd.owner().isBlank())
                     ? owner("ownerUserId", cmd.ownerUserId(), "owner", cmd.owner()) : me();
-            c.verify(cmd.result(), cmd.countermeasure(), owner.name(), owner.id(), cmd.dueDate(),
-                    properties.forbidSelfVerification(), actor(), now())
-                    .ifPresent(next -> capa.open(c, next, true, actor(), now()));
+            var next = c.verify(cmd.result(), cmd.countermeasure(), owner.name(), owner.id(), cmd.dueDate(),
+                    properties.forbidSelfVerification(), actor(), now());
+            // who may verify is checked first, then when: a refusal rolls the whole step back
+            c.requireActionsDoneOrReason(capa.states(c), cmd.earlyReason());
+            next.ifPresent(planned -> capa.open(c, planned, true, actor(), now()));
         });
     }
 
@@ -225,6 +263,11 @@ public class Complaints {
             c.close(capa.states(c), actor(), now());
             events.publishEvent(new ComplaintClosed(c.getId(), c.getCode(), c.getCustomerId()));
         });
+    }
+
+    /** Whether the self-verification rule keeps the reader from verifying (the page says so instead of offering it). */
+    public boolean selfVerificationRefused(Detail c) {
+        return properties.forbidSelfVerification() && c.handlers().contains(actor());
     }
 
     // ---- reads -------------------------------------------------------------------------------
@@ -251,7 +294,9 @@ public class Complaints {
                 c.getInvestigatedBy(), c.getDecisionHow(), odt(c.getDecisionAt()), c.getDecisionWhat(),
                 c.getVerification(), odt(c.getVerifiedAt()), c.getVerifiedBy(), odt(c.getQualityConfirmedAt()),
                 c.getQualityConfirmedBy(), odt(c.getClosedAt()), c.getReceivedByName(), deadlines, actions, timeline,
-                repeatOf, repeatedBy, repeatedBy.size(), capa.links(c), odt(c.getCapaReopenedAt()), c.getCapaReopenNote());
+                repeatOf, repeatedBy, repeatedBy.size(), capa.links(c), odt(c.getCapaReopenedAt()), c.getCapaReopenNote(),
+                c.getHandlerId(), userName(c.getHandlerId()), c.getConcernedEmployeeId(), c.getConcernedEmployeeName(),
+                c.getVerifiedEarlyReason(), c.handlers());
     }
 
     /** The complaint a CAPA event is about, for the CAPA listener; runs without a signed-in user. */
@@ -309,15 +354,51 @@ public class Complaints {
     /** The list, newest first, keyset-paged by id, within the reader's data scope. */
     @Transactional(readOnly = true)
     public Page search(Filter f, String cursor, int limit) {
-        var scope = users.require().scope().condition("c.department_id", "c.received_by");
+        return search(f, null, cursor, limit);
+    }
+
+    /** The list's sortable columns (request key → SQL); ties broken by id. */
+    static final Map<String, ListSort.Column> SORTS = Map.of(
+            "code", ListSort.Column.text("c.code"),
+            "receivedAt", ListSort.Column.time("c.received_at"),
+            "customer", ListSort.Column.text("c.customer_name"),
+            "category", ListSort.Column.text("coalesce(c.category, '')"),
+            "severity", ListSort.Column.text("coalesce(c.severity, '')"),
+            "status", ListSort.Column.text("c.status"),
+            "resolveDueAt", ListSort.Column.time("c.resolve_due_at"),
+            "department", ListSort.Column.text("coalesce(d.name, '')"),
+            "handler", ListSort.Column.text("coalesce(h.display_name, '')"));
+
+    /**
+     * The list within the reader's data scope, sorted by {@code sort} (a key of {@link #SORTS}, '-' for descending;
+     * default newest first) and keyset-paged under that sort.
+     */
+    @Transactional(readOnly = true)
+    public Page search(Filter f, String sort, String cursor, int limit) {
+        ListSort order = ListSort.parse(sort, SORTS, "c.id", "-id");
+        var scope = users.require().scope().condition("c.department_id", "c.received_by", "c.handler_id");
         StringBuilder sql = new StringBuilder("""
                 select c.id, c.code, c.customer_id, c.customer_name, c.key_customer, c.received_at, c.status,
                        c.category, c.severity, c.repeat_of_id, c.resolve_due_at,
-                       case when""").append(' ').append(OVERDUE).append(" then 1 else 0 end overdue from complaint c where ")
-                .append(scope.sql());
+                       case when""").append(' ').append(OVERDUE).append(" then 1 else 0 end overdue, d.name, h.display_name")
+                .append(order.selectColumn()).append("""
+                 from complaint c left join department d on d.id = c.department_id
+                 left join app_user h on h.id = c.handler_id""").append(" where ").append(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         params.put("now", Timestamp.from(now()));
         Filter filter = f == null ? new Filter(null, null, null, null, null, null, null) : f;
+        if (filter.departmentId() != null) {
+            sql.append(" and c.department_id = :department");
+            params.put("department", filter.departmentId());
+        }
+        if (filter.handlerId() != null) {
+            sql.append(" and c.handler_id = :handler");
+            params.put("handler", filter.handlerId());
+        }
+        if (filter.concernedEmployeeId() != null) {
+            sql.append(" and c.concerned_employee_id = :concerned");
+            params.put("concerned", filter.concernedEmployeeId());
+        }
         if (filter.q() != null && !filter.q().isBlank()) {
             if (filter.q().strip().length() > 100) {
                 throw new InvalidInputException("q", "max-length", Text.of("error.complaint.keyword-most-100-characters"));
@@ -360,27 +441,16 @@ public class Complaints {
         if (filter.overdue() != null) {
             sql.append(filter.overdue() ? " and " : " and not ").append('(').append(OVERDUE).append(')');
         }
-        if (cursor != null && !cursor.isBlank()) {
-            sql.append(" and c.id < :before");
-            try {
-                params.put("before", Long.parseLong(cursor));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
-            }
-        }
-        sql.append(" order by c.id desc limit :limit");
+        order.after(cursor, sql, params);
+        sql.append(order.orderBy()).append(" limit :limit");
         params.put("limit", limit + 1);
-        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Row(rs.getLong(1),
+        var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper((rs, n) -> new Row(rs.getLong(1),
                 rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5), odt(rs.getTimestamp(6).toInstant()),
                 ComplaintStatus.valueOf(rs.getString(7)), enumOrNull(ComplaintCategory.class, rs.getString(8)),
                 enumOrNull(Severity.class, rs.getString(9)), rs.getObject(10) != null,
-                odt(rs.getTimestamp(11).toInstant()), rs.getInt(12) == 1)).list());
-        String next = null;
-        if (rows.size() > limit) {
-            rows.remove(limit);
-            next = String.valueOf(rows.get(limit - 1).id());
-        }
-        return new Page(rows, next);
+                odt(rs.getTimestamp(11).toInstant()), rs.getInt(12) == 1, rs.getString(13), rs.getString(14)))).list(),
+                limit);
+        return new Page(slice.items(), slice.nextCursor());
     }
 
     /** The searched text of a complaint; the keyword indexes of V54 (PostgreSQL) are over this very expression. */
@@ -427,6 +497,11 @@ public class Complaints {
                 .query(String.class).optional().orElse(null);
     }
 
+    private String userName(Long id) {
+        return id == null ? null : jdbc.sql("select display_name from app_user where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+
     private List<Long> withPositions(String... positions) {
         return jdbc.sql("select id from app_user where active = true and position in (:p) order by id")
                 .param("p", List.of(positions)).query(Long.class).list();
@@ -452,7 +527,7 @@ public class Complaints {
     /** The aggregate if the reader's scope reaches it (responsible department or receiver); otherwise not found. */
     private Complaint load(long id) {
         Complaint c = complaints.findById(id).orElseThrow(() -> new NotFoundException(RECORD_TYPE, id));
-        if (!users.require().scope().allows(c.getDepartmentId(), c.getReceivedBy())) {
+        if (!users.require().scope().allows(c.getDepartmentId(), c.getReceivedBy(), c.getHandlerId())) {
             throw new NotFoundException(RECORD_TYPE, id);
         }
         return c;

@@ -7,6 +7,7 @@ import com.careloop.customer.archive.CustomerService;
 import com.careloop.customer.archive.CustomerViews;
 import com.careloop.platform.NotFoundException;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +16,42 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CustomerDirectory {
 
-    private final CustomerService customers;
+    /** The phone without separators, in SQL the same on H2 and PostgreSQL. */
+    private static final String DIGITS = "replace(replace(replace(replace(replace(%s, ' ', ''), '-', ''), '(', ''), ')', ''), '+', '')";
 
-    CustomerDirectory(CustomerService customers) {
+    private final CustomerService customers;
+    private final JdbcClient jdbc;
+
+    CustomerDirectory(CustomerService customers, JdbcClient jdbc) {
         this.customers = customers;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The one active customer whose phone, or one of whose contacts' phones, is {@code phone} (separators
+     * ignored), for intake without a signed-in user (the public web form). Empty when none or several
+     * customers have it: a guess would file the request under a stranger. The card's phone is masked.
+     */
+    public Optional<CustomerCard> soleCustomerWithPhone(String phone) {
+        String digits = phone == null ? "" : phone.replaceAll("[\\s()+\\-]", "");
+        if (digits.length() < 5) {
+            return Optional.empty();
+        }
+        List<Long> ids = jdbc.sql("select c.id from customer c where c.active and " + DIGITS.formatted("c.phone")
+                        + " = :d union select k.customer_id from customer_contact k join customer c on c.id = k.customer_id"
+                        + " where c.active and " + DIGITS.formatted("k.phone") + " = :d")
+                .param("d", digits).query(Long.class).list().stream().distinct().limit(2).toList();
+        if (ids.size() != 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id, code, name, kind, key_customer, phone, room, representative_id, department_id, segment,"
+                        + " active from customer where id = :id")
+                .param("id", ids.get(0))
+                .query((rs, n) -> new CustomerCard(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        CustomerKind.valueOf(rs.getString(4)), rs.getBoolean(5), Masking.phone(rs.getString(6)),
+                        rs.getString(7), (Long) rs.getObject(8, Long.class), (Long) rs.getObject(9, Long.class),
+                        rs.getString(10) == null ? null : Segment.valueOf(rs.getString(10)), rs.getBoolean(11)))
+                .optional();
     }
 
     public Optional<CustomerCard> card(long id) {

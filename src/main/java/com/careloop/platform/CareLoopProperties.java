@@ -26,9 +26,16 @@ public record CareLoopProperties(
         @DefaultValue @NotNull Security security,
         @DefaultValue @NotNull Retention retention) {
 
+    /**
+     * Sign-in throttling: {@code maxFailedLogins} failures in a row from one address for one username block that
+     * pair for {@code lockDuration} (doubling on each further block, up to a day); {@code maxFailuresPerAddress}
+     * failures from one address for any usernames within {@code addressWindow} block the address.
+     */
     public record Security(@DefaultValue("5") @Min(1) int maxFailedLogins,
                            @DefaultValue("15m") @NotNull Duration lockDuration,
-                           @DefaultValue("30d") @NotNull Duration tokenLifetime) {
+                           @DefaultValue("30d") @NotNull Duration tokenLifetime,
+                           @DefaultValue("50") @Min(1) int maxFailuresPerAddress,
+                           @DefaultValue("15m") @NotNull Duration addressWindow) {
     }
 
     /** Retention period per record type (ISO record control); contracts keep 3 years by default. */

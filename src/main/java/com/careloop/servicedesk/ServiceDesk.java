@@ -20,6 +20,7 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
 import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.calendar.CalendarService;
 import com.careloop.servicedesk.ServiceDeskCatalogViews.Category;
 import com.careloop.servicedesk.ServiceDeskCatalogViews.SlaPolicy;
@@ -147,12 +148,11 @@ public class ServiceDesk {
         if (cmd.customerId() != null) {
             throw new IllegalArgumentException("unattended intake cannot name a customer");
         }
-        ServiceRequest r = register(cmd, null, CurrentUsers.SYSTEM);
+        // the web form's caller is linked to the archive when exactly one customer has that phone (never a guess)
+        CustomerCard matched = cmd.channel() == Channel.WEB_FORM
+                ? customers.soleCustomerWithPhone(cmd.contactPhone()).orElse(null) : null;
+        ServiceRequest r = write(prepare(cmd, matched), null, CurrentUsers.SYSTEM);
         return new ServiceDeskViews.Registered(r.getId(), r.getCode());
-    }
-
-    private ServiceRequest register(Register cmd, Long byId, String byName) {
-        return write(prepare(cmd), byId, byName);
     }
 
     /** What the intake looked up and checked before anything is written. */
@@ -161,7 +161,12 @@ public class ServiceDesk {
 
     /** The look-ups and checks of an intake; writes only a new customer registered on the spot. */
     private Prepared prepare(Register cmd) {
-        CustomerCard customer = null;
+        return prepare(cmd, null);
+    }
+
+    /** {@code known}: the customer an unattended intake matched (the caller never names one). */
+    private Prepared prepare(Register cmd, CustomerCard known) {
+        CustomerCard customer = known;
         if (cmd.customerId() != null && cmd.newCustomer() != null) {
             throw new InvalidInputException("newCustomer", "either", Text.of("error.servicedesk.give-customerid-newcustomer-both"));
         }
@@ -175,7 +180,7 @@ public class ServiceDesk {
             if (!customer.active()) {
                 throw new InvalidInputException("customerId", "active", "客户已停用 / customer " + cmd.customerId() + " is inactive");
             }
-        } else if (blank(cmd.contactName()) == null
+        } else if (customer == null && blank(cmd.contactName()) == null
                 || (blank(cmd.contactPhone()) == null && cmd.channel() != Channel.EMAIL)) {
             throw new InvalidInputException("customerId", "required",
                     Text.of("error.servicedesk.choose-customer-give-contact"));
@@ -238,6 +243,23 @@ public class ServiceDesk {
         });
     }
 
+    /**
+     * 派工建议 for a request: {@code departmentId} if given (the dispatcher changed it), else the default department of
+     * the request's category, with the handlers of that department.
+     */
+    @Transactional(readOnly = true)
+    public ServiceDeskViews.DispatchSuggestion dispatchSuggestion(long id, Long departmentId) {
+        ServiceRequest r = load(id);
+        Long fromCategory = r.getCategoryId() == null ? null
+                : catalog.category(r.getCategoryId()).map(Category::defaultDepartmentId).orElse(null);
+        Long department = departmentId != null ? departmentId : fromCategory;
+        String name = department == null ? null : staff.departmentName(department).orElseThrow(() ->
+                new InvalidInputException("departmentId", "exists", "没有此部门 / no active department " + departmentId));
+        return new ServiceDeskViews.DispatchSuggestion(department, name, departmentId == null && department != null,
+                department == null ? List.of() : staff.handlers(department).stream()
+                        .map(h -> new ServiceDeskViews.HandlerOption(h.id(), h.displayName(), h.senior())).toList());
+    }
+
     public Detail reassign(long id, Reassign cmd) {
         return change(id, cmd.version(), "REASSIGN", r -> {
             if (r.getDepartmentId() == null) {
@@ -296,23 +318,55 @@ public class ServiceDesk {
     // ---- callback and close ------------------------------------------------------------------
 
     /**
-     * 回访: a supervisor's or manager's callback is what a key customer's request needs before close. An
-     * unsatisfied outcome re-opens the request, or, with follow-up COMPLAINT, turns it into a complaint: the
-     * request is closed as handed over and {@link ServiceRequestTurnedIntoComplaint} tells the complaint module.
+     * 回访: a supervisor's or manager's callback is what a key customer's request needs before close. Dissatisfied
+     * or worse re-opens the request, or, with follow-up COMPLAINT, turns it into a complaint: the request is closed
+     * as handed over and {@link ServiceRequestTurnedIntoComplaint} tells the complaint module. Either way
+     * {@link ServiceRequestCalledBack} gives the callback module what it needs to keep the one record of this
+     * callback; it does so in this transaction and links it back ({@link #linkCallbackRecord}).
      */
     public Detail callback(long id, Callback cmd) {
         CurrentUser me = users.require();
         boolean supervisor = "CS_SUPERVISOR".equals(me.position()) || "CS_MANAGER".equals(me.position());
-        if (cmd.outcome() == CallbackOutcome.UNSATISFIED && cmd.followUp() == UnsatisfiedFollowUp.COMPLAINT) {
-            return change(id, cmd.version(), "TURN_INTO_COMPLAINT", r -> {
-                r.turnIntoComplaint(blank(cmd.notes()), me.id(), supervisor, actor(), now());
+        Satisfaction satisfaction = cmd.satisfaction();
+        boolean complaint = satisfaction != null && satisfaction.unsatisfied()
+                && cmd.followUp() == UnsatisfiedFollowUp.COMPLAINT;
+        if (complaint && load(id).getCustomerId() == null) {
+            // a complaint belongs to a customer archive (ISO 10002 record); the page explains and links there
+            throw new InvalidInputException("followUp", "customer-required",
+                    Text.of("error.servicedesk.customer-archive-required"));
+        }
+        int[] round = new int[1];
+        change(id, cmd.version(), complaint ? "TURN_INTO_COMPLAINT" : "CALLBACK", r -> {
+            round[0] = r.round(); // before an unsatisfied answer re-opens the work
+            if (complaint) {
+                r.turnIntoComplaint(satisfaction, blank(cmd.notes()), me.id(), supervisor, actor(), now());
                 events.publishEvent(new ServiceRequestTurnedIntoComplaint(r.getId(), r.getCode(), r.getCustomerId(),
                         r.getCustomerName(), r.getCustomerCode(), r.isKeyCustomer(), r.getTitle(), r.getDescription(),
                         r.getCallbackNotes(), me.id(), actor()));
-            });
+            } else {
+                r.callback(satisfaction, blank(cmd.notes()), me.id(), supervisor, actor(), now());
+            }
+        });
+        ServiceRequest r = load(id);
+        events.publishEvent(new ServiceRequestCalledBack(r.getId(), r.getCode(), r.getRequestType(), r.getCustomerId(),
+                r.getCustomerName(), round[0], r.getCallbackSatisfaction(), r.getCallbackNotes(),
+                satisfaction != null && satisfaction.unsatisfied()
+                        ? (complaint ? UnsatisfiedFollowUp.COMPLAINT : UnsatisfiedFollowUp.REOPEN) : null,
+                me.id(), me.displayName(), r.getCallbackAt()));
+        return detail(id);
+    }
+
+    /**
+     * The callback module tells the desk the record it keeps of the request's latest callback (the one made at
+     * {@code calledBackAt}); runs in the callback's transaction, idempotent.
+     */
+    public void linkCallbackRecord(long requestId, Instant calledBackAt, long recordId, String recordCode) {
+        ServiceRequest r = requests.findById(requestId).orElseThrow(() -> new NotFoundException(RECORD_TYPE, requestId));
+        Map<String, Object> before = r.auditState();
+        if (r.linkCallbackRecord(calledBackAt, recordId, recordCode)) {
+            requests.saveAndFlush(r);
+            audit.changed(r, "CALLBACK_RECORD_LINKED", before);
         }
-        return change(id, cmd.version(), "CALLBACK",
-                r -> r.callback(cmd.outcome(), blank(cmd.notes()), me.id(), supervisor, actor(), now()));
     }
 
     /**
@@ -369,15 +423,30 @@ public class ServiceDesk {
 
     // ---- reads -------------------------------------------------------------------------------
 
-    @Transactional(readOnly = true)
+    /**
+     * The request page. The handler it is dispatched to sees the caller's full phone even without
+     * {@code customer:view-sensitive} (they must call back); that view is a sensitive one, so it is audited.
+     */
     public Detail detail(long id) {
-        return queries.detail(load(id), users.require(), now());
+        ServiceRequest r = load(id);
+        CurrentUser me = users.require();
+        if (ServiceRequestQueries.revealsPhoneToHandler(r, me)) {
+            audit.record(RECORD_TYPE, String.valueOf(id), "VIEW_SENSITIVE",
+                    List.of(new com.careloop.platform.FieldChange("contactPhone", null, null)));
+        }
+        return queries.detail(r, me, now());
     }
 
     /** The queue, newest first, keyset-paged, within the reader's data scope. */
     @Transactional(readOnly = true)
     public Page search(Filter filter, String cursor, int limit) {
-        return queries.search(filter, cursor, limit, users.require(), now());
+        return search(filter, null, cursor, limit);
+    }
+
+    /** The queue sorted by a column ({@code registeredAt}, {@code -dueAt}, …; default newest first), keyset-paged. */
+    @Transactional(readOnly = true)
+    public Page search(Filter filter, String sort, String cursor, int limit) {
+        return queries.search(filter, sort, cursor, limit, users.require(), now());
     }
 
     /** The live counters of the queue (mine, my department, unassigned, due soon, overdue, paused, key customers). */
@@ -390,6 +459,39 @@ public class ServiceDesk {
     @Transactional(readOnly = true)
     public List<ServiceDeskViews.StatisticsRow> statistics(ServiceDeskViews.GroupBy groupBy, Instant from, Instant to) {
         return statistics.statistics(groupBy, from, to, users.require());
+    }
+
+    /**
+     * The public progress page's look-up, without a signed-in user: the request with number {@code code} if
+     * {@code phone} is its contact phone or the phone of its (sole) customer, separators ignored; else empty,
+     * the same for a wrong number and a wrong phone.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ServiceDeskViews.PublicProgress> publicProgress(String code, String phone) {
+        String digits = digits(phone);
+        if (code == null || digits.length() < 5) {
+            return java.util.Optional.empty();
+        }
+        record Found(long id, RequestStatus status, String contactPhone, Long customerId) {
+        }
+        return jdbc.sql("select id, status, contact_phone, customer_id from service_request where code = :code")
+                .param("code", code.trim().toUpperCase(java.util.Locale.ROOT))
+                .query((rs, n) -> new Found(rs.getLong(1), RequestStatus.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getObject(4, Long.class)))
+                .optional()
+                .filter(f -> java.security.MessageDigest.isEqual(digits(f.contactPhone()).getBytes(), digits.getBytes())
+                        || f.customerId() != null && customers.soleCustomerWithPhone(phone)
+                                .filter(c -> c.id() == f.customerId()).isPresent())
+                .map(f -> new ServiceDeskViews.PublicProgress(code.trim().toUpperCase(java.util.Locale.ROOT), f.status(),
+                        jdbc.sql("select kind, occurred_at from service_request_event where request_id = :id order by id")
+                                .param("id", f.id())
+                                .query((rs, n) -> new ServiceDeskViews.PublicStep(rs.getString(1),
+                                        rs.getTimestamp(2).toInstant()))
+                                .list()));
+    }
+
+    private static String digits(String phone) {
+        return phone == null ? "" : phone.replaceAll("[\\s()+\\-]", "");
     }
 
     /** The request's number if the reader's scope reaches it (else 404); for sub-resources such as attachments. */

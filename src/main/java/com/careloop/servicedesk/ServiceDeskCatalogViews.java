@@ -14,13 +14,15 @@ public final class ServiceDeskCatalogViews {
     private ServiceDeskCatalogViews() {
     }
 
+    /** {@code defaultDepartmentId}: the department dispatch suggests for the category's requests (may be null). */
     public record Category(long id, String code, String name, boolean callbackRequired, boolean active, int sortOrder,
-                           long version) {
+                           long version, Long defaultDepartmentId) {
     }
 
     /** Create or change a category; {@code version} is required for a change. */
     public record SaveCategory(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 100) String name,
-                               Boolean callbackRequired, Boolean active, Integer sortOrder, Long version) {
+                               Boolean callbackRequired, Boolean active, Integer sortOrder, Long version,
+                               Long defaultDepartmentId) {
     }
 
     /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 import com.careloop.customer.CustomerKind;
+import com.careloop.platform.Satisfaction;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -70,11 +71,12 @@ public final class ServiceDeskCommands {
     }
 
     /**
-     * 回访 before close; {@code followUp} says what an UNSATISFIED outcome does (default REOPEN; COMPLAINT turns
-     * the request into a complaint). Ignored when satisfied.
+     * 回访 before close: the customer's satisfaction on the one scale of callbacks; {@code followUp} says what a
+     * DISSATISFIED or worse answer does (default REOPEN; COMPLAINT turns the request into a complaint), ignored
+     * otherwise.
      */
-    public record Callback(@NotNull CallbackOutcome outcome, @Size(max = 2000) String notes, UnsatisfiedFollowUp followUp,
-                           Long version) {
+    public record Callback(@NotNull Satisfaction satisfaction, @Size(max = 2000) String notes,
+                           UnsatisfiedFollowUp followUp, Long version) {
     }
 
     public record AddNote(@NotBlank @Size(max = 4000) String body, Boolean visibleToCustomer) {

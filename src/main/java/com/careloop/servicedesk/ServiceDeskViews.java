@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.calendar.TimeUnit;
 
 /** What the service desk shows: queue rows and the full request with timeline, pauses, notes and materials. */
@@ -14,6 +15,16 @@ public final class ServiceDeskViews {
 
     /** A request registered without a signed-in user (web form, mailbox): its id and record number. */
     public record Registered(long id, String code) {
+    }
+
+    /**
+     * What the public progress page may show of a request: its number, status and the steps with their times,
+     * nothing else (no names, no departments, no notes). {@code step} is a timeline kind, rendered from messages.
+     */
+    public record PublicProgress(String code, RequestStatus status, List<PublicStep> steps) {
+    }
+
+    public record PublicStep(String step, Instant at) {
     }
 
     /**
@@ -73,8 +84,9 @@ public final class ServiceDeskViews {
     public record SignOffView(String name, Instant signedAt, Boolean satisfied, boolean hasSignature) {
     }
 
-    public record CallbackView(CallbackOutcome outcome, String notes, Long byId, String byName, boolean bySupervisor,
-                               Instant at) {
+    /** The latest callback before close and the callback record (回访记录 HF…) the callback module keeps of it. */
+    public record CallbackView(Satisfaction satisfaction, String notes, Long byId, String byName, boolean bySupervisor,
+                               Instant at, Long recordId, String recordCode) {
     }
 
     public record Detail(long id, String code, Long customerId, String customerName, String customerCode,
@@ -88,6 +100,17 @@ public final class ServiceDeskViews {
                          List<TimelineEntry> timeline, List<PauseView> pauses, List<NoteView> notes,
                          List<MaterialView> materials, long version, Instant turnedIntoComplaintAt, Long complaintId,
                          String complaintCode) {
+    }
+
+    /**
+     * 派工建议: the department dispatch suggests (the one asked for, else the category's default; null when neither
+     * — the page then asks, it never falls back to the top of the tree) and the handlers of that department.
+     */
+    public record DispatchSuggestion(Long departmentId, String departmentName, boolean fromCategory,
+                                     List<HandlerOption> handlers) {
+    }
+
+    public record HandlerOption(long id, String name, boolean senior) {
     }
 
     /** How statistics are grouped. */

@@ -32,7 +32,12 @@ public final class SurveyCampaignCommands {
                                  @NotNull LocalDate periodFrom, @NotNull LocalDate periodTo, @NotNull LocalDate deadline,
                                  @Valid PopulationFilter population, InvitationChannel defaultChannel,
                                  @DecimalMin("0.01") @DecimalMax("1") BigDecimal sampleFraction, StratifyBy stratifyBy,
-                                 @DecimalMin("1") @DecimalMax("100") BigDecimal responseTarget) {
+                                 @DecimalMin("1") @DecimalMax("100") BigDecimal responseTarget,
+                                 @Valid PublicTitle publicTitle) {
+    }
+
+    /** The survey's public title (what the customer reads), per language. */
+    public record Retitle(@Valid PublicTitle publicTitle, Long version) {
     }
 
     /** Draws (or, while SAMPLED, redraws) the sample; {@code seed} null = a new random seed. */

@@ -45,7 +45,22 @@ public final class SurveyCampaignViews {
                          LocalDate deadline, SurveyCampaignStatus status, PopulationFilter population,
                          InvitationChannel defaultChannel, BigDecimal sampleFraction, StratifyBy stratifyBy,
                          BigDecimal responseTarget, Preview preview, Rates rates, Instant remindedAt,
-                         Instant supplementaryAt, Instant closedAt, String createdBy, Instant createdAt, long version) {
+                         Instant supplementaryAt, Instant closedAt, String createdBy, Instant createdAt, long version,
+                         PublicTitle publicTitle) {
+    }
+
+    /**
+     * Before the send: of the {@code sampleSize} customers drawn, {@code withoutEmail} have no e-mail address (with
+     * the e-mail channel they go to the phone call list), and whether outgoing mail is configured (spring.mail.host).
+     */
+    public record SendCheck(int sampleSize, int withoutEmail, InvitationChannel defaultChannel, boolean mailConfigured) {
+    }
+
+    /**
+     * A personal link issued again for an agent to copy or show as a QR code; the invitation's earlier link
+     * stops working (only the token's hash is stored, so a link cannot be shown twice).
+     */
+    public record PersonalLink(long invitationId, String link, Instant expiresAt) {
     }
 
     public record Invitation(long id, long customerId, String customerName, String email, String stratum,

@@ -28,15 +28,18 @@ import com.careloop.platform.Versions;
 import com.careloop.survey.SurveyCampaignCommands.CreateCampaign;
 import com.careloop.survey.SurveyCampaignCommands.Draw;
 import com.careloop.survey.SurveyCampaignCommands.PopulationFilter;
+import com.careloop.survey.SurveyCampaignCommands.Retitle;
 import com.careloop.survey.SurveyCampaignCommands.Step;
 import com.careloop.survey.SurveyCampaignViews.CustomerInvitation;
 import com.careloop.survey.SurveyCampaignViews.Detail;
 import com.careloop.survey.SurveyCampaignViews.Invitation;
 import com.careloop.survey.SurveyCampaignViews.Page;
+import com.careloop.survey.SurveyCampaignViews.PersonalLink;
 import com.careloop.survey.SurveyCampaignViews.Preview;
 import com.careloop.survey.SurveyCampaignViews.Rate;
 import com.careloop.survey.SurveyCampaignViews.Rates;
 import com.careloop.survey.SurveyCampaignViews.Row;
+import com.careloop.survey.SurveyCampaignViews.SendCheck;
 import com.careloop.survey.SurveyCampaignViews.StratumShare;
 import com.careloop.survey.campaign.SurveyCampaign;
 import com.careloop.survey.campaign.SurveyCampaignRepository;
@@ -126,6 +129,7 @@ public class SurveyCampaigns {
         SurveyCampaign c = SurveyCampaign.plan(numbers.next(RECORD_TYPE), cmd.name(), cmd.templateId(), cmd.periodFrom(),
                 cmd.periodTo(), cmd.deadline(), json.writeValueAsString(filter), cmd.defaultChannel(),
                 cmd.sampleFraction(), cmd.stratifyBy(), cmd.responseTarget(), users.actorName(), now());
+        c.retitle(cmd.publicTitle(), now());
         campaigns.saveAndFlush(c);
         audit.created(c);
         return detail(c.getId());
@@ -180,7 +184,7 @@ public class SurveyCampaigns {
                     mails.add(new Outgoing(ids.get(t.getKey()), m.email(), m.name(),
                             m.language() == null ? "zh-CN" : m.language(), t.getValue(), expires));
                 }
-                mailer.sendAfterCommit(c.getName(), Kind.INVITE, mails);
+                mailer.sendAfterCommit(c.publicTitle(), Kind.INVITE, mails);
             }
         });
     }
@@ -210,9 +214,8 @@ public class SurveyCampaigns {
                 answered += n.answered();
             }
             c.startSupplementary((int) sent, (int) answered, now);
-            LocalDate today = LocalDate.now(clock.withZone(platform.zone()));
             reissue(c, invitations.nonRespondents(c.getId(), true), "supplementary_sent_at", Kind.SUPPLEMENTARY,
-                    expiry(today.isAfter(c.getDeadline()) ? today : c.getDeadline()));
+                    renewedExpiry(c));
             invitations.markSupplementary(c.getId(), now);
         });
     }
@@ -224,24 +227,54 @@ public class SurveyCampaigns {
     /** Mails one e-mail invitation again with a new link (a failed mail, or a customer who lost it). */
     public Invitation resend(long id, long invitationId) {
         SurveyCampaign c = load(id);
-        if (c.getStatus() != SurveyCampaignStatus.SENT && c.getStatus() != SurveyCampaignStatus.SUPPLEMENTARY) {
-            throw new DomainException("invalid-state", "调查活动当前状态为 " + c.getStatus() + "，不能重发 / cannot resend"
-                    + " in a campaign that is " + c.getStatus(), Map.of("status", c.getStatus().name()));
-        }
-        Invitation i = invitation(id, invitationId);
+        Invitation i = openInvitation(c, invitationId, "resend");
         if (i.channel() != InvitationChannel.EMAIL || i.email() == null) {
             throw new DomainException("not-email", Text.of("error.survey.invitation-sent-e-mail"));
         }
-        if (i.answeredAt() != null) {
-            throw new DomainException("answered", Text.of("error.survey.customer-has-already-answered"));
-        }
         Recipient r = invitations.recipient(id, invitationId).orElseThrow();
-        LocalDate today = LocalDate.now(clock.withZone(platform.zone()));
-        reissue(c, List.of(r), null, c.getSupplementaryAt() == null ? Kind.INVITE : Kind.SUPPLEMENTARY,
-                expiry(today.isAfter(c.getDeadline()) ? today : c.getDeadline()));
+        reissue(c, List.of(r), null, c.getSupplementaryAt() == null ? Kind.INVITE : Kind.SUPPLEMENTARY, renewedExpiry(c));
         audit.record(RECORD_TYPE, String.valueOf(id), "RESEND", List.of(new com.careloop.platform.FieldChange(
                 "invitation", null, String.valueOf(invitationId))));
         return invitation(id, invitationId);
+    }
+
+    /** Sets the title the customer reads on the token page and in the mails (any state but CLOSED). */
+    public Detail retitle(long id, Retitle cmd) {
+        return change(id, cmd.version(), "RETITLE", c -> c.retitle(cmd.publicTitle(), now()));
+    }
+
+    /**
+     * What the send will do, said before it: how many of the drawn customers have no e-mail address and whether
+     * outgoing mail is configured. Only while SAMPLED (the stored seed gives the sample the send will use).
+     */
+    @Transactional(readOnly = true)
+    public SendCheck sendCheck(long id) {
+        SurveyCampaign c = load(id);
+        if (c.getStatus() != SurveyCampaignStatus.SAMPLED) {
+            throw new DomainException("invalid-state", Text.of("error.survey.send-check-drawn-only"), Map.of("status", c.getStatus().name()));
+        }
+        Map<Long, Member> byId = new HashMap<>();
+        SampleDraw.Result r = draw(c, c.getSeed() == null ? 0 : c.getSeed(), byId);
+        int withoutEmail = (int) r.drawn().stream().map(byId::get).filter(m -> m.email() == null || m.email().isBlank())
+                .count();
+        return new SendCheck(r.drawn().size(), withoutEmail, c.getDefaultChannel(), mailer.configured());
+    }
+
+    /**
+     * A new personal link for one invitation, for an agent to copy or show as a QR code (WeChat, paper). Only
+     * the token's hash is stored, so the link cannot be shown again: a new token is issued, the invitation's earlier
+     * link stops working, and the campaign's audit trail says who did it (LINK_REISSUED). An answered
+     * invitation or a campaign not (or no longer) out refuses it with 409.
+     */
+    public PersonalLink reissueLink(long id, long invitationId) {
+        SurveyCampaign c = load(id);
+        openInvitation(c, invitationId, "link");
+        Instant expires = renewedExpiry(c);
+        var token = InvitationTokens.generate();
+        invitations.newLink(invitationId, token.hash(), expires);
+        audit.record(RECORD_TYPE, String.valueOf(id), "LINK_REISSUED", List.of(new com.careloop.platform.FieldChange(
+                "invitation", null, String.valueOf(invitationId))));
+        return new PersonalLink(invitationId, platform.baseUrl() + "/s/" + token.value(), expires);
     }
 
     // ---- jobs --------------------------------------------------------------------------------
@@ -273,7 +306,8 @@ public class SurveyCampaigns {
         return new Detail(c.getId(), c.getCode(), c.getName(), c.getTemplateId(), c.getPeriodFrom(), c.getPeriodTo(),
                 c.getDeadline(), c.getStatus(), filter(c), c.getDefaultChannel(), c.getSampleFraction(),
                 c.getStratifyBy(), c.getResponseTarget(), preview(c), rates(c), c.getRemindedAt(),
-                c.getSupplementaryAt(), c.getClosedAt(), c.getCreatedBy(), c.getCreatedAt(), c.getVersion());
+                c.getSupplementaryAt(), c.getClosedAt(), c.getCreatedBy(), c.getCreatedAt(), c.getVersion(),
+                c.publicTitle());
     }
 
     /** The campaigns, newest first, paged by id (cursor = the last id seen). */
@@ -344,7 +378,27 @@ public class SurveyCampaigns {
             mails.add(new Outgoing(r.id(), r.email(), r.customerName(), r.language(), token.value(), expires));
         }
         invitations.reissue(rows, column, now());
-        mailer.sendAfterCommit(c.getName(), kind, mails);
+        mailer.sendAfterCommit(c.publicTitle(), kind, mails);
+    }
+
+    /** An invitation of a campaign that is out (SENT or SUPPLEMENTARY) and not yet answered; else 409. */
+    private Invitation openInvitation(SurveyCampaign c, long invitationId, String refused) {
+        if (c.getStatus() != SurveyCampaignStatus.SENT && c.getStatus() != SurveyCampaignStatus.SUPPLEMENTARY) {
+            throw new DomainException("invalid-state", Text.of("error.survey.campaign-not-out-" + refused,
+                    Text.label("surveycampaign.enum.SurveyCampaignStatus", c.getStatus())),
+                    Map.of("status", c.getStatus().name()));
+        }
+        Invitation i = invitation(c.getId(), invitationId);
+        if (i.answeredAt() != null) {
+            throw new DomainException("answered", Text.of("error.survey.customer-has-already-answered"));
+        }
+        return i;
+    }
+
+    /** A link issued after the send: valid until the end of the deadline day or of today, whichever is later. */
+    private Instant renewedExpiry(SurveyCampaign c) {
+        LocalDate today = LocalDate.now(clock.withZone(platform.zone()));
+        return expiry(today.isAfter(c.getDeadline()) ? today : c.getDeadline());
     }
 
     private SampleDraw.Result draw(SurveyCampaign c, long seed) {

@@ -38,6 +38,50 @@ class ServiceDeskBrowserTest extends BrowserTestBase {
         journey("刘建华", true, "sd-key");
     }
 
+    /**
+     * 派工: the category's department is suggested with only its handlers, a department change reloads them (htmx),
+     * the next step names the handler it waits for; a mistyped address is the 404 page with the way home.
+     */
+    @Test
+    void dispatchSuggestsTheDepartmentAndTheNextStepNamesItsOwner() throws Exception {
+        signIn("supervisor", "careloop2026");
+        open("/service-requests/new?lang=zh-CN");
+        driver.findElement(By.id("customer-query")).sendKeys("陈美玲");
+        driver.findElement(By.cssSelector("#customer-match-list a[data-customer-id]")).click();
+        new Select(driver.findElement(By.id("type"))).selectByValue("REPAIR");
+        new Select(driver.findElement(By.id("categoryId"))).selectByVisibleText("水电维修");
+        driver.findElement(By.id("title")).sendKeys("派工建议" + System.nanoTime() % 10000);
+        submit("intake-submit");
+
+        assertThat(driver.findElement(By.id("next-step-action")).getText()).isEqualTo("派工");
+        Select department = new Select(driver.findElement(By.id("dispatch-department")));
+        assertThat(department.getFirstSelectedOption().getText()).isEqualTo("维修班");
+        assertThat(driver.findElement(By.id("dispatch-suggested")).getText()).contains("水电维修");
+        assertThat(driver.findElement(By.id("dispatch-assignee")).getText()).contains("孙师傅").doesNotContain("吴建国");
+        screenshot("sd-dispatch-01-suggested");
+
+        department.selectByVisibleText("品管部（质量部）");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                d.findElement(By.id("dispatch-assignee")).getText().contains("周卫东"));
+        assertThat(driver.findElement(By.id("dispatch-assignee")).getText()).doesNotContain("孙师傅");
+        department.selectByVisibleText("维修班");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                d.findElement(By.id("dispatch-assignee")).getText().contains("孙师傅"));
+        new Select(driver.findElement(By.id("dispatch-assignee"))).selectByVisibleText("孙师傅");
+        submit("do-dispatch");
+        assertThat(status()).isEqualTo("已派工");
+        assertThat(driver.findElement(By.id("next-step-waiting")).getText()).isEqualTo("等待孙师傅处理");
+        screenshot("sd-dispatch-02-waiting");
+
+        open("/complaints/999999");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("页面不存在");
+        assertThat(driver.getPageSource()).doesNotContain("出错了");
+        screenshot("sd-dispatch-03-not-found");
+        driver.findElement(By.id("back-home")).click();
+        assertThat(driver.getCurrentUrl()).doesNotContain("999999");
+        driver.findElement(By.id("logout")).click();
+    }
+
     private void journey(String customer, boolean key, String shots) throws Exception {
         signIn("manager", "careloop2026");
         open("/service-requests/new?lang=zh-CN");
@@ -104,9 +148,14 @@ class ServiceDeskBrowserTest extends BrowserTestBase {
             screenshot(shots + "-04-close-refused");
         }
         openSteps();
+        // the one satisfaction scale of callbacks, the same as on the callback desk
+        new Select(driver.findElement(By.id("callback-satisfaction"))).selectByValue("VERY_SATISFIED");
         driver.findElement(By.id("callback-notes")).sendKeys("业主表示满意");
         submit("do-callback");
         assertThat(status()).isEqualTo("已回访");
+        assertThat(driver.findElement(By.id("callback-summary")).getText()).contains("非常满意");
+        String record = driver.findElement(By.id("callback-record")).getText();
+        assertThat(record).matches("回访记录 HF\\d{4}-\\d{6}");
         submit("do-close");
         assertThat(status()).isEqualTo("已销单");
         assertThat(driver.findElement(By.id("timeline")).getText())
@@ -116,6 +165,15 @@ class ServiceDeskBrowserTest extends BrowserTestBase {
         open("/service-requests?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(driver.findElement(By.id("queue")).getText()).contains(title, "已销单");
         screenshot(shots + "-06-queue");
+
+        // the request page's callback is the callback desk's record of it: the same satisfaction, notes and caller
+        open("/service-requests/" + id);
+        submit("callback-record");
+        assertThat(driver.findElement(By.id("callback-code")).getText()).isEqualTo(record.replace("回访记录 ", ""));
+        assertThat(driver.findElement(By.id("callback-satisfaction")).getText()).isEqualTo("非常满意");
+        assertThat(driver.findElement(By.id("callback-origin")).getText()).contains("工单页");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("业主表示满意", "王丽华");
+        screenshot(shots + "-07-callback-record");
         driver.findElement(By.id("logout")).click();
     }
 

@@ -59,6 +59,7 @@ class SurveyBrowserTest extends BrowserTestBase {
         signIn("manager", "careloop2026");
         open("/surveys/campaigns/new?lang=zh-CN");
         driver.findElement(By.id("name")).sendKeys("2026 年度顾客满意度调查（浏览器）");
+        driver.findElement(By.id("publicTitle")).sendKeys("2026 年度顾客满意度调查");
         new Select(driver.findElement(By.id("templateId"))).selectByVisibleText(
                 driver.findElements(By.cssSelector("#templateId option")).stream().map(o -> o.getText())
                         .filter(t -> t.contains("R-QP-005-01")).findFirst().orElseThrow());
@@ -82,7 +83,9 @@ class SurveyBrowserTest extends BrowserTestBase {
 
         List<String> links = links(2);
         open(links.get(0));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("顾客满意度调查表");
+        // the customer reads the public title, not the internal campaign name
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("2026 年度顾客满意度调查");
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("顾客满意度调查表").doesNotContain("（浏览器）");
         for (String item : List.of("Q1", "Q2", "D1", "S1", "T1")) {
             driver.findElement(By.cssSelector("input[name='r_" + item + "'][value='4']")).click();
         }

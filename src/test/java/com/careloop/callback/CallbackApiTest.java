@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import com.careloop.callback.task.CallbackGeneration;
 import com.careloop.callback.task.CallbackRules;
@@ -15,13 +14,9 @@ import com.careloop.complaint.ComplaintClosed;
 import com.careloop.platform.calendar.CalendarService;
 import com.careloop.servicedesk.RequestType;
 import com.careloop.servicedesk.ServiceRequestClosed;
-import com.careloop.support.ApiTestBase;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -30,17 +25,11 @@ import tools.jackson.databind.JsonNode;
  * new issue -> new request), idempotent generation (the same event twice, the daily job twice), bad input,
  * refusals, plans, statistics and the schedule API of other modules.
  */
-class CallbackApiTest extends ApiTestBase {
+class CallbackApiTest extends CallbackTestBase {
 
     static final String BASE = "/api/v1/callbacks";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ApplicationEventPublisher publisher;
-    @Autowired
-    TransactionTemplate tx;
     @Autowired
     CallbackGeneration generation;
     @Autowired
@@ -54,15 +43,6 @@ class CallbackApiTest extends ApiTestBase {
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(ZONE));
-    }
-
-    long customer() {
-        String name = "回访客户" + UUID.randomUUID().toString().substring(0, 6);
-        String phone = "137" + String.format("%08d", (long) (Math.random() * 100_000_000L));
-        Response r = post("/api/v1/customers", tokenFor("manager"), j("{'name':'" + name
-                + "','kind':'INDIVIDUAL','phone':'" + phone + "','project':'翠湖花园','room':'5-0801'}"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
     }
 
     long userId(String username) {
@@ -84,21 +64,6 @@ class CallbackApiTest extends ApiTestBase {
                 + "','method':'PHONE','reason':'人工回访','questions':'是否满意？\\n还有什么建议？'}"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
-    }
-
-    static void await(Supplier<Boolean> condition) {
-        long until = System.currentTimeMillis() + 15_000;
-        while (!condition.get()) {
-            if (System.currentTimeMillis() > until) {
-                throw new AssertionError("condition not met within 15 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /** A REPAIR request of the customer, worked and closed through the desk's API; returns its id. */
@@ -340,13 +305,5 @@ class CallbackApiTest extends ApiTestBase {
         assertThat(get(BASE + "/statistics?from=" + today() + "&to=" + today(), tokenFor("frontdesk")).status()).isEqualTo(403);
         Response annual = get(BASE + "/key-customers/annual?year=" + today().getYear(), tokenFor("manager"));
         assertThat(annual.status()).as(annual.body()).isEqualTo(200);
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

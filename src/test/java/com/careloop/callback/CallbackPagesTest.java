@@ -12,9 +12,15 @@ import com.careloop.support.PageSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The callback pages in all three languages, the outcome form, a refused step's message and the Excel exports. */
 class CallbackPagesTest extends ApiTestBase {
+
+    @Autowired
+    JdbcClient jdbc;
+
 
     LocalDate today() {
         return LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -105,5 +111,20 @@ class CallbackPagesTest extends ApiTestBase {
         var annual = s.download("/callbacks/key-customers/annual/export?year=" + today().getYear());
         assertThat(annual.statusCode()).isEqualTo(200);
         assertThat(annual.body()).startsWith((byte) 'P', (byte) 'K');
+    }
+
+    @Test
+    void anAssignedTaskIsItsAssigneesAndOthersAreToldWhose() {
+        long manager = jdbc.sql("select id from app_user where username = 'manager'").query(Long.class).single();
+        Response r = post("/api/v1/callbacks", tokenFor("supervisor"), j("{'customerId':" + customer() + ",'due':'" + today()
+                + "','assigneeId':" + manager + "}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        long id = r.json().get("id").asLong();
+        PageSession supervisor = new PageSession(port);
+        supervisor.login("supervisor", DEMO_PASSWORD);
+        assertThat(supervisor.get("/callbacks/" + id).body()).contains("id=\"next-step-waiting\"").contains("等待王丽华回访");
+        PageSession assignee = new PageSession(port);
+        assignee.login("manager", DEMO_PASSWORD);
+        assertThat(assignee.get("/callbacks/" + id).body()).contains("id=\"next-step-action\"").contains("href=\"#complete-form\"");
     }
 }

@@ -86,4 +86,38 @@ class CapaPagesTest extends ApiTestBase {
         s.post("/capa/" + id + "/actions", "description", "", "ownerUserId", owner, "dueDate", "2001-01-01");
         assertThat(s.get("/capa/" + id).body()).contains("dueDate");
     }
+
+    @Test
+    void thePageShowsTheCustomerByNameAndTheNextStepWithItsOwner() {
+        String name = "名称客户" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        Response customer = post("/api/v1/customers", tokenFor("manager"), j("{'name':'" + name + "','kind':'ORGANISATION',"
+                + "'phone':'0512" + String.format("%07d", (long) (Math.random() * 10_000_000L)) + "'}"));
+        assertThat(customer.status()).as(customer.body()).isEqualTo(201);
+        Response r = post("/api/v1/capa", tokenFor("quality"), j("{'sourceType':'MANUAL','sourceCode':'TS-NAME',"
+                + "'problem':'下一步测试：包装破损','customerId':" + customer.json().get("id").asLong() + "}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        long id = r.json().get("id").asLong();
+        assertThat(r.json().get("customerName").asString()).isEqualTo(name);
+
+        PageSession quality = new PageSession(port);
+        quality.login("quality", DEMO_PASSWORD);
+        assertThat(quality.get("/capa/" + id).body()).contains("id=\"capa-customer\"").contains(">" + name + "<")
+                .contains("id=\"next-step-action\"").contains("href=\"#root-cause-form\"");
+        PageSession gm = new PageSession(port);
+        gm.login("gm", DEMO_PASSWORD);
+        assertThat(gm.get("/capa/" + id).body()).contains("等待品管经理处理").doesNotContain("id=\"next-step-action\"");
+
+        assertThat(post("/api/v1/capa/" + id + "/root-cause", tokenFor("quality"),
+                j("{'whys':['为什么破损'],'category':'METHOD','statement':'装箱未加护角'}")).status()).isEqualTo(200);
+        long owner = jdbc.sql("select id from app_user where username = 'depthead'").query(Long.class).single();
+        Response planned = post("/api/v1/capa/" + id + "/actions", tokenFor("quality"), j("{'description':'装箱加护角',"
+                + "'ownerUserId':" + owner + ",'dueDate':'" + LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(5) + "'}"));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(200);
+        long action = planned.json().get("actions").get(0).get("id").asLong();
+        PageSession depthead = new PageSession(port);
+        depthead.login("depthead", DEMO_PASSWORD);
+        assertThat(depthead.get("/capa/" + id).body()).contains("href=\"#done-form-" + action + "\"");
+        gm.get("/?lang=en");
+        assertThat(gm.get("/capa/" + id).body()).contains("Waiting for 陈志强 to finish the actions");
+    }
 }

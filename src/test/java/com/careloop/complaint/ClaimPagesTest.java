@@ -103,4 +103,22 @@ class ClaimPagesTest extends ClaimTestSupport {
         supervisor.post(comp + "/supervisor");
         assertThat(supervisor.get(comp).body()).contains("待经理审批").contains("李明").contains("id=\"approval-chain\"");
     }
+
+    @Test
+    void theNextStepSaysWhoseItIsUpToTheApproverOfTheAmount() {
+        long id = ok("complaints", "/api/v1/claims", "{'customerId':" + newCustomer() + ",'product':'纸护角',"
+                + "'claimedAmount':3000,'description':'下一步测试'}").get("id").asLong();
+        assertThat(as("gm", "zh-CN").get("/claims/" + id).body()).contains("等待投诉专员处理");
+        assertThat(as("complaints", "zh-CN").get("/claims/" + id).body()).contains("href=\"#evidence-form\"");
+        ok("complaints", "/api/v1/claims/" + id + "/evidence", "{'note':'现场照片'}");
+        ok("quality", "/api/v1/claims/" + id + "/inspect", "{'method':'RETURNED_GOODS','findings':'受潮','inspector':'周卫东',"
+                + "'inspectedOn':'" + today() + "'}");
+        ok("complaints", "/api/v1/claims/" + id + "/responsibility", "{'responsibility':'OURS'}");
+        ok("complaints", "/api/v1/claims/" + id + "/propose", "{'proposedAmount':3000}");
+        // 3000 is above the supervisor's limit: the manager approves it
+        assertThat(as("supervisor", "zh-CN").get("/claims/" + id).body()).contains("等待客服经理审批（金额 3000.00）");
+        assertThat(as("complaints", "en").get("/claims/" + id).body()).contains("Waiting for the Customer service manager to approve (3000.00)");
+        assertThat(as("manager", "zh-CN").get("/claims/" + id).body()).contains("id=\"next-step-action\"")
+                .contains("href=\"#approve-form\"");
+    }
 }

@@ -95,7 +95,8 @@ class ComplaintLoopApiTest extends ComplaintTestBase {
         long second = d.get("capas").get(1).get("capaId").asLong();
         assertThat(d.get("capas").get(1).get("fromVerification").asBoolean()).isTrue();
         call("complaints", BASE + "/" + id + "/communicate-decision", "{'how':'邮件','what':'已改用防潮纸板'}");
-        call("supervisor", BASE + "/" + id + "/verify", "{'result':'EFFECTIVE'}");
+        // verified before the second CAPA's action is done: allowed with the recorded reason
+        call("supervisor", BASE + "/" + id + "/verify", "{'result':'EFFECTIVE','earlyReason':'顾客已确认改善，措施仍在落实'}");
         call("quality", BASE + "/" + id + "/confirm-quality", null);
         // The second CAPA's action is still open: close refused naming the rule, nothing changes.
         Response refused = post(BASE + "/" + id + "/close", tokenFor("complaints"), null);
@@ -168,7 +169,7 @@ class ComplaintLoopApiTest extends ComplaintTestBase {
         JsonNode d = get(BASE + "/" + id, tokenFor("complaints")).json();
         assertThat(d.get("status").asString()).as("nothing half-saved").isEqualTo("DECISION_COMMUNICATED");
         assertThat(d.get("verification").isNull()).isTrue();
-        d = call("supervisor", BASE + "/" + id + "/verify", "{'result':'EFFECTIVE'}");
+        d = call("supervisor", BASE + "/" + id + "/verify", "{'result':'EFFECTIVE','earlyReason':'顾客已确认'}");
         assertThat(d.get("status").asString()).isEqualTo("VERIFIED");
         assertThat(d.get("verifiedBy").asString()).isEqualTo("supervisor");
     }
@@ -245,18 +246,18 @@ class ComplaintLoopApiTest extends ComplaintTestBase {
         // Choice 1: re-open (the existing answer).
         long reopened = completedRepair(customer, category, "空调维修A");
         JsonNode r = call("supervisor", DESK + "/" + reopened + "/callback",
-                "{'outcome':'UNSATISFIED','notes':'仍不制冷','followUp':'REOPEN'}");
+                "{'satisfaction':'DISSATISFIED','notes':'仍不制冷','followUp':'REOPEN'}");
         assertThat(r.get("status").asString()).isEqualTo("DISPATCHED");
         assertThat(r.get("reopenCount").asInt()).isEqualTo(1);
         // Choice 2: turn into a complaint.
         long turned = completedRepair(customer, category, "空调维修B");
         r = call("supervisor", DESK + "/" + turned + "/callback",
-                "{'outcome':'UNSATISFIED','notes':'第三次维修仍不制冷，要求投诉','followUp':'COMPLAINT'}");
+                "{'satisfaction':'DISSATISFIED','notes':'第三次维修仍不制冷，要求投诉','followUp':'COMPLAINT'}");
         assertThat(r.get("status").asString()).isEqualTo("CLOSED");
         assertThat(r.get("reopenCount").asInt()).as("counted as re-opened / unsatisfied").isEqualTo(1);
         assertThat(r.get("turnedIntoComplaintAt").isNull()).isFalse();
         assertThat(kinds(r)).endsWith("COMPLETED", "CALLED_BACK", "TURNED_INTO_COMPLAINT");
-        assertThat(r.get("callback").get("outcome").asString()).isEqualTo("UNSATISFIED");
+        assertThat(r.get("callback").get("satisfaction").asString()).isEqualTo("DISSATISFIED");
 
         JsonNode request = awaitLinked(turned);
         long complaintId = request.get("complaintId").asLong();
@@ -290,7 +291,7 @@ class ComplaintLoopApiTest extends ComplaintTestBase {
                 .contains("/complaints/" + complaintId);
         // A complaint-type request or one already closed cannot be turned again.
         Response again = post(DESK + "/" + turned + "/callback", tokenFor("supervisor"),
-                j("{'outcome':'UNSATISFIED','followUp':'COMPLAINT'}"));
+                j("{'satisfaction':'DISSATISFIED','followUp':'COMPLAINT'}"));
         assertThat(again.status()).isEqualTo(409);
     }
 
@@ -304,5 +305,71 @@ class ComplaintLoopApiTest extends ComplaintTestBase {
             Thread.sleep(100);
         }
         throw new AssertionError("the request was not linked to its complaint: " + d);
+    }
+
+    // ---- verification after the corrective actions; the next step on the page ------------------
+
+    @Test
+    void effectivenessIsVerifiedAfterTheCorrectiveActionsOrWithARecordedReason() {
+        long id = decided(); // its CAPA's action is still open
+        String capaCode = get(BASE + "/" + id, tokenFor("complaints")).json().get("capas").get(0).get("code").asString();
+        Response refused = post(BASE + "/" + id + "/verify", tokenFor("supervisor"), j("{'result':'EFFECTIVE'}"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        JsonNode error = refused.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("earlyReason");
+        assertThat(error.get("rule").asString()).isEqualTo("actions-done");
+        assertThat(error.get("message").asString()).contains(capaCode);
+        assertThat(get(BASE + "/" + id, tokenFor("complaints")).json().get("status").asString())
+                .as("nothing half-saved").isEqualTo("DECISION_COMMUNICATED");
+
+        PageSession s = new PageSession(port);
+        s.login("supervisor", DEMO_PASSWORD);
+        assertThat(s.get("/complaints/" + id).body()).contains("id=\"next-step-waiting\"")
+                .contains("等待 " + capaCode + " 的措施完成").contains("id=\"verify-early-reason\"");
+
+        JsonNode d = call("supervisor", BASE + "/" + id + "/verify", "{'result':'EFFECTIVE','earlyReason':'顾客书面确认问题已解决'}");
+        assertThat(d.get("status").asString()).isEqualTo("VERIFIED");
+        assertThat(d.get("verifiedEarlyReason").asString()).isEqualTo("顾客书面确认问题已解决");
+        assertThat(s.get("/complaints/" + id).body()).contains("等待品管经理确认").contains("顾客书面确认问题已解决")
+                .doesNotContain("id=\"next-step-action\"");
+        PageSession quality = new PageSession(port);
+        quality.login("quality", DEMO_PASSWORD);
+        assertThat(quality.get("/complaints/" + id).body()).contains("id=\"next-step-action\"").contains("href=\"#confirm-form\"");
+    }
+
+    @Test
+    void afterTheActionsNoReasonIsNeededAndTheInvestigatorIsToldWhoVerifies() {
+        long id = decided();
+        capaActionsDone("complaints", get(BASE + "/" + id, tokenFor("complaints")).json().get("capas").get(0).get("capaId").asLong());
+        PageSession handler = new PageSession(port);
+        handler.login("complaints", DEMO_PASSWORD);
+        assertThat(handler.get("/complaints/" + id).body()).contains("效果验证不能由调查人执行").doesNotContain("id=\"verify-early-reason\"");
+        PageSession supervisor = new PageSession(port);
+        supervisor.login("supervisor", DEMO_PASSWORD);
+        supervisor.get("/?lang=en");
+        assertThat(supervisor.get("/complaints/" + id).body()).contains("id=\"next-step-action\"").contains("href=\"#verify-form\"");
+        JsonNode d = call("supervisor", BASE + "/" + id + "/verify", "{'result':'EFFECTIVE'}");
+        assertThat(d.get("status").asString()).isEqualTo("VERIFIED");
+        assertThat(d.get("verifiedEarlyReason").isNull()).isTrue();
+    }
+
+    @Test
+    void peopleAndServiceAreCauseCategories() {
+        long id = call("complaints", BASE, "{'customerId':" + customer() + ",'content':'维修人员态度差'}").get("id").asLong();
+        call("complaints", BASE + "/" + id + "/acknowledge", "{'promisedReplyBy':'2099-01-01T10:00:00+08:00'}");
+        call("complaints", BASE + "/" + id + "/assess", "{'category':'STAFF_ATTITUDE','severity':'GENERAL','departmentId':"
+                + department("ENG") + "}");
+        JsonNode d = call("depthead", BASE + "/" + id + "/investigate", "{'departmentId':" + department("ENG")
+                + ",'causeCategory':'PEOPLE','causeAnalysis':'未按服务规范沟通'}");
+        assertThat(d.get("causeCategory").asString()).isEqualTo("PEOPLE");
+        PageSession s = new PageSession(port);
+        s.login("complaints", DEMO_PASSWORD);
+        for (String[] lang : new String[][] {{"zh-CN", "人员", "服务"}, {"zh-TW", "人員", "服務"}, {"en", "People", "Service"}}) {
+            s.get("/?lang=" + lang[0]);
+            assertThat(s.get("/complaints/" + id).body()).contains(lang[1]).doesNotContain("??");
+        }
+        Response wrong = post(BASE + "/" + id + "/investigate", tokenFor("depthead"), j("{'departmentId':" + department("ENG")
+                + ",'causeCategory':'ATTITUDE','causeAnalysis':'x'}"));
+        assertThat(wrong.status()).isIn(400, 422);
     }
 }

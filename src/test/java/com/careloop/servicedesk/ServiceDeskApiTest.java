@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.PageSession;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -143,7 +144,7 @@ class ServiceDeskApiTest extends ApiTestBase {
         step(staff, id, "complete", "{'result':'更换角阀两个，试水无渗漏'}");
         JsonNode signed = step(staff, id, "sign-off", "{'name':'王先生','satisfied':true,'signatureImage':'" + PNG + "'}");
         assertThat(signed.get("signOff").get("hasSignature").asBoolean()).isTrue();
-        step(tokenFor("supervisor"), id, "callback", "{'outcome':'SATISFIED','notes':'业主表示满意'}");
+        step(tokenFor("supervisor"), id, "callback", "{'satisfaction':'SATISFIED','notes':'业主表示满意'}");
         JsonNode closed = step(tokenFor("supervisor"), id, "close", null);
 
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
@@ -195,7 +196,7 @@ class ServiceDeskApiTest extends ApiTestBase {
         assertThat(early.json().get("messageCode").asString()).isEqualTo("error.servicedesk.key-callback-required");
         assertThat(early.body()).contains("主管回访满意");
 
-        step(tokenFor("supervisor"), id, "callback", "{'outcome':'SATISFIED','notes':'主管回访，客户满意'}");
+        step(tokenFor("supervisor"), id, "callback", "{'satisfaction':'SATISFIED','notes':'主管回访，客户满意'}");
         JsonNode closed = step(tokenFor("supervisor"), id, "close", "{}");
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
         Instant registered = time(closed, "registeredAt");
@@ -213,7 +214,7 @@ class ServiceDeskApiTest extends ApiTestBase {
                 + userId("teamleader") + "}");
         step(tokenFor("teamleader"), id, "start", null);
         step(tokenFor("teamleader"), id, "complete", "{'result':'已疏通'}");
-        JsonNode reopened = step(tokenFor("supervisor"), id, "callback", "{'outcome':'UNSATISFIED','notes':'仍有异味'}");
+        JsonNode reopened = step(tokenFor("supervisor"), id, "callback", "{'satisfaction':'DISSATISFIED','notes':'仍有异味'}");
         assertThat(reopened.get("status").asString()).isEqualTo("DISPATCHED");
         assertThat(reopened.get("reopenCount").asInt()).isEqualTo(1);
         assertThat(kinds(reopened)).endsWith("COMPLETED", "CALLED_BACK", "REOPENED");
@@ -285,7 +286,7 @@ class ServiceDeskApiTest extends ApiTestBase {
         Response close = post(BASE + "/" + id + "/close", tokenFor("supervisor"), null);
         assertThat(close.status()).as(close.body()).isEqualTo(409);
         assertThat(close.body()).contains("callback").contains("回访");
-        step(tokenFor("supervisor"), id, "callback", "{'outcome':'SATISFIED'}");
+        step(tokenFor("supervisor"), id, "callback", "{'satisfaction':'SATISFIED'}");
         step(tokenFor("supervisor"), id, "close", null);
         Response again = post(BASE + "/" + id + "/dispatch", tokenFor("frontdesk"), j("{'departmentId':" + department("ENG") + "}"));
         assertThat(again.status()).isEqualTo(409);
@@ -415,7 +416,7 @@ class ServiceDeskApiTest extends ApiTestBase {
             step(tokenFor("teamleader"), id, "start", null);
             step(tokenFor("teamleader"), id, "complete", "{'result':'完成'}");
         }
-        step(tokenFor("supervisor"), reopened, "callback", "{'outcome':'UNSATISFIED'}");
+        step(tokenFor("supervisor"), reopened, "callback", "{'satisfaction':'DISSATISFIED'}");
         step(tokenFor("teamleader"), reopened, "start", null);
         step(tokenFor("teamleader"), reopened, "complete", "{'result':'返修完成'}");
 
@@ -431,5 +432,94 @@ class ServiceDeskApiTest extends ApiTestBase {
         assertThat(row.get("firstContactResolutionRate").asDouble()).isEqualTo(0.5);
         assertThat(row.get("p90HandlingHours").asDouble()).isLessThan(1.0);
         assertThat(get(BASE + "/statistics?groupBy=COLOUR", tokenFor("manager")).status()).isEqualTo(400);
+    }
+
+    // ---- dispatch suggestion, the handler's phone, a complaint needs a customer archive --------
+
+    @Test
+    void dispatchSuggestsTheCategorysDepartmentAndListsOnlyItsHandlers() {
+        String code = "派工" + UUID.randomUUID().toString().substring(0, 6);
+        Response cat = post("/api/v1/service-categories", tokenFor("manager"), j("{'code':'" + code + "','name':'" + code
+                + "','defaultDepartmentId':" + department("ENG") + "}"));
+        assertThat(cat.status()).as(cat.body()).isEqualTo(201);
+        assertThat(cat.json().get("defaultDepartmentId").asLong()).isEqualTo(department("ENG"));
+        long id = repair(customer(false), "派工建议", cat.json().get("id").asLong()).get("id").asLong();
+
+        JsonNode s = get(BASE + "/" + id + "/dispatch-suggestion", tokenFor("supervisor")).json();
+        assertThat(s.get("departmentId").asLong()).isEqualTo(department("ENG"));
+        assertThat(s.get("fromCategory").asBoolean()).isTrue();
+        // the department and its sub-departments (工程部 → 维修班), never the general manager's office
+        assertThat(s.get("handlers").valueStream().map(h -> h.get("id").asLong()).toList())
+                .contains(userId("depthead"), userId("teamleader"), userId("staff"))
+                .doesNotContain(userId("gm"), userId("quality"), userId("supervisor"));
+
+        JsonNode qa = get(BASE + "/" + id + "/dispatch-suggestion?departmentId=" + department("QA"), tokenFor("supervisor")).json();
+        assertThat(qa.get("fromCategory").asBoolean()).isFalse();
+        assertThat(qa.get("handlers").valueStream().map(h -> h.get("id").asLong()).toList()).containsExactly(userId("quality"));
+
+        // a request without a category: no suggestion at all (the page asks), not the top of the tree
+        long bare = register(tokenFor("frontdesk"), "{'customerId':" + customer(false)
+                + ",'type':'REPAIR','title':'无类别','channel':'PHONE'}").get("id").asLong();
+        JsonNode none = get(BASE + "/" + bare + "/dispatch-suggestion", tokenFor("supervisor")).json();
+        assertThat(none.get("departmentId").isNull()).isTrue();
+        assertThat(none.get("handlers").size()).isZero();
+
+        Response unknown = get(BASE + "/" + id + "/dispatch-suggestion?departmentId=987654321", tokenFor("supervisor"));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(field(unknown)).isEqualTo("departmentId");
+        assertThat(get(BASE + "/" + id + "/dispatch-suggestion", tokenFor("staff")).status()).isEqualTo(403);
+        Response badDefault = put("/api/v1/service-categories/" + cat.json().get("id").asLong(), tokenFor("manager"),
+                j("{'code':'" + code + "','name':'" + code + "','defaultDepartmentId':987654321,'version':0}"));
+        assertThat(badDefault.status()).isEqualTo(422);
+        assertThat(field(badDefault)).isEqualTo("defaultDepartmentId");
+    }
+
+    @Test
+    void theHandlerSeesTheCallersFullPhoneAuditedOthersSeeItMasked() {
+        String phone = "137" + String.format("%08d", (long) (Math.random() * 100_000_000L));
+        long id = register(tokenFor("frontdesk"), "{'contactName':'赵先生','contactPhone':'" + phone
+                + "','type':'REPAIR','title':'水管爆裂','channel':'PHONE'}").get("id").asLong();
+        step(tokenFor("supervisor"), id, "dispatch", "{'departmentId':" + department("ENG-REPAIR") + ",'assigneeId':"
+                + userId("staff") + "}");
+        String masked = phone.substring(0, 3) + "****" + phone.substring(7);
+
+        assertThat(get(BASE + "/" + id, tokenFor("teamleader")).json().get("contactPhone").asString())
+                .as("the department's team leader is not the handler").isEqualTo(masked);
+        assertThat(views(id)).as("a masked read is no sensitive view").isZero();
+        assertThat(get(BASE + "/" + id, tokenFor("staff")).json().get("contactPhone").asString()).isEqualTo(phone);
+        assertThat(views(id)).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                select actor from audit_event where record_type = 'service-request' and record_id = :id
+                  and action = 'VIEW_SENSITIVE'""").param("id", String.valueOf(id)).query(String.class).single())
+                .isEqualTo("staff");
+        PageSession page = new PageSession(port);
+        page.login("staff", DEMO_PASSWORD);
+        assertThat(page.get("/service-requests/" + id).body()).contains(phone);
+        assertThat(views(id)).as("the page view is audited too").isEqualTo(2);
+    }
+
+    long views(long id) {
+        return jdbc.sql("""
+                select count(*) from audit_event where record_type = 'service-request' and record_id = :id
+                  and action = 'VIEW_SENSITIVE'""").param("id", String.valueOf(id)).query(Long.class).single();
+    }
+
+    @Test
+    void aRequestWithoutACustomerArchiveIsNotTurnedIntoAComplaintSilently() {
+        long id = register(tokenFor("frontdesk"), "{'contactName':'钱女士','contactPhone':'13612345678',"
+                + "'type':'REPAIR','title':'门铃不响','channel':'PHONE'}").get("id").asLong();
+        step(tokenFor("supervisor"), id, "dispatch", "{'departmentId':" + department("ENG-REPAIR") + "}");
+        step(tokenFor("teamleader"), id, "start", null);
+        step(tokenFor("teamleader"), id, "complete", "{'result':'更换门铃电池'}");
+        Response refused = post(BASE + "/" + id + "/callback", tokenFor("supervisor"),
+                j("{'outcome':'UNSATISFIED','followUp':'COMPLAINT'}"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(field(refused)).isEqualTo("followUp");
+        assertThat(refused.json().get("errors").get(0).get("rule").asString()).isEqualTo("customer-required");
+        assertThat(get(BASE + "/" + id, tokenFor("supervisor")).json().get("status").asString()).isEqualTo("COMPLETED");
+        PageSession page = new PageSession(port);
+        page.login("supervisor", DEMO_PASSWORD);
+        assertThat(page.get("/service-requests/" + id).body()).contains("id=\"complaint-needs-customer\"")
+                .contains("先建立客户档案").contains("href=\"/customers/new\"");
     }
 }

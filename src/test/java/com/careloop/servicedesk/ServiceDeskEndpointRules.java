@@ -14,6 +14,7 @@ public final class ServiceDeskEndpointRules {
             Map.entry("GET " + BASE + "/statistics", "servicedesk:view"),
             Map.entry("GET " + BASE + "/counts", "servicedesk:view"),
             Map.entry("POST " + BASE + "/{id}/dispatch", "servicedesk:dispatch"),
+            Map.entry("GET " + BASE + "/{id}/dispatch-suggestion", "servicedesk:dispatch"),
             Map.entry("POST " + BASE + "/{id}/reassign", "servicedesk:handle"),
             Map.entry("POST " + BASE + "/{id}/hand-back", "servicedesk:handle"),
             Map.entry("POST " + BASE + "/{id}/start", "servicedesk:handle"),

@@ -17,7 +17,9 @@ public final class ServiceDeskIntakeEndpointRules {
             Map.entry("GET " + PAGE + "/{attachmentId}", "servicedesk:view"),
             Map.entry("GET /public/service-requests", "PUBLIC"),
             Map.entry("POST /public/service-requests", "PUBLIC"),
-            Map.entry("GET /public/service-requests/thanks", "PUBLIC"));
+            Map.entry("GET /public/service-requests/thanks", "PUBLIC"),
+            Map.entry("GET /public/service-requests/progress", "PUBLIC"),
+            Map.entry("POST /public/service-requests/progress", "PUBLIC"));
 
     private ServiceDeskIntakeEndpointRules() {
     }

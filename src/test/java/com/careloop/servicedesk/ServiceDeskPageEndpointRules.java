@@ -23,6 +23,7 @@ public final class ServiceDeskPageEndpointRules {
         rules.put("POST " + BASE + "/report", "servicedesk:register");
         rules.put("GET " + BASE + "/customer-lookup", "servicedesk:register");
         rules.put("POST " + BASE + "/{id}/dispatch", "servicedesk:dispatch");
+        rules.put("GET " + BASE + "/{id}/dispatch-handlers", "servicedesk:dispatch");
         for (String step : new String[] {"reassign", "hand-back", "start", "pause", "resume", "notes", "materials",
                 "complete", "sign-off"}) {
             rules.put("POST " + BASE + "/{id}/" + step, "servicedesk:handle");

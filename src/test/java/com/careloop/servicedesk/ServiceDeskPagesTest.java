@@ -151,4 +151,31 @@ class ServiceDeskPagesTest extends ApiTestBase {
         assertThat(x.body()).startsWith("PK");
         assertThat(s.get("/service-requests/statistics?groupBy=CHANNEL").body()).contains("电话").contains("合计");
     }
+
+    @Test
+    void thePageShowsTheNextStepWithItsOwnerAndDispatchSuggestsTheCategorysDepartment() {
+        long category = jdbc.sql("select id from service_category where code = 'WATER-POWER'").query(Long.class).single();
+        Response created = post("/api/v1/service-requests", tokenFor("frontdesk"), j("{'contactName':'陈女士','contactPhone':"
+                + "'13900002222','type':'REPAIR','title':'下一步 " + UUID.randomUUID() + "','channel':'PHONE','categoryId':" + category + "}"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        long repair = department("ENG-REPAIR");
+
+        String dispatcher = signedIn("supervisor").get("/service-requests/" + id).body();
+        assertThat(dispatcher).contains("id=\"next-step-action\"").contains("href=\"#dispatch-form\"")
+                .contains("id=\"dispatch-suggested\"")
+                .containsPattern("<option value=\"" + repair + "\" selected=\"selected\">")
+                .contains("孙师傅").doesNotContain(">吴建国");
+        String handlers = signedIn("supervisor").get("/service-requests/" + id + "/dispatch-handlers?departmentId="
+                + department("QA")).body();
+        assertThat(handlers).contains("周卫东").doesNotContain("孙师傅");
+        assertThat(signedIn("gm").get("/service-requests/" + id).body()).contains("id=\"next-step-waiting\"")
+                .contains("等待客服主管派工");
+
+        long staff = jdbc.sql("select id from app_user where username = 'staff'").query(Long.class).single();
+        assertThat(post("/api/v1/service-requests/" + id + "/dispatch", tokenFor("supervisor"),
+                j("{'departmentId':" + repair + ",'assigneeId':" + staff + "}")).status()).isEqualTo(200);
+        assertThat(signedIn("staff").get("/service-requests/" + id).body()).contains("href=\"#do-start\"");
+        assertThat(signedIn("teamleader").get("/service-requests/" + id).body()).contains("等待孙师傅处理");
+    }
 }

@@ -20,6 +20,13 @@ public final class PageSession {
     private final int port;
     private final HttpClient http;
     private String csrf;
+    private String forwardedFor;
+
+    /** Every request of this session as if from {@code address} (X-Forwarded-For, trusted from loopback). */
+    public PageSession from(String address) {
+        this.forwardedFor = address;
+        return this;
+    }
 
     public PageSession(int port) {
         this.port = port;
@@ -88,6 +95,9 @@ public final class PageSession {
 
     private Page send(HttpRequest.Builder request) {
         try {
+            if (forwardedFor != null) {
+                request.header("X-Forwarded-For", forwardedFor);
+            }
             HttpResponse<String> r = http.send(request.header("Accept", "text/html").build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));

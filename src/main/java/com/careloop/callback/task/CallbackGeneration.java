@@ -87,11 +87,14 @@ public class CallbackGeneration {
         if (!plan.isEnabled() || !plan.matches(event.type() == null ? null : event.type().name(), category)) {
             return;
         }
+        if (service.requestCallbackDone(event.requestId(), event.reopenCount() + 1)) {
+            return; // called back on the request page before this close (or a later one): one callback per round
+        }
         Instant closedAt = closed.map(ServiceRequestCounts.Closed::closedAt).orElse(null);
         LocalDate base = LocalDate.ofInstant(closedAt == null ? Instant.now(clock) : closedAt, zone);
         generate(new Generate(PlanKind.SERVICE_COMPLETED, "SERVICE_REQUEST", event.requestId(), event.code(),
                 event.customerId(), CallbackRules.dueAfter(base, plan.getDays(), service.calendar()),
-                Text.of("texts.callback.reason.request", event.code()).toJson(), round(event.reopenCount()), true));
+                Text.of("texts.callback.reason.request", event.code()).toJson(), CallbackRules.round(event.reopenCount() + 1), true));
     }
 
     /** N days (default 3) after a complaint is closed. */
@@ -104,10 +107,6 @@ public class CallbackGeneration {
         generate(new Generate(PlanKind.COMPLAINT_CLOSED, "COMPLAINT", event.complaintId(), event.code(),
                 event.customerId(), CallbackRules.dueAfter(service.today(), plan.getDays(), service.calendar()),
                 Text.of("texts.callback.reason.complaint", event.code()).toJson(), null, true));
-    }
-
-    private static String round(int reopenCount) {
-        return reopenCount == 0 ? null : "R" + (reopenCount + 1);
     }
 
     // ---- the daily job -----------------------------------------------------------------------

@@ -78,6 +78,11 @@ public final class CallbackRules {
         return Math.max(0, sampleSize(keyCustomers) - alreadyDrawn);
     }
 
+    /** The source key's round of a service request's work: none for the first, R2, R3 … after re-opens. */
+    public static String round(int round) {
+        return round <= 1 ? null : "R" + round;
+    }
+
     /** The generation key: plan kind | source type | source id [| half-year]. */
     public static String sourceKey(String planKind, String sourceType, long sourceId, String halfYear) {
         return planKind + "|" + sourceType + "|" + sourceId + (halfYear == null ? "" : "|" + halfYear);

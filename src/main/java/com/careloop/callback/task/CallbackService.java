@@ -34,7 +34,6 @@ import com.careloop.callback.CallbackViews.Tab;
 import com.careloop.callback.CallbackViews.TimelineEntry;
 import com.careloop.callback.FollowUp;
 import com.careloop.callback.PlanKind;
-import com.careloop.callback.Satisfaction;
 import com.careloop.callback.ScheduleCallback;
 import com.careloop.callback.TaskStatus;
 import com.careloop.complaint.ComplaintChannel;
@@ -46,8 +45,10 @@ import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.Versions;
 import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.platform.calendar.CalendarService;
@@ -56,6 +57,8 @@ import com.careloop.servicedesk.RequestType;
 import com.careloop.servicedesk.ServiceDesk;
 import com.careloop.servicedesk.ServiceDeskCommands;
 import com.careloop.platform.Text;
+import com.careloop.servicedesk.ServiceRequestCalledBack;
+import com.careloop.servicedesk.UnsatisfiedFollowUp;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +78,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class CallbackService {
 
     public static final String RECORD_TYPE = "callback-task";
+    static final String SERVICE_REQUEST = "SERVICE_REQUEST";
 
     private static final TypeReference<List<Answer>> ANSWERS = new TypeReference<>() { };
 
@@ -157,6 +161,74 @@ public class CallbackService {
         tasks.saveAndFlush(t);
         audit.created(t);
         return Optional.of(t.getId());
+    }
+
+    /**
+     * The one record of a callback made on the service request's page (回访 before close), in the desk's
+     * transaction: the task of the request's round if the plan made one, else a task still open for the request
+     * (generated after an earlier close, or due later), else a new task of the SERVICE_COMPLETED plan with the
+     * round's source key — so the plan's generation at the close finds the round's callback done and creates
+     * nothing. A repeat (the round's task already done) changes nothing. The desk is told the record.
+     */
+    public long recordRequestCallback(ServiceRequestCalledBack e) {
+        String key = CallbackRules.sourceKey(PlanKind.SERVICE_COMPLETED.name(), SERVICE_REQUEST, e.requestId(),
+                CallbackRules.round(e.round()));
+        CallbackTask t = tasks.findBySourceKey(key).or(() -> openTaskOf(e.requestId())).orElse(null);
+        if (t != null && !t.getStatus().isOpen()) {
+            desk.linkCallbackRecord(e.requestId(), e.at(), t.getId(), t.getCode());
+            return t.getId();
+        }
+        Map<String, Object> before = t == null ? null : t.auditState();
+        if (t == null) {
+            CallbackPlan plan = plan(PlanKind.SERVICE_COMPLETED);
+            var facts = e.customerId() == null ? Optional.<CustomerFacts.Facts>empty() : customerFacts.facts(e.customerId());
+            String name = facts.map(CustomerFacts.Facts::name).orElse(e.customerName() == null ? e.code() : e.customerName());
+            var origin = new CallbackTask.Origin(plan.getId(), plan.getKind(), plan.getRevision(), key, SERVICE_REQUEST,
+                    e.requestId(), e.code(), null, e.customerId(), name, // where it was made: a timeline kind, rendered
+                    facts.map(CustomerFacts.Facts::code).orElse(null),
+                    facts.map(CustomerFacts.Facts::keyCustomer).orElse(false));
+            t = CallbackTask.create(numbers.next(RECORD_TYPE), origin, LocalDate.ofInstant(e.at(), zone), e.byId(),
+                    e.byName(), CallbackMethod.PHONE, null, maxAttempts(plan), actor(), e.at());
+        }
+        t.recordFromRequestPage(e.satisfaction(), e.notes(), followUp(e.followUp()), e.round(), e.byId(), e.byName(),
+                actor(), e.at());
+        if (e.followUp() == UnsatisfiedFollowUp.REOPEN) {
+            t.linkReopenedRequest(e.requestId(), e.code(), actor(), e.at());
+        }
+        tasks.saveAndFlush(t);
+        if (before == null) {
+            audit.created(t);
+        } else {
+            audit.changed(t, "RECORD_ON_REQUEST", before);
+        }
+        events.publishEvent(new CallbackCompleted(t.getId(), t.getCustomerId(), t.getSatisfaction(),
+                t.getSourceType(), t.getSourceId()));
+        desk.linkCallbackRecord(e.requestId(), e.at(), t.getId(), t.getCode());
+        return t.getId();
+    }
+
+    /** Whether the callback of this round of a request's work (or a later one) is already recorded. */
+    @Transactional(readOnly = true)
+    public boolean requestCallbackDone(long requestId, int round) {
+        return jdbc.sql("""
+                select count(*) from callback_task where source_type = :type and source_id = :id
+                  and covers_round >= :round and status = 'DONE'""")
+                .param("type", SERVICE_REQUEST).param("id", requestId).param("round", round)
+                .query(Long.class).single() > 0;
+    }
+
+    private Optional<CallbackTask> openTaskOf(long requestId) {
+        return jdbc.sql("""
+                select id from callback_task where source_type = :type and source_id = :id and status = 'OPEN'
+                order by due_date, id""").param("type", SERVICE_REQUEST).param("id", requestId)
+                .query(Long.class).list().stream().findFirst().flatMap(tasks::findById);
+    }
+
+    private static FollowUp followUp(UnsatisfiedFollowUp f) {
+        return f == null ? null : switch (f) {
+            case REOPEN -> FollowUp.REOPEN_REQUEST;
+            case COMPLAINT -> FollowUp.COMPLAINT;
+        };
     }
 
     /** {@link com.careloop.callback.Callbacks#schedule}: a SCHEDULED task, once per source type and id. */
@@ -321,17 +393,34 @@ public class CallbackService {
                 t.getStatus().isOpen() && t.getDueDate().isBefore(today()), links, timeline);
     }
 
-    /** The desk: a tab (due today, overdue, mine, all open, all) and filters, by due date, paged by offset. */
-    @Transactional(readOnly = true)
+    /** The desk's sortable columns (request key → SQL); ties broken by id. */
+    static final Map<String, ListSort.Column> SORTS = Map.of(
+            "code", ListSort.Column.text("t.code"),
+            "customer", ListSort.Column.text("t.customer_name"),
+            "dueDate", ListSort.Column.date("t.due_date"),
+            "assignee", ListSort.Column.text("coalesce(t.assignee_name, '')"),
+            "status", ListSort.Column.text("t.status"),
+            "plan", ListSort.Column.text("t.plan_kind"));
+
     public Page search(Filter filter, String cursor, int limit) {
+        return search(filter, null, cursor, limit);
+    }
+
+    /**
+     * The desk: a tab (due today, overdue, mine, all open, all) and filters, sorted by a column (default: the due date,
+     * the newest first on "all"), keyset-paged under that sort.
+     */
+    @Transactional(readOnly = true)
+    public Page search(Filter filter, String sort, String cursor, int limit) {
         Filter f = filter == null ? Filter.of(Tab.OPEN) : filter;
+        Tab tab = f.tab() == null ? Tab.OPEN : f.tab();
+        ListSort order = ListSort.parse(sort, SORTS, "t.id", tab == Tab.ALL ? "-id" : "dueDate");
         StringBuilder sql = new StringBuilder("""
                 select id, code, plan_kind, customer_id, customer_name, key_customer, due_date, assignee_id,
-                       assignee_name, method, status, attempts, max_attempts, satisfaction, source_code
-                from callback_task t where 1 = 1""");
+                       assignee_name, method, status, attempts, max_attempts, satisfaction, source_code""")
+                .append(order.selectColumn()).append(" from callback_task t where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         LocalDate today = today();
-        Tab tab = f.tab() == null ? Tab.OPEN : f.tab();
         if (tab != Tab.ALL) {
             sql.append(" and t.status = 'OPEN'");
         }
@@ -365,32 +454,19 @@ public class CallbackService {
             sql.append(" and t.customer_id = :customer");
             params.put("customer", f.customerId());
         }
-        int offset = 0;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                offset = Integer.parseInt(cursor);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
-            }
-        }
-        sql.append(tab == Tab.ALL ? " order by t.id desc" : " order by t.due_date, t.id").append(" limit :limit offset :offset");
+        order.after(cursor, sql, params);
+        sql.append(order.orderBy()).append(" limit :limit");
         params.put("limit", limit + 1);
-        params.put("offset", offset);
-        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+        var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper((rs, n) -> {
             TaskStatus status = TaskStatus.valueOf(rs.getString(11));
             LocalDate due = rs.getObject(7, LocalDate.class);
-            return new Row(rs.getLong(1), rs.getString(2), PlanKind.valueOf(rs.getString(3)), rs.getLong(4),
+            return new Row(rs.getLong(1), rs.getString(2), PlanKind.valueOf(rs.getString(3)), rs.getObject(4, Long.class),
                     rs.getString(5), rs.getBoolean(6), due, rs.getObject(8, Long.class), rs.getString(9),
                     CallbackMethod.valueOf(rs.getString(10)), status, rs.getInt(12), rs.getInt(13),
                     rs.getString(14) == null ? null : Satisfaction.valueOf(rs.getString(14)),
                     status.isOpen() && due.isBefore(today), rs.getString(15));
-        }).list());
-        String next = null;
-        if (rows.size() > limit) {
-            rows.remove(limit);
-            next = String.valueOf(offset + limit);
-        }
-        return new Page(rows, next);
+        })).list(), limit);
+        return new Page(slice.items(), slice.nextCursor());
     }
 
     @Transactional(readOnly = true)

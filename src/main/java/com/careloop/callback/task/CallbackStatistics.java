@@ -14,13 +14,13 @@ import com.careloop.callback.CallbackViews.GroupBy;
 import com.careloop.callback.CallbackViews.KeyCustomerYear;
 import com.careloop.callback.CallbackViews.StatsRow;
 import com.careloop.callback.PlanKind;
-import com.careloop.callback.Satisfaction;
 import com.careloop.callback.TaskStatus;
 import com.careloop.complaint.ComplaintCounts;
 import com.careloop.customer.CustomerFacts;
 import com.careloop.customer.KeyCustomers;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CountsPerCustomer;
+import com.careloop.platform.Satisfaction;
 import com.careloop.servicedesk.ServiceRequestCounts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

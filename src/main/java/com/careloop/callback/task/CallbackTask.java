@@ -11,11 +11,11 @@ import com.careloop.platform.Text;
 import com.careloop.callback.CallbackMethod;
 import com.careloop.callback.FollowUp;
 import com.careloop.callback.PlanKind;
-import com.careloop.callback.Satisfaction;
 import com.careloop.callback.TaskStatus;
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Satisfaction;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -40,7 +40,7 @@ public class CallbackTask implements Auditable {
 
     /** Where the task comes from and for whom; the customer's name, code and key mark are a snapshot. */
     public record Origin(long planId, PlanKind planKind, int planRevision, String sourceKey, String sourceType,
-                         Long sourceId, String sourceCode, String reason, long customerId, String customerName,
+                         Long sourceId, String sourceCode, String reason, Long customerId, String customerName,
                          String customerCode, boolean keyCustomer) {
     }
 
@@ -57,7 +57,8 @@ public class CallbackTask implements Auditable {
     private Long sourceId;
     private String sourceCode;
     private String reason;
-    private long customerId;
+    /** Null for a request without a customer archive called back on its page. */
+    private Long customerId;
     private String customerName;
     private String customerCode;
     private boolean keyCustomer;
@@ -88,6 +89,8 @@ public class CallbackTask implements Auditable {
     private Long newRequestId;
     private String newRequestCode;
     private String cancelReason;
+    /** For a callback of a service request: the round of its work (1, +1 per re-open) this callback covers. */
+    private Integer coversRound;
     private Instant completedAt;
     private String completedBy;
     private Instant createdAt;
@@ -191,6 +194,36 @@ public class CallbackTask implements Auditable {
                 : Text.of("texts.labelled", Text.label("cb.satisfaction", satisfaction), this.notes));
     }
 
+    /**
+     * The callback was made on the service request's page (回访 before close): this task becomes the one record of
+     * it — the customer reached by {@code byName} at {@code at}, the satisfaction, notes and what a dissatisfied
+     * answer did there (the desk already did it: nothing is followed up again). The caller becomes the assignee,
+     * so the statistics count the callback for the agent who made it; {@code round} is the round of the request's
+     * work it covers. Refused unless open, like every step.
+     */
+    public void recordFromRequestPage(Satisfaction satisfaction, String notes, FollowUp followUp, int round,
+                                      Long byId, String byName, String actor, Instant at) {
+        requireOpen("record a callback on");
+        if (satisfaction == null) {
+            throw new InvalidInputException("satisfaction", "required", "请选择满意度 / the satisfaction is required");
+        }
+        if (!"SERVICE_REQUEST".equals(sourceType)) {
+            throw new IllegalStateException("a request page's callback on task " + code + " of source " + sourceType);
+        }
+        attempts++;
+        lastAttemptAt = at;
+        this.satisfaction = satisfaction;
+        this.notes = blank(notes);
+        this.followUp = satisfaction.unsatisfied() ? followUp : null;
+        this.coversRound = round;
+        assigneeId = byId;
+        assigneeName = byName;
+        status = TaskStatus.DONE;
+        completedAt = at;
+        completedBy = actor;
+        event("RECORDED_ON_REQUEST", actor, at, this.notes == null ? null : Text.literal(this.notes)); // the satisfaction is a field of its own
+    }
+
     public void linkReopenedRequest(long id, String code, String actor, Instant now) {
         reopenedRequestId = id;
         reopenedRequestCode = code;
@@ -281,6 +314,7 @@ public class CallbackTask implements Auditable {
         s.put("capa", capaCode);
         s.put("newRequest", newRequestCode);
         s.put("cancelReason", cancelReason);
+        s.put("coversRound", coversRound);
         return s;
     }
 
@@ -294,7 +328,7 @@ public class CallbackTask implements Auditable {
     public Long getSourceId() { return sourceId; }
     public String getSourceCode() { return sourceCode; }
     public String getReason() { return reason; }
-    public long getCustomerId() { return customerId; }
+    public Long getCustomerId() { return customerId; }
     public String getCustomerName() { return customerName; }
     public String getCustomerCode() { return customerCode; }
     public boolean isKeyCustomer() { return keyCustomer; }
@@ -320,6 +354,7 @@ public class CallbackTask implements Auditable {
     public Long getNewRequestId() { return newRequestId; }
     public String getNewRequestCode() { return newRequestCode; }
     public String getCancelReason() { return cancelReason; }
+    public Integer getCoversRound() { return coversRound; }
     public Instant getCompletedAt() { return completedAt; }
     public String getCompletedBy() { return completedBy; }
     public long getVersion() { return version; }

@@ -57,7 +57,10 @@ class CallbackApi {
     private final CallbackService callbacks;
     private final CallbackStatistics statistics;
 
-    CallbackApi(CallbackService callbacks, CallbackStatistics statistics) {
+    private final CallbackListExport export;
+
+    CallbackApi(CallbackService callbacks, CallbackStatistics statistics, CallbackListExport export) {
+        this.export = export;
         this.callbacks = callbacks;
         this.statistics = statistics;
     }
@@ -67,9 +70,18 @@ class CallbackApi {
     Page search(@RequestParam(required = false) Tab tab, @RequestParam(required = false) PlanKind plan,
                 @RequestParam(required = false) Long assigneeId, @RequestParam(required = false) CallbackMethod method,
                 @RequestParam(required = false) TaskStatus status, @RequestParam(required = false) Long customerId,
-                @RequestParam(required = false) String cursor,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return callbacks.search(new Filter(tab, plan, assigneeId, method, status, customerId), cursor, limit);
+        return callbacks.search(new Filter(tab, plan, assigneeId, method, status, customerId), sort, cursor, limit);
+    }
+
+    /** The list as .xlsx with the same tab, filters and sort, audited. */
+    @RequiresPermission(CallbackPermissions.VIEW)
+    @GetMapping("/export")
+    void export(@org.springframework.web.bind.annotation.ModelAttribute Filter filter,
+                @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
+        export.write(filter, sort, request.getQueryString(), response);
     }
 
     @RequiresPermission(CallbackPermissions.VIEW)

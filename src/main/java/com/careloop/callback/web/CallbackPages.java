@@ -25,13 +25,16 @@ import com.careloop.callback.CallbackViews.StatsRow;
 import com.careloop.callback.CallbackViews.Tab;
 import com.careloop.callback.FollowUp;
 import com.careloop.callback.PlanKind;
-import com.careloop.callback.Satisfaction;
 import com.careloop.callback.task.CallbackService;
 import com.careloop.callback.task.CallbackStatistics;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.NextStep;
 import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.excel.XlsxExport;
 import com.careloop.servicedesk.RequestType;
 
@@ -73,9 +76,14 @@ class CallbackPages {
     private final JsonMapper json;
     private final Clock clock;
     private final ZoneId zone;
+    private final CurrentUsers users;
+
+    private final CallbackListExport export;
 
     CallbackPages(CallbackService callbacks, CallbackStatistics statistics, MessageSource messages, JsonMapper json,
-                  Clock clock, CareLoopProperties platform) {
+                  Clock clock, CareLoopProperties platform, CallbackListExport export, CurrentUsers users) {
+        this.export = export;
+        this.users = users;
         this.callbacks = callbacks;
         this.statistics = statistics;
         this.messages = messages;
@@ -86,14 +94,27 @@ class CallbackPages {
 
     // ---- desk and task -----------------------------------------------------------------------
 
+    /** The desk's list as .xlsx: the page's tab, filters and sort, every page of it (audited). */
+    @RequiresPermission(CallbackPermissions.VIEW)
+    @GetMapping("/callbacks/export")
+    void export(@RequestParam(required = false) Tab tab, @RequestParam(required = false) PlanKind plan,
+                @RequestParam(required = false) Long assigneeId, @RequestParam(required = false) CallbackMethod method,
+                @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
+        export.write(new Filter(tab == null ? Tab.TODAY : tab, plan, assigneeId, method, null, null), sort,
+                request.getQueryString(), response);
+    }
+
     @RequiresPermission(CallbackPermissions.VIEW)
     @GetMapping("/callbacks")
     String desk(@RequestParam(required = false) Tab tab, @RequestParam(required = false) PlanKind plan,
                 @RequestParam(required = false) Long assigneeId, @RequestParam(required = false) CallbackMethod method,
-                @RequestParam(required = false) String cursor, Model model) {
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
+                Model model) {
         Filter filter = new Filter(tab == null ? Tab.TODAY : tab, plan, assigneeId, method, null, null);
         model.addAttribute("filter", filter);
-        model.addAttribute("page", callbacks.search(filter, cursor, 50));
+        model.addAttribute("sort", sort);
+        model.addAttribute("page", callbacks.search(filter, sort, cursor, 50));
         model.addAttribute("counters", callbacks.counters());
         model.addAttribute("tabs", List.of(Tab.TODAY, Tab.OVERDUE, Tab.MINE, Tab.OPEN));
         model.addAttribute("plans", PlanKind.values());
@@ -105,12 +126,27 @@ class CallbackPages {
     @RequiresPermission(CallbackPermissions.VIEW)
     @GetMapping("/callbacks/{id}")
     String task(@PathVariable long id, Model model) {
-        model.addAttribute("t", callbacks.detail(id));
+        var t = callbacks.detail(id);
+        model.addAttribute("t", t);
+        model.addAttribute("onRequestPage", t.timeline().stream().anyMatch(e -> "RECORDED_ON_REQUEST".equals(e.kind())));
+        model.addAttribute("next", next(t, users.require()));
         model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("followUps", FollowUp.values());
         model.addAttribute("requestTypes", RequestType.values());
         model.addAttribute("users", callbacks.assignableUsers());
         return "callback/task";
+    }
+
+    /** An open task is its assignee's to call; without one, any handler's (the desk's). */
+    static NextStep next(com.careloop.callback.CallbackViews.Detail t, CurrentUser me) {
+        if (!t.status().isOpen()) {
+            return null;
+        }
+        boolean mine = t.assigneeId() == null ? me.can(CallbackPermissions.HANDLE)
+                : t.assigneeId() == me.id() && me.can(CallbackPermissions.HANDLE);
+        return mine ? NextStep.act("complete", "cb.action.complete", "complete-form")
+                : NextStep.waiting("complete", "cb.action.complete", "nextstep.wait.callbackTask",
+                        t.assigneeId() == null ? NextStep.position("CS_SUPERVISOR") : t.assigneeName());
     }
 
     @RequiresPermission(CallbackPermissions.HANDLE)
@@ -218,7 +254,7 @@ class CallbackPages {
                 message("cb.stats.done"), message("cb.stats.coverage"), message("cb.stats.attempted"),
                 message("cb.stats.reached"), message("cb.stats.reachRate"), message("cb.stats.averageScore")));
         for (Satisfaction s : Satisfaction.values()) {
-            headers.add(message("cb.satisfaction." + s));
+            headers.add(message("satisfaction." + s));
         }
         xlsx(response, "callbacks-" + from + "-" + to, message("cb.stats.title"), headers, xlsx -> {
             for (StatsRow r : statistics.statistics(by, from, to)) {
@@ -256,7 +292,7 @@ class CallbackPages {
         xlsx(response, "key-customer-callbacks-" + year, message("cb.annual.title"), headers, xlsx -> {
             for (KeyCustomerYear r : statistics.keyCustomerYear(year)) {
                 xlsx.row(r.customerName(), r.customerCode(), r.planned(), r.done(), r.reached(), r.averageScore(),
-                        r.lastSatisfaction() == null ? null : message("cb.satisfaction." + r.lastSatisfaction()),
+                        r.lastSatisfaction() == null ? null : message("satisfaction." + r.lastSatisfaction()),
                         r.unsatisfied(), r.complaints(), r.openComplaints(), r.serviceRequests(),
                         r.openServiceRequests(), r.openCallbacks());
             }
@@ -280,7 +316,7 @@ class CallbackPages {
         List<String> labels = groups.stream().map(r -> groupLabel(by, r.key())).toList();
         List<Object> series = new ArrayList<>();
         for (Satisfaction s : Satisfaction.values()) {
-            series.add(Map.of("name", message("cb.satisfaction." + s), "type", "bar", "stack", "satisfaction",
+            series.add(Map.of("name", message("satisfaction." + s), "type", "bar", "stack", "satisfaction",
                     "data", groups.stream().map(r -> r.satisfaction().get(s)).toList()));
         }
         series.add(Map.of("name", message("cb.stats.coverage"), "type", "line", "yAxisIndex", 1,

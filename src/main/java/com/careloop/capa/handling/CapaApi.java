@@ -41,8 +41,11 @@ class CapaApi {
 
     private final CorrectiveActions capas;
 
-    CapaApi(CorrectiveActions capas) {
+    private final CapaListExport export;
+
+    CapaApi(CorrectiveActions capas, CapaListExport export) {
         this.capas = capas;
+        this.export = export;
     }
 
     @RequiresPermission(CapaPermissions.HANDLE)
@@ -56,9 +59,19 @@ class CapaApi {
     @GetMapping
     Page search(@RequestParam(required = false) CapaStatus status, @RequestParam(required = false) String sourceType,
                 @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long departmentId,
-                @RequestParam(required = false) Long customerId, @RequestParam(required = false) String cursor,
+                @RequestParam(required = false) Long customerId, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String cursor,
                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return capas.search(new Filter(status, sourceType, overdue, departmentId, customerId), cursor, limit);
+        return capas.search(new Filter(status, sourceType, overdue, departmentId, customerId), sort, cursor, limit);
+    }
+
+    /** The list as .xlsx with the same filters and sort, audited. */
+    @RequiresPermission(CapaPermissions.VIEW)
+    @GetMapping("/export")
+    void export(@org.springframework.web.bind.annotation.ModelAttribute Filter filter,
+                @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
+        export.write(filter, sort, request.getQueryString(), response);
     }
 
     @RequiresPermission(CapaPermissions.VIEW)

@@ -11,6 +11,7 @@ import com.careloop.capa.CapaCommands;
 import com.careloop.capa.CapaPermissions;
 import com.careloop.capa.CapaSources;
 import com.careloop.capa.CapaStatus;
+import com.careloop.capa.CapaViews;
 import com.careloop.capa.CapaViews.Detail;
 import com.careloop.capa.CapaViews.Filter;
 import com.careloop.capa.CorrectiveActions;
@@ -19,6 +20,7 @@ import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.NextStep;
 import com.careloop.platform.RequiresPermission;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,7 +62,11 @@ class CapaPages {
     private final MessageSource messages;
     private final CurrentUsers users;
 
-    CapaPages(CorrectiveActions capas, JdbcClient jdbc, MessageSource messages, CurrentUsers users) {
+    private final CapaListExport export;
+
+    CapaPages(CorrectiveActions capas, JdbcClient jdbc, MessageSource messages, CurrentUsers users,
+              CapaListExport export) {
+        this.export = export;
         this.capas = capas;
         this.jdbc = jdbc;
         this.messages = messages;
@@ -71,15 +77,31 @@ class CapaPages {
     @GetMapping("/capa")
     String list(@RequestParam(required = false) CapaStatus status, @RequestParam(required = false) String sourceType,
                 @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long departmentId,
-                @RequestParam(required = false) String cursor, Model model) {
-        Filter filter = new Filter(status, sourceType == null || sourceType.isBlank() ? null : sourceType,
-                Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, departmentId, null);
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
+                Model model) {
+        Filter filter = filter(status, sourceType, overdue, departmentId);
         model.addAttribute("filter", filter);
-        model.addAttribute("page", capas.search(filter, cursor, 50));
+        model.addAttribute("sort", sort);
+        model.addAttribute("page", capas.search(filter, sort, cursor, 50));
         model.addAttribute("statuses", CapaStatus.values());
         model.addAttribute("sourceTypes", CapaSources.ALL);
         model.addAttribute("departments", departments());
         return "capa/list";
+    }
+
+    /** The list as .xlsx: the page's filters and sort, every page of it (audited). */
+    @RequiresPermission(CapaPermissions.VIEW)
+    @GetMapping("/capa/export")
+    void export(@RequestParam(required = false) CapaStatus status, @RequestParam(required = false) String sourceType,
+                @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long departmentId,
+                @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
+        export.write(filter(status, sourceType, overdue, departmentId), sort, request.getQueryString(), response);
+    }
+
+    private static Filter filter(CapaStatus status, String sourceType, Boolean overdue, Long departmentId) {
+        return new Filter(status, sourceType == null || sourceType.isBlank() ? null : sourceType,
+                Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, departmentId, null);
     }
 
     @RequiresPermission(CapaPermissions.HANDLE)
@@ -104,7 +126,9 @@ class CapaPages {
     String detail(@PathVariable long id, Model model) {
         Detail c = capas.detail(id);
         model.addAttribute("c", c);
-        model.addAttribute("steps", steps(c, users.require()));
+        CurrentUser me = users.require();
+        model.addAttribute("steps", steps(c, me));
+        model.addAttribute("next", next(c, me));
         model.addAttribute("users", users());
         model.addAttribute("categories", FishboneCategory.values());
         return "capa/detail";
@@ -246,6 +270,39 @@ class CapaPages {
                     .forEach(a -> steps.add("done-" + a.id()));
         }
         return steps;
+    }
+
+    /**
+     * The next step and whose it is: the CAPA's analysis and verification are the handlers' (by permission), each
+     * action its owner's, the closure the quality manager's.
+     */
+    static NextStep next(Detail c, CurrentUser me) {
+        boolean handle = me.can(CapaPermissions.HANDLE);
+        Object handler = c.departmentName() != null ? c.departmentName() : NextStep.position("QUALITY_MANAGER");
+        return switch (c.status()) {
+            case OPEN, CONTAINED -> step(handle, "root-cause", "capa.step.rootCause", handler);
+            case ROOT_CAUSE_FOUND -> step(handle, "plan", "capa.step.plan", handler);
+            case ACTIONS_PLANNED -> {
+                var open = c.actions().stream().filter(a -> a.current() && !a.done()).toList();
+                var mine = open.stream().filter(a -> a.ownerId() == me.id()).findFirst();
+                if (mine.isPresent()) {
+                    yield NextStep.act("done-" + mine.get().id(), "capa.action.markDone", "done-form-" + mine.get().id());
+                }
+                yield open.isEmpty() ? step(handle, "plan", "capa.step.plan", handler)
+                        : NextStep.waiting("actions", "capa.action.markDone", "nextstep.wait.actionOwners",
+                                String.join("、", open.stream().map(CapaViews.Action::ownerName).distinct().toList()));
+            }
+            case ACTIONS_DONE -> step(handle, "start-verification", "capa.step.startVerification", handler);
+            case VERIFICATION_PENDING -> step(handle, "check", "capa.step.check", handler);
+            case VERIFIED_EFFECTIVE -> me.can(CapaPermissions.CLOSE) ? NextStep.act("close", "capa.step.close", "close-form")
+                    : NextStep.waiting("close", "capa.step.close", "nextstep.wait.person", NextStep.position("QUALITY_MANAGER"));
+            case CLOSED -> null;
+        };
+    }
+
+    private static NextStep step(boolean allowed, String action, String label, Object owner) {
+        return allowed ? NextStep.act(action, label, action + "-form")
+                : NextStep.waiting(action, label, "nextstep.wait.person", owner);
     }
 
     private static void add(Set<String> steps, String step, CapaStatus current, CapaStatus... allowed) {

@@ -35,4 +35,19 @@ public record ApprovalLimits(Map<String, BigDecimal> limits, BigDecimal gmThresh
                     + " is above your approval limit of " + limit.toPlainString());
         }
     }
+
+    /** Whether {@code position} may approve {@code amount} (the rule of {@link #check}). */
+    public boolean allows(String position, BigDecimal amount) {
+        if (GENERAL_MANAGER.equals(position)) {
+            return true;
+        }
+        BigDecimal limit = position == null ? null : limits.get(position);
+        return limit != null && amount.compareTo(gmThreshold) <= 0 && amount.compareTo(limit) <= 0;
+    }
+
+    /** The position that approves {@code amount} first: the smallest limit that covers it, else the general manager. */
+    public String approverFor(BigDecimal amount) {
+        return limits.entrySet().stream().filter(e -> allows(e.getKey(), amount))
+                .min(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(GENERAL_MANAGER);
+    }
 }

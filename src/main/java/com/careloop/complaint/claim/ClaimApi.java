@@ -46,8 +46,11 @@ class ClaimApi {
 
     private final Claims claims;
 
-    ClaimApi(Claims claims) {
+    private final ClaimListExport export;
+
+    ClaimApi(Claims claims, ClaimListExport export) {
         this.claims = claims;
+        this.export = export;
     }
 
     @RequiresPermission(ClaimPermissions.CLAIM_HANDLE)
@@ -62,9 +65,19 @@ class ClaimApi {
     RecordPage<ClaimRow> search(@RequestParam(required = false) ClaimStatus status,
                                 @RequestParam(required = false) Long customerId,
                                 @RequestParam(required = false) Long complaintId,
+                                @RequestParam(required = false) String sort,
                                 @RequestParam(required = false) String cursor,
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return claims.search(new Filter(status, customerId, complaintId), cursor, limit);
+        return claims.search(new Filter(status, customerId, complaintId), sort, cursor, limit);
+    }
+
+    /** The list as .xlsx with the same filters and sort, audited. */
+    @RequiresPermission(ClaimPermissions.CLAIM_VIEW)
+    @GetMapping("/export")
+    void export(@org.springframework.web.bind.annotation.ModelAttribute Filter filter,
+                @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
+        export.write(filter, sort, request.getQueryString(), response);
     }
 
     @RequiresPermission(ClaimPermissions.CLAIM_VIEW)

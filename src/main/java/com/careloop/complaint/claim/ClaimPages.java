@@ -11,12 +11,16 @@ import com.careloop.complaint.ClaimCommands.Settle;
 import com.careloop.complaint.ClaimCommands.Step;
 import com.careloop.complaint.ClaimPermissions;
 import com.careloop.complaint.ClaimStatus;
+import com.careloop.complaint.ClaimViews.ClaimDetail;
 import com.careloop.complaint.ClaimViews.Filter;
 import com.careloop.complaint.Claims;
 import com.careloop.complaint.InspectionMethod;
 import com.careloop.complaint.Responsibility;
 import com.careloop.complaint.claim.PageForms.NewClaim;
 import com.careloop.complaint.claim.PageForms.StepForm;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.NextStep;
 import com.careloop.platform.RequiresPermission;
 import com.careloop.platform.UploadedFiles;
 
@@ -51,8 +55,13 @@ class ClaimPages {
     private final Claims claims;
     private final Parties parties;
     private final ClaimProperties properties;
+    private final CurrentUsers users;
 
-    ClaimPages(Claims claims, Parties parties, ClaimProperties properties) {
+    private final ClaimListExport export;
+
+    ClaimPages(Claims claims, Parties parties, ClaimProperties properties, CurrentUsers users, ClaimListExport export) {
+        this.users = users;
+        this.export = export;
         this.claims = claims;
         this.parties = parties;
         this.properties = properties;
@@ -60,12 +69,21 @@ class ClaimPages {
 
     @RequiresPermission(ClaimPermissions.CLAIM_VIEW)
     @GetMapping("/claims")
-    String list(@RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) String cursor,
-                Model model) {
-        model.addAttribute("page", claims.search(new Filter(status, null, null), cursor, 50));
+    String list(@RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("page", claims.search(new Filter(status, null, null), sort, cursor, 50));
         model.addAttribute("statuses", ClaimStatus.values());
         model.addAttribute("status", status);
+        model.addAttribute("sort", sort);
         return "claim/list";
+    }
+
+    /** The list as .xlsx: the page's filter and sort, every page of it (audited). */
+    @RequiresPermission(ClaimPermissions.CLAIM_VIEW)
+    @GetMapping("/claims/export")
+    void export(@RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) String sort,
+                jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        export.write(new Filter(status, null, null), sort, request.getQueryString(), response);
     }
 
     @RequiresPermission(ClaimPermissions.CLAIM_HANDLE)
@@ -92,10 +110,41 @@ class ClaimPages {
     @RequiresPermission(ClaimPermissions.CLAIM_VIEW)
     @GetMapping("/claims/{id}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("c", claims.detail(id));
+        var c = claims.detail(id);
+        model.addAttribute("c", c);
+        model.addAttribute("next", next(c, users.require(), properties.limits()));
         model.addAttribute("methods", InspectionMethod.values());
         model.addAttribute("responsibilities", Responsibility.values());
         return "claim/detail";
+    }
+
+    /**
+     * The next step and whose it is: the handler's steps by permission; the approval by the first position whose
+     * limit covers the proposed amount (the general manager above the threshold).
+     */
+    static NextStep next(ClaimDetail c, CurrentUser me, ApprovalLimits limits) {
+        String step = switch (c.status()) {
+            case REGISTERED -> "evidence";
+            case EVIDENCE -> "inspect";
+            case INSPECTED -> "responsibility";
+            case RESPONSIBILITY -> c.nextSteps().get(0);
+            case PROPOSED -> "approve";
+            case APPROVED -> "agree";
+            case AGREED -> "settle";
+            case SETTLED, CLOSED -> null;
+        };
+        if (step == null) {
+            return null;
+        }
+        String label = "claim.step." + step;
+        if (step.equals("approve")) {
+            return me.can(ClaimPermissions.CLAIM_APPROVE) && limits.allows(me.position(), c.proposedAmount())
+                    ? NextStep.act(step, label, "approve-form")
+                    : NextStep.waiting(step, label, "nextstep.wait.approval",
+                            NextStep.position(limits.approverFor(c.proposedAmount())), c.proposedAmount().toPlainString());
+        }
+        return me.can(ClaimPermissions.CLAIM_HANDLE) ? NextStep.act(step, label, step + "-form")
+                : NextStep.waiting(step, label, "nextstep.wait.person", NextStep.position("COMPLAINT_SPECIALIST"));
     }
 
     @RequiresPermission(ClaimPermissions.CLAIM_HANDLE)

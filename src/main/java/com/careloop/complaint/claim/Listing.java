@@ -1,14 +1,13 @@
 package com.careloop.complaint.claim;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
 import com.careloop.complaint.RecordPage;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.Text;
+import com.careloop.platform.ListSort;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,21 +39,18 @@ public final class Listing {
     }
 
     public <T> RecordPage<T> page(JdbcClient jdbc, String cursor, int limit, RowMapper<T> mapper, ToLongFunction<T> id) {
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                where(true, idColumn + " < :before", "before", Long.parseLong(cursor));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
-            }
-        }
-        sql.append(" order by ").append(idColumn).append(" desc limit :limit");
+        return page(jdbc, ListSort.parse(null, Map.of(), idColumn, "-id"), cursor, limit, mapper);
+    }
+
+    /**
+     * The page under a sort: the select must carry the sort's column ({@link ListSort#selectColumn()}) when the sort
+     * is not by id; the id must be the first column.
+     */
+    public <T> RecordPage<T> page(JdbcClient jdbc, ListSort order, String cursor, int limit, RowMapper<T> mapper) {
+        order.after(cursor, sql, params);
+        sql.append(order.orderBy()).append(" limit :limit");
         params.put("limit", limit + 1);
-        List<T> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(mapper).list());
-        String next = null;
-        if (rows.size() > limit) {
-            rows.remove(limit);
-            next = String.valueOf(id.applyAsLong(rows.get(limit - 1)));
-        }
-        return new RecordPage<>(rows, next);
+        var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper(mapper)).list(), limit);
+        return new RecordPage<>(slice.items(), slice.nextCursor());
     }
 }

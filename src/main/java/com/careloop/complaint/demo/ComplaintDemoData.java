@@ -78,13 +78,13 @@ class ComplaintDemoData implements ApplicationRunner {
             plan(5, 260, "食品包装袋", ComplaintChannel.ONLINE, "包装袋封口不严，漏气", ComplaintStatus.CLOSED,
                     ComplaintCategory.PRODUCT_QUALITY, Severity.MAJOR, CauseCategory.EQUIPMENT, 1, 3, 24, 5),
             plan(6, 240, "彩印礼盒", ComplaintChannel.PHONE, "送货司机态度差，卸货不配合", ComplaintStatus.CLOSED,
-                    ComplaintCategory.STAFF_ATTITUDE, Severity.GENERAL, CauseCategory.OTHER, 2, 12, 60, 2),
+                    ComplaintCategory.STAFF_ATTITUDE, Severity.GENERAL, CauseCategory.PEOPLE, 2, 12, 60, 2),
             plan(0, 200, "彩印礼盒", ComplaintChannel.EMAIL, "对账单金额与合同单价不一致", ComplaintStatus.CLOSED,
                     ComplaintCategory.PRICE_FEES, Severity.GENERAL, CauseCategory.OTHER, 3, 8, 48, 2.5),
             plan(1, 190, "瓦楞纸箱（五层）", ComplaintChannel.PHONE, "纸箱边缘开胶", ComplaintStatus.CLOSED,
                     ComplaintCategory.PRODUCT_QUALITY, Severity.GENERAL, CauseCategory.PROCESS, 1, 5, 70, 4),
             plan(2, 180, "纸护角", ComplaintChannel.LETTER, "售后维修上门不及时", ComplaintStatus.CLOSED,
-                    ComplaintCategory.AFTER_SALES_SERVICE, Severity.GENERAL, CauseCategory.OTHER, 3, 26, 90, 8),
+                    ComplaintCategory.AFTER_SALES_SERVICE, Severity.GENERAL, CauseCategory.SERVICE, 3, 26, 90, 8),
             plan(3, 160, "瓦楞纸箱（三层）", ComplaintChannel.PHONE, "纸箱印刷条码无法扫描", ComplaintStatus.CLOSED,
                     ComplaintCategory.PRODUCT_QUALITY, Severity.MAJOR, CauseCategory.PROCESS, 1, 2, 18, 3),
             plan(4, 140, "蜂窝纸板", ComplaintChannel.SALES_REP, "运输途中纸板压损", ComplaintStatus.CLOSED,
@@ -181,7 +181,8 @@ class ComplaintDemoData implements ApplicationRunner {
         Instant ack = received.plus(Duration.ofHours(p.ackHours()));
         times.put("ACKNOWLEDGED", ack);
         if (reach.compareTo(ComplaintStatus.ASSESSED) >= 0) {
-            complaints.assess(id, new Assess(p.category(), p.severity(), department, null));
+            complaints.assess(id, new Assess(p.category(), p.severity(), department, null, null,
+                    p.category() == ComplaintCategory.STAFF_ATTITUDE ? "送货司机" : null, null));
             times.put("ASSESSED", ack.plus(Duration.ofHours(1)));
         }
         Instant firstAction = received.plus(Duration.ofHours(p.replyHours()));

@@ -88,6 +88,11 @@ public class Complaint implements Auditable {
     @Enumerated(EnumType.STRING)
     private Severity severity;
     private Long departmentId;
+    /** 处理人: the named person who handles the complaint (an active user of the responsible department). */
+    private Long handlerId;
+    /** A staff-attitude complaint's employee concerned (003-A10): a user, or a name for someone without an account. */
+    private Long concernedEmployeeId;
+    private String concernedEmployeeName;
     private Instant promisedReplyBy;
     private Instant acknowledgedAt;
     @Enumerated(EnumType.STRING)
@@ -101,6 +106,7 @@ public class Complaint implements Auditable {
     private String decisionWhat;
     @Enumerated(EnumType.STRING)
     private Verification verification;
+    private String verifiedEarlyReason;
     private Instant verifiedAt;
     private String verifiedBy;
     private Instant qualityConfirmedAt;
@@ -187,6 +193,10 @@ public class Complaint implements Auditable {
         requireState("assess", ACKNOWLEDGED);
         require("category", category, Text.of("error.complaint.category-required"));
         require("severity", severity, Text.of("error.complaint.severity-required"));
+        if (category == ComplaintCategory.STAFF_ATTITUDE && concernedEmployeeId == null && concernedEmployeeName == null) {
+            throw new InvalidInputException("concernedEmployeeId", "required",
+                    Text.of("error.complaint.concerned-employee-required"));
+        }
         this.category = category;
         this.severity = severity;
         if (departmentId != null) {
@@ -196,6 +206,37 @@ public class Complaint implements Auditable {
         status = ASSESSED;
         event("ASSESSED", actor, now, Text.of("texts.pair", Text.label("complaint.enum.ComplaintCategory", category),
                 Text.label("complaint.enum.Severity", severity)));
+    }
+
+    /**
+     * 指定处理人: names the person who handles the complaint; the caller has checked that it is an active user of the
+     * responsible department. Any time before the close; a change of handler is another timeline entry.
+     */
+    public void assignHandler(long userId, String userName, String actor, Instant now) {
+        requireState("assign a handler", RECEIVED, ACKNOWLEDGED, ASSESSED, INVESTIGATED, ACTION_TAKEN,
+                DECISION_COMMUNICATED, VERIFIED, QUALITY_CONFIRMED);
+        if (departmentId == null) {
+            throw new InvalidInputException("departmentId", "required",
+                    "先确定责任部门，再指定处理人 / name the responsible department before the handler");
+        }
+        if (Long.valueOf(userId).equals(handlerId)) {
+            return;
+        }
+        this.handlerId = userId;
+        event("HANDLER_ASSIGNED", actor, now, Text.literal(userName));
+    }
+
+    /** 被投诉员工 (003-A10): the employee a complaint is about, a user (id and name) or only a name. */
+    public void nameConcernedEmployee(Long userId, String name, String actor, Instant now) {
+        requireState("name the employee concerned", RECEIVED, ACKNOWLEDGED, ASSESSED, INVESTIGATED, ACTION_TAKEN,
+                DECISION_COMMUNICATED, VERIFIED, QUALITY_CONFIRMED);
+        String n = blank(name);
+        if (userId == null && n == null) {
+            return;
+        }
+        this.concernedEmployeeId = userId;
+        this.concernedEmployeeName = n;
+        event("EMPLOYEE_NAMED", actor, now, Text.literal(n));
     }
 
     /** 调查: the responsible department, the cause category and the cause analysis. */
@@ -351,8 +392,7 @@ public class Complaint implements Auditable {
      */
     public void close(List<CapaState> capaStates, String actor, Instant now) {
         requireState("close", QUALITY_CONFIRMED);
-        List<String> capasOpen = capas.stream().filter(l -> capaStates.stream().noneMatch(st -> st.capaId() == l.getCapaId()
-                && st.allActionsDone())).map(ComplaintCapa::getCapaCode).toList();
+        List<String> capasOpen = capasNotDone(capaStates);
         if (!capasOpen.isEmpty()) {
             throw new DomainException("complaint.capa-actions-done",
                     Text.of("error.complaint.capa-actions-done", String.join(", ", capasOpen)),
@@ -368,6 +408,35 @@ public class Complaint implements Auditable {
         this.closedAt = now;
         status = CLOSED;
         event("CLOSED", actor, now, null);
+    }
+
+    /** The codes of the linked CAPAs whose actions are not all done ({@code capaStates} as the CAPA module reports them). */
+    public List<String> capasNotDone(List<CapaState> capaStates) {
+        return capas.stream().filter(l -> capaStates.stream().noneMatch(st -> st.capaId() == l.getCapaId()
+                && st.allActionsDone())).map(ComplaintCapa::getCapaCode).toList();
+    }
+
+    /**
+     * 效果验证 comes after the corrective actions: while a linked CAPA's or an earlier action is not done, the
+     * verification is refused (422 earlyReason/actions-done) unless a reason for verifying earlier is given; the
+     * reason is kept with the verification. Called before {@link #verify}.
+     */
+    public void requireActionsDoneOrReason(List<CapaState> capaStates, String earlyReason) {
+        List<String> open = new java.util.ArrayList<>(capasNotDone(capaStates));
+        actions.stream().filter(a -> !a.isDone()).forEach(a -> open.add(a.getDescription()));
+        if (open.isEmpty()) {
+            this.verifiedEarlyReason = null;
+            return;
+        }
+        if (earlyReason == null || earlyReason.isBlank()) {
+            throw new InvalidInputException("earlyReason", "actions-done", "纠正措施（" + String.join("、", open)
+                    + "）尚未完成：请在措施完成后验证，或填写提前验证的理由 / the corrective actions (" + String.join(", ", open)
+                    + ") are not done: verify after them, or give the reason for verifying earlier");
+        }
+        if (earlyReason.length() > 2000) {
+            throw new InvalidInputException("earlyReason", "max-length", "提前验证的理由最多 2000 字 / at most 2000 characters");
+        }
+        this.verifiedEarlyReason = earlyReason.trim();
     }
 
     /** The CAPA module's effectiveness check of a linked CAPA, on the timeline. */
@@ -510,8 +579,12 @@ public class Complaint implements Auditable {
         s.put("category", category);
         s.put("severity", severity);
         s.put("departmentId", departmentId);
+        s.put("handlerId", handlerId);
+        s.put("concernedEmployeeId", concernedEmployeeId);
+        s.put("concernedEmployeeName", concernedEmployeeName);
         s.put("causeCategory", causeCategory);
         s.put("verification", verification);
+        s.put("verifiedEarlyReason", verifiedEarlyReason);
         s.put("actions", actions.size());
         s.put("openActions", actions.stream().filter(a -> !a.isDone()).count());
         s.put("repeatOfId", repeatOfId);
@@ -537,6 +610,9 @@ public class Complaint implements Auditable {
     public ComplaintCategory getCategory() { return category; }
     public Severity getSeverity() { return severity; }
     public Long getDepartmentId() { return departmentId; }
+    public Long getHandlerId() { return handlerId; }
+    public Long getConcernedEmployeeId() { return concernedEmployeeId; }
+    public String getConcernedEmployeeName() { return concernedEmployeeName; }
     public Instant getPromisedReplyBy() { return promisedReplyBy; }
     public Instant getAcknowledgedAt() { return acknowledgedAt; }
     public CauseCategory getCauseCategory() { return causeCategory; }
@@ -547,6 +623,8 @@ public class Complaint implements Auditable {
     public String getDecisionHow() { return decisionHow; }
     public Instant getDecisionAt() { return decisionAt; }
     public String getDecisionWhat() { return decisionWhat; }
+    public String getVerifiedEarlyReason() { return verifiedEarlyReason; }
+
     public Verification getVerification() { return verification; }
     public Instant getVerifiedAt() { return verifiedAt; }
     public String getVerifiedBy() { return verifiedBy; }

@@ -1,6 +1,6 @@
 package com.careloop.complaint.handling;
 
-import com.careloop.complaint.ComplaintCategory;
+import com.careloop.complaint.ComplaintCommands;
 import com.careloop.complaint.ComplaintCommands.AddAction;
 import com.careloop.complaint.ComplaintCommands.Acknowledge;
 import com.careloop.complaint.ComplaintCommands.Assess;
@@ -10,20 +10,20 @@ import com.careloop.complaint.ComplaintCommands.Receive;
 import com.careloop.complaint.ComplaintCommands.Step;
 import com.careloop.complaint.ComplaintCommands.Verify;
 import com.careloop.complaint.ComplaintPermissions;
-import com.careloop.complaint.ComplaintStatus;
 import com.careloop.complaint.ComplaintViews.Detail;
-import com.careloop.complaint.ComplaintViews.Filter;
 import com.careloop.complaint.ComplaintViews.Page;
 import com.careloop.complaint.Complaints;
-import com.careloop.complaint.Severity;
 import com.careloop.platform.RequiresPermission;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,9 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ComplaintApi {
 
     private final Complaints complaints;
+    private final ComplaintListExport export;
 
-    ComplaintApi(Complaints complaints) {
+    ComplaintApi(Complaints complaints, ComplaintListExport export) {
         this.complaints = complaints;
+        this.export = export;
     }
 
     @RequiresPermission(ComplaintPermissions.RECEIVE)
@@ -53,15 +55,28 @@ class ComplaintApi {
         return complaints.receive(request);
     }
 
+    /**
+     * The list: filters, keyword {@code q}, {@code sort} (a column key, '-' for descending) and keyset paging under
+     * that sort ({@code cursor} from the previous page's {@code nextCursor}).
+     */
     @RequiresPermission(ComplaintPermissions.VIEW)
     @GetMapping
-    Page search(@RequestParam(required = false) ComplaintStatus status,
-                @RequestParam(required = false) ComplaintCategory category,
-                @RequestParam(required = false) Severity severity, @RequestParam(required = false) Long customerId,
-                @RequestParam(required = false) Boolean repeat, @RequestParam(required = false) Boolean overdue,
-                @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+    Page search(@ModelAttribute ComplaintListQuery query, @RequestParam(required = false) String cursor,
                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return complaints.search(new Filter(status, category, severity, customerId, repeat, overdue, q), cursor, limit);
+        return complaints.search(query.filter(), query.sort(), cursor, limit);
+    }
+
+    /** The list as .xlsx with the same filters and sort, every page of it (audited). */
+    @RequiresPermission(ComplaintPermissions.VIEW)
+    @GetMapping("/export")
+    void export(@ModelAttribute ComplaintListQuery query, HttpServletRequest request, HttpServletResponse response) {
+        export.write(query, request.getQueryString(), response);
+    }
+
+    @RequiresPermission(ComplaintPermissions.HANDLE)
+    @PostMapping("/{id}/handler")
+    Detail assignHandler(@PathVariable long id, @Valid @RequestBody ComplaintCommands.AssignHandler request) {
+        return complaints.assignHandler(id, request);
     }
 
     @RequiresPermission(ComplaintPermissions.VIEW)

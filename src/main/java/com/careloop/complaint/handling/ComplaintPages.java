@@ -1,14 +1,23 @@
 package com.careloop.complaint.handling;
 
+import java.util.List;
+
+import com.careloop.complaint.ComplaintCategory;
 import com.careloop.complaint.ComplaintPermissions;
 import com.careloop.complaint.ComplaintStatus;
-import com.careloop.complaint.ComplaintViews.Filter;
 import com.careloop.complaint.Complaints;
+import com.careloop.complaint.Severity;
 import com.careloop.platform.RequiresPermission;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -17,20 +26,42 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ComplaintPages {
 
     private final Complaints complaints;
+    private final ComplaintListExport export;
+    private final JdbcClient jdbc;
 
-    ComplaintPages(Complaints complaints) {
+    ComplaintPages(Complaints complaints, ComplaintListExport export, JdbcClient jdbc) {
         this.complaints = complaints;
+        this.export = export;
+        this.jdbc = jdbc;
     }
 
     @RequiresPermission(ComplaintPermissions.VIEW)
     @GetMapping("/complaints")
-    String list(@RequestParam(required = false) ComplaintStatus status, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String cursor, Model model) {
-        model.addAttribute("page", complaints.search(new Filter(status, null, null, null, null, null, q), cursor, 50));
-        model.addAttribute("status", status);
-        model.addAttribute("q", q);
+    String list(@ModelAttribute("query") ComplaintListQuery query, @RequestParam(required = false) String cursor,
+                Model model) {
+        model.addAttribute("page", complaints.search(query.filter(), query.sort(), cursor, 50));
         model.addAttribute("statuses", ComplaintStatus.values());
+        model.addAttribute("categories", ComplaintCategory.values());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("departments", options("select id, name from department where active = true order by sort_order, id"));
+        model.addAttribute("handlers", options("""
+                select u.id, u.display_name from app_user u where u.active = true
+                  and exists (select 1 from complaint c where c.handler_id = u.id) order by u.id"""));
         return "complaint/list";
+    }
+
+    /** The list as .xlsx: what the page shows, all pages of it. */
+    @RequiresPermission(ComplaintPermissions.VIEW)
+    @GetMapping("/complaints/export")
+    void export(@ModelAttribute ComplaintListQuery query, HttpServletRequest request, HttpServletResponse response) {
+        export.write(query, request.getQueryString(), response);
+    }
+
+    private List<Option> options(String sql) {
+        return jdbc.sql(sql).query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    record Option(long id, String name) {
     }
 
     @RequiresPermission(ComplaintPermissions.VIEW)

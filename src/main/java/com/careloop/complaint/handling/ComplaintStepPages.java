@@ -12,6 +12,7 @@ import com.careloop.complaint.ComplaintChannel;
 import com.careloop.complaint.ComplaintCommands;
 import com.careloop.complaint.ComplaintPermissions;
 import com.careloop.complaint.ComplaintStatus;
+import com.careloop.complaint.ComplaintViews.CapaLink;
 import com.careloop.complaint.ComplaintViews.Detail;
 import com.careloop.complaint.Complaints;
 import com.careloop.complaint.Severity;
@@ -22,6 +23,7 @@ import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.NextStep;
 import com.careloop.platform.RequiresPermission;
 import com.careloop.platform.Texts;
 import com.careloop.platform.Text;
@@ -80,7 +82,8 @@ class ComplaintStepPages {
     }
 
     record VerifyForm(@NotNull Verification result, @Size(max = 4000) String countermeasure, Long ownerUserId,
-                      @DateTimeFormat(iso = ISO.DATE) LocalDate dueDate, Long version) {
+                      @DateTimeFormat(iso = ISO.DATE) LocalDate dueDate, Long version,
+                      @Size(max = 2000) String earlyReason) {
     }
 
     record Option(long id, String name) {
@@ -157,7 +160,9 @@ class ComplaintStepPages {
     String detail(@PathVariable long id, Model model) {
         Detail c = complaints.detail(id);
         model.addAttribute("c", c);
-        model.addAttribute("steps", steps(c.status(), users.require()));
+        CurrentUser me = users.require();
+        model.addAttribute("steps", steps(c.status(), me));
+        model.addAttribute("next", next(c, me, complaints.selfVerificationRefused(c)));
         model.addAttribute("categories", ComplaintCategory.values());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("causes", CauseCategory.values());
@@ -166,7 +171,18 @@ class ComplaintStepPages {
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list());
         model.addAttribute("owners", jdbc.sql("select id, display_name from app_user where active = true order by id")
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list());
+        // the handler is one of the responsible department's active users (the save refuses the others)
+        model.addAttribute("handlers", c.departmentId() == null ? List.of() : jdbc.sql(
+                        "select id, display_name from app_user where active = true and department_id = :d order by id")
+                .param("d", c.departmentId()).query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list());
         return "complaint/detail";
+    }
+
+    @RequiresPermission(ComplaintPermissions.HANDLE)
+    @PostMapping("/complaints/{id}/handler")
+    String assignHandler(@PathVariable long id, @Valid @ModelAttribute ComplaintCommands.AssignHandler form,
+                         BindingResult errors, RedirectAttributes flash) {
+        return step(id, errors, flash, () -> complaints.assignHandler(id, form));
     }
 
     /** The next step's forms for the state, as far as the reader's permissions go. */
@@ -189,6 +205,48 @@ class ComplaintStepPages {
             }
         }
         return steps;
+    }
+
+    /**
+     * The next step and whose it is: the complaint specialist's steps by permission, the investigation by the
+     * investigating permission (the responsible department), the verification after the CAPAs' actions and never by
+     * a handler of the complaint (self-verification rule), the confirmation by the quality manager, the close after
+     * the CAPAs' actions.
+     */
+    static NextStep next(Detail c, CurrentUser me, boolean selfVerificationRefused) {
+        boolean handle = me.can(ComplaintPermissions.HANDLE);
+        List<String> capasOpen = c.capas().stream().filter(k -> !k.allActionsDone()).map(CapaLink::code).toList();
+        return switch (c.status()) {
+            case RECEIVED -> step(handle, "acknowledge", "complaint.step.acknowledge", "COMPLAINT_SPECIALIST");
+            case ACKNOWLEDGED -> step(handle, "assess", "complaint.step.assess", "COMPLAINT_SPECIALIST");
+            case ASSESSED -> me.can(ComplaintPermissions.INVESTIGATE)
+                    ? NextStep.act("investigate", "complaint.step.investigate", "investigate-form")
+                    : NextStep.waiting("investigate", "complaint.step.investigate", "nextstep.wait.person",
+                            c.departmentName() != null ? c.departmentName() : NextStep.position("QUALITY_MANAGER"));
+            case INVESTIGATED -> step(handle, "action", "clp.step.openCapa", "COMPLAINT_SPECIALIST");
+            case ACTION_TAKEN -> step(handle, "communicate", "complaint.step.communicate", "COMPLAINT_SPECIALIST");
+            case DECISION_COMMUNICATED -> !capasOpen.isEmpty()
+                    ? NextStep.waiting("verify", "complaint.step.verify", "nextstep.wait.capaActions",
+                            String.join("、", capasOpen))
+                    : selfVerificationRefused ? NextStep.waiting("verify", "complaint.step.verify",
+                            "nextstep.wait.notByInvestigator", NextStep.position("CS_SUPERVISOR"))
+                    : step(handle, "verify", "complaint.step.verify", "COMPLAINT_SPECIALIST");
+            case VERIFIED -> me.can(ComplaintPermissions.CONFIRM_QUALITY)
+                    ? NextStep.act("confirm", "complaint.step.confirm", "confirm-form")
+                    : NextStep.waiting("confirm", "complaint.step.confirm", "nextstep.wait.confirm",
+                            NextStep.position("QUALITY_MANAGER"));
+            case QUALITY_CONFIRMED -> !capasOpen.isEmpty()
+                    ? NextStep.waiting("close", "complaint.step.close", "nextstep.wait.capaActions",
+                            String.join("、", capasOpen))
+                    : step(handle, "close", "complaint.step.close", "COMPLAINT_SPECIALIST");
+            case CLOSED -> null;
+        };
+    }
+
+    /** A step the reader does when permitted, otherwise the position's. */
+    private static NextStep step(boolean allowed, String action, String label, String position) {
+        return allowed ? NextStep.act(action, label, action + "-form")
+                : NextStep.waiting(action, label, "nextstep.wait.person", NextStep.position(position));
     }
 
     private static void add(List<String> steps, boolean allowed, String step) {
@@ -247,7 +305,7 @@ class ComplaintStepPages {
     String verify(@PathVariable long id, @Valid @ModelAttribute VerifyForm form, BindingResult errors,
                   RedirectAttributes flash) {
         return step(id, errors, flash, () -> complaints.verify(id, new ComplaintCommands.Verify(form.result(),
-                form.countermeasure(), null, form.ownerUserId(), form.dueDate(), form.version())));
+                form.countermeasure(), null, form.ownerUserId(), form.dueDate(), form.version(), form.earlyReason())));
     }
 
     @RequiresPermission(ComplaintPermissions.CONFIRM_QUALITY)

@@ -423,7 +423,8 @@ public class CustomerService {
         }
     }
 
-    @Transactional(readOnly = true)
+    /** A customer the reader may not see is not found; that read must not doom the caller's transaction. */
+    @Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
     public Detail detail(long id) {
         Customer c = load(id);
         boolean mask = !users.require().can(CustomerPermissions.VIEW_SENSITIVE);

@@ -13,17 +13,19 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The standard calendar (Mon–Fri 08:30–12:00, 13:30–17:30) and, in demo mode, the 2026 Chinese holidays. */
+/** The standard calendar (Mon–Fri 08:30–12:00, 13:30–17:30) and the shipped Chinese holiday schedules (every mode). */
 @Component
 @Order(20)
 class CalendarBootstrap implements ApplicationRunner {
 
     private final CalendarService calendars;
     private final CareLoopProperties properties;
+    private final HolidaySchedules schedules;
 
-    CalendarBootstrap(CalendarService calendars, CareLoopProperties properties) {
+    CalendarBootstrap(CalendarService calendars, CareLoopProperties properties, HolidaySchedules schedules) {
         this.calendars = calendars;
         this.properties = properties;
+        this.schedules = schedules;
     }
 
     @Override
@@ -35,10 +37,6 @@ class CalendarBootstrap implements ApplicationRunner {
             hours.put(d, List.of(TimeRange.of("08:30", "12:00"), TimeRange.of("13:30", "17:30")));
         }
         long id = calendars.ensure(CalendarService.STANDARD, "标准工作日历", properties.zone(), hours);
-        if (properties.demoData() && calendars.view(id).specialDays().isEmpty()) {
-            ChineseHolidays2026.entries().forEach(e -> calendars.addSpecialDay(id, e.date(),
-                    e.makeUpWorkday() ? CalendarService.DayKind.MAKEUP_WORKDAY : CalendarService.DayKind.HOLIDAY,
-                    e.name()));
-        }
+        schedules.loadShipped(id);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The calendar admin page: weekly hours, holidays and make-up working days. */
@@ -28,9 +29,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CalendarPages {
 
     private final CalendarService calendars;
+    private final HolidaySchedules schedules;
 
-    CalendarPages(CalendarService calendars) {
+    CalendarPages(CalendarService calendars, HolidaySchedules schedules) {
         this.calendars = calendars;
+        this.schedules = schedules;
     }
 
     @RequiresPermission(PlatformPermissions.CALENDAR_VIEW)
@@ -78,6 +81,24 @@ class CalendarPages {
         calendars.addSpecialDay(id, day, kind, name.trim());
         flash.addFlashAttribute("success", "saved");
         return "redirect:/admin/calendar?year=" + day.getYear();
+    }
+
+    /**
+     * A year's schedule from a .csv or .xlsx (date, kind, name): every row valid or nothing written, the refused rows
+     * listed on the page; the year's special days become the file's (one audit entry names the file).
+     */
+    @RequiresPermission(PlatformPermissions.CALENDAR_MANAGE)
+    @PostMapping("/admin/calendar/{id}/import")
+    String importYear(@PathVariable long id, @RequestParam int year, @RequestParam(required = false) MultipartFile file,
+                      RedirectAttributes flash) throws java.io.IOException {
+        try (var in = file == null ? java.io.InputStream.nullInputStream() : file.getInputStream()) {
+            int days = schedules.importYear(id, year, file == null ? "" : file.getOriginalFilename(), in);
+            flash.addFlashAttribute("importedDays", days);
+            flash.addFlashAttribute("success", "saved");
+        } catch (HolidaySchedules.ImportRefused e) {
+            flash.addFlashAttribute("importErrors", e.errors());
+        }
+        return "redirect:/admin/calendar?year=" + year;
     }
 
     @RequiresPermission(PlatformPermissions.CALENDAR_MANAGE)

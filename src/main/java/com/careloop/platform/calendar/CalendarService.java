@@ -167,6 +167,48 @@ public class CalendarService {
         cache.clear();
     }
 
+    /**
+     * The special days of {@code year} become exactly {@code days} (an import or a shipped schedule file), recorded
+     * as that year's schedule with its {@code source}; one audit entry names the source and the counts.
+     */
+    public void replaceYear(long id, int year, List<SpecialDay> days, String source) {
+        view(id);
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        int removed = jdbc.sql("delete from calendar_special_day where calendar_id = :id and cal_day between :a and :b")
+                .param("id", id).param("a", first).param("b", last).update();
+        for (SpecialDay d : days) {
+            jdbc.sql("insert into calendar_special_day (calendar_id, cal_day, kind, name) values (:id, :day, :kind, :name)")
+                    .param("id", id).param("day", d.day()).param("kind", d.kind().name()).param("name", d.name()).update();
+        }
+        jdbc.sql("delete from calendar_schedule_year where calendar_id = :id and cal_year = :y")
+                .param("id", id).param("y", year).update();
+        jdbc.sql("""
+                insert into calendar_schedule_year (calendar_id, cal_year, source, loaded_at)
+                values (:id, :y, :source, current_timestamp)""")
+                .param("id", id).param("y", year).param("source", source).update();
+        audit.record("calendar", String.valueOf(id), "IMPORT_SPECIAL_DAYS", List.of(
+                new FieldChange("year", null, String.valueOf(year)), new FieldChange("source", null, source),
+                new FieldChange("specialDays", String.valueOf(removed), String.valueOf(days.size()))));
+        cache.clear();
+    }
+
+    /** Whether {@code year} has a schedule: loaded or imported, or at least one special day entered by hand. */
+    @Transactional(readOnly = true)
+    public boolean hasSchedule(long id, int year) {
+        return scheduleRecorded(id, year)
+                || jdbc.sql("select count(*) from calendar_special_day where calendar_id = :id and cal_day between :a and :b")
+                .param("id", id).param("a", LocalDate.of(year, 1, 1)).param("b", LocalDate.of(year, 12, 31))
+                .query(Long.class).single() > 0;
+    }
+
+    /** Whether {@code year} was recorded as loaded or imported (a shipped file is then not loaded again). */
+    @Transactional(readOnly = true)
+    public boolean scheduleRecorded(long id, int year) {
+        return jdbc.sql("select count(*) from calendar_schedule_year where calendar_id = :id and cal_year = :y")
+                .param("id", id).param("y", year).query(Long.class).single() > 0;
+    }
+
     private void insertHours(long id, Map<DayOfWeek, List<TimeRange>> hours) {
         hours.forEach((dow, ranges) -> ranges.forEach(r -> jdbc.sql("""
                 insert into calendar_working_hours (calendar_id, day_of_week, start_time, end_time)

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class XlsxExport implements AutoCloseable {
     private final SXSSFSheet sheet;
     private final OutputStream out;
     private final CellStyle dateStyle;
+    private final CellStyle dateTimeStyle;
     private int next;
 
     private XlsxExport(OutputStream out, String sheetName, List<String> headers) {
@@ -44,6 +46,8 @@ public final class XlsxExport implements AutoCloseable {
         this.sheet = workbook.createSheet(sheetName);
         this.dateStyle = workbook.createCellStyle();
         dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+        this.dateTimeStyle = workbook.createCellStyle();
+        dateTimeStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
         Font bold = workbook.createFont();
         bold.setBold(true);
         CellStyle headerStyle = workbook.createCellStyle();
@@ -79,6 +83,10 @@ public final class XlsxExport implements AutoCloseable {
             } else if (v instanceof LocalDate d) {
                 cell.setCellValue(d);
                 cell.setCellStyle(dateStyle);
+            } else if (v instanceof LocalDateTime t) {
+                // a wall-clock time (the caller has put it in the company's zone): a real date-time cell
+                cell.setCellValue(t);
+                cell.setCellStyle(dateTimeStyle);
             } else if (v instanceof OffsetDateTime t) {
                 cell.setCellValue(t.toString());
             } else if (v instanceof TemporalAccessor t) {

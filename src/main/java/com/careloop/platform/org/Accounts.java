@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +17,7 @@ import com.careloop.platform.DataScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sign-in side of the user accounts: lookup, lockout after repeated failures, the signed-in user's rights. */
+/** Sign-in side of the user accounts: lookup, the trail of throttled sign-ins, the signed-in user's rights. */
 @Service
 @Transactional
 public class Accounts {
@@ -55,15 +56,13 @@ public class Accounts {
         return users.findById(userId).filter(AppUser::isActive).map(this::toCurrentUser);
     }
 
-    /** Counts a failed sign-in; the configured number in a row locks the account (and says so in the trail). */
-    public void loginFailed(String username) {
-        users.findByUsername(username).ifPresent(u -> {
-            var before = u.auditState();
-            u.loginFailed(properties.security().maxFailedLogins(), properties.security().lockDuration(), Instant.now(clock));
-            if (u.getLockedUntil() != null && !u.getLockedUntil().equals(before.get("lockedUntil"))) {
-                audit.changed(u, "LOCK", before);
-            }
-        });
+    /**
+     * Sign-ins for {@code username} from {@code address} are blocked after repeated failures: recorded in the
+     * account's trail (nothing for an unknown username). The account itself stays open from other addresses.
+     */
+    public void loginThrottled(String username, String address) {
+        users.findByUsername(username).ifPresent(u -> audit.record(u.auditType(), u.auditId(), "LOGIN_THROTTLED",
+                List.of(new com.careloop.platform.FieldChange("address", null, address))));
     }
 
     public void loginSucceeded(String username) {

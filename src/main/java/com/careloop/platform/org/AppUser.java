@@ -1,6 +1,5 @@
 package com.careloop.platform.org;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,15 +90,6 @@ public class AppUser implements Auditable {
 
     void chooseLocale(String locale) {
         this.locale = locale;
-    }
-
-    /** A failed sign-in; the {@code max}-th in a row locks the account for {@code lockFor}. */
-    void loginFailed(int max, Duration lockFor, Instant now) {
-        failedLogins++;
-        if (failedLogins >= max) {
-            lockedUntil = now.plus(lockFor);
-            failedLogins = 0;
-        }
     }
 
     void loginSucceeded() {

@@ -44,10 +44,12 @@ class OrgBootstrap implements ApplicationRunner {
     private final CareLoopProperties properties;
     private final Clock clock;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final PasswordPolicy policy;
 
     OrgBootstrap(RoleRepository roles, UserRepository users, DepartmentRepository departments, PasswordEncoder passwords,
                  AuditTrail audit, List<PermissionCatalog> catalogs, CareLoopProperties properties, Clock clock,
-                 org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                 org.springframework.jdbc.core.simple.JdbcClient jdbc, PasswordPolicy policy) {
+        this.policy = policy;
         this.jdbc = jdbc;
         this.roles = roles;
         this.users = users;
@@ -113,7 +115,12 @@ class OrgBootstrap implements ApplicationRunner {
         String password = properties.adminPassword();
         boolean generated = password == null || password.isBlank();
         if (generated) {
-            password = generatePassword();
+            do {
+                password = generatePassword();
+            } while (policy.violation(password) != null);
+        } else if (policy.violation(password) != null) {
+            throw new IllegalStateException("CARELOOP_ADMIN_PASSWORD breaks the password policy (" + policy.violation(password)
+                    + "): at least " + PasswordPolicy.MIN_LENGTH + " characters and not a common password");
         }
         AppUser admin = AppUser.create("admin", "系统管理员", passwords.encode(password), null, Position.ADMINISTRATOR, now());
         admin.update("系统管理员", null, null, null, Position.ADMINISTRATOR, true,
@@ -155,6 +162,9 @@ class OrgBootstrap implements ApplicationRunner {
                 {"teamleader", "刘大伟", "ENG-REPAIR", Position.TEAM_LEADER, "TEAM_LEADER", true},
                 {"staff", "孙师傅", "ENG-REPAIR", Position.STAFF, "STAFF", false},
                 {"sales", "钱晓东", "SALES", Position.STAFF, "STAFF", false}};
+        if (policy.violation(DEMO_PASSWORD) != null) {
+            throw new IllegalStateException("the demo password breaks the password policy: " + policy.violation(DEMO_PASSWORD));
+        }
         for (Object[] p : people) {
             AppUser u = AppUser.create((String) p[0], (String) p[1], passwords.encode(DEMO_PASSWORD),
                     ids.get((String) p[2]), (Position) p[3], now());

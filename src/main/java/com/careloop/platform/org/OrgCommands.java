@@ -29,7 +29,7 @@ public final class OrgCommands {
     public record SaveUser(
             @NotBlank @Size(min = 2, max = 50) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "{validation.username}") String username,
             @NotBlank @Size(max = 100) String displayName,
-            @Size(min = 8, max = 100) String password,
+            @Size(max = 100) String password, // length and commonness: PasswordPolicy
             @Email @Size(max = 200) String email,
             @Size(max = 40) String phone,
             Long departmentId,
@@ -47,6 +47,6 @@ public final class OrgCommands {
             Long version) {
     }
 
-    public record ResetPassword(@NotBlank @Size(min = 8, max = 100) String password) {
+    public record ResetPassword(@NotBlank @Size(max = 100) String password) {
     }
 }

@@ -45,9 +45,14 @@ public class OrganisationService {
     private final PasswordEncoder passwords;
     private final List<PermissionCatalog> catalogs;
     private final Clock clock;
+    private final PasswordPolicy policy;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     OrganisationService(DepartmentRepository departments, UserRepository users, RoleRepository roles, JdbcClient jdbc,
-                        AuditTrail audit, PasswordEncoder passwords, List<PermissionCatalog> catalogs, Clock clock) {
+                        AuditTrail audit, PasswordEncoder passwords, List<PermissionCatalog> catalogs, Clock clock,
+                        PasswordPolicy policy, org.springframework.context.ApplicationEventPublisher events) {
+        this.policy = policy;
+        this.events = events;
         this.departments = departments;
         this.users = users;
         this.roles = roles;
@@ -238,6 +243,7 @@ public class OrganisationService {
         if (cmd.password() == null) {
             throw new InvalidInputException("password", "required", Text.of("error.platform.initial-password-required"));
         }
+        policy.check("password", cmd.password());
         requireDepartment("departmentId", cmd.departmentId());
         AppUser u = AppUser.create(cmd.username(), cmd.displayName(), passwords.encode(cmd.password()),
                 cmd.departmentId(), cmd.position(), now());
@@ -255,19 +261,28 @@ public class OrganisationService {
             throw new InvalidInputException("username", "immutable", Text.of("error.platform.username-cannot-change"));
         }
         requireDepartment("departmentId", cmd.departmentId());
+        boolean newPassword = cmd.password() != null && !cmd.password().isBlank();
+        if (newPassword) {
+            policy.check("password", cmd.password());
+        }
         var before = u.auditState();
         u.update(cmd.displayName(), blankToNull(cmd.email()), blankToNull(cmd.phone()), cmd.departmentId(),
                 cmd.position(), Boolean.TRUE.equals(cmd.senior()), resolveRoles(cmd.roles()), now());
-        if (cmd.password() != null && !cmd.password().isBlank()) {
+        if (newPassword) {
             u.changePassword(passwords.encode(cmd.password()), now());
         }
         users.saveAndFlush(u);
         audit.changed(u, "UPDATE", before);
+        if (newPassword) {
+            events.publishEvent(new CredentialsChanged(u.getId(), u.getUsername(), CredentialsChanged.Kind.PASSWORD_CHANGED));
+        }
         return toView(u);
     }
 
     public UserView deactivateUser(long id) {
-        return transition(id, "DEACTIVATE", u -> u.deactivate(now()));
+        UserView view = transition(id, "DEACTIVATE", u -> u.deactivate(now()));
+        events.publishEvent(new CredentialsChanged(id, view.username(), CredentialsChanged.Kind.DEACTIVATED));
+        return view;
     }
 
     public UserView activateUser(long id) {
@@ -275,11 +290,16 @@ public class OrganisationService {
     }
 
     public UserView unlockUser(long id) {
-        return transition(id, "UNLOCK", u -> u.unlock(now()));
+        UserView view = transition(id, "UNLOCK", u -> u.unlock(now()));
+        events.publishEvent(new CredentialsChanged(id, view.username(), CredentialsChanged.Kind.UNLOCKED));
+        return view;
     }
 
     public UserView resetPassword(long id, ResetPassword cmd) {
-        return transition(id, "RESET_PASSWORD", u -> u.changePassword(passwords.encode(cmd.password()), now()));
+        policy.check("password", cmd.password());
+        UserView view = transition(id, "RESET_PASSWORD", u -> u.changePassword(passwords.encode(cmd.password()), now()));
+        events.publishEvent(new CredentialsChanged(id, view.username(), CredentialsChanged.Kind.PASSWORD_CHANGED));
+        return view;
     }
 
     private UserView transition(long id, String action, java.util.function.Consumer<AppUser> change) {

@@ -18,6 +18,8 @@ public class PlatformPermissions implements PermissionCatalog {
     public static final String CALENDAR_VIEW = "calendar:view";
     public static final String CALENDAR_MANAGE = "calendar:manage";
     public static final String NUMBERING_MANAGE = "numbering:manage";
+    /** Scrape /actuator/prometheus (with an API token): for a monitoring account; the administrator holds it. */
+    public static final String METRICS_VIEW = "metrics:view";
 
     @Override
     public String module() {
@@ -34,6 +36,6 @@ public class PlatformPermissions implements PermissionCatalog {
     @Override
     public List<String> permissions() {
         return List.of(ORG_VIEW, ORG_MANAGE, ROLE_MANAGE, AUDIT_VIEW, RETENTION_VIEW, CALENDAR_VIEW,
-                CALENDAR_MANAGE, NUMBERING_MANAGE);
+                CALENDAR_MANAGE, NUMBERING_MANAGE, METRICS_VIEW);
     }
 }

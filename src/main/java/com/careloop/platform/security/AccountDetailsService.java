@@ -1,40 +1,29 @@
 package com.careloop.platform.security;
 
-import java.time.Clock;
-import java.time.Instant;
-
 import com.careloop.platform.org.Accounts;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Loads accounts for sign-in and keeps the failed-login count that drives the lockout. */
+/** Loads accounts for sign-in. */
 @Service
 class AccountDetailsService implements UserDetailsService {
 
     private final Accounts accounts;
-    private final Clock clock;
 
-    AccountDetailsService(Accounts accounts, Clock clock) {
+    AccountDetailsService(Accounts accounts) {
         this.accounts = accounts;
-        this.clock = clock;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         var account = accounts.forLogin(username).orElseThrow(() -> new UsernameNotFoundException(username));
-        boolean nonLocked = account.lockedUntil() == null || !account.lockedUntil().isAfter(Instant.now(clock));
-        return new CareLoopPrincipal(account.user(), account.passwordHash(), account.active(), nonLocked);
-    }
-
-    @EventListener
-    void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        accounts.loginFailed(event.getAuthentication().getName());
+        // throttling is per (address, account) in LoginThrottle; the account itself is never locked by failures
+        return new CareLoopPrincipal(account.user(), account.passwordHash(), account.active(), true);
     }
 
     @EventListener

@@ -13,17 +13,22 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUser;
+import com.careloop.platform.FieldChange;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.org.Accounts;
+import com.careloop.platform.org.CredentialsChanged;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal API tokens. Only a SHA-256 hash is stored: the token itself is shown once, at creation.
- * Tokens expire and can be revoked by their owner.
+ * Tokens expire, can be revoked by their owner, and are revoked when an administrator resets the password or
+ * deactivates the user.
  */
 @Service
 @Transactional
@@ -46,8 +51,10 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock) {
+    ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.clock = clock;
@@ -108,6 +115,23 @@ public class ApiTokens {
                 .param("now", Timestamp.from(Instant.now(clock))).param("id", tokenId).param("u", userId).update();
         if (updated == 0) {
             throw new NotFoundException("token", tokenId);
+        }
+    }
+
+    /**
+     * A new password or a deactivation revokes every token the user still holds (in the change's transaction),
+     * recorded in the user's trail with the number revoked.
+     */
+    @EventListener
+    void onCredentialsChanged(CredentialsChanged change) {
+        if (change.kind() == CredentialsChanged.Kind.UNLOCKED) {
+            return;
+        }
+        int revoked = jdbc.sql("update api_token set revoked_at = :now where user_id = :u and revoked_at is null")
+                .param("now", Timestamp.from(Instant.now(clock))).param("u", change.userId()).update();
+        if (revoked > 0) {
+            audit.record("user", String.valueOf(change.userId()), "REVOKE_TOKENS",
+                    List.of(new FieldChange("apiTokens", String.valueOf(revoked), "0")));
         }
     }
 

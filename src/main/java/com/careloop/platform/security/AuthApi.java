@@ -1,5 +1,6 @@
 package com.careloop.platform.security;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,11 +10,20 @@ import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.PublicEndpoint;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,25 +51,40 @@ class AuthApi {
     private final ApiTokens tokens;
     private final CurrentUsers users;
     private final CareLoopProperties properties;
+    private final MessageSource messages;
 
-    AuthApi(AuthenticationManager authentication, ApiTokens tokens, CurrentUsers users, CareLoopProperties properties) {
+    AuthApi(AuthenticationManager authentication, ApiTokens tokens, CurrentUsers users, CareLoopProperties properties,
+            MessageSource messages) {
+        this.messages = messages;
         this.authentication = authentication;
         this.tokens = tokens;
         this.users = users;
         this.properties = properties;
     }
 
-    /** Username and password in, a bearer token out; the same lockout rules as the login page apply. */
+    /** Username and password in, a bearer token out; the same throttling as the login page applies. */
     @PublicEndpoint
     @PostMapping("/auth/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    TokenResponse issue(@Valid @RequestBody TokenRequest request) {
-        var auth = authentication.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+    TokenResponse issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password());
+        attempt.setDetails(new WebAuthenticationDetails(http));
+        var auth = authentication.authenticate(attempt);
         CurrentUser user = ((CareLoopPrincipal) auth.getPrincipal()).currentUser();
         var issued = tokens.issue(user.id(), request.name() == null ? "API" : request.name(),
                 properties.security().tokenLifetime());
         return new TokenResponse(issued.token(), issued.expiresAt());
+    }
+
+    /** Throttled sign-ins answer 429 with Retry-After, the same for known and unknown usernames. */
+    @ExceptionHandler(LoginThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(LoginThrottledException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, messages.getMessage(
+                "security.login.throttled", new Object[] {ex.retryAfterMinutes()}, LocaleContextHolder.getLocale()));
+        problem.setType(URI.create("urn:careloop:problem:login-throttled"));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
+                .body(problem);
     }
 
     @AnyUser

@@ -1,24 +1,25 @@
 package com.careloop.platform.security;
 
-import java.time.Clock;
-
 import com.careloop.platform.org.Accounts;
+import com.careloop.platform.org.PlatformPermissions;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Two doors: the API ({@code /api/**}) is stateless and takes bearer tokens; the pages use form
@@ -30,62 +31,111 @@ class SecurityConfig {
 
     /** Reachable without signing in. */
     static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-            "/error", "/public/**", "/s/**", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
+            "/error", "/public/**", "/s/**", "/actuator/health/**", "/v3/api-docs/**",
             "/swagger-ui/**", "/swagger-ui.html"};
+
+    /**
+     * Scripts only from CareLoop's own files (pages keep no inline script or handler: /js/careloop.js binds them by
+     * data attributes); inline styles stay allowed for the style attributes, the print pages' style blocks, htmx's
+     * indicator style and ECharts' tooltips. Charts draw on canvas; images may be data: URLs (signatures, QR codes).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    /** One year, with sub-domains; sent on HTTPS requests only (behind a proxy: see server.forward-headers-strategy). */
+    static final long HSTS_SECONDS = 365L * 24 * 3600;
 
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * Password check behind the {@link LoginThrottle}. Known and unknown usernames answer alike: the provider runs
+     * the encoder for unknown ones too (its timing-attack guard), and a deactivated account is checked only after
+     * the password and then refused as a wrong password.
+     */
     @Bean
     AuthenticationManager authenticationManager(AccountDetailsService details, PasswordEncoder encoder,
-                                                org.springframework.context.ApplicationEventPublisher events) {
+                                                org.springframework.context.ApplicationEventPublisher events,
+                                                LoginThrottle throttle, Accounts accounts) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(details);
         provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(user -> { });
+        provider.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new BadCredentialsException("bad credentials");
+            }
+        });
         ProviderManager manager = new ProviderManager(provider);
         manager.setAuthenticationEventPublisher(
                 new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(events));
-        return manager;
+        return authentication -> {
+            String address = authentication.getDetails() instanceof WebAuthenticationDetails d
+                    ? d.getRemoteAddress() : "unknown";
+            String username = authentication.getName();
+            var wait = throttle.blocked(address, username);
+            if (wait.isPresent()) {
+                throw new LoginThrottledException(wait.get());
+            }
+            try {
+                var result = manager.authenticate(authentication);
+                throttle.succeeded(address, username);
+                return result;
+            } catch (AuthenticationException e) {
+                if (throttle.failed(address, username)) {
+                    accounts.loginThrottled(username, address);
+                }
+                throw e;
+            }
+        };
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {
-        http.securityMatcher("/api/**")
+        // the Prometheus scrape authenticates like the API: a bearer token of a user holding metrics:view
+        http.securityMatcher("/api/**", "/actuator/prometheus")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
                         .requestMatchers("/api/v1/public/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAuthority(PlatformPermissions.METRICS_VIEW)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(res, 401, "unauthenticated",
                                 "需要登录令牌 / a bearer token is required (POST /api/v1/auth/tokens)"))
                         .accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "forbidden",
-                                "无权执行此操作 / you lack the permission for this")));
+                                "无权执行此操作 / you lack the permission for this")))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true)));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, Clock clock) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
                         .failureHandler(failureHandler()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // the survey token page (/s/{token}) needs no session: the personal token in the path is the
                 // secret a forged cross-site post would lack, and the form carries a signed per-render nonce
                 .csrf(c -> c.ignoringRequestMatchers("/s/**"))
-                .headers(h -> h.frameOptions(fo -> fo.sameOrigin()));
+                .headers(h -> h.frameOptions(fo -> fo.sameOrigin())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true)));
         return http.build();
     }
 
-    /** Tells a locked-out user so, instead of the generic "wrong password". */
+    /** Tells a throttled client to wait (whether or not the username exists), else the generic "wrong password". */
     private static AuthenticationFailureHandler failureHandler() {
         return (request, response, exception) -> {
-            String reason = exception instanceof LockedException ? "locked" : "bad";
+            String reason = exception instanceof LoginThrottledException ? "locked" : "bad";
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
     }

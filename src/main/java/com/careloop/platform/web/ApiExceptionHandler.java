@@ -81,6 +81,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof InputGuards.InputRuleException rule) {
+            // well-formed JSON whose value breaks an input rule (NUL in a text, an implausible year): a field error
+            String field = rule.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                    : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", Text.literal(field + ": " + rule.getOriginalMessage()));
+            problem.setProperty("errors", List.of(new FieldProblem(field, rule.rule(), rule.getOriginalMessage())));
+            return ResponseEntity.unprocessableContent().body(problem);
+        }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-body",
                 Text.of("error.api.malformed-body", rootMessage(ex))));
     }
@@ -174,7 +182,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * code and its arguments for clients that render or match it themselves. A DomainException's own {@code code}
      * (e.g. {@code complaint.state}) is kept; its message key is then {@code messageCode}.
      */
-    private ProblemDetail problem(HttpStatus status, String type, Text detail) {
+    ProblemDetail problem(HttpStatus status, String type, Text detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.render(detail));
         problem.setType(URI.create("urn:careloop:problem:" + type));
         if (!detail.isLiteral()) {

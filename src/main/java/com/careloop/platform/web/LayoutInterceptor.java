@@ -46,6 +46,8 @@ class LayoutInterceptor implements HandlerInterceptor {
         mav.addObject("companyName", properties.companyName());
         mav.addObject("demoMode", properties.demoData());
         mav.addObject("currentPath", request.getRequestURI());
+        mav.addObject("sortLinks", new SortLinks(request.getRequestURI().substring(request.getContextPath().length()),
+                request.getParameterMap()));
         users.current().ifPresent(me -> {
             mav.addObject("me", me);
             mav.addObject("nav", sidebar(me));

@@ -14,6 +14,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -50,12 +51,19 @@ class PageExceptionHandler {
         return errorPage(response, 404, "error.notFound");
     }
 
+    /** {@code /complaints/abc}: a path that names no record is a missing page, not an error. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView mistyped(MethodArgumentTypeMismatchException ex, HttpServletResponse response) {
+        boolean inPath = ex.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+        return errorPage(response, inPath ? 404 : 400, inPath ? "error.pageNotFound.hint" : "error.generic");
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView forbidden(AccessDeniedException ex, HttpServletResponse response) {
         return errorPage(response, 403, "error.forbidden");
     }
 
-    private static ModelAndView errorPage(HttpServletResponse response, int status, String messageKey) {
+    static ModelAndView errorPage(HttpServletResponse response, int status, String messageKey) {
         response.setStatus(status);
         ModelAndView mav = new ModelAndView("error");
         mav.addObject("status", status);

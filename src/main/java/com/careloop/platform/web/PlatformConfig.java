@@ -20,7 +20,12 @@ class PlatformConfig implements WebMvcConfigurer {
     private final PermissionInterceptor permissions;
     private final LayoutInterceptor layout;
 
-    PlatformConfig(PermissionInterceptor permissions, LayoutInterceptor layout) {
+    private final org.springframework.web.servlet.HandlerInterceptor parameterGuard;
+
+    PlatformConfig(PermissionInterceptor permissions, LayoutInterceptor layout,
+                   @org.springframework.beans.factory.annotation.Qualifier("parameterGuard")
+                   org.springframework.web.servlet.HandlerInterceptor parameterGuard) {
+        this.parameterGuard = parameterGuard;
         this.permissions = permissions;
         this.layout = layout;
     }
@@ -53,6 +58,7 @@ class PlatformConfig implements WebMvcConfigurer {
         lang.setIgnoreInvalidLocale(true);
         registry.addInterceptor(lang);
         registry.addInterceptor(permissions);
+        registry.addInterceptor(parameterGuard);
         registry.addInterceptor(layout);
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Attachments {
 
-    public enum Source { UPLOAD, EMAIL }
+    public enum Source { UPLOAD, EMAIL, WEB_FORM }
 
     public record Upload(String fileName, String declaredType, byte[] bytes) {
     }

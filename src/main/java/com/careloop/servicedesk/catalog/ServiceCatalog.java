@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ServiceCatalog {
 
-    private static final String CATEGORY_COLUMNS = "id, code, name, callback_required, active, sort_order, version";
+    private static final String CATEGORY_COLUMNS = "id, code, name, callback_required, active, sort_order, version, default_department_id";
     private static final String POLICY_COLUMNS = """
             id, request_type, category_id, priority, response_amount, response_unit, completion_amount,
             completion_unit, active, version""";
@@ -62,15 +62,16 @@ public class ServiceCatalog {
 
     private static Category mapCategory(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Category(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-                rs.getInt(6), rs.getLong(7));
+                rs.getInt(6), rs.getLong(7), rs.getObject(8, Long.class));
     }
 
     public Category createCategory(SaveCategory cmd) {
         requireUniqueCode(cmd.code().trim(), -1);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into service_category (code, name, callback_required, active, sort_order, created_at, updated_at)
-                values (:code, :name, :cb, :active, :sort, :at, :at)""")
+                insert into service_category (code, name, callback_required, active, sort_order, default_department_id,
+                  created_at, updated_at)
+                values (:code, :name, :cb, :active, :sort, :dept, :at, :at)""")
                 .params(categoryParams(cmd)).param("at", now()).update(keys, "id");
         Category created = category(keys.getKey().longValue()).orElseThrow();
         audit.record("service-category", String.valueOf(created.id()), "CREATE",
@@ -84,7 +85,8 @@ public class ServiceCatalog {
         long version = requireVersion(cmd.version());
         int updated = jdbc.sql("""
                 update service_category set code = :code, name = :name, callback_required = :cb, active = :active,
-                  sort_order = :sort, version = version + 1, updated_at = :at where id = :id and version = :version""")
+                  sort_order = :sort, default_department_id = :dept,
+                  version = version + 1, updated_at = :at where id = :id and version = :version""")
                 .params(categoryParams(cmd)).param("at", now()).param("id", id).param("version", version).update();
         if (updated == 0) {
             throw stale("service category", id, before.version(), version);
@@ -96,14 +98,23 @@ public class ServiceCatalog {
     }
 
     private Map<String, Object> categoryParams(SaveCategory cmd) {
-        return Map.of("code", cmd.code().trim(), "name", cmd.name().trim(),
+        Long dept = cmd.defaultDepartmentId();
+        if (dept != null && jdbc.sql("select count(*) from department where id = :id and active = true").param("id", dept)
+                .query(Long.class).single() == 0) {
+            throw new InvalidInputException("defaultDepartmentId", "exists", "没有此部门 / no active department " + dept);
+        }
+        var params = new java.util.HashMap<String, Object>(Map.of("code", cmd.code().trim(), "name", cmd.name().trim(),
                 "cb", Boolean.TRUE.equals(cmd.callbackRequired()), "active", !Boolean.FALSE.equals(cmd.active()),
-                "sort", cmd.sortOrder() == null ? 0 : cmd.sortOrder());
+                "sort", cmd.sortOrder() == null ? 0 : cmd.sortOrder()));
+        params.put("dept", dept); // may be null: no suggestion
+        return params;
     }
 
     private static Map<String, Object> categoryState(Category c) {
-        return Map.of("code", c.code(), "name", c.name(), "callbackRequired", c.callbackRequired(),
-                "active", c.active(), "sortOrder", c.sortOrder());
+        var state = new java.util.HashMap<String, Object>(Map.of("code", c.code(), "name", c.name(),
+                "callbackRequired", c.callbackRequired(), "active", c.active(), "sortOrder", c.sortOrder()));
+        state.put("defaultDepartmentId", c.defaultDepartmentId());
+        return state;
     }
 
     private void requireUniqueCode(String code, long exceptId) {

@@ -5,14 +5,15 @@ import java.math.BigDecimal;
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.SignedInAs;
-import com.careloop.servicedesk.CallbackOutcome;
 import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.FieldServiceKind;
 import com.careloop.servicedesk.PauseReason;
 import com.careloop.servicedesk.Priority;
 import com.careloop.servicedesk.RequestType;
 import com.careloop.servicedesk.ServiceDesk;
+import com.careloop.servicedesk.ServiceDeskCatalogViews.SaveCategory;
 import com.careloop.servicedesk.ServiceDeskCommands.AddMaterial;
 import com.careloop.servicedesk.ServiceDeskCommands.AddNote;
 import com.careloop.servicedesk.ServiceDeskCommands.Callback;
@@ -21,6 +22,7 @@ import com.careloop.servicedesk.ServiceDeskCommands.Dispatch;
 import com.careloop.servicedesk.ServiceDeskCommands.Pause;
 import com.careloop.servicedesk.ServiceDeskCommands.Register;
 import com.careloop.servicedesk.ServiceDeskCommands.Step;
+import com.careloop.servicedesk.catalog.ServiceCatalog;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -42,9 +44,11 @@ class ServiceDeskBootstrap implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final CareLoopProperties properties;
     private final SignedInAs signedIn;
+    private final ServiceCatalog catalog;
 
     ServiceDeskBootstrap(ServiceDesk desk, CustomerDirectory customers, JdbcClient jdbc, CareLoopProperties properties,
-                         SignedInAs signedIn) {
+                         SignedInAs signedIn, ServiceCatalog catalog) {
+        this.catalog = catalog;
         this.desk = desk;
         this.customers = customers;
         this.jdbc = jdbc;
@@ -52,8 +56,16 @@ class ServiceDeskBootstrap implements ApplicationRunner {
         this.signedIn = signedIn;
     }
 
+    /** The demo company's department for each seeded category: dispatch suggests it (never 总经办). */
+    private static final String[][] DEFAULT_DEPARTMENTS = {
+            {"WATER-POWER", "ENG-REPAIR"}, {"DOOR-WINDOW", "ENG-REPAIR"}, {"ELEVATOR", "ENG-REPAIR"}, {"PIPE", "ENG-REPAIR"},
+            {"PUBLIC-FACILITY", "ENG-REPAIR"}, {"PRODUCT-QUALITY", "QA"}, {"INSTALLATION", "TECH"}, {"RETROFIT", "TECH"},
+            {"AFTER-SALES", "CS"}, {"DELIVERY", "SALES"}, {"BILLING", "FIN"}, {"CLEANING", "PROP"}, {"SECURITY", "SEC"},
+            {"SERVICE-ATTITUDE", "CS"}, {"OTHER", "CS"}};
+
     @Override
     public void run(ApplicationArguments args) {
+        suggestDepartments();
         boolean empty = jdbc.sql("select count(*) from service_request").query(Long.class).single() == 0;
         if (!properties.demoData() || !empty || id("select id from app_user where username = 'frontdesk'") == null) {
             return;
@@ -84,10 +96,26 @@ class ServiceDeskBootstrap implements ApplicationRunner {
                 desk.complete(door, new Complete("更换电机碳刷，卷帘门开关正常", null));
             });
             as("supervisor", () -> {
-                desk.callback(door, new Callback(CallbackOutcome.SATISFIED, "门店李经理表示满意", null, null));
+                desk.callback(door, new Callback(Satisfaction.SATISFIED, "门店李经理表示满意", null, null));
                 desk.close(door, new Step(null));
             });
         });
+    }
+
+    /**
+     * Demo mode, once: while no category has a default department yet, the demo company's departments, set through
+     * the catalog (audited like an administrator's change).
+     */
+    private void suggestDepartments() {
+        if (!properties.demoData() || catalog.categories(true).stream().anyMatch(c -> c.defaultDepartmentId() != null)) {
+            return;
+        }
+        for (String[] d : DEFAULT_DEPARTMENTS) {
+            Long department = id("select id from department where code = '" + d[1] + "'");
+            catalog.categories(true).stream().filter(c -> c.code().equals(d[0]) && department != null).findFirst()
+                    .ifPresent(c -> catalog.updateCategory(c.id(), new SaveCategory(c.code(), c.name(),
+                            c.callbackRequired(), c.active(), c.sortOrder(), c.version(), department)));
+        }
     }
 
     private long register(String customer, RequestType type, FieldServiceKind kind, Long category, String title,

@@ -11,10 +11,10 @@ import com.careloop.platform.Text;
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.platform.calendar.Pause;
 import com.careloop.platform.calendar.TimeUnit;
-import com.careloop.servicedesk.CallbackOutcome;
 import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.FieldServiceKind;
 import com.careloop.servicedesk.PauseReason;
@@ -79,6 +79,9 @@ public class ServiceRequest implements Auditable {
     private boolean keyCustomer;
     private String contactName;
     private String contactPhone;
+    /** The phone's digits and their last four (indexed, V60): the queue and the global search find a caller by them. */
+    private String contactPhoneDigits;
+    private String contactPhoneTail;
     private String location;
     private String unitRoom;
     @Enumerated(EnumType.STRING)
@@ -110,11 +113,14 @@ public class ServiceRequest implements Auditable {
     private Instant signOffAt;
     private Boolean signOffSatisfied;
     @Enumerated(EnumType.STRING)
-    private CallbackOutcome callbackOutcome;
+    private Satisfaction callbackSatisfaction;
     private String callbackNotes;
     private Long callbackBy;
     private boolean callbackBySupervisor;
     private Instant callbackAt;
+    /** The callback record (回访记录, owned by the callback module) of the latest callback, told by that module. */
+    private Long callbackRecordId;
+    private String callbackRecordCode;
     private Instant closedAt;
     private Long closedBy;
     private int reopenCount;
@@ -172,6 +178,9 @@ public class ServiceRequest implements Auditable {
         r.keyCustomer = in.keyCustomer();
         r.contactName = in.contactName();
         r.contactPhone = in.contactPhone();
+        r.contactPhoneDigits = in.contactPhone() == null ? null : in.contactPhone().replaceAll("[\\s\\-+()]", "");
+        r.contactPhoneTail = r.contactPhoneDigits == null || r.contactPhoneDigits.length() < 4 ? null
+                : r.contactPhoneDigits.substring(r.contactPhoneDigits.length() - 4);
         r.location = in.location();
         r.unitRoom = in.unitRoom();
         r.requestType = in.type();
@@ -291,26 +300,58 @@ public class ServiceRequest implements Auditable {
         this.signOffSatisfied = satisfied;
         status = SIGNED_OFF;
         event(Kind.SIGNED_OFF, actor, now, Text.of("texts.sr.signed-off", name,
-                Text.label("sr.callback", satisfied ? CallbackOutcome.SATISFIED : CallbackOutcome.UNSATISFIED)));
+                Text.label("satisfaction", satisfied ? Satisfaction.SATISFIED : Satisfaction.DISSATISFIED)));
     }
 
     // ---- callback and close (回访、销单) ---------------------------------------------------------
 
-    /** The center calls the customer back: satisfied, the request may be closed; unsatisfied, it re-opens. */
-    public void callback(CallbackOutcome outcome, String notes, long byUserId, boolean bySupervisor, String actor,
+    /**
+     * The center calls the customer back (one scale: {@link Satisfaction}). Dissatisfied or worse re-opens the
+     * request; otherwise it is called back and may be closed (a close that waits for a satisfied callback needs
+     * SATISFIED or better, see {@link #close}).
+     */
+    public void callback(Satisfaction satisfaction, String notes, long byUserId, boolean bySupervisor, String actor,
                          Instant now) {
         requireState("call back", COMPLETED, SIGNED_OFF);
-        this.callbackOutcome = outcome;
+        if (satisfaction == null) {
+            throw new InvalidInputException("satisfaction", "required", Text.of("error.servicedesk.satisfaction-required"));
+        }
+        recordCallback(satisfaction, notes, byUserId, bySupervisor, actor, now);
+        if (satisfaction.unsatisfied()) {
+            reopen(labelled(Text.of("texts.sr.unsatisfied-callback"), notes), actor, now);
+        } else {
+            status = CALLED_BACK;
+        }
+    }
+
+    private void recordCallback(Satisfaction satisfaction, String notes, long byUserId, boolean bySupervisor,
+                                String actor, Instant now) {
+        this.callbackSatisfaction = satisfaction;
         this.callbackNotes = notes;
         this.callbackBy = byUserId;
         this.callbackBySupervisor = bySupervisor;
         this.callbackAt = now;
-        event(Kind.CALLED_BACK, actor, now, labelled(Text.label("sr.callback", outcome), notes));
-        if (outcome == CallbackOutcome.SATISFIED) {
-            status = CALLED_BACK;
-        } else {
-            reopen(labelled(Text.of("texts.sr.unsatisfied-callback"), notes), actor, now);
+        this.callbackRecordId = null;
+        this.callbackRecordCode = null;
+        event(Kind.CALLED_BACK, actor, now, labelled(Text.label("satisfaction", satisfaction), notes));
+    }
+
+    /**
+     * The callback record the callback module keeps of the latest callback ({@code calledBackAt} names which one);
+     * a repeat or a record of an earlier callback is a no-op.
+     */
+    public boolean linkCallbackRecord(Instant calledBackAt, long recordId, String recordCode) {
+        if (callbackAt == null || !callbackAt.equals(calledBackAt) || Long.valueOf(recordId).equals(callbackRecordId)) {
+            return false;
         }
+        this.callbackRecordId = recordId;
+        this.callbackRecordCode = recordCode;
+        return true;
+    }
+
+    /** The round of the work a callback now is about: 1, and one more after each re-open. */
+    public int round() {
+        return reopenCount + 1;
     }
 
     /**
@@ -319,7 +360,8 @@ public class ServiceRequest implements Auditable {
      * handed to the complaint procedure (转投诉), which follows the customer from here. Refused for requests that
      * are themselves complaints (they already went to the complaint module at intake).
      */
-    public void turnIntoComplaint(String notes, long byUserId, boolean bySupervisor, String actor, Instant now) {
+    public void turnIntoComplaint(Satisfaction satisfaction, String notes, long byUserId, boolean bySupervisor,
+                                  String actor, Instant now) {
         requireState("turn into a complaint", COMPLETED, SIGNED_OFF);
         if (requestType == com.careloop.servicedesk.RequestType.COMPLAINT) {
             throw new DomainException("service-request.already-complaint",
@@ -329,12 +371,11 @@ public class ServiceRequest implements Auditable {
             throw new InvalidInputException("customerId", "required",
                     Text.of("error.servicedesk.request-without-customer-cannot"));
         }
-        this.callbackOutcome = CallbackOutcome.UNSATISFIED;
-        this.callbackNotes = notes;
-        this.callbackBy = byUserId;
-        this.callbackBySupervisor = bySupervisor;
-        this.callbackAt = now;
-        event(Kind.CALLED_BACK, actor, now, labelled(Text.label("sr.callback", CallbackOutcome.UNSATISFIED), notes));
+        if (satisfaction == null || !satisfaction.unsatisfied()) {
+            throw new InvalidInputException("satisfaction", "unsatisfied",
+                    Text.of("error.servicedesk.only-dissatisfied-turns"));
+        }
+        recordCallback(satisfaction, notes, byUserId, bySupervisor, actor, now);
         reopenCount++;
         turnedIntoComplaintAt = now;
         closedAt = now;
@@ -357,7 +398,7 @@ public class ServiceRequest implements Auditable {
     /** 销单: refused without the satisfied callback a key customer (by a supervisor) or the category requires. */
     public void close(long byUserId, String actor, Instant now) {
         requireState("close", COMPLETED, SIGNED_OFF, CALLED_BACK);
-        boolean satisfied = callbackOutcome == CallbackOutcome.SATISFIED;
+        boolean satisfied = callbackSatisfaction != null && callbackSatisfaction.satisfied();
         if (keyCustomer && !(satisfied && callbackBySupervisor)) {
             throw new DomainException("service-request.callback-required",
                     Text.of("error.servicedesk.key-callback-required"));
@@ -385,9 +426,11 @@ public class ServiceRequest implements Auditable {
         signOffName = null;
         signOffAt = null;
         signOffSatisfied = null;
-        if (callbackOutcome == CallbackOutcome.SATISFIED) {
-            callbackOutcome = null;
+        if (callbackSatisfaction != null && !callbackSatisfaction.unsatisfied()) {
+            callbackSatisfaction = null; // the next round needs its own callback
             callbackBySupervisor = false;
+            callbackRecordId = null;
+            callbackRecordCode = null;
         }
         closedAt = null;
         closedBy = null;
@@ -510,7 +553,8 @@ public class ServiceRequest implements Auditable {
         s.put("completedAt", completedAt);
         s.put("result", result);
         s.put("signOffName", signOffName);
-        s.put("callbackOutcome", callbackOutcome);
+        s.put("callbackSatisfaction", callbackSatisfaction);
+        s.put("callbackRecord", callbackRecordCode);
         s.put("closedAt", closedAt);
         s.put("reopenCount", reopenCount);
         s.put("complaintId", complaintId);
@@ -572,5 +616,7 @@ public class ServiceRequest implements Auditable {
     public long getVersion() { return version; }
     public List<RequestEvent> getEvents() { return events; }
     public List<RequestPause> getPauses() { return pauses; }
-    public CallbackOutcome getCallbackOutcome() { return callbackOutcome; }
+    public Satisfaction getCallbackSatisfaction() { return callbackSatisfaction; }
+    public Long getCallbackRecordId() { return callbackRecordId; }
+    public String getCallbackRecordCode() { return callbackRecordCode; }
 }

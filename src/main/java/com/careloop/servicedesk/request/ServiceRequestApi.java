@@ -46,8 +46,11 @@ class ServiceRequestApi {
 
     private final ServiceDesk desk;
 
-    ServiceRequestApi(ServiceDesk desk) {
+    private final QueueExport export;
+
+    ServiceRequestApi(ServiceDesk desk, QueueExport export) {
         this.desk = desk;
+        this.export = export;
     }
 
     @RequiresPermission(ServiceDeskPermissions.REGISTER)
@@ -65,11 +68,21 @@ class ServiceRequestApi {
                 @RequestParam(required = false) Boolean dueSoon, @RequestParam(required = false) Boolean paused, @RequestParam(required = false) Boolean keyOnly,
                 @RequestParam(required = false) Boolean unassigned, @RequestParam(required = false) String q,
                 @RequestParam(required = false) Long categoryId, @RequestParam(required = false) Priority priority,
-                @RequestParam(required = false) Long customerId, @RequestParam(required = false) String cursor,
+                @RequestParam(required = false) Long customerId, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String cursor,
                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         return desk.search(new Filter(status, type, departmentId, assigneeId, mine, overdue, paused, keyOnly, unassigned, q,
                 categoryId, priority, dueSoon, customerId),
-                cursor, limit);
+                sort, cursor, limit);
+    }
+
+    /** The queue as .xlsx with the same filters and sort ({@code q} also finds a caller by phone), audited. */
+    @RequiresPermission(ServiceDeskPermissions.VIEW)
+    @GetMapping("/export")
+    void export(@org.springframework.web.bind.annotation.ModelAttribute Filter filter,
+                @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
+        export.write(filter, sort, request.getQueryString(), response);
     }
 
     @RequiresPermission(ServiceDeskPermissions.VIEW)
@@ -97,6 +110,14 @@ class ServiceRequestApi {
     @PostMapping("/{id}/dispatch")
     Detail dispatch(@PathVariable long id, @Valid @RequestBody Dispatch request) {
         return desk.dispatch(id, request);
+    }
+
+    /** 派工建议: the category's default department (or {@code departmentId}) and its handlers. */
+    @RequiresPermission(ServiceDeskPermissions.DISPATCH)
+    @GetMapping("/{id}/dispatch-suggestion")
+    ServiceDeskViews.DispatchSuggestion dispatchSuggestion(@PathVariable long id,
+                                                          @RequestParam(required = false) Long departmentId) {
+        return desk.dispatchSuggestion(id, departmentId);
     }
 
     @RequiresPermission(ServiceDeskPermissions.HANDLE)

@@ -17,7 +17,7 @@ import com.careloop.customer.CustomerPermissions;
 import com.careloop.customer.Masking;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.InvalidInputException;
-import com.careloop.servicedesk.CallbackOutcome;
+import com.careloop.platform.ListSort;
 import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.FieldServiceKind;
 import com.careloop.servicedesk.Priority;
@@ -80,10 +80,39 @@ public class ServiceRequestQueries {
         }
     }
 
+    /**
+     * The queue's sortable columns (request key → SQL over the request row alone, so every indexed keyword branch can
+     * order by it too); ties broken by id.
+     */
+    public static final Map<String, ListSort.Column> SORTS = Map.of(
+            "code", ListSort.Column.text("r.code"),
+            "registeredAt", ListSort.Column.time("r.registered_at"),
+            "status", ListSort.Column.text("r.status"),
+            "priority", ListSort.Column.number(
+                    "case r.priority when 'URGENT' then 4 when 'HIGH' then 3 when 'NORMAL' then 2 else 1 end"),
+            "customer", ListSort.Column.text("coalesce(r.customer_name, '')"),
+            "title", ListSort.Column.text("r.title"),
+            "dueAt", ListSort.Column.time(
+                    "case when r.responded_at is null then r.response_due_at else r.completion_due_at end"));
+
     public Page search(Filter f, String cursor, int limit, CurrentUser me, Instant now) {
+        return search(f, null, cursor, limit, me, now);
+    }
+
+    /**
+     * The queue sorted by {@code sort} (a key of {@link #SORTS}, '-' descending; default newest first). The windows
+     * over the newest ids below serve the default order only; another sort asks the whole table (keyset-paged under
+     * that sort).
+     */
+    public Page search(Filter f, String sort, String cursor, int limit, CurrentUser me, Instant now) {
+        ListSort order = ListSort.parse(sort, SORTS, "r.id", "-id");
         Filter filter = f == null ? Filter.none() : f;
         String q = filter.q() == null ? "" : filter.q().trim().toLowerCase();
         List<String> branches = postgres ? indexedKeyword(q) : List.of();
+        boolean newestFirst = order.param().equals("-id");
+        if (!newestFirst) {
+            return page(filter, order, cursor, null, q, branches, limit, me, now, false);
+        }
         Long before = cursor != null && !cursor.isBlank() ? parseCursor(cursor) : null;
         if (!branches.isEmpty()) {
             // Each branch must be planned for the keyword at hand (a frequent word walks the newest rows, a rare one
@@ -99,7 +128,7 @@ public class ServiceRequestQueries {
                     : jdbc.sql("select coalesce(max(id), 0) + 1 from service_request").query(Long.class).single();
             long window = searchWindow;
             for (int step = 0; step < WINDOW_STEPS && window < top / 2; step++) {
-                Page windowed = page(filter, before, top - window, q, branches, limit, me, now, false);
+                Page windowed = page(filter, order, cursor, top - window, q, branches, limit, me, now, false);
                 if (windowed.nextCursor() != null) {
                     return windowed;
                 }
@@ -107,19 +136,19 @@ public class ServiceRequestQueries {
                     // None among the newest: a rare keyword, or one in no request at all (a typo). The planner's
                     // default estimate for the bigram test (0.5 %) would still walk every id looking for a page
                     // (0.7 s for a word in no description); ordering by an expression makes it read the index.
-                    return page(filter, before, null, q, branches, limit, me, now, true);
+                    return page(filter, order, cursor, null, q, branches, limit, me, now, true);
                 }
                 window = Math.max(window * 2, window * 2 * (limit + 1) / windowed.items().size());
             }
         }
-        return page(filter, before, null, q, branches, limit, me, now, false);
+        return page(filter, order, cursor, null, q, branches, limit, me, now, false);
     }
 
     /** Window look-ups at most before the unbounded one. */
     static final int WINDOW_STEPS = 3;
 
-    private Page page(Filter filter, Long before, Long floor, String q, List<String> branches, int limit, CurrentUser me,
-                      Instant now, boolean rare) {
+    private Page page(Filter filter, ListSort order, String cursor, Long floor, String q, List<String> branches, int limit,
+                      CurrentUser me, Instant now, boolean rare) {
         var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
         // The conditions on the request row alone: scope, filters, the keyset position and the window.
         StringBuilder where = new StringBuilder(scope.sql());
@@ -127,13 +156,18 @@ public class ServiceRequestQueries {
         params.put("now", Timestamp.from(now));
         params.put("limit", limit + 1);
         filter(filter, me, where, params);
-        if (before != null) {
-            where.append(" and r.id < :before");
-            params.put("before", before);
-        }
+        order.after(cursor, where, params);
         if (floor != null) {
             where.append(" and r.id >= :floor");
             params.put("floor", floor);
+        }
+        // a phone number or its last digits: the caller, through the indexed last four digits (V60)
+        var phone = com.careloop.platform.SearchProvider.Query.of(q);
+        String phoneCondition = phone.digits() == null ? null
+                : "(r.contact_phone_tail = :phoneTail and r.contact_phone_digits like :phoneDigits)";
+        if (phoneCondition != null) {
+            params.put("phoneTail", phone.phoneTail());
+            params.put("phoneDigits", "%" + phone.digits());
         }
         if (!q.isEmpty()) {
             params.put("q", q);
@@ -151,7 +185,7 @@ public class ServiceRequestQueries {
                        case when""").append(' ').append(OVERDUE).append("""
                  then 1 else 0 end overdue,
                        case when""").append(' ').append(DUE_SOON).append("""
-                 then 1 else 0 end due_soon
+                 then 1 else 0 end due_soon""").append(order.selectColumn()).append("""
                 from service_request r
                 left join department d on d.id = r.department_id
                 left join app_user u on u.id = r.assignee_id
@@ -161,26 +195,26 @@ public class ServiceRequestQueries {
             if (!q.isEmpty()) {
                 sql.append(" ").append("""
                         and (lower(r.title) like :kw or lower(r.description) like :kw or lower(r.customer_name) like :kw
-                          or r.unit_room like :kw or lower(r.code) like :kw)""");
+                          or r.unit_room like :kw or lower(r.code) like :kw""").append(
+                        phoneCondition == null ? ")" : " or " + phoneCondition + ")");
             }
         } else {
             // The newest page of each indexed branch; the newest page of their union is among them.
             sql.append("r.id in (");
+            if (phoneCondition != null) {
+                branches = new ArrayList<>(branches);
+                branches.add(phoneCondition);
+            }
             for (int i = 0; i < branches.size(); i++) {
                 sql.append(i == 0 ? "" : " union all ").append("(select r.id from service_request r where ").append(where)
-                        .append(" and ").append(branches.get(i)).append(rare ? " order by r.id + 0 desc" : " order by r.id desc")
+                        .append(" and ").append(branches.get(i)).append(rare ? " order by r.id + 0 desc" : order.orderBy())
                         .append(" limit :limit)");
             }
             sql.append(")");
         }
-        sql.append(" order by r.id desc limit :limit");
-        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(this::row).list());
-        String next = null;
-        if (rows.size() > limit) {
-            rows.remove(limit);
-            next = String.valueOf(rows.get(limit - 1).id());
-        }
-        return new Page(rows, next);
+        sql.append(order.orderBy()).append(" limit :limit");
+        var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper(this::row)).list(), limit);
+        return new Page(slice.items(), slice.nextCursor());
     }
 
     /**
@@ -355,7 +389,7 @@ public class ServiceRequestQueries {
         });
         Map<Long, String> userNames = names("app_user", "display_name", userIds);
         Map<Long, String> departmentNames = names("department", "name", departmentIds);
-        boolean mask = !me.can(CustomerPermissions.VIEW_SENSITIVE);
+        boolean mask = !me.can(CustomerPermissions.VIEW_SENSITIVE) && !revealsPhoneToHandler(r, me);
         var deadlines = new Deadlines(new Target(r.getResponseAmount(), r.getResponseUnit()),
                 r.getResponseDueAt(), r.getResponseWarnAt(), r.getRespondedAt(), r.responseOverdue(now),
                 r.getCompletionAmount() == null ? null : new Target(r.getCompletionAmount(), r.getCompletionUnit()),
@@ -378,11 +412,18 @@ public class ServiceRequestQueries {
                 r.getRegisteredByName(), r.getRegisteredAt(), r.getResult(),
                 r.getSignOffName() == null ? null : new SignOffView(r.getSignOffName(), r.getSignOffAt(),
                         r.getSignOffSatisfied(), signed),
-                r.getCallbackOutcome() == null && callbackBy == null ? null : new CallbackView(r.getCallbackOutcome(),
-                        r.getCallbackNotes(), callbackBy, userNames.get(callbackBy), r.isCallbackBySupervisor(),
-                        r.getCallbackAt()),
+                r.getCallbackSatisfaction() == null && callbackBy == null ? null
+                        : new CallbackView(r.getCallbackSatisfaction(), r.getCallbackNotes(), callbackBy,
+                        userNames.get(callbackBy), r.isCallbackBySupervisor(), r.getCallbackAt(),
+                        r.getCallbackRecordId(), r.getCallbackRecordCode()),
                 r.getClosedAt(), r.getReopenCount(), deadlines, timeline, pauses, notes, materials,
                 r.getVersion(), r.getTurnedIntoComplaintAt(), r.getComplaintId(), r.getComplaintCode());
+    }
+
+    /** The handler a request is dispatched to sees the caller's full phone without the sensitive-view permission. */
+    public static boolean revealsPhoneToHandler(ServiceRequest r, CurrentUser me) {
+        return !me.can(CustomerPermissions.VIEW_SENSITIVE) && r.getContactPhone() != null && r.getAssigneeId() != null
+                && r.getAssigneeId() == me.id();
     }
 
     private Map<Long, String> names(String table, String column, Set<Long> ids) {

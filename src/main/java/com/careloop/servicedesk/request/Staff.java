@@ -59,6 +59,22 @@ public class Staff {
                 limit 1""").param("ids", new ArrayList<>(tree(departmentId))).query(Long.class).optional();
     }
 
+    public record Handler(long id, String displayName, boolean senior) {
+    }
+
+    /** Who may be dispatched a department's request: its active members and its sub-departments', senior first. */
+    public List<Handler> handlers(long departmentId) {
+        return jdbc.sql("""
+                select id, display_name, senior from app_user where active = true and department_id in (:ids)
+                order by senior desc, id""").param("ids", new ArrayList<>(tree(departmentId)))
+                .query((rs, n) -> new Handler(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).list();
+    }
+
+    public Optional<String> departmentName(long id) {
+        return jdbc.sql("select name from department where id = :id and active = true").param("id", id)
+                .query(String.class).optional();
+    }
+
     /** Active users holding a position, e.g. every CS supervisor. */
     public List<Long> withPosition(String position) {
         return jdbc.sql("select id from app_user where active = true and position = :p order by id")

@@ -34,15 +34,18 @@ class CatalogPages {
     private static final String POLICIES = "redirect:/service-desk/sla-policies";
 
     private final ServiceCatalog catalog;
+    private final PageSupport support;
 
-    CatalogPages(ServiceCatalog catalog) {
+    CatalogPages(ServiceCatalog catalog, PageSupport support) {
         this.catalog = catalog;
+        this.support = support;
     }
 
     @RequiresPermission(ServiceDeskPermissions.CONFIGURE)
     @GetMapping("/service-desk/categories")
     String categories(Model model) {
         model.addAttribute("categories", catalog.categories(true));
+        model.addAttribute("departments", support.departments());
         return "servicedesk/categories";
     }
 

@@ -18,12 +18,12 @@ import org.springframework.validation.BindingResult;
 
 /**
  * What the service desk pages share: form times in the company's time zone, field errors as readable
- * messages in the reader's language, and the department and staff lists of the selects.
+ * messages in the reader's language, and the department list of the selects.
  */
 @Component
 class PageSupport {
 
-    record Option(long id, String name, Long departmentId, boolean senior) {
+    record Option(long id, String name) {
     }
 
     private final ZoneId zone;
@@ -80,14 +80,6 @@ class PageSupport {
 
     List<Option> departments() {
         return jdbc.sql("select id, name from department where active = true order by sort_order, id")
-                .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2), null, false)).list();
-    }
-
-    List<Option> staff() {
-        return jdbc.sql("""
-                select id, display_name, department_id, senior from app_user
-                where active = true and department_id is not null order by department_id, id""")
-                .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class), rs.getBoolean(4)))
-                .list();
+                .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list();
     }
 }

@@ -9,8 +9,10 @@ import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.NextStep;
 import com.careloop.platform.RequiresPermission;
-import com.careloop.servicedesk.CallbackOutcome;
+import com.careloop.platform.Satisfaction;
+import com.careloop.platform.UploadedFiles;
 import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.FieldServiceKind;
 import com.careloop.servicedesk.PauseReason;
@@ -30,6 +32,7 @@ import jakarta.validation.Valid;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,8 +59,11 @@ class RequestPages {
     private final CurrentUsers users;
     private final java.time.Clock clock;
 
+    private final com.careloop.servicedesk.request.QueueExport export;
+
     RequestPages(ServiceDesk desk, CustomerDirectory customers, PageSupport support, CurrentUsers users,
-                 java.time.Clock clock) {
+                 java.time.Clock clock, com.careloop.servicedesk.request.QueueExport export) {
+        this.export = export;
         this.clock = clock;
         this.desk = desk;
         this.users = users;
@@ -70,10 +76,12 @@ class RequestPages {
     @RequiresPermission(ServiceDeskPermissions.VIEW)
     @GetMapping("/service-requests")
     String queue(@ModelAttribute("filter") Filter filter, @RequestParam(required = false) String tab,
-                 @RequestParam(required = false) String cursor, Model model) {
+                 @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
+                 Model model) {
         Filter applied = tab(filter, tab == null ? "" : tab);
         model.addAttribute("tab", tab == null ? "" : tab);
-        model.addAttribute("page", desk.search(applied, cursor, 50));
+        model.addAttribute("sort", sort);
+        model.addAttribute("page", desk.search(applied, sort, cursor, 50));
         model.addAttribute("counts", desk.counts());
         model.addAttribute("statuses", RequestStatus.values());
         model.addAttribute("types", RequestType.values());
@@ -81,6 +89,15 @@ class RequestPages {
         model.addAttribute("categories", desk.categories());
         model.addAttribute("departments", support.departments());
         return "servicedesk/queue";
+    }
+
+    /** The queue as .xlsx: the tab, filters and sort of the page, every page of it (audited). */
+    @RequiresPermission(ServiceDeskPermissions.VIEW)
+    @GetMapping("/service-requests/export")
+    void export(@ModelAttribute Filter filter, @RequestParam(required = false) String tab,
+                @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
+        export.write(tab(filter, tab == null ? "" : tab), sort, request.getQueryString(), response);
     }
 
     /** A tab narrows the filters: my work, my department, unassigned, due soon, overdue, paused, key customers. */
@@ -191,17 +208,33 @@ class RequestPages {
         var r = desk.detail(id);
         java.time.Instant now = java.time.Instant.now(clock);
         model.addAttribute("r", r);
-        model.addAttribute("steps", steps(r, users.require()));
+        CurrentUser me = users.require();
+        model.addAttribute("steps", steps(r, me));
+        model.addAttribute("next", next(r, me));
         model.addAttribute("responseClock", support.clock(r.deadlines().respondedAt() == null, r.deadlines().responseDueAt(),
                 r.status() == RequestStatus.PAUSED, now));
         model.addAttribute("completionClock", support.clock(r.deadlines().completedAt() == null,
                 r.deadlines().completionDueAt(), r.status() == RequestStatus.PAUSED, now));
         model.addAttribute("departments", support.departments());
-        model.addAttribute("staff", support.staff());
+        model.addAttribute("suggestion", me.can(ServiceDeskPermissions.DISPATCH) && r.status() == RequestStatus.REGISTERED
+                ? desk.dispatchSuggestion(id, null) : NO_SUGGESTION);
+        model.addAttribute("departmentStaff", r.departmentId() == null || !me.can(ServiceDeskPermissions.HANDLE)
+                ? java.util.List.of() : desk.dispatchSuggestion(id, r.departmentId()).handlers());
         model.addAttribute("pauseReasons", PauseReason.values());
-        model.addAttribute("outcomes", CallbackOutcome.values());
+        model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("followUps", com.careloop.servicedesk.UnsatisfiedFollowUp.values());
         return "servicedesk/request";
+    }
+
+    private static final ServiceDeskViews.DispatchSuggestion NO_SUGGESTION =
+            new ServiceDeskViews.DispatchSuggestion(null, null, false, java.util.List.of());
+
+    /** The handlers of the department chosen in the dispatch form (htmx). */
+    @RequiresPermission(ServiceDeskPermissions.DISPATCH)
+    @GetMapping("/service-requests/{id}/dispatch-handlers")
+    String dispatchHandlers(@PathVariable long id, @RequestParam(required = false) Long departmentId, Model model) {
+        model.addAttribute("suggestion", departmentId == null ? NO_SUGGESTION : desk.dispatchSuggestion(id, departmentId));
+        return "servicedesk/fragments :: handlers";
     }
 
     /** The steps the action panel offers: those the status allows and the reader's permissions grant. */
@@ -231,6 +264,56 @@ class RequestPages {
                     RequestStatus.CLOSED);
         }
         return steps;
+    }
+
+    /**
+     * The next step of the procedure and whose it is: the handler's own work (start, complete, resume) is the
+     * handler's; dispatch, callback and close are the desk's (by permission); a key customer's request waits for a
+     * supervisor's satisfied callback before close, as {@code ServiceRequest.close} requires.
+     */
+    static NextStep next(ServiceDeskViews.Detail r, CurrentUser me) {
+        boolean callback = me.can(ServiceDeskPermissions.CALLBACK);
+        boolean supervisor = "CS_SUPERVISOR".equals(me.position()) || "CS_MANAGER".equals(me.position());
+        boolean satisfied = r.callback() != null && r.callback().satisfaction() != null && r.callback().satisfaction().satisfied();
+        return switch (r.status()) {
+            case REGISTERED -> me.can(ServiceDeskPermissions.DISPATCH)
+                    ? NextStep.act("dispatch", "sdp.action.dispatch", "dispatch-form")
+                    : NextStep.waiting("dispatch", "sdp.action.dispatch", "nextstep.wait.dispatch",
+                            NextStep.position("CS_SUPERVISOR"));
+            case DISPATCHED -> handlers(r, me, "start", "sdp.action.start", "do-start");
+            case IN_PROGRESS -> handlers(r, me, "complete", "sdp.action.complete", "complete-form");
+            case PAUSED -> handlers(r, me, "resume", "sdp.action.resume", "do-resume");
+            case COMPLETED, SIGNED_OFF, CALLED_BACK -> {
+                boolean needsCallback = r.keyCustomer() ? !(satisfied && r.callback().bySupervisor())
+                        : r.callbackRequired() && !satisfied;
+                if (!needsCallback) {
+                    yield callback ? NextStep.act("close", "sdp.action.close", "do-close")
+                            : NextStep.waiting("close", "sdp.action.close", "nextstep.wait.close",
+                                    NextStep.position("CS_SUPERVISOR"));
+                }
+                if (r.keyCustomer()) {
+                    yield callback && supervisor ? NextStep.act("callback", "sdp.action.callback", "callback-form")
+                            : NextStep.waiting("callback", "sdp.action.callback", "nextstep.wait.keyCallback",
+                                    NextStep.position("CS_SUPERVISOR"));
+                }
+                yield callback ? NextStep.act("callback", "sdp.action.callback", "callback-form")
+                        : NextStep.waiting("callback", "sdp.action.callback", "nextstep.wait.callback",
+                                NextStep.position("CS_SUPERVISOR"));
+            }
+            case CLOSED -> null;
+        };
+    }
+
+    /** The handler's own step: the assignee's; without one, the department's to assign. */
+    private static NextStep handlers(ServiceDeskViews.Detail r, CurrentUser me, String action, String label,
+                                     String target) {
+        if (r.assigneeId() == null) {
+            return me.can(ServiceDeskPermissions.HANDLE) && java.util.Objects.equals(me.departmentId(), r.departmentId())
+                    ? NextStep.act(action, label, target)
+                    : NextStep.waiting(action, label, "nextstep.wait.assign", r.departmentName());
+        }
+        return r.assigneeId() == me.id() && me.can(ServiceDeskPermissions.HANDLE) ? NextStep.act(action, label, target)
+                : NextStep.waiting(action, label, "nextstep.wait.person", r.assigneeName());
     }
 
     private static void add(java.util.Set<String> steps, String step, RequestStatus current, RequestStatus... allowed) {
@@ -307,13 +390,29 @@ class RequestPages {
     @RequiresPermission(ServiceDeskPermissions.HANDLE)
     @PostMapping("/service-requests/{id}/sign-off")
     String signOff(@PathVariable long id, @Valid @ModelAttribute PageForms.SignOff form, BindingResult errors,
-                   @RequestParam(required = false) MultipartFile signature, RedirectAttributes flash) throws IOException {
-        // the domain checks type and size by the bytes; the page only wraps the upload as a data URL
-        String image = signature == null || signature.isEmpty() ? null : "data:"
-                + (signature.getContentType() == null ? "image/png" : signature.getContentType()) + ";base64,"
-                + Base64.getEncoder().encodeToString(signature.getBytes());
+                   @RequestParam(required = false) MultipartFile signature,
+                   @RequestParam(required = false) String signatureImage, RedirectAttributes flash) throws IOException {
+        byte[] upload = signature == null || signature.isEmpty() ? null : signature.getBytes();
         return step(id, errors, flash, () -> desk.signOff(id, new ServiceDeskCommands.SignOff(form.name(),
-                support.offset(form.signedAt()), form.satisfied(), image, form.version())));
+                support.offset(form.signedAt()), form.satisfied(), signatureImage(signature, upload, signatureImage),
+                form.version())));
+    }
+
+    /**
+     * The signature as a data URL: an uploaded file (checked by the platform's upload rules: type by its bytes,
+     * at most 256 KB, PNG or JPEG) wins over the on-screen pad's PNG, which the domain checks by its bytes too.
+     */
+    private static String signatureImage(MultipartFile file, byte[] bytes, String pad) {
+        if (bytes != null) {
+            var checked = UploadedFiles.check(file.getOriginalFilename(), file.getContentType(), bytes,
+                    DataSize.ofKilobytes(256));
+            if (!checked.contentType().equals("image/png") && !checked.contentType().equals("image/jpeg")) {
+                throw new InvalidInputException("signature", "content-type",
+                        "签名须为 PNG 或 JPEG 图片 / the signature must be a PNG or JPEG image");
+            }
+            return "data:" + checked.contentType() + ";base64," + Base64.getEncoder().encodeToString(checked.bytes());
+        }
+        return pad == null || pad.isBlank() ? null : pad;
     }
 
     @RequiresPermission(ServiceDeskPermissions.CALLBACK)

@@ -75,6 +75,9 @@ public class SurveyCampaign implements Auditable {
     private Integer beforeAnswered;
     private Instant closedAt;
     private String createdBy;
+    private String publicTitle;
+    private String publicTitleZhTw;
+    private String publicTitleEn;
     @Version
     private long version;
     private Instant createdAt;
@@ -164,6 +167,23 @@ public class SurveyCampaign implements Auditable {
         this.updatedAt = now;
     }
 
+    /** The title the customer reads (token page, mail); not once the campaign is closed. */
+    public void retitle(com.careloop.survey.PublicTitle title, Instant now) {
+        if (status == CLOSED) {
+            throw new DomainException("invalid-state", "调查活动已结束，不能修改公开标题 / a closed campaign keeps its public title",
+                    Map.of("status", status.name()));
+        }
+        var t = title == null ? com.careloop.survey.PublicTitle.none() : title.normalized();
+        this.publicTitle = t.zhCn();
+        this.publicTitleZhTw = t.zhTw();
+        this.publicTitleEn = t.en();
+        this.updatedAt = now;
+    }
+
+    public com.careloop.survey.PublicTitle publicTitle() {
+        return new com.careloop.survey.PublicTitle(publicTitle, publicTitleZhTw, publicTitleEn);
+    }
+
     public void close(Instant now) {
         requireState("close", SENT, SUPPLEMENTARY);
         this.status = CLOSED;
@@ -218,6 +238,9 @@ public class SurveyCampaign implements Auditable {
         m.put("remindedAt", remindedAt);
         m.put("supplementaryAt", supplementaryAt);
         m.put("closedAt", closedAt);
+        m.put("publicTitle", publicTitle);
+        m.put("publicTitleZhTw", publicTitleZhTw);
+        m.put("publicTitleEn", publicTitleEn);
         return m;
     }
 

@@ -15,11 +15,15 @@ import com.careloop.survey.InvitationChannel;
 import com.careloop.survey.StratifyBy;
 import com.careloop.survey.SurveyCampaignCommands.CreateCampaign;
 import com.careloop.survey.SurveyCampaignCommands.Draw;
+import com.careloop.survey.PublicTitle;
 import com.careloop.survey.SurveyCampaignCommands.PopulationFilter;
+import com.careloop.survey.SurveyCampaignCommands.Retitle;
 import com.careloop.survey.SurveyCampaignCommands.Step;
+import com.careloop.survey.SurveyCampaignViews.PersonalLink;
 import com.careloop.survey.SurveyCampaignStatus;
 import com.careloop.survey.SurveyCampaigns;
 import com.careloop.survey.SurveyPermissions;
+import com.careloop.survey.invite.QrCodes;
 import com.careloop.survey.template.SurveyTemplates;
 
 import jakarta.validation.Valid;
@@ -54,7 +58,8 @@ class SurveyCampaignPages {
                         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                         Set<CustomerKind> kinds, Segment segment, @Size(max = 100) String region, Integer revenueYear,
                         Boolean activeOnly, InvitationChannel defaultChannel, BigDecimal sampleFraction,
-                        StratifyBy stratifyBy, BigDecimal responseTarget) {
+                        StratifyBy stratifyBy, BigDecimal responseTarget, @Size(max = 200) String publicTitle,
+                        @Size(max = 200) String publicTitleZhTw, @Size(max = 200) String publicTitleEn) {
     }
 
     private final SurveyCampaigns campaigns;
@@ -95,7 +100,8 @@ class SurveyCampaignPages {
             long id = campaigns.create(new CreateCampaign(form.name(), form.templateId(), form.periodFrom(),
                     form.periodTo(), form.deadline(), new PopulationFilter(form.kinds(), form.segment(), form.region(),
                     form.revenueYear(), form.activeOnly()), form.defaultChannel(), form.sampleFraction(),
-                    form.stratifyBy(), form.responseTarget())).id();
+                    form.stratifyBy(), form.responseTarget(), new PublicTitle(form.publicTitle(), form.publicTitleZhTw(),
+                    form.publicTitleEn()))).id();
             return "redirect:/surveys/campaigns/" + id;
         } catch (DomainException | InvalidInputException e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -111,6 +117,9 @@ class SurveyCampaignPages {
         model.addAttribute("rates", c.rates());
         model.addAttribute("template", templates.revision(c.templateId()));
         model.addAttribute("invitations", campaigns.invitations(id, null).stream().limit(500).toList());
+        if (c.status() == SurveyCampaignStatus.SAMPLED) {
+            model.addAttribute("sendCheck", campaigns.sendCheck(id));
+        }
         return "survey/campaign/detail";
     }
 
@@ -159,6 +168,31 @@ class SurveyCampaignPages {
     @PostMapping("/surveys/campaigns/{id}/invitations/{invitationId}/resend")
     String resend(@PathVariable long id, @PathVariable long invitationId, RedirectAttributes flash) {
         return step(id, flash, () -> campaigns.resend(id, invitationId));
+    }
+
+    /** The link panel (htmx): a new personal link with copy button and QR code; the earlier link stops working. */
+    @RequiresPermission(SurveyPermissions.RUN)
+    @PostMapping("/surveys/campaigns/{id}/invitations/{invitationId}/link")
+    String link(@PathVariable long id, @PathVariable long invitationId, Model model) {
+        try {
+            PersonalLink link = campaigns.reissueLink(id, invitationId);
+            model.addAttribute("link", link);
+            model.addAttribute("qrPng", java.util.Base64.getEncoder().encodeToString(
+                    QrCodes.png(link.link(), SurveyCampaignApi.QR_PIXELS)));
+            model.addAttribute("customerName", campaigns.invitation(id, invitationId).customerName());
+        } catch (DomainException e) {
+            model.addAttribute("message", e.getMessage());
+        }
+        return "survey/campaign/link :: link";
+    }
+
+    @RequiresPermission(SurveyPermissions.RUN)
+    @PostMapping("/surveys/campaigns/{id}/public-title")
+    String retitle(@PathVariable long id, @RequestParam(required = false) String publicTitle,
+                   @RequestParam(required = false) String publicTitleZhTw, @RequestParam(required = false) String publicTitleEn,
+                   @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        return step(id, flash, () -> campaigns.retitle(id, new Retitle(new PublicTitle(publicTitle, publicTitleZhTw,
+                publicTitleEn), version)));
     }
 
     @RequiresPermission(SurveyPermissions.ENTER)

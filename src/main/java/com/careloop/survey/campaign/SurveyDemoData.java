@@ -76,7 +76,9 @@ class SurveyDemoData implements ApplicationRunner {
         LocalDate today = LocalDate.now(properties.zone());
         Detail c = campaigns.create(new CreateCampaign(today.getYear() + "年度顾客满意度调查（演示）", templateId,
                 today.withDayOfYear(1), today, today.plusDays(14), new PopulationFilter(Set.of(), null, null, null, true),
-                InvitationChannel.PHONE, null, null, new BigDecimal("60")));
+                InvitationChannel.PHONE, null, null, new BigDecimal("60"), new com.careloop.survey.PublicTitle(
+                        today.getYear() + "年度顾客满意度调查", today.getYear() + "年度顧客滿意度調查",
+                        today.getYear() + " customer satisfaction survey")));
         c = campaigns.draw(c.id(), new Draw(SEED, c.version()));
         c = campaigns.send(c.id(), new Step(c.version()));
         List<Invitation> calls = campaigns.invitations(c.id(), null);

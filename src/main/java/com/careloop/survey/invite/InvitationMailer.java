@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.PageLocale;
+import com.careloop.survey.PublicTitle;
 
 import jakarta.annotation.PreDestroy;
 
@@ -67,13 +68,18 @@ public class InvitationMailer {
         this.clock = clock;
     }
 
-    /** Sends after the current transaction commits (at once without one). */
-    public void sendAfterCommit(String campaignName, Kind kind, List<Outgoing> mails) {
+    /** Whether outgoing mail is configured ({@code spring.mail.host} set): said on the campaign page before a send. */
+    public boolean configured() {
+        return mail.getIfAvailable() != null;
+    }
+
+    /** Sends after the current transaction commits (at once without one); the mail names the survey's public title. */
+    public void sendAfterCommit(PublicTitle title, Kind kind, List<Outgoing> mails) {
         if (mails.isEmpty()) {
             return;
         }
         List<Outgoing> copy = List.copyOf(mails);
-        Runnable send = () -> worker.execute(() -> sendAll(campaignName, kind, copy));
+        Runnable send = () -> worker.execute(() -> sendAll(title, kind, copy));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -86,7 +92,7 @@ public class InvitationMailer {
         }
     }
 
-    private void sendAll(String campaignName, Kind kind, List<Outgoing> mails) {
+    private void sendAll(PublicTitle title, Kind kind, List<Outgoing> mails) {
         JavaMailSender sender = mail.getIfAvailable();
         List<Object[]> outcomes = new ArrayList<>();
         for (Outgoing m : mails) {
@@ -95,7 +101,7 @@ public class InvitationMailer {
                 error = "SMTP not configured (spring.mail.host)";
             } else {
                 try {
-                    sender.send(message(campaignName, kind, m));
+                    sender.send(message(title, kind, m));
                 } catch (MailException | IllegalArgumentException e) {
                     error = String.valueOf(e.getMessage());
                     log.warn("Survey mail for invitation {} to {} failed: {}", m.invitationId(), m.to(), error);
@@ -119,8 +125,9 @@ public class InvitationMailer {
         }
     }
 
-    SimpleMailMessage message(String campaignName, Kind kind, Outgoing m) {
+    SimpleMailMessage message(PublicTitle title, Kind kind, Outgoing m) {
         var locale = PageLocale.of(m.language());
+        String campaignName = title(title, locale);
         String link = properties.baseUrl() + "/s/" + m.token();
         String expires = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.zone())
                 .format(m.expiresAt());
@@ -132,6 +139,12 @@ public class InvitationMailer {
         message.setText(messages.getMessage("surveycampaign.mail.body." + kind,
                 new Object[] {m.customerName(), properties.companyName(), campaignName, link, expires}, locale));
         return message;
+    }
+
+    /** The survey's public title in {@code locale}, else the generic "customer satisfaction survey" in that language. */
+    public String title(PublicTitle title, java.util.Locale locale) {
+        String t = title == null ? null : title.in(locale);
+        return t != null ? t : messages.getMessage("svpublic.defaultTitle", null, locale);
     }
 
     @PreDestroy

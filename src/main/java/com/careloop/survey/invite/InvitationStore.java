@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.careloop.survey.InvitationChannel;
+import com.careloop.survey.PublicTitle;
 import com.careloop.survey.SurveyCampaignStatus;
 import com.careloop.survey.SurveyCampaignViews.CustomerInvitation;
 import com.careloop.survey.SurveyCampaignViews.Invitation;
@@ -36,7 +37,7 @@ public class InvitationStore {
     }
 
     /** A token's invitation with what the public page needs. */
-    public record TokenInvitation(long id, long campaignId, String campaignName, SurveyCampaignStatus campaignStatus,
+    public record TokenInvitation(long id, long campaignId, PublicTitle title, SurveyCampaignStatus campaignStatus,
                                   long templateId, long customerId, String customerName, InvitationChannel channel,
                                   String language, Instant expiresAt, boolean answered) {
     }
@@ -138,6 +139,12 @@ public class InvitationStore {
                 new int[] {Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP, Types.BIGINT});
     }
 
+    /** A new token for one invitation shown to an agent (no mail): the earlier link stops working. */
+    public void newLink(long invitationId, String hash, Instant expiresAt) {
+        jdbc.sql("update survey_invitation set token_hash = :h, token_expires_at = :e, version = version + 1 where id = :id")
+                .param("h", hash).param("e", Timestamp.from(expiresAt)).param("id", invitationId).update();
+    }
+
     /** The supplementary round also reaches the agent channels: they are called / handed a form again. */
     public int markSupplementary(long campaignId, Instant at) {
         return jdbc.sql("update survey_invitation set supplementary_sent_at = :at where campaign_id = :c"
@@ -174,13 +181,15 @@ public class InvitationStore {
     }
 
     public Optional<TokenInvitation> byTokenHash(String hash) {
-        return jdbc.sql("select i.id, i.campaign_id, c.name, c.status, c.template_id, i.customer_id, i.customer_name,"
-                        + " i.channel, i.language, i.token_expires_at, " + ANSWERED + " answered"
+        return jdbc.sql("select i.id, i.campaign_id, c.status, c.template_id, i.customer_id, i.customer_name,"
+                        + " i.channel, i.language, i.token_expires_at, " + ANSWERED + " answered,"
+                        + " c.public_title, c.public_title_zh_tw, c.public_title_en"
                         + " from survey_invitation i join survey_campaign c on c.id = i.campaign_id where i.token_hash = :h")
                 .param("h", hash)
-                .query((rs, n) -> new TokenInvitation(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        SurveyCampaignStatus.valueOf(rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getString(7),
-                        InvitationChannel.valueOf(rs.getString(8)), rs.getString(9), instant(rs, 10), rs.getBoolean(11)))
+                .query((rs, n) -> new TokenInvitation(rs.getLong(1), rs.getLong(2),
+                        new PublicTitle(rs.getString(11), rs.getString(12), rs.getString(13)),
+                        SurveyCampaignStatus.valueOf(rs.getString(3)), rs.getLong(4), rs.getLong(5), rs.getString(6),
+                        InvitationChannel.valueOf(rs.getString(7)), rs.getString(8), instant(rs, 9), rs.getBoolean(10)))
                 .optional();
     }
 

@@ -58,10 +58,12 @@ class TokenPage {
     private final SurveyCampaignProperties settings;
     private final CareLoopProperties platform;
     private final PerAddressLimiter limiter;
+    private final InvitationMailer mailer;
     private final Clock clock;
 
     TokenPage(InvitationStore invitations, SurveyTemplates templates, SurveyResponses responses, FormNonce nonces,
-              SurveyCampaignProperties settings, CareLoopProperties platform, Clock clock) {
+              SurveyCampaignProperties settings, CareLoopProperties platform, InvitationMailer mailer, Clock clock) {
+        this.mailer = mailer;
         this.invitations = invitations;
         this.templates = templates;
         this.responses = responses;
@@ -187,6 +189,8 @@ class TokenPage {
         PageLocale.use(request, locale);
         TemplateView template = templates.revision(inv.templateId());
         model.addAttribute("inv", inv);
+        // the survey's public title, never the internal campaign name
+        model.addAttribute("surveyTitle", mailer.title(inv.title(), locale));
         model.addAttribute("token", token);
         model.addAttribute("template", template);
         model.addAttribute("texts", new QuestionnaireTexts(template, locale));

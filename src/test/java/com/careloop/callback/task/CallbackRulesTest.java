@@ -17,10 +17,10 @@ import com.careloop.callback.CallbackViews.GroupBy;
 import com.careloop.callback.CallbackViews.StatsRow;
 import com.careloop.callback.FollowUp;
 import com.careloop.callback.PlanKind;
-import com.careloop.callback.Satisfaction;
 import com.careloop.callback.TaskStatus;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.platform.calendar.ChineseHolidays2026;
 
@@ -134,7 +134,7 @@ class CallbackRulesTest {
 
         CallbackTask task(String sourceType, int maxAttempts) {
             var origin = new CallbackTask.Origin(1, PlanKind.SERVICE_COMPLETED, 1, "k", sourceType, 5L, "BS2026-000005",
-                    "after close", 9, "张三", "KH0009", false);
+                    "after close", 9L, "张三", "KH0009", false);
             return CallbackTask.create("HF2026-000001", origin, d("2026-12-02"), 3L, "客服", CallbackMethod.PHONE,
                     "问题一\n问题二", maxAttempts, "frontdesk", NOW);
         }
@@ -159,6 +159,43 @@ class CallbackRulesTest {
                     .isInstanceOf(DomainException.class).hasMessageContaining("UNREACHABLE");
             assertThatThrownBy(() -> t.complete(Satisfaction.SATISFIED, null, null, null, "frontdesk", NOW))
                     .isInstanceOf(DomainException.class).hasMessageContaining("UNREACHABLE");
+        }
+
+        @Test
+        void aCallbackOnTheRequestPageCompletesTheOpenTaskForTheAgentWhoMadeIt() {
+            java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-12-03T02:30:00Z"),
+                    java.time.ZoneId.of("Asia/Shanghai"));
+            java.time.Instant now = java.time.Instant.now(clock);
+            CallbackTask t = task("SERVICE_REQUEST", 3);
+            t.recordFromRequestPage(Satisfaction.NEUTRAL, " 一般 ", FollowUp.REOPEN_REQUEST, 2, 4L, "李明", "supervisor", now);
+            assertThat(t.getStatus()).isEqualTo(TaskStatus.DONE);
+            assertThat(t.getAttempts()).isEqualTo(1);
+            assertThat(t.getSatisfaction()).isEqualTo(Satisfaction.NEUTRAL);
+            assertThat(t.getNotes()).isEqualTo("一般");
+            assertThat(t.getFollowUp()).as("neutral needs no follow-up").isNull();
+            assertThat(t.getAssigneeName()).as("counted for the agent who called").isEqualTo("李明");
+            assertThat(t.getCoversRound()).isEqualTo(2);
+            assertThat(t.getCompletedAt()).isEqualTo(now);
+            assertThat(t.getEvents()).extracting(CallbackTaskEvent::getKind).containsExactly("CREATED", "RECORDED_ON_REQUEST");
+            assertThatThrownBy(() -> t.recordFromRequestPage(Satisfaction.SATISFIED, null, null, 2, 4L, "李明",
+                    "supervisor", now)).isInstanceOf(DomainException.class).hasMessageContaining("DONE");
+        }
+
+        @Test
+        void aDissatisfiedCallbackOnTheRequestPageKeepsTheFollowUpItHadThere() {
+            CallbackTask t = task("SERVICE_REQUEST", 3);
+            t.recordFromRequestPage(Satisfaction.VERY_DISSATISFIED, "仍漏水", FollowUp.REOPEN_REQUEST, 1, 4L, "李明",
+                    "supervisor", NOW);
+            assertThat(t.getFollowUp()).isEqualTo(FollowUp.REOPEN_REQUEST);
+            assertThat(t.getSatisfaction().score()).isEqualTo(1);
+        }
+
+        @Test
+        void onlyAServiceRequestsTaskTakesTheRequestPagesCallback() {
+            CallbackTask t = task("COMPLAINT", 3);
+            assertThatThrownBy(() -> t.recordFromRequestPage(Satisfaction.SATISFIED, null, null, 1, 4L, "李明",
+                    "supervisor", NOW)).isInstanceOf(IllegalStateException.class);
+            assertThat(t.getStatus()).isEqualTo(TaskStatus.OPEN);
         }
 
         @Test

@@ -52,20 +52,19 @@ class AuthApiTest extends ApiTestBase {
     }
 
     @Test
-    void fiveFailedLoginsLockTheAccountEvenForTheRightPassword() {
+    void fiveFailedLoginsBlockThatAddressForTheAccountUntilAnAdministratorUnlocksIt() {
         String username = newUser();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             assertThat(login(username, "wrong").status()).isEqualTo(401);
         }
+        Response blocked = login(username, "right-password");
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.json().get("type").asString()).isEqualTo("urn:careloop:problem:login-throttled");
         assertThat(jdbc.sql("select locked_until from app_user where username = :u").param("u", username)
                 .query(java.sql.Timestamp.class).optional()).isEmpty();
-        login(username, "wrong");
-        Response locked = login(username, "right-password");
-        assertThat(locked.status()).isEqualTo(401);
-        assertThat(locked.json().get("detail").asString()).contains("已锁定");
         long userId = jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class).single();
         assertThat(get("/api/v1/audit-events/user/" + userId, tokenFor("admin")).json().valueStream()
-                .map(e -> e.get("action").asString())).contains("LOCK");
+                .map(e -> e.get("action").asString())).contains("LOGIN_THROTTLED");
 
         assertThat(post("/api/v1/users/" + userId + "/unlock", tokenFor("admin"), null).status()).isEqualTo(200);
         assertThat(login(username, "right-password").status()).isEqualTo(201);

@@ -43,7 +43,7 @@ class LoginPageTest extends ApiTestBase {
     }
 
     @Test
-    void afterFiveWrongPasswordsTheLoginPageSaysTheAccountIsLocked() {
+    void afterFiveWrongPasswordsTheLoginPageSaysToWait() {
         String username = "lock" + UUID.randomUUID().toString().substring(0, 8);
         post("/api/v1/users", tokenFor("admin"), j("{'username':'" + username
                 + "','displayName':'锁定测试','password':'right-password','position':'STAFF','roles':['STAFF']}"));
@@ -53,7 +53,7 @@ class LoginPageTest extends ApiTestBase {
         }
         PageSession.Page locked = s.login(username, "right-password");
         assertThat(locked.location()).endsWith("/login?error=locked");
-        assertThat(s.get("/login?error=locked").body()).contains("账户已锁定 15 分钟");
+        assertThat(s.get("/login?error=locked").body()).contains("请 15 分钟后再试");
     }
 
     @Test

@@ -63,6 +63,7 @@ class PermissionMatrixTest extends ApiTestBase {
             Map.entry("GET /admin/calendar", "calendar:view"),
             Map.entry("POST /admin/calendar/{id}/hours", "calendar:manage"),
             Map.entry("POST /admin/calendar/{id}/days", "calendar:manage"),
+            Map.entry("POST /admin/calendar/{id}/import", "calendar:manage"),
             Map.entry("POST /admin/calendar/{id}/days/{dayId}/remove", "calendar:manage"),
             Map.entry("GET /admin/record-numbers", "numbering:manage"),
             Map.entry("POST /admin/record-numbers/{recordType}", "numbering:manage"),
@@ -123,6 +124,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.callback.CallbackEndpointRules.RULES);
         MATRIX.putAll(com.careloop.survey.SurveyCampaignEndpointRules.RULES);
         MATRIX.putAll(com.careloop.complaint.ClaimEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.platform.web.ListsEndpointRules.RULES);
     }
 
 

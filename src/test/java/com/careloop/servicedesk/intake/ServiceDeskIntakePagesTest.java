@@ -76,8 +76,9 @@ class ServiceDeskIntakePagesTest extends ApiTestBase {
         String marker = UUID.randomUUID().toString();
         PageSession.Page page = s.post("/public/service-requests", "name", "", "phone", "abc", "type", "REPAIR",
                 "description", "no name " + marker);
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("public-form-errors", "Name:", "Phone:");
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body()).contains("public-form-errors", "Please give your name.",
+                "The phone number may contain digits, spaces and + ( ) - only");
         assertThat(count(marker)).isZero();
     }
 

@@ -9,9 +9,9 @@ import java.util.List;
 
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Satisfaction;
 import com.careloop.platform.calendar.ChineseHolidays2026;
 import com.careloop.platform.calendar.TimeUnit;
-import com.careloop.servicedesk.CallbackOutcome;
 import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.PauseReason;
 import com.careloop.servicedesk.Priority;
@@ -202,7 +202,7 @@ class ServiceRequestTest {
             r.signOff("王先生", at("2026-03-02T14:05"), true, "teamleader", at("2026-03-02T14:06"));
             assertThatThrownBy(() -> r.close(2, "supervisor", at("2026-03-02T15:00")))
                     .isInstanceOf(DomainException.class).hasMessageContaining("supervisor");
-            r.callback(CallbackOutcome.SATISFIED, "满意", 4, false, "frontdesk", at("2026-03-02T16:00"));
+            r.callback(Satisfaction.SATISFIED, "满意", 4, false, "frontdesk", at("2026-03-02T16:00"));
             assertThatThrownBy(() -> r.close(2, "supervisor", at("2026-03-02T16:10")))
                     .as("a front-desk callback is not the supervisor's").isInstanceOf(DomainException.class);
         }
@@ -213,9 +213,33 @@ class ServiceRequestTest {
             r.dispatch(10, SENIOR, null, "frontdesk", at("2026-03-02T10:05"));
             r.start(7, "teamleader", at("2026-03-02T10:30"));
             r.complete("更换止水阀", "teamleader", at("2026-03-02T14:00"));
-            r.callback(CallbackOutcome.SATISFIED, "满意", 2, true, "supervisor", at("2026-03-02T16:00"));
+            r.callback(Satisfaction.SATISFIED, "满意", 2, true, "supervisor", at("2026-03-02T16:00"));
             r.close(2, "supervisor", at("2026-03-02T16:10"));
             assertThat(r.getStatus()).isEqualTo(RequestStatus.CLOSED);
+        }
+
+        @Test
+        void aNeutralCallbackIsNotTheSatisfiedOneAKeyCustomersCloseWaitsFor() {
+            ServiceRequest r = request("2026-03-02T10:00", repair, true, false);
+            r.dispatch(10, SENIOR, null, "frontdesk", at("2026-03-02T10:05"));
+            r.start(7, "teamleader", at("2026-03-02T10:30"));
+            r.complete("更换止水阀", "teamleader", at("2026-03-02T14:00"));
+            r.callback(Satisfaction.NEUTRAL, "一般", 2, true, "supervisor", at("2026-03-02T16:00"));
+            assertThat(r.getStatus()).as("neutral is not dissatisfied: no re-open").isEqualTo(RequestStatus.CALLED_BACK);
+            assertThatThrownBy(() -> r.close(2, "supervisor", at("2026-03-02T16:10")))
+                    .isInstanceOf(DomainException.class).hasMessageContaining("satisfied callback");
+        }
+
+        @Test
+        void aVeryDissatisfiedCallbackReOpensLikeADissatisfiedOne() {
+            ServiceRequest r = request("2026-03-02T10:00", repair, false, false);
+            r.dispatch(10, SENIOR, null, "frontdesk", at("2026-03-02T10:05"));
+            r.start(7, "teamleader", at("2026-03-02T10:30"));
+            r.complete("疏通", "teamleader", at("2026-03-02T11:00"));
+            assertThat(r.round()).isEqualTo(1);
+            r.callback(Satisfaction.VERY_DISSATISFIED, "完全没修好", 2, true, "supervisor", at("2026-03-02T15:00"));
+            assertThat(r.getStatus()).isEqualTo(RequestStatus.DISPATCHED);
+            assertThat(r.round()).as("the next callback is about the next round of work").isEqualTo(2);
         }
 
         @Test
@@ -226,7 +250,7 @@ class ServiceRequestTest {
             r.complete("电梯复位", "staff", at("2026-03-02T11:00"));
             assertThatThrownBy(() -> r.close(2, "supervisor", at("2026-03-02T12:00")))
                     .isInstanceOf(DomainException.class).hasMessageContaining("callback");
-            r.callback(CallbackOutcome.SATISFIED, null, 4, false, "frontdesk", at("2026-03-02T13:00"));
+            r.callback(Satisfaction.SATISFIED, null, 4, false, "frontdesk", at("2026-03-02T13:00"));
             r.close(2, "supervisor", at("2026-03-02T13:05"));
             assertThat(r.getStatus()).isEqualTo(RequestStatus.CLOSED);
         }
@@ -237,7 +261,7 @@ class ServiceRequestTest {
             r.dispatch(10, SENIOR, null, "frontdesk", at("2026-03-02T10:05"));
             r.start(7, "teamleader", at("2026-03-02T10:30"));
             r.complete("疏通", "teamleader", at("2026-03-02T11:00"));
-            r.callback(CallbackOutcome.UNSATISFIED, "仍然堵塞", 2, true, "supervisor", at("2026-03-02T15:00"));
+            r.callback(Satisfaction.DISSATISFIED, "仍然堵塞", 2, true, "supervisor", at("2026-03-02T15:00"));
             assertThat(r.getStatus()).isEqualTo(RequestStatus.DISPATCHED);
             assertThat(r.getReopenCount()).isEqualTo(1);
             assertThat(r.getCompletedAt()).isNull();

@@ -1,0 +1,21 @@
+package com.careloop.complaint.handling;
+
+import com.careloop.complaint.ComplaintCategory;
+import com.careloop.complaint.ComplaintStatus;
+import com.careloop.complaint.ComplaintViews.Filter;
+import com.careloop.complaint.Severity;
+
+/**
+ * The complaint list's query parameters, the same for the page, the API and both exports, so an export holds
+ * exactly the rows the list shows: filters, keyword ({@code q}: number, customer, order, product, content) and the
+ * sort ({@code receivedAt}, {@code -receivedAt}, …; see {@code Complaints.SORTS}).
+ */
+record ComplaintListQuery(ComplaintStatus status, ComplaintCategory category, Severity severity, Long customerId,
+                          Boolean repeat, Boolean overdue, String q, Long departmentId, Long handlerId,
+                          Long concernedEmployeeId, String sort) {
+
+    Filter filter() {
+        return new Filter(status, category, severity, customerId, repeat, overdue, q, departmentId, handlerId,
+                concernedEmployeeId);
+    }
+}

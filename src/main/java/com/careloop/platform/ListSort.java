@@ -1,0 +1,206 @@
+package com.careloop.platform;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * Sorting a list by a column with keyset paging that stays correct under every sort. The request names a sort key
+ * ({@code receivedAt} ascending, {@code -receivedAt} descending); only keys of the list's whitelist are accepted
+ * (anything else is 422 on {@code sort}), each mapped to a SQL expression, so no request text reaches the SQL. The
+ * record id breaks ties in the same direction, so the order is total and stable, and the cursor is the last row's
+ * (sort value, id): the next page is the rows after that pair. Sorted by the id itself, the cursor is the plain id,
+ * as before sorting existed.
+ *
+ * <p>A list query adds {@link #selectColumn()} to its select list, {@link #after(String, StringBuilder, Map)} to its
+ * conditions, {@link #orderBy()} at the end, maps rows with {@link #mapper(RowMapper)} and cuts the page with
+ * {@link #page(List, int)}. Sort expressions must not be null (wrap a nullable column in {@code coalesce}).
+ */
+public final class ListSort {
+
+    public enum Type { TEXT, TIME, DATE, NUMBER }
+
+    /** A sortable column: its SQL expression (never null) and the type of its value. */
+    public record Column(String sql, Type type) {
+
+        public static Column text(String sql) {
+            return new Column(sql, Type.TEXT);
+        }
+
+        public static Column time(String sql) {
+            return new Column(sql, Type.TIME);
+        }
+
+        public static Column date(String sql) {
+            return new Column(sql, Type.DATE);
+        }
+
+        public static Column number(String sql) {
+            return new Column(sql, Type.NUMBER);
+        }
+    }
+
+    /** A row with the values its cursor is made of. */
+    public record Keyed<T>(T row, Object sortValue, long id) {
+    }
+
+    /** One page and the cursor of the next (null on the last page). */
+    public record Slice<T>(List<T> items, String nextCursor) {
+    }
+
+    private static final String SORT_VALUE = "sort_value";
+
+    private final String key;
+    private final boolean descending;
+    private final Column column;
+    private final String idColumn;
+
+    private ListSort(String key, boolean descending, Column column, String idColumn) {
+        this.key = key;
+        this.descending = descending;
+        this.column = column;
+        this.idColumn = idColumn;
+    }
+
+    /**
+     * The sort a request asks for. {@code requested} is a key of {@code allowed}, optionally prefixed with '-' for
+     * descending; blank means {@code defaultSort} (in the same form). The key {@code id} is always allowed.
+     */
+    public static ListSort parse(String requested, Map<String, Column> allowed, String idColumn, String defaultSort) {
+        String s = requested == null || requested.isBlank() ? defaultSort : requested.strip();
+        boolean desc = s.startsWith("-");
+        String key = desc ? s.substring(1) : s;
+        Column column = "id".equals(key) ? Column.number(idColumn) : allowed.get(key);
+        if (column == null) {
+            throw new InvalidInputException("sort", "allowed", "不能按此列排序 / cannot sort by '" + key
+                    + "'; sortable: " + String.join(", ", new java.util.TreeSet<>(allowed.keySet())));
+        }
+        return new ListSort(key, desc, column, idColumn);
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public boolean descending() {
+        return descending;
+    }
+
+    /** The request value of this sort ({@code -receivedAt}). */
+    public String param() {
+        return (descending ? "-" : "") + key;
+    }
+
+    private boolean byId() {
+        return column.sql().equals(idColumn);
+    }
+
+    /** To append to the select list: {@code , <expression> sort_value } (not needed, though harmless, by id). */
+    public String selectColumn() {
+        return ", " + column.sql() + " " + SORT_VALUE + " ";
+    }
+
+    /** Appends the keyset condition of the cursor (nothing without one). */
+    public void after(String cursor, StringBuilder where, Map<String, Object> params) {
+        if (cursor == null || cursor.isBlank()) {
+            return;
+        }
+        String op = descending ? "<" : ">";
+        if (byId()) {
+            where.append(" and ").append(idColumn).append(' ').append(op).append(" :sortAfterId");
+            params.put("sortAfterId", parseId(cursor));
+            return;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalidCursor();
+        }
+        int bar = decoded.lastIndexOf('|');
+        if (bar < 0) {
+            throw invalidCursor();
+        }
+        Object value = value(decoded.substring(0, bar));
+        where.append(" and (").append(column.sql()).append(' ').append(op).append(" :sortAfter or (")
+                .append(column.sql()).append(" = :sortAfter and ").append(idColumn).append(' ').append(op)
+                .append(" :sortAfterId))");
+        params.put("sortAfter", value);
+        params.put("sortAfterId", parseId(decoded.substring(bar + 1)));
+    }
+
+    /** {@code order by <expression> <dir>, <id> <dir>}. */
+    public String orderBy() {
+        String dir = descending ? " desc" : " asc";
+        return " order by " + (byId() ? "" : column.sql() + dir + ", ") + idColumn + dir;
+    }
+
+    /** Reads the row with {@code inner}, plus the sort value and the id (the first column must be the id). */
+    public <T> RowMapper<Keyed<T>> mapper(RowMapper<T> inner) {
+        return (rs, n) -> new Keyed<>(inner.mapRow(rs, n), byId() ? null : sortValue(rs), rs.getLong(1));
+    }
+
+    /** Cuts a list of {@code limit + 1} rows to the page and the cursor of the next. */
+    public <T> Slice<T> page(List<Keyed<T>> rows, int limit) {
+        List<T> items = new ArrayList<>(Math.min(rows.size(), limit));
+        for (int i = 0; i < Math.min(rows.size(), limit); i++) {
+            items.add(rows.get(i).row());
+        }
+        return new Slice<>(items, rows.size() > limit ? cursor(rows.get(limit - 1)) : null);
+    }
+
+    private String cursor(Keyed<?> last) {
+        if (byId()) {
+            return String.valueOf(last.id());
+        }
+        String v = last.sortValue() instanceof Timestamp t ? t.toInstant().toString() : String.valueOf(last.sortValue());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((v + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Object sortValue(ResultSet rs) throws SQLException {
+        return switch (column.type()) {
+            case TIME -> {
+                Object o = rs.getObject(SORT_VALUE);
+                yield o instanceof OffsetDateTime t ? Timestamp.from(t.toInstant()) : rs.getTimestamp(SORT_VALUE);
+            }
+            case DATE -> rs.getObject(SORT_VALUE, java.time.LocalDate.class);
+            case NUMBER -> rs.getBigDecimal(SORT_VALUE);
+            case TEXT -> rs.getString(SORT_VALUE);
+        };
+    }
+
+    private Object value(String text) {
+        try {
+            return switch (column.type()) {
+                case TIME -> Timestamp.from(Instant.parse(text));
+                case DATE -> java.time.LocalDate.parse(text);
+                case NUMBER -> new BigDecimal(text);
+                case TEXT -> text;
+            };
+        } catch (RuntimeException e) {
+            throw invalidCursor();
+        }
+    }
+
+    private static long parseId(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw invalidCursor();
+        }
+    }
+
+    private static InvalidInputException invalidCursor() {
+        return new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+    }
+}

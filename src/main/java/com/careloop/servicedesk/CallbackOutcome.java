@@ -1,5 +1,0 @@
-package com.careloop.servicedesk;
-
-public enum CallbackOutcome {
-    SATISFIED, UNSATISFIED
-}
