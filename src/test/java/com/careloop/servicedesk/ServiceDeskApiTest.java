@@ -512,7 +512,7 @@ class ServiceDeskApiTest extends ApiTestBase {
         step(tokenFor("teamleader"), id, "start", null);
         step(tokenFor("teamleader"), id, "complete", "{'result':'更换门铃电池'}");
         Response refused = post(BASE + "/" + id + "/callback", tokenFor("supervisor"),
-                j("{'outcome':'UNSATISFIED','followUp':'COMPLAINT'}"));
+                j("{'satisfaction':'DISSATISFIED','followUp':'COMPLAINT'}"));
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(field(refused)).isEqualTo("followUp");
         assertThat(refused.json().get("errors").get(0).get("rule").asString()).isEqualTo("customer-required");
