@@ -80,8 +80,8 @@ class HolidayScheduleReminder {
         for (Maintainer m : maintainers) {
             Locale locale = PageLocale.of(m.locale());
             // stored as codes: the bell and the e-mail render them in each reader's language
-            notifications.notify(m.id(), com.careloop.platform.Text.of("calendar.schedule.missing.title", year),
-                    com.careloop.platform.Text.of("calendar.schedule.missing.body", year), "/admin/calendar?year=" + year);
+            notifications.notify(m.id(), com.careloop.platform.Text.of("calendar.schedule.missing.title", String.valueOf(year)),
+                    com.careloop.platform.Text.of("calendar.schedule.missing.body", String.valueOf(year)), "/admin/calendar?year=" + year);
         }
         return maintainers.size();
     }
