@@ -36,6 +36,7 @@ import com.careloop.capa.handling.CapaAction;
 import com.careloop.capa.handling.CapaProperties;
 import com.careloop.capa.handling.CapaRepository;
 import com.careloop.capa.handling.EffectivenessRule;
+import com.careloop.platform.Texts;
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.AuditTrail;
@@ -47,6 +48,7 @@ import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.Versions;
+import com.careloop.platform.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,11 +80,13 @@ public class CorrectiveActions {
     private final Clock clock;
     private final ZoneId zone;
     private final CustomerDirectory customers;
+    private final Texts texts;
 
     CorrectiveActions(CapaRepository capas, CapaProperties properties, RecordNumbers numbers, AuditTrail audit,
                       CurrentUsers users, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-                      CareLoopProperties platform, CustomerDirectory customers) {
+                      CareLoopProperties platform, CustomerDirectory customers, Texts texts) {
         this.customers = customers;
+        this.texts = texts;
         this.capas = capas;
         this.properties = properties;
         this.numbers = numbers;
@@ -126,7 +130,7 @@ public class CorrectiveActions {
      */
     public CapaRef openOrAttach(OpenCapa cmd) {
         if (cmd.sourceKey() == null || cmd.sourceKey().isBlank()) {
-            throw new InvalidInputException("sourceKey", "required", "合并立项须提供来源分组键 / openOrAttach needs a sourceKey");
+            throw new InvalidInputException("sourceKey", "required", Text.of("error.capa.openorattach-needs-sourcekey"));
         }
         var existing = capas.findBySourceKeyAndStatusNotOrderByIdDesc(cmd.sourceKey().trim(), CapaStatus.CLOSED);
         if (existing.isEmpty()) {
@@ -251,7 +255,7 @@ public class CorrectiveActions {
         List<TeamMember> team = c.getTeam().stream().map(t -> new TeamMember(t.getId(), t.getMemberName(),
                 t.getMemberRole())).toList();
         List<TimelineEntry> timeline = c.getEvents().stream().map(e -> new TimelineEntry(e.getKind(),
-                odt(e.getOccurredAt()), e.getActor(), e.getNote())).toList();
+                odt(e.getOccurredAt()), e.getActor(), texts.stored(e.getNoteText(), e.getNote()))).toList();
         return new Detail(c.getId(), c.getCode(), c.getVersion(), c.getStatus(), c.getProblem(), c.getCustomerId(),
                 c.getDepartmentId(), departmentName(c.getDepartmentId()), c.isEightD(), c.getSourceKey(), sources,
                 c.getContainment(), odt(c.getContainedAt()), c.getContainedBy(), whys, c.getFishbone(), c.getRootCause(),
@@ -341,7 +345,7 @@ public class CorrectiveActions {
 
     private Capa create(OpenCapa cmd) {
         if (cmd == null) {
-            throw new InvalidInputException("command", "required", "缺少立项内容 / the CAPA to open is required");
+            throw new InvalidInputException("command", "required", Text.of("error.capa.capa-open-required"));
         }
         CurrentUser me = users.current().orElse(null);
         Capa c = Capa.open(numbers.next(RECORD_TYPE), new Capa.Opening(cmd.sourceType(), cmd.sourceId(), cmd.sourceKey(),
@@ -388,17 +392,17 @@ public class CorrectiveActions {
 
     private String ownerName(String field, Long userId) {
         if (userId == null) {
-            throw new InvalidInputException(field, "required", "请选择责任人 / the action owner is required");
+            throw new InvalidInputException(field, "required", Text.of("error.capa.action-owner-required"));
         }
         return jdbc.sql("select display_name from app_user where id = :id and active = true").param("id", userId)
                 .query(String.class).optional().orElseThrow(() -> new InvalidInputException(field, "exists",
-                        "没有此在职用户 / no active user " + userId));
+                        Text.of("error.customer.no-active-user-0-2", userId)));
     }
 
     private void requireDepartment(long id) {
         if (jdbc.sql("select count(*) from department where id = :id and active = true").param("id", id)
                 .query(Long.class).single() == 0) {
-            throw new InvalidInputException("departmentId", "exists", "没有此部门 / no active department " + id);
+            throw new InvalidInputException("departmentId", "exists", Text.of("error.servicedesk.no-active-department-0", id));
         }
     }
 

@@ -19,6 +19,7 @@ import com.careloop.complaint.retail.AdvanceCompensation;
 import com.careloop.complaint.retail.AdvanceCompensation.Approver;
 import com.careloop.complaint.retail.AdvanceCompensationRepository;
 import com.careloop.customer.CustomerCard;
+import com.careloop.platform.Text;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.NotFoundException;
@@ -68,7 +69,7 @@ public class AdvanceCompensations {
         parties.requireComplaint(cmd.complaintId(), customer.id());
         AdvanceCompensation a = AdvanceCompensation.submit(numbers.next(RECORD_TYPE), customer.id(), customer.name(),
                 cmd.complaintId(), cmd.reason(), cmd.amount(), me.id(), me.displayName(), steps.now());
-        steps.created(requests, a, "SUBMITTED", a.getAmount().toPlainString());
+        steps.created(requests, a, "SUBMITTED", Text.of("texts.money", Text.Arg.money(a.getAmount())));
         notifyNext(a, Set.of("CS_SUPERVISOR"));
         return detail(a.getId());
     }
@@ -91,14 +92,14 @@ public class AdvanceCompensations {
     public CompensationDetail reject(long id, Comment cmd) {
         return change(id, new Step(cmd.version()), "REJECTED", a -> {
             a.reject(approver(), cmd.comment());
-            return cmd.comment();
+            return Claims.literal(cmd.comment());
         });
     }
 
     public CompensationDetail pay(long id, Pay cmd) {
         return change(id, new Step(cmd == null ? null : cmd.version()), "PAID", a -> {
             a.pay(cmd == null ? null : cmd.paymentReference(), steps.now());
-            return a.getPaymentReference();
+            return Claims.literal(a.getPaymentReference());
         });
     }
 
@@ -144,13 +145,13 @@ public class AdvanceCompensations {
 
     private void notifyNext(AdvanceCompensation a, Set<String> positions) {
         for (long recipient : parties.withPositions(positions)) {
-            notifications.notify(recipient, "先行赔偿待审批 / advance compensation to approve " + a.getCode(),
-                    a.getCustomerName() + " · " + a.getAmount().toPlainString() + "\n" + a.getReason(),
+            notifications.notify(recipient, Text.of("texts.notify.compensation-to-approve", a.getCode()),
+                    Text.of("texts.notify.compensation-body", a.getCustomerName(), Text.Arg.money(a.getAmount()), a.getReason()),
                     "/compensations/" + a.getId());
         }
     }
 
-    private CompensationDetail change(long id, Step cmd, String kind, Function<AdvanceCompensation, String> step) {
+    private CompensationDetail change(long id, Step cmd, String kind, Function<AdvanceCompensation, Text> step) {
         AdvanceCompensation a = load(id);
         steps.change(requests, a, cmd == null ? null : cmd.version(), kind, () -> step.apply(a));
         return detail(id);

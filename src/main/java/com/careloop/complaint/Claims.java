@@ -21,6 +21,7 @@ import com.careloop.complaint.ClaimViews.ClaimRow;
 import com.careloop.complaint.ClaimViews.Content;
 import com.careloop.complaint.ClaimViews.Evidence;
 import com.careloop.complaint.ClaimViews.Filter;
+import com.careloop.platform.Text;
 import com.careloop.complaint.claim.Claim;
 import com.careloop.complaint.claim.ClaimProperties;
 import com.careloop.complaint.claim.ClaimRepository;
@@ -82,7 +83,7 @@ public class Claims {
         Claim c = Claim.register(numbers.next(RECORD_TYPE), new Claim.Registration(customer.id(), customer.name(),
                 customer.code(), cmd.complaintId(), cmd.product(), cmd.orderNumber(), cmd.claimedAmount(),
                 cmd.description()), me.id(), me.displayName(), steps.now());
-        steps.created(claims, c, "REGISTERED", c.getClaimedAmount().toPlainString());
+        steps.created(claims, c, "REGISTERED", Text.of("texts.money", Text.Arg.money(c.getClaimedAmount())));
         return detail(c.getId());
     }
 
@@ -91,7 +92,7 @@ public class Claims {
             String note = com.careloop.complaint.claim.Rules.text("note", cmd.note());
             c.addEvidence();
             insertEvidence(c.getId(), note, null);
-            return note;
+            return Text.literal(note);
         });
     }
 
@@ -102,28 +103,30 @@ public class Claims {
         return change(id, version, "EVIDENCE", c -> {
             c.addEvidence();
             insertEvidence(c.getId(), note == null || note.isBlank() ? null : note.trim(), file);
-            return file.fileName() + " (" + file.contentType() + ", " + file.bytes().length + " B)";
+            return Text.of("texts.claim.file", file.fileName(), file.contentType(), file.bytes().length);
         });
     }
 
     public ClaimDetail inspect(long id, Inspect cmd) {
         return change(id, cmd.version(), "INSPECTED", c -> {
             c.inspect(cmd.method(), cmd.findings(), cmd.inspector(), cmd.inspectedOn(), today());
-            return cmd.method() + ": " + cmd.findings();
+            return Text.of("texts.labelled", Text.label("claim.enum.InspectionMethod", cmd.method()), cmd.findings());
         });
     }
 
     public ClaimDetail determineResponsibility(long id, DetermineResponsibility cmd) {
         return change(id, cmd.version(), "RESPONSIBILITY", c -> {
             c.determineResponsibility(cmd.responsibility(), cmd.ourSharePercent(), cmd.note());
-            return cmd.responsibility() + (c.getOurSharePercent() == null ? "" : " " + c.getOurSharePercent() + "%");
+            return c.getOurSharePercent() == null ? Text.label("claim.enum.Responsibility", cmd.responsibility())
+                    : Text.of("texts.claim.share", Text.label("claim.enum.Responsibility", cmd.responsibility()),
+                            c.getOurSharePercent());
         });
     }
 
     public ClaimDetail propose(long id, Propose cmd) {
         return change(id, cmd.version(), "PROPOSED", c -> {
             c.propose(cmd.proposedAmount(), actor(), steps.now());
-            return c.getProposedAmount().toPlainString();
+            return Text.of("texts.money", Text.Arg.money(c.getProposedAmount()));
         });
     }
 
@@ -135,7 +138,7 @@ public class Claims {
                 properties.limits().check(me.position(), c.getProposedAmount());
             }
             c.approve(me.displayName(), me.position(), steps.now());
-            return c.getProposedAmount().toPlainString() + " · " + me.position();
+            return Text.of("texts.pair", Text.Arg.money(c.getProposedAmount()), Text.label("position", me.position()));
         });
     }
 
@@ -143,28 +146,28 @@ public class Claims {
     public ClaimDetail reject(long id, Comment cmd) {
         return change(id, cmd.version(), "APPROVAL_REJECTED", c -> {
             c.reject(cmd.comment());
-            return cmd.comment();
+            return literal(cmd.comment());
         });
     }
 
     public ClaimDetail agree(long id, Agree cmd) {
         return change(id, cmd.version(), "AGREED", c -> {
             c.agree(cmd.how(), cmd.agreedAt() == null ? null : cmd.agreedAt().toInstant(), cmd.agreedBy(), steps.now());
-            return cmd.agreedBy() + " · " + cmd.how();
+            return Text.of("texts.pair", cmd.agreedBy(), cmd.how());
         });
     }
 
     public ClaimDetail rejectedByCustomer(long id, Comment cmd) {
         return change(id, cmd.version(), "REJECTED_BY_CUSTOMER", c -> {
             c.rejectedByCustomer(cmd.comment());
-            return cmd.comment();
+            return literal(cmd.comment());
         });
     }
 
     public ClaimDetail settle(long id, Settle cmd) {
         return change(id, cmd.version(), "SETTLED", c -> {
             c.settle(cmd.settledAmount(), cmd.settledOn(), cmd.paymentReference(), today());
-            return c.getSettledAmount().toPlainString() + " · " + c.getPaymentReference();
+            return Text.of("texts.pair", Text.Arg.money(c.getSettledAmount()), c.getPaymentReference());
         });
     }
 
@@ -270,7 +273,7 @@ public class Claims {
                 .param("by", actor()).param("at", Timestamp.from(steps.now())).update();
     }
 
-    private ClaimDetail change(long id, Long version, String kind, java.util.function.Function<Claim, String> step) {
+    private ClaimDetail change(long id, Long version, String kind, java.util.function.Function<Claim, Text> step) {
         Claim c = load(id);
         steps.change(claims, c, version, kind, () -> step.apply(c));
         return detail(id);
@@ -282,6 +285,10 @@ public class Claims {
 
     private LocalDate today() {
         return LocalDate.now(steps.clock().withZone(BusinessCalendar.DEFAULT_ZONE));
+    }
+
+    static Text literal(String typed) {
+        return typed == null ? null : Text.literal(typed);
     }
 
     private String actor() {

@@ -35,6 +35,7 @@ import com.careloop.complaint.handling.CorrectiveAction;
 import com.careloop.complaint.handling.DeadlineClock;
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
+import com.careloop.platform.Text;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
@@ -42,6 +43,7 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
+import com.careloop.platform.Texts;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.platform.calendar.CalendarService;
@@ -72,6 +74,7 @@ public class Complaints {
     private final CurrentUsers users;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Texts texts;
     private final Clock clock;
     /** PostgreSQL: the keyword search adds the conditions its indexes serve (V54). */
     private final boolean postgres;
@@ -80,7 +83,8 @@ public class Complaints {
     Complaints(ComplaintRepository complaints, CustomerDirectory customers, CalendarService calendars,
                ComplaintProperties properties, RecordNumbers numbers, AuditTrail audit, Notifications notifications,
                CurrentUsers users, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, ComplaintCapas capa,
-               javax.sql.DataSource dataSource) {
+               javax.sql.DataSource dataSource, Texts texts) {
+        this.texts = texts;
         this.postgres = com.careloop.platform.Databases.isPostgres(dataSource);
         this.capa = capa;
         this.complaints = complaints;
@@ -127,7 +131,7 @@ public class Complaints {
 
     private Complaint receive(Receive cmd, Long sourceRequestId, long byId, String byName) {
         CustomerCard customer = customers.card(cmd.customerId()).orElseThrow(() -> new InvalidInputException(
-                "customerId", "exists", "没有此客户 / no customer " + cmd.customerId()));
+                "customerId", "exists", Text.of("error.servicedesk.no-customer-0", cmd.customerId())));
         return receive(new Complaint.Receipt(customer.id(), customer.name(), customer.code(), customer.keyCustomer(),
                 cmd.receivedAt() == null ? null : cmd.receivedAt().toInstant(), cmd.channel(), cmd.orderNumber(),
                 cmd.product(), cmd.content(), cmd.requestedRemedy(), sourceRequestId), byId, byName);
@@ -170,8 +174,8 @@ public class Complaints {
             flagRepeat(c, actor());
             if (cmd.severity() == Severity.MAJOR) {
                 for (long recipient : withPositions("QUALITY_MANAGER", "GENERAL_MANAGER")) {
-                    notifications.notify(recipient, "重大投诉 / major complaint " + c.getCode(),
-                            c.getCustomerName() + "\n" + c.getContent(), "/complaints/" + c.getId());
+                    notifications.notify(recipient, Text.of("texts.notify.complaint-major", c.getCode()),
+                            Text.of("texts.notify.complaint-major.body", c.getCustomerName(), c.getContent()), "/complaints/" + c.getId());
                 }
             }
         });
@@ -280,7 +284,7 @@ public class Complaints {
         List<Action> actions = c.getActions().stream().map(a -> new Action(a.getId(), a.getDescription(), a.getOwner(),
                 a.getDueDate(), a.isDone(), odt(a.getDoneAt()), a.getDoneBy())).toList();
         List<TimelineEntry> timeline = c.getEvents().stream().map(e -> new TimelineEntry(e.getKind(), odt(e.getOccurredAt()),
-                e.getActor(), e.getNote())).toList();
+                e.getActor(), texts.stored(e.getNoteText(), e.getNote()))).toList();
         return new Detail(c.getId(), c.getCode(), c.getVersion(), c.getCustomerId(), c.getCustomerName(),
                 c.getCustomerCode(), c.isKeyCustomer(), odt(c.getReceivedAt()), c.getChannel(), c.getOrderNumber(),
                 c.getProduct(), c.getContent(), c.getRequestedRemedy(), c.getSourceRequestId(), c.getStatus(),
@@ -336,15 +340,15 @@ public class Complaints {
     /** The owner of an action: the user by id, or by username or display name (active users); 422 otherwise. */
     private Owner owner(String idField, Long userId, String nameField, String name) {
         if (userId == null && (name == null || name.isBlank())) {
-            throw new InvalidInputException(nameField, "required", "请填写责任人 / the action owner is required");
+            throw new InvalidInputException(nameField, "required", Text.of("error.complaint.action-owner-required"));
         }
         var sql = userId != null ? jdbc.sql("select id, display_name from app_user where active = true and id = :v").param("v", userId)
                 : jdbc.sql("select id, display_name from app_user where active = true and (username = :v or display_name = :v) order by id")
                 .param("v", name.trim());
         return sql.query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2))).list().stream().findFirst()
                 .orElseThrow(() -> userId != null
-                        ? new InvalidInputException(idField, "exists", "没有此在职用户 / no active user " + userId)
-                        : new InvalidInputException(nameField, "exists", "责任人须为在职用户 / the owner must be an active user: " + name));
+                        ? new InvalidInputException(idField, "exists", Text.of("error.customer.no-active-user-0-2", userId))
+                        : new InvalidInputException(nameField, "exists", Text.of("error.complaint.owner-active-user-0", name)));
     }
 
     /** The list, newest first, keyset-paged by id, within the reader's data scope. */
@@ -397,7 +401,7 @@ public class Complaints {
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             if (filter.q().strip().length() > 100) {
-                throw new InvalidInputException("q", "max-length", "关键字最多100个字符 / the keyword is at most 100 characters");
+                throw new InvalidInputException("q", "max-length", Text.of("error.complaint.keyword-most-100-characters"));
             }
             // one concatenated text per complaint, so any part of any field matches (Chinese text has no word breaks)
             String q = filter.q().strip().toLowerCase(java.util.Locale.ROOT);
@@ -506,7 +510,7 @@ public class Complaints {
     private void requireDepartment(String field, long id) {
         if (jdbc.sql("select count(*) from department where id = :id and active = true").param("id", id)
                 .query(Long.class).single() == 0) {
-            throw new InvalidInputException(field, "exists", "没有此部门 / no active department " + id);
+            throw new InvalidInputException(field, "exists", Text.of("error.servicedesk.no-active-department-0", id));
         }
     }
 

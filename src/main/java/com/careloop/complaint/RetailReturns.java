@@ -20,6 +20,7 @@ import com.careloop.complaint.ReturnViews.ReturnDetail;
 import com.careloop.complaint.ReturnViews.ReturnRow;
 import com.careloop.complaint.ReturnViews.Summary;
 import com.careloop.complaint.ReturnViews.Total;
+import com.careloop.platform.Text;
 import com.careloop.complaint.claim.Listing;
 import com.careloop.complaint.claim.Parties;
 import com.careloop.complaint.claim.RecordSteps;
@@ -87,7 +88,7 @@ public class RetailReturns {
         if (cmd.purchaseId() != null) {
             PurchaseRef p = purchases.find(cmd.purchaseId()).filter(x -> x.customerId() == customer.id())
                     .orElseThrow(() -> new InvalidInputException("purchaseId", "exists",
-                            "该顾客没有此购买记录 / the customer has no purchase " + cmd.purchaseId()));
+                            Text.of("error.complaint.customer-has-no-purchase", cmd.purchaseId())));
             product = p.product();
             model = p.model() != null ? p.model() : model;
             serial = p.serialNo() != null ? p.serialNo() : serial;
@@ -98,7 +99,8 @@ public class RetailReturns {
                 customer.name(), cmd.purchaseId(), product, model, serial, purchased, received, cmd.requestedOn(),
                 cmd.reason(), cmd.goodsCondition(), cmd.refundAmount(), cmd.refundMethod()), today(), me.id(),
                 me.displayName(), steps.now());
-        steps.created(slips, slip, "REQUESTED", slip.getRefundAmount().toPlainString() + " · last day " + slip.getLastDay());
+        steps.created(slips, slip, "REQUESTED", Text.of("texts.return.requested", Text.Arg.money(slip.getRefundAmount()),
+                slip.getLastDay()));
         return detail(slip.getId());
     }
 
@@ -112,14 +114,15 @@ public class RetailReturns {
     public ReturnDetail refund(long id, Refund cmd) {
         return change(id, cmd == null ? null : cmd.version(), "REFUNDED", r -> {
             r.refund(cmd == null ? null : cmd.refundReference(), steps.now());
-            return r.getRefundAmount().toPlainString() + " " + r.getRefundMethod();
+            return Text.of("texts.pair", Text.Arg.money(r.getRefundAmount()),
+                    Text.label("return.enum.RefundMethod", r.getRefundMethod()));
         });
     }
 
     public ReturnDetail refuse(long id, Comment cmd) {
         return change(id, cmd.version(), "REFUSED", r -> {
             r.refuse(cmd.comment());
-            return cmd.comment();
+            return Claims.literal(cmd.comment());
         });
     }
 
@@ -238,7 +241,7 @@ public class RetailReturns {
                 ReturnStatus.valueOf(rs.getString(13)));
     }
 
-    private ReturnDetail change(long id, Long version, String kind, Function<ReturnSlip, String> step) {
+    private ReturnDetail change(long id, Long version, String kind, Function<ReturnSlip, Text> step) {
         ReturnSlip r = load(id);
         steps.change(slips, r, version, kind, () -> step.apply(r));
         return detail(id);

@@ -17,7 +17,7 @@ public final class Forms {
             return false;
         }
         flash.addFlashAttribute("error", errors.getFieldErrors().stream()
-                .map(e -> e.getField() + ": " + e.getDefaultMessage()).collect(Collectors.joining("; ")));
+                .map(Texts::fieldProblemInCurrentLocale).collect(Collectors.joining("; ")));
         return true;
     }
 }

@@ -2,6 +2,7 @@ package com.careloop.platform;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,31 +30,48 @@ public class Notifications {
     private final Clock clock;
     private final ObjectProvider<JavaMailSender> mail;
     private final CareLoopProperties properties;
+    private final Texts texts;
 
-    public Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mail, CareLoopProperties properties) {
+    public Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mail, CareLoopProperties properties,
+                         Texts texts) {
+        this.texts = texts;
         this.jdbc = jdbc;
         this.clock = clock;
         this.mail = mail;
         this.properties = properties;
     }
 
-    /** Notifies one user in the app and by e-mail; {@code link} is a path inside CareLoop or null. */
+    /**
+     * Notifies one user in the app and by e-mail; {@code link} is a path inside CareLoop or null. Title and body are
+     * stored as codes and arguments: the list shows them in the reader's language, the e-mail is written in the
+     * recipient's (their profile language, zh-CN when none is chosen). The literal columns keep the zh-CN rendering.
+     */
     @Transactional
-    public long notify(long recipientId, String title, String body, String link) {
+    public long notify(long recipientId, Text title, Text body, String link) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                insert into notification (recipient_id, title, body, link, created_at)
-                values (:to, :title, :body, :link, :at)""")
-                .param("to", recipientId).param("title", title).param("body", body).param("link", link)
-                .param("at", java.sql.Timestamp.from(Instant.now(clock)))
+                insert into notification (recipient_id, title, body, link, created_at, title_text, body_text)
+                values (:to, :title, :body, :link, :at, :titleText, :bodyText)""")
+                .param("to", recipientId).param("title", clip(texts.render(title, Locale.SIMPLIFIED_CHINESE), 200))
+                .param("body", body == null ? null : clip(texts.render(body, Locale.SIMPLIFIED_CHINESE), 4000))
+                .param("link", link).param("at", java.sql.Timestamp.from(Instant.now(clock)))
+                .param("titleText", title.toJson()).param("bodyText", body == null ? null : body.toJson())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        String email = jdbc.sql("select email from app_user where id = :id and active = true").param("id", recipientId)
-                .query(String.class).optional().orElse(null);
-        if (email != null && !email.isBlank()) {
-            afterCommit(() -> sendMail(email, title, body, link));
-        }
+        jdbc.sql("select email, locale from app_user where id = :id and active = true").param("id", recipientId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
+                .filter(r -> r[0] != null && !r[0].isBlank())
+                .ifPresent(r -> {
+                    Locale language = PageLocale.of(r[1]);
+                    String subject = texts.render(title, language);
+                    String text = body == null ? null : texts.render(body, language);
+                    afterCommit(() -> sendMail(r[0], subject, text, link));
+                });
         return id;
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     public long unreadCount(long userId) {

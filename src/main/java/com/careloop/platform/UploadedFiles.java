@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
+import com.careloop.platform.Text;
 
 /**
  * The checks every uploaded file passes, wherever it is attached (service-request attachments, claim
@@ -27,7 +28,7 @@ public final class UploadedFiles {
 
     public static Checked check(String fileName, String declaredType, byte[] bytes, DataSize maxSize) {
         if (bytes == null || bytes.length == 0) {
-            throw new InvalidInputException("file", "required", "请选择要上传的文件 / choose a non-empty file to upload");
+            throw new InvalidInputException("file", "required", Text.of("error.platform.choose-non-empty-file"));
         }
         if (bytes.length > maxSize.toBytes()) {
             throw tooLarge(maxSize);

@@ -1,6 +1,7 @@
 package com.careloop.platform;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import com.careloop.platform.Text;
 
 /**
  * Optimistic locking for commands that carry the version the user saw: a stale version means someone
@@ -14,7 +15,7 @@ public final class Versions {
     /** Refuses a missing version (422 on {@code version}) or a stale one (409). */
     public static void requireCurrent(Long yours, long current, String recordType, Object id) {
         if (yours == null) {
-            throw new InvalidInputException("version", "required", "缺少版本号 / version is required for an update");
+            throw new InvalidInputException("version", "required", Text.of("error.platform.version-required-update"));
         }
         requireCurrentIfGiven(yours, current, recordType, id);
     }

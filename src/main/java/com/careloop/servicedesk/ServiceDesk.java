@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
+import com.careloop.platform.Text;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
@@ -167,7 +168,7 @@ public class ServiceDesk {
     private Prepared prepare(Register cmd, CustomerCard known) {
         CustomerCard customer = known;
         if (cmd.customerId() != null && cmd.newCustomer() != null) {
-            throw new InvalidInputException("newCustomer", "either", "请选择已有客户或新建客户，二者择一 / give customerId or newCustomer, not both");
+            throw new InvalidInputException("newCustomer", "either", Text.of("error.servicedesk.give-customerid-newcustomer-both"));
         }
         if (cmd.newCustomer() != null) {
             var n = cmd.newCustomer();
@@ -175,19 +176,19 @@ public class ServiceDesk {
                     blank(n.room()), Boolean.TRUE.equals(n.confirmDuplicate()));
         } else if (cmd.customerId() != null) {
             customer = customers.card(cmd.customerId()).orElseThrow(() -> new InvalidInputException("customerId", "exists",
-                    "没有此客户 / no customer " + cmd.customerId()));
+                    Text.of("error.servicedesk.no-customer-0", cmd.customerId())));
             if (!customer.active()) {
                 throw new InvalidInputException("customerId", "active", "客户已停用 / customer " + cmd.customerId() + " is inactive");
             }
         } else if (customer == null && blank(cmd.contactName()) == null
                 || (blank(cmd.contactPhone()) == null && cmd.channel() != Channel.EMAIL)) {
             throw new InvalidInputException("customerId", "required",
-                    "请选择客户，或填写联系人姓名和电话 / choose a customer or give a contact name and phone");
+                    Text.of("error.servicedesk.choose-customer-give-contact"));
         }
         Category category = null;
         if (cmd.categoryId() != null) {
             category = catalog.category(cmd.categoryId()).filter(Category::active).orElseThrow(() ->
-                    new InvalidInputException("categoryId", "exists", "没有此类别 / no active category " + cmd.categoryId()));
+                    new InvalidInputException("categoryId", "exists", Text.of("error.servicedesk.no-active-category-0", cmd.categoryId())));
         }
         Priority priority = cmd.priority() == null ? Priority.NORMAL : cmd.priority();
         SlaPolicy policy = catalog.policyFor(cmd.type(), cmd.categoryId(), priority);
@@ -214,8 +215,7 @@ public class ServiceDesk {
         idempotency.created(INTAKE_PATH + "/" + r.getId());
         audit.created(r);
         if (r.isKeyCustomer()) {
-            notifySupervisors(r, "重点客户报事 / key customer request ",
-                    "（请跟进并安排资深人员 / follow up, senior handler required）");
+            notifySupervisors(r, "texts.notify.sr-key-registered");
         }
         events.publishEvent(new ServiceRequestRegistered(r.getId(), r.getCode(), r.getRequestType(), r.getCustomerId(),
                 r.isKeyCustomer(), r.getCustomerName(), r.getCustomerCode(), r.getTitle(), r.getDescription(),
@@ -229,7 +229,7 @@ public class ServiceDesk {
     public Detail dispatch(long id, Dispatch cmd) {
         return change(id, cmd.version(), "DISPATCH", r -> {
             if (!staff.activeDepartment(cmd.departmentId())) {
-                throw new InvalidInputException("departmentId", "exists", "没有此部门 / no active department " + cmd.departmentId());
+                throw new InvalidInputException("departmentId", "exists", Text.of("error.servicedesk.no-active-department-0", cmd.departmentId()));
             }
             Long assignee = cmd.assigneeId();
             if (assignee == null && r.isKeyCustomer()) {
@@ -238,7 +238,7 @@ public class ServiceDesk {
             Handler handler = assignee == null ? null : handlerIn(cmd.departmentId(), assignee);
             r.dispatch(cmd.departmentId(), handler, instant(cmd.internalDeadline()), actor(), now());
             if (handler != null) {
-                notifyHandler(r, handler.id(), "新派工单 / dispatched to you: ");
+                notifyHandler(r, handler.id(), "texts.notify.sr-dispatched");
             }
         });
     }
@@ -267,7 +267,7 @@ public class ServiceDesk {
             }
             Handler handler = handlerIn(r.getDepartmentId(), cmd.assigneeId());
             r.reassign(handler, instant(cmd.internalDeadline()), blank(cmd.reason()), actor(), now());
-            notifyHandler(r, handler.id(), "改派给您 / reassigned to you: ");
+            notifyHandler(r, handler.id(), "texts.notify.sr-reassigned");
         });
     }
 
@@ -294,7 +294,7 @@ public class ServiceDesk {
         return change(id, cmd.version(), "COMPLETE", r -> {
             r.complete(blank(cmd.result()), actor(), now());
             if (r.isKeyCustomer()) {
-                notifySupervisors(r, "重点客户工单已完工，请回访 / key customer request completed, call back: ", "");
+                notifySupervisors(r, "texts.notify.sr-key-completed");
             }
         });
     }
@@ -333,8 +333,7 @@ public class ServiceDesk {
         if (complaint && load(id).getCustomerId() == null) {
             // a complaint belongs to a customer archive (ISO 10002 record); the page explains and links there
             throw new InvalidInputException("followUp", "customer-required",
-                    "此报事没有客户档案，不能转为投诉，请先建立客户档案 / a request without a customer archive cannot "
-                            + "become a complaint: create the customer archive first");
+                    Text.of("error.servicedesk.customer-archive-required"));
         }
         int[] round = new int[1];
         change(id, cmd.version(), complaint ? "TURN_INTO_COMPLAINT" : "CALLBACK", r -> {
@@ -531,7 +530,7 @@ public class ServiceDesk {
     /** A handler must be an active member of the department (or one of its sub-departments). */
     private Handler handlerIn(long departmentId, long userId) {
         Staff.Member m = staff.member(userId).filter(Staff.Member::active).orElseThrow(() ->
-                new InvalidInputException("assigneeId", "exists", "没有此在职用户 / no active user " + userId));
+                new InvalidInputException("assigneeId", "exists", Text.of("error.customer.no-active-user-0-2", userId)));
         if (m.departmentId() == null || !staff.tree(departmentId).contains(m.departmentId())) {
             throw new InvalidInputException("assigneeId", "in-department",
                     "处理人不属于该部门 / user " + userId + " is not a member of department " + departmentId);
@@ -539,15 +538,16 @@ public class ServiceDesk {
         return new Handler(m.id(), m.senior());
     }
 
-    private void notifyHandler(ServiceRequest r, long handler, String prefix) {
-        notifications.notify(handler, prefix + r.getCode(), (r.isKeyCustomer() ? "【重点客户 / key customer】" : "")
-                + r.getTitle(), link(r));
+    private void notifyHandler(ServiceRequest r, long handler, String titleCode) {
+        notifications.notify(handler, Text.of(titleCode, r.getCode()),
+                Text.of(r.isKeyCustomer() ? "texts.notify.sr-title-key" : "texts.notify.sr-title", r.getTitle()), link(r));
     }
 
     /** The key-customer path: the CS supervisors hear of the request at once and again when it is done. */
-    private void notifySupervisors(ServiceRequest r, String title, String remark) {
+    private void notifySupervisors(ServiceRequest r, String titleCode) {
         for (long supervisor : staff.withPosition("CS_SUPERVISOR")) {
-            notifications.notify(supervisor, title + r.getCode(), r.getCustomerName() + "：" + r.getTitle() + remark, link(r));
+            notifications.notify(supervisor, Text.of(titleCode, r.getCode()),
+                    Text.of(titleCode + ".body", r.getCustomerName(), r.getTitle()), link(r));
         }
     }
 
@@ -588,23 +588,23 @@ public class ServiceDesk {
                     .matcher(dataUrl.trim());
             if (!m.matches()) {
                 throw new InvalidInputException("signatureImage", "content-type",
-                        "签名须为 PNG 或 JPEG 图片 / the signature must be a PNG or JPEG data URL");
+                        Text.of("error.servicedesk.signature-png-jpeg-data"));
             }
             byte[] bytes;
             try {
                 bytes = Base64.getMimeDecoder().decode(m.group(2));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("signatureImage", "base64", "签名图片编码无效 / invalid base64 in the signature");
+                throw new InvalidInputException("signatureImage", "base64", Text.of("error.servicedesk.invalid-base64-signature"));
             }
             if (bytes.length > MAX_SIGNATURE_BYTES) {
                 throw new InvalidInputException("signatureImage", "size",
-                        "签名图片不能超过 256 KB / the signature image must not exceed 256 KB");
+                        Text.of("error.servicedesk.signature-image-exceed-256"));
             }
             boolean png = bytes.length > 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
             boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8;
             if (m.group(1).equals("image/png") ? !png : !jpeg) {
                 throw new InvalidInputException("signatureImage", "content-type",
-                        "签名图片内容与类型不符 / the signature's bytes are not a " + m.group(1));
+                        Text.of("error.servicedesk.signature-s-bytes-are", m.group(1)));
             }
             return new Signature(m.group(1), bytes);
         }

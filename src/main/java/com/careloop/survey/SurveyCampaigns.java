@@ -54,6 +54,7 @@ import com.careloop.survey.invite.InvitationTokens;
 import com.careloop.survey.invite.SurveyCampaignProperties;
 import com.careloop.survey.sampling.SampleDraw;
 import com.careloop.survey.sampling.SampleSize;
+import com.careloop.platform.Text;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -118,10 +119,10 @@ public class SurveyCampaigns {
     public Detail create(CreateCampaign cmd) {
         String status = jdbc.sql("select status from survey_template where id = :id").param("id", cmd.templateId())
                 .query(String.class).optional().orElseThrow(() -> new InvalidInputException("templateId", "exists",
-                        "没有此调查表模板 / no survey template " + cmd.templateId()));
+                        Text.of("error.survey.no-survey-template-0", cmd.templateId())));
         if (!"PUBLISHED".equals(status)) {
             throw new InvalidInputException("templateId", "published",
-                    "只能使用已发布的调查表模板 / only a published template revision can be sent");
+                    Text.of("error.survey.only-published-template-revision"));
         }
         PopulationFilter filter = cmd.population() == null ? new PopulationFilter(Set.of(), null, null, null, true)
                 : cmd.population();
@@ -226,9 +227,9 @@ public class SurveyCampaigns {
     /** Mails one e-mail invitation again with a new link (a failed mail, or a customer who lost it). */
     public Invitation resend(long id, long invitationId) {
         SurveyCampaign c = load(id);
-        Invitation i = openInvitation(c, invitationId, "不能重发 / cannot resend in");
+        Invitation i = openInvitation(c, invitationId, "resend");
         if (i.channel() != InvitationChannel.EMAIL || i.email() == null) {
-            throw new DomainException("not-email", "此邀请不是邮件渠道 / this invitation is not sent by e-mail");
+            throw new DomainException("not-email", Text.of("error.survey.invitation-sent-e-mail"));
         }
         Recipient r = invitations.recipient(id, invitationId).orElseThrow();
         reissue(c, List.of(r), null, c.getSupplementaryAt() == null ? Kind.INVITE : Kind.SUPPLEMENTARY, renewedExpiry(c));
@@ -250,8 +251,7 @@ public class SurveyCampaigns {
     public SendCheck sendCheck(long id) {
         SurveyCampaign c = load(id);
         if (c.getStatus() != SurveyCampaignStatus.SAMPLED) {
-            throw new DomainException("invalid-state", "只有已抽样、未发放的调查活动才有发放前检查 / the check before sending"
-                    + " is for a drawn campaign not yet sent", Map.of("status", c.getStatus().name()));
+            throw new DomainException("invalid-state", Text.of("error.survey.send-check-drawn-only"), Map.of("status", c.getStatus().name()));
         }
         Map<Long, Member> byId = new HashMap<>();
         SampleDraw.Result r = draw(c, c.getSeed() == null ? 0 : c.getSeed(), byId);
@@ -268,7 +268,7 @@ public class SurveyCampaigns {
      */
     public PersonalLink reissueLink(long id, long invitationId) {
         SurveyCampaign c = load(id);
-        openInvitation(c, invitationId, "不能生成链接 / no link for");
+        openInvitation(c, invitationId, "link");
         Instant expires = renewedExpiry(c);
         var token = InvitationTokens.generate();
         invitations.newLink(invitationId, token.hash(), expires);
@@ -384,12 +384,13 @@ public class SurveyCampaigns {
     /** An invitation of a campaign that is out (SENT or SUPPLEMENTARY) and not yet answered; else 409. */
     private Invitation openInvitation(SurveyCampaign c, long invitationId, String refused) {
         if (c.getStatus() != SurveyCampaignStatus.SENT && c.getStatus() != SurveyCampaignStatus.SUPPLEMENTARY) {
-            throw new DomainException("invalid-state", "调查活动当前状态为 " + c.getStatus() + "，" + refused
-                    + " a campaign that is " + c.getStatus(), Map.of("status", c.getStatus().name()));
+            throw new DomainException("invalid-state", Text.of("error.survey.campaign-not-out-" + refused,
+                    Text.label("surveycampaign.enum.SurveyCampaignStatus", c.getStatus())),
+                    Map.of("status", c.getStatus().name()));
         }
         Invitation i = invitation(c.getId(), invitationId);
         if (i.answeredAt() != null) {
-            throw new DomainException("answered", "顾客已答复 / the customer has already answered");
+            throw new DomainException("answered", Text.of("error.survey.customer-has-already-answered"));
         }
         return i;
     }
@@ -416,8 +417,8 @@ public class SurveyCampaigns {
         SampleDraw.Result r = SampleDraw.draw(units, c.getSampleFraction(), seed, c.getStratifyBy() != null);
         if (r.sampleSize() == 0) {
             throw new InvalidInputException("population", "not-empty", r.population() == 0
-                    ? "筛选条件下没有客户，无法抽样 / no customer matches the population filter"
-                    : "样本为空，无法发放 / the sample is empty");
+                    ? Text.of("error.survey.no-customer-matches-population")
+                    : Text.of("error.survey.sample-empty"));
         }
         return r;
     }
@@ -525,7 +526,7 @@ public class SurveyCampaigns {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("cursor", "format", "无效的游标 / invalid cursor");
+            throw new InvalidInputException("cursor", "format", Text.of("error.survey.invalid-cursor"));
         }
     }
 

@@ -79,7 +79,7 @@ class CapaPagesTest extends ApiTestBase {
         // a step out of order: the readable message, not an error page
         PageSession.Page refused = s.post("/capa/" + id + "/close", "recurrencePrevention", "x");
         assertThat(refused.status()).isEqualTo(302);
-        assertThat(s.get("/capa/" + id).body()).contains("ACTIONS_PLANNED");
+        assertThat(s.get("/capa/" + id).body()).contains("CAPA 当前状态为「措施已计划」");
         assertThat(jdbc.sql("select status from capa where id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("ACTIONS_PLANNED");
         // bad input: a readable message naming the field

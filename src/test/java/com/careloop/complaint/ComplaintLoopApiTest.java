@@ -140,7 +140,7 @@ class ComplaintLoopApiTest extends ComplaintTestBase {
         s.login("complaints", DEMO_PASSWORD);
         String form = s.get("/complaints/" + id + "/form").body();
         assertThat(form).contains(code, "HT-88", product, "纸箱受潮塌陷", "成品仓返潮", "全部加垫托盘", "改用防潮纸板",
-                d.get("capas").get(0).get("code").asString(), "supervisor", "quality").doesNotContain("??");
+                d.get("capas").get(0).get("code").asString(), "李明", "周卫东").doesNotContain("??");
         assertThat(s.get("/complaints/" + id).body()).contains("id=\"capa-reopened-banner\"");
         JsonNode repeat = call("complaints", BASE, "{'customerId':" + customer + ",'product':'" + product
                 + "','content':'又塌了'}");
@@ -185,7 +185,7 @@ class ComplaintLoopApiTest extends ComplaintTestBase {
         // Out of order: close a RECEIVED complaint -> back on the page with the reason, nothing changed.
         PageSession.Page refused = s.post("/complaints/" + id + "/close", "version", "0");
         assertThat(refused.location()).endsWith("/complaints/" + id);
-        assertThat(s.get("/complaints/" + id).body()).contains("role=\"alert\"").contains("RECEIVED")
+        assertThat(s.get("/complaints/" + id).body()).contains("role=\"alert\"").contains("投诉当前状态为「已受理」")
                 .doesNotContain("Exception");
         PageSession.Page done = s.post("/complaints/" + id + "/acknowledge", "promisedReplyBy", "2099-01-01T10:00",
                 "version", "0");
@@ -358,7 +358,7 @@ class ComplaintLoopApiTest extends ComplaintTestBase {
         long id = call("complaints", BASE, "{'customerId':" + customer() + ",'content':'维修人员态度差'}").get("id").asLong();
         call("complaints", BASE + "/" + id + "/acknowledge", "{'promisedReplyBy':'2099-01-01T10:00:00+08:00'}");
         call("complaints", BASE + "/" + id + "/assess", "{'category':'STAFF_ATTITUDE','severity':'GENERAL','departmentId':"
-                + department("ENG") + "}");
+                + department("ENG") + ",'concernedEmployeeName':'维修工甲'}");
         JsonNode d = call("depthead", BASE + "/" + id + "/investigate", "{'departmentId':" + department("ENG")
                 + ",'causeCategory':'PEOPLE','causeAnalysis':'未按服务规范沟通'}");
         assertThat(d.get("causeCategory").asString()).isEqualTo("PEOPLE");

@@ -193,7 +193,8 @@ class ServiceDeskApiTest extends ApiTestBase {
         step(leader, id, "sign-off", "{'name':'业主','satisfied':true}");
         Response early = post(BASE + "/" + id + "/close", tokenFor("supervisor"), null);
         assertThat(early.status()).as(early.body()).isEqualTo(409);
-        assertThat(early.body()).contains("supervisor");
+        assertThat(early.json().get("messageCode").asString()).isEqualTo("error.servicedesk.key-callback-required");
+        assertThat(early.body()).contains("主管回访满意");
 
         step(tokenFor("supervisor"), id, "callback", "{'satisfaction':'SATISFIED','notes':'主管回访，客户满意'}");
         JsonNode closed = step(tokenFor("supervisor"), id, "close", "{}");
@@ -511,7 +512,7 @@ class ServiceDeskApiTest extends ApiTestBase {
         step(tokenFor("teamleader"), id, "start", null);
         step(tokenFor("teamleader"), id, "complete", "{'result':'更换门铃电池'}");
         Response refused = post(BASE + "/" + id + "/callback", tokenFor("supervisor"),
-                j("{'outcome':'UNSATISFIED','followUp':'COMPLAINT'}"));
+                j("{'satisfaction':'DISSATISFIED','followUp':'COMPLAINT'}"));
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(field(refused)).isEqualTo("followUp");
         assertThat(refused.json().get("errors").get(0).get("rule").asString()).isEqualTo("customer-required");

@@ -69,6 +69,8 @@ class SlaEscalationMailTest extends ApiTestBase {
 
     @Test
     void warningBreachAndSecondLevelAreEachSentOnceToTheRightPeople() throws Exception {
+        // each mail is written in its recipient's language: these three read the default, zh-CN
+        jdbc.sql("update app_user set locale = null where username in ('staff', 'supervisor', 'manager')").update();
         Response c = post("/api/v1/customers", tokenFor("manager"), j("{'name':'超时业主" + UUID.randomUUID().toString()
                 .substring(0, 6) + "','kind':'INDIVIDUAL','phone':'137" + String.format("%08d", (long) (Math.random() * 1e8)) + "'}"));
         assertThat(c.status()).as(c.body()).isEqualTo(201);
@@ -90,14 +92,14 @@ class SlaEscalationMailTest extends ApiTestBase {
         awaitMails(code, 1);
         assertThat(mailsAbout(code)).singleElement().satisfies(m -> {
             assertThat(to(m)).isEqualTo("staff@demo.careloop.local");
-            assertThat(m.getSubject()).contains("即将超时").contains("due soon");
+            assertThat(m.getSubject()).contains("工单即将超时：");
         });
 
         scan.scan(registered.plus(Duration.ofHours(24)));
         awaitMails(code, 2);
         MimeMessage breach = mailsAbout(code).get(1);
         assertThat(to(breach)).isEqualTo("supervisor@demo.careloop.local");
-        assertThat(breach.getSubject()).contains("已超时").contains("overdue");
+        assertThat(breach.getSubject()).contains("工单已超时：");
         assertThat(breach.getContent().toString()).contains("水管爆裂");
 
         scan.scan(registered.plus(Duration.ofHours(25)));
@@ -108,7 +110,7 @@ class SlaEscalationMailTest extends ApiTestBase {
         awaitMails(code, 3);
         MimeMessage escalation = mailsAbout(code).get(2);
         assertThat(to(escalation)).isEqualTo("manager@demo.careloop.local");
-        assertThat(escalation.getSubject()).contains("超时升级").contains("escalated");
+        assertThat(escalation.getSubject()).contains("工单超时升级：");
 
         scan.scan(registered.plus(Duration.ofHours(30)));
         Thread.sleep(500);

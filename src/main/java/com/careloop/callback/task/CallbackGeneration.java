@@ -18,6 +18,7 @@ import com.careloop.customer.Purchases;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.servicedesk.ServiceRequestClosed;
 import com.careloop.servicedesk.ServiceRequestCounts;
+import com.careloop.platform.Text;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +94,7 @@ public class CallbackGeneration {
         LocalDate base = LocalDate.ofInstant(closedAt == null ? Instant.now(clock) : closedAt, zone);
         generate(new Generate(PlanKind.SERVICE_COMPLETED, "SERVICE_REQUEST", event.requestId(), event.code(),
                 event.customerId(), CallbackRules.dueAfter(base, plan.getDays(), service.calendar()),
-                "工单完成回访 / callback after request " + event.code(), CallbackRules.round(event.reopenCount() + 1), true));
+                Text.of("texts.callback.reason.request", event.code()).toJson(), CallbackRules.round(event.reopenCount() + 1), true));
     }
 
     /** N days (default 3) after a complaint is closed. */
@@ -105,7 +106,7 @@ public class CallbackGeneration {
         }
         generate(new Generate(PlanKind.COMPLAINT_CLOSED, "COMPLAINT", event.complaintId(), event.code(),
                 event.customerId(), CallbackRules.dueAfter(service.today(), plan.getDays(), service.calendar()),
-                "投诉结案回访 / callback after complaint " + event.code(), null, true));
+                Text.of("texts.callback.reason.complaint", event.code()).toJson(), null, true));
     }
 
     // ---- the daily job -----------------------------------------------------------------------
@@ -135,7 +136,7 @@ public class CallbackGeneration {
                 LocalDate due = CallbackRules.dueAfter(p.saleDate(), plan.getDays(), service.calendar());
                 created += generate(new Generate(PlanKind.SALE, "PURCHASE", p.purchaseId(), label(p), p.customerId(),
                         due.isBefore(today) ? CallbackRules.onOrAfterWorkingDay(today, service.calendar()) : due,
-                        "销售回访 / callback after the sale of " + label(p), null, true)) ? 1 : 0;
+                        Text.of("texts.callback.reason.sale", label(p)).toJson(), null, true)) ? 1 : 0;
             }
         }
         return created;
@@ -151,7 +152,7 @@ public class CallbackGeneration {
         for (Purchases.PurchaseRef p : purchases.warrantiesEndingBetween(today, today.plusDays(plan.getDays()))) {
             created += generate(new Generate(PlanKind.WARRANTY_EXPIRY, "PURCHASE", p.purchaseId(), label(p),
                     p.customerId(), CallbackRules.dueBeforeWarrantyEnd(p.warrantyEnd(), plan.getDays(), today,
-                    service.calendar()), "保修到期 " + p.warrantyEnd() + " / warranty ends " + p.warrantyEnd(), null,
+                    service.calendar()), Text.of("texts.callback.reason.warranty", p.warrantyEnd()).toJson(), null,
                     true)) ? 1 : 0;
         }
         return created;
@@ -186,7 +187,7 @@ public class CallbackGeneration {
                         on conflict do nothing""").param("h", half).param("c", customer)
                         .param("at", java.sql.Timestamp.from(Instant.now(clock))).update();
                 return rows > 0 && service.generate(new Generate(PlanKind.KEY_CUSTOMER_SAMPLE, "CUSTOMER", customer,
-                        null, customer, due, "重点客户半年抽样 " + half + " / key-customer sample " + half, half, true))
+                        null, customer, due, Text.of("texts.callback.reason.key-sample", half).toJson(), half, true))
                         .isPresent();
             }));
             created += Boolean.TRUE.equals(made) ? 1 : 0;

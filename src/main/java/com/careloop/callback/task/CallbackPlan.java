@@ -12,6 +12,7 @@ import com.careloop.callback.CallbackMethod;
 import com.careloop.callback.PlanKind;
 import com.careloop.platform.Auditable;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -60,10 +61,10 @@ public class CallbackPlan implements Auditable {
     /** Saves the settings as the next revision. */
     public void update(SavePlan p, String actor, Instant now) {
         if (p.assigneeRule() == AssigneeRule.USER && p.assigneeUserId() == null) {
-            throw new InvalidInputException("assigneeUserId", "required", "请选择回访人 / choose the user who calls back");
+            throw new InvalidInputException("assigneeUserId", "required", Text.of("error.callback.choose-user-who-calls"));
         }
         if (p.assigneeRule() == AssigneeRule.POSITION && blank(p.assigneePosition()) == null) {
-            throw new InvalidInputException("assigneePosition", "required", "请选择岗位 / choose the position");
+            throw new InvalidInputException("assigneePosition", "required", Text.of("error.callback.choose-position"));
         }
         this.name = p.name().trim();
         this.enabled = p.enabled();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.careloop.platform.Texts;
 import com.careloop.callback.AssigneeRule;
 import com.careloop.callback.CallbackCommands.Assign;
 import com.careloop.callback.CallbackCommands.Cancel;
@@ -55,6 +56,7 @@ import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.RequestType;
 import com.careloop.servicedesk.ServiceDesk;
 import com.careloop.servicedesk.ServiceDeskCommands;
+import com.careloop.platform.Text;
 import com.careloop.servicedesk.ServiceRequestCalledBack;
 import com.careloop.servicedesk.UnsatisfiedFollowUp;
 
@@ -96,13 +98,15 @@ public class CallbackService {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final Texts texts;
     private final ZoneId zone;
 
     CallbackService(CallbackTaskRepository tasks, CallbackPlanRepository plans, CustomerFacts customerFacts,
                     CustomerDirectory customers, ServiceDesk desk, Complaints complaints, CapaFollowUp capa,
                     CalendarService calendars, CallbackProperties properties, RecordNumbers numbers, AuditTrail audit,
                     CurrentUsers users, ApplicationEventPublisher events, JdbcClient jdbc, JsonMapper json,
-                    Clock clock, CareLoopProperties platform) {
+                    Clock clock, CareLoopProperties platform, Texts texts) {
+        this.texts = texts;
         this.tasks = tasks;
         this.plans = plans;
         this.customerFacts = customerFacts;
@@ -230,22 +234,22 @@ public class CallbackService {
     /** {@link com.careloop.callback.Callbacks#schedule}: a SCHEDULED task, once per source type and id. */
     public long schedule(ScheduleCallback cmd) {
         if (cmd.sourceType() == null || cmd.sourceType().isBlank()) {
-            throw new InvalidInputException("sourceType", "required", "缺少来源类型 / sourceType is required");
+            throw new InvalidInputException("sourceType", "required", Text.of("error.callback.sourcetype-required"));
         }
         if (cmd.due() == null) {
-            throw new InvalidInputException("due", "required", "请填写回访日期 / the due date is required");
+            throw new InvalidInputException("due", "required", Text.of("error.callback.due-date-required"));
         }
         return generate(new Generate(PlanKind.SCHEDULED, cmd.sourceType().trim(), cmd.sourceId(), cmd.sourceCode(),
                 cmd.customerId(), cmd.due(), cmd.reason(), null, false))
-                .orElseThrow(() -> new InvalidInputException("customerId", "exists", "没有此客户 / no customer " + cmd.customerId()));
+                .orElseThrow(() -> new InvalidInputException("customerId", "exists", Text.of("error.servicedesk.no-customer-0", cmd.customerId())));
     }
 
     /** A task an agent creates for a customer they can see; assignee and method default to the MANUAL plan's. */
     public Detail createManual(CreateTask cmd) {
         var card = customers.card(cmd.customerId()).orElseThrow(() -> new InvalidInputException("customerId", "exists",
-                "没有此客户 / no customer " + cmd.customerId()));
+                Text.of("error.servicedesk.no-customer-0", cmd.customerId())));
         if (cmd.due().isBefore(today())) {
-            throw new InvalidInputException("due", "future", "回访日期不能早于今天 / the due date cannot be in the past");
+            throw new InvalidInputException("due", "future", Text.of("error.callback.due-date-cannot-past"));
         }
         CallbackPlan plan = plan(PlanKind.MANUAL);
         Long assignee = cmd.assigneeId() != null ? requireUser("assigneeId", cmd.assigneeId())
@@ -333,7 +337,7 @@ public class CallbackService {
             try {
                 RequestType.valueOf(cmd.requestType().trim());
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("requestType", "enum", "没有此工单类型 / no request type " + cmd.requestType());
+                throw new InvalidInputException("requestType", "enum", Text.of("error.callback.no-request-type-0", cmd.requestType()));
             }
         }
         var before = p.auditState();
@@ -379,9 +383,9 @@ public class CallbackService {
                     "/service-requests/" + t.getNewRequestId()));
         }
         List<TimelineEntry> timeline = t.getEvents().stream().map(e -> new TimelineEntry(e.getKind(),
-                odt(e.getOccurredAt()), e.getActor(), e.getNote())).toList();
+                odt(e.getOccurredAt()), e.getActor(), texts.stored(e.getNoteText(), e.getNote()))).toList();
         return new Detail(t.getId(), t.getCode(), t.getVersion(), t.getPlanKind(), t.getPlanRevision(), t.getSourceType(),
-                t.getSourceId(), t.getSourceCode(), t.getReason(), t.getCustomerId(), t.getCustomerName(),
+                t.getSourceId(), t.getSourceCode(), texts.stored(t.getReason()), t.getCustomerId(), t.getCustomerName(),
                 t.getCustomerCode(), t.isKeyCustomer(), t.getPlannedDue(), t.getDueDate(), t.getAssigneeId(),
                 t.getAssigneeName(), t.getMethod(), questions, answers, t.getStatus(), t.getAttempts(),
                 t.getMaxAttempts(), t.getSatisfaction(), t.getNotes(), t.getFollowUp(), t.getCancelReason(),
@@ -583,7 +587,7 @@ public class CallbackService {
 
     private long requireUser(String field, long id) {
         if (!activeUser(id)) {
-            throw new InvalidInputException(field, "exists", "没有此用户 / no active user " + id);
+            throw new InvalidInputException(field, "exists", Text.of("error.callback.no-active-user-0", id));
         }
         return id;
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.careloop.platform.Text;
 import com.careloop.callback.CallbackMethod;
 import com.careloop.callback.FollowUp;
 import com.careloop.callback.PlanKind;
@@ -107,10 +108,10 @@ public class CallbackTask implements Auditable {
                                       CallbackMethod method, String questions, int maxAttempts, String actor,
                                       Instant now) {
         if (due == null) {
-            throw new InvalidInputException("due", "required", "请填写回访日期 / the due date is required");
+            throw new InvalidInputException("due", "required", Text.of("error.callback.due-date-required"));
         }
         if (maxAttempts < 1) {
-            throw new InvalidInputException("maxAttempts", "min", "最多尝试次数至少为 1 / max attempts must be at least 1");
+            throw new InvalidInputException("maxAttempts", "min", Text.of("error.callback.max-attempts-least-1"));
         }
         CallbackTask t = new CallbackTask();
         t.code = code;
@@ -136,7 +137,8 @@ public class CallbackTask implements Auditable {
         t.maxAttempts = maxAttempts;
         t.createdAt = now;
         t.createdBy = actor;
-        t.event("CREATED", actor, now, origin.reason());
+        // generated tasks keep their reason as a stored Text (JSON), a typed one as it is
+        t.event("CREATED", actor, now, Text.fromJson(origin.reason()));
         return t;
     }
 
@@ -154,12 +156,13 @@ public class CallbackTask implements Auditable {
             status = TaskStatus.UNREACHABLE;
             completedAt = now;
             completedBy = actor;
-            event("UNREACHABLE", actor, now, "attempt " + attempts + "/" + maxAttempts + (note == null ? "" : ": " + note));
+            event("UNREACHABLE", actor, now, Text.of(blank(note) == null ? "texts.callback.attempt" : "texts.callback.attempt-note",
+                    attempts, maxAttempts, blank(note)));
             return;
         }
         dueDate = nextTry;
-        event("NOT_REACHED", actor, now, "attempt " + attempts + "/" + maxAttempts + ", next try " + nextTry
-                + (blank(note) == null ? "" : ": " + note.trim()));
+        event("NOT_REACHED", actor, now, Text.of(blank(note) == null ? "texts.callback.next-try" : "texts.callback.next-try-note",
+                attempts, maxAttempts, nextTry, blank(note)));
     }
 
     /** Reached: satisfaction, answers (JSON), notes; DISSATISFIED or worse needs a follow-up choice. */
@@ -167,7 +170,7 @@ public class CallbackTask implements Auditable {
                          Instant now) {
         requireOpen("complete");
         if (satisfaction == null) {
-            throw new InvalidInputException("satisfaction", "required", "请选择满意度 / the satisfaction is required");
+            throw new InvalidInputException("satisfaction", "required", Text.of("error.callback.satisfaction-required"));
         }
         if (satisfaction.unsatisfied() && followUp == null) {
             throw new InvalidInputException("followUp", "required",
@@ -176,7 +179,7 @@ public class CallbackTask implements Auditable {
         }
         if (followUp == FollowUp.REOPEN_REQUEST && !"SERVICE_REQUEST".equals(sourceType)) {
             throw new InvalidInputException("followUp", "source",
-                    "只有来源为工单的回访才能重开工单 / only a callback of a service request can re-open it");
+                    Text.of("error.callback.only-callback-service-request"));
         }
         attempts++;
         lastAttemptAt = now;
@@ -187,7 +190,8 @@ public class CallbackTask implements Auditable {
         status = TaskStatus.DONE;
         completedAt = now;
         completedBy = actor;
-        event("DONE", actor, now, satisfaction + (this.notes == null ? "" : ": " + this.notes));
+        event("DONE", actor, now, this.notes == null ? Text.label("cb.satisfaction", satisfaction)
+                : Text.of("texts.labelled", Text.label("cb.satisfaction", satisfaction), this.notes));
     }
 
     /**
@@ -217,50 +221,50 @@ public class CallbackTask implements Auditable {
         status = TaskStatus.DONE;
         completedAt = at;
         completedBy = actor;
-        event("RECORDED_ON_REQUEST", actor, at, this.notes); // the satisfaction is a field of its own
+        event("RECORDED_ON_REQUEST", actor, at, this.notes == null ? null : Text.literal(this.notes)); // the satisfaction is a field of its own
     }
 
     public void linkReopenedRequest(long id, String code, String actor, Instant now) {
         reopenedRequestId = id;
         reopenedRequestCode = code;
-        event("REQUEST_REOPENED", actor, now, code);
+        event("REQUEST_REOPENED", actor, now, Text.literal(code));
     }
 
     public void linkComplaint(long id, String code, String actor, Instant now) {
         complaintId = id;
         complaintCode = code;
-        event("COMPLAINT_OPENED", actor, now, code);
+        event("COMPLAINT_OPENED", actor, now, Text.literal(code));
     }
 
     public void linkCapa(long id, String code, String actor, Instant now) {
         capaId = id;
         capaCode = code;
-        event("CAPA_OPENED", actor, now, code);
+        event("CAPA_OPENED", actor, now, Text.literal(code));
     }
 
     public void linkNewRequest(long id, String code, String actor, Instant now) {
         newRequestId = id;
         newRequestCode = code;
-        event("NEW_REQUEST", actor, now, code);
+        event("NEW_REQUEST", actor, now, Text.literal(code));
     }
 
     public void cancel(String reason, String actor, Instant now) {
         requireOpen("cancel");
         if (blank(reason) == null) {
-            throw new InvalidInputException("reason", "required", "请填写取消原因 / the reason is required");
+            throw new InvalidInputException("reason", "required", Text.of("error.callback.reason-required"));
         }
         cancelReason = reason.trim();
         status = TaskStatus.CANCELLED;
         completedAt = now;
         completedBy = actor;
-        event("CANCELLED", actor, now, cancelReason);
+        event("CANCELLED", actor, now, cancelReason == null ? null : Text.literal(cancelReason));
     }
 
     public void assign(long userId, String userName, String actor, Instant now) {
         requireOpen("re-assign");
         assigneeId = userId;
         assigneeName = userName;
-        event("ASSIGNED", actor, now, userName);
+        event("ASSIGNED", actor, now, Text.literal(userName));
     }
 
     // ---- helpers -----------------------------------------------------------------------------
@@ -272,7 +276,7 @@ public class CallbackTask implements Auditable {
         }
     }
 
-    private void event(String kind, String actor, Instant now, String note) {
+    private void event(String kind, String actor, Instant now, Text note) {
         events.add(new CallbackTaskEvent(this, kind, now, actor, note));
     }
 

@@ -2,6 +2,10 @@ package com.careloop.callback.task;
 
 import java.time.Instant;
 
+import com.careloop.platform.Text;
+import com.careloop.platform.TextColumn;
+
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -25,17 +29,22 @@ public class CallbackTaskEvent {
     private String kind;
     private Instant occurredAt;
     private String actor;
+    /** What a person typed, or the literal of a row from before {@link #noteText}. */
     private String note;
+    /** The note as a message code and arguments, rendered for the reader. */
+    @Convert(converter = TextColumn.class)
+    private Text noteText;
 
     protected CallbackTaskEvent() {
     }
 
-    CallbackTaskEvent(CallbackTask task, String kind, Instant at, String actor, String note) {
+    CallbackTaskEvent(CallbackTask task, String kind, Instant at, String actor, Text note) {
         this.task = task;
         this.kind = kind;
         this.occurredAt = at;
         this.actor = actor;
-        this.note = note;
+        this.note = Text.literalColumn(note, 4000);
+        this.noteText = Text.messageColumn(note);
     }
 
     public Long getId() { return id; }
@@ -43,4 +52,5 @@ public class CallbackTaskEvent {
     public Instant getOccurredAt() { return occurredAt; }
     public String getActor() { return actor; }
     public String getNote() { return note; }
+    public Text getNoteText() { return noteText; }
 }

@@ -26,6 +26,7 @@ import com.careloop.callback.task.CallbackService;
 import com.careloop.callback.task.CallbackStatistics;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.Text;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -150,7 +151,7 @@ class CallbackApi {
                               @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
                               @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
         if (to.isBefore(from)) {
-            throw new InvalidInputException("to", "after-from", "结束日期不能早于开始日期 / to must not be before from");
+            throw new InvalidInputException("to", "after-from", Text.of("error.callback.before-from"));
         }
         return statistics.statistics(groupBy == null ? GroupBy.PLAN : groupBy, from, to);
     }

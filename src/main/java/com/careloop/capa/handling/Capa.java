@@ -11,6 +11,7 @@ import java.util.Map;
 import com.careloop.capa.CapaSources;
 import com.careloop.capa.CapaStatus;
 import com.careloop.capa.FishboneCategory;
+import com.careloop.platform.Text;
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
@@ -116,7 +117,7 @@ public class Capa implements Auditable {
             throw new InvalidInputException("sourceType", "one-of", "来源类型须为 " + CapaSources.ALL
                     + " 之一 / sourceType must be one of " + CapaSources.ALL);
         }
-        requireText("problem", in.problem(), "请填写问题描述 / the problem description is required");
+        requireText("problem", in.problem(), Text.of("error.capa.problem-description-required"));
         requireLength("problem", in.problem(), 4000);
         requireLength("sourceKey", in.sourceKey(), 200);
         requireLength("sourceCode", in.sourceCode(), 60);
@@ -134,7 +135,7 @@ public class Capa implements Auditable {
         c.createdAt = now;
         c.updatedAt = now;
         c.sources.add(new CapaSource(c, in.sourceType(), in.sourceId(), blank(in.sourceCode()), now));
-        c.event("OPENED", byName, now, in.sourceType() + (in.sourceCode() == null ? "" : " " + in.sourceCode()));
+        c.event("OPENED", byName, now, source(in.sourceType(), in.sourceCode()));
         return c;
     }
 
@@ -152,19 +153,19 @@ public class Capa implements Auditable {
             return false;
         }
         sources.add(new CapaSource(this, sourceType, sourceId, blank(sourceCode), now));
-        event("SOURCE_ATTACHED", actor, now, sourceType + (sourceCode == null ? "" : " " + sourceCode));
+        event("SOURCE_ATTACHED", actor, now, source(sourceType, sourceCode));
         return true;
     }
 
     /** 临时措施 (8D D3): what contains the problem until the root cause is removed. */
     public void contain(String text, String actor, Instant now) {
         requireState("record containment", OPEN);
-        requireText("containment", text, "请填写临时措施 / the containment is required");
+        requireText("containment", text, Text.of("error.capa.containment-required"));
         this.containment = text.trim();
         this.containedAt = now;
         this.containedBy = actor;
         status = CONTAINED;
-        event("CONTAINED", actor, now, containment);
+        event("CONTAINED", actor, now, Text.literal(containment));
     }
 
     /**
@@ -175,17 +176,17 @@ public class Capa implements Auditable {
                                 Instant now) {
         requireState("record the root cause", OPEN, CONTAINED, ROOT_CAUSE_FOUND);
         if (answers == null || answers.isEmpty() || answers.stream().allMatch(a -> a == null || a.isBlank())) {
-            throw new InvalidInputException("whys", "required", "请至少填写一个“为什么” / at least one why is required");
+            throw new InvalidInputException("whys", "required", Text.of("error.capa.least-one-why-required"));
         }
         List<String> given = answers.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList();
         if (given.size() > 5) {
-            throw new InvalidInputException("whys", "max-5", "最多五个“为什么” / at most five whys");
+            throw new InvalidInputException("whys", "max-5", Text.of("error.capa.most-five-whys"));
         }
         for (String a : given) {
             requireLength("whys", a, 1000);
         }
-        require("category", category, "请选择鱼骨图类别（人机料法测环） / the fishbone category is required");
-        requireText("statement", statement, "请填写根本原因 / the root-cause statement is required");
+        require("category", category, Text.of("error.capa.fishbone-category-required"));
+        requireText("statement", statement, Text.of("error.capa.root-cause-statement-required"));
         requireLength("statement", statement, 4000);
         whys.removeIf(w -> w.getRound() == round);
         for (int i = 0; i < given.size(); i++) {
@@ -196,7 +197,7 @@ public class Capa implements Auditable {
         this.rootCauseAt = now;
         this.rootCauseBy = actor;
         status = currentActions().isEmpty() ? ROOT_CAUSE_FOUND : ACTIONS_PLANNED;
-        event("ROOT_CAUSE_FOUND", actor, now, category + ": " + rootCause);
+        event("ROOT_CAUSE_FOUND", actor, now, Text.of("texts.labelled", Text.label("capa.enum.FishboneCategory", category), rootCause));
     }
 
     /** An action proposed with the source while the CAPA is OPEN; it is worked on once the root cause is found. */
@@ -217,15 +218,15 @@ public class Capa implements Auditable {
 
     private CapaAction newAction(String description, long ownerId, String ownerName, LocalDate dueDate,
                                  LocalDate today, String actor, Instant now) {
-        requireText("description", description, "请填写措施内容 / the action description is required");
+        requireText("description", description, Text.of("error.capa.action-description-required"));
         requireLength("description", description, 4000);
-        require("dueDate", dueDate, "请填写完成期限 / the due date is required");
+        require("dueDate", dueDate, Text.of("error.complaint.due-date-required"));
         if (dueDate.isBefore(today)) {
-            throw new InvalidInputException("dueDate", "not-past", "完成期限不能早于今天 / the due date cannot be in the past");
+            throw new InvalidInputException("dueDate", "not-past", Text.of("error.capa.due-date-cannot-past"));
         }
         CapaAction a = new CapaAction(this, round, description.trim(), ownerId, ownerName, dueDate, actor, now);
         actions.add(a);
-        event("ACTION_PLANNED", actor, now, a.getDescription() + " (" + ownerName + ", " + dueDate + ")");
+        event("ACTION_PLANNED", actor, now, Text.of("texts.action", a.getDescription(), ownerName, dueDate));
         return a;
     }
 
@@ -236,23 +237,23 @@ public class Capa implements Auditable {
     public boolean markActionDone(CapaAction action, String evidence, String actor, Instant now, EffectivenessRule rule) {
         requireState("mark an action done", ACTIONS_PLANNED);
         if (!actions.contains(action)) {
-            throw new InvalidInputException("actionId", "exists", "此措施不属于本CAPA / the action is not of this CAPA");
+            throw new InvalidInputException("actionId", "exists", Text.of("error.capa.action-capa"));
         }
         if (action.getRound() != round) {
-            throw new DomainException("capa.action-round", "该措施属于已失效的上一轮 / the action belongs to an earlier round");
+            throw new DomainException("capa.action-round", Text.of("error.capa.action-belongs-earlier-round"));
         }
         if (action.isDone()) {
-            throw new DomainException("capa.action-done", "该措施已完成 / the action is already done");
+            throw new DomainException("capa.action-done", Text.of("error.complaint.action-already-done"));
         }
-        requireText("evidence", evidence, "请填写完成证据 / the evidence of completion is required");
+        requireText("evidence", evidence, Text.of("error.capa.evidence-completion-required"));
         requireLength("evidence", evidence, 4000);
         action.markDone(actor, evidence.trim(), now);
-        event("ACTION_DONE", actor, now, action.getDescription() + ": " + evidence.trim());
+        event("ACTION_DONE", actor, now, Text.of("texts.labelled", action.getDescription(), evidence.trim()));
         if (currentActions().stream().allMatch(CapaAction::isDone)) {
             actionsDoneAt = now;
             effectivenessCheckDue = rule.due(now);
             status = ACTIONS_DONE;
-            event("ACTIONS_DONE", actor, now, "effectiveness check due " + effectivenessCheckDue);
+            event("ACTIONS_DONE", actor, now, Text.of("texts.capa.check-due", effectivenessCheckDue));
             return true;
         }
         return false;
@@ -263,7 +264,7 @@ public class Capa implements Auditable {
         requireState("start the verification", ACTIONS_DONE);
         this.verificationStartedAt = now;
         status = VERIFICATION_PENDING;
-        event("VERIFICATION_PENDING", actor, now, "due " + effectivenessCheckDue);
+        event("VERIFICATION_PENDING", actor, now, Text.of("texts.capa.check-due", effectivenessCheckDue));
     }
 
     /**
@@ -272,48 +273,49 @@ public class Capa implements Auditable {
      */
     public void checkEffectiveness(Boolean result, String evidence, String actor, Instant now) {
         requireState("check the effectiveness", VERIFICATION_PENDING);
-        require("effective", result, "请选择验证结果 / the result (effective or not) is required");
-        requireText("evidence", evidence, "请填写验证证据 / the evidence of the check is required");
+        require("effective", result, Text.of("error.capa.result-effective-required"));
+        requireText("evidence", evidence, Text.of("error.capa.evidence-check-required"));
         requireLength("evidence", evidence, 4000);
         checks.add(new CapaCheck(this, round, result, evidence.trim(), effectivenessCheckDue, actor, now));
         this.effective = result;
         if (result) {
             status = VERIFIED_EFFECTIVE;
-            event("VERIFIED_EFFECTIVE", actor, now, evidence.trim());
+            event("VERIFIED_EFFECTIVE", actor, now, Text.literal(evidence.trim()));
             return;
         }
-        event("VERIFIED_NOT_EFFECTIVE", actor, now, evidence.trim());
+        event("VERIFIED_NOT_EFFECTIVE", actor, now, Text.literal(evidence.trim()));
         reopenCount++;
         round++;
         actionsDoneAt = null;
         effectivenessCheckDue = null;
         verificationStartedAt = null;
         status = ROOT_CAUSE_FOUND;
-        event("REOPENED", actor, now, "round " + (round + 1) + ": " + evidence.trim());
+        event("REOPENED", actor, now, Text.of("texts.capa.round", round + 1, evidence.trim()));
     }
 
     /** 结案 (8D D8) by the quality manager (the permission is checked by the caller), with the recurrence prevention. */
     public void close(String recurrencePreventionNote, String actor, Instant now) {
         requireState("close", VERIFIED_EFFECTIVE);
         requireText("recurrencePrevention", recurrencePreventionNote,
-                "请填写防止再发生措施 / the recurrence-prevention note is required");
+                Text.of("error.capa.recurrence-prevention-note-required"));
         requireLength("recurrencePrevention", recurrencePreventionNote, 4000);
         this.recurrencePrevention = recurrencePreventionNote.trim();
         this.closedAt = now;
         this.closedBy = actor;
         status = CLOSED;
-        event("CLOSED", actor, now, recurrencePrevention);
+        event("CLOSED", actor, now, Text.literal(recurrencePrevention));
     }
 
     /** 8D D1: one more team member, until the CAPA is closed. */
     public void addTeamMember(String name, String role, String actor, Instant now) {
         requireState("add a team member", OPEN, CONTAINED, ROOT_CAUSE_FOUND, ACTIONS_PLANNED, ACTIONS_DONE,
                 VERIFICATION_PENDING, VERIFIED_EFFECTIVE);
-        requireText("name", name, "请填写成员姓名 / the member's name is required");
+        requireText("name", name, Text.of("error.capa.member-s-name-required"));
         requireLength("name", name, 100);
         requireLength("role", role, 100);
         team.add(new CapaTeamMember(this, name.trim(), blank(role), now));
-        event("TEAM_MEMBER", actor, now, name.trim() + (blank(role) == null ? "" : " (" + role.trim() + ")"));
+        event("TEAM_MEMBER", actor, now, blank(role) == null ? Text.literal(name.trim())
+                : Text.of("texts.member", name.trim(), role.trim()));
     }
 
     // ---- reads -------------------------------------------------------------------------------
@@ -341,18 +343,18 @@ public class Capa implements Auditable {
 
     private void requireState(String step, CapaStatus... allowed) {
         if (!Arrays.asList(allowed).contains(status)) {
-            throw new DomainException("capa.state", "CAPA当前状态为「" + label(status) + "」，不能执行此步骤 / cannot "
-                    + step + " a CAPA that is " + status, Map.of("status", status.name()));
+            throw new DomainException("capa.state", Text.of("error.capa.state",
+                    Text.label("capa.enum.CapaStatus", status)), Map.of("status", status.name(), "step", step));
         }
     }
 
-    private static void require(String field, Object value, String message) {
+    private static void require(String field, Object value, Text message) {
         if (value == null) {
             throw new InvalidInputException(field, "required", message);
         }
     }
 
-    private static void requireText(String field, String value, String message) {
+    private static void requireText(String field, String value, Text message) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, "required", message);
         }
@@ -368,9 +370,12 @@ public class Capa implements Auditable {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private void event(String kind, String actor, Instant at, String note) {
-        events.add(new CapaEvent(this, kind, at, actor, note == null ? null
-                : note.length() > 4000 ? note.substring(0, 4000) : note));
+    private static Text source(String type, String code) {
+        return Text.of("texts.capa.source", Text.label("capa.enum.source", type), code == null ? "" : code);
+    }
+
+    private void event(String kind, String actor, Instant at, Text note) {
+        events.add(new CapaEvent(this, kind, at, actor, note));
         updatedAt = at;
     }
 

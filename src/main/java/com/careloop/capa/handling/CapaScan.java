@@ -10,6 +10,7 @@ import java.util.List;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
+import com.careloop.platform.Text;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.Notifications;
 
@@ -112,8 +113,8 @@ public class CapaScan {
         }
         String link = "/capa/" + hit.capaId();
         if (hit.alertKey().startsWith("CHECK_DUE:")) {
-            String title = "CAPA效果验证到期 / effectiveness check due: " + hit.code();
-            String body = hit.what() + "\n验证期限 / check due " + hit.due();
+            Text title = Text.of("texts.notify.capa-check-due", hit.code());
+            Text body = Text.of("texts.notify.capa-check-due.body", hit.what(), hit.due());
             List<Long> recipients = new ArrayList<>(managers("'QUALITY_MANAGER'"));
             if (hit.recipient() != null && !recipients.contains(hit.recipient())) {
                 recipients.add(hit.recipient());
@@ -121,8 +122,8 @@ public class CapaScan {
             recipients.forEach(r -> notifications.notify(r, title, body, link));
             return true;
         }
-        String title = "CAPA措施已逾期 / CAPA action overdue: " + hit.code();
-        String body = hit.what() + "\n完成期限 / due " + hit.due();
+        Text title = Text.of("texts.notify.capa-action-overdue", hit.code());
+        Text body = Text.of("texts.notify.capa-action-overdue.body", hit.what(), hit.due());
         List<Long> recipients = hit.recipient() != null ? List.of(hit.recipient())
                 : managers("'QUALITY_MANAGER', 'CS_MANAGER'");
         recipients.forEach(r -> notifications.notify(r, title, body, link));

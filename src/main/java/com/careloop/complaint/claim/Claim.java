@@ -11,6 +11,7 @@ import com.careloop.complaint.InspectionMethod;
 import com.careloop.complaint.Responsibility;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -120,7 +121,7 @@ public class Claim extends TrackedRecord {
         this.findings = text("findings", findings);
         this.inspector = text("inspector", inspector);
         if (required("inspectedOn", on).isAfter(today)) {
-            throw new InvalidInputException("inspectedOn", "past", "检验日期不能晚于今天 / inspectedOn cannot be in the future");
+            throw new InvalidInputException("inspectedOn", "past", Text.of("error.complaint.inspectedon-cannot-future"));
         }
         this.inspectedOn = on;
         status = INSPECTED;
@@ -134,7 +135,7 @@ public class Claim extends TrackedRecord {
             required("ourSharePercent", ourShare);
             if (ourShare.signum() <= 0 || ourShare.compareTo(new BigDecimal("100")) >= 0 || ourShare.scale() > 2) {
                 throw new InvalidInputException("ourSharePercent", "range",
-                        "我方责任比例须大于 0 且小于 100 / our share must be more than 0 and less than 100 per cent");
+                        Text.of("error.complaint.our-share-more-than"));
             }
             this.ourSharePercent = ourShare.setScale(2);
         } else {
@@ -179,7 +180,7 @@ public class Claim extends TrackedRecord {
         this.agreedHow = text("how", how);
         Instant when = at == null ? now : at;
         if (when.isAfter(now)) {
-            throw new InvalidInputException("agreedAt", "past", "同意时间不能晚于现在 / agreedAt cannot be in the future");
+            throw new InvalidInputException("agreedAt", "past", Text.of("error.complaint.agreedat-cannot-future"));
         }
         this.agreedAt = when;
         this.agreedBy = text("agreedBy", who);
@@ -202,7 +203,7 @@ public class Claim extends TrackedRecord {
         this.settledAmount = money("settledAmount", amount);
         LocalDate day = on == null ? today : on;
         if (day.isAfter(today)) {
-            throw new InvalidInputException("settledOn", "past", "结算日期不能晚于今天 / settledOn cannot be in the future");
+            throw new InvalidInputException("settledOn", "past", Text.of("error.complaint.settledon-cannot-future"));
         }
         this.settledOn = day;
         this.paymentReference = text("paymentReference", reference);

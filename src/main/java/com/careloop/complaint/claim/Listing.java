@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 
 import com.careloop.complaint.RecordPage;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 import com.careloop.platform.ListSort;
 
 import org.springframework.jdbc.core.RowMapper;

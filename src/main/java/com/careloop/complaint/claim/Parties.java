@@ -5,6 +5,7 @@ import java.util.List;
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,10 +24,10 @@ public class Parties {
 
     public CustomerCard customer(Long customerId) {
         if (customerId == null) {
-            throw new InvalidInputException("customerId", "required", "请选择顾客 / customerId is required");
+            throw new InvalidInputException("customerId", "required", Text.of("error.complaint.customerid-required"));
         }
         return customers.card(customerId).orElseThrow(() -> new InvalidInputException("customerId", "exists",
-                "没有此客户 / no customer " + customerId));
+                Text.of("error.servicedesk.no-customer-0", customerId)));
     }
 
     /** The customer by id, or else the first match of a look-up text (name, code, phone) typed on a page form. */
@@ -45,10 +46,10 @@ public class Parties {
         }
         Long owner = jdbc.sql("select customer_id from complaint where id = :id").param("id", complaintId)
                 .query(Long.class).optional().orElseThrow(() -> new InvalidInputException("complaintId", "exists",
-                        "没有此投诉 / no complaint " + complaintId));
+                        Text.of("error.complaint.no-complaint-0", complaintId)));
         if (owner != customerId) {
             throw new InvalidInputException("complaintId", "same-customer",
-                    "该投诉属于其他顾客 / the complaint is another customer's");
+                    Text.of("error.complaint.complaint-another-customer-s"));
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.careloop.platform.Text;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.Versions;
@@ -35,7 +36,7 @@ public class RecordSteps {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public <E extends Tracked> E created(JpaRepository<E, Long> repository, E record, String kind, String note) {
+    public <E extends Tracked> E created(JpaRepository<E, Long> repository, E record, String kind, Text note) {
         repository.saveAndFlush(record);
         audit.created(record);
         timeline.add(record, kind, users.actorName(), now(), note);
@@ -45,10 +46,10 @@ public class RecordSteps {
     /** Runs {@code step} (which returns the timeline note, or null) as the step {@code kind}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public <E extends Tracked> E change(JpaRepository<E, Long> repository, E record, Long version, String kind,
-                                        Supplier<String> step) {
+                                        Supplier<Text> step) {
         Versions.requireCurrentIfGiven(version, record.getVersion(), record.auditType(), record.getCode());
         Map<String, Object> before = record.auditState();
-        String note = step.get();
+        Text note = step.get();
         record.touch(now());
         repository.saveAndFlush(record);
         audit.changed(record, kind, before);

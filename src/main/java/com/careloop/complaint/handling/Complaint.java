@@ -18,6 +18,7 @@ import com.careloop.complaint.Verification;
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -142,9 +143,9 @@ public class Complaint implements Auditable {
     /** Receipt: deadlines start at the time received, on the general targets until the severity is assessed. */
     public static Complaint receive(String code, Receipt in, long byId, String byName,
                                     ComplaintProperties.Targets targets, DeadlineClock clock, Instant now) {
-        requireText("content", in.content(), "请填写投诉内容 / the complaint content is required");
+        requireText("content", in.content(), Text.of("error.complaint.complaint-content-required"));
         if (in.receivedAt() != null && in.receivedAt().isAfter(now)) {
-            throw new InvalidInputException("receivedAt", "past", "受理时间不能晚于现在 / receivedAt cannot be in the future");
+            throw new InvalidInputException("receivedAt", "past", Text.of("error.complaint.receivedat-cannot-future"));
         }
         Complaint c = new Complaint();
         c.code = code;
@@ -175,26 +176,26 @@ public class Complaint implements Auditable {
     public void acknowledge(Instant promisedReplyBy, String actor, Instant now) {
         requireState("acknowledge", RECEIVED);
         if (promisedReplyBy == null) {
-            throw new InvalidInputException("promisedReplyBy", "required", "请填写承诺答复时间 / the promised reply time is required");
+            throw new InvalidInputException("promisedReplyBy", "required", Text.of("error.complaint.promised-reply-time-required"));
         }
         if (promisedReplyBy.isBefore(now)) {
-            throw new InvalidInputException("promisedReplyBy", "future", "承诺答复时间须晚于现在 / the promised reply time must be in the future");
+            throw new InvalidInputException("promisedReplyBy", "future", Text.of("error.complaint.promised-reply-time-future"));
         }
         this.promisedReplyBy = promisedReplyBy;
         this.acknowledgedAt = now;
         status = ACKNOWLEDGED;
-        event("ACKNOWLEDGED", actor, now, "promised reply by " + promisedReplyBy);
+        event("ACKNOWLEDGED", actor, now, Text.of("texts.complaint.promised", promisedReplyBy));
     }
 
     /** 评估: category and severity; a MAJOR complaint moves to the major deadlines. The department investigates. */
     public void assess(ComplaintCategory category, Severity severity, Long departmentId,
                        ComplaintProperties.Targets targets, DeadlineClock clock, String actor, Instant now) {
         requireState("assess", ACKNOWLEDGED);
-        require("category", category, "请选择投诉类别 / the category is required");
-        require("severity", severity, "请选择严重程度 / the severity is required");
+        require("category", category, Text.of("error.complaint.category-required"));
+        require("severity", severity, Text.of("error.complaint.severity-required"));
         if (category == ComplaintCategory.STAFF_ATTITUDE && concernedEmployeeId == null && concernedEmployeeName == null) {
             throw new InvalidInputException("concernedEmployeeId", "required",
-                    "服务态度投诉须写明被投诉员工 / a staff-attitude complaint names the employee concerned");
+                    Text.of("error.complaint.concerned-employee-required"));
         }
         this.category = category;
         this.severity = severity;
@@ -203,7 +204,8 @@ public class Complaint implements Auditable {
         }
         computeDeadlines(targets, clock);
         status = ASSESSED;
-        event("ASSESSED", actor, now, category + " / " + severity);
+        event("ASSESSED", actor, now, Text.of("texts.pair", Text.label("complaint.enum.ComplaintCategory", category),
+                Text.label("complaint.enum.Severity", severity)));
     }
 
     /**
@@ -221,7 +223,7 @@ public class Complaint implements Auditable {
             return;
         }
         this.handlerId = userId;
-        event("HANDLER_ASSIGNED", actor, now, userName);
+        event("HANDLER_ASSIGNED", actor, now, Text.literal(userName));
     }
 
     /** 被投诉员工 (003-A10): the employee a complaint is about, a user (id and name) or only a name. */
@@ -234,21 +236,21 @@ public class Complaint implements Auditable {
         }
         this.concernedEmployeeId = userId;
         this.concernedEmployeeName = n;
-        event("EMPLOYEE_NAMED", actor, now, n);
+        event("EMPLOYEE_NAMED", actor, now, Text.literal(n));
     }
 
     /** 调查: the responsible department, the cause category and the cause analysis. */
     public void investigate(long departmentId, CauseCategory cause, String analysis, String actor, Instant now) {
         requireState("investigate", ASSESSED);
-        require("causeCategory", cause, "请选择原因类别 / the cause category is required");
-        requireText("causeAnalysis", analysis, "请填写原因分析 / the cause analysis is required");
+        require("causeCategory", cause, Text.of("error.complaint.cause-category-required"));
+        requireText("causeAnalysis", analysis, Text.of("error.complaint.cause-analysis-required"));
         this.departmentId = departmentId;
         this.causeCategory = cause;
         this.causeAnalysis = analysis.trim();
         this.investigatedAt = now;
         this.investigatedBy = actor;
         status = INVESTIGATED;
-        event("INVESTIGATED", actor, now, cause + ": " + analysis.trim());
+        event("INVESTIGATED", actor, now, Text.of("texts.labelled", Text.label("complaint.enum.CauseCategory", cause), analysis.trim()));
     }
 
     /** 纠正措施 (legacy rows, before the CAPA module): one or more; more may be added until the decision is communicated. */
@@ -265,9 +267,9 @@ public class Complaint implements Auditable {
 
     /** Checks a planned action (bad input names the field) before anything is opened for it. */
     public static Planned plan(String description, String owner, Long ownerUserId, LocalDate dueDate) {
-        requireText("description", description, "请填写纠正措施 / the corrective action is required");
-        requireText("owner", owner, "请填写责任人 / the action owner is required");
-        require("dueDate", dueDate, "请填写完成期限 / the due date is required");
+        requireText("description", description, Text.of("error.complaint.corrective-action-required"));
+        requireText("owner", owner, Text.of("error.complaint.action-owner-required"));
+        require("dueDate", dueDate, Text.of("error.complaint.due-date-required"));
         return new Planned(description.trim(), owner.trim(), ownerUserId, dueDate);
     }
 
@@ -284,33 +286,33 @@ public class Complaint implements Auditable {
             firstActionAt = now;
         }
         status = ACTION_TAKEN;
-        event("CAPA_OPENED", actor, now, capaCode + ": " + planned.description() + " (" + planned.owner() + ", "
-                + planned.dueDate() + ")");
+        event("CAPA_OPENED", actor, now, Text.of("texts.labelled", capaCode,
+                Text.of("texts.action", planned.description(), planned.owner(), planned.dueDate())));
         return link;
     }
 
     public void markActionDone(CorrectiveAction action, String actor, Instant now) {
         requireState("mark an action done", ACTION_TAKEN, DECISION_COMMUNICATED, VERIFIED, QUALITY_CONFIRMED);
         if (!actions.contains(action)) {
-            throw new InvalidInputException("actionId", "exists", "此措施不属于本投诉 / the action is not of this complaint");
+            throw new InvalidInputException("actionId", "exists", Text.of("error.complaint.action-complaint"));
         }
         if (action.isDone()) {
-            throw new DomainException("complaint.action-done", "该措施已完成 / the action is already done");
+            throw new DomainException("complaint.action-done", Text.of("error.complaint.action-already-done"));
         }
         action.markDone(actor, now);
-        event("ACTION_DONE", actor, now, action.getDescription());
+        event("ACTION_DONE", actor, now, Text.literal(action.getDescription()));
     }
 
     /** 处理决定告知顾客: how, when and what the customer was told. */
     public void communicateDecision(String how, Instant when, String what, String actor, Instant now) {
         requireState("communicate the decision", ACTION_TAKEN);
-        requireText("how", how, "请填写告知方式 / how the customer was told is required");
-        requireText("what", what, "请填写告知内容 / what the customer was told is required");
+        requireText("how", how, Text.of("error.complaint.how-customer-was-told"));
+        requireText("what", what, Text.of("error.complaint.what-customer-was-told"));
         this.decisionHow = how.trim();
         this.decisionAt = when == null ? now : when;
         this.decisionWhat = what.trim();
         status = DECISION_COMMUNICATED;
-        event("DECISION_COMMUNICATED", actor, now, decisionHow + ": " + decisionWhat);
+        event("DECISION_COMMUNICATED", actor, now, Text.of("texts.labelled", decisionHow, decisionWhat));
     }
 
     /** 效果验证 without the self-verification rule, the new countermeasure kept as a legacy action row. */
@@ -328,7 +330,7 @@ public class Complaint implements Auditable {
                                               LocalDate dueDate, boolean forbidSelfVerification, String actor,
                                               Instant now) {
         requireState("verify", DECISION_COMMUNICATED);
-        require("result", result, "请选择验证结果 / the verification result is required");
+        require("result", result, Text.of("error.complaint.verification-result-required"));
         if (forbidSelfVerification && handlers().contains(actor)) {
             throw new InvalidInputException("verifier", "not-handler", "验证人不能是本投诉的调查人或纠正措施录入人（" + actor
                     + "）/ the verifier may not be a handler of the complaint (who recorded the investigation or a "
@@ -336,7 +338,7 @@ public class Complaint implements Auditable {
         }
         Planned next = null;
         if (result == Verification.NOT_EFFECTIVE) {
-            requireText("countermeasure", countermeasure, "验证无效须提出新的对策 / a new countermeasure is required when not effective");
+            requireText("countermeasure", countermeasure, Text.of("error.complaint.new-countermeasure-required-when"));
             next = plan(countermeasure, owner == null || owner.isBlank() ? actor : owner, ownerUserId,
                     dueDate == null ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(7) : dueDate);
         }
@@ -345,11 +347,12 @@ public class Complaint implements Auditable {
         this.verifiedBy = actor;
         if (next == null) {
             status = VERIFIED;
-            event("VERIFIED", actor, now, "EFFECTIVE");
+            event("VERIFIED", actor, now, Text.label("complaint.enum.Verification", Verification.EFFECTIVE));
             return java.util.Optional.empty();
         }
         status = ACTION_TAKEN;
-        event("VERIFIED", actor, now, "NOT_EFFECTIVE: " + next.description());
+        event("VERIFIED", actor, now, Text.of("texts.labelled",
+                Text.label("complaint.enum.Verification", Verification.NOT_EFFECTIVE), next.description()));
         return java.util.Optional.of(next);
     }
 
@@ -391,18 +394,16 @@ public class Complaint implements Auditable {
         requireState("close", QUALITY_CONFIRMED);
         List<String> capasOpen = capasNotDone(capaStates);
         if (!capasOpen.isEmpty()) {
-            throw new DomainException("complaint.capa-actions-done", "纠正措施 " + String.join("、", capasOpen)
-                    + " 尚未全部完成，不能结案 / cannot close: the actions of CAPA " + String.join(", ", capasOpen)
-                    + " are not all done (rule capa-actions-done, status " + status + ")",
+            throw new DomainException("complaint.capa-actions-done",
+                    Text.of("error.complaint.capa-actions-done", String.join(", ", capasOpen)),
                     Map.of("rule", "capa-actions-done", "capas", capasOpen));
         }
         long open = actions.stream().filter(a -> !a.isDone()).count();
         if (open > 0) {
-            throw new DomainException("complaint.actions-open", "尚有 " + open + " 项纠正措施未完成，不能结案 / cannot close: "
-                    + open + " corrective action(s) not done (status " + status + ")");
+            throw new DomainException("complaint.actions-open", Text.of("error.complaint.actions-open", open));
         }
         if (verification != Verification.EFFECTIVE) {
-            throw new DomainException("complaint.not-verified", "验证结果不是有效，不能结案 / cannot close: the verification is not EFFECTIVE");
+            throw new DomainException("complaint.not-verified", Text.of("error.complaint.cannot-close-verification-effective"));
         }
         this.closedAt = now;
         status = CLOSED;
@@ -440,7 +441,8 @@ public class Complaint implements Auditable {
 
     /** The CAPA module's effectiveness check of a linked CAPA, on the timeline. */
     public void capaVerified(String capaCode, boolean effective, Instant now) {
-        event("CAPA_VERIFIED", "capa", now, capaCode + (effective ? ": EFFECTIVE" : ": NOT_EFFECTIVE"));
+        event("CAPA_VERIFIED", "capa", now, Text.of("texts.labelled", capaCode,
+                Text.label("complaint.enum.Verification", effective ? Verification.EFFECTIVE : Verification.NOT_EFFECTIVE)));
     }
 
     /** A failed effectiveness check re-opened a linked CAPA; after close it is the banner on the complaint. */
@@ -450,14 +452,15 @@ public class Complaint implements Auditable {
             capaReopenedAt = now;
             capaReopenNote = note.length() > 2000 ? note.substring(0, 2000) : note;
         }
-        event("CAPA_REOPENED", "capa", now, note);
+        event("CAPA_REOPENED", "capa", now, reason == null || reason.isBlank() ? Text.literal(capaCode)
+                : Text.of("texts.labelled", capaCode, reason.trim()));
     }
 
     /** Links this complaint to the earlier one it repeats (二次投诉). */
     public void markRepeatOf(Complaint earlier, String actor, Instant now) {
         if (repeatOfId == null && earlier.getId() != null && !earlier.getId().equals(id)) {
             this.repeatOfId = earlier.getId();
-            event("REPEAT_FLAGGED", actor, now, "repeat of " + earlier.getCode());
+            event("REPEAT_FLAGGED", actor, now, Text.of("texts.complaint.repeat-of", earlier.getCode()));
         }
     }
 
@@ -507,14 +510,14 @@ public class Complaint implements Auditable {
             firstActionAt = now;
         }
         status = ACTION_TAKEN;
-        event("ACTION_ADDED", actor, now, a.getDescription() + " (" + a.getOwner() + ", " + p.dueDate() + ")");
+        event("ACTION_ADDED", actor, now, Text.of("texts.action", a.getDescription(), a.getOwner(), p.dueDate()));
         return a;
     }
 
     private void requireState(String step, ComplaintStatus... allowed) {
         if (!Arrays.asList(allowed).contains(status)) {
-            throw new DomainException("complaint.state", "投诉当前状态为「" + label(status) + "」，不能执行此步骤 / cannot "
-                    + step + " a complaint that is " + status, Map.of("status", status.name()));
+            throw new DomainException("complaint.state", Text.of("error.complaint.state",
+                    Text.label("complaint.enum.ComplaintStatus", status)), Map.of("status", status.name(), "step", step));
         }
     }
 
@@ -522,13 +525,13 @@ public class Complaint implements Auditable {
         return a != null && b != null && a.equalsIgnoreCase(b);
     }
 
-    private static void require(String field, Object value, String message) {
+    private static void require(String field, Object value, Text message) {
         if (value == null) {
             throw new InvalidInputException(field, "required", message);
         }
     }
 
-    private static void requireText(String field, String value, String message) {
+    private static void requireText(String field, String value, Text message) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, "required", message);
         }
@@ -538,7 +541,7 @@ public class Complaint implements Auditable {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private void event(String kind, String actor, Instant at, String note) {
+    private void event(String kind, String actor, Instant at, Text note) {
         events.add(new ComplaintEvent(this, kind, at, actor, note));
         updatedAt = at;
     }

@@ -10,6 +10,7 @@ import com.careloop.capa.CorrectiveActions;
 import com.careloop.capa.OpenCapa;
 import com.careloop.capa.PlannedAction;
 import com.careloop.complaint.ComplaintViews.CapaLink;
+import com.careloop.platform.Text;
 
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ public class ComplaintCapas {
         c.requireCorrectiveActionStep();
         if (planned.ownerUserId() == null) {
             throw new com.careloop.platform.InvalidInputException("ownerUserId", "required",
-                    "请选择责任人 / the action owner must be a user");
+                    Text.of("error.complaint.action-owner-user"));
         }
         // No source key: each corrective action is its own CAPA (open CAPAs are unique per key on PostgreSQL).
         CapaRef ref = capas.open(new OpenCapa(CapaSources.COMPLAINT, c.getId(), null, c.getCode(),
@@ -63,12 +64,13 @@ public class ComplaintCapas {
     }
 
     static String problem(Complaint c, Complaint.Planned planned, boolean fromVerification) {
-        StringBuilder p = new StringBuilder("顾客投诉 / complaint ").append(c.getCode()).append(": ").append(c.getContent());
+        // the problem statement is the record's own data, written without a language: number, content, cause
+        StringBuilder p = new StringBuilder(c.getCode()).append(": ").append(c.getContent());
         if (c.getCauseAnalysis() != null) {
-            p.append("\n原因分析 / cause analysis: ").append(c.getCauseAnalysis());
+            p.append("\n").append(c.getCauseAnalysis());
         }
         if (fromVerification) {
-            p.append("\n验证无效，新对策 / not effective, new countermeasure: ").append(planned.description());
+            p.append("\n→ ").append(planned.description());
         }
         return p.length() > PROBLEM_MAX ? p.substring(0, PROBLEM_MAX) : p.toString();
     }

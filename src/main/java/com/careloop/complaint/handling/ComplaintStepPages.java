@@ -25,6 +25,8 @@ import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NextStep;
 import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.Texts;
+import com.careloop.platform.Text;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -92,9 +94,11 @@ class ComplaintStepPages {
     private final CurrentUsers users;
     private final JdbcClient jdbc;
     private final CareLoopProperties properties;
+    private final Texts texts;
 
     ComplaintStepPages(Complaints complaints, CustomerDirectory customers, CurrentUsers users, JdbcClient jdbc,
-                       CareLoopProperties properties) {
+                       CareLoopProperties properties, Texts texts) {
+        this.texts = texts;
         this.complaints = complaints;
         this.customers = customers;
         this.users = users;
@@ -116,11 +120,10 @@ class ComplaintStepPages {
     @PostMapping("/complaints/new")
     String receive(@Valid @ModelAttribute("form") NewComplaint form, BindingResult errors, Model model) {
         if (errors.hasErrors()) {
-            return newForm(form, errors.getFieldErrors().get(0).getField() + ": "
-                    + errors.getFieldErrors().get(0).getDefaultMessage(), model);
+            return newForm(form, texts.fieldProblem(errors.getFieldErrors().get(0)), model);
         }
         if (form.customerId() == null) {
-            return newForm(form, "customerId: 请选择顾客 / choose the customer", model);
+            return newForm(form, texts.render(Text.of("texts.choose-customer")), model);
         }
         try {
             Detail d = complaints.receive(new ComplaintCommands.Receive(form.customerId(), null, form.channel(),

@@ -7,6 +7,7 @@ import java.util.List;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
+import com.careloop.platform.Text;
 import com.careloop.platform.Notifications;
 
 import org.slf4j.Logger;
@@ -101,13 +102,9 @@ public class DeadlineScan {
             return false;
         }
         boolean warn = hit.alertKey().endsWith("_WARN");
-        String clockName = switch (hit.alertKey().substring(0, hit.alertKey().indexOf('_'))) {
-            case "ACKNOWLEDGE" -> "受理确认 / acknowledgement";
-            case "REPLY" -> "纠正措施答复 / corrective-action reply";
-            default -> "解决 / resolution";
-        };
-        String title = (warn ? "投诉即将超时 / complaint due soon: " : "投诉已超时 / complaint overdue: ") + hit.code();
-        String body = hit.customerName() + "\n" + clockName + " 期限 / due " + hit.dueAt();
+        Text clockName = Text.label("texts.clock", hit.alertKey().substring(0, hit.alertKey().indexOf('_')));
+        Text title = Text.of(warn ? "texts.notify.complaint-due-soon" : "texts.notify.complaint-overdue", hit.code());
+        Text body = Text.of("texts.notify.complaint-due", hit.customerName(), clockName, hit.dueAt());
         List<Long> recipients = warn ? List.of(hit.receivedBy()) : jdbc.sql("""
                 select id from app_user where active = true and position in ('COMPLAINT_SPECIALIST', 'CS_MANAGER')
                 order by id""").query(Long.class).list();

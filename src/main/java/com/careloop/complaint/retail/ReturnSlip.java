@@ -11,6 +11,7 @@ import com.careloop.complaint.RefundMethod;
 import com.careloop.complaint.ReturnStatus;
 import com.careloop.complaint.claim.TrackedRecord;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -74,11 +75,11 @@ public class ReturnSlip extends TrackedRecord {
         LocalDate purchased = required("purchaseDate", in.purchaseDate());
         LocalDate received = in.receivedOn() == null ? purchased : in.receivedOn();
         if (received.isBefore(purchased)) {
-            throw new InvalidInputException("receivedOn", "after-purchase", "签收日期不能早于购买日期 / receivedOn cannot be before purchaseDate");
+            throw new InvalidInputException("receivedOn", "after-purchase", Text.of("error.complaint.receivedon-cannot-before-purchasedate"));
         }
         LocalDate requested = in.requestedOn() == null ? today : in.requestedOn();
         if (requested.isAfter(today)) {
-            throw new InvalidInputException("requestedOn", "past", "申请日期不能晚于今天 / requestedOn cannot be in the future");
+            throw new InvalidInputException("requestedOn", "past", Text.of("error.complaint.requestedon-cannot-future"));
         }
         GoodsCondition condition = required("goodsCondition", in.condition());
         if (condition == GoodsCondition.DAMAGED || condition == GoodsCondition.MISSING_PARTS) {

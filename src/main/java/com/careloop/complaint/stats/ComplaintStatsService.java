@@ -30,6 +30,7 @@ import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.Databases;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 import javax.sql.DataSource;
 
@@ -90,14 +91,14 @@ public class ComplaintStatsService {
                 case "quarter" -> LocalDate.of(today.getYear(), (today.getMonthValue() - 1) / 3 * 3 + 1, 1);
                 case "year" -> today.withDayOfYear(1);
                 default -> throw new InvalidInputException("quick", "one-of",
-                        "快捷期间只能是 month、quarter、year / quick must be month, quarter or year");
+                        Text.of("error.complaint.quick-month-quarter-year"));
             };
             return new LocalDate[] {start, today};
         }
         LocalDate start = from == null ? today.withDayOfYear(1) : from;
         LocalDate end = to == null ? (from == null ? today : start.plusYears(1).minusDays(1)) : to;
         if (end.isBefore(start)) {
-            throw new InvalidInputException("to", "not-before-from", "结束日期不能早于开始日期 / to cannot be before from");
+            throw new InvalidInputException("to", "not-before-from", Text.of("error.complaint.cannot-before-from"));
         }
         return new LocalDate[] {start, end};
     }
@@ -142,7 +143,7 @@ public class ComplaintStatsService {
      */
     public Annual annual(int year) {
         if (year < 2000 || year > 2100) {
-            throw new InvalidInputException("year", "range", "年份须在 2000 至 2100 之间 / year must be 2000..2100");
+            throw new InvalidInputException("year", "range", Text.of("error.complaint.year-2000-2100"));
         }
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);

@@ -12,6 +12,7 @@ import com.careloop.customer.CustomerKind;
 import com.careloop.customer.Segment;
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
+import com.careloop.platform.Text;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -98,7 +99,7 @@ public class Customer implements Auditable {
 
     void apply(Profile p, Long departmentId, List<Contact> contacts, Instant now) {
         if (!active) {
-            throw new DomainException("customer.inactive", "客户已停用，请先启用 / the customer is deactivated; activate it first");
+            throw new DomainException("customer.inactive", Text.of("error.customer.customer-deactivated-activate-first"));
         }
         this.name = p.name();
         this.kind = p.kind();
@@ -136,7 +137,7 @@ public class Customer implements Auditable {
 
     void deactivate(Instant now) {
         if (!active) {
-            throw new DomainException("customer.inactive", "客户已停用 / the customer is already deactivated");
+            throw new DomainException("customer.inactive", Text.of("error.customer.customer-already-deactivated"));
         }
         active = false;
         updatedAt = now;
@@ -144,7 +145,7 @@ public class Customer implements Auditable {
 
     void activate(Instant now) {
         if (active) {
-            throw new DomainException("customer.active", "客户已是启用状态 / the customer is already active");
+            throw new DomainException("customer.active", Text.of("error.customer.customer-already-active"));
         }
         active = true;
         updatedAt = now;

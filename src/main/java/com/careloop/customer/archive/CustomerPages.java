@@ -12,6 +12,7 @@ import com.careloop.customer.archive.CustomerViews.Filter;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.Text;
 
 import jakarta.validation.Valid;
 
@@ -68,7 +69,7 @@ class CustomerPages {
         var detail = customers.detail(id);
         if (detail.masked()) {
             // editing would write the masked number back over the real one
-            throw new DomainException("customer.masked", "您无权查看完整电话/证件号，不能编辑此档案 / you cannot edit a customer whose numbers are masked for you");
+            throw new DomainException("customer.masked", Text.of("error.customer.you-cannot-edit-customer"));
         }
         return form(detail, model);
     }

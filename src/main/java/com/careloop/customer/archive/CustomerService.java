@@ -26,6 +26,7 @@ import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -165,7 +166,7 @@ public class CustomerService {
         Long rep = userDepartment("representativeId", cmd.representativeId());
         userDepartment("deputyId", cmd.deputyId());
         if (cmd.representativeId() != null && cmd.representativeId().equals(cmd.deputyId())) {
-            throw new InvalidInputException("deputyId", "differs", "代理人不能与客户代表相同 / the deputy must be someone other than the representative");
+            throw new InvalidInputException("deputyId", "differs", Text.of("error.customer.deputy-someone-other-than"));
         }
         return cmd.representativeId() != null ? rep : users.current().map(CurrentUser::departmentId).orElse(null);
     }
@@ -178,7 +179,7 @@ public class CustomerService {
         // wrapped: a null department_id mapped as is would look like no row at all (optional() drops a null)
         Optional<Long> department = jdbc.sql("select department_id from app_user where id = :id and active = true")
                 .param("id", userId).query((rs, n) -> Optional.ofNullable(rs.getObject(1, Long.class))).optional()
-                .orElseThrow(() -> new InvalidInputException(field, "exists", "没有此在职用户 / no active user " + userId));
+                .orElseThrow(() -> new InvalidInputException(field, "exists", Text.of("error.customer.no-active-user-0-2", userId)));
         return department.orElseThrow(() -> new InvalidInputException(field, "department",
                 "该员工未分配部门 / user " + userId + " has no department"));
     }
@@ -418,7 +419,7 @@ public class CustomerService {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+            throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
         }
     }
 

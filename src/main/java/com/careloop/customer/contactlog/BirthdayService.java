@@ -20,6 +20,7 @@ import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -124,7 +125,7 @@ public class BirthdayService {
     public Entry cardSent(long customerId, ContactChannel channel) {
         var customer = customers.load(customerId);
         if (customer.getBirthday() == null) {
-            throw new InvalidInputException("birthday", "required", "该客户没有登记生日 / the customer has no birthday on file");
+            throw new InvalidInputException("birthday", "required", Text.of("error.customer.customer-has-no-birthday"));
         }
         LocalDate today = today();
         LocalDate next = BirthdayWindow.nextOccurrence(customer.getBirthday(), today);

@@ -13,6 +13,7 @@ import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,7 +61,7 @@ public class ContactLogService {
         Instant now = Instant.now(clock);
         Instant occurred = cmd.occurredAt() == null ? now : cmd.occurredAt().toInstant();
         if (occurred.isAfter(now)) {
-            throw new InvalidInputException("occurredAt", "not-future", "联络时间不能晚于现在 / occurredAt cannot be in the future");
+            throw new InvalidInputException("occurredAt", "not-future", Text.of("error.customer.occurredat-cannot-future"));
         }
         long staff = cmd.staffId() != null ? activeUser(cmd.staffId()) : users.require().id();
         ContactLogEntry e = entries.saveAndFlush(ContactLogEntry.with(customerId, partyId, cmd.kind(), cmd.channel(),
@@ -72,7 +73,7 @@ public class ContactLogService {
     private long activeUser(long id) {
         return jdbc.sql("select id from app_user where id = :id and active = true").param("id", id).query(Long.class)
                 .optional().orElseThrow(() -> new InvalidInputException("staffId", "exists",
-                        "没有此在职员工 / no active user " + id));
+                        Text.of("error.customer.no-active-user-0", id)));
     }
 
     @Transactional(readOnly = true)
@@ -105,7 +106,7 @@ public class ContactLogService {
                 beforeAt = Instant.parse(cursor.substring(0, Math.max(cut, 0)));
                 beforeId = Long.parseLong(cursor.substring(cut + 1));
             } catch (DateTimeParseException | NumberFormatException e) {
-                throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+                throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
             }
             sql.append(" and (e.occurred_at < :at or (e.occurred_at = :at and e.id < :beforeId))");
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 /**
  * One keyset page of a list (the feature's lists share it): the items and the cursor of the next
@@ -30,7 +31,7 @@ public record Paged<T>(List<T> items, String nextCursor) {
         try {
             return Long.parseLong(cursor.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+            throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
         }
     }
 
@@ -40,7 +41,7 @@ public record Paged<T>(List<T> items, String nextCursor) {
             return 50;
         }
         if (limit < 1 || limit > 200) {
-            throw new InvalidInputException("limit", "range", "每页条数须在 1–200 之间 / limit must be between 1 and 200");
+            throw new InvalidInputException("limit", "range", Text.of("error.customer.limit-between-1-200"));
         }
         return limit;
     }

@@ -16,6 +16,7 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.excel.RowError;
 import com.careloop.platform.excel.XlsxExport;
 import com.careloop.platform.excel.XlsxReader.XlsxRow;
+import com.careloop.platform.Text;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -43,7 +44,7 @@ public final class ImportFiles {
 
     public static InputStream open(MultipartFile file) {
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "required", "请选择要导入的 Excel (.xlsx) 文件 / choose an .xlsx file to import");
+            throw new InvalidInputException("file", "required", Text.of("error.customer.choose-xlsx-file-import"));
         }
         if (file.getSize() > MAX_BYTES) {
             throw new InvalidInputException("file", "max-size", "文件超过 " + MAX_BYTES / 1024 / 1024
@@ -52,7 +53,7 @@ public final class ImportFiles {
         try {
             return file.getInputStream();
         } catch (IOException e) {
-            throw new InvalidInputException("file", "format", "无法读取上传的文件 / cannot read the uploaded file");
+            throw new InvalidInputException("file", "format", Text.of("error.customer.cannot-read-uploaded-file"));
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.careloop.customer.CustomerPermissions;
+import com.careloop.platform.Text;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.Notifications;
 
@@ -38,7 +39,7 @@ class Approvers {
     }
 
     /** Notifies every approver except {@code except} (who would be telling themselves); returns how many. */
-    int notifyAll(Long except, String title, String body, String link) {
+    int notifyAll(Long except, Text title, Text body, String link) {
         int sent = 0;
         for (long id : ids()) {
             if (except == null || id != except) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
+import com.careloop.platform.Text;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -56,10 +57,10 @@ public class KeyCustomerProposal implements Auditable {
     static KeyCustomerProposal propose(long customerId, boolean customerIsKey, Action action, KeyCriterion criterion,
                                        String reason, long proposedBy, Instant now) {
         if (action == Action.FLAG && customerIsKey) {
-            throw new DomainException("key-customer.already-key", "该客户已是重点客户 / the customer is already a key customer");
+            throw new DomainException("key-customer.already-key", Text.of("error.customer.customer-already-key-customer"));
         }
         if (action == Action.UNFLAG && !customerIsKey) {
-            throw new DomainException("key-customer.not-key", "该客户不是重点客户，无需取消 / the customer is not a key customer");
+            throw new DomainException("key-customer.not-key", Text.of("error.customer.customer-key-customer"));
         }
         KeyCustomerProposal p = new KeyCustomerProposal();
         p.customerId = customerId;

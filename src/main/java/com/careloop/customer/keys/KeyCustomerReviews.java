@@ -15,6 +15,7 @@ import com.careloop.customer.keys.KeyCustomerViews.Reminder;
 import com.careloop.customer.keys.KeyCustomerViews.Review;
 import com.careloop.customer.keys.KeyCustomerViews.ReviewItem;
 import com.careloop.customer.keys.KeyCustomerViews.ReviewList;
+import com.careloop.platform.Text;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
@@ -79,7 +80,7 @@ public class KeyCustomerReviews {
             throw new DomainException("key-customer.reviewed", "该客户本季度（" + q + "）已评审 / the customer was already reviewed in " + q);
         }
         if (!customer.isKeyCustomer()) {
-            throw new DomainException("key-customer.not-key", "该客户不是重点客户，无需评审 / the customer is not a key customer");
+            throw new DomainException("key-customer.not-key", Text.of("error.customer.customer-key-customer-2"));
         }
         KeyCustomerReview review = new KeyCustomerReview(q, customer.getId(), cmd.outcome(),
                 KeyCustomerService.blank(cmd.comment()), me.id(), Instant.now(clock));
@@ -168,10 +169,9 @@ public class KeyCustomerReviews {
         if (inserted == 0) {
             return 0;
         }
-        int sent = approvers.notifyAll(null, "重点客户季度评审待完成 / Quarterly key-customer review due",
-                r.quarter() + "：已评审 " + r.progress().reviewed() + " / " + r.progress().total() + "，请于 " + r.dueBy()
-                        + " 前完成 / reviewed " + r.progress().reviewed() + " of " + r.progress().total()
-                        + ", complete by " + r.dueBy(), "/key-customers/review?quarter=" + r.quarter());
+        int sent = approvers.notifyAll(null, Text.of("texts.notify.key-review-due"),
+                Text.of("texts.notify.key-review-progress", r.quarter(), r.progress().reviewed(), r.progress().total(),
+                        r.dueBy()), "/key-customers/review?quarter=" + r.quarter());
         jdbc.sql("update key_customer_review_reminder set notified = :n where quarter = :quarter")
                 .param("n", sent).param("quarter", r.quarter()).update();
         return sent;

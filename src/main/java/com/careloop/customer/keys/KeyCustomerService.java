@@ -18,6 +18,7 @@ import com.careloop.customer.keys.KeyCustomerViews.KeyCustomerRow;
 import com.careloop.customer.keys.KeyCustomerViews.ProposalPage;
 import com.careloop.customer.keys.KeyCustomerViews.ProposalView;
 import com.careloop.customer.keys.KeyCustomerViews.Propose;
+import com.careloop.platform.Text;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
@@ -79,7 +80,7 @@ public class KeyCustomerService {
         CurrentUser me = users.require();
         String reason = blank(cmd.reason());
         if (cmd.criterion() == KeyCriterion.OTHER && reason == null) {
-            throw new InvalidInputException("reason", "required", "选择“其他”时必须填写理由 / a reason is required for criterion OTHER");
+            throw new InvalidInputException("reason", "required", Text.of("error.customer.reason-required-criterion-other"));
         }
         Customer customer;
         try {
@@ -95,7 +96,7 @@ public class KeyCustomerService {
     KeyCustomerProposal open(Customer customer, Action action, KeyCriterion criterion, String reason, long proposerId,
                              String proposerName) {
         if (!customer.isActive() && action == Action.FLAG) {
-            throw new DomainException("customer.inactive", "客户已停用，不能设为重点客户 / the customer is deactivated");
+            throw new DomainException("customer.inactive", Text.of("error.customer.customer-deactivated"));
         }
         if (pendingFor(customer.getId())) {
             throw new DomainException("key-customer.pending", "该客户已有待审批的重点客户申请 / the customer already has a pending "
@@ -105,9 +106,9 @@ public class KeyCustomerService {
                 criterion, reason, proposerId, now());
         proposals.saveAndFlush(p);
         audit.created(p);
-        approvers.notifyAll(proposerId, "重点客户申请待审批 / Key-customer proposal to decide",
-                proposerName + " 申请" + (p.flags() ? "设为" : "取消") + "重点客户 / proposes to "
-                        + (p.flags() ? "flag " : "unflag ") + customer.getName() + " (" + customer.getCode() + ")",
+        approvers.notifyAll(proposerId, Text.of("texts.notify.key-to-decide"),
+                Text.of(p.flags() ? "texts.notify.key-proposes-flag" : "texts.notify.key-proposes-unflag",
+                        Text.Arg.user(proposerId), customer.getName(), customer.getCode()),
                 "/key-customers#proposal-" + p.getId());
         return p;
     }
@@ -138,9 +139,9 @@ public class KeyCustomerService {
         }
         proposals.saveAndFlush(p);
         audit.changed(p, approve ? "APPROVE" : "REJECT", before);
-        notifications.notify(p.getProposedBy(), (approve ? "重点客户申请已批准 / Key-customer proposal approved"
-                        : "重点客户申请被驳回 / Key-customer proposal rejected"),
-                customer.getName() + " (" + customer.getCode() + ")" + (blank(comment) == null ? "" : ": " + comment.trim()),
+        notifications.notify(p.getProposedBy(), Text.of(approve ? "texts.notify.key-approved" : "texts.notify.key-rejected"),
+                Text.of(blank(comment) == null ? "texts.notify.key-decided" : "texts.notify.key-decided-comment",
+                        customer.getName(), customer.getCode(), blank(comment)),
                 "/customers/" + customer.getId());
     }
 
@@ -148,8 +149,8 @@ public class KeyCustomerService {
     private void apply(KeyCustomerProposal p, Customer customer) {
         if (p.flags() == customer.isKeyCustomer()) {
             throw new DomainException(p.flags() ? "key-customer.already-key" : "key-customer.not-key",
-                    p.flags() ? "该客户已是重点客户 / the customer is already a key customer"
-                            : "该客户已不是重点客户 / the customer is no longer a key customer");
+                    p.flags() ? Text.of("error.customer.customer-already-key-customer")
+                            : Text.of("error.customer.customer-no-longer-key"));
         }
         var before = customer.auditState();
         if (p.flags()) {
@@ -258,7 +259,7 @@ public class KeyCustomerService {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+            throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
         }
     }
 

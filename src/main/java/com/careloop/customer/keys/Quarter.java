@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 /**
  * A calendar quarter, written {@code 2026-Q4}. The key-customer list is reviewed once a quarter;
@@ -27,7 +28,7 @@ record Quarter(int year, int number) {
     static Quarter parse(String text) {
         var m = text == null ? null : FORMAT.matcher(text.trim());
         if (m == null || !m.matches()) {
-            throw new InvalidInputException("quarter", "format", "季度格式应为 2026-Q4 / quarter must look like 2026-Q4");
+            throw new InvalidInputException("quarter", "format", Text.of("error.customer.quarter-look-like-2026"));
         }
         return new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

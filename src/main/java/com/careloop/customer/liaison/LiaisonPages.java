@@ -11,6 +11,7 @@ import com.careloop.customer.liaison.LiaisonCommands.SaveParty;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.Text;
 
 import jakarta.validation.Valid;
 
@@ -58,7 +59,7 @@ class LiaisonPages {
         Detail party = parties.detail(id);
         if (party.masked()) {
             // saving the form would write the masked numbers over the real ones
-            throw new DomainException("liaison.masked", "您无权查看完整电话，不能编辑此档案 / you cannot edit a party whose numbers are masked for you");
+            throw new DomainException("liaison.masked", Text.of("error.customer.you-cannot-edit-party"));
         }
         return form(party, model);
     }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
+import com.careloop.platform.Text;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -76,7 +77,7 @@ class LiaisonParty implements Auditable {
     /** A visit or call is logged only with an active party. */
     void requireActive() {
         if (!active) {
-            throw new DomainException("liaison.inactive", "外联客户已停用，请先启用 / the liaison party is deactivated; activate it first");
+            throw new DomainException("liaison.inactive", Text.of("error.customer.liaison-party-deactivated-activate"));
         }
     }
 
@@ -88,7 +89,7 @@ class LiaisonParty implements Auditable {
 
     void activate(Instant now) {
         if (active) {
-            throw new DomainException("liaison.active", "外联客户已是启用状态 / the liaison party is already active");
+            throw new DomainException("liaison.active", Text.of("error.customer.liaison-party-already-active"));
         }
         active = true;
         updatedAt = now;

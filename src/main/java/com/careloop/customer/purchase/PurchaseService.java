@@ -27,6 +27,7 @@ import com.careloop.platform.excel.XlsxReader;
 import com.careloop.platform.excel.XlsxReader.XlsxRow;
 import com.careloop.platform.excel.XlsxTemplate;
 import com.careloop.platform.excel.XlsxTemplate.Column;
+import com.careloop.platform.Text;
 
 import jakarta.validation.Validator;
 
@@ -142,7 +143,7 @@ public class PurchaseService implements Purchases {
     /** The customer with that code, if the current user's scope reaches them. */
     private Optional<Long> customerByCode(String code) {
         if (code == null || code.isBlank()) {
-            throw new InvalidInputException("customerCode", "required", "缺少客户编号 / customerCode is required");
+            throw new InvalidInputException("customerCode", "required", Text.of("error.customer.customercode-required"));
         }
         return jdbc.sql("select id from customer where code = :code").param("code", code.trim()).query(Long.class)
                 .optional().filter(id -> {
@@ -156,7 +157,7 @@ public class PurchaseService implements Purchases {
     }
 
     private static InvalidInputException unknownCustomer(String code) {
-        return new InvalidInputException("customerCode", "exists", "没有此客户编号 / no customer with code " + code);
+        return new InvalidInputException("customerCode", "exists", Text.of("error.customer.no-customer-code-0", code));
     }
 
     // ---- Excel import ------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import com.careloop.customer.Segment;
 import com.careloop.customer.segment.SegmentService.RuleInput;
 import com.careloop.customer.segment.SegmentService.SaveRules;
 import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.Text;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +52,7 @@ class SegmentPages {
     String save(@ModelAttribute RulesForm form, RedirectAttributes flash) {
         if (form.rows() == null || form.rows().isEmpty()) {
             // an empty post would otherwise remove every rule
-            throw new com.careloop.platform.InvalidInputException("rows", "required", "缺少分群规则 / the rules are missing");
+            throw new com.careloop.platform.InvalidInputException("rows", "required", Text.of("error.customer.rules-are-missing"));
         }
         List<RuleInput> rules = new ArrayList<>();
         {

@@ -24,7 +24,10 @@ class AuditPages {
     private final CareLoopProperties properties;
     private final Clock clock;
 
-    AuditPages(AuditSearch search, AuditTrail trail, CareLoopProperties properties, Clock clock) {
+    private final ChangeHistory history;
+
+    AuditPages(AuditSearch search, AuditTrail trail, CareLoopProperties properties, Clock clock, ChangeHistory history) {
+        this.history = history;
         this.search = search;
         this.trail = trail;
         this.properties = properties;
@@ -50,8 +53,7 @@ class AuditPages {
     @RequiresPermission(PlatformPermissions.AUDIT_VIEW)
     @GetMapping("/audit/history/{recordType}/{recordId}")
     String history(@PathVariable String recordType, @PathVariable String recordId, Model model) {
-        model.addAttribute("entries", trail.history(recordType, recordId));
-        model.addAttribute("zone", properties.zone());
+        model.addAttribute("entries", history.entries(trail.history(recordType, recordId)));
         return "fragments/history :: panel";
     }
 

@@ -13,6 +13,7 @@ import com.careloop.platform.AuditEntry;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,7 +54,7 @@ class AuditSearch {
             try {
                 params.put("before", Long.parseLong(cursor));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+                throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
             }
         }
         add(sql, params, "actor", f.actor());

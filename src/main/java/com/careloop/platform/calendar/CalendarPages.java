@@ -12,6 +12,7 @@ import java.util.Map;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.RequiresPermission;
 import com.careloop.platform.org.PlatformPermissions;
+import com.careloop.platform.Text;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -75,7 +76,7 @@ class CalendarPages {
     String addDay(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                   @RequestParam CalendarService.DayKind kind, @RequestParam String name, RedirectAttributes flash) {
         if (name.isBlank() || name.length() > 100) {
-            throw new InvalidInputException("name", "length", "名称须为 1 至 100 个字符 / name must be 1 to 100 characters");
+            throw new InvalidInputException("name", "length", Text.of("error.platform.name-1-100-characters"));
         }
         calendars.addSpecialDay(id, day, kind, name.trim());
         flash.addFlashAttribute("success", "saved");
@@ -124,7 +125,7 @@ class CalendarPages {
                 ranges.add(new TimeRange(LocalTime.parse(ends[0].trim()), LocalTime.parse(ends[1].trim())));
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw new InvalidInputException("hours_" + day.name(), "format",
-                        "工作时段格式应为 08:30-12:00,13:30-17:30 / hours must look like 08:30-12:00,13:30-17:30: " + part);
+                        Text.of("error.platform.hours-look-like-08", part));
             }
         }
         return ranges;

@@ -14,6 +14,7 @@ import com.careloop.platform.AuditTrail;
 import com.careloop.platform.FieldChange;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
+import com.careloop.platform.Text;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -130,7 +131,7 @@ public class CalendarService {
         try {
             BusinessCalendar.builder().zone(before.zone()).weeklyHours(hours).build();
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("weeklyHours", "no-overlap", "工作时段重叠 / working hours overlap: " + e.getMessage());
+            throw new InvalidInputException("weeklyHours", "no-overlap", Text.of("error.platform.working-hours-overlap-0", e.getMessage()));
         }
         jdbc.sql("delete from calendar_working_hours where calendar_id = :id").param("id", id).update();
         insertHours(id, hours);

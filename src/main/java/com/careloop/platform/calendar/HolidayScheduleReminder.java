@@ -79,8 +79,9 @@ class HolidayScheduleReminder {
                 .query((rs, n) -> new Maintainer(rs.getLong(1), rs.getString(2))).list();
         for (Maintainer m : maintainers) {
             Locale locale = PageLocale.of(m.locale());
-            notifications.notify(m.id(), messages.getMessage("calendar.schedule.missing.title", new Object[] {year}, locale),
-                    messages.getMessage("calendar.schedule.missing.body", new Object[] {year}, locale), "/admin/calendar?year=" + year);
+            // stored as codes: the bell and the e-mail render them in each reader's language
+            notifications.notify(m.id(), com.careloop.platform.Text.of("calendar.schedule.missing.title", String.valueOf(year)),
+                    com.careloop.platform.Text.of("calendar.schedule.missing.body", String.valueOf(year)), "/admin/calendar?year=" + year);
         }
         return maintainers.size();
     }

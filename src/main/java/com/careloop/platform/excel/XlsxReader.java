@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.xml.parsers.ParserConfigurationException;
 
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -57,7 +58,7 @@ public final class XlsxReader {
             XSSFReader reader = new XSSFReader(pkg);
             var sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw new InvalidInputException("file", "empty", "文件没有表头 / the workbook has no header row");
+                throw new InvalidInputException("file", "empty", Text.of("error.platform.workbook-has-no-header"));
             }
             Rows rows = new Rows(requiredHeaders, maxRows);
             try (InputStream sheet = sheets.next()) {
@@ -67,12 +68,12 @@ public final class XlsxReader {
                 parser.parse(new InputSource(sheet));
             }
             if (rows.headers == null) {
-                throw new InvalidInputException("file", "empty", "文件没有表头 / the workbook has no header row");
+                throw new InvalidInputException("file", "empty", Text.of("error.platform.workbook-has-no-header"));
             }
             return rows.rows;
         } catch (IOException | SAXException | OpenXML4JException | ParserConfigurationException
                  | org.apache.poi.ooxml.POIXMLException e) {
-            throw new InvalidInputException("file", "format", "无法读取文件 / cannot read the file: " + e.getMessage());
+            throw new InvalidInputException("file", "format", Text.of("error.platform.cannot-read-file-0", e.getMessage()));
         }
     }
 
@@ -137,7 +138,7 @@ public final class XlsxReader {
             }
             List<String> missing = required.stream().filter(h -> !headers.contains(h)).toList();
             if (!missing.isEmpty()) {
-                throw new InvalidInputException("file", "headers", "缺少列 / missing columns: " + String.join(", ", missing));
+                throw new InvalidInputException("file", "headers", Text.of("error.platform.missing-columns-0", String.join(", ", missing)));
             }
         }
     }
@@ -147,10 +148,9 @@ public final class XlsxReader {
             return OPCPackage.open(in);
         } catch (InvalidFormatException | org.apache.poi.ooxml.POIXMLException | org.apache.poi.EmptyFileException
                  | org.apache.poi.UnsupportedFileFormatException e) {
-            throw new InvalidInputException("file", "format", "不是有效的 Excel (.xlsx) 文件 / not an .xlsx workbook");
+            throw new InvalidInputException("file", "format", Text.of("error.platform.xlsx-workbook"));
         } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new InvalidInputException("file", "format", "不是有效的 Excel (.xlsx) 文件 / not an .xlsx workbook: "
-                    + e.getMessage());
+            throw new InvalidInputException("file", "format", Text.of("error.platform.xlsx-workbook-0", e.getMessage()));
         }
     }
 

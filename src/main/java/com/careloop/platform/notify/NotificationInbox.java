@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 import com.careloop.platform.NotFoundException;
+import com.careloop.platform.Text;
+import com.careloop.platform.Texts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,23 +18,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class NotificationInbox {
 
+    /** Title and body in the reader's language (rendered from the stored codes; old rows: their literal). */
     record NotificationView(long id, String title, String body, String link, Instant createdAt, Instant readAt) {
     }
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    NotificationInbox(JdbcClient jdbc, Clock clock) {
+    private final Texts texts;
+
+    NotificationInbox(JdbcClient jdbc, Clock clock, Texts texts) {
+        this.texts = texts;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     List<NotificationView> latest(long userId, boolean unreadOnly, int limit) {
-        return jdbc.sql("select id, title, body, link, created_at, read_at from notification where recipient_id = :u"
+        return jdbc.sql("select id, title, body, link, created_at, read_at, title_text, body_text from notification"
+                        + " where recipient_id = :u"
                         + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit :limit")
                 .param("u", userId).param("limit", limit)
-                .query((rs, n) -> new NotificationView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> new NotificationView(rs.getLong(1),
+                        texts.stored(Text.fromJson(rs.getString(7)), rs.getString(2)),
+                        texts.stored(Text.fromJson(rs.getString(8)), rs.getString(3)), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
                 .list();
     }

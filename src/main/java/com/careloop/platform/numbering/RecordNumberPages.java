@@ -4,6 +4,7 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.RequiresPermission;
 import com.careloop.platform.org.PlatformPermissions;
+import com.careloop.platform.Text;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,10 +36,10 @@ class RecordNumberPages {
     String change(@PathVariable String recordType, @RequestParam String prefix, @RequestParam int width,
                   @RequestParam long version, RedirectAttributes flash) {
         if (!prefix.matches("[A-Za-z0-9-]{1,20}")) {
-            throw new InvalidInputException("prefix", "pattern", "前缀只能包含字母、数字和连字符，最多 20 个 / prefix: letters, digits, '-', up to 20");
+            throw new InvalidInputException("prefix", "pattern", Text.of("error.platform.prefix-letters-digits-up"));
         }
         if (width < 3 || width > 10) {
-            throw new InvalidInputException("width", "range", "位数须在 3 至 10 之间 / width must be 3 to 10");
+            throw new InvalidInputException("width", "range", Text.of("error.platform.width-3-10"));
         }
         numbers.changeRule(recordType, prefix, width, version);
         flash.addFlashAttribute("success", "saved");

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
+import com.careloop.platform.Text;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -108,7 +109,7 @@ public class AppUser implements Auditable {
 
     void deactivate(Instant now) {
         if (!active) {
-            throw new DomainException("user.inactive", "用户已停用 / user is already inactive");
+            throw new DomainException("user.inactive", Text.of("error.platform.user-already-inactive"));
         }
         active = false;
         updatedAt = now;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
+import com.careloop.platform.Text;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -58,7 +59,7 @@ class Department implements Auditable {
     /** Soft delete: the caller has checked that no active user or sub-department remains. */
     void deactivate(Instant now) {
         if (!active) {
-            throw new DomainException("department.inactive", "部门已停用 / department is already inactive");
+            throw new DomainException("department.inactive", Text.of("error.platform.department-already-inactive"));
         }
         this.active = false;
         this.updatedAt = now;

@@ -25,6 +25,7 @@ import com.careloop.platform.org.OrgViews.DepartmentView;
 import com.careloop.platform.org.OrgViews.Page;
 import com.careloop.platform.org.OrgViews.RoleView;
 import com.careloop.platform.org.OrgViews.UserView;
+import com.careloop.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -112,7 +113,7 @@ public class OrganisationService {
 
     public DepartmentView createDepartment(SaveDepartment cmd) {
         if (departments.existsByCode(cmd.code())) {
-            throw new InvalidInputException("code", "unique", "部门编码已存在 / department code already exists: " + cmd.code());
+            throw new InvalidInputException("code", "unique", Text.of("error.platform.department-code-already-exists", cmd.code()));
         }
         requireDepartment("parentId", cmd.parentId());
         Department d = departments.saveAndFlush(Department.create(cmd.code(), cmd.name(), cmd.parentId(),
@@ -125,12 +126,12 @@ public class OrganisationService {
         Department d = departments.findById(id).orElseThrow(() -> new NotFoundException("department", id));
         checkVersion("department", id, cmd.version(), d.getVersion());
         if (!d.getCode().equals(cmd.code())) {
-            throw new InvalidInputException("code", "immutable", "部门编码不可修改 / a department code cannot change");
+            throw new InvalidInputException("code", "immutable", Text.of("error.platform.department-code-cannot-change"));
         }
         requireDepartment("parentId", cmd.parentId());
         if (cmd.parentId() != null && subtree(id).contains(cmd.parentId())) {
             throw new InvalidInputException("parentId", "no-cycle",
-                    "上级部门不能是本部门或其下级 / the parent cannot be the department itself or one below it");
+                    Text.of("error.platform.parent-cannot-department-itself"));
         }
         var before = d.auditState();
         d.update(cmd.name(), cmd.parentId(), orZero(cmd.sortOrder()), now());
@@ -151,7 +152,7 @@ public class OrganisationService {
                 .param("id", id).query(Long.class).single();
         if (activeChildren > 0) {
             throw new DomainException("department.has-children",
-                    "请先停用下级部门 / deactivate the sub-departments first");
+                    Text.of("error.platform.deactivate-sub-departments-first"));
         }
         var before = d.auditState();
         d.deactivate(now());
@@ -162,7 +163,7 @@ public class OrganisationService {
 
     private void requireDepartment(String field, Long id) {
         if (id != null && !departments.existsById(id)) {
-            throw new InvalidInputException(field, "exists", "部门不存在 / no department " + id);
+            throw new InvalidInputException(field, "exists", Text.of("error.platform.no-department-0", id));
         }
     }
 
@@ -209,7 +210,7 @@ public class OrganisationService {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+            throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
         }
     }
 
@@ -237,10 +238,10 @@ public class OrganisationService {
 
     public UserView createUser(SaveUser cmd) {
         if (users.existsByUsername(cmd.username())) {
-            throw new InvalidInputException("username", "unique", "用户名已存在 / username already taken: " + cmd.username());
+            throw new InvalidInputException("username", "unique", Text.of("error.platform.username-already-taken-0", cmd.username()));
         }
         if (cmd.password() == null) {
-            throw new InvalidInputException("password", "required", "请设置初始密码 / an initial password is required");
+            throw new InvalidInputException("password", "required", Text.of("error.platform.initial-password-required"));
         }
         policy.check("password", cmd.password());
         requireDepartment("departmentId", cmd.departmentId());
@@ -257,7 +258,7 @@ public class OrganisationService {
         AppUser u = users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
         checkVersion("user", id, cmd.version(), u.getVersion());
         if (!u.getUsername().equals(cmd.username())) {
-            throw new InvalidInputException("username", "immutable", "用户名不可修改 / a username cannot change");
+            throw new InvalidInputException("username", "immutable", Text.of("error.platform.username-cannot-change"));
         }
         requireDepartment("departmentId", cmd.departmentId());
         boolean newPassword = cmd.password() != null && !cmd.password().isBlank();
@@ -314,7 +315,7 @@ public class OrganisationService {
         Set<Role> result = new HashSet<>();
         for (String code : codes) {
             result.add(roles.findByCode(code).orElseThrow(() ->
-                    new InvalidInputException("roles", "exists", "角色不存在 / no role " + code)));
+                    new InvalidInputException("roles", "exists", Text.of("error.platform.no-role-0", code))));
         }
         return result;
     }
@@ -348,7 +349,7 @@ public class OrganisationService {
 
     public RoleView createRole(SaveRole cmd) {
         if (roles.existsByCode(cmd.code())) {
-            throw new InvalidInputException("code", "unique", "角色编码已存在 / role code already exists: " + cmd.code());
+            throw new InvalidInputException("code", "unique", Text.of("error.platform.role-code-already-exists", cmd.code()));
         }
         Set<String> permissions = checkPermissions(cmd.permissions());
         Role r = roles.saveAndFlush(Role.create(cmd.code(), cmd.name(), cmd.dataScope(), permissions, false));
@@ -360,7 +361,7 @@ public class OrganisationService {
         Role r = roles.findById(id).orElseThrow(() -> new NotFoundException("role", id));
         checkVersion("role", id, cmd.version(), r.getVersion());
         if (!r.getCode().equals(cmd.code())) {
-            throw new InvalidInputException("code", "immutable", "角色编码不可修改 / a role code cannot change");
+            throw new InvalidInputException("code", "immutable", Text.of("error.platform.role-code-cannot-change"));
         }
         Set<String> permissions = checkPermissions(cmd.permissions());
         var before = r.auditState();
@@ -380,7 +381,7 @@ public class OrganisationService {
                 continue;
             }
             if (!known.contains(p)) {
-                throw new InvalidInputException("permissions", "known", "未知权限 / unknown permission: " + p);
+                throw new InvalidInputException("permissions", "known", Text.of("error.platform.unknown-permission-0", p));
             }
             result.add(p);
         }

@@ -9,6 +9,7 @@ import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.org.Accounts;
+import com.careloop.platform.Text;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,10 +49,10 @@ class ProfilePages {
     @PostMapping("/profile/tokens")
     String issue(@RequestParam String name, @RequestParam(defaultValue = "30") int days, RedirectAttributes flash) {
         if (name.isBlank() || name.length() > 100) {
-            throw new InvalidInputException("name", "length", "令牌名称须为 1 至 100 个字符 / token name must be 1 to 100 characters");
+            throw new InvalidInputException("name", "length", Text.of("error.platform.token-name-1-100"));
         }
         if (days < 1 || days > 366) {
-            throw new InvalidInputException("days", "range", "有效期须为 1 至 366 天 / lifetime must be 1 to 366 days");
+            throw new InvalidInputException("days", "range", Text.of("error.platform.lifetime-1-366-days"));
         }
         var issued = tokens.issue(users.require().id(), name.trim(), Duration.ofDays(days));
         flash.addFlashAttribute("newToken", issued.token());

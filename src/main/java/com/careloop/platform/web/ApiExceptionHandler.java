@@ -6,6 +6,8 @@ import java.util.List;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
+import com.careloop.platform.Text;
+import com.careloop.platform.Texts;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final Texts texts;
+
+    ApiExceptionHandler(Texts texts) {
+        this.texts = texts;
+    }
+
     record FieldProblem(String field, String rule, String message) {
     }
 
@@ -51,9 +59,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(ApiExceptionHandler::toProblem).toList();
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation",
-                "请求字段不符合规则 / invalid fields: " + errors.stream().map(FieldProblem::field).distinct().toList());
+                .map(this::toProblem).toList();
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", Text.of("error.api.invalid-fields",
+                String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList())));
         problem.setProperty("errors", errors);
         return ResponseEntity.unprocessableContent().body(problem);
     }
@@ -63,9 +71,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldProblem(
-                        r.getMethodParameter().getParameterName(), code(e.getCodes()), e.getDefaultMessage())))
+                        r.getMethodParameter().getParameterName(), code(e.getCodes()), texts.fieldError(e))))
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "请求参数不符合规则 / invalid parameters");
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", Text.of("error.api.invalid-parameters"));
         problem.setProperty("errors", errors);
         return ResponseEntity.unprocessableContent().body(problem);
     }
@@ -77,13 +85,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             // well-formed JSON whose value breaks an input rule (NUL in a text, an implausible year): a field error
             String field = rule.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
                     : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", field + ": " + rule.getOriginalMessage());
+            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", Text.literal(field + ": " + rule.getOriginalMessage()));
             problem.setProperty("errors", List.of(new FieldProblem(field, rule.rule(), rule.getOriginalMessage())));
             return ResponseEntity.unprocessableContent().body(problem);
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-body",
-                "请求体不是有效的 JSON 或字段类型不符 / the body is not valid JSON or a field has the wrong type: "
-                        + rootMessage(ex)));
+                Text.of("error.api.malformed-body", rootMessage(ex))));
     }
 
     /** An upload above the multipart limit, as a field error on the upload ({@code file}). */
@@ -91,16 +98,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
             org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        String message = "上传的文件过大 / the uploaded file is too large";
+        Text message = Text.of("error.api.file-too-large");
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", message);
-        problem.setProperty("errors", List.of(new FieldProblem("file", "max-size", message)));
+        problem.setProperty("errors", List.of(new FieldProblem("file", "max-size", texts.render(message))));
         return ResponseEntity.unprocessableContent().body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "parameter",
-                "参数 " + ex.getName() + " 格式不正确 / parameter '" + ex.getName() + "' has the wrong format");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "parameter", Text.of("error.api.parameter-format", ex.getName()));
         problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), "type", String.valueOf(ex.getValue()))));
         return ResponseEntity.badRequest().body(problem);
     }
@@ -111,22 +117,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(v -> new FieldProblem(v.getPropertyPath().toString(),
                         v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), v.getMessage()))
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "请求参数不符合规则 / invalid parameters");
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", Text.of("error.api.invalid-parameters"));
         problem.setProperty("errors", errors);
         return ResponseEntity.unprocessableContent().body(problem);
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException ex) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", ex.getMessage());
-        problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.rule(), ex.getMessage())));
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", ex.text());
+        problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.rule(), texts.render(ex.text()))));
         return ResponseEntity.unprocessableContent().body(problem);
     }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> conflict(DomainException ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "state", ex.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "state", ex.text());
         problem.setProperty("code", ex.code());
+        problem.setProperty("args", ex.text().rawArgs());
         ex.details().forEach(problem::setProperty);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
@@ -134,35 +141,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrentEdit(OptimisticLockingFailureException ex) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "concurrent-edit",
-                ex.getMessage() != null && ex.getMessage().contains("/") ? ex.getMessage()
-                        : "记录已被他人修改，请刷新后重试 / the record was changed by someone else; reload and retry"));
+                Text.of("error.api.concurrent-edit")));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
         log.info("Integrity violation: {}", rootMessage(ex));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "integrity",
-                "与现有数据冲突（重复或仍被引用）/ conflicts with existing data (duplicate or still referenced)"));
+                Text.of("error.api.integrity")));
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found", ex.getMessage()));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found", ex.text()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException ex) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "forbidden",
-                "无权执行此操作 / you lack the permission for this"));
+                Text.of("error.api.forbidden")));
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex) {
-        String detail = ex instanceof LockedException
-                ? "账户已锁定，请稍后再试 / the account is locked after repeated failed logins; try again later"
-                : ex instanceof DisabledException ? "账户已停用 / the account is deactivated"
-                : ex instanceof BadCredentialsException ? "用户名或密码错误 / wrong username or password"
-                : "认证失败 / authentication failed";
+        Text detail = Text.of(ex instanceof LockedException ? "error.api.locked"
+                : ex instanceof DisabledException ? "error.api.disabled"
+                : ex instanceof BadCredentialsException ? "error.api.bad-credentials" : "error.api.unauthenticated");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", detail));
     }
 
@@ -170,17 +174,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         log.error("Unexpected API error", ex);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "服务器内部错误，已记录 / internal error; it has been logged"));
+                Text.of("error.api.internal")));
     }
 
-    static ProblemDetail problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    /**
+     * The problem with its message rendered in the caller's language (Accept-Language) and, beside it, the message
+     * code and its arguments for clients that render or match it themselves. A DomainException's own {@code code}
+     * (e.g. {@code complaint.state}) is kept; its message key is then {@code messageCode}.
+     */
+    ProblemDetail problem(HttpStatus status, String type, Text detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.render(detail));
         problem.setType(URI.create("urn:careloop:problem:" + type));
+        if (!detail.isLiteral()) {
+            problem.setProperty("code", detail.code());
+            problem.setProperty("messageCode", detail.code());
+            problem.setProperty("args", detail.rawArgs());
+        }
         return problem;
     }
 
-    private static FieldProblem toProblem(FieldError e) {
-        return new FieldProblem(e.getField(), code(e.getCodes()), e.getDefaultMessage());
+    private FieldProblem toProblem(FieldError e) {
+        return new FieldProblem(e.getField(), code(e.getCodes()), texts.fieldError(e));
     }
 
     /** The constraint's short name (NotBlank, Size, Pattern ...) is the rule. */

@@ -26,9 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 class NotFoundHandler {
 
     private final JsonMapper json;
+    private final ApiExceptionHandler api;
 
-    NotFoundHandler(JsonMapper json) {
+    NotFoundHandler(JsonMapper json, ApiExceptionHandler api) {
         this.json = json;
+        this.api = api;
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -37,8 +39,8 @@ class NotFoundHandler {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), ApiExceptionHandler.problem(HttpStatus.NOT_FOUND, "not-found",
-                    "没有此接口 / no such resource: " + request.getMethod() + " " + request.getRequestURI()));
+            json.writeValue(response.getOutputStream(), api.problem(HttpStatus.NOT_FOUND, "not-found",
+                    com.careloop.platform.Text.of("error.api.no-such-resource", request.getMethod() + " " + request.getRequestURI())));
             return null; // written: no view
         }
         return PageExceptionHandler.errorPage(response, 404, "error.pageNotFound.hint");

@@ -44,7 +44,10 @@ class PlatformConfig implements WebMvcConfigurer {
                 return forced instanceof Locale l ? l : super.resolveLocale(request);
             }
         };
-        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        // No choice in the session: the API answers in the caller's Accept-Language (problem details), pages in zh-CN.
+        resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && request.getHeader("Accept-Language") != null
+                ? com.careloop.platform.PageLocale.of(request.getLocale().toLanguageTag()) : Locale.SIMPLIFIED_CHINESE);
         return resolver;
     }
 

@@ -11,6 +11,7 @@ import com.careloop.platform.RequiresPermission;
 import com.careloop.platform.UploadedFiles;
 import com.careloop.servicedesk.ServiceDeskPermissions;
 import com.careloop.servicedesk.attachment.Attachments.AttachmentView;
+import com.careloop.platform.Text;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
@@ -67,7 +68,7 @@ class AttachmentApi {
     ResponseEntity<ProblemDetail> unreadable(Exception ex) {
         boolean tooLarge = tooLarge(ex);
         var rule = tooLarge ? attachments.rules().tooLarge()
-                : new InvalidInputException("file", "multipart", "上传内容无法读取 / the multipart body cannot be read");
+                : new InvalidInputException("file", "multipart", Text.of("error.servicedesk.multipart-body-cannot-read"));
         HttpStatus status = tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, rule.getMessage());
         problem.setType(URI.create("urn:careloop:problem:validation"));

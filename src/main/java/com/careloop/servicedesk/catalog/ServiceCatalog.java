@@ -17,6 +17,7 @@ import com.careloop.servicedesk.ServiceDeskCatalogViews.Category;
 import com.careloop.servicedesk.ServiceDeskCatalogViews.SaveCategory;
 import com.careloop.servicedesk.ServiceDeskCatalogViews.SaveSlaPolicy;
 import com.careloop.servicedesk.ServiceDeskCatalogViews.SlaPolicy;
+import com.careloop.platform.Text;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -188,10 +189,10 @@ public class ServiceCatalog {
 
     private void validate(SaveSlaPolicy cmd) {
         if (cmd.categoryId() != null && category(cmd.categoryId()).isEmpty()) {
-            throw new InvalidInputException("categoryId", "exists", "没有此类别 / no category " + cmd.categoryId());
+            throw new InvalidInputException("categoryId", "exists", Text.of("error.servicedesk.no-category-0", cmd.categoryId()));
         }
         if (cmd.completionAmount() != null && cmd.completionUnit() == null) {
-            throw new InvalidInputException("completionUnit", "required", "完成时限须有单位 / the completion target needs a unit");
+            throw new InvalidInputException("completionUnit", "required", Text.of("error.servicedesk.completion-target-needs-unit"));
         }
     }
 
@@ -228,7 +229,7 @@ public class ServiceCatalog {
 
     private static long requireVersion(Long version) {
         if (version == null) {
-            throw new InvalidInputException("version", "required", "缺少版本号 / version is required for an update");
+            throw new InvalidInputException("version", "required", Text.of("error.platform.version-required-update"));
         }
         return version;
     }

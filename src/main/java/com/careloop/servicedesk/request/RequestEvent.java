@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import com.careloop.platform.Text;
+import com.careloop.platform.TextColumn;
 
 /** One row of a request's timeline: intake, a hop (dispatch, reassign, hand back) or a step. */
 @Entity
@@ -24,13 +26,17 @@ public class RequestEvent extends RequestRow {
     private Long departmentId;
     private Long assigneeId;
     private Instant internalDueAt;
+    /** What a person typed, or the literal of a row from before {@link #noteText}. */
     private String reason;
+    /** The note as a message code and arguments, rendered for the reader. */
+    @jakarta.persistence.Convert(converter = TextColumn.class)
+    private Text noteText;
 
     protected RequestEvent() {
     }
 
     RequestEvent(ServiceRequest request, Kind kind, Instant at, String actor, Long departmentId, Long assigneeId,
-                 Instant internalDueAt, String reason) {
+                 Instant internalDueAt, Text reason) {
         super(request);
         this.kind = kind;
         this.occurredAt = at;
@@ -38,7 +44,8 @@ public class RequestEvent extends RequestRow {
         this.departmentId = departmentId;
         this.assigneeId = assigneeId;
         this.internalDueAt = internalDueAt;
-        this.reason = reason;
+        this.reason = Text.literalColumn(reason, 2000);
+        this.noteText = Text.messageColumn(reason);
     }
 
     public Kind getKind() { return kind; }
@@ -48,4 +55,5 @@ public class RequestEvent extends RequestRow {
     public Long getAssigneeId() { return assigneeId; }
     public Instant getInternalDueAt() { return internalDueAt; }
     public String getReason() { return reason; }
+    public Text getNoteText() { return noteText; }
 }

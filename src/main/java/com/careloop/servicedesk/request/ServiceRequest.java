@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.careloop.platform.Text;
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
@@ -154,14 +155,14 @@ public class ServiceRequest implements Auditable {
     public static void check(Intake in) {
         if (in.type() == RequestType.BOOKED_REPAIR && (in.appointmentStart() == null || in.appointmentEnd() == null)) {
             throw new InvalidInputException("appointmentStart", "required",
-                    "约修须填写预约时段 / a booked repair needs an appointment slot (start and end)");
+                    Text.of("error.servicedesk.booked-repair-needs-appointment"));
         }
         if (in.appointmentStart() != null && in.appointmentEnd() != null && !in.appointmentEnd().isAfter(in.appointmentStart())) {
-            throw new InvalidInputException("appointmentEnd", "after-start", "预约结束须晚于开始 / the slot must end after it starts");
+            throw new InvalidInputException("appointmentEnd", "after-start", Text.of("error.servicedesk.slot-end-after-starts"));
         }
         if (in.type() == RequestType.FIELD_SERVICE && in.fieldKind() == null) {
             throw new InvalidInputException("fieldKind", "required",
-                    "现场服务须选择类别 / a field service needs its kind (installation, after-sales, retrofit)");
+                    Text.of("error.servicedesk.field-service-needs-kind"));
         }
     }
 
@@ -224,21 +225,21 @@ public class ServiceRequest implements Auditable {
     public void reassign(Handler handler, Instant internalDue, String reason, String actor, Instant now) {
         requireState("reassign", DISPATCHED, IN_PROGRESS, PAUSED);
         if (handler == null) {
-            throw new InvalidInputException("assigneeId", "required", "请指定处理人 / name the new handler");
+            throw new InvalidInputException("assigneeId", "required", Text.of("error.servicedesk.name-new-handler"));
         }
         requireHandlerForKeyCustomer(handler);
         this.assigneeId = handler.id();
         if (internalDue != null) {
             this.internalDueAt = internalDue;
         }
-        event(Kind.REASSIGNED, actor, now, reason);
+        event(Kind.REASSIGNED, actor, now, literal(reason));
     }
 
     /** The department hands the request back to the center with a reason; the center dispatches again. */
     public void handBack(String reason, String actor, Instant now) {
         requireState("hand back", DISPATCHED, IN_PROGRESS);
-        requireText("reason", reason, "退回须说明原因 / a hand-back needs a reason");
-        event(Kind.HANDED_BACK, actor, now, reason);
+        requireText("reason", reason, Text.of("error.servicedesk.hand-back-needs-reason"));
+        event(Kind.HANDED_BACK, actor, now, literal(reason));
         this.departmentId = null;
         this.assigneeId = null;
         this.internalDueAt = null;
@@ -264,12 +265,12 @@ public class ServiceRequest implements Auditable {
     public void pause(PauseReason reason, String note, String actor, Instant now) {
         requireState("pause", IN_PROGRESS);
         if (reason == null) {
-            throw new InvalidInputException("reason", "required", "暂停须选择原因 / a pause needs a reason");
+            throw new InvalidInputException("reason", "required", Text.of("error.servicedesk.pause-needs-reason"));
         }
-        requireText("note", note, "暂停须说明情况 / a pause needs an explanation");
+        requireText("note", note, Text.of("error.servicedesk.pause-needs-explanation"));
         pauses.add(new RequestPause(this, reason, note, now, actor));
         status = PAUSED;
-        event(Kind.PAUSED, actor, now, reason + ": " + note);
+        event(Kind.PAUSED, actor, now, Text.of("texts.labelled", Text.label("sr.pauseReason", reason), note));
     }
 
     /** Restarts the clock; the deadlines move by the paused counted time. */
@@ -283,22 +284,23 @@ public class ServiceRequest implements Auditable {
 
     public void complete(String result, String actor, Instant now) {
         requireState("complete", IN_PROGRESS);
-        requireText("result", result, "完工须填写处理结果 / completion needs the result");
+        requireText("result", result, Text.of("error.servicedesk.completion-needs-result"));
         this.result = result;
         this.completedAt = now;
         status = COMPLETED;
-        event(Kind.COMPLETED, actor, now, result);
+        event(Kind.COMPLETED, actor, now, literal(result));
     }
 
     /** The customer signs off the completed work. */
     public void signOff(String name, Instant signedAt, boolean satisfied, String actor, Instant now) {
         requireState("sign off", COMPLETED);
-        requireText("name", name, "须填写签收人 / the sign-off needs the customer's name");
+        requireText("name", name, Text.of("error.servicedesk.sign-off-needs-customer"));
         this.signOffName = name;
         this.signOffAt = signedAt == null ? now : signedAt;
         this.signOffSatisfied = satisfied;
         status = SIGNED_OFF;
-        event(Kind.SIGNED_OFF, actor, now, name + (satisfied ? " 满意 / satisfied" : " 不满意 / unsatisfied"));
+        event(Kind.SIGNED_OFF, actor, now, Text.of("texts.sr.signed-off", name,
+                Text.label("satisfaction", satisfied ? Satisfaction.SATISFIED : Satisfaction.DISSATISFIED)));
     }
 
     // ---- callback and close (回访、销单) ---------------------------------------------------------
@@ -312,11 +314,11 @@ public class ServiceRequest implements Auditable {
                          Instant now) {
         requireState("call back", COMPLETED, SIGNED_OFF);
         if (satisfaction == null) {
-            throw new InvalidInputException("satisfaction", "required", "请选择满意度 / the satisfaction is required");
+            throw new InvalidInputException("satisfaction", "required", Text.of("error.servicedesk.satisfaction-required"));
         }
         recordCallback(satisfaction, notes, byUserId, bySupervisor, actor, now);
         if (satisfaction.unsatisfied()) {
-            reopen("回访不满意 / unsatisfied callback" + (notes == null ? "" : ": " + notes), actor, now);
+            reopen(labelled(Text.of("texts.sr.unsatisfied-callback"), notes), actor, now);
         } else {
             status = CALLED_BACK;
         }
@@ -331,7 +333,7 @@ public class ServiceRequest implements Auditable {
         this.callbackAt = now;
         this.callbackRecordId = null;
         this.callbackRecordCode = null;
-        event(Kind.CALLED_BACK, actor, now, satisfaction + (notes == null ? "" : ": " + notes));
+        event(Kind.CALLED_BACK, actor, now, labelled(Text.label("satisfaction", satisfaction), notes));
     }
 
     /**
@@ -363,15 +365,15 @@ public class ServiceRequest implements Auditable {
         requireState("turn into a complaint", COMPLETED, SIGNED_OFF);
         if (requestType == com.careloop.servicedesk.RequestType.COMPLAINT) {
             throw new DomainException("service-request.already-complaint",
-                    "投诉类工单在受理时已转入投诉处理 / a COMPLAINT request was handed to the complaint procedure at intake");
+                    Text.of("error.servicedesk.complaint-request-was-handed"));
         }
         if (customerId == null) {
             throw new InvalidInputException("customerId", "required",
-                    "转投诉须先关联客户档案 / a request without a customer cannot become a complaint");
+                    Text.of("error.servicedesk.request-without-customer-cannot"));
         }
         if (satisfaction == null || !satisfaction.unsatisfied()) {
             throw new InvalidInputException("satisfaction", "unsatisfied",
-                    "只有不满意的回访才能转投诉 / only a dissatisfied callback turns a request into a complaint");
+                    Text.of("error.servicedesk.only-dissatisfied-turns"));
         }
         recordCallback(satisfaction, notes, byUserId, bySupervisor, actor, now);
         reopenCount++;
@@ -379,8 +381,7 @@ public class ServiceRequest implements Auditable {
         closedAt = now;
         closedBy = byUserId;
         status = CLOSED;
-        event(Kind.TURNED_INTO_COMPLAINT, actor, now, "回访不满意，转投诉 / unsatisfied callback, turned into a complaint"
-                + (notes == null ? "" : ": " + notes));
+        event(Kind.TURNED_INTO_COMPLAINT, actor, now, labelled(Text.of("texts.sr.turned-into-complaint"), notes));
     }
 
     /** The complaint this request became (told by the complaint module); once only, a repeat is a no-op. */
@@ -390,7 +391,7 @@ public class ServiceRequest implements Auditable {
         }
         this.complaintId = complaintId;
         this.complaintCode = complaintCode;
-        event(Kind.COMPLAINT_LINKED, actor, now, complaintCode);
+        event(Kind.COMPLAINT_LINKED, actor, now, literal(complaintCode));
         return true;
     }
 
@@ -400,13 +401,11 @@ public class ServiceRequest implements Auditable {
         boolean satisfied = callbackSatisfaction != null && callbackSatisfaction.satisfied();
         if (keyCustomer && !(satisfied && callbackBySupervisor)) {
             throw new DomainException("service-request.callback-required",
-                    "重点客户的工单须由主管回访满意后方可销单 / a key customer's request can only be closed after a "
-                            + "supervisor's satisfied callback (status " + status + ")");
+                    Text.of("error.servicedesk.key-callback-required"));
         }
         if (callbackRequired && !satisfied) {
             throw new DomainException("service-request.callback-required",
-                    "此类别须回访满意后方可销单 / this category requires a satisfied callback before close (status "
-                            + status + ")");
+                    Text.of("error.servicedesk.callback-required"));
         }
         this.closedAt = now;
         this.closedBy = byUserId;
@@ -416,8 +415,12 @@ public class ServiceRequest implements Auditable {
 
     /** Re-opens completed or closed work (unsatisfied customer); the history stays on the timeline and is counted. */
     public void reopen(String reason, String actor, Instant now) {
+        requireText("reason", reason, Text.of("error.servicedesk.re-open-needs-reason"));
+        reopen(Text.literal(reason), actor, now);
+    }
+
+    private void reopen(Text reason, String actor, Instant now) {
         requireState("re-open", COMPLETED, SIGNED_OFF, CALLED_BACK, CLOSED);
-        requireText("reason", reason, "重开须说明原因 / a re-open needs a reason");
         reopenCount++;
         completedAt = null;
         signOffName = null;
@@ -475,29 +478,36 @@ public class ServiceRequest implements Auditable {
         }
         if (handler == null) {
             throw new DomainException("service-request.key-customer-handler",
-                    "重点客户报事须直接派给班长或资深人员 / a key customer's request goes straight to a team leader or senior handler");
+                    Text.of("error.servicedesk.key-customer-s-request"));
         }
         if (!handler.senior()) {
             throw new DomainException("service-request.senior-required",
-                    "重点客户报事须由资深人员处理 / a key customer's request needs a senior handler; user " + handler.id()
-                            + " is not senior");
+                    Text.of("error.servicedesk.senior-required", Text.Arg.user(handler.id())));
         }
     }
 
     private void requireState(String step, RequestStatus... allowed) {
         if (!Arrays.asList(allowed).contains(status)) {
-            throw new DomainException("service-request.state", "工单当前状态为「" + label(status) + "」，不能" + verb(step)
-                    + " / cannot " + step + " a request that is " + status);
+            throw new DomainException("service-request.state", Text.of("error.servicedesk.state",
+                    Text.label("sr.status", status), Text.label("texts.sr.step", step.replace(' ', '-'))), Map.of("status", status.name(), "step", step));
         }
     }
 
-    private static void requireText(String field, String value, String message) {
+    private static void requireText(String field, String value, Text message) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, "required", message);
         }
     }
 
-    private void event(Kind kind, String actor, Instant at, String reason) {
+    private static Text literal(String typed) {
+        return typed == null ? null : Text.literal(typed);
+    }
+
+    private static Text labelled(Text label, String notes) {
+        return notes == null ? label : Text.of("texts.labelled", label, notes);
+    }
+
+    private void event(Kind kind, String actor, Instant at, Text reason) {
         events.add(new RequestEvent(this, kind, at, actor, departmentId, assigneeId, internalDueAt, reason));
         updatedAt = at;
     }
@@ -512,23 +522,6 @@ public class ServiceRequest implements Auditable {
             case SIGNED_OFF -> "已签收";
             case CALLED_BACK -> "已回访";
             case CLOSED -> "已销单";
-        };
-    }
-
-    private static String verb(String step) {
-        return switch (step) {
-            case "dispatch" -> "派工";
-            case "reassign" -> "改派";
-            case "hand back" -> "退回";
-            case "start work" -> "开始处理";
-            case "pause" -> "暂停";
-            case "resume" -> "恢复";
-            case "complete" -> "完工";
-            case "sign off" -> "签收";
-            case "call back" -> "回访";
-            case "close" -> "销单";
-            case "re-open" -> "重开";
-            default -> step;
         };
     }
 

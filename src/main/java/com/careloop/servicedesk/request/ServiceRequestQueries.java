@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.careloop.platform.Texts;
 import com.careloop.customer.CustomerPermissions;
 import com.careloop.customer.Masking;
 import com.careloop.platform.CurrentUser;
@@ -35,6 +36,7 @@ import com.careloop.servicedesk.ServiceDeskViews.Row;
 import com.careloop.servicedesk.ServiceDeskViews.SignOffView;
 import com.careloop.servicedesk.ServiceDeskViews.Target;
 import com.careloop.servicedesk.ServiceDeskViews.TimelineEntry;
+import com.careloop.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -59,10 +61,12 @@ public class ServiceRequestQueries {
 
     /** How many of the newest requests a keyword search looks at first (careloop.servicedesk.search-window). */
     private final int searchWindow;
+    private final Texts texts;
 
     ServiceRequestQueries(JdbcClient jdbc, javax.sql.DataSource dataSource,
                           @org.springframework.beans.factory.annotation.Value("${careloop.servicedesk.search-window:20000}")
-                          int searchWindow) {
+                          int searchWindow, Texts texts) {
+        this.texts = texts;
         this.jdbc = jdbc;
         this.searchWindow = searchWindow;
         this.postgres = isPostgres(dataSource);
@@ -393,7 +397,8 @@ public class ServiceRequestQueries {
                 r.getInternalDueAt());
         var timeline = r.getEvents().stream().map(e -> new TimelineEntry(e.getId(), e.getKind().name(), e.getOccurredAt(),
                 e.getActor(), e.getDepartmentId(), departmentNames.get(e.getDepartmentId()), e.getAssigneeId(),
-                userNames.get(e.getAssigneeId()), e.getInternalDueAt(), e.getReason())).toList();
+                userNames.get(e.getAssigneeId()), e.getInternalDueAt(),
+                texts.stored(e.getNoteText(), e.getReason()))).toList();
         var pauses = r.getPauses().stream().map(p -> new PauseView(p.getId(), p.getReason(), p.getNote(), p.getStartedAt(),
                 p.getEndedAt(), p.getStartedBy(), p.getEndedBy())).toList();
         Long callbackBy = r.getCallbackBy();
@@ -448,7 +453,7 @@ public class ServiceRequestQueries {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+            throw new InvalidInputException("cursor", "format", Text.of("error.customer.invalid-cursor"));
         }
     }
 }

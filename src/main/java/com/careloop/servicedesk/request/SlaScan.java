@@ -7,6 +7,7 @@ import java.util.List;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
+import com.careloop.platform.Text;
 import com.careloop.platform.Notifications;
 
 import org.slf4j.Logger;
@@ -114,14 +115,9 @@ public class SlaScan {
         }
         Level level = Level.valueOf(hit.alertKey().substring(hit.alertKey().indexOf('_') + 1));
         boolean response = hit.alertKey().startsWith("RESPONSE");
-        String clockName = response ? "响应 / response" : "完成 / completion";
-        String title = switch (level) {
-            case WARN -> "工单即将超时 / due soon: ";
-            case BREACH -> "工单已超时 / overdue: ";
-            case ESCALATION -> "工单超时升级 / escalated: ";
-        } + hit.code();
-        String body = (hit.keyCustomer() ? "【重点客户 / key customer】" : "") + hit.title() + "\n" + clockName
-                + " 期限 / due " + hit.dueAt();
+        Text title = Text.of("texts.notify.sr-" + level.name().toLowerCase(java.util.Locale.ROOT), hit.code());
+        Text body = Text.of(hit.keyCustomer() ? "texts.notify.sr-due-key" : "texts.notify.sr-due", hit.title(),
+                Text.of(response ? "texts.clock.response" : "texts.clock.completion"), hit.dueAt());
         for (long recipient : recipients(level, hit)) {
             notifications.notify(recipient, title, body, "/service-requests/" + hit.requestId());
         }

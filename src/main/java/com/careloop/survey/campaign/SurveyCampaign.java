@@ -12,6 +12,7 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.survey.InvitationChannel;
 import com.careloop.survey.StratifyBy;
 import com.careloop.survey.SurveyCampaignStatus;
+import com.careloop.platform.Text;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -91,11 +92,11 @@ public class SurveyCampaign implements Auditable {
                                       StratifyBy stratifyBy, BigDecimal responseTarget, String by, Instant now) {
         if (periodTo.isBefore(periodFrom)) {
             throw new InvalidInputException("periodTo", "after-period-from",
-                    "调查期间结束不能早于开始 / the period cannot end before it starts");
+                    Text.of("error.survey.period-cannot-end-before"));
         }
         if (deadline.isBefore(periodFrom)) {
             throw new InvalidInputException("deadline", "after-period-from",
-                    "截止日期不能早于调查期间开始 / the deadline cannot be before the period starts");
+                    Text.of("error.survey.deadline-cannot-before-period"));
         }
         SurveyCampaign c = new SurveyCampaign();
         c.code = code;
@@ -121,8 +122,8 @@ public class SurveyCampaign implements Auditable {
         requireState("draw", DRAFT, SAMPLED);
         if (s.sampleSize() == 0) {
             throw new InvalidInputException("population", "not-empty", s.populationSize() == 0
-                    ? "筛选条件下没有客户，无法抽样 / no customer matches the population filter"
-                    : "样本为空，无法发放 / the sample is empty");
+                    ? Text.of("error.survey.no-customer-matches-population")
+                    : Text.of("error.survey.sample-empty"));
         }
         this.populationSize = s.populationSize();
         this.inFullCount = s.inFullCount();

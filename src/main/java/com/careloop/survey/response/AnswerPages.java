@@ -9,6 +9,7 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.RequiresPermission;
 import com.careloop.survey.SurveyPermissions;
 import com.careloop.survey.template.ItemView;
+import com.careloop.platform.Text;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,14 +61,14 @@ class AnswerPages {
                     ratings.put(item.code(), Integer.valueOf(value.trim()));
                 } catch (NumberFormatException e) {
                     throw new InvalidInputException("ratingsByItemCode." + item.code(), "scale",
-                            "评分无效 / invalid rating for " + item.code());
+                            Text.of("error.survey.invalid-rating-0", item.code()));
                 }
             }
         }
         String channel = form.getOrDefault("channel", "PHONE");
         if (!AGENT_CHANNELS.contains(channel)) {
             throw new InvalidInputException("channel", "agent-channel",
-                    "代录答卷的渠道须为电话、纸质或现场 / an answer typed in by an agent is PHONE, PAPER or ONSITE");
+                    Text.of("error.survey.answer-typed-agent-phone"));
         }
         responses.submit(new SubmitAnswers(invitationId, ratings, form.get("opinion"), channel,
                 users.require().displayName()));

@@ -20,6 +20,7 @@ import com.careloop.survey.scoring.Scoring;
 import com.careloop.survey.template.ItemView;
 import com.careloop.survey.template.SurveyTemplates;
 import com.careloop.survey.template.TemplateView;
+import com.careloop.platform.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,11 +92,11 @@ public class SurveyResponses {
         }
         if (cmd.enteredBy() != null && !cmd.enteredBy().isBlank() && "EMAIL".equals(channel)) {
             throw new InvalidInputException("channel", "agent-channel",
-                    "代录答卷的渠道须为电话、纸质或现场 / an answer typed in by an agent is PHONE, PAPER or ONSITE");
+                    Text.of("error.survey.answer-typed-agent-phone"));
         }
         String opinion = cmd.opinion() == null || cmd.opinion().isBlank() ? null : cmd.opinion().trim();
         if (opinion != null && opinion.length() > 4000) {
-            throw new InvalidInputException("opinion", "max-length", "意见与建议最多 4000 字 / opinion is limited to 4000 characters");
+            throw new InvalidInputException("opinion", "max-length", Text.of("error.survey.opinion-limited-4000-characters"));
         }
         TemplateView template = templates.revision(campaign.templateId());
         List<Rated> rated = rated(template, cmd.ratingsByItemCode());
@@ -142,7 +143,7 @@ public class SurveyResponses {
         ResponseDetail before = detail(responseId);
         if (confirmed && before.opinion() == null) {
             throw new InvalidInputException("faultConfirmed", "needs-opinion",
-                    "该答卷没有意见，无法确认责任 / the response has no opinion to confirm");
+                    Text.of("error.survey.response-has-no-opinion"));
         }
         if (before.faultConfirmed() != confirmed) {
             jdbc.sql("update survey_response set fault_confirmed = :f where id = :id").param("f", confirmed)
@@ -227,7 +228,7 @@ public class SurveyResponses {
         }
         if (rated.isEmpty()) {
             throw new InvalidInputException("ratingsByItemCode", "not-empty",
-                    "请至少评价一个项目 / rate at least one item");
+                    Text.of("error.survey.rate-least-one-item"));
         }
         return rated;
     }

@@ -16,6 +16,7 @@ import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Versions;
+import com.careloop.platform.Text;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,7 +96,7 @@ public class SurveyTemplates {
         SurveyTemplate t = load(templateId);
         Versions.requireCurrentIfGiven(draft.version(), t.version(), SurveyTemplate.RECORD_TYPE, t.code());
         if (draft.code() != null && !draft.code().trim().equals(t.code())) {
-            throw new InvalidInputException("code", "immutable", "模板代码不能修改 / the template code cannot change");
+            throw new InvalidInputException("code", "immutable", Text.of("error.survey.template-code-cannot-change"));
         }
         TemplateRules.check(draft);
         if (t.status() == TemplateStatus.DRAFT) {

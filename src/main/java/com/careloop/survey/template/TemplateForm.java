@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 /**
  * The template editor's form: dimensions with weights and items in three languages, with a few blank rows to add
@@ -119,10 +120,10 @@ public class TemplateForm {
 
     TemplateDraft toDraft() {
         if (blank(code)) {
-            throw new InvalidInputException("code", "required", "请填写模板代码 / the template code is required");
+            throw new InvalidInputException("code", "required", Text.of("error.survey.template-code-required"));
         }
         if (blank(name)) {
-            throw new InvalidInputException("name", "required", "请填写模板名称 / the template name is required");
+            throw new InvalidInputException("name", "required", Text.of("error.survey.template-name-required"));
         }
         List<TemplateDraft.Dimension> dims = new ArrayList<>();
         for (DimensionRow d : dimensions) {

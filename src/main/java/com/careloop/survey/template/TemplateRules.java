@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
 
 /**
  * The rules a template revision must keep before it is saved: dimensions with weights summing to 100 % (within
@@ -25,7 +26,7 @@ final class TemplateRules {
         BigDecimal a = thresholdA(d);
         BigDecimal b = thresholdB(d);
         if (a.compareTo(HUNDRED) > 0 || b.signum() < 0) {
-            throw new InvalidInputException("thresholdA", "range", "阈值须在 0-100 之间 / thresholds must be within 0-100");
+            throw new InvalidInputException("thresholdA", "range", Text.of("error.survey.thresholds-within-0-100"));
         }
         if (a.compareTo(b) <= 0) {
             throw new InvalidInputException("thresholdA", "a-greater-than-b",
@@ -33,7 +34,7 @@ final class TemplateRules {
         }
         List<TemplateDraft.Dimension> dims = d.dimensions() == null ? List.of() : d.dimensions();
         if (dims.isEmpty()) {
-            throw new InvalidInputException("dimensions", "not-empty", "至少需要一个维度 / at least one dimension is required");
+            throw new InvalidInputException("dimensions", "not-empty", Text.of("error.survey.least-one-dimension-required"));
         }
         BigDecimal sum = BigDecimal.ZERO;
         Set<String> codes = new HashSet<>();

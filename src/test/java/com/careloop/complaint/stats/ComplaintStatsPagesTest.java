@@ -42,7 +42,7 @@ class ComplaintStatsPagesTest extends ApiTestBase {
         PageSession.Page year = s.get("/complaints/annual?year=2015");
         assertThat(year.status()).isEqualTo(200);
         assertThat(year.body()).contains(annual).contains(process).contains("id=\"annual-month\"")
-                .contains("2015-12").contains("统计客户1").contains("window.print()").doesNotContain("??");
+                .contains("2015-12").contains("统计客户1").contains("data-print").doesNotContain("??");
     }
 
     @Test

@@ -161,11 +161,11 @@ class KeyCustomerApiTest extends ApiTestBase {
         long c = customer("staff");
         Response unflag = propose("depthead", c, "UNFLAG", "OTHER", "不再担任");
         assertThat(unflag.status()).isEqualTo(409);
-        assertThat(unflag.json().get("detail").asString()).contains("not a key customer");
+        assertThat(unflag.json().get("detail").asString()).contains("不是重点客户");
         flagged(c);
         Response flagAgain = propose("depthead", c, "FLAG", "NEWS_MEDIA", null);
         assertThat(flagAgain.status()).isEqualTo(409);
-        assertThat(flagAgain.json().get("detail").asString()).contains("already a key customer");
+        assertThat(flagAgain.json().get("detail").asString()).contains("已是重点客户");
         // unflagging goes through the same approval
         long u = proposed(c, "UNFLAG", "OTHER");
         assertThat(decide("manager", u, "approve", "已卸任").status()).isEqualTo(200);

@@ -68,7 +68,7 @@ class OrganisationApiTest extends ApiTestBase {
         assertThat(put("/api/v1/departments/" + id, admin(), j(body.formatted("仓储一部"))).status()).isEqualTo(200);
         Response stale = put("/api/v1/departments/" + id, admin(), j(body.formatted("仓储二部")));
         assertThat(stale.status()).isEqualTo(409);
-        assertThat(stale.json().get("detail").asString()).contains("changed by someone else");
+        assertThat(stale.json().get("detail").asString()).contains("已被他人修改");
         assertThat(get("/api/v1/departments/" + id, admin()).json().get("name").asString()).isEqualTo("仓储一部");
     }
 

@@ -48,7 +48,7 @@ class AuthApiTest extends ApiTestBase {
     void aWrongPasswordIs401WithAProblemDetail() {
         Response r = login(newUser(), "wrong-password");
         assertThat(r.status()).isEqualTo(401);
-        assertThat(r.json().get("detail").asString()).contains("wrong username or password");
+        assertThat(r.json().get("detail").asString()).isEqualTo("用户名或密码错误");
     }
 
     @Test

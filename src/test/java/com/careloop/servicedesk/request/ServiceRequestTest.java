@@ -166,7 +166,8 @@ class ServiceRequestTest {
             r.complete("更换角阀", "teamleader", at("2026-03-02T15:00"));
             r.close(2, "supervisor", at("2026-03-02T16:00"));
             assertThatThrownBy(() -> r.dispatch(10, SENIOR, null, "frontdesk", at("2026-03-02T17:00")))
-                    .isInstanceOf(DomainException.class).hasMessageContaining("已销单").hasMessageContaining("CLOSED");
+                    .isInstanceOf(DomainException.class).hasMessageContaining("the request is Closed")
+                    .satisfies(e -> assertThat(((DomainException) e).details()).containsEntry("status", "CLOSED"));
         }
 
         @Test
