@@ -113,8 +113,8 @@ class ComplaintBrowserTest extends BrowserTestBase {
                 .contains("投诉内容", "纸箱受潮后堆码塌陷")                             // complaint content
                 .contains("原因分析", "成品仓地面返潮", "储存", "责任部门", "调查日期")  // cause analysis, department, date
                 .contains("纠正措施", "成品仓全部加垫托盘并装除湿机", "改用防潮涂层纸板", "2099-01-10", "2099-01-20")
-                .contains("验证结果", "有效", "验证人", "supervisor")                  // verification, verifier, date
-                .contains("品管确认", "quality")                                      // quality confirmation
+                .contains("验证结果", "有效", "验证人", "李明")                  // verification, verifier, date
+                .contains("品管确认", "周卫东")                                      // quality confirmation
                 .contains("结案日期");
         screenshot("complaint-05-form");
 

@@ -65,6 +65,6 @@ class CustomerPagesTest extends ApiTestBase {
         long id = get("/api/v1/customers?q=13812345678", tokenFor("manager")).json().get("items").get(0).get("id").asLong();
         PageSession.Page edit = s.get("/customers/" + id + "/edit");
         assertThat(edit.status()).isEqualTo(302);
-        assertThat(s.get(java.net.URI.create(edit.location()).getPath()).body()).contains("masked");
+        assertThat(s.get(java.net.URI.create(edit.location()).getPath()).body()).contains("不能编辑此档案");
     }
 }
