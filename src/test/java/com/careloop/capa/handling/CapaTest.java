@@ -90,7 +90,7 @@ class CapaTest {
         assertThat(c.getWhys()).extracting(CapaWhy::getStepNo, CapaWhy::getAnswer)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "为什么1"));
         assertThatThrownBy(() -> c.contain("迟到的遏制", "x", now())).isInstanceOf(DomainException.class)
-                .hasMessageContaining("ROOT_CAUSE_FOUND");
+                .hasMessageContaining("the CAPA is Root cause found");
     }
 
     @Test
@@ -120,7 +120,7 @@ class CapaTest {
     void actionsNeedTheRootCauseFirstAndADueDateNotInThePast() {
         Capa c = open();
         assertThatThrownBy(() -> c.planAction("加装防错", 9, "陈志强", TODAY.plusDays(5), TODAY, "x", now()))
-                .isInstanceOf(DomainException.class).hasMessageContaining("OPEN");
+                .isInstanceOf(DomainException.class).hasMessageContaining("the CAPA is Open");
         Capa r = withRootCause();
         assertThatThrownBy(() -> r.planAction("加装防错", 9, "陈志强", TODAY.minusDays(1), TODAY, "x", now()))
                 .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("dueDate");
@@ -195,7 +195,7 @@ class CapaTest {
         assertThat(c.getEvents()).extracting(CapaEvent::getKind).endsWith("VERIFIED_NOT_EFFECTIVE", "REOPENED");
         // the old round's action cannot be worked any more; the new round analyses again and plans anew
         assertThatThrownBy(() -> c.startVerification("x", now())).isInstanceOf(DomainException.class)
-                .hasMessageContaining("ROOT_CAUSE_FOUND");
+                .hasMessageContaining("the CAPA is Root cause found");
         c.recordRootCause(List.of("供应商润滑脂批次不良"), FishboneCategory.MATERIAL, "润滑脂不良", "周卫东", now());
         assertThat(c.getWhys()).extracting(CapaWhy::getRound).containsExactly(0, 0, 0, 0, 1);
         CapaAction again = c.planAction("更换润滑脂供应商", 9, "陈志强", TODAY.plusDays(10), TODAY, "x", now());
@@ -216,13 +216,13 @@ class CapaTest {
     void closingNeedsAnEffectiveCheckAndTheRecurrencePreventionNote() throws Exception {
         Capa c = pendingVerification();
         assertThatThrownBy(() -> c.close("note", "周卫东", now())).isInstanceOf(DomainException.class)
-                .hasMessageContaining("VERIFICATION_PENDING");
+                .hasMessageContaining("the CAPA is Verification pending");
         c.checkEffectiveness(true, "无复发", "周卫东", now());
         assertThatThrownBy(() -> c.close(" ", "周卫东", now())).isInstanceOf(InvalidInputException.class)
                 .extracting("field").isEqualTo("recurrencePrevention");
         c.close("纳入FMEA", "周卫东", now());
         assertThatThrownBy(() -> c.addTeamMember("王五", "工程", "x", now())).isInstanceOf(DomainException.class)
-                .hasMessageContaining("CLOSED");
+                .hasMessageContaining("the CAPA is Closed");
         assertThatThrownBy(() -> c.attach(CapaSources.CALLBACK, 1, null, "x", now())).isInstanceOf(DomainException.class);
     }
 
@@ -230,7 +230,7 @@ class CapaTest {
     void checkingBeforeTheActionsAreDoneIsRefusedNamingTheState() {
         Capa c = withRootCause();
         assertThatThrownBy(() -> c.checkEffectiveness(true, "e", "x", now())).isInstanceOf(DomainException.class)
-                .hasMessageContaining("ROOT_CAUSE_FOUND")
+                .hasMessageContaining("the CAPA is Root cause found")
                 .satisfies(e -> assertThat(((DomainException) e).details()).containsEntry("status", "ROOT_CAUSE_FOUND"));
     }
 
