@@ -254,7 +254,7 @@ public class ServiceDesk {
                 : catalog.category(r.getCategoryId()).map(Category::defaultDepartmentId).orElse(null);
         Long department = departmentId != null ? departmentId : fromCategory;
         String name = department == null ? null : staff.departmentName(department).orElseThrow(() ->
-                new InvalidInputException("departmentId", "exists", Text.of("error.servicedesk.no-active-department", String.valueOf(departmentId)));
+                new InvalidInputException("departmentId", "exists", Text.of("error.servicedesk.no-active-department", String.valueOf(departmentId))));
         return new ServiceDeskViews.DispatchSuggestion(department, name, departmentId == null && department != null,
                 department == null ? List.of() : staff.handlers(department).stream()
                         .map(h -> new ServiceDeskViews.HandlerOption(h.id(), h.displayName(), h.senior())).toList());
