@@ -110,7 +110,7 @@ class CustomerArchiveApiTest extends ApiTestBase {
                 + "','kind':'INDIVIDUAL','representativeId':" + noDepartment + "}"));
         assertThat(inactive.status()).as(inactive.body()).isEqualTo(422);
         assertThat(inactive.json().get("errors").get(0).get("rule").asString()).isEqualTo("exists");
-        assertThat(inactive.json().get("errors").get(0).get("message").asString()).contains("no active user " + noDepartment);
+        assertThat(inactive.json().get("errors").get(0).get("message").asString()).contains("没有此在职用户：" + noDepartment);
         assertThat(jdbc.sql("select count(*) from customer").query(Long.class).single()).isEqualTo(before);
     }
 
