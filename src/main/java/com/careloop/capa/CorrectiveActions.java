@@ -164,8 +164,9 @@ public class CorrectiveActions {
     /** The "new CAPA" form: a manual entry, an audit finding or an inspection (the others come from their modules). */
     public Detail openManually(Open cmd) {
         if (cmd.sourceType() == null || !CapaSources.MANUAL_ENTRY.contains(cmd.sourceType())) {
-            throw new InvalidInputException("sourceType", "one-of", "手工立项的来源须为 " + CapaSources.MANUAL_ENTRY
-                    + " 之一 / sourceType must be one of " + CapaSources.MANUAL_ENTRY);
+            throw new InvalidInputException("sourceType", "one-of", Text.of("error.capa.manual-source-one-of",
+                    String.valueOf(CapaSources.MANUAL_ENTRY)));
+
         }
         if (cmd.departmentId() != null) {
             requireDepartment(cmd.departmentId());

@@ -30,7 +30,9 @@ import com.careloop.complaint.claim.Parties;
 import com.careloop.complaint.claim.RecordSteps;
 import com.careloop.complaint.claim.Timeline;
 import com.careloop.customer.CustomerCard;
+import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUser;
+
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
@@ -62,9 +64,11 @@ public class Claims {
     private final Timeline timeline;
     private final CurrentUsers users;
     private final JdbcClient jdbc;
+    private final CareLoopProperties company;
 
     Claims(ClaimRepository claims, Parties parties, ClaimProperties properties, RecordNumbers numbers,
-           RecordSteps steps, Timeline timeline, CurrentUsers users, JdbcClient jdbc) {
+           RecordSteps steps, Timeline timeline, CurrentUsers users, JdbcClient jdbc, CareLoopProperties company) {
+        this.company = company;
         this.claims = claims;
         this.parties = parties;
         this.properties = properties;
@@ -284,7 +288,7 @@ public class Claims {
     }
 
     private LocalDate today() {
-        return LocalDate.now(steps.clock().withZone(BusinessCalendar.DEFAULT_ZONE));
+        return LocalDate.now(steps.clock().withZone(company.zone()));
     }
 
     static Text literal(String typed) {

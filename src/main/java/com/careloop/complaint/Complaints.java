@@ -189,7 +189,7 @@ public class Complaints {
     private void assignHandler(Complaint c, long handlerId) {
         if (c.getDepartmentId() == null) {
             throw new InvalidInputException("departmentId", "required",
-                    "先确定责任部门，再指定处理人 / name the responsible department before the handler");
+                    Text.of("error.complaint.department-before-handler"));
         }
         Owner handler = activeUser("handlerId", handlerId, c.getDepartmentId());
         c.assignHandler(handler.id(), handler.name(), actor(), now());
@@ -202,8 +202,9 @@ public class Complaints {
                 .param("id", userId).params(departmentId == null ? Map.of() : Map.of("dept", departmentId))
                 .query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2))).optional()
                 .orElseThrow(() -> new InvalidInputException(field, departmentId == null ? "exists" : "department",
-                        departmentId == null ? "没有此在职用户 / no active user " + userId
-                                : "处理人须为责任部门的在职员工 / the handler must be an active user of the responsible department"));
+                        departmentId == null ? Text.of("error.complaint.no-active-user", String.valueOf(userId))
+                                : Text.of("error.complaint.handler-not-in-department")));
+
     }
 
     public Detail investigate(long id, Investigate cmd) {

@@ -31,12 +31,13 @@ import com.careloop.complaint.retail.SevenDayPeriod;
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.Purchases;
 import com.careloop.customer.Purchases.PurchaseRef;
+import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUser;
+
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
-import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.platform.excel.XlsxExport;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,9 +64,11 @@ public class RetailReturns {
     private final Timeline timeline;
     private final CurrentUsers users;
     private final JdbcClient jdbc;
+    private final CareLoopProperties company;
 
     RetailReturns(ReturnSlipRepository slips, Parties parties, Purchases purchases, RecordNumbers numbers,
-                  RecordSteps steps, Timeline timeline, CurrentUsers users, JdbcClient jdbc) {
+                  RecordSteps steps, Timeline timeline, CurrentUsers users, JdbcClient jdbc, CareLoopProperties company) {
+        this.company = company;
         this.slips = slips;
         this.parties = parties;
         this.purchases = purchases;
@@ -252,6 +255,6 @@ public class RetailReturns {
     }
 
     private LocalDate today() {
-        return LocalDate.now(steps.clock().withZone(BusinessCalendar.DEFAULT_ZONE));
+        return LocalDate.now(steps.clock().withZone(company.zone()));
     }
 }

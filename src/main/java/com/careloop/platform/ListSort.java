@@ -82,8 +82,8 @@ public final class ListSort {
         String key = desc ? s.substring(1) : s;
         Column column = "id".equals(key) ? Column.number(idColumn) : allowed.get(key);
         if (column == null) {
-            throw new InvalidInputException("sort", "allowed", "不能按此列排序 / cannot sort by '" + key
-                    + "'; sortable: " + String.join(", ", new java.util.TreeSet<>(allowed.keySet())));
+            throw new InvalidInputException("sort", "allowed", Text.of("error.platform.cannot-sort-by", key,
+                    String.join(", ", new java.util.TreeSet<>(allowed.keySet()))));
         }
         return new ListSort(key, desc, column, idColumn);
     }
@@ -201,6 +201,7 @@ public final class ListSort {
     }
 
     private static InvalidInputException invalidCursor() {
-        return new InvalidInputException("cursor", "format", "无效的分页游标 / invalid cursor");
+        return new InvalidInputException("cursor", "format", Text.of("error.platform.invalid-cursor"));
+
     }
 }

@@ -35,11 +35,11 @@ public final class UploadedFiles {
         }
         String name = safeName(fileName);
         String type = FileTypes.detect(bytes, name).orElseThrow(() -> new InvalidInputException("file", "content-type",
-                "不允许的文件类型（允许图片 JPEG/PNG/GIF/WebP、PDF、Office 文档、TXT）/ file type not allowed "
-                        + "(images JPEG/PNG/GIF/WebP, PDF, Office documents and TXT are)"));
+                Text.of("error.platform.file-type-not-allowed")));
         if (FileTypes.contradicts(declaredType, type)) {
-            throw new InvalidInputException("file", "content-type-mismatch", "文件内容与声明的类型不符 / the file's bytes are "
-                    + type + ", not the declared " + declaredType);
+            throw new InvalidInputException("file", "content-type-mismatch", Text.of("error.platform.content-type-mismatch",
+                    type, String.valueOf(declaredType)));
+
         }
         return new Checked(name, type, bytes);
     }

@@ -178,7 +178,7 @@ public class ServiceDesk {
             customer = customers.card(cmd.customerId()).orElseThrow(() -> new InvalidInputException("customerId", "exists",
                     Text.of("error.servicedesk.no-customer-0", cmd.customerId())));
             if (!customer.active()) {
-                throw new InvalidInputException("customerId", "active", "客户已停用 / customer " + cmd.customerId() + " is inactive");
+                throw new InvalidInputException("customerId", "active", Text.of("error.servicedesk.customer-inactive", String.valueOf(cmd.customerId())));
             }
         } else if (customer == null && blank(cmd.contactName()) == null
                 || (blank(cmd.contactPhone()) == null && cmd.channel() != Channel.EMAIL)) {
@@ -254,7 +254,7 @@ public class ServiceDesk {
                 : catalog.category(r.getCategoryId()).map(Category::defaultDepartmentId).orElse(null);
         Long department = departmentId != null ? departmentId : fromCategory;
         String name = department == null ? null : staff.departmentName(department).orElseThrow(() ->
-                new InvalidInputException("departmentId", "exists", "没有此部门 / no active department " + departmentId));
+                new InvalidInputException("departmentId", "exists", Text.of("error.servicedesk.no-active-department", String.valueOf(departmentId))));
         return new ServiceDeskViews.DispatchSuggestion(department, name, departmentId == null && department != null,
                 department == null ? List.of() : staff.handlers(department).stream()
                         .map(h -> new ServiceDeskViews.HandlerOption(h.id(), h.displayName(), h.senior())).toList());
@@ -533,7 +533,8 @@ public class ServiceDesk {
                 new InvalidInputException("assigneeId", "exists", Text.of("error.customer.no-active-user-0-2", userId)));
         if (m.departmentId() == null || !staff.tree(departmentId).contains(m.departmentId())) {
             throw new InvalidInputException("assigneeId", "in-department",
-                    "处理人不属于该部门 / user " + userId + " is not a member of department " + departmentId);
+                    Text.of("error.servicedesk.assignee-not-in-department", String.valueOf(userId), String.valueOf(departmentId)));
+
         }
         return new Handler(m.id(), m.senior());
     }

@@ -157,8 +157,9 @@ public class SurveyCampaigns {
             SampleDraw.Result r = draw(c, c.getSeed() == null ? 0 : c.getSeed(), byId);
             if (c.getPopulationSize() == null || r.population() != c.getPopulationSize()
                     || r.sampleSize() != c.getSampleSize()) {
-                throw new DomainException("population-changed", "抽样后客户总体已变化（N 由 " + c.getPopulationSize()
-                        + " 变为 " + r.population() + "），请重新抽样 / the population changed since the draw; draw again");
+                throw new DomainException("population-changed", Text.of("error.survey.population-changed",
+                        String.valueOf(c.getPopulationSize()), String.valueOf(r.population())));
+
             }
             Instant expires = expiry(c.getDeadline());
             List<NewInvitation> rows = new ArrayList<>(r.drawn().size());

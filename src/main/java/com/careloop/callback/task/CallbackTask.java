@@ -174,8 +174,7 @@ public class CallbackTask implements Auditable {
         }
         if (satisfaction.unsatisfied() && followUp == null) {
             throw new InvalidInputException("followUp", "required",
-                    "不满意的回访须选择后续处理（重开工单、投诉或纠正预防措施）/ an unsatisfied callback needs a follow-up: "
-                            + "re-open the request, open a complaint or a CAPA");
+                    Text.of("error.callback.follow-up-required"));
         }
         if (followUp == FollowUp.REOPEN_REQUEST && !"SERVICE_REQUEST".equals(sourceType)) {
             throw new InvalidInputException("followUp", "source",
@@ -205,7 +204,7 @@ public class CallbackTask implements Auditable {
                                       Long byId, String byName, String actor, Instant at) {
         requireOpen("record a callback on");
         if (satisfaction == null) {
-            throw new InvalidInputException("satisfaction", "required", "请选择满意度 / the satisfaction is required");
+            throw new InvalidInputException("satisfaction", "required", Text.of("error.callback.satisfaction-required"));
         }
         if (!"SERVICE_REQUEST".equals(sourceType)) {
             throw new IllegalStateException("a request page's callback on task " + code + " of source " + sourceType);
@@ -271,8 +270,9 @@ public class CallbackTask implements Auditable {
 
     private void requireOpen(String step) {
         if (status != TaskStatus.OPEN) {
-            throw new DomainException("callback.state", "回访任务当前状态为 " + status + "，不能执行此操作 / cannot " + step
-                    + " a callback task in status " + status);
+            throw new DomainException("callback.state", Text.of("error.callback.task-state",
+                    String.valueOf(status), step));
+
         }
     }
 

@@ -114,8 +114,8 @@ public class Capa implements Auditable {
 
     public static Capa open(String code, Opening in, Long byId, String byName, Instant now) {
         if (!CapaSources.known(in.sourceType())) {
-            throw new InvalidInputException("sourceType", "one-of", "来源类型须为 " + CapaSources.ALL
-                    + " 之一 / sourceType must be one of " + CapaSources.ALL);
+            throw new InvalidInputException("sourceType", "one-of", Text.of("error.capa.source-type-one-of",
+                    String.valueOf(CapaSources.ALL)));
         }
         requireText("problem", in.problem(), Text.of("error.capa.problem-description-required"));
         requireLength("problem", in.problem(), 4000);
@@ -146,8 +146,8 @@ public class Capa implements Auditable {
         requireState("attach a source", OPEN, CONTAINED, ROOT_CAUSE_FOUND, ACTIONS_PLANNED, ACTIONS_DONE,
                 VERIFICATION_PENDING, VERIFIED_EFFECTIVE);
         if (!CapaSources.known(sourceType)) {
-            throw new InvalidInputException("sourceType", "one-of", "来源类型须为 " + CapaSources.ALL
-                    + " 之一 / sourceType must be one of " + CapaSources.ALL);
+            throw new InvalidInputException("sourceType", "one-of", Text.of("error.capa.source-type-one-of",
+                    String.valueOf(CapaSources.ALL)));
         }
         if (sources.stream().anyMatch(s -> s.is(sourceType, sourceId))) {
             return false;
@@ -362,7 +362,8 @@ public class Capa implements Auditable {
 
     private static void requireLength(String field, String value, int max) {
         if (value != null && value.trim().length() > max) {
-            throw new InvalidInputException(field, "max-" + max, "最多 " + max + " 个字符 / at most " + max + " characters");
+            throw new InvalidInputException(field, "max-" + max, Text.of("error.capa.at-most-characters", String.valueOf(max)));
+
         }
     }
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
+
 
 import org.springframework.security.access.AccessDeniedException;
 
@@ -25,14 +27,12 @@ public record ApprovalLimits(Map<String, BigDecimal> limits, BigDecimal gmThresh
             throw new AccessDeniedException("position " + position + " may not approve claims");
         }
         if (amount.compareTo(gmThreshold) > 0) {
-            throw new InvalidInputException("proposedAmount", "approval-limit", "金额 " + amount.toPlainString()
-                    + " 超过 " + gmThreshold.toPlainString() + "，须由总经理审批 / above " + gmThreshold.toPlainString()
-                    + " only the general manager approves");
+            throw new InvalidInputException("proposedAmount", "approval-limit", Text.of("error.complaint.general-manager-approves",
+                    amount.toPlainString(), gmThreshold.toPlainString()));
         }
         if (amount.compareTo(limit) > 0) {
-            throw new InvalidInputException("proposedAmount", "approval-limit", "金额 " + amount.toPlainString()
-                    + " 超过您的审批权限 " + limit.toPlainString() + " / " + amount.toPlainString()
-                    + " is above your approval limit of " + limit.toPlainString());
+            throw new InvalidInputException("proposedAmount", "approval-limit", Text.of("error.complaint.above-approval-limit",
+                    amount.toPlainString(), limit.toPlainString()));
         }
     }
 

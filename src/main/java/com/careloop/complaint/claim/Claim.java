@@ -149,8 +149,7 @@ public class Claim extends TrackedRecord {
     public void propose(BigDecimal amount, String by, Instant now) {
         requireState("propose a settlement for", RESPONSIBILITY, PROPOSED);
         if (responsibility == Responsibility.CUSTOMER) {
-            throw new DomainException("claim.customer-responsible", "责任在顾客，应不予赔付结案 / the customer is responsible:"
-                    + " close the claim without payment", Map.of("status", status.name()));
+            throw new DomainException("claim.customer-responsible", Text.of("error.complaint.customer-responsible"), Map.of("status", status.name()));
         }
         this.proposedAmount = money("proposedAmount", amount);
         this.proposedBy = by;
@@ -214,8 +213,8 @@ public class Claim extends TrackedRecord {
     public void closeWithoutPayment(Instant now) {
         requireState("close", RESPONSIBILITY);
         if (responsibility != Responsibility.CUSTOMER) {
-            throw new DomainException("claim.not-customer-responsible", "仅当责任在顾客时可不予赔付结案 / only a claim the"
-                    + " customer is responsible for closes without payment (responsibility " + responsibility + ")",
+            throw new DomainException("claim.not-customer-responsible", Text.of("error.complaint.not-customer-responsible", String.valueOf(responsibility)),
+
                     Map.of("status", status.name()));
         }
         closedAt = now;

@@ -36,7 +36,8 @@ public class Parties {
             return customer(customerId);
         }
         return customers.lookUp(lookUp.trim(), 1).stream().findFirst().orElseThrow(() -> new InvalidInputException(
-                "customerId", "exists", "没有找到顾客「" + lookUp.trim() + "」/ no customer matches " + lookUp.trim()));
+                "customerId", "exists", Text.of("error.complaint.no-customer-matches", lookUp.trim())));
+
     }
 
     /** A referenced complaint must exist and be the same customer's (422 naming {@code complaintId}). */

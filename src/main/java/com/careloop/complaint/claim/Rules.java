@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
+
 
 /**
  * The input and state rules the claim, return-slip and compensation records share: a step refused in the
@@ -21,8 +23,7 @@ public final class Rules {
     @SafeVarargs
     public static <S extends Enum<S>> void requireState(String record, String code, S current, String step, S... allowed) {
         if (!Arrays.asList(allowed).contains(current)) {
-            throw new DomainException(record + ".state", record + " " + code + " 当前状态为 " + current
-                    + "，不能执行此步骤 / cannot " + step + " a " + record + " that is " + current,
+            throw new DomainException(record + ".state", Text.of("error.complaint.record-state", record, code, current.name(), step),
                     Map.of("status", current.name()));
         }
     }

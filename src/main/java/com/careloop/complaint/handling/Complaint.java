@@ -217,7 +217,7 @@ public class Complaint implements Auditable {
                 DECISION_COMMUNICATED, VERIFIED, QUALITY_CONFIRMED);
         if (departmentId == null) {
             throw new InvalidInputException("departmentId", "required",
-                    "先确定责任部门，再指定处理人 / name the responsible department before the handler");
+                    Text.of("error.complaint.department-before-handler"));
         }
         if (Long.valueOf(userId).equals(handlerId)) {
             return;
@@ -429,12 +429,12 @@ public class Complaint implements Auditable {
             return;
         }
         if (earlyReason == null || earlyReason.isBlank()) {
-            throw new InvalidInputException("earlyReason", "actions-done", "纠正措施（" + String.join("、", open)
-                    + "）尚未完成：请在措施完成后验证，或填写提前验证的理由 / the corrective actions (" + String.join(", ", open)
-                    + ") are not done: verify after them, or give the reason for verifying earlier");
+            throw new InvalidInputException("earlyReason", "actions-done", Text.of("error.complaint.actions-not-done",
+                    String.join("、", open), String.join(", ", open)));
         }
         if (earlyReason.length() > 2000) {
-            throw new InvalidInputException("earlyReason", "max-length", "提前验证的理由最多 2000 字 / at most 2000 characters");
+            throw new InvalidInputException("earlyReason", "max-length", Text.of("error.complaint.early-reason-max-length"));
+
         }
         this.verifiedEarlyReason = earlyReason.trim();
     }

@@ -9,6 +9,8 @@ import java.util.Set;
 import com.careloop.complaint.CompensationStatus;
 import com.careloop.complaint.claim.TrackedRecord;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
+
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -98,8 +100,7 @@ public class AdvanceCompensation extends TrackedRecord {
         requireState("approve (manager step)", SUPERVISOR_APPROVED);
         requirePosition(by, MANAGER_STEP);
         if (supervisorId != null && supervisorId == by.userId()) {
-            throw new InvalidInputException("approver", "four-eyes", "同一人不能审批两级 / the same person may not approve"
-                    + " both steps (" + by.name() + " approved the supervisor step)");
+            throw new InvalidInputException("approver", "four-eyes", Text.of("error.complaint.four-eyes", by.name()));
         }
         managerId = by.userId();
         managerName = by.name();

@@ -73,8 +73,7 @@ public class CustomerService {
         if (!Boolean.TRUE.equals(cmd.confirmDuplicate())) {
             List<Duplicate> duplicates = duplicates(cmd.name(), cmd.phone(), null);
             if (!duplicates.isEmpty()) {
-                throw new DomainException("customer.possible-duplicate", "已有同名或同电话的客户，请确认不是重复建档 / a customer with "
-                        + "the same name or phone exists; confirm it is not a duplicate (confirmDuplicate=true)",
+                throw new DomainException("customer.possible-duplicate", Text.of("error.customer.possible-duplicate"),
                         Map.of("duplicates", duplicates));
             }
         }
@@ -181,7 +180,8 @@ public class CustomerService {
                 .param("id", userId).query((rs, n) -> Optional.ofNullable(rs.getObject(1, Long.class))).optional()
                 .orElseThrow(() -> new InvalidInputException(field, "exists", Text.of("error.customer.no-active-user-0-2", userId)));
         return department.orElseThrow(() -> new InvalidInputException(field, "department",
-                "该员工未分配部门 / user " + userId + " has no department"));
+                Text.of("error.customer.user-no-department", String.valueOf(userId))));
+
     }
 
     // ---- reads -------------------------------------------------------------------------------

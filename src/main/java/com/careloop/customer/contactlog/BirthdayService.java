@@ -63,8 +63,8 @@ public class BirthdayService {
 
     private static BirthdayWindow window(LocalDate today, int days) {
         if (days < 0 || days > BirthdayWindow.MAX_DAYS) {
-            throw new InvalidInputException("days", "range", "天数须在 0–" + BirthdayWindow.MAX_DAYS + " 之间 / days must be between 0 and "
-                    + BirthdayWindow.MAX_DAYS);
+            throw new InvalidInputException("days", "range", Text.of("error.customer.days-range",
+                    String.valueOf(BirthdayWindow.MAX_DAYS)));
         }
         return new BirthdayWindow(today, days);
     }
@@ -130,8 +130,8 @@ public class BirthdayService {
         LocalDate today = today();
         LocalDate next = BirthdayWindow.nextOccurrence(customer.getBirthday(), today);
         if (greeted(lastGreetings(List.of(customerId)).get(customerId), customer.getBirthday(), next)) {
-            throw new DomainException("birthday.greeted", "今年的生日贺卡已记录 / the birthday card for " + next
-                    + " is already logged");
+            throw new DomainException("birthday.greeted", Text.of("error.customer.birthday-greeted", next));
+
         }
         return log.addForCustomer(customerId, new AddEntry(ContactKind.BIRTHDAY_GREETING,
                 channel == null ? ContactChannel.LETTER : channel, null, null,

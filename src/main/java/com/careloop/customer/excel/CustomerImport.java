@@ -78,7 +78,13 @@ public class CustomerImport {
     /** Header texts, looked up once: a 10,000-row file asks for them 200,000 times. */
     private final Map<Col, String> headers = new java.util.EnumMap<>(Col.class);
 
+    /** A row error in the importing user's language. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
     CustomerImport(CustomerService customers, JdbcClient jdbc, Validator validator, MessageSource messages) {
+
         this.customers = customers;
         this.jdbc = jdbc;
         this.validator = validator;
@@ -164,7 +170,7 @@ public class CustomerImport {
         String kindText = row.get(header(Col.KIND));
         CustomerKind kind = kindText == null ? null : kinds.get(kindText);
         if (kindText != null && kind == null) {
-            errors.add(new RowError(row.number(), header(Col.KIND), "未知的客户类型 / unknown kind: " + kindText));
+            errors.add(new RowError(row.number(), header(Col.KIND), text("error.customer.unknown-kind", kindText)));
         }
         LocalDate birthday = null;
         String b = row.get(header(Col.BIRTHDAY));
@@ -172,7 +178,7 @@ public class CustomerImport {
             try {
                 birthday = LocalDate.parse(b);
             } catch (DateTimeParseException e) {
-                errors.add(new RowError(row.number(), header(Col.BIRTHDAY), "日期格式应为 yyyy-MM-dd / date must be yyyy-MM-dd: " + b));
+                errors.add(new RowError(row.number(), header(Col.BIRTHDAY), text("error.customer.row-date-format", b)));
             }
         }
         Long rep = null;
@@ -180,8 +186,7 @@ public class CustomerImport {
         if (r != null) {
             rep = staff.get(r);
             if (rep == null) {
-                errors.add(new RowError(row.number(), header(Col.REPRESENTATIVE), "没有此在职用户（用户名或姓名）/ no active user "
-                        + "with this username or name: " + r));
+                errors.add(new RowError(row.number(), header(Col.REPRESENTATIVE), text("error.customer.no-active-user-name", r)));
             }
         }
         String contactName = row.get(header(Col.CONTACT_NAME));
@@ -247,18 +252,18 @@ public class CustomerImport {
             String phone = e.getValue().phone() == null || e.getValue().phone().isBlank() ? null : e.getValue().phone().trim();
             int before = errors.size();
             if (archiveNames.containsKey(name)) {
-                errors.add(new RowError(row, header(Col.NAME), "档案中已有同名客户 " + archiveNames.get(name)
-                        + " / a customer with this name exists: " + archiveNames.get(name)));
+                errors.add(new RowError(row, header(Col.NAME), text("error.customer.name-exists",
+                        String.valueOf(archiveNames.get(name)))));
             } else if (fileNames.containsKey(name)) {
-                errors.add(new RowError(row, header(Col.NAME), "与第 " + fileNames.get(name) + " 行同名 / same name as row "
-                        + fileNames.get(name)));
+                errors.add(new RowError(row, header(Col.NAME), text("error.customer.same-name-as-row",
+                        String.valueOf(fileNames.get(name)))));
             }
             if (phone != null && archivePhones.containsKey(phone)) {
-                errors.add(new RowError(row, header(Col.PHONE), "档案中已有同电话客户 " + archivePhones.get(phone)
-                        + " / a customer with this phone exists: " + archivePhones.get(phone)));
+                errors.add(new RowError(row, header(Col.PHONE), text("error.customer.phone-exists",
+                        String.valueOf(archivePhones.get(phone)))));
             } else if (phone != null && filePhones.containsKey(phone)) {
-                errors.add(new RowError(row, header(Col.PHONE), "与第 " + filePhones.get(phone) + " 行电话相同 / same phone as row "
-                        + filePhones.get(phone)));
+                errors.add(new RowError(row, header(Col.PHONE), text("error.customer.same-phone-as-row",
+                        String.valueOf(filePhones.get(phone)))));
             }
             fileNames.putIfAbsent(name, row);
             if (phone != null) {

@@ -84,8 +84,9 @@ public class KeyCustomerProposal implements Auditable {
 
     private void decide(Status outcome, long by, String comment, Instant now) {
         if (status != Status.PENDING) {
-            throw new DomainException("key-customer.proposal-decided", "该申请已" + (status == Status.APPROVED ? "批准" : "驳回")
-                    + "，不能再次审批 / the proposal is already " + status.name().toLowerCase());
+            throw new DomainException("key-customer.proposal-decided", Text.of(status == Status.APPROVED
+                    ? "error.customer.key-proposal-approved" : "error.customer.key-proposal-rejected"));
+
         }
         this.status = outcome;
         this.pendingCustomerId = null;

@@ -67,7 +67,7 @@ public class KeyCustomerReviews {
         }
         Quarter q = Quarter.parse(text);
         if (q.firstDay().isAfter(approvers.today())) {
-            throw new InvalidInputException("quarter", "not-future", "不能评审未来的季度 / quarter " + q + " has not begun");
+            throw new InvalidInputException("quarter", "not-future", Text.of("error.customer.quarter-not-begun", q.toString()));
         }
         return q;
     }
@@ -77,7 +77,8 @@ public class KeyCustomerReviews {
         Quarter q = quarter(cmd.quarter());
         Customer customer = archive.load(cmd.customerId());
         if (reviews.existsByQuarterAndCustomerId(q.toString(), customer.getId())) {
-            throw new DomainException("key-customer.reviewed", "该客户本季度（" + q + "）已评审 / the customer was already reviewed in " + q);
+            throw new DomainException("key-customer.reviewed", Text.of("error.customer.quarter-reviewed", q.toString()));
+
         }
         if (!customer.isKeyCustomer()) {
             throw new DomainException("key-customer.not-key", Text.of("error.customer.customer-key-customer-2"));

@@ -86,8 +86,8 @@ public class KeyCustomerService {
         try {
             customer = archive.load(cmd.customerId());
         } catch (NotFoundException e) {
-            throw new InvalidInputException("customerId", "exists", "没有此客户，或不在您的数据范围内 / no customer "
-                    + cmd.customerId() + " within your data scope");
+            throw new InvalidInputException("customerId", "exists", Text.of("error.customer.no-customer-in-scope",
+                    String.valueOf(cmd.customerId())));
         }
         return detail(open(customer, cmd.action(), cmd.criterion(), reason, me.id(), me.displayName()).getId());
     }
@@ -99,8 +99,8 @@ public class KeyCustomerService {
             throw new DomainException("customer.inactive", Text.of("error.customer.customer-deactivated"));
         }
         if (pendingFor(customer.getId())) {
-            throw new DomainException("key-customer.pending", "该客户已有待审批的重点客户申请 / the customer already has a pending "
-                    + "key-customer proposal");
+            throw new DomainException("key-customer.pending", Text.of("error.customer.key-proposal-pending"));
+
         }
         KeyCustomerProposal p = KeyCustomerProposal.propose(customer.getId(), customer.isKeyCustomer(), action,
                 criterion, reason, proposerId, now());

@@ -87,7 +87,8 @@ class PurchaseApi {
     static java.io.InputStream upload(HttpServletRequest request) throws java.io.IOException {
         MultipartFile file = request instanceof MultipartHttpServletRequest m ? m.getFile("file") : null;
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "required", "请上传 .xlsx 文件（字段 file）/ upload an .xlsx file as the multipart field 'file'");
+            throw new InvalidInputException("file", "required", com.careloop.platform.Text.of("error.customer.upload-xlsx"));
+
         }
         return file.getInputStream();
     }

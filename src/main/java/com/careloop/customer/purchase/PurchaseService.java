@@ -28,6 +28,8 @@ import com.careloop.platform.excel.XlsxReader.XlsxRow;
 import com.careloop.platform.excel.XlsxTemplate;
 import com.careloop.platform.excel.XlsxTemplate.Column;
 import com.careloop.platform.Text;
+import com.careloop.platform.Texts;
+
 
 import jakarta.validation.Validator;
 
@@ -64,7 +66,7 @@ public class PurchaseService implements Purchases {
         return c;
     }
 
-    private record Issue(String field, String rule, String message) {
+    private record Issue(String field, String rule, Text message) {
     }
 
     private final PurchaseRepository purchases;
@@ -74,9 +76,11 @@ public class PurchaseService implements Purchases {
     private final Validator validator;
     private final Clock clock;
     private final CareLoopProperties properties;
+    private final Texts texts;
 
     PurchaseService(PurchaseRepository purchases, CustomerService customers, JdbcClient jdbc, AuditTrail audit,
-                    Validator validator, Clock clock, CareLoopProperties properties) {
+                    Validator validator, Clock clock, CareLoopProperties properties, Texts texts) {
+        this.texts = texts;
         this.purchases = purchases;
         this.customers = customers;
         this.jdbc = jdbc;
@@ -92,8 +96,8 @@ public class PurchaseService implements Purchases {
     public Recorded record(long customerId, RecordPurchase cmd, PurchaseSource source) {
         String code = customers.load(customerId).getCode();
         if (cmd.customerCode() != null && !cmd.customerCode().isBlank() && !cmd.customerCode().trim().equals(code)) {
-            throw new InvalidInputException("customerCode", "matches", "客户编号与路径中的客户不符 / customerCode is not the "
-                    + "customer " + customerId);
+            throw new InvalidInputException("customerCode", "matches", Text.of("error.customer.customer-code-mismatch",
+                    String.valueOf(customerId)));
         }
         return save(customerId, cmd, source);
     }
@@ -127,10 +131,10 @@ public class PurchaseService implements Purchases {
             return issues;
         }
         if (cmd.deliveryDate() != null && cmd.deliveryDate().isBefore(cmd.saleDate())) {
-            issues.add(new Issue("deliveryDate", "not-before-saleDate", "交付日期不能早于销售日期 / deliveryDate cannot be before saleDate"));
+            issues.add(new Issue("deliveryDate", "not-before-saleDate", Text.of("error.customer.delivery-before-sale")));
         }
         if (cmd.warrantyEnd() != null && cmd.warrantyEnd().isBefore(cmd.saleDate())) {
-            issues.add(new Issue("warrantyEnd", "not-before-saleDate", "保修截止日不能早于销售日期 / warrantyEnd cannot be before saleDate"));
+            issues.add(new Issue("warrantyEnd", "not-before-saleDate", Text.of("error.customer.warranty-before-sale")));
         }
         return issues;
     }
@@ -190,10 +194,10 @@ public class PurchaseService implements Purchases {
             validator.validate(cmd).stream().filter(v -> !unreadable.contains(COLUMNS.get(v.getPropertyPath().toString())))
                     .forEach(v -> rowErrors.add(new RowError(row.number(), COLUMNS.get(v.getPropertyPath().toString()),
                             v.getMessage())));
-            rules(cmd).forEach(i -> rowErrors.add(new RowError(row.number(), COLUMNS.get(i.field()), i.message())));
+            rules(cmd).forEach(i -> rowErrors.add(new RowError(row.number(), COLUMNS.get(i.field()), texts.render(i.message()))));
             Optional<Long> customer = cmd.customerCode() == null ? Optional.empty() : customerByCode(cmd.customerCode());
             if (cmd.customerCode() == null) {
-                rowErrors.add(new RowError(row.number(), COLUMNS.get("customerCode"), "必填 / required"));
+                rowErrors.add(new RowError(row.number(), COLUMNS.get("customerCode"), texts.render(Text.of("error.customer.row-required"))));
             } else if (customer.isEmpty()) {
                 rowErrors.add(new RowError(row.number(), COLUMNS.get("customerCode"), unknownCustomer(cmd.customerCode()).getMessage()));
             }
@@ -210,14 +214,14 @@ public class PurchaseService implements Purchases {
         return new ImportReport(imported, unchanged, errors);
     }
 
-    private static RecordPurchase parse(XlsxRow row, List<RowError> errors) {
+    private RecordPurchase parse(XlsxRow row, List<RowError> errors) {
         return new RecordPurchase(row.get(COLUMNS.get("customerCode")), row.get(COLUMNS.get("product")),
                 row.get(COLUMNS.get("model")), row.get(COLUMNS.get("serialNo")), row.get(COLUMNS.get("batchNo")),
                 date(row, "saleDate", errors), date(row, "deliveryDate", errors), row.get(COLUMNS.get("warrantyTerms")),
                 date(row, "warrantyEnd", errors), row.get(COLUMNS.get("externalRef")));
     }
 
-    private static LocalDate date(XlsxRow row, String field, List<RowError> errors) {
+    private LocalDate date(XlsxRow row, String field, List<RowError> errors) {
         String text = row.get(COLUMNS.get(field));
         if (text == null) {
             return null;
@@ -225,7 +229,7 @@ public class PurchaseService implements Purchases {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            errors.add(new RowError(row.number(), COLUMNS.get(field), "日期格式应为 yyyy-MM-dd / date must be yyyy-MM-dd: " + text));
+            errors.add(new RowError(row.number(), COLUMNS.get(field), texts.render(Text.of("error.customer.row-date-format", text))));
             return null;
         }
     }

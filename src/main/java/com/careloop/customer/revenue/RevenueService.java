@@ -27,6 +27,9 @@ import com.careloop.customer.revenue.RevenueViews.YearRevenue;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
+import com.careloop.platform.Texts;
+
 import com.careloop.platform.excel.RowError;
 import com.careloop.platform.excel.XlsxExport;
 import com.careloop.platform.excel.XlsxReader;
@@ -62,10 +65,13 @@ public class RevenueService implements RevenueRanking {
     private final Validator validator;
     private final MessageSource messages;
     private final CustomerExport exports;
+    private final Texts texts;
 
     RevenueService(CustomerService customers, JdbcClient jdbc, AuditTrail audit, CurrentUsers users, Validator validator,
-                   MessageSource messages, CustomerExport exports) {
+                   MessageSource messages, CustomerExport exports, Texts texts) {
         this.exports = exports;
+        this.texts = texts;
+
         this.customers = customers;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -91,7 +97,7 @@ public class RevenueService implements RevenueRanking {
     public YearRevenue save(long customerId, int year, RevenueInput in) {
         customers.load(customerId);
         rule(year, in).ifPresent(e -> {
-            throw new InvalidInputException(e[0], e[1], e[2]);
+            throw new InvalidInputException(e.field(), e.rule(), e.message());
         });
         Optional<YearRevenue> before = find(customerId, year);
         int orders = in.orderCount() == null ? 0 : in.orderCount();
@@ -115,16 +121,19 @@ public class RevenueService implements RevenueRanking {
     }
 
     /** Rules beyond bean validation, shared by the API, the page and the import: field, rule, message. */
-    static Optional<String[]> rule(int year, RevenueInput in) {
+    static Optional<Refusal> rule(int year, RevenueInput in) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            return Optional.of(new String[] {"year", "range", "年度须在 " + MIN_YEAR + " 至 " + MAX_YEAR + " 之间 / year must be "
-                    + MIN_YEAR + " to " + MAX_YEAR});
+            return Optional.of(new Refusal("year", "range", Text.of("error.customer.year-range",
+                    String.valueOf(MIN_YEAR), String.valueOf(MAX_YEAR))));
         }
         if (in.lastOrderDate() != null && in.lastOrderDate().getYear() != year) {
-            return Optional.of(new String[] {"lastOrderDate", "in-year", "最后订单日期须在该年度内 / the last order date must "
-                    + "fall in year " + year});
+            return Optional.of(new Refusal("lastOrderDate", "in-year", Text.of("error.customer.last-order-in-year",
+                    String.valueOf(year))));
         }
         return Optional.empty();
+    }
+
+    record Refusal(String field, String rule, Text message) {
     }
 
     private Optional<YearRevenue> find(long customerId, int year) {
@@ -243,9 +252,9 @@ public class RevenueService implements RevenueRanking {
             String code = row.get(c.get(0));
             Long id = code == null ? null : ids.get(code);
             if (code == null) {
-                errors.add(new RowError(row.number(), c.get(0), "必填 / required"));
+                errors.add(new RowError(row.number(), c.get(0), texts.render(Text.of("error.customer.row-required"))));
             } else if (id == null) {
-                errors.add(new RowError(row.number(), c.get(0), "没有此客户编号 / no customer with code " + code));
+                errors.add(new RowError(row.number(), c.get(0), texts.render(Text.of("error.customer.no-customer-code", code))));
             }
             Integer year = integer(row, c.get(1), true, errors);
             BigDecimal amount = decimal(row, c.get(2), errors);
@@ -254,10 +263,10 @@ public class RevenueService implements RevenueRanking {
             RevenueInput input = new RevenueInput(amount, orders, last);
             if (errors.size() == before) {
                 ImportFiles.violations(row, validator.validate(input), p -> columnOf.getOrDefault(p, p), errors);
-                rule(year, input).ifPresent(e -> errors.add(new RowError(row.number(), columnOf.get(e[0]), e[2])));
+                rule(year, input).ifPresent(e -> errors.add(new RowError(row.number(), columnOf.get(e.field()), texts.render(e.message()))));
             }
             if (errors.size() == before && !seen.add(code + "/" + year)) {
-                errors.add(new RowError(row.number(), c.get(1), "文件中重复的客户与年度 / the same customer and year twice in the file"));
+                errors.add(new RowError(row.number(), c.get(1), texts.render(Text.of("error.customer.duplicate-customer-year"))));
             }
             if (errors.size() == before) {
                 save(id, year, input);
@@ -279,23 +288,23 @@ public class RevenueService implements RevenueRanking {
         return ids;
     }
 
-    private static Integer integer(XlsxRow row, String column, boolean required, List<RowError> errors) {
+    private Integer integer(XlsxRow row, String column, boolean required, List<RowError> errors) {
         String v = row.get(column);
         if (v == null) {
             if (required) {
-                errors.add(new RowError(row.number(), column, "必填 / required"));
+                errors.add(new RowError(row.number(), column, texts.render(Text.of("error.customer.row-required"))));
             }
             return null;
         }
         try {
             return Integer.valueOf(v);
         } catch (NumberFormatException e) {
-            errors.add(new RowError(row.number(), column, "须为整数 / must be a whole number: " + v));
+            errors.add(new RowError(row.number(), column, texts.render(Text.of("error.customer.row-whole-number", v))));
             return null;
         }
     }
 
-    private static BigDecimal decimal(XlsxRow row, String column, List<RowError> errors) {
+    private BigDecimal decimal(XlsxRow row, String column, List<RowError> errors) {
         String v = row.get(column);
         if (v == null) {
             return null; // @NotNull reports it
@@ -303,17 +312,17 @@ public class RevenueService implements RevenueRanking {
         try {
             return new BigDecimal(v.replace(",", ""));
         } catch (NumberFormatException e) {
-            errors.add(new RowError(row.number(), column, "须为金额数字 / must be an amount: " + v));
+            errors.add(new RowError(row.number(), column, texts.render(Text.of("error.customer.row-amount", v))));
             return null;
         }
     }
 
-    private static LocalDate date(XlsxRow row, String column, List<RowError> errors) {
+    private LocalDate date(XlsxRow row, String column, List<RowError> errors) {
         String v = row.get(column);
         try {
             return v == null ? null : LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            errors.add(new RowError(row.number(), column, "日期格式应为 yyyy-MM-dd / date must be yyyy-MM-dd: " + v));
+            errors.add(new RowError(row.number(), column, texts.render(Text.of("error.customer.row-date-format", v))));
             return null;
         }
     }

@@ -21,6 +21,8 @@ import com.careloop.customer.segment.SegmentRules.YearFigures;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
+
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -124,7 +126,7 @@ public class SegmentService {
             RuleInput r = input.get(i);
             if (!segments.add(r.segment())) {
                 throw new InvalidInputException("rules[" + i + "].segment", "unique",
-                        "每个分群只能有一条规则 / segment " + r.segment() + " has more than one rule");
+                        Text.of("error.customer.segment-one-rule", String.valueOf(r.segment())));
             }
             negative(i, "priority", r.priority());
             negative(i, "minRevenue", r.minRevenue().signum());
@@ -132,7 +134,7 @@ public class SegmentService {
             negative(i, "maxRecencyDays", r.maxRecencyDays());
             if (!priorities.add(r.priority())) {
                 throw new InvalidInputException("rules[" + i + "].priority", "unique",
-                        "优先级不能重复 / priority " + r.priority() + " is used twice");
+                        Text.of("error.customer.priority-twice", String.valueOf(r.priority())));
             }
         }
     }

@@ -123,8 +123,9 @@ public final class XlsxReader {
                 return;
             }
             if (rows.size() == maxRows) {
-                throw new InvalidInputException("file", "max-rows", "一次最多导入 " + maxRows + " 行 / at most "
-                        + maxRows + " rows per import");
+                throw new InvalidInputException("file", "max-rows", com.careloop.platform.Text.of("error.platform.max-rows",
+                        String.valueOf(maxRows)));
+
             }
             rows.add(x);
         }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 import com.careloop.platform.IdempotentCreates;
+import com.careloop.platform.Text;
 import com.careloop.platform.security.ProblemWriter;
 
 import jakarta.servlet.FilterChain;
@@ -71,7 +72,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).trim();
         if (key.isEmpty() || key.length() > 200) {
-            problems.write(response, 400, "idempotency-key", "Idempotency-Key 须为 1 至 200 个字符 / must be 1 to 200 characters");
+            problems.write(response, 400, "idempotency-key", Text.of("error.platform.idempotency-key-length"));
             return;
         }
         var auth = SecurityContextHolder.getContext().getAuthentication();
@@ -82,7 +83,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             body = multipart ? parts(request) : StreamUtils.copyToByteArray(request.getInputStream());
         } catch (IllegalStateException tooLarge) {
-            problems.write(response, 422, "validation", "上传的文件过大 / the uploaded file is too large");
+            problems.write(response, 422, "validation", Text.of("error.platform.upload-too-large"));
             return;
         }
         String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n",
@@ -106,7 +107,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     .param("path", request.getRequestURI()).param("h", hash)
                     .param("now", Timestamp.from(Instant.now(clock))).update();
         } catch (DuplicateKeyException raced) {
-            problems.write(response, 409, "idempotency-in-progress", "相同 Idempotency-Key 的请求正在处理 / a request with this key is in progress");
+            problems.write(response, 409, "idempotency-in-progress", Text.of("error.platform.idempotency-in-progress"));
             return;
         }
         ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
@@ -156,7 +157,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws IOException {
         if (!hash.equals(row.hash())) {
             problems.write(response, 422, "idempotency-mismatch",
-                    "此 Idempotency-Key 已用于另一个不同的请求 / this Idempotency-Key was already used with a different request");
+                    Text.of("error.platform.idempotency-mismatch"));
+
             return;
         }
         if (row.status() == null && row.location() != null) {
@@ -168,7 +170,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             row = new Stored(row.hash(), 303, "application/json", body, row.location(), row.createdAt(), row.path());
         }
         if (row.status() == null) {
-            problems.write(response, 409, "idempotency-in-progress", "相同 Idempotency-Key 的请求正在处理 / a request with this key is in progress");
+            problems.write(response, 409, "idempotency-in-progress", Text.of("error.platform.idempotency-in-progress"));
             return;
         }
         response.setStatus(row.status());

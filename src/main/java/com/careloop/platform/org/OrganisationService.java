@@ -145,8 +145,9 @@ public class OrganisationService {
         long activeUsers = jdbc.sql("select count(*) from app_user where department_id = :id and active = true")
                 .param("id", id).query(Long.class).single();
         if (activeUsers > 0) {
-            throw new DomainException("department.has-users", "部门下还有 " + activeUsers
-                    + " 名在职用户，不能停用 / the department still has " + activeUsers + " active user(s)");
+            throw new DomainException("department.has-users", com.careloop.platform.Text.of("error.platform.department-has-users",
+                    String.valueOf(activeUsers)));
+
         }
         long activeChildren = jdbc.sql("select count(*) from department where parent_id = :id and active = true")
                 .param("id", id).query(Long.class).single();

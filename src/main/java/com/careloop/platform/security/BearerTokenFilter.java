@@ -29,7 +29,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             var user = tokens.authenticate(header.substring(7).trim());
             if (user.isEmpty()) {
-                problems.write(response, 401, "invalid-token", "无效或已过期的令牌 / invalid, revoked or expired token");
+                problems.write(response, 401, "invalid-token", com.careloop.platform.Text.of("error.platform.invalid-token"));
+
                 return;
             }
             var principal = CareLoopPrincipal.forToken(user.get());

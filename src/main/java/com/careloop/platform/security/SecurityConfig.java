@@ -107,9 +107,10 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(res, 401, "unauthenticated",
-                                "需要登录令牌 / a bearer token is required (POST /api/v1/auth/tokens)"))
+                                com.careloop.platform.Text.of("error.platform.bearer-token-required")))
                         .accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "forbidden",
-                                "无权执行此操作 / you lack the permission for this")))
+                                com.careloop.platform.Text.of("error.platform.permission-lacking"))))
+
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true)));
         return http.build();

@@ -61,7 +61,8 @@ class GlobalSearch {
     Result search(String raw) {
         Query query = Query.of(raw);
         if (query.text().length() < 2 || query.text().length() > 100) {
-            throw new InvalidInputException("q", "length", "请输入2至100个字符 / type 2 to 100 characters");
+            throw new InvalidInputException("q", "length", com.careloop.platform.Text.of("error.platform.search-length"));
+
         }
         CurrentUser me = users.require();
         List<Hit> hits = new ArrayList<>();

@@ -3,6 +3,8 @@ package com.careloop.platform.web;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
+import com.careloop.platform.Text;
+
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,7 +30,9 @@ class PageExceptionHandler {
 
     @ExceptionHandler({DomainException.class, InvalidInputException.class, OptimisticLockingFailureException.class})
     String refused(RuntimeException ex, HttpServletRequest request, RedirectAttributes flash) {
-        flash.addFlashAttribute("error", ex.getMessage());
+        // a concurrent edit's own message is technical (and may be the persistence provider's): the reader's sentence
+        flash.addFlashAttribute("error", ex instanceof OptimisticLockingFailureException
+                ? new DomainException("concurrent-edit", Text.of("error.api.concurrent-edit")).getMessage() : ex.getMessage());
         return "redirect:" + backTo(request.getHeader("Referer"));
     }
 

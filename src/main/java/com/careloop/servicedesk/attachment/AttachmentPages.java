@@ -2,6 +2,9 @@ package com.careloop.servicedesk.attachment;
 
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.Text;
+import com.careloop.platform.Texts;
+
 import com.careloop.servicedesk.ServiceDeskPermissions;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,9 +33,11 @@ class AttachmentPages {
     private static final String CONTENT = "servicedesk/attachments :: content";
 
     private final Attachments attachments;
+    private final Texts texts;
 
-    AttachmentPages(Attachments attachments) {
+    AttachmentPages(Attachments attachments, Texts texts) {
         this.attachments = attachments;
+        this.texts = texts;
     }
 
     @RequiresPermission(ServiceDeskPermissions.VIEW)
@@ -64,7 +69,7 @@ class AttachmentPages {
         var path = (java.util.Map<?, ?>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         long id = Long.parseLong(String.valueOf(path.get("id")));
         return content(id, AttachmentApi.tooLarge(ex) ? attachments.rules().tooLarge().getMessage()
-                : "上传内容无法读取 / the upload cannot be read", model);
+                : texts.render(Text.of("error.servicedesk.upload-unreadable")), model);
     }
 
     private String content(long id, String error, Model model) {

@@ -101,7 +101,7 @@ public class ServiceCatalog {
         Long dept = cmd.defaultDepartmentId();
         if (dept != null && jdbc.sql("select count(*) from department where id = :id and active = true").param("id", dept)
                 .query(Long.class).single() == 0) {
-            throw new InvalidInputException("defaultDepartmentId", "exists", "没有此部门 / no active department " + dept);
+            throw new InvalidInputException("defaultDepartmentId", "exists", Text.of("error.servicedesk.no-active-department", String.valueOf(dept)));
         }
         var params = new java.util.HashMap<String, Object>(Map.of("code", cmd.code().trim(), "name", cmd.name().trim(),
                 "cb", Boolean.TRUE.equals(cmd.callbackRequired()), "active", !Boolean.FALSE.equals(cmd.active()),
@@ -121,7 +121,8 @@ public class ServiceCatalog {
         boolean taken = jdbc.sql("select count(*) from service_category where code = :code and id <> :id")
                 .param("code", code).param("id", exceptId).query(Long.class).single() > 0;
         if (taken) {
-            throw new InvalidInputException("code", "unique", "类别编码已存在 / category code " + code + " exists");
+            throw new InvalidInputException("code", "unique", Text.of("error.servicedesk.category-code-exists", code));
+
         }
     }
 

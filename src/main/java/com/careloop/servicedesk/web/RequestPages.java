@@ -408,7 +408,8 @@ class RequestPages {
                     DataSize.ofKilobytes(256));
             if (!checked.contentType().equals("image/png") && !checked.contentType().equals("image/jpeg")) {
                 throw new InvalidInputException("signature", "content-type",
-                        "签名须为 PNG 或 JPEG 图片 / the signature must be a PNG or JPEG image");
+                        com.careloop.platform.Text.of("error.servicedesk.signature-png-jpeg"));
+
             }
             return "data:" + checked.contentType() + ";base64," + Base64.getEncoder().encodeToString(checked.bytes());
         }

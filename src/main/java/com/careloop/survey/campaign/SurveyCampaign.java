@@ -147,7 +147,7 @@ public class SurveyCampaign implements Auditable {
         requireState("remind", SENT, SUPPLEMENTARY);
         if (remindedAt != null && !remindedAt.isBefore(startOfToday)) {
             throw new DomainException("already-reminded-today",
-                    "今天已经发送过提醒（每天最多一次）/ a reminder already went out today (at most one a day)");
+                    Text.of("error.survey.already-reminded-today"));
         }
         this.remindedAt = now;
         this.updatedAt = now;
@@ -157,8 +157,8 @@ public class SurveyCampaign implements Auditable {
     public void startSupplementary(int sent, int answered, Instant now) {
         requireState("run the supplementary round", SENT);
         if (reached(sent, answered)) {
-            throw new DomainException("target-reached", "回收率已达到目标 " + responseTarget.stripTrailingZeros()
-                    .toPlainString() + "%，无需追加调查 / the response rate already reaches the target");
+            throw new DomainException("target-reached", Text.of("error.survey.target-reached",
+                    responseTarget.stripTrailingZeros().toPlainString()));
         }
         this.beforeSent = sent;
         this.beforeAnswered = answered;
@@ -170,7 +170,7 @@ public class SurveyCampaign implements Auditable {
     /** The title the customer reads (token page, mail); not once the campaign is closed. */
     public void retitle(com.careloop.survey.PublicTitle title, Instant now) {
         if (status == CLOSED) {
-            throw new DomainException("invalid-state", "调查活动已结束，不能修改公开标题 / a closed campaign keeps its public title",
+            throw new DomainException("invalid-state", Text.of("error.survey.closed-keeps-title"),
                     Map.of("status", status.name()));
         }
         var t = title == null ? com.careloop.survey.PublicTitle.none() : title.normalized();
@@ -203,8 +203,8 @@ public class SurveyCampaign implements Auditable {
                 return;
             }
         }
-        throw new DomainException("invalid-state", "调查活动当前状态为 " + status + "，不能执行此操作 / cannot " + step
-                + " a campaign that is " + status, Map.of("status", status.name()));
+        throw new DomainException("invalid-state", Text.of("error.survey.campaign-state", String.valueOf(status), step), Map.of
+("status", status.name()));
     }
 
     @Override

@@ -74,21 +74,20 @@ public class SurveyResponses {
                 .optional().orElseThrow(() -> new NotFoundException("survey-invitation", cmd.invitationId()));
         if (inv.answeredAt() != null || jdbc.sql("select count(*) from survey_response where invitation_id = :id")
                 .param("id", inv.id()).query(Long.class).single() > 0) {
-            throw new DomainException("survey-already-answered", "此问卷已提交，每个邀请只能答一次 / invitation "
-                    + inv.id() + " has already been answered (one response per invitation)");
+            throw new DomainException("survey-already-answered", Text.of("error.survey.already-answered",
+                    String.valueOf(inv.id())));
         }
         Campaign campaign = jdbc.sql("select code, template_id, status, supplementary_at from survey_campaign where id = :id")
                 .param("id", inv.campaignId())
                 .query((rs, n) -> new Campaign(rs.getString(1), rs.getLong(2), rs.getString(3),
                         instant(rs.getTimestamp(4)))).single();
         if ("CLOSED".equals(campaign.status())) {
-            throw new DomainException("survey-campaign-closed", "调查活动 " + campaign.code()
-                    + " 已结束，不再接收答卷 / campaign " + campaign.code() + " is CLOSED");
+            throw new DomainException("survey-campaign-closed", Text.of("error.survey.campaign-closed",
+                    campaign.code()));
         }
         String channel = cmd.channel() == null ? null : cmd.channel().trim().toUpperCase();
         if (channel == null || !CHANNELS.contains(channel)) {
-            throw new InvalidInputException("channel", "one-of", "渠道须为 EMAIL/PHONE/PAPER/ONSITE 之一 / channel must be one of "
-                    + "EMAIL, PHONE, PAPER, ONSITE");
+            throw new InvalidInputException("channel", "one-of", Text.of("error.survey.channel-one-of"));
         }
         if (cmd.enteredBy() != null && !cmd.enteredBy().isBlank() && "EMAIL".equals(channel)) {
             throw new InvalidInputException("channel", "agent-channel",
@@ -211,12 +210,12 @@ public class SurveyResponses {
             ItemView item = byCode.get(e.getKey());
             if (item == null) {
                 throw new InvalidInputException("ratingsByItemCode." + e.getKey(), "unknown-item",
-                        "问卷中没有项目 " + e.getKey() + " / the questionnaire has no item " + e.getKey());
+                        Text.of("error.survey.unknown-item", e.getKey()));
             }
             if (e.getValue() != null && !template.scale().contains(e.getValue())) {
-                throw new InvalidInputException("ratingsByItemCode." + e.getKey(), "scale", "项目「" + item.text()
-                        + "」的评分 " + e.getValue() + " 不在量表 " + template.scale().ratings() + " 内 / rating " + e.getValue()
-                        + " of item " + e.getKey() + " is not on the scale " + template.scale().ratings());
+                throw new InvalidInputException("ratingsByItemCode." + e.getKey(), "scale", Text.of("error.survey.rating-off-scale", item.text(),
+                        String.valueOf(e.getValue()), String.valueOf(template.scale().ratings()), e.getKey()));
+
             }
         }
         List<Rated> rated = new ArrayList<>();

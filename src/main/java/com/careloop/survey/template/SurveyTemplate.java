@@ -44,8 +44,9 @@ final class SurveyTemplate implements Auditable {
 
     private void require(TemplateStatus expected, String step) {
         if (status != expected) {
-            throw new DomainException("survey-template-state", "模板 " + code + " 第 " + revision + " 版当前状态为 " + status
-                    + "，不能执行此操作 / template " + code + " revision " + revision + " is " + status + ", cannot " + step);
+            throw new DomainException("survey-template-state", com.careloop.platform.Text.of("error.survey.template-state",
+                    code, String.valueOf(revision), String.valueOf(status), step));
+
         }
     }
 

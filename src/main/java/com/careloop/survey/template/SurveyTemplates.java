@@ -103,8 +103,8 @@ public class SurveyTemplates {
             t.requireEditableInPlace();
             if (jdbc.sql("select count(*) from survey_campaign where template_id = :id").param("id", templateId)
                     .query(Long.class).single() > 0) {
-                throw new DomainException("survey-template-in-use", "模板已被调查活动使用，请先发布 / template revision "
-                        + templateId + " is used by a campaign");
+                throw new DomainException("survey-template-in-use", Text.of("error.survey.template-in-use",
+                        String.valueOf(templateId)));
             }
             Map<String, Object> before = t.auditState();
             jdbc.sql("delete from survey_item where template_id = :id").param("id", templateId).update();
@@ -122,8 +122,9 @@ public class SurveyTemplates {
         int newer = jdbc.sql("select coalesce(max(revision), 0) from survey_template where code = :c and status = 'DRAFT'")
                 .param("c", t.code()).query(Integer.class).single();
         if (newer > 0) {
-            throw new DomainException("survey-template-draft-exists", "模板 " + t.code() + " 已有草稿第 " + newer
-                    + " 版，请编辑该草稿 / template " + t.code() + " already has draft revision " + newer);
+            throw new DomainException("survey-template-draft-exists", Text.of("error.survey.template-draft-exists",
+                    t.code(), String.valueOf(newer)));
+
         }
         int next = jdbc.sql("select max(revision) from survey_template where code = :c").param("c", t.code())
                 .query(Integer.class).single() + 1;

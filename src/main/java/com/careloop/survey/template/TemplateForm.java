@@ -133,7 +133,7 @@ public class TemplateForm {
             int index = dims.size();
             if (blank(d.name)) {
                 throw new InvalidInputException("dimensions[" + index + "].name", "required",
-                        "请填写维度名称 / dimension " + (index + 1) + " needs a name");
+                        Text.of("error.survey.dimension-needs-name", String.valueOf(index + 1)));
             }
             List<TemplateDraft.Item> items = new ArrayList<>();
             for (ItemRow i : d.items) {
@@ -142,7 +142,8 @@ public class TemplateForm {
                 }
                 if (blank(i.code) || blank(i.text)) {
                     throw new InvalidInputException("dimensions[" + index + "].items[" + items.size() + "]", "required",
-                            "维度「" + d.name + "」的项目须填写代码和内容 / each item of " + d.name + " needs a code and a text");
+                            Text.of("error.survey.item-needs-code-text", d.name));
+
                 }
                 items.add(new TemplateDraft.Item(i.code.trim(), i.text.trim(), i.textZhTw, i.textEn));
             }

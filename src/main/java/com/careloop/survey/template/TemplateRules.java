@@ -30,7 +30,7 @@ final class TemplateRules {
         }
         if (a.compareTo(b) <= 0) {
             throw new InvalidInputException("thresholdA", "a-greater-than-b",
-                    "A 类阈值须大于 B 类阈值 / thresholdA (" + a + ") must be greater than thresholdB (" + b + ")");
+                    Text.of("error.survey.a-greater-than-b", String.valueOf(a), String.valueOf(b)));
         }
         List<TemplateDraft.Dimension> dims = d.dimensions() == null ? List.of() : d.dimensions();
         if (dims.isEmpty()) {
@@ -42,12 +42,13 @@ final class TemplateRules {
             TemplateDraft.Dimension dim = dims.get(i);
             if (dim.weight() == null || dim.weight().signum() < 0) {
                 throw new InvalidInputException("dimensions[" + i + "].weight", "non-negative",
-                        "维度权重须为非负数 / the weight of dimension " + (i + 1) + " must be a number >= 0");
+                        Text.of("error.survey.weight-non-negative", String.valueOf(i + 1)));
             }
             sum = sum.add(dim.weight());
             if (dim.items() == null || dim.items().isEmpty()) {
                 throw new InvalidInputException("dimensions[" + i + "].items", "not-empty",
-                        "维度「" + dim.name() + "」至少需要一个项目 / dimension " + dim.name() + " needs at least one item");
+                        Text.of("error.survey.dimension-needs-item", dim.name()));
+
             }
             for (int j = 0; j < dim.items().size(); j++) {
                 String code = dim.items().get(j).code().trim();

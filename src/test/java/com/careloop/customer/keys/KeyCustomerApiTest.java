@@ -128,7 +128,7 @@ class KeyCustomerApiTest extends ApiTestBase {
         proposed(c, "FLAG", "MAJOR_INCIDENT");
         Response second = propose("depthead", c, "FLAG", "MAJOR_COMPLAINT", null);
         assertThat(second.status()).isEqualTo(409);
-        assertThat(second.json().get("detail").asString()).contains("待审批").contains("pending");
+        assertThat(second.json().get("detail").asString()).contains("待审批");
         assertThat(get("/api/v1/key-customer-proposals?status=PENDING&customerId=" + c, tokenFor("manager")).json()
                 .get("items").size()).isEqualTo(1);
     }
@@ -140,7 +140,7 @@ class KeyCustomerApiTest extends ApiTestBase {
         assertThat(decide("manager", id, "approve", "同意").status()).isEqualTo(200);
         Response again = decide("supervisor", id, "reject", "重复");
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("detail").asString()).contains("approved");
+        assertThat(again.json().get("detail").asString()).contains("已批准");
         assertThat(decide("manager", id, "approve", "再次").status()).isEqualTo(409);
         assertThat(trail("key-customer-proposal", id)).containsExactly("CREATE", "APPROVE");
     }

@@ -95,7 +95,7 @@ class OrganisationApiTest extends ApiTestBase {
 
         Response r = delete("/api/v1/departments/" + id, admin());
         assertThat(r.status()).isEqualTo(409);
-        assertThat(r.json().get("detail").asString()).contains("active user");
+        assertThat(r.json().get("detail").asString()).contains("名在职用户，不能停用");
         assertThat(get("/api/v1/departments/" + id, admin()).json().get("active").asBoolean()).isTrue();
     }
 
