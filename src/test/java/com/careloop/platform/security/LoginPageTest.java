@@ -78,7 +78,7 @@ class LoginPageTest extends ApiTestBase {
         PageSession.Page r = s.post("/admin/departments/" + cs + "/deactivate");
         assertThat(r.status()).isEqualTo(302);
         String back = java.net.URI.create(r.location()).getPath();
-        assertThat(s.get(back).body()).contains("flash error").contains("active user");
+        assertThat(s.get(back).body()).contains("flash error").contains("名在职用户，不能停用");
     }
 
     @Test
