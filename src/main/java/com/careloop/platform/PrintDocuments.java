@@ -1,0 +1,23 @@
+package com.careloop.platform;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one renderer of printable forms and reports (implemented in {@code platform.print}): a Thymeleaf print
+ * template to A4 HTML for the browser's print view, and the same HTML to PDF with a CJK font embedded, the form's
+ * header (company, form code, record number, title) on every page and page numbers. A module's print template
+ * fills the body; the platform adds the frame.
+ */
+public interface PrintDocuments {
+
+    /** The form's header: form code (e.g. {@code R-QP-005-08}, may be null), record number (may be null), title. */
+    record Header(String formCode, String recordNumber, Text title) {
+    }
+
+    /** A4 HTML of {@code template} (a Thymeleaf template name, e.g. {@code reporting/print/weekly}) with the model. */
+    String html(String template, Map<String, Object> model, Header header, Locale locale);
+
+    /** The same document as PDF. */
+    byte[] pdf(String template, Map<String, Object> model, Header header, Locale locale);
+}
