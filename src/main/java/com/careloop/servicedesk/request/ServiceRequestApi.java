@@ -71,7 +71,7 @@ class ServiceRequestApi {
                 @RequestParam(required = false) Long customerId, @RequestParam(required = false) String sort,
                 @RequestParam(required = false) String cursor,
                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return desk.search(new Filter(status, type, departmentId, assigneeId, mine, overdue, paused, keyOnly, unassigned, q,
+        return desk.search(Filter.of(status, type, departmentId, assigneeId, mine, overdue, paused, keyOnly, unassigned, q,
                 categoryId, priority, dueSoon, customerId),
                 sort, cursor, limit);
     }
