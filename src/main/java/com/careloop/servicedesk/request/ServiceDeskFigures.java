@@ -148,7 +148,7 @@ public class ServiceDeskFigures implements FigureSource {
             }
             // a row without a category or department has no filter that lists exactly it
             boolean linkable = key != null;
-            return new FigureTable.Row(key, label, List.of(BigDecimal.valueOf(r.count()), share(r.onTimeResponseRate()),
+            return new FigureTable.Row(key, label, java.util.Arrays.asList(BigDecimal.valueOf(r.count()), share(r.onTimeResponseRate()),
                     share(r.onTimeCompletionRate()), hours(r.averageHandlingHours())), linkable ? link.toUriString() : null);
         }).toList();
         return new FigureTable("servicedesk.by" + switch (by) {
@@ -173,14 +173,14 @@ public class ServiceDeskFigures implements FigureSource {
                        sum(case when (select min(e.occurred_at) from service_request_event e where e.request_id = r.id
                          and e.kind = 'DISPATCHED') <= r.response_due_at then 1 else 0 end) on_time
                 from service_request r join department d on d.id = r.department_id
-                where r.registered_at >= :from and r.registered_at < :to and """ + scope.sql() + customer(query) + """
-                 group by r.department_id, d.name order by count(*) desc, d.name""")
+                where r.registered_at >= :from and r.registered_at < :to""" + " and " + scope.sql() + customer(query)
+                + " group by r.department_id, d.name order by count(*) desc, d.name")
                 .params(params).query((rs, n) -> {
                     long department = rs.getLong(1);
                     long count = rs.getLong(3);
                     long onTime = rs.getLong(4);
                     return new FigureTable.Row("department:" + department, Text.literal(rs.getString(2)),
-                            List.of(BigDecimal.valueOf(count), BigDecimal.valueOf(onTime), rate(onTime, count)),
+                            java.util.Arrays.asList(BigDecimal.valueOf(count), BigDecimal.valueOf(onTime), rate(onTime, count)),
                             registered(query).queryParam("departmentId", department).toUriString());
                 }).list();
         return new FigureTable("servicedesk.dispatchByDepartment",
@@ -220,7 +220,7 @@ public class ServiceDeskFigures implements FigureSource {
                        sum(case when r.status <> 'CLOSED' then 1 else 0 end)
                 from service_request r
                 where r.key_customer = true and r.customer_id is not null
-                  and r.registered_at >= :from and r.registered_at < :to and """
+                  and r.registered_at >= :from and r.registered_at < :to""" + " and "
                 + scope.sql() + customer(query) + " group by r.customer_id order by count(*) desc, r.customer_id")
                 .params(params).query((rs, n) -> new FigureTable.Row("customer:" + rs.getLong(1),
                         Text.literal(rs.getString(2)), List.of(BigDecimal.valueOf(rs.getLong(3)),
@@ -243,12 +243,12 @@ public class ServiceDeskFigures implements FigureSource {
                        sum(case when r.completion_due_at is not null then 1 else 0 end),
                        sum(case when r.completed_at <= r.completion_due_at then 1 else 0 end)
                 from service_request r
-                where r.assignee_id is not null and r.completed_at >= :from and r.completed_at < :to and """
+                where r.assignee_id is not null and r.completed_at >= :from and r.completed_at < :to""" + " and "
                 + scope.sql() + customer(query) + " group by r.assignee_id order by count(*) desc, r.assignee_id")
                 .params(params).query((rs, n) -> {
                     long user = rs.getLong(1);
                     return new FigureTable.Row("user:" + user, Text.of("table.servicedesk.row.user", Text.Arg.user(user)),
-                            List.of(BigDecimal.valueOf(rs.getLong(2)), rate(rs.getLong(4), rs.getLong(3))),
+                            java.util.Arrays.asList(BigDecimal.valueOf(rs.getLong(2)), rate(rs.getLong(4), rs.getLong(3))),
                             queue(query).queryParam("assigneeId", user)
                                     .queryParam("completedFrom", query.period().first())
                                     .queryParam("completedTo", query.period().last()).toUriString());
