@@ -16,8 +16,16 @@ public final class CallbackViews {
     /** The desk's tabs. */
     public enum Tab { TODAY, OVERDUE, MINE, OPEN, ALL }
 
+    /**
+     * The desk's filters. {@code plannedFrom}/{@code plannedTo} (both included) and {@code satisfaction}: the
+     * drill-downs of the reporting figures; a planned-date filter leaves cancelled tasks out, as the statistics do.
+     */
     public record Filter(Tab tab, PlanKind plan, Long assigneeId, CallbackMethod method, TaskStatus status,
-                         Long customerId) {
+                         Long customerId, LocalDate plannedFrom, LocalDate plannedTo, Satisfaction satisfaction) {
+
+        public Filter(Tab tab, PlanKind plan, Long assigneeId, CallbackMethod method, TaskStatus status, Long customerId) {
+            this(tab, plan, assigneeId, method, status, customerId, null, null, null);
+        }
 
         public static Filter of(Tab tab) {
             return new Filter(tab, null, null, null, null, null);

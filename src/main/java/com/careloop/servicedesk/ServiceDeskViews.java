@@ -2,10 +2,14 @@ package com.careloop.servicedesk;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.careloop.platform.Satisfaction;
 import com.careloop.platform.calendar.TimeUnit;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 
 /** What the service desk shows: queue rows and the full request with timeline, pauses, notes and materials. */
 public final class ServiceDeskViews {
@@ -30,14 +34,31 @@ public final class ServiceDeskViews {
     /**
      * Queue filters; all optional. {@code mine}: assigned to me; {@code overdue}: a running deadline has passed;
      * {@code dueSoon}: a running deadline's warning time has passed but not the deadline (the queue pages' tab);
-     * {@code customerId}: one customer's requests (the customer 360 section).
+     * {@code customerId}: one customer's requests (the customer 360 section). The drill-downs of the reporting
+     * figures: {@code registeredFrom}/{@code registeredTo} and {@code completedFrom}/{@code completedTo} company days
+     * (both included), {@code channel}, {@code openOn}: registered by the end of that day and not closed by then,
+     * {@code dueOn}: a running deadline falls on that day (company time).
      */
     public record Filter(RequestStatus status, RequestType type, Long departmentId, Long assigneeId, Boolean mine,
                          Boolean overdue, Boolean paused, Boolean keyOnly, Boolean unassigned, String q,
-                         Long categoryId, Priority priority, Boolean dueSoon, Long customerId) {
+                         Long categoryId, Priority priority, Boolean dueSoon, Long customerId,
+                         @DateTimeFormat(iso = ISO.DATE) LocalDate registeredFrom,
+                         @DateTimeFormat(iso = ISO.DATE) LocalDate registeredTo,
+                         @DateTimeFormat(iso = ISO.DATE) LocalDate completedFrom,
+                         @DateTimeFormat(iso = ISO.DATE) LocalDate completedTo, Channel channel,
+                         @DateTimeFormat(iso = ISO.DATE) LocalDate openOn,
+                         @DateTimeFormat(iso = ISO.DATE) LocalDate dueOn) {
 
         public static Filter none() {
-            return new Filter(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return of(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** The filters without the reporting drill-downs. */
+        public static Filter of(RequestStatus status, RequestType type, Long departmentId, Long assigneeId, Boolean mine,
+                                Boolean overdue, Boolean paused, Boolean keyOnly, Boolean unassigned, String q,
+                                Long categoryId, Priority priority, Boolean dueSoon, Long customerId) {
+            return new Filter(status, type, departmentId, assigneeId, mine, overdue, paused, keyOnly, unassigned, q,
+                    categoryId, priority, dueSoon, customerId, null, null, null, null, null, null, null);
         }
     }
 

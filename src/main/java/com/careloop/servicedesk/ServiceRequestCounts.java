@@ -3,6 +3,7 @@ package com.careloop.servicedesk;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,6 +46,28 @@ public class ServiceRequestCounts {
                 .query((rs, n) -> new Closed(rs.getObject(1, Long.class),
                         rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
                 .optional();
+    }
+
+    /** The handler (assignee) of each request that has one, by request id: whose work a callback judged. */
+    public Map<Long, Long> handlers(Collection<Long> requestIds) {
+        Map<Long, Long> handlers = new java.util.HashMap<>();
+        for (List<Long> chunk : chunks(requestIds)) {
+            jdbc.sql("select id, assignee_id from service_request where id in (:ids) and assignee_id is not null")
+                    .param("ids", chunk).query(rs -> {
+                        handlers.put(rs.getLong(1), rs.getLong(2));
+                    });
+        }
+        return handlers;
+    }
+
+    /** IN lists of at most 1,000 ids. */
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = List.copyOf(new java.util.TreeSet<>(ids));
+        List<List<Long>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += 1000) {
+            out.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+        return out;
     }
 
     /** Requests of a type registered in [from, to). */

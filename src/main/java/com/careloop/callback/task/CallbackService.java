@@ -454,6 +454,21 @@ public class CallbackService {
             sql.append(" and t.customer_id = :customer");
             params.put("customer", f.customerId());
         }
+        if (f.plannedFrom() != null || f.plannedTo() != null) {
+            sql.append(" and t.status <> 'CANCELLED'");
+        }
+        if (f.plannedFrom() != null) {
+            sql.append(" and t.planned_due >= :plannedFrom");
+            params.put("plannedFrom", f.plannedFrom());
+        }
+        if (f.plannedTo() != null) {
+            sql.append(" and t.planned_due <= :plannedTo");
+            params.put("plannedTo", f.plannedTo());
+        }
+        if (f.satisfaction() != null) {
+            sql.append(" and t.satisfaction = :satisfaction");
+            params.put("satisfaction", f.satisfaction().name());
+        }
         order.after(cursor, sql, params);
         sql.append(order.orderBy()).append(" limit :limit");
         params.put("limit", limit + 1);

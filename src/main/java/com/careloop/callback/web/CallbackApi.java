@@ -71,8 +71,12 @@ class CallbackApi {
                 @RequestParam(required = false) Long assigneeId, @RequestParam(required = false) CallbackMethod method,
                 @RequestParam(required = false) TaskStatus status, @RequestParam(required = false) Long customerId,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
-                @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return callbacks.search(new Filter(tab, plan, assigneeId, method, status, customerId), sort, cursor, limit);
+                @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate plannedFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate plannedTo,
+                @RequestParam(required = false) com.careloop.platform.Satisfaction satisfaction) {
+        return callbacks.search(new Filter(tab, plan, assigneeId, method, status, customerId, plannedFrom, plannedTo,
+                satisfaction), sort, cursor, limit);
     }
 
     /** The list as .xlsx with the same tab, filters and sort, audited. */

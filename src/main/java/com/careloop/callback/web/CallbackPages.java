@@ -3,6 +3,8 @@ package com.careloop.callback.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+
+import com.careloop.callback.TaskStatus;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,8 +102,13 @@ class CallbackPages {
     void export(@RequestParam(required = false) Tab tab, @RequestParam(required = false) PlanKind plan,
                 @RequestParam(required = false) Long assigneeId, @RequestParam(required = false) CallbackMethod method,
                 @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletRequest request,
-                jakarta.servlet.http.HttpServletResponse response) {
-        export.write(new Filter(tab == null ? Tab.TODAY : tab, plan, assigneeId, method, null, null), sort,
+                jakarta.servlet.http.HttpServletResponse response,
+                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate plannedFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate plannedTo,
+                @RequestParam(required = false) TaskStatus status,
+                @RequestParam(required = false) com.careloop.platform.Satisfaction satisfaction) {
+        export.write(new Filter(tab == null ? Tab.TODAY : tab, plan, assigneeId, method, status, null, plannedFrom,
+                plannedTo, satisfaction), sort,
                 request.getQueryString(), response);
     }
 
@@ -110,8 +117,13 @@ class CallbackPages {
     String desk(@RequestParam(required = false) Tab tab, @RequestParam(required = false) PlanKind plan,
                 @RequestParam(required = false) Long assigneeId, @RequestParam(required = false) CallbackMethod method,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
-                Model model) {
-        Filter filter = new Filter(tab == null ? Tab.TODAY : tab, plan, assigneeId, method, null, null);
+                Model model, @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate plannedFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate plannedTo,
+                @RequestParam(required = false) TaskStatus status,
+                @RequestParam(required = false) com.careloop.platform.Satisfaction satisfaction) {
+        // planned dates, status and satisfaction: the drill-downs of the reporting figures
+        Filter filter = new Filter(tab == null ? Tab.TODAY : tab, plan, assigneeId, method, status, null, plannedFrom,
+                plannedTo, satisfaction);
         model.addAttribute("filter", filter);
         model.addAttribute("sort", sort);
         model.addAttribute("page", callbacks.search(filter, sort, cursor, 50));

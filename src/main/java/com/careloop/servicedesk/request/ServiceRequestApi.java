@@ -1,6 +1,9 @@
 package com.careloop.servicedesk.request;
 
+import java.time.LocalDate;
+
 import com.careloop.platform.RequiresPermission;
+import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.Priority;
 import com.careloop.servicedesk.RequestStatus;
 import com.careloop.servicedesk.RequestType;
@@ -26,6 +29,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,9 +75,18 @@ class ServiceRequestApi {
                 @RequestParam(required = false) Long categoryId, @RequestParam(required = false) Priority priority,
                 @RequestParam(required = false) Long customerId, @RequestParam(required = false) String sort,
                 @RequestParam(required = false) String cursor,
-                @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+                @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate registeredFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate registeredTo,
+                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate completedFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate completedTo,
+                @RequestParam(required = false) Channel channel,
+                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate openOn,
+                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate dueOn) {
+        // the last seven: the drill-downs of the reporting figures (company days, both included)
         return desk.search(new Filter(status, type, departmentId, assigneeId, mine, overdue, paused, keyOnly, unassigned, q,
-                categoryId, priority, dueSoon, customerId),
+                categoryId, priority, dueSoon, customerId, registeredFrom, registeredTo, completedFrom, completedTo,
+                channel, openOn, dueOn),
                 sort, cursor, limit);
     }
 

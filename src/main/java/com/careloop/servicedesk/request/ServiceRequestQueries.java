@@ -62,11 +62,13 @@ public class ServiceRequestQueries {
     /** How many of the newest requests a keyword search looks at first (careloop.servicedesk.search-window). */
     private final int searchWindow;
     private final Texts texts;
+    private final java.time.ZoneId zone;
 
     ServiceRequestQueries(JdbcClient jdbc, javax.sql.DataSource dataSource,
                           @org.springframework.beans.factory.annotation.Value("${careloop.servicedesk.search-window:20000}")
-                          int searchWindow, Texts texts) {
+                          int searchWindow, Texts texts, com.careloop.platform.CareLoopProperties platform) {
         this.texts = texts;
+        this.zone = platform.zone();
         this.jdbc = jdbc;
         this.searchWindow = searchWindow;
         this.postgres = isPostgres(dataSource);
@@ -282,7 +284,7 @@ public class ServiceRequestQueries {
                 rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).single();
     }
 
-    private static void filter(Filter f, CurrentUser me, StringBuilder sql, Map<String, Object> params) {
+    private void filter(Filter f, CurrentUser me, StringBuilder sql, Map<String, Object> params) {
         if (f.status() != null) {
             sql.append(" and r.status = :status");
             params.put("status", f.status().name());
@@ -330,6 +332,49 @@ public class ServiceRequestQueries {
         if (Boolean.TRUE.equals(f.keyOnly())) {
             sql.append(" and r.key_customer = true");
         }
+        if (f.channel() != null) {
+            sql.append(" and r.channel = :channel");
+            params.put("channel", f.channel().name());
+        }
+        // company days, both included: [first midnight, midnight after the last)
+        if (f.registeredFrom() != null) {
+            sql.append(" and r.registered_at >= :registeredFrom");
+            params.put("registeredFrom", midnight(f.registeredFrom(), zone));
+        }
+        if (f.registeredTo() != null) {
+            sql.append(" and r.registered_at < :registeredTo");
+            params.put("registeredTo", midnight(f.registeredTo().plusDays(1), zone));
+        }
+        if (f.completedFrom() != null) {
+            sql.append(" and r.completed_at >= :completedFrom");
+            params.put("completedFrom", midnight(f.completedFrom(), zone));
+        }
+        if (f.completedTo() != null) {
+            sql.append(" and r.completed_at < :completedTo");
+            params.put("completedTo", midnight(f.completedTo().plusDays(1), zone));
+        }
+        if (f.openOn() != null) {
+            sql.append(" and ").append(OPEN_AT);
+            params.put("openAt", midnight(f.openOn().plusDays(1), zone));
+        }
+        if (f.dueOn() != null) {
+            sql.append(" and ").append(DUE_BETWEEN);
+            params.put("dueFrom", midnight(f.dueOn(), zone));
+            params.put("dueTo", midnight(f.dueOn().plusDays(1), zone));
+        }
+    }
+
+    /** Registered before {@code :openAt} and not closed by then (a request closed later was open at that time). */
+    static final String OPEN_AT = "(r.registered_at < :openAt and (r.closed_at is null or r.closed_at >= :openAt))";
+
+    /** A running deadline (response until responded, completion until completed) in [:dueFrom, :dueTo). */
+    static final String DUE_BETWEEN = """
+            (r.status not in ('CLOSED', 'PAUSED') and ((r.responded_at is null and r.response_due_at >= :dueFrom
+              and r.response_due_at < :dueTo) or (r.completed_at is null and r.completion_due_at >= :dueFrom
+              and r.completion_due_at < :dueTo)))""";
+
+    static Timestamp midnight(java.time.LocalDate day, java.time.ZoneId zone) {
+        return Timestamp.from(day.atStartOfDay(zone).toInstant());
     }
 
     private static String bigram(String indexed, String lowered) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.careloop.platform.CurrentUser;
+import com.careloop.platform.DataScope;
 import com.careloop.servicedesk.ServiceDeskViews.GroupBy;
 import com.careloop.servicedesk.ServiceDeskViews.StatisticsRow;
 
@@ -28,20 +29,43 @@ public class ServiceRequestStatistics {
 
     /** The total of the period first, then one row per group, largest first. */
     public List<StatisticsRow> statistics(GroupBy groupBy, Instant from, Instant to, CurrentUser me) {
-        List<StatisticsRow> rows = new ArrayList<>(query(null, from, to, me));
-        rows.addAll(query(groupBy == null ? GroupBy.TYPE : groupBy, from, to, me));
+        List<StatisticsRow> rows = new ArrayList<>();
+        rows.add(total(from, to, me.scope(), null).row());
+        groups(groupBy == null ? GroupBy.TYPE : groupBy, from, to, me.scope(), null).forEach(g -> rows.add(g.row()));
         return rows;
     }
 
-    private List<StatisticsRow> query(GroupBy groupBy, Instant from, Instant to, CurrentUser me) {
+    /** One group of the statistics with the id behind its key (category, department; null for enum keys). */
+    record Group(Long id, StatisticsRow row, Parts parts) {
+    }
+
+    /** The parts and wholes behind the rates of a row, so a figure can show "42 / 50". */
+    record Parts(long respondedOnTime, long responded, long completedOnTime, long withTarget, long reopened,
+                 long firstContact) {
+    }
+
+    /** All requests registered in [from, to) within {@code scope} (and of one customer unless null). */
+    Group total(Instant from, Instant to, DataScope scope, Long customerId) {
+        return query(null, from, to, scope, customerId).get(0);
+    }
+
+    /** The rows of one grouping, largest first (the figures of the reporting contract read these too). */
+    List<Group> groups(GroupBy groupBy, Instant from, Instant to, DataScope scope, Long customerId) {
+        return query(groupBy, from, to, scope, customerId);
+    }
+
+    private List<Group> query(GroupBy groupBy, Instant from, Instant to, DataScope dataScope, Long customerId) {
         String key = groupBy == null ? "cast(null as varchar(200))" : switch (groupBy) {
             case TYPE -> "r.request_type";
             case CATEGORY -> "coalesce(c.name, '-')";
             case DEPARTMENT -> "coalesce(d.name, '-')";
             case CHANNEL -> "r.channel";
         };
-        var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
-        StringBuilder sql = new StringBuilder("select " + key + " k, count(*) n,"
+        // the id of a named group, so a row can link to its list (two categories may share a name)
+        String id = groupBy == GroupBy.CATEGORY ? "r.category_id" : groupBy == GroupBy.DEPARTMENT ? "r.department_id"
+                : "cast(null as bigint)";
+        var scope = dataScope.condition("r.department_id", "r.assignee_id", "r.registered_by");
+        StringBuilder sql = new StringBuilder("select " + key + " k, " + id + " gid, count(*) n,"
                 + " sum(case when r.completed_at is not null then 1 else 0 end) completed,"
                 + " sum(case when r.status = 'CLOSED' then 1 else 0 end) closed,"
                 + " sum(case when r.responded_at is not null then 1 else 0 end) responded,"
@@ -65,17 +89,25 @@ public class ServiceRequestStatistics {
             sql.append(" and r.registered_at < :to");
             params.put("to", Timestamp.from(to));
         }
+        if (customerId != null) {
+            sql.append(" and r.customer_id = :customer");
+            params.put("customer", customerId);
+        }
         if (groupBy != null) {
-            sql.append(" group by ").append(key).append(" order by count(*) desc, ").append(key);
+            sql.append(" group by ").append(key).append(", ").append(id)
+                    .append(" order by count(*) desc, ").append(key).append(", ").append(id);
         }
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             long count = rs.getLong("n");
             long completed = rs.getLong("completed");
-            return new StatisticsRow(rs.getString("k"), count, completed, rs.getLong("closed"),
+            return new Group((Long) rs.getObject("gid", Long.class), new StatisticsRow(rs.getString("k"), count,
+                    completed, rs.getLong("closed"),
                     share(rs.getLong("responded_on_time"), rs.getLong("responded")),
                     share(rs.getLong("completed_on_time"), rs.getLong("with_target")),
                     number(rs, "avg_hours"), number(rs, "p90_hours"),
-                    share(rs.getLong("reopened"), count), share(rs.getLong("first_contact"), completed));
+                    share(rs.getLong("reopened"), count), share(rs.getLong("first_contact"), completed)),
+                    new Parts(rs.getLong("responded_on_time"), rs.getLong("responded"), rs.getLong("completed_on_time"),
+                    rs.getLong("with_target"), rs.getLong("reopened"), rs.getLong("first_contact")));
         }).list();
     }
 

@@ -110,7 +110,8 @@ class RequestPages {
                 tab.equals("key") || Boolean.TRUE.equals(f.keyOnly()) ? Boolean.TRUE : null,
                 tab.equals("unassigned") || Boolean.TRUE.equals(f.unassigned()) ? Boolean.TRUE : null, f.q(),
                 f.categoryId(), f.priority(), tab.equals("dueSoon") || Boolean.TRUE.equals(f.dueSoon()) ? Boolean.TRUE : null,
-                f.customerId());
+                f.customerId(), f.registeredFrom(), f.registeredTo(), f.completedFrom(), f.completedTo(), f.channel(),
+                f.openOn(), f.dueOn());
     }
 
     /** The live tab counters (htmx, every 30 s). */

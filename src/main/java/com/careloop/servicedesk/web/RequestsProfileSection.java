@@ -41,7 +41,7 @@ class RequestsProfileSection implements CustomerProfileSection {
 
     @Override
     public Map<String, Object> model(long customerId) {
-        var f = new Filter(null, null, null, null, null, null, null, null, null, null, null, null, null, customerId);
+        var f = Filter.of(null, null, null, null, null, null, null, null, null, null, null, null, null, customerId);
         return Map.of("requests", desk.search(f, null, 10).items(), "customerId", customerId);
     }
 }
