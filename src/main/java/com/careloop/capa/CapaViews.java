@@ -4,13 +4,36 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+
 /** What the API and pages show of CAPAs. */
 public final class CapaViews {
 
     private CapaViews() {
     }
 
-    public record Filter(CapaStatus status, String sourceType, Boolean overdue, Long departmentId, Long customerId) {
+    public record Filter(CapaStatus status, String sourceType, Boolean overdue, Long departmentId, Long customerId,
+                         DrillDown drillDown) {
+
+        public Filter(CapaStatus status, String sourceType, Boolean overdue, Long departmentId, Long customerId) {
+            this(status, sourceType, overdue, departmentId, customerId, null);
+        }
+    }
+
+    /**
+     * The filters the report figures link with (docs/reporting-figures-quality.md), company days both included:
+     * opened or closed in a period, not closed ({@code open}), with an action due in a period, with an open action
+     * of the current round owned by a user, opened by a user, with an effectiveness check recorded in a period.
+     */
+    public record DrillDown(@DateTimeFormat(iso = ISO.DATE) LocalDate openedFrom,
+                            @DateTimeFormat(iso = ISO.DATE) LocalDate openedTo,
+                            @DateTimeFormat(iso = ISO.DATE) LocalDate closedFrom,
+                            @DateTimeFormat(iso = ISO.DATE) LocalDate closedTo, Boolean open,
+                            @DateTimeFormat(iso = ISO.DATE) LocalDate actionsDueFrom,
+                            @DateTimeFormat(iso = ISO.DATE) LocalDate actionsDueTo, Long actionOwnerId, Long openedById,
+                            @DateTimeFormat(iso = ISO.DATE) LocalDate checkedFrom,
+                            @DateTimeFormat(iso = ISO.DATE) LocalDate checkedTo) {
     }
 
     public record Row(long id, String code, CapaStatus status, String problem, String sourceType, int moreSources, Long departmentId,

@@ -326,6 +326,7 @@ public class CorrectiveActions {
         if (filter.overdue() != null) {
             sql.append(filter.overdue() ? " and " : " and not ").append(OVERDUE);
         }
+        drillDown(filter.drillDown(), sql, params);
         order.after(cursor, sql, params);
         sql.append(order.orderBy()).append(" limit :limit");
         params.put("limit", limit + 1);
@@ -335,6 +336,57 @@ public class CorrectiveActions {
                 odt(rs.getTimestamp(8).toInstant()), rs.getInt(9), rs.getObject(10, LocalDate.class),
                 rs.getInt(13) == 1))).list(), limit);
         return new Page(slice.items(), slice.nextCursor());
+    }
+
+    /** The conditions of the report figures' drill-downs (see {@link CapaViews.DrillDown}). */
+    private void drillDown(CapaViews.DrillDown d, StringBuilder sql, Map<String, Object> params) {
+        if (d == null) {
+            return;
+        }
+        between(sql, params, "c.opened_at", "opened", d.openedFrom(), d.openedTo());
+        between(sql, params, "c.closed_at", "closed", d.closedFrom(), d.closedTo());
+        if (d.open() != null) {
+            sql.append(d.open() ? " and c.status <> 'CLOSED'" : " and c.status = 'CLOSED'");
+        }
+        if (d.actionsDueFrom() != null || d.actionsDueTo() != null) {
+            sql.append(" and exists (select 1 from capa_action da where da.capa_id = c.id");
+            if (d.actionsDueFrom() != null) {
+                sql.append(" and da.due_date >= :actionsDueFrom");
+                params.put("actionsDueFrom", d.actionsDueFrom());
+            }
+            if (d.actionsDueTo() != null) {
+                sql.append(" and da.due_date <= :actionsDueTo");
+                params.put("actionsDueTo", d.actionsDueTo());
+            }
+            sql.append(')');
+        }
+        if (d.actionOwnerId() != null) {
+            sql.append(" and c.status <> 'CLOSED' and exists (select 1 from capa_action oa where oa.capa_id = c.id"
+                    + " and oa.owner_id = :actionOwner and oa.done = false and oa.round_no = c.round_no)");
+            params.put("actionOwner", d.actionOwnerId());
+        }
+        if (d.openedById() != null) {
+            sql.append(" and c.opened_by = :openedById");
+            params.put("openedById", d.openedById());
+        }
+        if (d.checkedFrom() != null || d.checkedTo() != null) {
+            sql.append(" and exists (select 1 from capa_check ck where ck.capa_id = c.id");
+            between(sql, params, "ck.checked_at", "checked", d.checkedFrom(), d.checkedTo());
+            sql.append(')');
+        }
+    }
+
+    /** {@code column} (a timestamp) on the company days from..to, both included; either may be null. */
+    private void between(StringBuilder sql, Map<String, Object> params, String column, String name, LocalDate from,
+                         LocalDate to) {
+        if (from != null) {
+            sql.append(" and ").append(column).append(" >= :").append(name).append("From");
+            params.put(name + "From", java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant()));
+        }
+        if (to != null) {
+            sql.append(" and ").append(column).append(" < :").append(name).append("To");
+            params.put(name + "To", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
+        }
     }
 
     /** Overdue: a not-closed CAPA with an open action of its current round past its due date. */

@@ -13,17 +13,31 @@ public final class ComplaintViews {
     /**
      * {@code q}: a keyword matched as a part of the code, customer name or code, order number, product or content;
      * {@code departmentId} the responsible department, {@code handlerId} the named handler,
-     * {@code concernedEmployeeId} the employee a staff-attitude complaint is about.
+     * {@code concernedEmployeeId} the employee a staff-attitude complaint is about. The drill-downs of the report
+     * figures add: {@code receivedFrom}/{@code receivedTo} company days of receipt (both included), {@code cause},
+     * {@code late} one deadline missed (done late, or not done and past due), {@code open} not closed,
+     * {@code acknowledgeDueOn} not acknowledged and due that company day.
      */
     public record Filter(ComplaintStatus status, ComplaintCategory category, Severity severity, Long customerId,
                          Boolean repeat, Boolean overdue, String q, Long departmentId, Long handlerId,
-                         Long concernedEmployeeId) {
+                         Long concernedEmployeeId, LocalDate receivedFrom, LocalDate receivedTo, CauseCategory cause,
+                         Deadline late, Boolean open, LocalDate acknowledgeDueOn) {
 
         public Filter(ComplaintStatus status, ComplaintCategory category, Severity severity, Long customerId,
                       Boolean repeat, Boolean overdue, String q) {
             this(status, category, severity, customerId, repeat, overdue, q, null, null, null);
         }
+
+        public Filter(ComplaintStatus status, ComplaintCategory category, Severity severity, Long customerId,
+                      Boolean repeat, Boolean overdue, String q, Long departmentId, Long handlerId,
+                      Long concernedEmployeeId) {
+            this(status, category, severity, customerId, repeat, overdue, q, departmentId, handlerId,
+                    concernedEmployeeId, null, null, null, null, null, null);
+        }
     }
+
+    /** The three deadlines of the procedure: acknowledgement, first reply (action), resolution. */
+    public enum Deadline { ACKNOWLEDGE, REPLY, RESOLVE }
 
     public record Row(long id, String code, long customerId, String customerName, boolean keyCustomer,
                       OffsetDateTime receivedAt, ComplaintStatus status, ComplaintCategory category, Severity severity,

@@ -386,6 +386,34 @@ public class Complaints {
                  from complaint c left join department d on d.id = c.department_id
                  left join app_user h on h.id = c.handler_id""").append(" where ").append(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        filter(f, sql, params);
+        order.after(cursor, sql, params);
+        sql.append(order.orderBy()).append(" limit :limit");
+        params.put("limit", limit + 1);
+        var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper((rs, n) -> new Row(rs.getLong(1),
+                rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5), odt(rs.getTimestamp(6).toInstant()),
+                ComplaintStatus.valueOf(rs.getString(7)), enumOrNull(ComplaintCategory.class, rs.getString(8)),
+                enumOrNull(Severity.class, rs.getString(9)), rs.getObject(10) != null,
+                odt(rs.getTimestamp(11).toInstant()), rs.getInt(12) == 1, rs.getString(13), rs.getString(14)))).list(),
+                limit);
+        return new Page(slice.items(), slice.nextCursor());
+    }
+
+    /**
+     * How many complaints the list shows for a filter (the reader's data scope), e.g. a "my work" line: the list's
+     * own conditions, so the count is the list's length.
+     */
+    @Transactional(readOnly = true)
+    public long count(Filter f) {
+        var scope = users.require().scope().condition("c.department_id", "c.received_by", "c.handler_id");
+        StringBuilder sql = new StringBuilder("select count(*) from complaint c where ").append(scope.sql());
+        Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        filter(f, sql, params);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    /** The list's filter conditions on {@code c} (complaint), appended to {@code sql}. */
+    private void filter(Filter f, StringBuilder sql, Map<String, Object> params) {
         params.put("now", Timestamp.from(now()));
         Filter filter = f == null ? new Filter(null, null, null, null, null, null, null) : f;
         if (filter.departmentId() != null) {
@@ -442,16 +470,44 @@ public class Complaints {
         if (filter.overdue() != null) {
             sql.append(filter.overdue() ? " and " : " and not ").append('(').append(OVERDUE).append(')');
         }
-        order.after(cursor, sql, params);
-        sql.append(order.orderBy()).append(" limit :limit");
-        params.put("limit", limit + 1);
-        var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper((rs, n) -> new Row(rs.getLong(1),
-                rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5), odt(rs.getTimestamp(6).toInstant()),
-                ComplaintStatus.valueOf(rs.getString(7)), enumOrNull(ComplaintCategory.class, rs.getString(8)),
-                enumOrNull(Severity.class, rs.getString(9)), rs.getObject(10) != null,
-                odt(rs.getTimestamp(11).toInstant()), rs.getInt(12) == 1, rs.getString(13), rs.getString(14)))).list(),
-                limit);
-        return new Page(slice.items(), slice.nextCursor());
+        drillDownFilters(filter, sql, params);
+    }
+
+    /** The filters the report figures link with (see {@link Filter}); the same conditions as the statistics. */
+    private void drillDownFilters(Filter filter, StringBuilder sql, Map<String, Object> params) {
+        if (filter.receivedFrom() != null) {
+            sql.append(" and c.received_at >= :receivedFrom");
+            params.put("receivedFrom", Timestamp.from(filter.receivedFrom().atStartOfDay(texts.zone()).toInstant()));
+        }
+        if (filter.receivedTo() != null) {
+            sql.append(" and c.received_at < :receivedTo");
+            params.put("receivedTo",
+                    Timestamp.from(filter.receivedTo().plusDays(1).atStartOfDay(texts.zone()).toInstant()));
+        }
+        if (filter.cause() != null) {
+            sql.append(" and c.cause_category = :cause");
+            params.put("cause", filter.cause().name());
+        }
+        if (filter.late() != null) {
+            String[] step = switch (filter.late()) {
+                case ACKNOWLEDGE -> new String[] {"c.acknowledged_at", "c.acknowledge_due_at"};
+                case REPLY -> new String[] {"c.first_action_at", "c.reply_due_at"};
+                case RESOLVE -> new String[] {"c.closed_at", "c.resolve_due_at"};
+            };
+            sql.append(" and ((").append(step[0]).append(" is null and ").append(step[1]).append(" < :now) or ")
+                    .append(step[0]).append(" > ").append(step[1]).append(')');
+        }
+        if (filter.open() != null) {
+            sql.append(filter.open() ? " and c.closed_at is null" : " and c.closed_at is not null");
+        }
+        if (filter.acknowledgeDueOn() != null) {
+            sql.append(" and c.acknowledged_at is null and c.acknowledge_due_at >= :ackDueFrom"
+                    + " and c.acknowledge_due_at < :ackDueTo");
+            params.put("ackDueFrom",
+                    Timestamp.from(filter.acknowledgeDueOn().atStartOfDay(texts.zone()).toInstant()));
+            params.put("ackDueTo",
+                    Timestamp.from(filter.acknowledgeDueOn().plusDays(1).atStartOfDay(texts.zone()).toInstant()));
+        }
     }
 
     /** The searched text of a complaint; the keyword indexes of V54 (PostgreSQL) are over this very expression. */

@@ -25,6 +25,12 @@ public class CustomerCounts {
         return jdbc.sql("select count(*) from customer where active = true").query(Long.class).single();
     }
 
+    /** The company's revenue of a year (sum over the customers' yearly revenue); null when none is recorded. */
+    public java.math.BigDecimal revenueOfYear(int year) {
+        return jdbc.sql("select sum(amount) from customer_revenue where revenue_year = :year").param("year", year)
+                .query(java.math.BigDecimal.class).optional().orElse(null);
+    }
+
     /** Purchases (orders) sold between the two days, both included. */
     public long purchasesBetween(LocalDate from, LocalDate to) {
         return jdbc.sql("select count(*) from purchase where sale_date >= :from and sale_date <= :to")

@@ -70,6 +70,18 @@ public class ServiceRequestCounts {
         return out;
     }
 
+    /**
+     * Requests registered in [from, to) within a data scope, as the service-desk statistics count them (the
+     * denominator of another module's rate per 1,000 requests, e.g. the complaint rate).
+     */
+    public long registeredBetween(Instant from, Instant to, com.careloop.platform.DataScope scope) {
+        var condition = scope.condition("r.department_id", "r.assignee_id", "r.registered_by");
+        return jdbc.sql("select count(*) from service_request r where " + condition.sql()
+                        + " and r.registered_at >= :from and r.registered_at < :to")
+                .params(condition.params()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(Long.class).single();
+    }
+
     /** Requests of a type registered in [from, to). */
     public long countOfType(RequestType type, Instant from, Instant to) {
         return jdbc.sql("""

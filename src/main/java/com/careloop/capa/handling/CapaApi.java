@@ -61,8 +61,10 @@ class CapaApi {
                 @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long departmentId,
                 @RequestParam(required = false) Long customerId, @RequestParam(required = false) String sort,
                 @RequestParam(required = false) String cursor,
-                @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return capas.search(new Filter(status, sourceType, overdue, departmentId, customerId), sort, cursor, limit);
+                @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+                @org.springframework.web.bind.annotation.ModelAttribute com.careloop.capa.CapaViews.DrillDown drillDown) {
+        return capas.search(new Filter(status, sourceType, overdue, departmentId, customerId, drillDown), sort, cursor,
+                limit);
     }
 
     /** The list as .xlsx with the same filters and sort, audited. */

@@ -13,6 +13,7 @@ import com.careloop.capa.CapaSources;
 import com.careloop.capa.CapaStatus;
 import com.careloop.capa.CapaViews;
 import com.careloop.capa.CapaViews.Detail;
+import com.careloop.capa.CapaViews.DrillDown;
 import com.careloop.capa.CapaViews.Filter;
 import com.careloop.capa.CorrectiveActions;
 import com.careloop.capa.FishboneCategory;
@@ -78,8 +79,9 @@ class CapaPages {
     String list(@RequestParam(required = false) CapaStatus status, @RequestParam(required = false) String sourceType,
                 @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long departmentId,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
+                @RequestParam(required = false) Long customerId, @ModelAttribute("drillDown") DrillDown drillDown,
                 Model model) {
-        Filter filter = filter(status, sourceType, overdue, departmentId);
+        Filter filter = filter(status, sourceType, overdue, departmentId, drillDown, customerId);
         model.addAttribute("filter", filter);
         model.addAttribute("sort", sort);
         model.addAttribute("page", capas.search(filter, sort, cursor, 50));
@@ -94,14 +96,16 @@ class CapaPages {
     @GetMapping("/capa/export")
     void export(@RequestParam(required = false) CapaStatus status, @RequestParam(required = false) String sourceType,
                 @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long departmentId,
-                @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletRequest request,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) Long customerId,
+                @ModelAttribute DrillDown drillDown, jakarta.servlet.http.HttpServletRequest request,
                 jakarta.servlet.http.HttpServletResponse response) {
-        export.write(filter(status, sourceType, overdue, departmentId), sort, request.getQueryString(), response);
+        export.write(filter(status, sourceType, overdue, departmentId, drillDown, customerId), sort, request.getQueryString(), response);
     }
 
-    private static Filter filter(CapaStatus status, String sourceType, Boolean overdue, Long departmentId) {
+    private static Filter filter(CapaStatus status, String sourceType, Boolean overdue, Long departmentId,
+                                 DrillDown drillDown, Long customerId) {
         return new Filter(status, sourceType == null || sourceType.isBlank() ? null : sourceType,
-                Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, departmentId, null);
+                Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, departmentId, customerId, drillDown);
     }
 
     @RequiresPermission(CapaPermissions.HANDLE)

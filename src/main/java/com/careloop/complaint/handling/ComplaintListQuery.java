@@ -1,9 +1,16 @@
 package com.careloop.complaint.handling;
 
+import java.time.LocalDate;
+
+import com.careloop.complaint.CauseCategory;
 import com.careloop.complaint.ComplaintCategory;
 import com.careloop.complaint.ComplaintStatus;
 import com.careloop.complaint.ComplaintViews.Filter;
+import com.careloop.complaint.ComplaintViews.Deadline;
 import com.careloop.complaint.Severity;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 
 /**
  * The complaint list's query parameters, the same for the page, the API and both exports, so an export holds
@@ -12,10 +19,12 @@ import com.careloop.complaint.Severity;
  */
 record ComplaintListQuery(ComplaintStatus status, ComplaintCategory category, Severity severity, Long customerId,
                           Boolean repeat, Boolean overdue, String q, Long departmentId, Long handlerId,
-                          Long concernedEmployeeId, String sort) {
+                          Long concernedEmployeeId, @DateTimeFormat(iso = ISO.DATE) LocalDate receivedFrom,
+                          @DateTimeFormat(iso = ISO.DATE) LocalDate receivedTo, CauseCategory cause, Deadline late,
+                          Boolean open, @DateTimeFormat(iso = ISO.DATE) LocalDate acknowledgeDueOn, String sort) {
 
     Filter filter() {
         return new Filter(status, category, severity, customerId, repeat, overdue, q, departmentId, handlerId,
-                concernedEmployeeId);
+                concernedEmployeeId, receivedFrom, receivedTo, cause, late, open, acknowledgeDueOn);
     }
 }

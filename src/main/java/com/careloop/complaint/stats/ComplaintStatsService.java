@@ -26,7 +26,7 @@ import com.careloop.complaint.stats.StatsViews.Statistics;
 import com.careloop.complaint.stats.StatsViews.TopCustomer;
 import com.careloop.customer.CustomerCounts;
 import com.careloop.platform.CareLoopProperties;
-import com.careloop.platform.CurrentUser;
+import com.careloop.platform.DataScope;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.Databases;
 import com.careloop.platform.InvalidInputException;
@@ -74,6 +74,10 @@ public class ComplaintStatsService {
         this.clock = clock;
     }
 
+    Clock clock() {
+        return clock;
+    }
+
     /** The company's today (the period defaults are relative to it). */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
@@ -116,8 +120,13 @@ public class ComplaintStatsService {
 
     /** The table grouped as asked, the period's total, the Pareto of causes and the per-1,000 rates. */
     public Statistics statistics(LocalDate from, LocalDate to, StatsGroup groupBy) {
+        return statistics(from, to, groupBy, users.require().scope());
+    }
+
+    /** The statistics of a period within a data scope (the reader's, or the company's for a scheduled report). */
+    Statistics statistics(LocalDate from, LocalDate to, StatsGroup groupBy, DataScope scope) {
         StatsGroup group = groupBy == null ? StatsGroup.CATEGORY : groupBy;
-        Window w = window(from, to);
+        Window w = window(from, to, scope);
         // the Pareto is the CAUSE grouping's (causes given), in the same statement
         Map<StatsGroup, Figures> both = figures(w, group == StatsGroup.CAUSE ? List.of(group)
                 : List.of(group, StatsGroup.CAUSE), group);
@@ -142,12 +151,17 @@ public class ComplaintStatsService {
      * department. The p90 days to close is the year's (the groups' p90 is on the statistics page).
      */
     public Annual annual(int year) {
+        return annual(year, users.require().scope());
+    }
+
+    /** The annual summary within a data scope. */
+    Annual annual(int year, DataScope scope) {
         if (year < 2000 || year > 2100) {
             throw new InvalidInputException("year", "range", Text.of("error.complaint.year-2000-2100"));
         }
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
-        Window w = window(from, to);
+        Window w = window(from, to, scope);
         Map<StatsGroup, Figures> figures = figures(w, List.of(StatsGroup.MONTH, StatsGroup.CAUSE, StatsGroup.CATEGORY,
                 StatsGroup.SEVERITY, StatsGroup.DEPARTMENT), StatsGroup.MONTH);
         Figures months = figures.get(StatsGroup.MONTH);
@@ -161,6 +175,26 @@ public class ComplaintStatsService {
                 rows(figures.get(StatsGroup.CATEGORY).sums(), all.n), rows(figures.get(StatsGroup.SEVERITY).sums(), all.n),
                 rows(figures.get(StatsGroup.DEPARTMENT).sums(), all.n), pareto(byCause), topCustomers(w, year),
                 rates(total.count(), from, to));
+    }
+
+    /** The additive figures of a period's total and of each grouping asked for (largest group first). */
+    record Breakdown(Sums total, Map<StatsGroup, List<Sums>> groups) {
+
+        /** The Pareto of causes (the CAUSE grouping must have been asked for), as on the statistics page. */
+        List<ParetoRow> pareto() {
+            return ComplaintStatsService.pareto(rows(groups.get(StatsGroup.CAUSE), total.n));
+        }
+    }
+
+    /**
+     * The figures the report sources read, from the same statement as {@link #statistics} (rollup and live rows),
+     * so they equal the statistics page's for the same period and scope; {@code groups} none of MONTH.
+     */
+    Breakdown breakdown(LocalDate from, LocalDate to, DataScope scope, List<StatsGroup> groups) {
+        Map<StatsGroup, Figures> figures = figures(window(from, to, scope), groups, null);
+        Map<StatsGroup, List<Sums>> sums = new LinkedHashMap<>();
+        groups.forEach(g -> sums.put(g, figures.get(g).sums()));
+        return new Breakdown(Sums.total(sums.get(groups.get(0))), sums);
     }
 
     private static List<GroupRow> rows(List<Sums> sums, long total) {
@@ -177,14 +211,13 @@ public class ComplaintStatsService {
     private record Window(String scope, String rolled, String rolledScope, String period, Map<String, Object> params) {
     }
 
-    private Window window(LocalDate from, LocalDate to) {
-        CurrentUser me = users.require();
+    private Window window(LocalDate from, LocalDate to, DataScope dataScope) {
         if (postgres) {
             // the hash aggregates (hours to close per group) stay in memory, not in temporary files (this transaction only)
             jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
         }
-        var scope = me.scope().condition("c.department_id", "c.received_by");
-        var rolledScope = me.scope().condition("s.department_id", "s.received_by");
+        var scope = dataScope.condition("c.department_id", "c.received_by");
+        var rolledScope = dataScope.condition("s.department_id", "s.received_by");
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         params.putAll(rolledScope.params());
         LocalDate end = to.plusDays(1);
