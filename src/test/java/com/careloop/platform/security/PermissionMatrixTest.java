@@ -125,6 +125,9 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.survey.SurveyCampaignEndpointRules.RULES);
         MATRIX.putAll(com.careloop.complaint.ClaimEndpointRules.RULES);
         MATRIX.putAll(com.careloop.platform.web.ListsEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.reporting.DashboardEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.reporting.ReportEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.reporting.DeliveryEndpointRules.RULES);
     }
 
 
