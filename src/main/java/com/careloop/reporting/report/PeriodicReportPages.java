@@ -58,9 +58,14 @@ class PeriodicReportPages {
     private final KeyCustomers keyCustomers;
     private final CustomerDirectory customers;
     private final MessageSource messages;
+    private final java.time.Clock clock;
+    private final java.time.ZoneId zone;
 
     PeriodicReportPages(Reports reports, ReportRendering rendering, PeriodicReportCharts charts, ReportDocuments documents,
-                CurrentUsers users, KeyCustomers keyCustomers, CustomerDirectory customers, MessageSource messages) {
+                CurrentUsers users, KeyCustomers keyCustomers, CustomerDirectory customers, MessageSource messages,
+                java.time.Clock clock, com.careloop.platform.CareLoopProperties properties) {
+        this.clock = clock;
+        this.zone = properties.zone();
         this.reports = reports;
         this.rendering = rendering;
         this.charts = charts;
@@ -82,7 +87,7 @@ class PeriodicReportPages {
         model.addAttribute("generatable", reports.kinds());
         model.addAttribute("statuses", ReportStatus.values());
         model.addAttribute("keyCustomers", keyCustomers());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock.withZone(zone)));
         return "reporting/reports/list";
     }
 
