@@ -49,6 +49,14 @@ class DeliveryStore {
 
     /** Plans the delivery of {@code period}; false when it is already planned (by this node or another). */
     boolean plan(long scheduleId, ReportPeriod period, Instant due, String requestedBy, Instant now) {
+        try {
+            return insert(scheduleId, period, due, requestedBy, now);
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            return false;
+        }
+    }
+
+    private boolean insert(long scheduleId, ReportPeriod period, Instant due, String requestedBy, Instant now) {
         return jdbc.sql("""
                 insert into report_delivery (schedule_id, period_kind, period_first, period_last, status, attempts,
                     next_attempt_at, requested_by, created_at)

@@ -83,12 +83,19 @@ class ReportDeliveries {
 
     /** One run of the job at {@code now}: plan, then send what is due; the number of deliveries this node sent. */
     int runDue(Instant now) {
-        plan(now);
-        return deliverDue(now);
+        Instant at = exact(now);
+        plan(at);
+        return deliverDue(at);
+    }
+
+    /** Instants to the millisecond: what every database stores exactly, so a row due "now" is due at that now. */
+    private static Instant exact(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** Plans each enabled schedule's latest run at or before {@code now} (never one before the schedule's start). */
-    int plan(Instant now) {
+    int plan(Instant at) {
+        Instant now = exact(at);
         int planned = 0;
         DeliveryTiming timing = schedules.timing();
         for (ReportSchedule s : scheduleRepository.findByEnabledTrue()) {
@@ -106,7 +113,8 @@ class ReportDeliveries {
     }
 
     /** Claims and sends the due deliveries; the number sent by this node. */
-    int deliverDue(Instant now) {
+    int deliverDue(Instant at) {
+        Instant now = exact(at);
         int sent = 0;
         for (long id : store.due(now, BATCH)) {
             if (store.claim(id, node, now, now.plus(LEASE)) && deliverer.deliver(id, node, now) == DeliveryStatus.SENT) {
@@ -119,7 +127,7 @@ class ReportDeliveries {
     /** Delivers the latest complete period of a schedule now (again, if it was sent before). */
     DeliveryView runNow(long scheduleId) {
         ReportSchedule s = schedules.find(scheduleId);
-        Instant now = clock.instant();
+        Instant now = exact(clock.instant());
         ReportPeriod period = schedules.timing().coveredPeriod(s.getReportKind().periodKind(), now);
         String actor = users.actorName();
         long id = tx.execute(status -> {
@@ -143,7 +151,7 @@ class ReportDeliveries {
 
     /** A person's retry of a FAILED or DEAD delivery: due now with fresh attempts, recipients already mailed skipped. */
     DeliveryView retry(long id) {
-        Instant now = clock.instant();
+        Instant now = exact(clock.instant());
         String actor = users.actorName();
         tx.executeWithoutResult(status -> {
             Row row = store.find(id).orElseThrow(() -> new NotFoundException(RECORD_TYPE, id));
