@@ -33,25 +33,46 @@ public final class XlsxExport implements AutoCloseable {
     static final int WINDOW = 200;
 
     private final SXSSFWorkbook workbook;
-    private final SXSSFSheet sheet;
+    private SXSSFSheet sheet;
     private final OutputStream out;
     private final CellStyle dateStyle;
     private final CellStyle dateTimeStyle;
+    private final CellStyle headerStyle;
     private int next;
 
     private XlsxExport(OutputStream out, String sheetName, List<String> headers) {
         this.out = out;
         this.workbook = new SXSSFWorkbook(WINDOW);
         workbook.setCompressTempFiles(true);
-        this.sheet = workbook.createSheet(sheetName);
         this.dateStyle = workbook.createCellStyle();
         dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
         this.dateTimeStyle = workbook.createCellStyle();
         dateTimeStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
         Font bold = workbook.createFont();
         bold.setBold(true);
-        CellStyle headerStyle = workbook.createCellStyle();
+        this.headerStyle = workbook.createCellStyle();
         headerStyle.setFont(bold);
+        startSheet(sheetName, headers);
+    }
+
+    /**
+     * Continues on a new sheet with its own header row (a report with one sheet per section). The name is made safe
+     * for Excel (at most 31 characters, no {@code []:*?/\}) and unique within the workbook.
+     */
+    public XlsxExport sheet(String sheetName, List<String> headers) {
+        startSheet(sheetName, headers);
+        return this;
+    }
+
+    private void startSheet(String sheetName, List<String> headers) {
+        String safe = org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(sheetName);
+        String name = safe;
+        for (int n = 2; workbook.getSheet(name) != null; n++) {
+            String suffix = " (" + n + ")";
+            name = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
+        }
+        this.sheet = workbook.createSheet(name);
+        this.next = 0;
         Row header = sheet.createRow(next++);
         for (int i = 0; i < headers.size(); i++) {
             Cell cell = header.createCell(i);

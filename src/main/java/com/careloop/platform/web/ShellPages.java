@@ -1,6 +1,13 @@
 package com.careloop.platform.web;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
 import com.careloop.platform.AnyUser;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.HomePanel;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.org.Accounts;
 import com.careloop.platform.PublicEndpoint;
@@ -14,11 +21,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ShellPages {
 
-    private final HomeSummary summary;
+    /** A panel as the home page shows it: its fragment and what it reads as {@code ${panel}}. */
+    record Shown(String fragment, Object model) {
+    }
+
+    private final List<HomePanel> panels;
+    private final CurrentUsers users;
     private final CareLoopProperties properties;
 
-    ShellPages(HomeSummary summary, CareLoopProperties properties) {
-        this.summary = summary;
+    ShellPages(List<HomePanel> panels, CurrentUsers users, CareLoopProperties properties) {
+        this.panels = panels.stream().sorted(Comparator.comparingInt(HomePanel::order)).toList();
+        this.users = users;
         this.properties = properties;
     }
 
@@ -37,8 +50,10 @@ class ShellPages {
 
     @AnyUser
     @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("summary", summary.now());
+    String home(@RequestParam Map<String, String> parameters, Model model) {
+        CurrentUser me = users.require();
+        model.addAttribute("panels", panels.stream().filter(p -> p.visibleTo(me))
+                .map(p -> new Shown(p.fragment(), p.model(me, parameters))).toList());
         return "home";
     }
 }
