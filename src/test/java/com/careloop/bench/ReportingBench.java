@@ -19,6 +19,8 @@ import com.careloop.complaint.stats.ComplaintStatsRollup;
 import com.careloop.platform.FigureQuery;
 import com.careloop.platform.FigureSource;
 import com.careloop.platform.ReportPeriod;
+import com.careloop.reporting.report.ReportKind;
+import com.careloop.reporting.report.Reports;
 import com.careloop.survey.template.SurveyTemplates;
 
 import org.junit.jupiter.api.Tag;
@@ -64,6 +66,8 @@ class ReportingBench {
     List<FigureSource> sources;
     @Autowired
     Clock clock;
+    @Autowired
+    Reports reports;
     @LocalServerPort
     int port;
     @Value("${spring.datasource.url}")
@@ -87,8 +91,101 @@ class ReportingBench {
         if (ONLY.isEmpty() || ONLY.contains("sources")) {
             sources();
         }
+        if (ONLY.isEmpty() || ONLY.contains("dashboard")) {
+            dashboard();
+        }
+        if (ONLY.isEmpty() || ONLY.contains("weekly")) {
+            weekly();
+        }
+        if (ONLY.isEmpty() || ONLY.contains("review")) {
+            review();
+        }
+        if (ONLY.isEmpty() || ONLY.contains("blocking")) {
+            blocking();
+        }
         BenchSupport.report("reporting-machine load=" + Files.readString(Path.of("/proc/loadavg")).trim() + " "
                 + BenchSupport.heap());
+    }
+
+    /**
+     * The manager's dashboard over HTTP as {@code manager}: the first call (every source asked) and then
+     * {@code bench.calls} calls (the figures are cached 45 s, docs/adr/0012, so most are served from the cache).
+     */
+    private void dashboard() throws Exception {
+        String token = BenchSupport.token(http, port, "manager", "careloop2026");
+        String path = "/api/v1/dashboards/me?period=MONTH";
+        long first = BenchSupport.timedGet(http, port, path, token);
+        BenchSupport.report(String.format(Locale.ROOT, "reporting-dashboard-first-call %.1fms", first / 1e6));
+        long[] took = times(5, CALLS, () -> BenchSupport.timedGet(http, port, path, token));
+        BenchSupport.report(BenchSupport.summary("reporting-dashboard-month (cache 45 s)", took));
+    }
+
+    /** The current report of a kind and period (generated once), to regenerate in the timed runs. */
+    private long current(ReportKind kind, ReportPeriod period) {
+        return reports.ensure(kind, period, null);
+    }
+
+    /** The weekly report of last week, regenerated {@code bench.weeklyRuns} times (fresh figures each time). */
+    private void weekly() throws Exception {
+        long[] id = {current(ReportKind.WEEKLY, ReportPeriod.week(today().minusWeeks(1)))};
+        long[] took = times(1, WEEKLY_RUNS, () -> id[0] = reports.regenerate(id[0], null).id());
+        BenchSupport.report(BenchSupport.summary("reporting-weekly-generate", took));
+    }
+
+    /**
+     * The management review of last year: regenerate, then its PDF (zh-CN), {@code bench.reviewRuns} times, with
+     * the heap's peak over these runs.
+     */
+    private void review() throws Exception {
+        long[] id = {current(ReportKind.MANAGEMENT_REVIEW, ReportPeriod.year(today().getYear() - 1))};
+        reports.pdf(id[0], Locale.SIMPLIFIED_CHINESE);
+        BenchSupport.resetPeakHeap();
+        long[] generate = new long[REVIEW_RUNS];
+        long[] pdf = new long[REVIEW_RUNS];
+        long[] total = new long[REVIEW_RUNS];
+        int bytes = 0;
+        for (int i = 0; i < REVIEW_RUNS; i++) {
+            long t = System.nanoTime();
+            id[0] = reports.regenerate(id[0], null).id();
+            long t1 = System.nanoTime();
+            bytes = reports.pdf(id[0], Locale.SIMPLIFIED_CHINESE).length;
+            long t2 = System.nanoTime();
+            generate[i] = t1 - t;
+            pdf[i] = t2 - t1;
+            total[i] = t2 - t;
+        }
+        BenchSupport.report(BenchSupport.summary("reporting-review-generate", generate));
+        BenchSupport.report(BenchSupport.summary("reporting-review-pdf", pdf) + " bytes=" + bytes);
+        BenchSupport.report(BenchSupport.summary("reporting-review-total", total));
+        BenchSupport.report("reporting-review-heap " + BenchSupport.heap());
+    }
+
+    /**
+     * The service-request and complaint lists (first page, alternating) over HTTP: idle, then while management
+     * reviews are generated and printed one after another in the background, in the same run.
+     */
+    private void blocking() throws Exception {
+        String token = BenchSupport.adminToken(http, port, "bench-admin-pw");
+        String[] paths = {"/api/v1/service-requests?limit=50", "/api/v1/complaints?limit=50"};
+        int[] n = {0};
+        BenchSupport.Call list = () -> BenchSupport.timedGet(http, port, paths[n[0]++ % 2], token);
+        long[] idle = times(20, CALLS, list);
+        long[] id = {current(ReportKind.MANAGEMENT_REVIEW, ReportPeriod.year(today().getYear() - 1))};
+        long[] busy;
+        int rounds;
+        try (Busy generating = new Busy(() -> {
+            id[0] = reports.regenerate(id[0], null).id();
+            reports.pdf(id[0], Locale.SIMPLIFIED_CHINESE);
+        })) {
+            Thread.sleep(500);
+            busy = times(0, CALLS, list);
+            rounds = generating.rounds();
+        }
+        BenchSupport.report(BenchSupport.summary("reporting-list-idle", idle));
+        BenchSupport.report(BenchSupport.summary("reporting-list-while-generating", busy) + " reviews-done=" + rounds);
+        BenchSupport.report(String.format(Locale.ROOT, "reporting-blocking p95 ratio busy/idle=%.2f p50 ratio=%.2f",
+                BenchSupport.percentileMs(busy, 95) / BenchSupport.percentileMs(idle, 95),
+                BenchSupport.percentileMs(busy, 50) / BenchSupport.percentileMs(idle, 50)));
     }
 
     /** The complaint statistics rollup once over what is settled (the dashboard and reports read it). */
