@@ -34,10 +34,10 @@ class ReportDocuments {
     static final String TEMPLATE = "reporting/print/report";
 
     private final PrintDocuments print;
-    private final ReportCharts charts;
+    private final PeriodicReportCharts charts;
     private final MessageSource messages;
 
-    ReportDocuments(PrintDocuments print, ReportCharts charts, MessageSource messages) {
+    ReportDocuments(PrintDocuments print, PeriodicReportCharts charts, MessageSource messages) {
         this.print = print;
         this.charts = charts;
         this.messages = messages;

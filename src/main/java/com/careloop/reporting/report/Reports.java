@@ -88,6 +88,10 @@ public class Reports implements ReportFiles {
 
     /** A new report (revision 1) of a kind for a period; 409 when the period already has one (regenerate it). */
     public Detail generate(Generate command) {
+        return view(generated(command));
+    }
+
+    Report generated(Generate command) {
         ReportPeriod period = period(command);
         Long customerId = customer(command.kind(), command.customerId());
         builder(command.kind());
@@ -95,7 +99,7 @@ public class Reports implements ReportFiles {
             throw new DomainException("report.exists", Text.of("error.report.exists", existing.getNumber()),
                     Map.of("id", existing.getId(), "number", existing.getNumber()));
         });
-        return view(create(command.kind(), period, customerId, 1, Map.of()));
+        return create(command.kind(), period, customerId, 1, Map.of());
     }
 
     /**
@@ -128,6 +132,10 @@ public class Reports implements ReportFiles {
     // ---- steps -----------------------------------------------------------------------------------
 
     public Detail writeTexts(long id, ReportCommands.WriteTexts command) {
+        return view(textsWritten(id, command));
+    }
+
+    Report textsWritten(long id, ReportCommands.WriteTexts command) {
         Report r = find(id);
         Versions.requireCurrent(command.version(), r.getVersion(), Report.RECORD_TYPE, r.getNumber());
         var before = r.auditState();
@@ -136,6 +144,10 @@ public class Reports implements ReportFiles {
     }
 
     public Detail submit(long id, Long version) {
+        return view(submitted(id, version));
+    }
+
+    Report submitted(long id, Long version) {
         Report r = find(id);
         Versions.requireCurrentIfGiven(version, r.getVersion(), Report.RECORD_TYPE, r.getNumber());
         var before = r.auditState();
@@ -144,6 +156,10 @@ public class Reports implements ReportFiles {
     }
 
     public Detail approve(long id, Long version) {
+        return view(approved(id, version));
+    }
+
+    Report approved(long id, Long version) {
         Report r = find(id);
         Versions.requireCurrentIfGiven(version, r.getVersion(), Report.RECORD_TYPE, r.getNumber());
         var before = r.auditState();
@@ -152,6 +168,10 @@ public class Reports implements ReportFiles {
     }
 
     public Detail returnForRework(long id, ReportCommands.Return command) {
+        return view(returned(id, command));
+    }
+
+    Report returned(long id, ReportCommands.Return command) {
         Report r = find(id);
         Versions.requireCurrentIfGiven(command.version(), r.getVersion(), Report.RECORD_TYPE, r.getNumber());
         var before = r.auditState();
@@ -159,10 +179,10 @@ public class Reports implements ReportFiles {
         return saved(r, "RETURN", before);
     }
 
-    private Detail saved(Report r, String action, Map<String, Object> before) {
+    private Report saved(Report r, String action, Map<String, Object> before) {
         reports.saveAndFlush(r);
         audit.changed(r, action, before);
-        return view(r);
+        return r;
     }
 
     // ---- reading ---------------------------------------------------------------------------------
@@ -177,7 +197,7 @@ public class Reports implements ReportFiles {
         return rendering.detail(find(id), locale);
     }
 
-    /** Current revisions, newest period first (keyset: the cursor is the last row's "period|id"). */
+    /** Current revisions, newest period first (keyset: the cursor is the last row's "period_id"). */
     @Transactional(readOnly = true)
     public Page search(Filter filter, String cursor, int limit) {
         StringBuilder sql = new StringBuilder("select * from report where current_key is not null");
@@ -196,7 +216,7 @@ public class Reports implements ReportFiles {
             params.put("yearTo", LocalDate.of(filter.year() + 1, 1, 1));
         }
         if (cursor != null && !cursor.isBlank()) {
-            String[] parts = cursor.split("\\|");
+            String[] parts = cursor.split("_");
             try {
                 params.put("cFirst", LocalDate.parse(parts[0]));
                 params.put("cId", Long.parseLong(parts[1]));
@@ -212,7 +232,7 @@ public class Reports implements ReportFiles {
         for (Long id : ids.subList(0, Math.min(limit, ids.size()))) {
             rows.add(row(reports.findById(id).orElseThrow()));
         }
-        String next = ids.size() > limit ? rows.get(rows.size() - 1).first() + "|" + rows.get(rows.size() - 1).id() : null;
+        String next = ids.size() > limit ? rows.get(rows.size() - 1).first() + "_" + rows.get(rows.size() - 1).id() : null;
         return new Page(rows, next);
     }
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rows, so both show the table's numbers.
  */
 @Component
-class ReportCharts {
+class PeriodicReportCharts {
 
     enum Shape { BAR, PARETO, LINE }
 
@@ -37,7 +37,7 @@ class ReportCharts {
     private final MessageSource messages;
     private final JsonMapper json;
 
-    ReportCharts(PrintCharts printCharts, MessageSource messages, JsonMapper json) {
+    PeriodicReportCharts(PrintCharts printCharts, MessageSource messages, JsonMapper json) {
         this.printCharts = printCharts;
         this.messages = messages;
         this.json = json;
