@@ -16,6 +16,11 @@ final class BenchSupport {
     private BenchSupport() {
     }
 
+    /** A timed step of a benchmark. */
+    interface Call {
+        void run() throws Exception;
+    }
+
     /** Nearest-rank percentile of durations in nanoseconds, returned in milliseconds. */
     static double percentileMs(long[] nanos, double p) {
         long[] sorted = nanos.clone();
@@ -46,12 +51,109 @@ final class BenchSupport {
 
     /** A token for {@code admin} with the benchmark's admin password. */
     static String adminToken(HttpClient http, int port, String password) throws Exception {
+        return token(http, port, "admin", password);
+    }
+
+    /** A bearer token for a user. */
+    static String token(HttpClient http, int port, String username, String password) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/tokens"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password
+                        + "\"}"))
                 .build();
-        String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-        return body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("token for " + username + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** A JSON POST with a bearer token that must answer {@code expected}; returns the body. */
+    static String post(HttpClient http, int port, String path, String token, String json, int expected) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, java.nio.charset.StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException("POST " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    /** A GET with a bearer token that must answer 200; returns the body's size in bytes. */
+    static long getBytes(HttpClient http, int port, String path, String token) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + new String(r.body()));
+        }
+        return r.body().length;
+    }
+
+    /** "name calls=n p50=…ms p95=…ms p99=…ms max=…ms" of durations in nanoseconds. */
+    static String summary(String name, long[] nanos) {
+        return String.format(java.util.Locale.ROOT, "%s calls=%d p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms", name,
+                nanos.length, percentileMs(nanos, 50), percentileMs(nanos, 95), percentileMs(nanos, 99),
+                percentileMs(nanos, 100));
+    }
+
+    /** Sets the heap pools' peak usage back to their current usage (before a phase whose peak is wanted). */
+    static void resetPeakHeap() {
+        System.gc();
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(b -> b.getType() == java.lang.management.MemoryType.HEAP)
+                .forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /**
+     * "used=…MB peak-sum-of-pools=…MB max=…MB": the heap now, the sum of the heap pools' peaks since the start or
+     * {@link #resetPeakHeap()} (an upper bound of the peak: the pools peak at different moments) and -Xmx.
+     */
+    static String heap() {
+        long used = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(b -> b.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(b -> b.getPeakUsage().getUsed()).sum();
+        return String.format("used=%dMB peak-sum-of-pools=%dMB max=%dMB", used >> 20, peak >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private static final java.util.regex.Pattern PGBENCH_TPS =
+            java.util.regex.Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    private static final java.util.regex.Pattern PGBENCH_LATENCY =
+            java.util.regex.Pattern.compile("latency average = ([0-9.]+) ms");
+
+    /**
+     * {@code pgbench} against the benchmark's database (its tables created once with {@code pgbench -i -s 10}):
+     * {@code args} (e.g. "-S" for select-only) with 2 clients for {@code seconds}; "tps=… latency-avg=…ms".
+     */
+    static String pgbench(org.springframework.jdbc.core.simple.JdbcClient jdbc, String url, int seconds, String... args)
+            throws Exception {
+        String db = url.substring(url.lastIndexOf('/') + 1);
+        if (jdbc.sql("select count(*) from information_schema.tables where table_name = 'pgbench_accounts'")
+                .query(Long.class).single() == 0) {
+            run("pgbench", "-h", "localhost", "-U", "careloop", "-i", "-s", "10", "-q", db);
+        }
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("pgbench", "-h", "localhost", "-U",
+                "careloop", "-n", "-c", "2", "-j", "2", "-T", String.valueOf(seconds)));
+        command.addAll(java.util.List.of(args));
+        command.add(db);
+        String out = run(command.toArray(String[]::new));
+        java.util.regex.Matcher tps = PGBENCH_TPS.matcher(out);
+        java.util.regex.Matcher latency = PGBENCH_LATENCY.matcher(out);
+        if (!tps.find() || !latency.find()) {
+            throw new IllegalStateException("pgbench: " + out);
+        }
+        return "clients=2 tps=" + tps.group(1) + " latency-avg=" + latency.group(1) + "ms";
+    }
+
+    private static String run(String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", "careloop");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
     }
 
     /**

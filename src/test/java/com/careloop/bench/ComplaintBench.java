@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.careloop.complaint.stats.ComplaintStatsRollup;
@@ -43,8 +41,6 @@ class ComplaintBench {
     static final int ACTIONS = Integer.getInteger("bench.actions", 1_000_000);
     static final int CUSTOMERS = 20_000;
     static final int CALLS = Integer.getInteger("bench.calls", 200);
-    static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
-    static final Pattern LATENCY = Pattern.compile("latency average = ([0-9.]+) ms");
 
     @Autowired
     JdbcClient jdbc;
@@ -130,27 +126,7 @@ class ComplaintBench {
 
     /** {@code pgbench -S} (select-only, 2 clients, 10 s) against the same server, as the other benchmarks do. */
     private void pgbench() throws Exception {
-        String db = url.substring(url.lastIndexOf('/') + 1);
-        if (jdbc.sql("select count(*) from information_schema.tables where table_name = 'pgbench_accounts'")
-                .query(Long.class).single() == 0) {
-            run("pgbench", "-h", "localhost", "-U", "careloop", "-i", "-s", "10", "-q", db);
-        }
-        String out = run("pgbench", "-h", "localhost", "-U", "careloop", "-n", "-S", "-c", "2", "-j", "2", "-T", "10", db);
-        Matcher tps = TPS.matcher(out);
-        Matcher latency = LATENCY.matcher(out);
-        if (!tps.find() || !latency.find()) {
-            throw new IllegalStateException("pgbench: " + out);
-        }
-        BenchSupport.report("complaint-pgbench-S clients=2 tps=" + tps.group(1) + " latency-avg=" + latency.group(1) + "ms");
-    }
-
-    private static String run(String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("PGPASSWORD", "careloop");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
+        BenchSupport.report("complaint-pgbench-S " + BenchSupport.pgbench(jdbc, url, 10, "-S"));
     }
 
     /**

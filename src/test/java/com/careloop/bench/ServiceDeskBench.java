@@ -1,12 +1,7 @@
 package com.careloop.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -259,11 +254,7 @@ class ServiceDeskBench {
     }
 
     private void heap() throws Exception {
-        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(b -> b.getType() == MemoryType.HEAP)
-                .mapToLong(b -> b.getPeakUsage().getUsed()).sum();
-        long max = Runtime.getRuntime().maxMemory();
-        BenchSupport.report(String.format("desk-heap used=%dMB peak-sum-of-pools=%dMB max=%dMB", used >> 20, peak >> 20, max >> 20));
+        BenchSupport.report("desk-heap " + BenchSupport.heap());
     }
 
     private long call(String path, String token) throws Exception {
@@ -271,13 +262,7 @@ class ServiceDeskBench {
     }
 
     private void post(String path, String token, String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
-        }
+        BenchSupport.post(http, port, path, token, body, 201);
     }
 
     private String token() throws Exception {

@@ -89,37 +89,17 @@ class SurveyReportBench {
                 select :c, g, '基准客户' || g, 'EMAIL', 'zh-CN', timestamp with time zone '2025-10-02 09:00:00+08',
                        timestamp with time zone '2025-10-05 09:00:00+08' + g * interval '10 second', 0
                 from generate_series(1, :n) g""").param("c", campaign).param("n", RESPONSES).update();
-        jdbc.sql("""
-                insert into survey_response (campaign_id, invitation_id, customer_id, template_id, channel, answered_at,
-                  supplementary, total_points, max_points, normalised, respondent_class, opinion, fault_confirmed)
-                select i.campaign_id, i.id, i.customer_id, :t, 'EMAIL', i.answered_at, false, 0, 0, 0, 'C',
-                       case when i.customer_id % 200 = 0 then '交期需要更稳定（' || i.customer_id || '）' end, false
-                from survey_invitation i where i.campaign_id = :c""").param("c", campaign).param("t", template).update();
-        // ratings skewed to satisfied: 50 % very satisfied, 30 % satisfied, 15 % dissatisfied, 5 % very dissatisfied
-        jdbc.sql("""
-                insert into survey_answer (response_id, item_id, campaign_id, rating, points)
-                select r.id, it.id, r.campaign_id, x.rating,
-                       case x.rating when 4 then 20 when 3 then 18 when 2 then 10 else 0 end
-                from survey_response r cross join survey_item it
-                cross join lateral (select case when h < 50 then 4 when h < 80 then 3 when h < 95 then 2 else 1 end rating
-                                    from (select (r.id * 7919 + it.sort_order * 104729) % 100 h) s) x
-                where r.campaign_id = :c and it.template_id = :t""").param("c", campaign).param("t", template).update();
-        jdbc.sql("""
-                update survey_response r set total_points = s.total, max_points = s.answers * 20,
-                       normalised = round(s.total * 100.0 / (s.answers * 20), 2),
-                       respondent_class = case when s.total * 100.0 / (s.answers * 20) >= 90 then 'A'
-                                               when s.total * 100.0 / (s.answers * 20) >= 70 then 'B' else 'C' end
-                from (select response_id, sum(points) total, count(*) answers from survey_answer where campaign_id = :c
-                      group by response_id) s
-                where s.response_id = r.id""").param("c", campaign).update();
-        for (String table : List.of("survey_invitation", "survey_response", "survey_answer")) {
-            jdbc.sql("vacuum analyze " + table).update();
-        }
+        respond(jdbc, campaign, template, "(r.id * 7919 + it.sort_order * 104729) % 100", java.util.Map.of());
         System.out.printf("BENCH seeded %d responses in %.1f s%n", RESPONSES, (System.nanoTime() - start) / 1e9);
         return campaign;
     }
 
     private long template() {
+        return template(templates, jdbc);
+    }
+
+    /** The 10-item, 5-dimension SCORE template of the survey benchmarks (created once). */
+    static long template(SurveyTemplates templates, JdbcClient jdbc) {
         List<TemplateDraft.Dimension> dims = new ArrayList<>();
         String[] names = {"质量", "交期", "服务", "技术", "价格"};
         for (int d = 0; d < names.length; d++) {
@@ -131,5 +111,40 @@ class SurveyReportBench {
         templates.seedIfAbsent(new TemplateDraft(code, "基准测试问卷", null, Scale.FOUR_LEVEL, Method.SCORE, null, null,
                 null, dims, null));
         return jdbc.sql("select max(id) from survey_template where code = :c").param("c", code).query(Long.class).single();
+    }
+
+    /**
+     * The responses of a campaign's answered invitations, an answer to each of the template's items with the rating
+     * picked by {@code ratingHash} (a SQL expression over {@code r.id} and {@code it.sort_order} giving 0..99,
+     * skewed to satisfied: 50 % very satisfied, 30 % satisfied, 15 % dissatisfied, 5 % very dissatisfied; its own
+     * parameters in {@code params}), and the responses' totals and classes from their answers.
+     */
+    static void respond(JdbcClient jdbc, long campaign, long template, String ratingHash,
+                        java.util.Map<String, ?> params) {
+        jdbc.sql("""
+                insert into survey_response (campaign_id, invitation_id, customer_id, template_id, channel, answered_at,
+                  supplementary, total_points, max_points, normalised, respondent_class, opinion, fault_confirmed)
+                select i.campaign_id, i.id, i.customer_id, :t, 'EMAIL', i.answered_at, false, 0, 0, 0, 'C',
+                       case when i.customer_id % 200 = 0 then '交期需要更稳定（' || i.customer_id || '）' end, false
+                from survey_invitation i where i.campaign_id = :c""").param("c", campaign).param("t", template).update();
+        jdbc.sql("""
+                insert into survey_answer (response_id, item_id, campaign_id, rating, points)
+                select r.id, it.id, r.campaign_id, x.rating,
+                       case x.rating when 4 then 20 when 3 then 18 when 2 then 10 else 0 end
+                from survey_response r cross join survey_item it
+                cross join lateral (select case when h < 50 then 4 when h < 80 then 3 when h < 95 then 2 else 1 end rating
+                                    from (select {hash} h) s) x
+                where r.campaign_id = :c and it.template_id = :t""".replace("{hash}", ratingHash)).param("c", campaign).param("t", template).params(params).update();
+        jdbc.sql("""
+                update survey_response r set total_points = s.total, max_points = s.answers * 20,
+                       normalised = round(s.total * 100.0 / (s.answers * 20), 2),
+                       respondent_class = case when s.total * 100.0 / (s.answers * 20) >= 90 then 'A'
+                                               when s.total * 100.0 / (s.answers * 20) >= 70 then 'B' else 'C' end
+                from (select response_id, sum(points) total, count(*) answers from survey_answer where campaign_id = :c
+                      group by response_id) s
+                where s.response_id = r.id""").param("c", campaign).update();
+        for (String table : List.of("survey_invitation", "survey_response", "survey_answer")) {
+            jdbc.sql("vacuum analyze " + table).update();
+        }
     }
 }
