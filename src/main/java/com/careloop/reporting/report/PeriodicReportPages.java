@@ -96,9 +96,19 @@ class PeriodicReportPages {
     String generate(@RequestParam ReportKind kind,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate first,
                     @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
-                    @RequestParam(required = false) Long customerId) {
-        Detail r = reports.generate(new ReportCommands.Generate(kind, first, null, year, month, customerId));
-        return "redirect:/reports/" + r.id();
+                    @RequestParam(required = false) Long customerId, RedirectAttributes flash) {
+        try {
+            Detail r = reports.generate(new ReportCommands.Generate(kind, first, null, year, month, customerId));
+            return "redirect:/reports/" + r.id();
+        } catch (DomainException e) {
+            if (!"report.exists".equals(e.code()) || !(e.details().get("id") instanceof Number existing)) {
+                throw e;
+            }
+            // the period already has its current report: open it (regenerating stays a button on the report page)
+            flash.addFlashAttribute("notice",
+                    messages.getMessage("flash.report.opened", null, LocaleContextHolder.getLocale()));
+            return "redirect:/reports/" + existing.longValue();
+        }
     }
 
     @RequiresPermission(ReportingPermissions.REPORT)
