@@ -140,24 +140,21 @@ class PeriodicReportPages {
             }
         });
         reports.writeTexts(id, new ReportCommands.WriteTexts(texts, version));
-        flash.addFlashAttribute("success", "saved");
-        return "redirect:/reports/" + id;
+        return saved(flash, id);
     }
 
     @RequiresPermission(ReportingPermissions.REPORT)
     @PostMapping("/reports/{id}/submit")
     String submit(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
         reports.submit(id, version);
-        flash.addFlashAttribute("success", "saved");
-        return "redirect:/reports/" + id;
+        return saved(flash, id);
     }
 
     @RequiresPermission(ReportingPermissions.APPROVE)
     @PostMapping("/reports/{id}/approve")
     String approve(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
         reports.approve(id, version);
-        flash.addFlashAttribute("success", "saved");
-        return "redirect:/reports/" + id;
+        return saved(flash, id);
     }
 
     @RequiresPermission(ReportingPermissions.APPROVE)
@@ -165,16 +162,19 @@ class PeriodicReportPages {
     String returnForRework(@PathVariable long id, @RequestParam(required = false) String comment,
                            @RequestParam(required = false) Long version, RedirectAttributes flash) {
         reports.returnForRework(id, new ReportCommands.Return(comment, version));
-        flash.addFlashAttribute("success", "saved");
-        return "redirect:/reports/" + id;
+        return saved(flash, id);
     }
 
     @RequiresPermission(ReportingPermissions.REPORT)
     @PostMapping("/reports/{id}/regenerate")
     String regenerate(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
-        Detail r = reports.regenerate(id, version);
+        return saved(flash, reports.regenerate(id, version).id());
+    }
+
+    /** After a step: back to the report (the new revision after regenerating) with the "saved" notice. */
+    private static String saved(RedirectAttributes flash, long id) {
         flash.addFlashAttribute("success", "saved");
-        return "redirect:/reports/" + r.id();
+        return "redirect:/reports/" + id;
     }
 
     @RequiresPermission(ReportingPermissions.REPORT)

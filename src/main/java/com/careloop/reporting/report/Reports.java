@@ -148,11 +148,7 @@ public class Reports implements ReportFiles {
     }
 
     Report submitted(long id, Long version) {
-        Report r = find(id);
-        Versions.requireCurrentIfGiven(version, r.getVersion(), Report.RECORD_TYPE, r.getNumber());
-        var before = r.auditState();
-        r.submit(actor(), Instant.now(clock));
-        return saved(r, "SUBMIT", before);
+        return stepped(id, version, "SUBMIT", r -> r.submit(actor(), Instant.now(clock)));
     }
 
     public Detail approve(long id, Long version) {
@@ -160,11 +156,7 @@ public class Reports implements ReportFiles {
     }
 
     Report approved(long id, Long version) {
-        Report r = find(id);
-        Versions.requireCurrentIfGiven(version, r.getVersion(), Report.RECORD_TYPE, r.getNumber());
-        var before = r.auditState();
-        r.approve(actor(), Instant.now(clock));
-        return saved(r, "APPROVE", before);
+        return stepped(id, version, "APPROVE", r -> r.approve(actor(), Instant.now(clock)));
     }
 
     public Detail returnForRework(long id, ReportCommands.Return command) {
@@ -172,11 +164,17 @@ public class Reports implements ReportFiles {
     }
 
     Report returned(long id, ReportCommands.Return command) {
+        return stepped(id, command.version(), "RETURN",
+                r -> r.returnForRework(command.comment(), actor(), Instant.now(clock)));
+    }
+
+    /** A sign-off step on a report: version check when given, the named domain method, save and audit. */
+    private Report stepped(long id, Long version, String action, java.util.function.Consumer<Report> step) {
         Report r = find(id);
-        Versions.requireCurrentIfGiven(command.version(), r.getVersion(), Report.RECORD_TYPE, r.getNumber());
+        Versions.requireCurrentIfGiven(version, r.getVersion(), Report.RECORD_TYPE, r.getNumber());
         var before = r.auditState();
-        r.returnForRework(command.comment(), actor(), Instant.now(clock));
-        return saved(r, "RETURN", before);
+        step.accept(r);
+        return saved(r, action, before);
     }
 
     private Report saved(Report r, String action, Map<String, Object> before) {
