@@ -73,6 +73,16 @@ class ReportsBrowserTest extends BrowserTestBase {
         open("/reports/" + id);
         assertThat(driver.findElements(By.id("do-approve"))).isEmpty();
 
+        // generating the same week again opens the existing report with a notice instead of an error on the list
+        open("/reports");
+        new Select(driver.findElement(By.id("gen-kind"))).selectByValue("WEEKLY");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('gen-first').value = arguments[0];",
+                day.toString());
+        submit(driver.findElement(By.id("do-generate")));
+        assertThat(driver.getCurrentUrl()).endsWith("/reports/" + id);
+        assertThat(driver.findElement(By.id("flash-notice")).getText()).isEqualTo("本期报表已存在，已为您打开");
+        assertThat(driver.findElement(By.id("report-number")).getText()).isEqualTo(number);
+
         String href = driver.findElement(By.id("download-pdf")).getAttribute("href");
         String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
