@@ -6,7 +6,6 @@ import java.util.Map;
 import com.careloop.complaint.ComplaintViews.Detail;
 import com.careloop.complaint.Complaints;
 import com.careloop.platform.PrintDocuments;
-import com.careloop.platform.Text;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -18,8 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ComplaintForm {
 
-    static final String TEMPLATE = "complaint/print/form";
-    static final String FORM_CODE = "R-QP-005-03";
+    static final PrintDocuments.Form FORM = new PrintDocuments.Form("complaint/print/form", "R-QP-005-03",
+            "complaint.form.title");
 
     private final Complaints complaints;
     private final PrintDocuments print;
@@ -31,15 +30,11 @@ class ComplaintForm {
 
     String html(long id, Locale locale) {
         Detail c = complaints.detail(id);
-        return print.html(TEMPLATE, Map.of("c", c), header(c), locale);
+        return print.html(FORM, c.code(), Map.of("c", c), locale);
     }
 
     ResponseEntity<byte[]> pdf(long id, Locale locale) {
         Detail c = complaints.detail(id);
-        return PrintDocuments.download(c.code(), print.pdf(TEMPLATE, Map.of("c", c), header(c), locale));
-    }
-
-    private static PrintDocuments.Header header(Detail c) {
-        return new PrintDocuments.Header(FORM_CODE, c.code(), Text.of("complaint.form.title"));
+        return print.download(FORM, c.code(), Map.of("c", c), locale);
     }
 }
