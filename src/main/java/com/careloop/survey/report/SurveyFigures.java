@@ -26,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The survey module's figures (docs/reporting-figures-quality.md): the latest campaign's figures are its
- * 顾客满意度调查统计表 ({@link SurveyReports#report}), so they equal the campaign report; responses are those
- * answered in the period. Satisfaction is a company measure: an OWN scope gets none.
+ * 顾客满意度调查统计表 — its {@link SurveyReports#summary} (the report's numbers without trend and opinions), so
+ * they equal the campaign report; each campaign is computed once per call, CLOSED ones are kept by SurveyReports.
+ * Responses are those answered in the period. Satisfaction is a company measure: an OWN scope gets none.
  */
 @Component
 @Transactional(readOnly = true)
@@ -68,11 +69,11 @@ class SurveyFigures implements FigureSource {
         jdbc.sql("select c.id from survey_campaign c where " + SENT + " and c.period_from <= :last"
                         + " order by c.period_to desc, c.id desc limit 1")
                 .param("last", q.period().last()).query(Long.class).optional()
-                .map(reports::report).ifPresent(r -> f.addAll(latest(r)));
+                .map(reports::summary).ifPresent(r -> f.addAll(latest(r)));
         return f;
     }
 
-    private static List<Figure> latest(SurveyReport r) {
+    private static List<Figure> latest(SurveySummary r) {
         String link = "/surveys/campaigns/" + r.campaignId() + "/report";
         long classes = r.classA() + r.classB() + r.classC();
         List<Figure> f = new ArrayList<>();
@@ -92,11 +93,11 @@ class SurveyFigures implements FigureSource {
             return List.of();
         }
         // every campaign sent up to the end of the period: the year's and the earlier years' (the trend)
-        List<SurveyReport> all = jdbc.sql("select c.id from survey_campaign c where " + SENT
+        List<SurveySummary> all = jdbc.sql("select c.id from survey_campaign c where " + SENT
                         + " and c.period_from <= :last order by c.period_from, c.id")
-                .param("last", q.period().last()).query(Long.class).list().stream().map(reports::report).toList();
+                .param("last", q.period().last()).query(Long.class).list().stream().map(reports::summary).toList();
         List<Row> rows = new ArrayList<>();
-        for (SurveyReport r : all) {
+        for (SurveySummary r : all) {
             rows.add(new Row("campaign:" + r.campaignId(), Text.literal(r.campaignName()), Arrays.asList(
                     BigDecimal.valueOf(r.periodFrom().getYear()), r.overall() == null ? null : r.overall().adjusted(),
                     r.weightedIndex(), share(r.responseRate())), "/surveys/campaigns/" + r.campaignId() + "/report"));
@@ -107,7 +108,7 @@ class SurveyFigures implements FigureSource {
                 Text.of("figure.column.responseRate")), List.of(Unit.COUNT, Unit.SCORE, Unit.SCORE, Unit.PERCENT), rows));
         // the latest campaign's items below the template's class-B threshold (satisfaction rate per item)
         if (!all.isEmpty()) {
-            SurveyReport latest = all.get(all.size() - 1);
+            SurveySummary latest = all.get(all.size() - 1);
             BigDecimal threshold = latest.thresholdB();
             List<Row> low = latest.items().stream().filter(i -> i.satisfactionRate() != null && threshold != null
                             && i.satisfactionRate().compareTo(threshold) < 0)

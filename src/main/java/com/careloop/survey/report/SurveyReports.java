@@ -2,6 +2,7 @@ package com.careloop.survey.report;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,6 +27,10 @@ import com.careloop.survey.template.Scale;
 import com.careloop.survey.template.SurveyTemplates;
 import com.careloop.survey.template.TemplateView;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,9 +54,13 @@ public class SurveyReports {
     private final ComplaintCounts complaints;
     private final ServiceRequestCounts desk;
     private final AdjustmentSteps steps;
+    /** Summaries of CLOSED campaigns (see {@link #summary}). */
+    private final Cache<Long, SurveySummary> closed;
 
     SurveyReports(JdbcClient jdbc, SurveyTemplates templates, ComplaintCounts complaints, ServiceRequestCounts desk,
-                  AdjustmentSteps steps) {
+                  AdjustmentSteps steps,
+                  @Value("${careloop.survey.closed-summary-cache:10m}") Duration keepClosed) {
+        this.closed = Caffeine.newBuilder().expireAfterWrite(keepClosed).maximumSize(500).build();
         this.jdbc = jdbc;
         this.templates = templates;
         this.complaints = complaints;
@@ -73,27 +82,42 @@ public class SurveyReports {
     private record DimensionFigure(DimensionView dimension, BigDecimal figure, ItemStats pooled) {
     }
 
+    /**
+     * The campaign's figures without trend and opinions — the same numbers as {@link #report}. A CLOSED campaign's
+     * summary is kept (it takes no answers any more) until {@link #forget} is called for it (a manager confirming or
+     * withdrawing a fault on one of its responses) or {@code careloop.survey.closed-summary-cache} (default 10 min)
+     * has passed, which bounds a late complaint or praise registered back into its period.
+     */
+    public SurveySummary summary(long campaignId) {
+        SurveySummary kept = closed.getIfPresent(campaignId);
+        if (kept != null) {
+            return kept;
+        }
+        Campaign c = campaign(campaignId);
+        Figures f = figures(c);
+        long[] inv = invitations(c);
+        SurveySummary s = new SurveySummary(c.id(), c.name(), c.status(), c.from(), c.to(), f.template().thresholdB(),
+                inv[0], inv[1], rate(inv[1], inv[0]), f.overall(), f.index(), f.classes()[0], f.classes()[1],
+                f.classes()[2], lines(f));
+        if ("CLOSED".equals(c.status())) {
+            closed.put(campaignId, s);
+        }
+        return s;
+    }
+
+    /** Drops the kept summary of a campaign whose figures changed after it closed. */
+    public void forget(long campaignId) {
+        closed.invalidate(campaignId);
+    }
+
     public SurveyReport report(long campaignId) {
         Campaign c = campaign(campaignId);
         Figures f = figures(c);
         TemplateView t = f.template();
-        String before = c.supplementaryAt() == null ? "answered_at is not null" : "answered_at < :supp";
-        long[] inv = jdbc.sql("select count(sent_at), count(answered_at), sum(case when " + before
-                        + " then 1 else 0 end) from survey_invitation where campaign_id = :id")
-                .params(c.supplementaryAt() == null ? Map.of("id", campaignId)
-                        : Map.of("id", campaignId, "supp", Timestamp.from(c.supplementaryAt())))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        long[] inv = invitations(c);
         long sent = inv[0];
         long answered = inv[1];
-        List<SurveyReport.ItemLine> lines = new ArrayList<>();
-        Map<Long, String> dimensionOf = new HashMap<>();
-        t.dimensions().forEach(d -> d.items().forEach(i -> dimensionOf.put(i.id(), d.name())));
-        for (ItemView i : t.items()) {
-            ItemStats s = f.items().get(i.id());
-            lines.add(new SurveyReport.ItemLine(i.id(), i.code(), i.text(), i.textZhTw(), i.textEn(),
-                    dimensionOf.get(i.id()), List.copyOf(s.countsByRating().values()), s.answers(), s.dissatisfied(),
-                    s.averagePoints(), s.satisfactionRate()));
-        }
+        List<SurveyReport.ItemLine> lines = lines(f);
         ItemStats all = pooled(t.scale(), f.items().values());
         var totals = new SurveyReport.Totals(List.copyOf(all.countsByRating().values()), all.answers(),
                 all.averagePoints(), all.satisfactionRate());
@@ -124,6 +148,31 @@ public class SurveyReports {
                 c.supplementaryAt() == null ? null : rate(inv[2], sent), c.responseTarget(), lines, totals, dims,
                 f.overallScore(), f.overallRate(), f.overall(), f.index(), f.classes()[0], f.classes()[1],
                 f.classes()[2], trend, change, opinionCount, opinions);
+    }
+
+    /** Invitations sent, answered, and answered before the supplementary round. */
+    private long[] invitations(Campaign c) {
+        String before = c.supplementaryAt() == null ? "answered_at is not null" : "answered_at < :supp";
+        return jdbc.sql("select count(sent_at), count(answered_at), sum(case when " + before
+                        + " then 1 else 0 end) from survey_invitation where campaign_id = :id")
+                .params(c.supplementaryAt() == null ? Map.of("id", c.id())
+                        : Map.of("id", c.id(), "supp", Timestamp.from(c.supplementaryAt())))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+    }
+
+    /** The item rows in the template's order. */
+    private static List<SurveyReport.ItemLine> lines(Figures f) {
+        TemplateView t = f.template();
+        List<SurveyReport.ItemLine> lines = new ArrayList<>();
+        Map<Long, String> dimensionOf = new HashMap<>();
+        t.dimensions().forEach(d -> d.items().forEach(i -> dimensionOf.put(i.id(), d.name())));
+        for (ItemView i : t.items()) {
+            ItemStats s = f.items().get(i.id());
+            lines.add(new SurveyReport.ItemLine(i.id(), i.code(), i.text(), i.textZhTw(), i.textEn(),
+                    dimensionOf.get(i.id()), List.copyOf(s.countsByRating().values()), s.answers(), s.dissatisfied(),
+                    s.averagePoints(), s.satisfactionRate()));
+        }
+        return List.copyOf(lines);
     }
 
     private Figures figures(Campaign c) {

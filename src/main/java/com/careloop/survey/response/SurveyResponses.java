@@ -15,6 +15,7 @@ import com.careloop.platform.FieldChange;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.calendar.BusinessCalendar;
+import com.careloop.survey.report.SurveyReports;
 import com.careloop.survey.scoring.RespondentScore;
 import com.careloop.survey.scoring.Scoring;
 import com.careloop.survey.template.ItemView;
@@ -44,9 +45,11 @@ public class SurveyResponses {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SurveyReports reports;
 
     SurveyResponses(JdbcClient jdbc, SurveyTemplates templates, AuditTrail audit, ApplicationEventPublisher events,
-                    Clock clock) {
+                    Clock clock, SurveyReports reports) {
+        this.reports = reports;
         this.jdbc = jdbc;
         this.templates = templates;
         this.audit = audit;
@@ -149,6 +152,7 @@ public class SurveyResponses {
                     .param("id", responseId).update();
             audit.record(RECORD_TYPE, String.valueOf(responseId), "FAULT_CONFIRMED", List.of(
                     new FieldChange("faultConfirmed", String.valueOf(before.faultConfirmed()), String.valueOf(confirmed))));
+            reports.forget(before.campaignId()); // a CLOSED campaign's kept summary counts the confirmed faults
         }
         return detail(responseId);
     }

@@ -31,6 +31,8 @@ class SurveyFiguresApiTest extends ApiTestBase {
     @Autowired
     SurveyFigures figures;
     @Autowired
+    SurveyReports reports;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     SignedInAs signedInAs;
@@ -66,6 +68,30 @@ class SurveyFiguresApiTest extends ApiTestBase {
         List<FigureTable> tables = figures.tables(q);
         assertThat(tables.get(0).code()).isEqualTo("survey.campaigns");
         assertThat(tables.get(0).rows()).extracting(FigureTable.Row::key).contains("campaign:" + campaign);
+    }
+
+    @Test
+    void theSummaryHasTheReportsNumbersForEveryCampaignAndIsKeptOnlyForClosedOnes() {
+        List<Long> ids = jdbc.sql("select id from survey_campaign order by id").query(Long.class).list();
+        for (long id : ids) {
+            SurveyReport r = reports.report(id);
+            for (int i = 0; i < 2; i++) { // the second time a CLOSED campaign's summary comes from the cache
+                SurveySummary s = reports.summary(id);
+                assertThat(s.campaignId()).isEqualTo(id);
+                assertThat(s.status()).isEqualTo(r.status());
+                assertThat(s.sent()).isEqualTo(r.sent());
+                assertThat(s.answered()).isEqualTo(r.answered());
+                assertThat(s.responseRate()).isEqualTo(r.responseRate());
+                assertThat(s.overall()).isEqualTo(r.overall());
+                assertThat(s.weightedIndex()).isEqualTo(r.weightedIndex());
+                assertThat(List.of(s.classA(), s.classB(), s.classC()))
+                        .isEqualTo(List.of(r.classA(), r.classB(), r.classC()));
+                assertThat(s.items()).isEqualTo(r.items());
+                assertThat(s.thresholdB()).isEqualTo(r.thresholdB());
+            }
+            assertThat(reports.summary(id) == reports.summary(id)).as("kept: campaign " + id)
+                    .isEqualTo("CLOSED".equals(r.status()));
+        }
     }
 
     @Test
