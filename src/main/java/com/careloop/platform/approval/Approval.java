@@ -126,7 +126,7 @@ public class Approval implements Auditable {
     Optional<ApprovalOutcome> decide(ApprovalTask task, ApprovalDecision decision, String comment, long actorId,
                                      String actorName, Instant now, Deadlines deadlines) {
         requireOpen();
-        if (task.getApproval() != this || !task.isOpen() || task.getStageNo() != currentStage) {
+        if (!tasks.contains(task) || !task.isOpen() || task.getStageNo() != currentStage) {
             throw DomainException.of("approvals.task-closed", subjectNumber,
                     Text.label("approvals.task.status", task.getStatus()));
         }

@@ -64,15 +64,33 @@ class Assignees {
                 .param("p", permission).param("d", departmentId).query(Long.class).list();
     }
 
-    /** The heads (position DEPT_HEAD) of the departments the given users belong to: whom a late task escalates to. */
+    /**
+     * The heads (position DEPT_HEAD) of the departments the given users belong to — for a department without a head,
+     * the nearest one up the tree: whom a late task escalates to.
+     */
     Set<Long> headsOf(Set<Long> users) {
+        Set<Long> heads = new LinkedHashSet<>();
         if (users.isEmpty()) {
-            return Set.of();
+            return heads;
         }
-        return new LinkedHashSet<>(jdbc.sql("""
-                select h.id from app_user h where h.active = true and h.position = 'DEPT_HEAD' and h.department_id in
-                (select u.department_id from app_user u where u.id in (:users) and u.department_id is not null)
-                order by h.id""").param("users", users).query(Long.class).list());
+        List<Long> departments = jdbc.sql("""
+                select distinct department_id from app_user where id in (:users) and department_id is not null""")
+                .param("users", users).query(Long.class).list();
+        for (Long department : departments) {
+            Long at = department;
+            for (int depth = 0; at != null && depth < 20; depth++) {
+                List<Long> found = jdbc.sql("""
+                        select id from app_user where active = true and position = 'DEPT_HEAD' and department_id = :d
+                        order by id""").param("d", at).query(Long.class).list();
+                if (!found.isEmpty()) {
+                    heads.addAll(found);
+                    break;
+                }
+                at = jdbc.sql("select parent_id from department where id = :d").param("d", at)
+                        .query((rs, n) -> (Long) rs.getObject(1, Long.class)).optional().orElse(null);
+            }
+        }
+        return heads;
     }
 
     /** Whether a ref of a kind names something that exists (for chain editing). */
