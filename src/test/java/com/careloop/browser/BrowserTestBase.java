@@ -111,6 +111,29 @@ abstract class BrowserTestBase {
         }
     }
 
+    /**
+     * From the signed-in manager's home dashboard: switches the KPI dashboard to this month, drills down from the
+     * overdue requests figure to the queue and checks the queue lists exactly as many. Shared by the dashboard and
+     * the reports journeys.
+     */
+    void drillDownFromTheOverdueFigure() {
+        driver.findElement(By.id("kpi-dashboard-period-MONTH")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("period=MONTH"));
+        org.assertj.core.api.Assertions.assertThat(driver.findElement(By.id("kpi-dashboard")).getText()).contains("本月");
+        org.openqa.selenium.WebElement overdue = driver.findElement(By.id("kpi-servicedesk.overdueNow"));
+        long figure = Long.parseLong(overdue.findElement(By.className("num")).getText().replace(",", ""));
+        submit(overdue);
+        org.assertj.core.api.Assertions.assertThat(driver.getCurrentUrl()).contains("/service-requests").contains("overdue=true");
+        int rows = driver.findElements(By.cssSelector("#queue tbody tr[id^='row-']")).size();
+        if (figure <= rows || driver.findElements(By.id("next-page")).isEmpty()) {
+            org.assertj.core.api.Assertions.assertThat((long) rows).isEqualTo(figure);
+        } else {
+            org.assertj.core.api.Assertions.assertThat(Long.parseLong(driver.findElement(By.id("count-overdue")).getText().trim()))
+                    .isEqualTo(figure);
+        }
+    }
+
     /** Signs out and waits for the login page: the click returns before the browser has navigated. */
     void signOut() {
         submit(driver.findElement(By.id("logout")));

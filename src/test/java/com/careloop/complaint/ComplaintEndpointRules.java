@@ -11,6 +11,7 @@ public final class ComplaintEndpointRules {
             Map.entry("POST " + BASE, "complaint:receive"),
             Map.entry("GET " + BASE, "complaint:view"),
             Map.entry("GET " + BASE + "/{id}", "complaint:view"),
+            Map.entry("GET " + BASE + "/{id}/form.pdf", "complaint:view"),
             Map.entry("POST " + BASE + "/{id}/acknowledge", "complaint:handle"),
             Map.entry("POST " + BASE + "/{id}/assess", "complaint:handle"),
             Map.entry("POST " + BASE + "/{id}/investigate", "complaint:investigate"),
@@ -22,7 +23,8 @@ public final class ComplaintEndpointRules {
             Map.entry("POST " + BASE + "/{id}/close", "complaint:handle"),
             Map.entry("GET /complaints", "complaint:view"),
             Map.entry("GET /complaints/{id}", "complaint:view"),
-            Map.entry("GET /complaints/{id}/form", "complaint:view"));
+            Map.entry("GET /complaints/{id}/form", "complaint:view"),
+            Map.entry("GET /complaints/{id}/form.pdf", "complaint:view"));
 
     private ComplaintEndpointRules() {
     }

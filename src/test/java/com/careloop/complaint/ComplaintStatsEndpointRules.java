@@ -10,10 +10,12 @@ public final class ComplaintStatsEndpointRules {
             Map.entry("GET /api/v1/complaints/statistics/export", "complaint:view"),
             Map.entry("GET /api/v1/complaints/annual", "complaint:view"),
             Map.entry("GET /api/v1/complaints/annual/export", "complaint:view"),
+            Map.entry("GET /api/v1/complaints/annual.pdf", "complaint:view"),
             Map.entry("GET /complaints/stats", "complaint:view"),
             Map.entry("GET /complaints/stats/export", "complaint:view"),
             Map.entry("GET /complaints/annual", "complaint:view"),
-            Map.entry("GET /complaints/annual/export", "complaint:view"));
+            Map.entry("GET /complaints/annual/export", "complaint:view"),
+            Map.entry("GET /complaints/annual.pdf", "complaint:view"));
 
     private ComplaintStatsEndpointRules() {
     }

@@ -21,7 +21,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,10 +44,12 @@ class CapaApi {
     private final CorrectiveActions capas;
 
     private final CapaListExport export;
+    private final CapaEightD eightD;
 
-    CapaApi(CorrectiveActions capas, CapaListExport export) {
+    CapaApi(CorrectiveActions capas, CapaListExport export, CapaEightD eightD) {
         this.capas = capas;
         this.export = export;
+        this.eightD = eightD;
     }
 
     @RequiresPermission(CapaPermissions.HANDLE)
@@ -80,6 +84,13 @@ class CapaApi {
     @GetMapping("/{id}")
     Detail get(@PathVariable long id) {
         return capas.detail(id);
+    }
+
+    /** The 8D report as PDF in the reader's language (Accept-Language), named after the CAPA number. */
+    @RequiresPermission(CapaPermissions.VIEW)
+    @GetMapping("/{id}/8d.pdf")
+    ResponseEntity<byte[]> eightDPdf(@PathVariable long id) {
+        return eightD.pdf(id, LocaleContextHolder.getLocale());
     }
 
     @RequiresPermission(CapaPermissions.HANDLE)

@@ -31,6 +31,8 @@ import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +43,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import static com.careloop.platform.Forms.reject;
@@ -64,10 +67,12 @@ class CapaPages {
     private final CurrentUsers users;
 
     private final CapaListExport export;
+    private final CapaEightD eightD;
 
     CapaPages(CorrectiveActions capas, JdbcClient jdbc, MessageSource messages, CurrentUsers users,
-              CapaListExport export) {
+              CapaListExport export, CapaEightD eightD) {
         this.export = export;
+        this.eightD = eightD;
         this.capas = capas;
         this.jdbc = jdbc;
         this.messages = messages;
@@ -138,11 +143,18 @@ class CapaPages {
         return "capa/detail";
     }
 
+    /** The browser's print view of the 8D report: the same document as the PDF, as A4 HTML. */
     @RequiresPermission(CapaPermissions.VIEW)
-    @GetMapping("/capa/{id}/8d")
-    String eightD(@PathVariable long id, Model model) {
-        model.addAttribute("c", capas.detail(id));
-        return "capa/8d";
+    @GetMapping(value = "/capa/{id}/8d", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String eightD(@PathVariable long id) {
+        return eightD.html(id, LocaleContextHolder.getLocale());
+    }
+
+    @RequiresPermission(CapaPermissions.VIEW)
+    @GetMapping("/capa/{id}/8d.pdf")
+    ResponseEntity<byte[]> eightDPdf(@PathVariable long id) {
+        return eightD.pdf(id, LocaleContextHolder.getLocale());
     }
 
     // ---- steps -------------------------------------------------------------------------------

@@ -21,7 +21,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,10 +44,12 @@ class ComplaintApi {
 
     private final Complaints complaints;
     private final ComplaintListExport export;
+    private final ComplaintForm form;
 
-    ComplaintApi(Complaints complaints, ComplaintListExport export) {
+    ComplaintApi(Complaints complaints, ComplaintListExport export, ComplaintForm form) {
         this.complaints = complaints;
         this.export = export;
+        this.form = form;
     }
 
     @RequiresPermission(ComplaintPermissions.RECEIVE)
@@ -83,6 +87,13 @@ class ComplaintApi {
     @GetMapping("/{id}")
     Detail get(@PathVariable long id) {
         return complaints.detail(id);
+    }
+
+    /** The 顾客投诉处理单 as PDF in the reader's language (Accept-Language), named after the complaint number. */
+    @RequiresPermission(ComplaintPermissions.VIEW)
+    @GetMapping("/{id}/form.pdf")
+    ResponseEntity<byte[]> formPdf(@PathVariable long id) {
+        return form.pdf(id, LocaleContextHolder.getLocale());
     }
 
     @RequiresPermission(ComplaintPermissions.HANDLE)

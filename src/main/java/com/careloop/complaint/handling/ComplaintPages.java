@@ -12,6 +12,9 @@ import com.careloop.platform.RequiresPermission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.springframework.stereotype.Controller;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The complaint pages: the list, the complaint with its timeline, and the printable 顾客投诉处理单. */
 @Controller
@@ -28,11 +32,13 @@ class ComplaintPages {
     private final Complaints complaints;
     private final ComplaintListExport export;
     private final JdbcClient jdbc;
+    private final ComplaintForm form;
 
-    ComplaintPages(Complaints complaints, ComplaintListExport export, JdbcClient jdbc) {
+    ComplaintPages(Complaints complaints, ComplaintListExport export, JdbcClient jdbc, ComplaintForm form) {
         this.complaints = complaints;
         this.export = export;
         this.jdbc = jdbc;
+        this.form = form;
     }
 
     @RequiresPermission(ComplaintPermissions.VIEW)
@@ -64,10 +70,17 @@ class ComplaintPages {
     record Option(long id, String name) {
     }
 
+    /** The browser's print view of the 顾客投诉处理单: the same document as the PDF, as A4 HTML. */
     @RequiresPermission(ComplaintPermissions.VIEW)
-    @GetMapping("/complaints/{id}/form")
-    String form(@PathVariable long id, Model model) {
-        model.addAttribute("c", complaints.detail(id));
-        return "complaint/form";
+    @GetMapping(value = "/complaints/{id}/form", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String form(@PathVariable long id) {
+        return form.html(id, LocaleContextHolder.getLocale());
+    }
+
+    @RequiresPermission(ComplaintPermissions.VIEW)
+    @GetMapping("/complaints/{id}/form.pdf")
+    ResponseEntity<byte[]> formPdf(@PathVariable long id) {
+        return form.pdf(id, LocaleContextHolder.getLocale());
     }
 }

@@ -10,8 +10,10 @@ import com.careloop.platform.RequiresPermission;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,10 +24,12 @@ class ComplaintStatsApi {
 
     private final ComplaintStatsService stats;
     private final StatsExcel excel;
+    private final AnnualSummaryPrint annualPrint;
 
-    ComplaintStatsApi(ComplaintStatsService stats, StatsExcel excel) {
+    ComplaintStatsApi(ComplaintStatsService stats, StatsExcel excel, AnnualSummaryPrint annualPrint) {
         this.stats = stats;
         this.excel = excel;
+        this.annualPrint = annualPrint;
     }
 
     @RequiresPermission(ComplaintPermissions.VIEW)
@@ -51,6 +55,13 @@ class ComplaintStatsApi {
     @GetMapping("/api/v1/complaints/annual")
     Annual annual(@RequestParam(required = false) Integer year) {
         return stats.annual(year);
+    }
+
+    /** The annual summary as PDF in the reader's language (Accept-Language): complaint-annual-<year>.pdf. */
+    @RequiresPermission(ComplaintPermissions.VIEW)
+    @GetMapping("/api/v1/complaints/annual.pdf")
+    ResponseEntity<byte[]> annualPdf(@RequestParam(required = false) Integer year) {
+        return annualPrint.pdf(year, LocaleContextHolder.getLocale());
     }
 
     @RequiresPermission(ComplaintPermissions.VIEW)

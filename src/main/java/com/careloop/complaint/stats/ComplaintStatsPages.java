@@ -15,12 +15,16 @@ import com.careloop.platform.RequiresPermission;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,8 +36,11 @@ class ComplaintStatsPages {
     private final StatsExcel excel;
     private final StatsLabels labels;
     private final JsonMapper json;
+    private final AnnualSummaryPrint annual;
 
-    ComplaintStatsPages(ComplaintStatsService stats, StatsExcel excel, StatsLabels labels, JsonMapper json) {
+    ComplaintStatsPages(ComplaintStatsService stats, StatsExcel excel, StatsLabels labels, JsonMapper json,
+                        AnnualSummaryPrint annual) {
+        this.annual = annual;
         this.stats = stats;
         this.excel = excel;
         this.labels = labels;
@@ -63,16 +70,18 @@ class ComplaintStatsPages {
         excel.statistics(s, Downloads.xlsx(response, "complaint-statistics-" + s.from() + "-" + s.to()));
     }
 
+    /** The browser's print view of the annual summary: the same document as the PDF, with the year navigation. */
     @RequiresPermission(ComplaintPermissions.VIEW)
-    @GetMapping("/complaints/annual")
-    String annual(@RequestParam(required = false) Integer year, Model model) {
-        Annual a = stats.annual(year);
-        model.addAttribute("a", a);
-        for (StatsGroup g : StatsGroup.values()) {
-            model.addAttribute("g" + g.name(), g);
-        }
-        model.addAttribute("paretoChart", paretoChart(a.pareto()));
-        return "complaint/annual";
+    @GetMapping(value = "/complaints/annual", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String annual(@RequestParam(required = false) Integer year) {
+        return annual.html(year, LocaleContextHolder.getLocale());
+    }
+
+    @RequiresPermission(ComplaintPermissions.VIEW)
+    @GetMapping("/complaints/annual.pdf")
+    ResponseEntity<byte[]> annualPdf(@RequestParam(required = false) Integer year) {
+        return annual.pdf(year, LocaleContextHolder.getLocale());
     }
 
     @RequiresPermission(ComplaintPermissions.VIEW)

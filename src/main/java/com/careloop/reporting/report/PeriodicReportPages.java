@@ -115,9 +115,19 @@ class PeriodicReportPages {
     String generate(@RequestParam ReportKind kind,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate first,
                     @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
-                    @RequestParam(required = false) Long customerId) {
-        Detail r = reports.generate(new ReportCommands.Generate(kind, first, null, year, month, customerId));
-        return "redirect:/reports/" + r.id();
+                    @RequestParam(required = false) Long customerId, RedirectAttributes flash) {
+        try {
+            Detail r = reports.generate(new ReportCommands.Generate(kind, first, null, year, month, customerId));
+            return "redirect:/reports/" + r.id();
+        } catch (DomainException e) {
+            if (!"report.exists".equals(e.code()) || !(e.details().get("id") instanceof Number existing)) {
+                throw e;
+            }
+            // the period already has its current report: open it (regenerating stays a button on the report page)
+            flash.addFlashAttribute("notice",
+                    messages.getMessage("flash.report.opened", null, LocaleContextHolder.getLocale()));
+            return "redirect:/reports/" + existing.longValue();
+        }
     }
 
     @RequiresPermission(ReportingPermissions.REPORT)
@@ -150,24 +160,21 @@ class PeriodicReportPages {
             }
         });
         reports.writeTexts(id, new ReportCommands.WriteTexts(texts, version));
-        flash.addFlashAttribute("success", "saved");
-        return "redirect:/reports/" + id;
+        return saved(flash, id);
     }
 
     @RequiresPermission(ReportingPermissions.REPORT)
     @PostMapping("/reports/{id}/submit")
     String submit(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
         reports.submit(id, version);
-        flash.addFlashAttribute("success", "saved");
-        return "redirect:/reports/" + id;
+        return saved(flash, id);
     }
 
     @RequiresPermission(ReportingPermissions.APPROVE)
     @PostMapping("/reports/{id}/approve")
     String approve(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
         reports.approve(id, version);
-        flash.addFlashAttribute("success", "saved");
-        return "redirect:/reports/" + id;
+        return saved(flash, id);
     }
 
     @RequiresPermission(ReportingPermissions.APPROVE)
@@ -175,16 +182,19 @@ class PeriodicReportPages {
     String returnForRework(@PathVariable long id, @RequestParam(required = false) String comment,
                            @RequestParam(required = false) Long version, RedirectAttributes flash) {
         reports.returnForRework(id, new ReportCommands.Return(comment, version));
-        flash.addFlashAttribute("success", "saved");
-        return "redirect:/reports/" + id;
+        return saved(flash, id);
     }
 
     @RequiresPermission(ReportingPermissions.REPORT)
     @PostMapping("/reports/{id}/regenerate")
     String regenerate(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
-        Detail r = reports.regenerate(id, version);
+        return saved(flash, reports.regenerate(id, version).id());
+    }
+
+    /** After a step: back to the report (the new revision after regenerating) with the "saved" notice. */
+    private static String saved(RedirectAttributes flash, long id) {
         flash.addFlashAttribute("success", "saved");
-        return "redirect:/reports/" + r.id();
+        return "redirect:/reports/" + id;
     }
 
     @RequiresPermission(ReportingPermissions.REPORT)
