@@ -59,11 +59,14 @@ class PeriodicReportPages {
     private final CustomerDirectory customers;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final com.careloop.platform.Texts texts;
     private final java.time.ZoneId zone;
 
     PeriodicReportPages(Reports reports, ReportRendering rendering, PeriodicReportCharts charts, ReportDocuments documents,
                 CurrentUsers users, KeyCustomers keyCustomers, CustomerDirectory customers, MessageSource messages,
-                java.time.Clock clock, com.careloop.platform.CareLoopProperties properties) {
+                java.time.Clock clock, com.careloop.platform.CareLoopProperties properties,
+                com.careloop.platform.Texts texts) {
+        this.texts = texts;
         this.clock = clock;
         this.zone = properties.zone();
         this.reports = reports;
@@ -74,6 +77,22 @@ class PeriodicReportPages {
         this.keyCustomers = keyCustomers;
         this.customers = customers;
         this.messages = messages;
+    }
+
+    /** One line of the approval trail, rendered in the reader's language and company time. */
+    public record TrailLine(int stage, String assignee, String aspect, String state, String decision, String who,
+                            String when, String comment) {
+    }
+
+    private List<TrailLine> trail(long id) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        return reports.approvalTrail(id).stream().map(e -> new TrailLine(e.stage(), texts.render(e.assignee(), locale),
+                e.aspectCode() == null ? "" : texts.render(com.careloop.platform.Text.of(e.aspectCode()), locale),
+                texts.render(com.careloop.platform.Text.label("approvals.task.status", e.state()), locale),
+                e.decision() == null ? "" : texts.render(com.careloop.platform.Text.label("approvals.decision",
+                        e.decision()), locale),
+                e.deciderName() == null ? "" : e.deciderName(), texts.time(e.decidedAt()),
+                e.comment() == null ? "" : e.comment())).toList();
     }
 
     @RequiresPermission(ReportingPermissions.REPORT)
@@ -120,6 +139,7 @@ class PeriodicReportPages {
         model.addAttribute("charts", charts.page(r.sections().stream().flatMap(s -> s.tables().stream()).toList(),
                 LocaleContextHolder.getLocale()));
         model.addAttribute("revisions", reports.revisions(id));
+        model.addAttribute("approvalTrail", trail(id));
         boolean draft = r.current() && r.status() == ReportStatus.DRAFT;
         boolean submitted = r.current() && r.status() == ReportStatus.SUBMITTED;
         model.addAttribute("canWrite", draft && me.can(ReportingPermissions.REPORT));

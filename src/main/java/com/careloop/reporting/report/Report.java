@@ -164,6 +164,12 @@ public class Report implements Auditable {
         submittedAt = null;
     }
 
+    /** Refuses a decision (approve / return) unless this is the current revision waiting for approval. */
+    public void requireAwaitingDecision(String step) {
+        requireCurrent();
+        requireStatus(step, ReportStatus.SUBMITTED);
+    }
+
     /**
      * A newer revision replaces this one. A report waiting for approval is not regenerated under the approver's
      * eyes: return it first. Draft and approved reports may be (the new revision needs approval again).

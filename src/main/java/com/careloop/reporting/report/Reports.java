@@ -13,6 +13,11 @@ import java.util.Map;
 
 import com.careloop.customer.CustomerDirectory;
 import com.careloop.customer.KeyCustomers;
+import com.careloop.platform.ApprovalCompleted;
+import com.careloop.platform.ApprovalDecision;
+import com.careloop.platform.ApprovalSubject;
+import com.careloop.platform.ApprovalTrailEntry;
+import com.careloop.platform.Approvals;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUsers;
@@ -29,6 +34,7 @@ import com.careloop.reporting.report.ReportViews.Filter;
 import com.careloop.reporting.report.ReportViews.Page;
 import com.careloop.reporting.report.ReportViews.Row;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,6 +57,9 @@ public class Reports implements ReportFiles {
             ReportKind.CUSTOMER_MONTHLY, "report-customer-monthly",
             ReportKind.MANAGEMENT_REVIEW, "report-management-review"));
 
+    /** The subject type of report approvals. */
+    static final String APPROVAL_SUBJECT = "report";
+
     private final ReportRepository reports;
     private final Map<ReportKind, ReportBuilder> builders = new EnumMap<>(ReportKind.class);
     private final ReportContentJson contentJson;
@@ -62,13 +71,14 @@ public class Reports implements ReportFiles {
     private final KeyCustomers keyCustomers;
     private final CustomerDirectory customers;
     private final JdbcClient jdbc;
+    private final Approvals approvals;
     private final Clock clock;
     private final ZoneId zone;
 
     Reports(ReportRepository reports, List<ReportBuilder> builders, ReportContentJson contentJson,
             ReportRendering rendering, ReportDocuments documents, RecordNumbers numbers, AuditTrail audit,
-            CurrentUsers users, KeyCustomers keyCustomers, CustomerDirectory customers, JdbcClient jdbc, Clock clock,
-            CareLoopProperties properties) {
+            CurrentUsers users, KeyCustomers keyCustomers, CustomerDirectory customers, JdbcClient jdbc,
+            Approvals approvals, Clock clock, CareLoopProperties properties) {
         this.reports = reports;
         builders.forEach(b -> this.builders.put(b.kind(), b));
         this.contentJson = contentJson;
@@ -80,6 +90,7 @@ public class Reports implements ReportFiles {
         this.keyCustomers = keyCustomers;
         this.customers = customers;
         this.jdbc = jdbc;
+        this.approvals = approvals;
         this.clock = clock;
         this.zone = properties.zone();
     }
@@ -148,7 +159,20 @@ public class Reports implements ReportFiles {
     }
 
     Report submitted(long id, Long version) {
-        return stepped(id, version, "SUBMIT", r -> r.submit(actor(), Instant.now(clock)));
+        Report r = find(id);
+        Versions.requireCurrentIfGiven(version, r.getVersion(), Report.RECORD_TYPE, r.getNumber());
+        var before = r.auditState();
+        Report.Actor by = actor();
+        r.submit(by, Instant.now(clock));
+        saved(r, "SUBMIT", before);
+        startApproval(r, by.id());
+        return r;
+    }
+
+    /** The approval of a submitted report runs on the chain {@code report.<KIND>} of the platform's approvals. */
+    private void startApproval(Report r, Long requesterId) {
+        approvals.start(new ApprovalSubject(APPROVAL_SUBJECT, r.getId(), r.getNumber(), r.title(),
+                "/reports/" + r.getId(), null), "report." + r.getKind().name(), requesterId);
     }
 
     public Detail approve(long id, Long version) {
@@ -156,7 +180,11 @@ public class Reports implements ReportFiles {
     }
 
     Report approved(long id, Long version) {
-        return stepped(id, version, "APPROVE", r -> r.approve(actor(), Instant.now(clock)));
+        Report r = find(id);
+        Versions.requireCurrentIfGiven(version, r.getVersion(), Report.RECORD_TYPE, r.getNumber());
+        r.requireAwaitingDecision("approve");
+        decide(r, ApprovalDecision.APPROVE, null);
+        return r;
     }
 
     public Detail returnForRework(long id, ReportCommands.Return command) {
@@ -164,17 +192,59 @@ public class Reports implements ReportFiles {
     }
 
     Report returned(long id, ReportCommands.Return command) {
-        return stepped(id, command.version(), "RETURN",
-                r -> r.returnForRework(command.comment(), actor(), Instant.now(clock)));
+        Report r = find(id);
+        Versions.requireCurrentIfGiven(command.version(), r.getVersion(), Report.RECORD_TYPE, r.getNumber());
+        r.requireAwaitingDecision("return");
+        if (command.comment() == null || command.comment().isBlank()) {
+            throw new InvalidInputException("comment", "required", Text.of("error.report.return-comment-required"));
+        }
+        decide(r, ApprovalDecision.REJECT, command.comment());
+        return r;
     }
 
-    /** A sign-off step on a report: version check when given, the named domain method, save and audit. */
-    private Report stepped(long id, Long version, String action, java.util.function.Consumer<Report> step) {
-        Report r = find(id);
-        Versions.requireCurrentIfGiven(version, r.getVersion(), Report.RECORD_TYPE, r.getNumber());
+    /**
+     * The signed-in approver decides their task of the report's approval; a report submitted before approvals existed
+     * gets its approval started first. The report changes when the approval ends ({@link #approvalCompleted}).
+     */
+    private void decide(Report r, ApprovalDecision decision, String comment) {
+        if (!approvals.isOpen(APPROVAL_SUBJECT, r.getId())) {
+            startApproval(r, r.getGeneratedBy());
+        }
+        approvals.decideOn(APPROVAL_SUBJECT, r.getId(), decision, comment);
+    }
+
+    /**
+     * The approval of a report ended (synchronously, in the deciding transaction): approved → the report is approved
+     * by the last approver; rejected → back to draft with the approver's comment; withdrawn → back to draft.
+     */
+    @EventListener
+    void approvalCompleted(ApprovalCompleted event) {
+        if (!APPROVAL_SUBJECT.equals(event.subjectType())) {
+            return;
+        }
+        Report r = find(event.subjectId());
         var before = r.auditState();
-        step.accept(r);
-        return saved(r, action, before);
+        Report.Actor by = new Report.Actor(event.deciderId(), event.deciderName());
+        switch (event.outcome()) {
+            case APPROVED -> {
+                r.approve(by, event.at());
+                saved(r, "APPROVE", before);
+            }
+            case REJECTED -> {
+                r.returnForRework(event.comment(), by, event.at());
+                saved(r, "RETURN", before);
+            }
+            case WITHDRAWN -> {
+                r.returnForRework(event.comment() == null ? "-" : event.comment(), by, event.at());
+                saved(r, "WITHDRAW", before);
+            }
+        }
+    }
+
+    /** Who was asked to approve the report, who decided what and when, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ApprovalTrailEntry> approvalTrail(long id) {
+        return approvals.trail(APPROVAL_SUBJECT, id);
     }
 
     private Report saved(Report r, String action, Map<String, Object> before) {

@@ -128,6 +128,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.reporting.DashboardEndpointRules.RULES);
         MATRIX.putAll(com.careloop.reporting.ReportEndpointRules.RULES);
         MATRIX.putAll(com.careloop.reporting.DeliveryEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.platform.approval.ApprovalEndpointRules.RULES);
     }
 
 

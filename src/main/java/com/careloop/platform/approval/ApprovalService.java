@@ -1,0 +1,174 @@
+package com.careloop.platform.approval;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.careloop.platform.ApprovalCompleted;
+import com.careloop.platform.ApprovalDecision;
+import com.careloop.platform.ApprovalOutcome;
+import com.careloop.platform.ApprovalSubject;
+import com.careloop.platform.ApprovalTrailEntry;
+import com.careloop.platform.Approvals;
+import com.careloop.platform.AuditTrail;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.DomainException;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.NotFoundException;
+import com.careloop.platform.Text;
+import com.careloop.platform.Versions;
+import com.careloop.platform.calendar.BusinessCalendar;
+import com.careloop.platform.calendar.CalendarService;
+import com.careloop.platform.calendar.TimeUnit;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The approval service: starts approvals on a chain's current version, resolves each opened task's approvers,
+ * records decisions (task and approval versioned: concurrent deciders → one wins, the other 409), audits every step,
+ * and publishes {@link ApprovalCompleted} synchronously so the owning module commits its record with the outcome.
+ */
+@Service
+@Transactional
+class ApprovalService implements Approvals {
+
+    static final String RECORD_TYPE = "approval";
+
+    private final ApprovalRepository approvals;
+    private final ApprovalTaskRepository tasks;
+    private final ApprovalChains chains;
+    private final Assignees assignees;
+    private final CalendarService calendars;
+    private final AuditTrail audit;
+    private final CurrentUsers users;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ApprovalService(ApprovalRepository approvals, ApprovalTaskRepository tasks, ApprovalChains chains,
+                    Assignees assignees, CalendarService calendars, AuditTrail audit, CurrentUsers users,
+                    ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+        this.approvals = approvals;
+        this.tasks = tasks;
+        this.chains = chains;
+        this.assignees = assignees;
+        this.calendars = calendars;
+        this.audit = audit;
+        this.users = users;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Deadlines in working days on the standard business calendar, reminder when 80 % of the time is used. */
+    static Approval.Deadlines deadlines(BusinessCalendar calendar) {
+        return (now, days) -> new Approval.Due(calendar.deadline(now, days, TimeUnit.WORKING_DAYS, List.of()),
+                calendar.warnAt(now, days, TimeUnit.WORKING_DAYS, List.of(), now, 0.8));
+    }
+
+    @Override
+    public long start(ApprovalSubject subject, String chainCode, Long requesterId) {
+        if (approvals.findFirstBySubjectTypeAndSubjectIdAndStatus(subject.type(), subject.id(), Approval.Status.OPEN)
+                .isPresent()) {
+            throw DomainException.of("approvals.already-open", subject.number());
+        }
+        ApprovalChains.Chain chain = chains.find(chainCode).orElseThrow(() -> new InvalidInputException("chainCode",
+                "unknown", Text.of("error.approvals.chain-unknown", chainCode)));
+        String requesterName = requesterId == null ? CurrentUsers.SYSTEM : jdbc.sql(
+                "select display_name from app_user where id = :id").param("id", requesterId).query(String.class)
+                .optional().orElse(CurrentUsers.SYSTEM);
+        Approval a = Approval.start(subject, chain.code(), chain.version(), chain.stages(), requesterId, requesterName,
+                Instant.now(clock), deadlines(calendars.standard()));
+        assignOpenTasks(a);
+        approvals.saveAndFlush(a);
+        audit.created(a);
+        return a.getId();
+    }
+
+    @Override
+    public void decide(long taskId, Long version, ApprovalDecision decision, String comment) {
+        ApprovalTask task = tasks.findById(taskId).orElseThrow(() -> new NotFoundException("approval-task", taskId));
+        Versions.requireCurrentIfGiven(version, task.getVersion(), "approval-task", taskId);
+        decide(task.getApproval(), task, decision, comment);
+    }
+
+    @Override
+    public void decideOn(String subjectType, long subjectId, ApprovalDecision decision, String comment) {
+        CurrentUser me = users.require();
+        Approval a = open(subjectType, subjectId).orElseThrow(() -> DomainException.of("approvals.none-open",
+                subjectType + " " + subjectId));
+        ApprovalTask task = a.openTasks().stream().filter(t -> t.isCandidate(me.id())).findFirst()
+                .orElseThrow(() -> DomainException.of("approvals.not-assignee", a.getSubjectNumber()));
+        decide(a, task, decision, comment);
+    }
+
+    private void decide(Approval a, ApprovalTask task, ApprovalDecision decision, String comment) {
+        CurrentUser me = users.require();
+        var before = a.auditState();
+        Instant now = Instant.now(clock);
+        Optional<ApprovalOutcome> outcome = a.decide(task, decision, comment, me.id(), me.displayName(), now,
+                deadlines(calendars.standard()));
+        assignOpenTasks(a);
+        approvals.saveAndFlush(a);
+        audit.changed(a, "DECIDE", before);
+        outcome.ifPresent(o -> events.publishEvent(new ApprovalCompleted(a.getId(), a.getSubjectType(),
+                a.getSubjectId(), o, me.id(), me.displayName(), task.getDecisionComment(), now)));
+    }
+
+    @Override
+    public void withdraw(String subjectType, long subjectId) {
+        CurrentUser me = users.require();
+        Approval a = open(subjectType, subjectId).orElseThrow(() -> DomainException.of("approvals.none-open",
+                subjectType + " " + subjectId));
+        var before = a.auditState();
+        Instant now = Instant.now(clock);
+        ApprovalOutcome outcome = a.withdraw(me.id(), now);
+        approvals.saveAndFlush(a);
+        audit.changed(a, "WITHDRAW", before);
+        events.publishEvent(new ApprovalCompleted(a.getId(), subjectType, subjectId, outcome, me.id(),
+                me.displayName(), null, now));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isOpen(String subjectType, long subjectId) {
+        return open(subjectType, subjectId).isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ApprovalTrailEntry> trail(String subjectType, long subjectId) {
+        List<ApprovalTrailEntry> trail = new ArrayList<>();
+        for (Approval a : approvals.findBySubjectTypeAndSubjectIdOrderByIdAsc(subjectType, subjectId)) {
+            for (ApprovalTask t : a.getTasks()) {
+                trail.add(new ApprovalTrailEntry(t.getId(), t.getStageNo() + 1, assignee(t), t.getAspectCode(),
+                        t.getStatus().name(), t.getDecision(), t.getDecidedByName(), t.getDecidedAt(),
+                        t.getDecisionComment(), t.getDueAt()));
+            }
+        }
+        return trail;
+    }
+
+    /** Who a task asks, as a text: e.g. "holders of 报表审批" or "department 客户服务部 (any one)". */
+    static Text assignee(ApprovalTask t) {
+        return Text.of("approvals.assignee." + t.getAssigneeKind(), t.getAssigneeRef() == null ? "" : t.getAssigneeRef());
+    }
+
+    private Optional<Approval> open(String subjectType, long subjectId) {
+        return approvals.findFirstBySubjectTypeAndSubjectIdAndStatus(subjectType, subjectId, Approval.Status.OPEN);
+    }
+
+    private void assignOpenTasks(Approval a) {
+        for (ApprovalTask t : a.openTasks()) {
+            if (t.getCandidates().isEmpty()) {
+                t.assign(assignees.resolve(t.getAssigneeKind(), t.getAssigneeRef(), a.getSubjectDepartmentId()));
+            }
+        }
+    }
+}
