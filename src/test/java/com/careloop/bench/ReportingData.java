@@ -33,7 +33,7 @@ final class ReportingData {
     /** The start of company day {@code DAYS - d} before today plus a working-hours time from {@code g}, as SQL. */
     private static final String DAY_TIME = """
             (((current_timestamp at time zone 'Asia/Shanghai')::date - {days} + ({day})::int)::timestamp
-              + interval '8 hours' + (({g} * 7919) % 36000) * interval '1 second') at time zone 'Asia/Shanghai'""";
+              + interval '8 hours' + (({g}::bigint * 7919) % 36000) * interval '1 second') at time zone 'Asia/Shanghai'""";
 
     private final JdbcClient jdbc;
 

@@ -58,7 +58,8 @@ public class ServiceDeskFigures implements FigureSource {
         var p = query.period();
         Instant from = p.from(zone);
         Instant to = p.to(zone);
-        Group total = statistics.total(from, to, query.scope(), query.customerId());
+        ServiceRequestStatistics.Cells cells = statistics.cells(from, to, query.scope(), query.customerId());
+        Group total = cells.total();
         StatisticsRow row = total.row();
         var parts = total.parts();
         String registered = registered(query).toUriString();
@@ -86,8 +87,8 @@ public class ServiceDeskFigures implements FigureSource {
         }
         if (query.purpose() == Purpose.CUSTOMER_MONTHLY && query.customerId() != null) {
             figures.add(Figure.count("servicedesk.customerFieldServices",
-                    statistics.groups(GroupBy.TYPE, from, to, query.scope(), query.customerId()).stream()
-                            .filter(g -> FIELD_TYPES.contains(g.row().key())).mapToLong(g -> g.row().count()).sum(),
+                    cells.groups(GroupBy.TYPE).stream()
+                            .filter(g -> FIELD_TYPES.contains(g.key())).mapToLong(g -> g.sums().count()).sum(),
                     Better.NONE, registered(query).toUriString()));
         }
         return figures;
@@ -101,8 +102,9 @@ public class ServiceDeskFigures implements FigureSource {
         Instant from = query.period().from(zone);
         Instant to = query.period().to(zone);
         List<FigureTable> tables = new ArrayList<>();
+        ServiceRequestStatistics.Cells cells = statistics.cells(from, to, query.scope(), query.customerId());
         for (GroupBy by : GroupBy.values()) {
-            tables.add(breakdown(query, by, statistics.groups(by, from, to, query.scope(), query.customerId())));
+            tables.add(breakdown(query, by, cells.groups(by)));
         }
         if (query.purpose() == Purpose.WEEKLY) {
             tables.add(dispatchByDepartment(query, from, to));
