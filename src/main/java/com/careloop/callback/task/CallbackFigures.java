@@ -62,7 +62,22 @@ public class CallbackFigures implements FigureSource {
 
     @Override
     public List<Figure> figures(FigureQuery query) {
+        return figures(query, tasks(query));
+    }
+
+    @Override
+    public List<FigureTable> tables(FigureQuery query) {
+        return tables(query, tasks(query));
+    }
+
+    /** The figures and the tables from one read of the period's tasks. */
+    @Override
+    public Answer answer(FigureQuery query) {
         List<Task> tasks = tasks(query);
+        return new Answer(figures(query, tasks), tables(query, tasks));
+    }
+
+    private List<Figure> figures(FigureQuery query, List<Task> tasks) {
         StatsRow all = CallbackStatistics.row(null, inputs(tasks));
         long onTime = tasks.stream().filter(Task::onTime).count();
         long unsatisfied = tasks.stream().filter(t -> t.input().satisfaction() != null
@@ -84,9 +99,7 @@ public class CallbackFigures implements FigureSource {
                 Figure.count("callback.followUps", followedUp, Better.NONE, done));
     }
 
-    @Override
-    public List<FigureTable> tables(FigureQuery query) {
-        List<Task> tasks = tasks(query);
+    private List<FigureTable> tables(FigureQuery query, List<Task> tasks) {
         List<FigureTable> tables = new ArrayList<>();
         // results: the one satisfaction scale, best first
         StatsRow all = CallbackStatistics.row(null, inputs(tasks));
