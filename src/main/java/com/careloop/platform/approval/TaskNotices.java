@@ -34,11 +34,6 @@ class TaskNotices {
         ready = true;
     }
 
-    /** For tests that drive the service outside a started application. */
-    void setReady(boolean ready) {
-        this.ready = ready;
-    }
-
     /** Notifies the candidates of a task that has just been assigned; returns how many were notified. */
     int opened(Approval approval, ApprovalTask task) {
         if (!ready) {
