@@ -301,4 +301,22 @@ class ContractApiTest extends ApiTestBase {
                 "{'product':'纸箱','quantity':1,'unit':'只','unitPrice':1}", "")).status()).isEqualTo(403);
         assertThat(get(BASE, tokenFor("frontdesk")).status()).isEqualTo(403);
     }
+
+    @Test
+    void theDemoCompanyStartsWithContractsInSeveralStates() {
+        JsonNode items = get(BASE + "?q=2026-0&limit=200", tokenFor("gm")).json().get("items");
+        List<String> states = items.valueStream().filter(i -> List.of("JL-2026-118", "HS-CG-2026-0412", "LH-2026-0920",
+                        "HS-CG-2026-0388", "LH-2026-0611", "JL-2026-097", "LH-2026-0702")
+                .contains(i.get("customerNumber").asString()))
+                .map(i -> i.get("customerNumber").asString() + ":" + i.get("status").asString() + ":"
+                        + i.get("reviewStage").asString()).toList();
+        assertThat(states).contains("JL-2026-118:UNDER_REVIEW:REGISTERED", "HS-CG-2026-0412:UNDER_REVIEW:COUNTERSIGN",
+                "LH-2026-0920:UNDER_REVIEW:OUTCOME", "HS-CG-2026-0388:IN_PRODUCTION:DONE", "LH-2026-0611:CLOSED:DONE",
+                "JL-2026-097:UNDER_REVIEW:GM_APPROVAL", "LH-2026-0702:CANCELLED:DONE");
+        long id = items.valueStream().filter(i -> i.get("customerNumber").asString().equals("HS-CG-2026-0412"))
+                .findFirst().orElseThrow().get("id").asLong();
+        JsonNode d = get(BASE + "/" + id, tokenFor("sales")).json();
+        assertThat(d.get("openInconsistencies").asLong()).isEqualTo(1);
+        assertThat(review(d, "QUANTITY_PRICE_PAYMENT").get("verdict").asString()).isEqualTo("ACCEPT");
+    }
 }
