@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 /** What the pages and the API show of contracts; times in company time. */
 public final class ContractViews {
 
@@ -52,8 +54,15 @@ public final class ContractViews {
     }
 
     /** Register search: text (our or the customer's number, customer name), product, salesperson, dates, status. */
-    public record Filter(String q, Long customerId, String product, Long salespersonId, LocalDate from, LocalDate to,
+    public record Filter(String q, Long customerId, String product, Long salespersonId,
+                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                          ContractStatus status, ReviewStage reviewStage) {
+        public Filter {
+            q = q == null || q.isBlank() ? null : q.strip();
+            product = product == null || product.isBlank() ? null : product.strip();
+        }
+
         public static Filter none() {
             return new Filter(null, null, null, null, null, null, null, null);
         }

@@ -1,25 +1,19 @@
 package com.careloop.contract.review;
 
-import java.time.LocalDate;
-
 import com.careloop.contract.ContractCommands;
 import com.careloop.contract.ContractPermissions;
-import com.careloop.contract.ContractStatus;
 import com.careloop.contract.ContractViews.Detail;
 import com.careloop.contract.ContractViews.Filter;
 import com.careloop.contract.ContractViews.Page;
 import com.careloop.contract.Contracts;
-import com.careloop.contract.ReviewStage;
 import com.careloop.platform.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,37 +55,25 @@ class ContractApi {
         return contracts.register(request);
     }
 
-    @Operation(summary = "The contract register", description = "Within the reader's data scope; keyset-paged "
-            + "(nextCursor); sort by number, customer, orderDate, deliveryDate, totalAmount or status ('-' descending).")
+    @Operation(summary = "The contract register", description = "Within the reader's data scope; search by q (our or "
+            + "the customer's number, customer name), customerId, product, salespersonId, from/to (order date), status, "
+            + "reviewStage; keyset-paged (nextCursor); sort by number, customer, orderDate, deliveryDate, totalAmount or "
+            + "status ('-' descending).")
     @RequiresPermission(ContractPermissions.VIEW)
     @GetMapping
-    Page search(@Parameter(description = "our or the customer's number, or the customer's name")
-                @RequestParam(required = false) String q,
-                @RequestParam(required = false) Long customerId, @RequestParam(required = false) String product,
-                @RequestParam(required = false) Long salespersonId,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) ContractStatus status,
-                @RequestParam(required = false) ReviewStage reviewStage,
+    Page search(@org.springframework.web.bind.annotation.ModelAttribute Filter filter,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return contracts.search(new Filter(q, customerId, product, salespersonId, from, to, status, reviewStage), sort,
-                cursor, limit);
+        return contracts.search(filter, sort, cursor, limit);
     }
 
     @Operation(summary = "The contract register as .xlsx", description = "Same filters as the list; streamed; audited.")
     @RequiresPermission(ContractPermissions.VIEW)
     @GetMapping("/export")
-    void export(@RequestParam(required = false) String q, @RequestParam(required = false) Long customerId,
-                @RequestParam(required = false) String product, @RequestParam(required = false) Long salespersonId,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) ContractStatus status,
-                @RequestParam(required = false) ReviewStage reviewStage,
+    void export(@org.springframework.web.bind.annotation.ModelAttribute Filter filter,
                 @RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletRequest request,
                 jakarta.servlet.http.HttpServletResponse response) {
-        export.write(new Filter(q, customerId, product, salespersonId, from, to, status, reviewStage), sort,
-                request.getQueryString(), response);
+        export.write(filter, sort, request.getQueryString(), response);
     }
 
     @Operation(summary = "A contract", description = "With lines, the review per aspect, inconsistencies and outcome.")

@@ -87,14 +87,8 @@ class ContractPages {
 
     @RequiresPermission(ContractPermissions.VIEW)
     @GetMapping("/contracts")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String product,
-                @RequestParam(required = false) Long salespersonId,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) ContractStatus status,
-                @RequestParam(required = false) ReviewStage reviewStage, @RequestParam(required = false) Long customerId,
+    String list(@org.springframework.web.bind.annotation.ModelAttribute("filterForm") Filter filter,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor, Model model) {
-        Filter filter = new Filter(blank(q), customerId, blank(product), salespersonId, from, to, status, reviewStage);
         model.addAttribute("filter", filter);
         model.addAttribute("sort", sort);
         model.addAttribute("page", contracts.search(filter, sort, cursor, 50));
@@ -106,16 +100,10 @@ class ContractPages {
 
     @RequiresPermission(ContractPermissions.VIEW)
     @GetMapping("/contracts/export")
-    void export(@RequestParam(required = false) String q, @RequestParam(required = false) String product,
-                @RequestParam(required = false) Long salespersonId,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) ContractStatus status,
-                @RequestParam(required = false) ReviewStage reviewStage, @RequestParam(required = false) Long customerId,
+    void export(@org.springframework.web.bind.annotation.ModelAttribute("filterForm") Filter filter,
                 @RequestParam(required = false) String sort, HttpServletRequest request,
                 jakarta.servlet.http.HttpServletResponse response) {
-        export.write(new Filter(blank(q), customerId, blank(product), salespersonId, from, to, status, reviewStage),
-                sort, request.getQueryString(), response);
+        export.write(filter, sort, request.getQueryString(), response);
     }
 
     @RequiresPermission(ContractPermissions.REGISTER)
