@@ -31,6 +31,7 @@ import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
+import com.careloop.platform.IdempotentCreates;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
@@ -65,6 +66,7 @@ public class Contracts {
     public static final String MAJOR_CHAIN = "contract.major";
     public static final String NUMBER_TYPE = "contract";
     public static final String REVIEW_NUMBER_TYPE = "contract-review";
+    static final String API = "/api/v1/contracts";
 
     private final ContractRepository contracts;
     private final ContractProperties properties;
@@ -79,8 +81,9 @@ public class Contracts {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final IdempotentCreates idempotency;
 
-    Contracts(ContractRepository contracts, ContractProperties properties, CustomerDirectory customers,
+    Contracts(IdempotentCreates idempotency, ContractRepository contracts, ContractProperties properties, CustomerDirectory customers,
               Approvals approvals, RecordNumbers numbers, AuditTrail audit, CurrentUsers users,
               Notifications notifications, ApplicationEventPublisher events, Texts texts, JdbcClient jdbc, Clock clock,
               CareLoopProperties platform) {
@@ -97,6 +100,8 @@ public class Contracts {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = platform.zone();
+        this.idempotency = idempotency;
+        idempotency.marksCreatesOf(API);
     }
 
     // ---- commands -----------------------------------------------------------------------------------------------
@@ -122,6 +127,7 @@ public class Contracts {
                 new Contract.Actor(me.id(), me.displayName()), now());
         contracts.saveAndFlush(c);
         audit.created(c);
+        idempotency.created(API + "/" + c.getId());
         return detail(c);
     }
 

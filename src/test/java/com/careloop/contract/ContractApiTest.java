@@ -240,6 +240,16 @@ class ContractApiTest extends ApiTestBase {
     }
 
     @Test
+    void aRetriedRegistrationWithTheSameIdempotencyKeyCreatesOneContract() {
+        String key = UUID.randomUUID().toString();
+        String body = body("REGULAR", "IK-" + key.substring(0, 6), "{'product':'纸箱','quantity':1,'unit':'只','unitPrice':1}", "");
+        Response first = post(BASE, tokenFor("sales"), body, "Idempotency-Key", key);
+        Response again = post(BASE, tokenFor("sales"), body, "Idempotency-Key", key);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(again.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+    }
+
+    @Test
     void aRepeatOrderOfAnUnchangedProductNeedsOnlyTheSalesManagersConfirmation() {
         JsonNode d = register("sales", "REPEAT_UNCHANGED", "{'product':'三层纸箱','quantity':300,'unit':'只','unitPrice':2.80}", "");
         long id = d.get("id").asLong();
