@@ -31,6 +31,11 @@ public final class ContractViews {
                                 String withWhom, String agreed, String resolvedBy, OffsetDateTime resolvedAt) {
     }
 
+    /** A file attached to the contract (scan, drawing, licence copy …), downloaded from the contract's own endpoint. */
+    public record Attachment(long id, AttachmentSlot slot, String fileName, String contentType, long size, boolean image,
+                             OffsetDateTime storedAt) {
+    }
+
     public record Detail(long id, String number, String reviewNumber, long version, long customerId, String customerName,
                          String customerNumber, ContractSource source, ContractClass contractClass, LocalDate orderDate,
                          LocalDate deliveryDate, String paymentTerms, String specialRequirements, long salespersonId,
@@ -40,7 +45,7 @@ public final class ContractViews {
                          ReviewOutcome outcome, String outcomeComment, String outcomeBy, OffsetDateTime outcomeAt,
                          String gmBy, OffsetDateTime gmAt, String registeredBy, OffsetDateTime registeredAt,
                          OffsetDateTime submittedAt, OffsetDateTime acceptedAt, List<AspectReview> reviews,
-                         List<Inconsistency> inconsistencies, long openInconsistencies) {
+                         List<Inconsistency> inconsistencies, long openInconsistencies, List<Attachment> files) {
     }
 
     /** One row of the contract register. */

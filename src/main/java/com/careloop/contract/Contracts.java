@@ -37,6 +37,8 @@ import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
 import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.StoredFiles;
+import com.careloop.platform.UploadedFiles;
 import com.careloop.platform.Text;
 import com.careloop.platform.Texts;
 import com.careloop.platform.Versions;
@@ -82,8 +84,9 @@ public class Contracts {
     private final Clock clock;
     private final ZoneId zone;
     private final IdempotentCreates idempotency;
+    private final StoredFiles files;
 
-    Contracts(IdempotentCreates idempotency, ContractRepository contracts, ContractProperties properties, CustomerDirectory customers,
+    Contracts(IdempotentCreates idempotency, StoredFiles files, ContractRepository contracts, ContractProperties properties, CustomerDirectory customers,
               Approvals approvals, RecordNumbers numbers, AuditTrail audit, CurrentUsers users,
               Notifications notifications, ApplicationEventPublisher events, Texts texts, JdbcClient jdbc, Clock clock,
               CareLoopProperties platform) {
@@ -101,6 +104,7 @@ public class Contracts {
         this.clock = clock;
         this.zone = platform.zone();
         this.idempotency = idempotency;
+        this.files = files;
         idempotency.marksCreatesOf(API);
     }
 
@@ -232,6 +236,39 @@ public class Contracts {
         approvals.decideOn(MAJOR_SUBJECT, id, cmd.approve() ? ApprovalDecision.APPROVE : ApprovalDecision.REJECT,
                 cmd.comment());
         return detail(c);
+    }
+
+    /** Attaches a file (checked by magic bytes and size, stored in the platform file store, audited on the contract). */
+    public ContractViews.Attachment attach(long id, AttachmentSlot slot, String fileName, String contentType,
+                                           byte[] bytes) {
+        Contract c = load(id);
+        if (slot == null) {
+            throw new InvalidInputException("slot", "required", Text.of("error.contract.required", "slot"));
+        }
+        if (bytes == null) {
+            throw new InvalidInputException("file", "required", Text.of("error.contract.required", "file"));
+        }
+        return attachment(files.store(RECORD_TYPE, c.getId(), slot.name(), files.check(fileName, contentType, bytes)));
+    }
+
+    /** A file of the contract as a download, after the reader's access to the contract was checked (404 otherwise). */
+    @Transactional(readOnly = true)
+    public org.springframework.http.ResponseEntity<byte[]> download(long id, long fileId) {
+        Contract c = load(id);
+        StoredFiles.StoredFile f = files.find(fileId).filter(x -> RECORD_TYPE.equals(x.ownerType())
+                && x.ownerId() == c.getId()).orElseThrow(() -> new NotFoundException("contract-file", fileId));
+        return UploadedFiles.download(f.fileName(), f.contentType(), files.content(f.id()));
+    }
+
+    private ContractViews.Attachment attachment(StoredFiles.StoredFile f) {
+        AttachmentSlot slot;
+        try {
+            slot = AttachmentSlot.valueOf(f.slot());
+        } catch (IllegalArgumentException e) {
+            slot = AttachmentSlot.OTHER;
+        }
+        return new ContractViews.Attachment(f.id(), slot, f.fileName(), f.contentType(), f.size(), f.image(),
+                odt(f.storedAt()));
     }
 
     public Detail startProduction(long id, ContractCommands.StatusStep cmd) {
@@ -406,7 +443,8 @@ public class Contracts {
                 c.getCountersignResult(), c.getOutcome(), c.getOutcomeComment(), c.getOutcomeByName(),
                 odt(c.getOutcomeAt()), c.getGmByName(), odt(c.getGmAt()), c.getRegisteredByName(),
                 odt(c.getRegisteredAt()), odt(c.getSubmittedAt()), odt(c.getAcceptedAt()),
-                List.copyOf(reviews.values()), inconsistencies, c.openInconsistencies());
+                List.copyOf(reviews.values()), inconsistencies, c.openInconsistencies(),
+                files.list(RECORD_TYPE, c.getId()).stream().map(this::attachment).toList());
     }
 
     private String departmentName(Long id) {

@@ -239,6 +239,44 @@ class ContractApiTest extends ApiTestBase {
         assertThat(d.get("status").asString()).isEqualTo("NOT_ACCEPTED");
     }
 
+    Response upload(String user, long id, String slot, String name, String type, byte[] bytes) {
+        var form = new com.careloop.support.Multipart().field("slot", slot).file("file", name, type, bytes);
+        try {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + BASE
+                            + "/" + id + "/files")).header("Authorization", "Bearer " + tokenFor(user))
+                    .header("Content-Type", form.contentType()).header("Accept", "application/json")
+                    .POST(form.publisher()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers().map(), json);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aScanIsStoredCheckedByItsBytesAndServedOnlyFromItsOwnContract() {
+        long id = register("sales", "SPECIAL", "{'product':'纸箱','quantity':1,'unit':'只','unitPrice':1}", "")
+                .get("id").asLong();
+        long other = register("sales", "REGULAR", "{'product':'纸箱','quantity':1,'unit':'只','unitPrice':1}", "")
+                .get("id").asLong();
+        byte[] pdf = "%PDF-1.4\n%contract scan\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Response r = upload("sales", id, "LICENCE", "商标授权书.pdf", "application/pdf", pdf);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        long fileId = r.json().get("id").asLong();
+        assertThat(r.json().get("slot").asString()).isEqualTo("LICENCE");
+        JsonNode d = get(BASE + "/" + id, tokenFor("sales")).json();
+        assertThat(d.get("files").get(0).get("fileName").asString()).isEqualTo("商标授权书.pdf");
+        Response file = get(BASE + "/" + id + "/files/" + fileId, tokenFor("sales"));
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.body()).startsWith("%PDF-1.4");
+        assertThat(file.header("Content-Disposition")).contains("attachment");
+        assertThat(get(BASE + "/" + other + "/files/" + fileId, tokenFor("sales")).status()).isEqualTo(404);
+        r = upload("sales", id, "SCAN", "scan.pdf", "application/pdf", new byte[] {'M', 'Z', 0, 0, 1, 2, 3, 4});
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+        assertThat(get(BASE + "/" + id, tokenFor("sales")).json().get("files").size()).isEqualTo(1);
+        assertThat(upload("frontdesk", id, "SCAN", "scan.pdf", "application/pdf", pdf).status()).isEqualTo(403);
+    }
+
     @Test
     void aRetriedRegistrationWithTheSameIdempotencyKeyCreatesOneContract() {
         String key = UUID.randomUUID().toString();

@@ -84,6 +84,11 @@ class ContractPagesTest extends ApiTestBase {
         assertThat(created.status()).isEqualTo(302);
         long id = Long.parseLong(created.location().replaceAll(".*/contracts/(\\d+).*", "$1"));
         assertThat(s.get("/contracts/" + id).body()).contains(customerNumber, "19.90", "id=\"submit-form\"");
+        PageSession.Page attached = s.postMultipart("/contracts/" + id + "/files", new com.careloop.support.Multipart()
+                .field("slot", "DRAWING").file("file", "图纸.pdf", "application/pdf",
+                        "%PDF-1.4\n%drawing\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertThat(attached.status()).isEqualTo(302);
+        assertThat(s.get("/contracts/" + id).body()).contains("图纸.pdf", "图纸/技术资料");
         assertThat(s.post("/contracts/" + id + "/submit").status()).isEqualTo(302);
         assertThat(s.get("/contracts/" + id).body()).contains("id=\"sign-form\"").doesNotContain("id=\"submit-form\"");
         // signing production's aspect is refused with a message on the page

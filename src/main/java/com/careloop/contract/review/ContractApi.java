@@ -1,7 +1,9 @@
 package com.careloop.contract.review;
 
 import com.careloop.contract.ContractCommands;
+import com.careloop.contract.AttachmentSlot;
 import com.careloop.contract.ContractPermissions;
+import com.careloop.contract.ContractViews;
 import com.careloop.contract.ContractViews.Detail;
 import com.careloop.contract.ContractViews.Filter;
 import com.careloop.contract.ContractViews.Page;
@@ -88,6 +90,23 @@ class ContractApi {
     @GetMapping("/{id}/review-form.pdf")
     ResponseEntity<byte[]> reviewForm(@PathVariable long id) {
         return form.pdf(id, LocaleContextHolder.getLocale());
+    }
+
+    @Operation(summary = "Attach a file", description = "Multipart: slot (SCAN, DRAWING, LICENCE, OTHER) and file; "
+            + "checked by magic bytes and size (422 naming file), stored in the platform file store, audited.")
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping(value = "/{id}/files", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    ContractViews.Attachment attach(@PathVariable long id, @RequestParam(required = false) AttachmentSlot slot,
+                                    @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file) {
+        return ContractFiles.attach(contracts, id, slot, file);
+    }
+
+    @Operation(summary = "Download a file of the contract", description = "Always as an attachment.")
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping("/{id}/files/{fileId}")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId) {
+        return contracts.download(id, fileId);
     }
 
     @Operation(summary = "Submit for review", description = "Starts the countersign on the class's review matrix "

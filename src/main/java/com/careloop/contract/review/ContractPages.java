@@ -164,6 +164,7 @@ class ContractPages {
         model.addAttribute("outcomes", ReviewOutcome.values());
         model.addAttribute("methods", ResolutionMethod.values());
         model.addAttribute("today", LocalDate.now(clock.withZone(zone)));
+        model.addAttribute("slots", com.careloop.contract.AttachmentSlot.values());
         return "contract/detail";
     }
 
@@ -179,6 +180,20 @@ class ContractPages {
     @GetMapping("/contracts/{id}/review-form.pdf")
     ResponseEntity<byte[]> reviewFormPdf(@PathVariable long id) {
         return form.pdf(id, LocaleContextHolder.getLocale());
+    }
+
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping("/contracts/{id}/files")
+    String attach(@PathVariable long id, @RequestParam(required = false) com.careloop.contract.AttachmentSlot slot,
+                  @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                  RedirectAttributes flash) {
+        return done(id, flash, () -> ContractFiles.attach(contracts, id, slot, file));
+    }
+
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping("/contracts/{id}/files/{fileId}")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId) {
+        return contracts.download(id, fileId);
     }
 
     // ---- steps --------------------------------------------------------------------------------------------------
