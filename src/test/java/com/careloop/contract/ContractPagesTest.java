@@ -97,4 +97,21 @@ class ContractPagesTest extends ApiTestBase {
         s.post("/contracts/" + id + "/sign", "aspect", "QUANTITY_PRICE_PAYMENT", "verdict", "ACCEPT");
         assertThat(s.get("/contracts/" + id).body()).contains("钱晓东 · ");
     }
+
+    @Test
+    void theHomePageCountsOutcomesToDecideAndInconsistenciesToSettleAndTheGlobalSearchFindsAContract() {
+        PageSession gm = new PageSession(port);
+        gm.login("gm", DEMO_PASSWORD);
+        assertThat(gm.get("/").body()).contains("id=\"work-contract-outcomes\"", "等待评审结论的合同");
+        PageSession sales = new PageSession(port);
+        sales.login("sales", DEMO_PASSWORD);
+        assertThat(sales.get("/").body()).contains("id=\"work-contract-inconsistencies\"");
+
+        Response r = post("/api/v1/contracts", tokenFor("sales"), j("{'customerId':" + customerId() + ",'source':'WEB',"
+                + "'contractClass':'REGULAR','orderDate':'" + day(0) + "','deliveryDate':'" + day(5) + "',"
+                + "'lines':[{'product':'搜索纸箱','quantity':1,'unit':'只','unitPrice':1}]}"));
+        String number = r.json().get("number").asString();
+        assertThat(get("/api/v1/search?q=" + number, tokenFor("sales")).json().get("hits").toString()).contains(number);
+        assertThat(get("/api/v1/search?q=" + number, tokenFor("frontdesk")).json().get("hits").size()).isZero();
+    }
 }
