@@ -95,7 +95,7 @@ class ContractApi {
     @Operation(summary = "Attach a file", description = "Multipart: slot (SCAN, DRAWING, LICENCE, OTHER) and file; "
             + "checked by magic bytes and size (422 naming file), stored in the platform file store, audited.")
     @RequiresPermission(ContractPermissions.REGISTER)
-    @PostMapping(value = "/{id}/files", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/{id}/files")
     @ResponseStatus(HttpStatus.CREATED)
     ContractViews.Attachment attach(@PathVariable long id, @RequestParam(required = false) AttachmentSlot slot,
                                     @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file) {
