@@ -271,6 +271,17 @@ public class Contracts {
                 odt(f.storedAt()));
     }
 
+    /** A register status step by its API name: start-production, deliver, close, cancel. */
+    public Detail registerStep(long id, String step, ContractCommands.StatusStep cmd) {
+        return switch (step) {
+            case "start-production" -> startProduction(id, cmd);
+            case "deliver" -> delivered(id, cmd);
+            case "close" -> close(id, cmd);
+            case "cancel" -> cancel(id, cmd);
+            default -> throw new NotFoundException("contract-step", step);
+        };
+    }
+
     public Detail startProduction(long id, ContractCommands.StatusStep cmd) {
         return step(id, cmd, "START_PRODUCTION", Contract::startProduction);
     }

@@ -133,27 +133,31 @@ class ContractApi {
         return contracts.gmDecision(id, request);
     }
 
+    @Operation(summary = "Start production (accepted → in production)")
     @RequiresPermission(ContractPermissions.REGISTER)
     @PostMapping("/{id}/start-production")
     Detail startProduction(@PathVariable long id, @RequestBody(required = false) ContractCommands.StatusStep request) {
-        return contracts.startProduction(id, request);
+        return contracts.registerStep(id, "start-production", request);
     }
 
+    @Operation(summary = "Delivered (in production → delivered)")
     @RequiresPermission(ContractPermissions.REGISTER)
     @PostMapping("/{id}/deliver")
     Detail deliver(@PathVariable long id, @RequestBody(required = false) ContractCommands.StatusStep request) {
-        return contracts.delivered(id, request);
+        return contracts.registerStep(id, "deliver", request);
     }
 
+    @Operation(summary = "Close (delivered → closed)")
     @RequiresPermission(ContractPermissions.REGISTER)
     @PostMapping("/{id}/close")
     Detail close(@PathVariable long id, @RequestBody(required = false) ContractCommands.StatusStep request) {
-        return contracts.close(id, request);
+        return contracts.registerStep(id, "close", request);
     }
 
+    @Operation(summary = "Cancel (under review without a running approval, or accepted)")
     @RequiresPermission(ContractPermissions.REGISTER)
     @PostMapping("/{id}/cancel")
     Detail cancel(@PathVariable long id, @RequestBody(required = false) ContractCommands.StatusStep request) {
-        return contracts.cancel(id, request);
+        return contracts.registerStep(id, "cancel", request);
     }
 }

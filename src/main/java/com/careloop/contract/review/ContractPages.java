@@ -252,14 +252,7 @@ class ContractPages {
     String statusStep(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) Long version,
                       RedirectAttributes flash) {
         ContractCommands.StatusStep cmd = new ContractCommands.StatusStep(null, version);
-        return done(id, flash, () -> {
-            switch (step) {
-                case "start-production" -> contracts.startProduction(id, cmd);
-                case "deliver" -> contracts.delivered(id, cmd);
-                case "close" -> contracts.close(id, cmd);
-                default -> contracts.cancel(id, cmd);
-            }
-        });
+        return done(id, flash, () -> contracts.registerStep(id, step, cmd));
     }
 
     private static String done(long id, RedirectAttributes flash, Runnable step) {
