@@ -16,4 +16,16 @@ public interface FigureSource {
     default List<FigureTable> tables(FigureQuery query) {
         return List.of();
     }
+
+    /** Figures and tables together, as the dashboards and the reports ask for them. */
+    record Answer(List<Figure> figures, List<FigureTable> tables) {
+    }
+
+    /**
+     * Both at once. A source whose figures and tables are made from the same pass over its data (a year of requests)
+     * overrides this to make that pass once.
+     */
+    default Answer answer(FigureQuery query) {
+        return new Answer(figures(query), tables(query));
+    }
 }

@@ -428,7 +428,12 @@ public class ServiceDesk {
      * {@code customer:view-sensitive} (they must call back); that view is a sensitive one, so it is audited.
      */
     public Detail detail(long id) {
-        ServiceRequest r = load(id);
+        return answer(load(id));
+    }
+
+    /** The request page of a request the reader has reached (loaded within their scope, or just changed by them). */
+    private Detail answer(ServiceRequest r) {
+        long id = r.getId();
         CurrentUser me = users.require();
         if (ServiceRequestQueries.revealsPhoneToHandler(r, me)) {
             audit.record(RECORD_TYPE, String.valueOf(id), "VIEW_SENSITIVE",
@@ -515,7 +520,8 @@ public class ServiceDesk {
         step.accept(r);
         requests.saveAndFlush(r);
         audit.changed(r, action, before);
-        return detail(id);
+        // the actor's answer, even when the change took the request out of their scope (a department handing it back)
+        return answer(r);
     }
 
     /** The aggregate, if the reader's scope reaches it (department, handler or registrant); otherwise not found. */

@@ -27,13 +27,15 @@ final class ReportingData {
     static final int RESPONSES = (int) (200_000 * SCALE);
     static final int CUSTOMERS = Math.max(100, (int) (50_000 * SCALE));
     static final int ASSIGNEES = 40;
+    /** At least this many callbacks: those of half the closed requests (the after-service callback plan). */
+    static final int CALLBACKS = (int) (450_000 * SCALE);
     static final int DAYS = 730;
     static final int CAMPAIGNS = 4;
 
     /** The start of company day {@code DAYS - d} before today plus a working-hours time from {@code g}, as SQL. */
     private static final String DAY_TIME = """
             (((current_timestamp at time zone 'Asia/Shanghai')::date - {days} + ({day})::int)::timestamp
-              + interval '8 hours' + (({g} * 7919) % 36000) * interval '1 second') at time zone 'Asia/Shanghai'""";
+              + interval '8 hours' + (({g}::bigint * 7919) % 36000) * interval '1 second') at time zone 'Asia/Shanghai'""";
 
     private final JdbcClient jdbc;
 
@@ -67,8 +69,13 @@ final class ReportingData {
             timed("complaints", this::complaints);
             loaded = true;
         }
-        if (count("capa") < CAPAS) {
+        // CAPAs come from every fifth complaint past acknowledgement, a few short of CAPAS: loaded once
+        if (count("capa where code like 'RP%'") == 0) {
             timed("capas", this::capas);
+            loaded = true;
+        }
+        if (count("callback_task where source_type = 'SERVICE_REQUEST'") < CALLBACKS) {
+            timed("callbacks", this::callbacks);
             loaded = true;
         }
         if (count("survey_response") < RESPONSES) {
@@ -78,7 +85,8 @@ final class ReportingData {
         }
         if (loaded) {
             timed("vacuum analyze", () -> {
-                for (String table : List.of("customer", "service_request", "service_request_event", "complaint", "capa",
+                for (String table : List.of("customer", "service_request", "service_request_event", "callback_task",
+                        "complaint", "capa",
                         "capa_source", "survey_invitation", "survey_response", "survey_answer")) {
                     jdbc.sql("vacuum analyze " + table).update();
                 }
@@ -147,6 +155,40 @@ final class ReportingData {
     /** A customer id picked by the SQL expression {@code g} (customers are assumed to have consecutive ids). */
     private static String customer(String g) {
         return "(select min(id) from customer) + ((" + g + ")::bigint * 7919) % (select count(*) from customer)";
+    }
+
+    /**
+     * The after-service callback (plan SERVICE_COMPLETED) of every other closed request, planned 7 days after the close:
+     * done by one of the assignees on the planned day or up to 3 days late (about 1 in 4 late), a satisfaction spread
+     * over the scale with 1 in 12 unsatisfied and followed up; the newest still open.
+     */
+    private void callbacks() {
+        String assignees = ids("select id from app_user where username like 'bench%' order by id");
+        jdbc.sql("""
+                insert into callback_task (code, plan_id, plan_kind, plan_revision, source_key, source_type, source_id,
+                    source_code, customer_id, customer_name, key_customer, planned_due, due_date, assignee_id,
+                    assignee_name, method, status, attempts, max_attempts, last_attempt_at, satisfaction, follow_up,
+                    completed_at, completed_by, created_at, created_by, version)
+                select 'HF' || lpad(r.id::text, 9, '0'), (select id from callback_plan where kind = 'SERVICE_COMPLETED'),
+                       'SERVICE_COMPLETED', 1, 'SR:' || r.id, 'SERVICE_REQUEST', r.id, r.code, r.customer_id,
+                       r.customer_name, r.key_customer, x.planned, x.planned, x.assignee, '回访员' || (r.id % 40),
+                       (array['PHONE','PHONE','PHONE','MESSAGE','VISIT'])[1 + (r.id % 5)::int],
+                       case when x.done then 'DONE' else 'OPEN' end, case when x.done then 1 else 0 end, 3,
+                       case when x.done then x.completed end,
+                       case when x.done then (array['VERY_SATISFIED','SATISFIED','SATISFIED','SATISFIED','VERY_SATISFIED',
+                           'NEUTRAL','SATISFIED','VERY_SATISFIED','SATISFIED','NEUTRAL','SATISFIED','DISSATISFIED'])[1 + ((r.id / 10) % 12)::int] end,
+                       case when x.done and (r.id / 10) % 12 = 11 then 'REOPENED' end,
+                       case when x.done then x.completed end, case when x.done then '回访员' end,
+                       r.closed_at, 'system', 0
+                from service_request r
+                cross join lateral (select ((r.closed_at at time zone 'Asia/Shanghai')::date + 7) planned,
+                       (:assignees)[1 + ((r.id / 3) % cardinality(:assignees))::int] assignee,
+                       ((r.closed_at at time zone 'Asia/Shanghai')::date + 7) <= (current_timestamp at time zone 'Asia/Shanghai')::date done,
+                       (((r.closed_at at time zone 'Asia/Shanghai')::date + 7 + (case when r.id % 4 = 0 then 1 + r.id % 3 else 0 end)::int)::timestamp
+                         + interval '10 hours') at time zone 'Asia/Shanghai' completed) x
+                where r.status = 'CLOSED' and r.closed_at is not null and r.id % 2 = 0
+                  and not exists (select 1 from callback_task t where t.source_key = 'SR:' || r.id)
+                """.replace(":assignees", assignees)).update();
     }
 
     private void requests() {

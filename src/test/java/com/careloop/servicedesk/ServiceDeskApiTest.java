@@ -410,8 +410,12 @@ class ServiceDeskApiTest extends ApiTestBase {
         long customer = customer(false);
         long done = repair(customer, "统计完工", cat).get("id").asLong();
         long reopened = repair(customer, "统计重开", cat).get("id").asLong();
+        long handedBack = repair(customer, "统计退回", cat).get("id").asLong();
         repair(customer, "统计未派", cat);
-        for (long id : List.of(done, reopened)) {
+        // handed back to the center once: completed, but not by the first handler
+        step(tokenFor("frontdesk"), handedBack, "dispatch", "{'departmentId':" + department("ENG-REPAIR") + "}");
+        step(tokenFor("teamleader"), handedBack, "hand-back", "{'reason':'不属本部门'}");
+        for (long id : List.of(done, reopened, handedBack)) {
             step(tokenFor("frontdesk"), id, "dispatch", "{'departmentId':" + department("ENG-REPAIR") + "}");
             step(tokenFor("teamleader"), id, "start", null);
             step(tokenFor("teamleader"), id, "complete", "{'result':'完成'}");
@@ -424,12 +428,13 @@ class ServiceDeskApiTest extends ApiTestBase {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get(0).get("key").isNull()).as("the total comes first").isTrue();
         JsonNode row = r.json().valueStream().filter(n -> !n.get("key").isNull() && name.equals(n.get("key").asString())).findFirst().orElseThrow();
-        assertThat(row.get("count").asLong()).isEqualTo(3);
-        assertThat(row.get("completed").asLong()).isEqualTo(2);
+        assertThat(row.get("count").asLong()).isEqualTo(4);
+        assertThat(row.get("completed").asLong()).isEqualTo(3);
         assertThat(row.get("onTimeCompletionRate").asDouble()).isEqualTo(1.0);
         assertThat(row.get("onTimeResponseRate").asDouble()).isEqualTo(1.0);
-        assertThat(row.get("reopenRate").asDouble()).isEqualTo(1.0 / 3);
-        assertThat(row.get("firstContactResolutionRate").asDouble()).isEqualTo(0.5);
+        assertThat(row.get("reopenRate").asDouble()).isEqualTo(1.0 / 4);
+        // only "done" was completed by its first handler without a re-open or a hand-back
+        assertThat(row.get("firstContactResolutionRate").asDouble()).isEqualTo(1.0 / 3);
         assertThat(row.get("p90HandlingHours").asDouble()).isLessThan(1.0);
         assertThat(get(BASE + "/statistics?groupBy=COLOUR", tokenFor("manager")).status()).isEqualTo(400);
     }

@@ -1,5 +1,7 @@
 package com.careloop.support;
 
+import jakarta.mail.internet.MimeMessage;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -63,6 +65,38 @@ public final class TestMail {
     public static GreenMailExtension smtp() {
         return new GreenMailExtension(new ServerSetup(SMTP, null, ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    }
+
+    /** A test's condition on a received mail. */
+    public interface MailFilter {
+        boolean test(MimeMessage m) throws Exception;
+    }
+
+    /**
+     * The received mails that {@code filter} picks. The application's own jobs mail too while a test runs (the
+     * complaint deadline scan alerts on the demo complaints that have become overdue by today), so a test counts its
+     * own mails, never every mail the server got.
+     */
+    public static List<MimeMessage> received(GreenMailExtension mail, MailFilter filter) throws Exception {
+        List<MimeMessage> out = new java.util.ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            if (filter.test(m)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** Waits up to {@code millis} for {@code count} mails that {@code filter} picks; whether they arrived. */
+    public static boolean await(GreenMailExtension mail, MailFilter filter, int count, long millis) throws Exception {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        while (received(mail, filter).size() < count) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
     }
 
     /** An IMAP server; add the mailbox users with {@code withConfiguration}. */

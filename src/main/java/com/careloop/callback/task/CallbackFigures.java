@@ -62,7 +62,22 @@ public class CallbackFigures implements FigureSource {
 
     @Override
     public List<Figure> figures(FigureQuery query) {
+        return figures(query, tasks(query));
+    }
+
+    @Override
+    public List<FigureTable> tables(FigureQuery query) {
+        return tables(query, tasks(query));
+    }
+
+    /** The figures and the tables from one read of the period's tasks. */
+    @Override
+    public Answer answer(FigureQuery query) {
         List<Task> tasks = tasks(query);
+        return new Answer(figures(query, tasks), tables(query, tasks));
+    }
+
+    private List<Figure> figures(FigureQuery query, List<Task> tasks) {
         StatsRow all = CallbackStatistics.row(null, inputs(tasks));
         long onTime = tasks.stream().filter(Task::onTime).count();
         long unsatisfied = tasks.stream().filter(t -> t.input().satisfaction() != null
@@ -84,9 +99,7 @@ public class CallbackFigures implements FigureSource {
                 Figure.count("callback.followUps", followedUp, Better.NONE, done));
     }
 
-    @Override
-    public List<FigureTable> tables(FigureQuery query) {
-        List<Task> tasks = tasks(query);
+    private List<FigureTable> tables(FigureQuery query, List<Task> tasks) {
         List<FigureTable> tables = new ArrayList<>();
         // results: the one satisfaction scale, best first
         StatsRow all = CallbackStatistics.row(null, inputs(tasks));
@@ -171,6 +184,8 @@ public class CallbackFigures implements FigureSource {
             customer = " and t.customer_id = :customer";
             params.put("customer", query.customerId());
         }
+        // the end of each planned day in company time, worked out once per day rather than once per task
+        Map<LocalDate, java.time.Instant> dayEnds = new java.util.HashMap<>();
         return jdbc.sql("""
                 select t.plan_kind, t.assignee_name, t.planned_due, t.status, t.attempts, t.satisfaction, t.method,
                        t.completed_at, t.follow_up, t.source_type, t.source_id
@@ -182,7 +197,8 @@ public class CallbackFigures implements FigureSource {
                     var completed = rs.getTimestamp(8);
                     // on time: made by the end of the planned day (the plan's rule, e.g. 7 days after the close)
                     boolean onTime = status == TaskStatus.DONE && completed != null
-                            && completed.toInstant().isBefore(planned.plusDays(1).atStartOfDay(zone).toInstant());
+                            && completed.toInstant().isBefore(dayEnds.computeIfAbsent(planned,
+                            d -> d.plusDays(1).atStartOfDay(zone).toInstant()));
                     return new Task(new CallbackStatistics.Input(PlanKind.valueOf(rs.getString(1)), rs.getString(2),
                             planned, status, rs.getInt(5),
                             rs.getString(6) == null ? null : Satisfaction.valueOf(rs.getString(6))),

@@ -50,10 +50,12 @@ class ApprovalService implements Approvals {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TaskNotices notices;
 
     ApprovalService(ApprovalRepository approvals, ApprovalTaskRepository tasks, ApprovalChains chains,
                     Assignees assignees, CalendarService calendars, AuditTrail audit, CurrentUsers users,
-                    ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+                    ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, TaskNotices notices) {
+        this.notices = notices;
         this.approvals = approvals;
         this.tasks = tasks;
         this.chains = chains;
@@ -147,7 +149,8 @@ class ApprovalService implements Approvals {
         List<ApprovalTrailEntry> trail = new ArrayList<>();
         for (Approval a : approvals.findBySubjectTypeAndSubjectIdOrderByIdAsc(subjectType, subjectId)) {
             for (ApprovalTask t : a.getTasks()) {
-                trail.add(new ApprovalTrailEntry(t.getId(), t.getStageNo() + 1, assignee(t), t.getAspectCode(),
+                trail.add(new ApprovalTrailEntry(t.getId(), t.getStageNo() + 1,
+                        assignees.label(t.getAssigneeKind(), t.getAssigneeRef(), a.getSubjectDepartmentId()), t.getAspectCode(),
                         t.getStatus().name(), t.getDecision(), t.getDecidedByName(), t.getDecidedAt(),
                         t.getDecisionComment(), t.getDueAt()));
             }
@@ -178,19 +181,16 @@ class ApprovalService implements Approvals {
                 .param("type", subjectType).param("id", subjectId).param("user", userId).query(Long.class).single() > 0;
     }
 
-    /** Who a task asks, as a text: e.g. "holders of 报表审批" or "department 客户服务部 (any one)". */
-    static Text assignee(ApprovalTask t) {
-        return Text.of("approvals.assignee." + t.getAssigneeKind(), t.getAssigneeRef() == null ? "" : t.getAssigneeRef());
-    }
-
     private Optional<Approval> open(String subjectType, long subjectId) {
         return approvals.findFirstBySubjectTypeAndSubjectIdAndStatus(subjectType, subjectId, Approval.Status.OPEN);
     }
 
+    /** Resolves the approvers of the tasks that just opened (those without any yet) and tells them, once per task. */
     private void assignOpenTasks(Approval a) {
         for (ApprovalTask t : a.openTasks()) {
             if (t.getCandidates().isEmpty()) {
                 t.assign(assignees.resolve(t.getAssigneeKind(), t.getAssigneeRef(), a.getSubjectDepartmentId()));
+                notices.opened(a, t);
             }
         }
     }

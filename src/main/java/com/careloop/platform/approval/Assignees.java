@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.careloop.platform.Text;
 import com.careloop.platform.approval.ChainStages.Kind;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,6 +92,32 @@ class Assignees {
             }
         }
         return heads;
+    }
+
+    /**
+     * Who a step asks, as the reader reads it: the permission's label ("holders of 审批定期报告"), the department's name,
+     * the position's label, the user's display name — never the raw code. A department head step without a ref names
+     * the subject's department.
+     */
+    Text label(Kind kind, String ref, Long subjectDepartmentId) {
+        String r = ref == null ? "" : ref.strip();
+        Object who = switch (kind) {
+            case PERMISSION -> Text.label("perm", r);
+            case DEPARTMENT -> departmentName(r);
+            case DEPARTMENT_HEAD -> !r.isEmpty() ? departmentName(r) : subjectDepartmentId == null
+                    ? Text.of("approvals.assignee.subject-department")
+                    : jdbc.sql("select name from department where id = :d").param("d", subjectDepartmentId)
+                            .query(String.class).optional().<Object>map(n -> n)
+                            .orElse(Text.of("approvals.assignee.subject-department"));
+            case POSITION -> Text.label("position", r);
+            case USER -> Text.Arg.login(r);
+        };
+        return Text.of("approvals.assignee." + kind, who);
+    }
+
+    private String departmentName(String code) {
+        return jdbc.sql("select name from department where code = :c").param("c", code).query(String.class)
+                .optional().orElse(code);
     }
 
     /** Whether a ref of a kind names something that exists (for chain editing). */

@@ -23,6 +23,8 @@ class PlatformNavigation implements Navigation {
                 new NavItem("nav.group.admin", "nav.calendar", "/admin/calendar", PlatformPermissions.CALENDAR_VIEW, 903),
                 new NavItem("nav.group.admin", "nav.recordNumbers", "/admin/record-numbers",
                         PlatformPermissions.NUMBERING_MANAGE, 904),
+                new NavItem("nav.group.admin", "nav.approvalChains", "/admin/approval-chains",
+                        com.careloop.platform.approval.ApprovalPermissions.CONFIGURE, 904),
                 new NavItem("nav.group.admin", "nav.audit", "/admin/audit", PlatformPermissions.AUDIT_VIEW, 905),
                 new NavItem("nav.group.admin", "nav.retention", "/admin/retention", PlatformPermissions.RETENTION_VIEW, 906),
                 new NavItem("nav.group.admin", "nav.apiDocs", "/swagger-ui.html", null, 907));

@@ -90,7 +90,10 @@ public class FigureSources implements DisposableBean {
 
     private Collected ask(FigureQuery query) {
         List<CompletableFuture<Collected>> asked = sources.stream().map(source -> CompletableFuture.supplyAsync(
-                () -> new Collected(source.figures(query), source.tables(query)), asking)).toList();
+                () -> {
+                    FigureSource.Answer a = source.answer(query);
+                    return new Collected(a.figures(), a.tables());
+                }, asking)).toList();
         List<Figure> figures = new ArrayList<>();
         List<FigureTable> tables = new ArrayList<>();
         for (CompletableFuture<Collected> answer : asked) {

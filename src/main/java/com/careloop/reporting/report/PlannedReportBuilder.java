@@ -1,18 +1,13 @@
 package com.careloop.reporting.report;
 
-import java.util.ArrayList;
-import java.util.List;
 
-import com.careloop.platform.Figure;
 import com.careloop.platform.FigureQuery;
-import com.careloop.platform.FigureSource;
-import com.careloop.platform.FigureTable;
+import com.careloop.reporting.dashboard.FigureSources;
 import com.careloop.platform.ReportPeriod;
 
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * A report built by asking every {@link FigureSource} for the kind's purpose at company level (the customer's only
+ * A report built by asking every {@link com.careloop.platform.FigureSource} (in parallel, {@link FigureSources}) for the kind's purpose at company level (the customer's only
  * for a customer's report) and grouping the answers by a {@link SectionPlan}. No source is named: a module that adds a
  * source adds its figures to the reports that ask for its purpose.
  */
@@ -20,9 +15,9 @@ class PlannedReportBuilder implements ReportBuilder {
 
     private final ReportKind kind;
     private final SectionPlan plan;
-    private final ObjectProvider<FigureSource> sources;
+    private final FigureSources sources;
 
-    PlannedReportBuilder(ReportKind kind, SectionPlan plan, ObjectProvider<FigureSource> sources) {
+    PlannedReportBuilder(ReportKind kind, SectionPlan plan, FigureSources sources) {
         this.kind = kind;
         this.plan = plan;
         this.sources = sources;
@@ -36,13 +31,9 @@ class PlannedReportBuilder implements ReportBuilder {
     @Override
     public ReportContent build(ReportPeriod period, Long customerId) {
         FigureQuery query = new FigureQuery(period, FigureQuery.company(), customerId, kind.purpose());
-        List<Figure> figures = new ArrayList<>();
-        List<FigureTable> tables = new ArrayList<>();
-        sources.orderedStream().forEach(source -> {
-            figures.addAll(source.figures(query));
-            tables.addAll(source.tables(query));
-        });
-        return plan.assemble(figures, tables);
+        // fresh, not from the dashboards' cache: a report freezes the figures of the moment it is generated
+        FigureSources.Collected collected = sources.fresh(query);
+        return plan.assemble(collected.figures(), collected.tables());
     }
 
     SectionPlan plan() {

@@ -1,9 +1,8 @@
 package com.careloop.reporting.report;
 
-import com.careloop.platform.FigureSource;
+import com.careloop.reporting.dashboard.FigureSources;
 import com.careloop.reporting.report.SectionPlan.Section;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -42,19 +41,19 @@ class ReportBuilders {
             "survey.campaigns", "survey.*");
 
     @Bean
-    ReportBuilder weeklyReportBuilder(ObjectProvider<FigureSource> sources) {
+    ReportBuilder weeklyReportBuilder(FigureSources sources) {
         return new PlannedReportBuilder(ReportKind.WEEKLY, new SectionPlan(List.of(INTAKE, DISPATCH, COMPLAINTS,
                 CLAIMS, CALLBACKS, KEY_CUSTOMERS, CARRIED_OVER, CAPA, SATISFACTION)), sources);
     }
 
     @Bean
-    ReportBuilder customerMonthlyReportBuilder(ObjectProvider<FigureSource> sources) {
+    ReportBuilder customerMonthlyReportBuilder(FigureSources sources) {
         return new PlannedReportBuilder(ReportKind.CUSTOMER_MONTHLY, new SectionPlan(List.of(INTAKE, DISPATCH,
                 COMPLAINTS, CLAIMS, CALLBACKS, SATISFACTION, CAPA, KEY_CUSTOMERS, CARRIED_OVER)), sources);
     }
 
     @Bean
-    ReportBuilder managementReviewBuilder(ObjectProvider<FigureSource> sources) {
+    ReportBuilder managementReviewBuilder(FigureSources sources) {
         return new PlannedReportBuilder(ReportKind.MANAGEMENT_REVIEW, new SectionPlan(List.of(SATISFACTION, COMPLAINTS,
                 CLAIMS, CALLBACKS, CAPA, INTAKE, DISPATCH, KEY_CUSTOMERS, CARRIED_OVER,
                 Section.placeholder("audits"), Section.placeholder("contracts"))), sources);

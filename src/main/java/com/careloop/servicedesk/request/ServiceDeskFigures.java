@@ -55,10 +55,30 @@ public class ServiceDeskFigures implements FigureSource {
 
     @Override
     public List<Figure> figures(FigureQuery query) {
+        return figures(query, cells(query));
+    }
+
+    @Override
+    public List<FigureTable> tables(FigureQuery query) {
+        return tables(query, cells(query));
+    }
+
+    /** The figures and the breakdowns from one pass over the period's requests. */
+    @Override
+    public Answer answer(FigureQuery query) {
+        ServiceRequestStatistics.Cells cells = cells(query);
+        return new Answer(figures(query, cells), tables(query, cells));
+    }
+
+    private ServiceRequestStatistics.Cells cells(FigureQuery query) {
+        return statistics.cells(query.period().from(zone), query.period().to(zone), query.scope(), query.customerId());
+    }
+
+    private List<Figure> figures(FigureQuery query, ServiceRequestStatistics.Cells cells) {
         var p = query.period();
         Instant from = p.from(zone);
         Instant to = p.to(zone);
-        Group total = statistics.total(from, to, query.scope(), query.customerId());
+        Group total = cells.total();
         StatisticsRow row = total.row();
         var parts = total.parts();
         String registered = registered(query).toUriString();
@@ -86,8 +106,8 @@ public class ServiceDeskFigures implements FigureSource {
         }
         if (query.purpose() == Purpose.CUSTOMER_MONTHLY && query.customerId() != null) {
             figures.add(Figure.count("servicedesk.customerFieldServices",
-                    statistics.groups(GroupBy.TYPE, from, to, query.scope(), query.customerId()).stream()
-                            .filter(g -> FIELD_TYPES.contains(g.row().key())).mapToLong(g -> g.row().count()).sum(),
+                    cells.groups(GroupBy.TYPE).stream()
+                            .filter(g -> FIELD_TYPES.contains(g.key())).mapToLong(g -> g.sums().count()).sum(),
                     Better.NONE, registered(query).toUriString()));
         }
         return figures;
@@ -96,13 +116,12 @@ public class ServiceDeskFigures implements FigureSource {
     /** The types done on the customer's site (报修, 约修, 现场服务): a customer's "field services" of the month. */
     static final List<String> FIELD_TYPES = List.of("REPAIR", "BOOKED_REPAIR", "FIELD_SERVICE");
 
-    @Override
-    public List<FigureTable> tables(FigureQuery query) {
+    private List<FigureTable> tables(FigureQuery query, ServiceRequestStatistics.Cells cells) {
         Instant from = query.period().from(zone);
         Instant to = query.period().to(zone);
         List<FigureTable> tables = new ArrayList<>();
         for (GroupBy by : GroupBy.values()) {
-            tables.add(breakdown(query, by, statistics.groups(by, from, to, query.scope(), query.customerId())));
+            tables.add(breakdown(query, by, cells.groups(by)));
         }
         if (query.purpose() == Purpose.WEEKLY) {
             tables.add(dispatchByDepartment(query, from, to));

@@ -124,6 +124,8 @@ public class ServiceRequest implements Auditable {
     private Instant closedAt;
     private Long closedBy;
     private int reopenCount;
+    /** Hand-backs and re-assignments: a request handed on is not resolved at first contact. */
+    private int handoverCount;
     private Instant turnedIntoComplaintAt;
     private Long complaintId;
     private String complaintCode;
@@ -232,6 +234,7 @@ public class ServiceRequest implements Auditable {
         if (internalDue != null) {
             this.internalDueAt = internalDue;
         }
+        handoverCount++;
         event(Kind.REASSIGNED, actor, now, literal(reason));
     }
 
@@ -239,6 +242,7 @@ public class ServiceRequest implements Auditable {
     public void handBack(String reason, String actor, Instant now) {
         requireState("hand back", DISPATCHED, IN_PROGRESS);
         requireText("reason", reason, Text.of("error.servicedesk.hand-back-needs-reason"));
+        handoverCount++;
         event(Kind.HANDED_BACK, actor, now, literal(reason));
         this.departmentId = null;
         this.assigneeId = null;

@@ -3,12 +3,14 @@ package com.careloop.platform.approval;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.careloop.platform.ApprovalSubject;
 import com.careloop.platform.Approvals;
 import com.careloop.platform.Text;
+import com.careloop.platform.Texts;
 import com.careloop.support.ApiTestBase;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,8 @@ class ApprovalApiTest extends ApiTestBase {
     ApprovalDeadlineJob job;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Texts texts;
 
     private String chain(String stages) {
         String code = "test." + UUID.randomUUID().toString().substring(0, 8);
@@ -172,6 +176,71 @@ class ApprovalApiTest extends ApiTestBase {
         JsonNode headTask = myTask("depthead", subject);
         assertThat(headTask).as("the head may now decide").isNotNull();
         assertThat(headTask.get("overdue").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anOpenedTaskNotifiesEachApproverOncePerTaskWithTheSubjectsLinkButNotTheOneWhoOpenedIt() {
+        String code = chain("""
+                [{"mode":"ALL_OF","steps":[{"kind":"USER","ref":"manager","deadlineDays":1},
+                                           {"kind":"USER","ref":"supervisor","deadlineDays":1}]},
+                 {"mode":"ANY_OF","steps":[{"kind":"USER","ref":"gm","deadlineDays":1},
+                                           {"kind":"USER","ref":"supervisor","deadlineDays":1}]}]""");
+        long subject = start(code);
+        String number = "T-" + subject;
+        long manager = userId("manager");
+        long supervisor = userId("supervisor");
+        long gm = userId("gm");
+        assertThat(opened(manager, number)).isEqualTo(1);
+        assertThat(opened(supervisor, number)).isEqualTo(1);
+        assertThat(opened(gm, number)).as("stage 2 not open yet").isZero();
+        assertThat(jdbc.sql("select distinct link from notification where recipient_id = :u and title like :t")
+                .param("u", manager).param("t", "%" + number + "%").query(String.class).list())
+                .containsExactly("/test/" + subject);
+
+        JsonNode m = myTask("manager", subject);
+        decide("manager", m.get("id").asLong(), "{'decision':'APPROVE','version':" + m.get("version").asLong() + "}");
+        assertThat(opened(manager, number)).as("a decision within a running stage tells nobody again").isEqualTo(1);
+        JsonNode s = myTask("supervisor", subject);
+        Response done = decide("supervisor", s.get("id").asLong(), "{'decision':'APPROVE','version':"
+                + s.get("version").asLong() + "}");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(opened(gm, number)).as("stage 2 opened: its approver is told").isEqualTo(1);
+        assertThat(opened(supervisor, number)).as("the supervisor opened stage 2 by deciding: not told").isEqualTo(1);
+        assertThat(opened(manager, number)).isEqualTo(1);
+    }
+
+    @Test
+    void demoSeedingAtStartUpSendsNoOpeningNotices() {
+        // ReportDemoData submits (and approves) a year of reports before the application is ready
+        Long demoReport = jdbc.sql("select min(id) from report").query(Long.class).single();
+        assertThat(demoReport).as("the demo company has reports").isNotNull();
+        assertThat(jdbc.sql("select count(*) from approval where subject_type = 'report' and subject_id = :r")
+                .param("r", demoReport).query(Long.class).single()).as("its approval ran").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from notification where link = :l and title_text like '%approvals.opened%'")
+                .param("l", "/reports/" + demoReport).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theTrailNamesWhoIsAskedInTheReadersLanguageNotByCode() {
+        String code = chain("""
+                [{"mode":"ALL_OF","steps":[{"kind":"PERMISSION","ref":"reporting:approve","deadlineDays":1},
+                                           {"kind":"DEPARTMENT","ref":"ENG-REPAIR","deadlineDays":1},
+                                           {"kind":"DEPARTMENT_HEAD","deadlineDays":1},
+                                           {"kind":"POSITION","ref":"GENERAL_MANAGER","deadlineDays":1},
+                                           {"kind":"USER","ref":"manager","deadlineDays":1}]}]""");
+        long subject = start(code);
+        var trail = approvals.trail("test", subject);
+        assertThat(trail).extracting(e -> texts.render(e.assignee(), Locale.SIMPLIFIED_CHINESE)).containsExactly(
+                "具有“审批定期报告”权限的人员", "部门 维修班 的任一成员", "部门负责人 事项所属部门", "岗位 总经理", "用户 王丽华");
+        assertThat(trail).extracting(e -> texts.render(e.assignee(), Locale.ENGLISH)).containsExactly(
+                "Holders of “Approve periodic reports”", "Any member of department 维修班",
+                "Head of department the record's department", "Position General manager", "User 王丽华");
+    }
+
+    private long opened(long user, String number) {
+        return jdbc.sql("select count(*) from notification where recipient_id = :u and title like :t"
+                        + " and title_text like '%approvals.opened%'")
+                .param("u", user).param("t", "%" + number + "%").query(Long.class).single();
     }
 
     private long userId(String username) {

@@ -15,6 +15,9 @@ public final class ApprovalEndpointRules {
             Map.entry("GET /api/v1/approval-chains/{code}", CONFIGURE),
             Map.entry("PUT /api/v1/approval-chains/{code}", CONFIGURE),
             Map.entry("GET /approvals", ANY),
+            Map.entry("GET /admin/approval-chains", CONFIGURE),
+            Map.entry("GET /admin/approval-chains/{code}", CONFIGURE),
+            Map.entry("POST /admin/approval-chains/{code}", CONFIGURE),
             Map.entry("POST /approvals/tasks/{id}/decision", ANY));
 
     private ApprovalEndpointRules() {

@@ -43,8 +43,8 @@ class NotificationMailTest extends ApiTestBase {
         tx.executeWithoutResult(s -> notifications.notify(supervisor, Text.of("texts.notify.sr-key-registered", "BS2026-000042"),
                 Text.literal("请立即安排资深维修人员并回访顾客。"), "/service-requests/42"));
 
-        assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
-        MimeMessage message = mail.getReceivedMessages()[0];
+        assertThat(TestMail.await(mail, m -> m.getSubject().contains("BS2026-000042"), 1, 5000)).isTrue();
+        MimeMessage message = TestMail.received(mail, m -> m.getSubject().contains("BS2026-000042")).get(0);
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("supervisor@demo.careloop.local");
         assertThat(message.getSubject()).isEqualTo("[CareLoop] 重点客户报事：BS2026-000042");
         assertThat(GreenMailUtil.getBody(message)).isNotBlank();
@@ -68,8 +68,10 @@ class NotificationMailTest extends ApiTestBase {
             tx.executeWithoutResult(s -> notifications.notify(manager, Text.of("texts.notify.complaint-overdue", "TS2026-000077"),
                     Text.of("texts.notify.complaint-due", "华东客户", Text.label("texts.clock", "REPLY"),
                             java.time.Instant.parse("2026-03-02T09:30:00Z")), "/complaints/77"));
-            assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
-            MimeMessage message = mail.getReceivedMessages()[0];
+            TestMail.MailFilter toManager = m -> m.getSubject().contains("TS2026-000077")
+                    && m.getAllRecipients()[0].toString().startsWith("manager@");
+            assertThat(TestMail.await(mail, toManager, 1, 5000)).isTrue();
+            MimeMessage message = TestMail.received(mail, toManager).get(0);
             assertThat(message.getSubject()).isEqualTo("[CareLoop] Complaint overdue: TS2026-000077");
             assertThat(GreenMailUtil.getBody(message)).contains("Corrective-action reply due 2026-03-02 17:30");
 
@@ -90,6 +92,6 @@ class NotificationMailTest extends ApiTestBase {
             notifications.notify(staff, Text.literal("不应发送"), Text.literal("rolled back"), null);
             s.setRollbackOnly();
         });
-        assertThat(mail.waitForIncomingEmail(1500, 1)).isFalse();
+        assertThat(TestMail.await(mail, m -> m.getSubject().contains("不应发送"), 1, 1500)).isFalse();
     }
 }
