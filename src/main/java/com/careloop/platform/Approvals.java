@@ -31,6 +31,12 @@ public interface Approvals {
     /** Whether the subject has an approval under way. */
     boolean isOpen(String subjectType, long subjectId);
 
+    /** Whether the user may decide the task now: it is open, of its approval's current stage, and they are its approver. */
+    boolean mayDecide(long taskId, long userId);
+
+    /** Whether the user is (or was) an approver of any task of the subject's approvals: lets reviewers read it. */
+    boolean involves(String subjectType, long subjectId, long userId);
+
     /** Every task of every approval of the subject, oldest first. */
     List<ApprovalTrailEntry> trail(String subjectType, long subjectId);
 }

@@ -158,6 +158,29 @@ class ApprovalService implements Approvals {
         return trail;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayDecide(long taskId, long userId) {
+        return jdbc.sql("""
+                select count(*) from approval_task t
+                join approval a on a.id = t.approval_id
+                join approval_task_candidate c on c.task_id = t.id
+                where t.id = :task and c.user_id = :user and t.status = 'OPEN' and a.status = 'OPEN'
+                and t.stage_no = a.current_stage""").param("task", taskId).param("user", userId)
+                .query(Long.class).single() > 0;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean involves(String subjectType, long subjectId, long userId) {
+        return jdbc.sql("""
+                select count(*) from approval a
+                join approval_task t on t.approval_id = a.id
+                join approval_task_candidate c on c.task_id = t.id
+                where a.subject_type = :type and a.subject_id = :id and c.user_id = :user""")
+                .param("type", subjectType).param("id", subjectId).param("user", userId).query(Long.class).single() > 0;
+    }
+
     private Optional<Approval> open(String subjectType, long subjectId) {
         return approvals.findFirstBySubjectTypeAndSubjectIdAndStatus(subjectType, subjectId, Approval.Status.OPEN);
     }

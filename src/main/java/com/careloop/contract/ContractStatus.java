@@ -1,0 +1,4 @@
+package com.careloop.contract;
+
+/** The contract's line in the register (合同登记表 R-QP-005-05). */
+public enum ContractStatus { UNDER_REVIEW, ACCEPTED, NOT_ACCEPTED, IN_PRODUCTION, DELIVERED, CLOSED, CANCELLED }

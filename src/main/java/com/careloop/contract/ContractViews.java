@@ -1,0 +1,75 @@
+package com.careloop.contract;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** What the pages and the API show of contracts; times in company time. */
+public final class ContractViews {
+
+    private ContractViews() {
+    }
+
+    public record Line(int lineNo, String product, String spec, BigDecimal quantity, String unit, BigDecimal unitPrice,
+                       BigDecimal amount, String remark) {
+    }
+
+    /**
+     * One aspect's review: who is asked (rendered), its state ({@code OPEN}, {@code DONE}, {@code CANCELLED}), the
+     * verdict, signer, time and comment, the due time, and whether the reader may sign it now.
+     */
+    public record AspectReview(ReviewAspect aspect, String assignee, String state, ReviewVerdict verdict,
+                               String signedBy, OffsetDateTime signedAt, String comment, OffsetDateTime dueAt,
+                               boolean mine, boolean openInconsistency) {
+    }
+
+    public record Inconsistency(long id, ReviewAspect aspect, String description, String proposal, String status,
+                                String raisedBy, OffsetDateTime raisedAt, ResolutionMethod method, LocalDate resolvedOn,
+                                String withWhom, String agreed, String resolvedBy, OffsetDateTime resolvedAt) {
+    }
+
+    /** A file attached to the contract (scan, drawing, licence copy …), downloaded from the contract's own endpoint. */
+    public record Attachment(long id, AttachmentSlot slot, String fileName, String contentType, long size, boolean image,
+                             OffsetDateTime storedAt) {
+    }
+
+    public record Detail(long id, String number, String reviewNumber, long version, long customerId, String customerName,
+                         String customerNumber, ContractSource source, ContractClass contractClass, LocalDate orderDate,
+                         LocalDate deliveryDate, String paymentTerms, String specialRequirements, long salespersonId,
+                         String salespersonName, Long departmentId, String departmentName, String region,
+                         List<Line> lines, BigDecimal totalAmount, String currency, boolean major,
+                         ContractStatus status, ReviewStage reviewStage, String countersignResult,
+                         ReviewOutcome outcome, String outcomeComment, String outcomeBy, OffsetDateTime outcomeAt,
+                         String gmBy, OffsetDateTime gmAt, String registeredBy, OffsetDateTime registeredAt,
+                         OffsetDateTime submittedAt, OffsetDateTime acceptedAt, List<AspectReview> reviews,
+                         List<Inconsistency> inconsistencies, long openInconsistencies, List<Attachment> files) {
+    }
+
+    /** One row of the contract register. */
+    public record Row(long id, String number, String customerName, String customerNumber, ContractClass contractClass,
+                      ContractSource source, LocalDate orderDate, LocalDate deliveryDate, String products,
+                      BigDecimal totalAmount, String salespersonName, String departmentName, String region,
+                      ContractStatus status, ReviewStage reviewStage, ReviewOutcome outcome, boolean major) {
+    }
+
+    public record Page(List<Row> items, String nextCursor) {
+    }
+
+    /** Register search: text (our or the customer's number, customer name), product, salesperson, dates, status. */
+    public record Filter(String q, Long customerId, String product, Long salespersonId,
+                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                         ContractStatus status, ReviewStage reviewStage) {
+        public Filter {
+            q = q == null || q.isBlank() ? null : q.strip();
+            product = product == null || product.isBlank() ? null : product.strip();
+        }
+
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null, null, null);
+        }
+    }
+}

@@ -1,0 +1,558 @@
+package com.careloop.contract;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.careloop.contract.ContractViews.AspectReview;
+import com.careloop.contract.ContractViews.Detail;
+import com.careloop.contract.ContractViews.Filter;
+import com.careloop.contract.ContractViews.Page;
+import com.careloop.contract.ContractViews.Row;
+import com.careloop.contract.review.Contract;
+import com.careloop.contract.review.ContractInconsistency;
+import com.careloop.contract.review.ContractProperties;
+import com.careloop.contract.review.ContractRepository;
+import com.careloop.customer.CustomerCard;
+import com.careloop.customer.CustomerDirectory;
+import com.careloop.platform.ApprovalCompleted;
+import com.careloop.platform.ApprovalDecision;
+import com.careloop.platform.ApprovalSubject;
+import com.careloop.platform.ApprovalTrailEntry;
+import com.careloop.platform.Approvals;
+import com.careloop.platform.AuditTrail;
+import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.DomainException;
+import com.careloop.platform.IdempotentCreates;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.ListSort;
+import com.careloop.platform.NotFoundException;
+import com.careloop.platform.Notifications;
+import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.StoredFiles;
+import com.careloop.platform.UploadedFiles;
+import com.careloop.platform.Text;
+import com.careloop.platform.Texts;
+import com.careloop.platform.Versions;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contract review's management service and the module's public face. Each command is one transaction: the contract,
+ * its audit entry, the approval step and the event commit together. The countersign and the general manager's
+ * approval run on the platform's {@link Approvals} (chains {@code contract.REGULAR}, {@code contract.SPECIAL} — the
+ * review matrix — and {@code contract.major}); this service learns their end from {@link ApprovalCompleted}.
+ */
+@Service
+@Transactional
+public class Contracts {
+
+    public static final String RECORD_TYPE = Contract.RECORD_TYPE;
+    /** Approval subject of the countersign. */
+    public static final String REVIEW_SUBJECT = "contract-review";
+    /** Approval subject of the general manager's approval of a major contract. */
+    public static final String MAJOR_SUBJECT = "contract-major";
+    public static final String MAJOR_CHAIN = "contract.major";
+    public static final String NUMBER_TYPE = "contract";
+    public static final String REVIEW_NUMBER_TYPE = "contract-review";
+    static final String API = "/api/v1/contracts";
+
+    private final ContractRepository contracts;
+    private final ContractProperties properties;
+    private final CustomerDirectory customers;
+    private final Approvals approvals;
+    private final RecordNumbers numbers;
+    private final AuditTrail audit;
+    private final CurrentUsers users;
+    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
+    private final Texts texts;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final IdempotentCreates idempotency;
+    private final StoredFiles files;
+
+    Contracts(IdempotentCreates idempotency, StoredFiles files, ContractRepository contracts, ContractProperties properties, CustomerDirectory customers,
+              Approvals approvals, RecordNumbers numbers, AuditTrail audit, CurrentUsers users,
+              Notifications notifications, ApplicationEventPublisher events, Texts texts, JdbcClient jdbc, Clock clock,
+              CareLoopProperties platform) {
+        this.contracts = contracts;
+        this.properties = properties;
+        this.customers = customers;
+        this.approvals = approvals;
+        this.numbers = numbers;
+        this.audit = audit;
+        this.users = users;
+        this.notifications = notifications;
+        this.events = events;
+        this.texts = texts;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = platform.zone();
+        this.idempotency = idempotency;
+        this.files = files;
+        idempotency.marksCreatesOf(API);
+    }
+
+    // ---- commands -----------------------------------------------------------------------------------------------
+
+    /** Registers a contract or order (salesperson: the given one or the signed-in user; department: theirs). */
+    public Detail register(ContractCommands.Register cmd) {
+        CurrentUser me = users.require();
+        if (cmd == null) {
+            throw new InvalidInputException("body", "required", Text.of("error.contract.required", "body"));
+        }
+        String customerName = cmd.customerId() == null ? null : customers.card(cmd.customerId())
+                .filter(CustomerCard::active).map(CustomerCard::name)
+                .orElseThrow(() -> new InvalidInputException("customerId", "exists", Text.of(
+                        "error.contract.customer-unknown", cmd.customerId())));
+        long salespersonId = cmd.salespersonId() == null ? me.id() : cmd.salespersonId();
+        var salesperson = jdbc.sql("select display_name, department_id from app_user where id = :id and active = true")
+                .param("id", salespersonId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class)}).optional()
+                .orElseThrow(() -> new InvalidInputException("salespersonId", "exists", Text.of(
+                        "error.contract.salesperson-unknown", salespersonId)));
+        Contract c = Contract.register(numbers.next(NUMBER_TYPE), cmd, customerName,
+                new Contract.Actor(salespersonId, (String) salesperson[0]), (Long) salesperson[1],
+                new Contract.Actor(me.id(), me.displayName()), now());
+        contracts.saveAndFlush(c);
+        audit.created(c);
+        idempotency.created(API + "/" + c.getId());
+        return detail(c);
+    }
+
+    /**
+     * Submits for review: starts the countersign on the class's chain (the review matrix), or — repeat order of an
+     * unchanged product — waits for the sales manager's confirmation. Major: total above the threshold (or any
+     * special contract when so configured).
+     */
+    public Detail submit(long id, ContractCommands.Submit cmd) {
+        Contract c = load(id);
+        Versions.requireCurrentIfGiven(cmd == null ? null : cmd.version(), c.getVersion(), RECORD_TYPE, id);
+        var before = c.auditState();
+        boolean major = Contract.isMajor(c.getTotalAmount(), properties.majorThreshold())
+                || (properties.specialIsMajor() && c.getContractClass() == ContractClass.SPECIAL);
+        c.submit(c.getReviewNumber() == null ? numbers.next(REVIEW_NUMBER_TYPE) : null, major, now());
+        if (c.getContractClass().chainCode() != null) {
+            approvals.start(subject(c, REVIEW_SUBJECT), c.getContractClass().chainCode(), users.require().id());
+        }
+        return saved(c, "SUBMIT", before);
+    }
+
+    /**
+     * A reviewer signs their aspect: 422 when the aspect is not part of this review, 409 when it is not theirs, when
+     * it is signed already, or when they accept while an inconsistency on it is open.
+     */
+    public Detail sign(long id, ContractCommands.Sign cmd) {
+        Contract c = load(id);
+        c.requireStage("sign", ReviewStage.COUNTERSIGN);
+        if (cmd.aspect() == null) {
+            throw new InvalidInputException("aspect", "required", Text.of("error.contract.required", "aspect"));
+        }
+        if (cmd.verdict() == null) {
+            throw new InvalidInputException("verdict", "required", Text.of("error.contract.required", "verdict"));
+        }
+        long task = myOpenTask(c, cmd.aspect());
+        if (cmd.verdict() != ReviewVerdict.CANNOT_ACCEPT && c.hasOpenInconsistency(cmd.aspect())) {
+            throw DomainException.of("contract.open-inconsistency-aspect", c.getNumber(),
+                    Text.label("contract.aspect", cmd.aspect()));
+        }
+        approvals.decide(task, null, decision(cmd.verdict()), cmd.comment());
+        return detail(c);
+    }
+
+    /** A reviewer logs an inconsistency on their aspect (it must be theirs and still open); sales is told. */
+    public Detail raiseInconsistency(long id, ContractCommands.RaiseInconsistency cmd) {
+        Contract c = load(id);
+        c.requireStage("raise-inconsistency", ReviewStage.COUNTERSIGN);
+        if (cmd.aspect() == null) {
+            throw new InvalidInputException("aspect", "required", Text.of("error.contract.required", "aspect"));
+        }
+        myOpenTask(c, cmd.aspect());
+        CurrentUser me = users.require();
+        var before = c.auditState();
+        c.raise(cmd.aspect(), cmd.description(), cmd.proposal(), actor(me), now());
+        notifications.notify(c.getSalespersonId(), Text.of("contract.notify.inconsistency.title", c.getNumber()),
+                Text.of("contract.notify.inconsistency.body", me.displayName(), Text.label("contract.aspect", cmd.aspect()),
+                        cmd.description()), link(c));
+        return saved(c, "RAISE_INCONSISTENCY", before);
+    }
+
+    /** Sales records how the inconsistency was settled with the customer; the reviewer who raised it is asked to sign. */
+    public Detail resolveInconsistency(long id, long inconsistencyId, ContractCommands.Resolve cmd) {
+        Contract c = load(id);
+        CurrentUser me = users.require();
+        var before = c.auditState();
+        ContractInconsistency i = c.resolve(inconsistencyId, cmd.method(), cmd.resolvedOn(),
+                cmd.withWhom(), cmd.agreed(), actor(me), now(), LocalDate.now(clock.withZone(zone)));
+        notifications.notify(i.getRaisedBy(), Text.of("contract.notify.resolved.title", c.getNumber()),
+                Text.of("contract.notify.resolved.body", Text.label("contract.aspect", i.getAspect()), cmd.agreed()),
+                link(c));
+        return saved(c, "RESOLVE_INCONSISTENCY", before);
+    }
+
+    /**
+     * The sales manager's outcome. A on a major contract starts the general manager's approval ({@code contract.major});
+     * A otherwise accepts the contract ({@link ContractAccepted}).
+     */
+    public Detail decide(long id, ContractCommands.Decide cmd) {
+        Contract c = load(id);
+        Versions.requireCurrentIfGiven(cmd.version(), c.getVersion(), RECORD_TYPE, id);
+        CurrentUser me = users.require();
+        var before = c.auditState();
+        boolean accepted = c.decide(cmd.outcome(), cmd.comment(), actor(me), now());
+        if (c.getReviewStage() == ReviewStage.GM_APPROVAL) {
+            approvals.start(subject(c, MAJOR_SUBJECT), MAJOR_CHAIN, me.id());
+        }
+        Detail d = saved(c, "OUTCOME", before);
+        if (accepted) {
+            accepted(c);
+        }
+        return d;
+    }
+
+    /** The general manager approves or rejects a major contract (their task of {@code contract.major}). */
+    public Detail gmDecision(long id, ContractCommands.GmDecision cmd) {
+        Contract c = load(id);
+        c.requireStage("gm-decide", ReviewStage.GM_APPROVAL);
+        CurrentUser me = users.require();
+        if (cmd.approve() && c.isOwn(me.id())) {
+            throw DomainException.of("contract.own-contract", c.getNumber());
+        }
+        approvals.decideOn(MAJOR_SUBJECT, id, cmd.approve() ? ApprovalDecision.APPROVE : ApprovalDecision.REJECT,
+                cmd.comment());
+        return detail(c);
+    }
+
+    /** Attaches a file (checked by magic bytes and size, stored in the platform file store, audited on the contract). */
+    public ContractViews.Attachment attach(long id, AttachmentSlot slot, String fileName, String contentType,
+                                           byte[] bytes) {
+        Contract c = load(id);
+        if (slot == null) {
+            throw new InvalidInputException("slot", "required", Text.of("error.contract.required", "slot"));
+        }
+        if (bytes == null) {
+            throw new InvalidInputException("file", "required", Text.of("error.contract.required", "file"));
+        }
+        return attachment(files.store(RECORD_TYPE, c.getId(), slot.name(), files.check(fileName, contentType, bytes)));
+    }
+
+    /** A file of the contract as a download, after the reader's access to the contract was checked (404 otherwise). */
+    @Transactional(readOnly = true)
+    public org.springframework.http.ResponseEntity<byte[]> download(long id, long fileId) {
+        Contract c = load(id);
+        StoredFiles.StoredFile f = files.find(fileId).filter(x -> RECORD_TYPE.equals(x.ownerType())
+                && x.ownerId() == c.getId()).orElseThrow(() -> new NotFoundException("contract-file", fileId));
+        return UploadedFiles.download(f.fileName(), f.contentType(), files.content(f.id()));
+    }
+
+    private ContractViews.Attachment attachment(StoredFiles.StoredFile f) {
+        AttachmentSlot slot;
+        try {
+            slot = AttachmentSlot.valueOf(f.slot());
+        } catch (IllegalArgumentException e) {
+            slot = AttachmentSlot.OTHER;
+        }
+        return new ContractViews.Attachment(f.id(), slot, f.fileName(), f.contentType(), f.size(), f.image(),
+                odt(f.storedAt()));
+    }
+
+    /** A register status step by its API name: start-production, deliver, close, cancel. */
+    public Detail registerStep(long id, String step, ContractCommands.StatusStep cmd) {
+        return switch (step) {
+            case "start-production" -> startProduction(id, cmd);
+            case "deliver" -> delivered(id, cmd);
+            case "close" -> close(id, cmd);
+            case "cancel" -> cancel(id, cmd);
+            default -> throw new NotFoundException("contract-step", step);
+        };
+    }
+
+    public Detail startProduction(long id, ContractCommands.StatusStep cmd) {
+        return step(id, cmd, "START_PRODUCTION", Contract::startProduction);
+    }
+
+    public Detail delivered(long id, ContractCommands.StatusStep cmd) {
+        return step(id, cmd, "DELIVER", Contract::delivered);
+    }
+
+    public Detail close(long id, ContractCommands.StatusStep cmd) {
+        return step(id, cmd, "CLOSE", Contract::close);
+    }
+
+    public Detail cancel(long id, ContractCommands.StatusStep cmd) {
+        return step(id, cmd, "CANCEL", Contract::cancel);
+    }
+
+    private Detail step(long id, ContractCommands.StatusStep cmd, String action, java.util.function.Consumer<Contract> step) {
+        Contract c = load(id);
+        Versions.requireCurrentIfGiven(cmd == null ? null : cmd.version(), c.getVersion(), RECORD_TYPE, id);
+        var before = c.auditState();
+        step.accept(c);
+        return saved(c, action, before);
+    }
+
+    /**
+     * An approval of a contract ended, in the deciding transaction (also when decided from the inbox /approvals):
+     * the countersign → the outcome stage (refused, 409, while an inconsistency is open); the general manager's
+     * approval → accepted or not accepted (refused, 409, when it is the approver's own contract).
+     */
+    @EventListener
+    void approvalCompleted(ApprovalCompleted e) {
+        if (!REVIEW_SUBJECT.equals(e.subjectType()) && !MAJOR_SUBJECT.equals(e.subjectType())) {
+            return;
+        }
+        Contract c = contracts.findById(e.subjectId()).orElseThrow(() -> new NotFoundException(RECORD_TYPE,
+                e.subjectId()));
+        var before = c.auditState();
+        if (REVIEW_SUBJECT.equals(e.subjectType())) {
+            Contract.Countersign result = Contract.Countersign.valueOf(e.outcome().name());
+            if (result == Contract.Countersign.APPROVED && c.hasOpenInconsistency(null)) {
+                throw DomainException.of("contract.open-inconsistency", c.getNumber(), c.openInconsistencies());
+            }
+            c.countersignEnded(result);
+            saved(c, "COUNTERSIGN_" + result.name(), before);
+            notifications.notify(c.getSalespersonId(), Text.of("contract.notify.countersigned.title", c.getNumber()),
+                    Text.of("contract.notify.countersigned.body", Text.label("contract.countersign", result)), link(c));
+            return;
+        }
+        boolean approved = e.outcome() == com.careloop.platform.ApprovalOutcome.APPROVED;
+        if (e.outcome() == com.careloop.platform.ApprovalOutcome.WITHDRAWN) {
+            throw DomainException.of("contract.gm-withdraw", c.getNumber());
+        }
+        boolean accepted = c.gmDecided(approved, new Contract.Actor(
+                e.deciderId() == null ? 0 : e.deciderId(), e.deciderName()), e.at());
+        saved(c, approved ? "GM_APPROVE" : "GM_REJECT", before);
+        if (accepted) {
+            accepted(c);
+        }
+    }
+
+    private void accepted(Contract c) {
+        events.publishEvent(new ContractAccepted(c.getId(), c.getNumber(), c.getCustomerId(), c.getTotalAmount(),
+                c.getAcceptedAt()));
+        notifications.notify(c.getSalespersonId(), Text.of("contract.notify.accepted.title", c.getNumber()),
+                Text.of("contract.notify.accepted.body", c.getCustomerName()), link(c));
+    }
+
+    /** The open task of the aspect in this review that the signed-in user may decide. */
+    private long myOpenTask(Contract c, ReviewAspect aspect) {
+        CurrentUser me = users.require();
+        List<ApprovalTrailEntry> ofAspect = approvals.trail(REVIEW_SUBJECT, c.getId()).stream()
+                .filter(t -> aspect.code().equals(t.aspectCode())).toList();
+        if (ofAspect.isEmpty()) {
+            throw new InvalidInputException("aspect", "not-in-review", Text.of("error.contract.aspect-not-in-review",
+                    Text.label("contract.aspect", aspect), c.getNumber()));
+        }
+        List<ApprovalTrailEntry> open = ofAspect.stream().filter(t -> "OPEN".equals(t.state())).toList();
+        if (open.isEmpty()) {
+            throw DomainException.of("contract.aspect-signed", Text.label("contract.aspect", aspect), c.getNumber());
+        }
+        return open.stream().filter(t -> approvals.mayDecide(t.taskId(), me.id())).findFirst()
+                .map(ApprovalTrailEntry::taskId)
+                .orElseThrow(() -> DomainException.of("contract.not-your-aspect", Text.label("contract.aspect", aspect),
+                        c.getNumber()));
+    }
+
+    private static ApprovalDecision decision(ReviewVerdict v) {
+        return switch (v) {
+            case ACCEPT -> ApprovalDecision.APPROVE;
+            case ACCEPT_WITH_CONDITIONS -> ApprovalDecision.APPROVE_WITH_CONDITIONS;
+            case CANNOT_ACCEPT -> ApprovalDecision.REJECT;
+        };
+    }
+
+    private static ReviewVerdict verdict(ApprovalDecision d) {
+        return d == null ? null : switch (d) {
+            case APPROVE -> ReviewVerdict.ACCEPT;
+            case APPROVE_WITH_CONDITIONS -> ReviewVerdict.ACCEPT_WITH_CONDITIONS;
+            case REJECT -> ReviewVerdict.CANNOT_ACCEPT;
+        };
+    }
+
+    private ApprovalSubject subject(Contract c, String type) {
+        return new ApprovalSubject(type, c.getId(), c.getNumber(), Text.of("contract.approval.title", c.getNumber(),
+                c.getCustomerName(), Text.label("contract.class", c.getContractClass())), link(c), c.getDepartmentId());
+    }
+
+    private static String link(Contract c) {
+        return "/contracts/" + c.getId();
+    }
+
+    private Detail saved(Contract c, String action, Map<String, Object> before) {
+        contracts.saveAndFlush(c);
+        audit.changed(c, action, before);
+        return detail(c);
+    }
+
+    // ---- reads --------------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Detail detail(long id) {
+        return detail(load(id));
+    }
+
+    /** The contract if the reader's scope reaches it (department, salesperson, registrant) or they review it. */
+    private Contract load(long id) {
+        Contract c = contracts.findById(id).orElseThrow(() -> new NotFoundException(RECORD_TYPE, id));
+        CurrentUser me = users.current().orElse(null);
+        if (me != null && !me.scope().allows(c.getDepartmentId(), c.getSalespersonId(), c.getRegisteredBy())
+                && !approvals.involves(REVIEW_SUBJECT, id, me.id()) && !approvals.involves(MAJOR_SUBJECT, id, me.id())) {
+            throw new AccessDeniedException("contract " + id + " is outside the reader's data scope");
+        }
+        return c;
+    }
+
+    /** Loads for a module that already checked access (print, export). */
+    @Transactional(readOnly = true)
+    public Contract contract(long id) {
+        return load(id);
+    }
+
+    private Detail detail(Contract c) {
+        CurrentUser me = users.current().orElse(null);
+        Map<ReviewAspect, AspectReview> reviews = new LinkedHashMap<>();
+        List<ApprovalTrailEntry> trail = new ArrayList<>(approvals.trail(REVIEW_SUBJECT, c.getId()));
+        trail.addAll(approvals.trail(MAJOR_SUBJECT, c.getId()));
+        for (ApprovalTrailEntry t : trail) {
+            ReviewAspect aspect = ReviewAspect.ofCode(t.aspectCode());
+            if (aspect == null) {
+                continue;
+            }
+            boolean mine = me != null && "OPEN".equals(t.state()) && approvals.mayDecide(t.taskId(), me.id());
+            reviews.put(aspect, new AspectReview(aspect, texts.render(t.assignee()), t.state(), verdict(t.decision()),
+                    t.deciderName(), odt(t.decidedAt()), t.comment(), odt(t.dueAt()), mine,
+                    c.hasOpenInconsistency(aspect)));
+        }
+        List<ContractViews.Line> lines = c.getLines().stream().map(l -> new ContractViews.Line(l.getLineNo(),
+                l.getProduct(), l.getSpec(), l.getQuantity(), l.getUnit(), l.getUnitPrice(), l.getAmount(),
+                l.getRemark())).toList();
+        List<ContractViews.Inconsistency> inconsistencies = c.getInconsistencies().stream().map(i ->
+                new ContractViews.Inconsistency(i.getId(), i.getAspect(), i.getDescription(), i.getProposal(),
+                        i.getStatus().name(), i.getRaisedByName(), odt(i.getRaisedAt()), i.getResolutionMethod(),
+                        i.getResolvedOn(), i.getResolvedWith(), i.getAgreed(), i.getResolvedByName(),
+                        odt(i.getResolvedAt()))).toList();
+        return new Detail(c.getId(), c.getNumber(), c.getReviewNumber(), c.getVersion(), c.getCustomerId(),
+                c.getCustomerName(), c.getCustomerNumber(), c.getSource(), c.getContractClass(), c.getOrderDate(),
+                c.getDeliveryDate(), c.getPaymentTerms(), c.getSpecialRequirements(), c.getSalespersonId(),
+                c.getSalespersonName(), c.getDepartmentId(), departmentName(c.getDepartmentId()), c.getRegion(), lines,
+                c.getTotalAmount(), c.getCurrency(), c.isMajor(), c.getStatus(), c.getReviewStage(),
+                c.getCountersignResult(), c.getOutcome(), c.getOutcomeComment(), c.getOutcomeByName(),
+                odt(c.getOutcomeAt()), c.getGmByName(), odt(c.getGmAt()), c.getRegisteredByName(),
+                odt(c.getRegisteredAt()), odt(c.getSubmittedAt()), odt(c.getAcceptedAt()),
+                List.copyOf(reviews.values()), inconsistencies, c.openInconsistencies(),
+                files.list(RECORD_TYPE, c.getId()).stream().map(this::attachment).toList());
+    }
+
+    private String departmentName(Long id) {
+        return id == null ? null : jdbc.sql("select name from department where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+
+    /** The register's sortable columns (request key → SQL); ties broken by id. */
+    static final Map<String, ListSort.Column> SORTS = Map.of(
+            "number", ListSort.Column.text("c.number"),
+            "customer", ListSort.Column.text("c.customer_name"),
+            "orderDate", ListSort.Column.date("c.order_date"),
+            "deliveryDate", ListSort.Column.date("c.delivery_date"),
+            "totalAmount", ListSort.Column.number("c.total_amount"),
+            "status", ListSort.Column.text("c.status"));
+
+    /** The contract register within the reader's data scope, keyset-paged under the sort (default newest first). */
+    @Transactional(readOnly = true)
+    public Page search(Filter f, String sort, String cursor, int limit) {
+        ListSort order = ListSort.parse(sort, SORTS, "c.id", "-id");
+        CurrentUser me = users.require();
+        var scope = me.scope().condition("c.department_id", "c.salesperson_id", "c.registered_by");
+        StringBuilder sql = new StringBuilder("""
+                select c.id, c.number, c.customer_name, c.customer_number, c.contract_class, c.source, c.order_date,
+                       c.delivery_date,
+                       (select min(l.product) from contract_line l where l.contract_id = c.id) first_product,
+                       (select count(*) from contract_line l where l.contract_id = c.id) line_count,
+                       c.total_amount, c.salesperson_name, d.name, c.region, c.status, c.review_stage, c.outcome,
+                       c.major""").append(order.selectColumn()).append("""
+                 from contract c left join department d on d.id = c.department_id
+                where (""").append(scope.sql()).append(")");
+        Map<String, Object> params = new LinkedHashMap<>(scope.params());
+        Filter filter = f == null ? Filter.none() : f;
+        if (filter.q() != null && !filter.q().isBlank()) {
+            sql.append(" and (lower(c.number) like :q or lower(coalesce(c.customer_number, '')) like :q"
+                    + " or lower(c.customer_name) like :q)");
+            params.put("q", "%" + like(filter.q()) + "%");
+        }
+        if (filter.product() != null && !filter.product().isBlank()) {
+            sql.append(" and exists (select 1 from contract_line l where l.contract_id = c.id and (lower(l.product)"
+                    + " like :product or lower(coalesce(l.spec, '')) like :product))");
+            params.put("product", "%" + like(filter.product()) + "%");
+        }
+        if (filter.customerId() != null) {
+            sql.append(" and c.customer_id = :customer");
+            params.put("customer", filter.customerId());
+        }
+        if (filter.salespersonId() != null) {
+            sql.append(" and c.salesperson_id = :salesperson");
+            params.put("salesperson", filter.salespersonId());
+        }
+        if (filter.from() != null) {
+            sql.append(" and c.order_date >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" and c.order_date <= :to");
+            params.put("to", filter.to());
+        }
+        if (filter.status() != null) {
+            sql.append(" and c.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.reviewStage() != null) {
+            sql.append(" and c.review_stage = :stage");
+            params.put("stage", filter.reviewStage().name());
+        }
+        order.after(cursor, sql, params);
+        sql.append(order.orderBy()).append(" limit :limit");
+        params.put("limit", limit + 1);
+        var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper((rs, n) -> {
+            String product = rs.getString(9);
+            long count = rs.getLong(10);
+            return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    ContractClass.valueOf(rs.getString(5)), ContractSource.valueOf(rs.getString(6)),
+                    rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
+                    product == null ? null : count > 1 ? product + " +" + (count - 1) : product, rs.getBigDecimal(11),
+                    rs.getString(12), rs.getString(13), rs.getString(14), ContractStatus.valueOf(rs.getString(15)),
+                    ReviewStage.valueOf(rs.getString(16)),
+                    rs.getString(17) == null ? null : ReviewOutcome.valueOf(rs.getString(17)), rs.getBoolean(18));
+        })).list(), limit);
+        return new Page(slice.items(), slice.nextCursor());
+    }
+
+    private static String like(String text) {
+        return text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Contract.Actor actor(CurrentUser me) {
+        return new Contract.Actor(me.id(), me.displayName());
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private OffsetDateTime odt(Instant i) {
+        return i == null ? null : i.atZone(zone).toOffsetDateTime();
+    }
+}

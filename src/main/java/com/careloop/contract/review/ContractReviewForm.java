@@ -1,0 +1,40 @@
+package com.careloop.contract.review;
+
+import java.util.Locale;
+import java.util.Map;
+
+import com.careloop.contract.ContractViews.Detail;
+import com.careloop.contract.Contracts;
+import com.careloop.platform.PrintDocuments;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The contract review form 合同评审表 R-QP-005-06 (fields per seed 002-A18) of one contract on the platform renderer:
+ * the browser's print view and the PDF, numbered with the contract's number; stamped 已评审通过 once accepted.
+ */
+@Component
+class ContractReviewForm {
+
+    static final PrintDocuments.Form FORM = new PrintDocuments.Form("contract/print/review-form", "R-QP-005-06",
+            "contract.form.title");
+
+    private final Contracts contracts;
+    private final PrintDocuments print;
+
+    ContractReviewForm(Contracts contracts, PrintDocuments print) {
+        this.contracts = contracts;
+        this.print = print;
+    }
+
+    String html(long id, Locale locale) {
+        Detail c = contracts.detail(id);
+        return print.html(FORM, c.number(), Map.of("c", c), locale);
+    }
+
+    ResponseEntity<byte[]> pdf(long id, Locale locale) {
+        Detail c = contracts.detail(id);
+        return print.download(FORM, c.number(), Map.of("c", c), locale);
+    }
+}
