@@ -129,6 +129,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.reporting.ReportEndpointRules.RULES);
         MATRIX.putAll(com.careloop.reporting.DeliveryEndpointRules.RULES);
         MATRIX.putAll(com.careloop.platform.approval.ApprovalEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.property.PropertyEndpointRules.RULES);
     }
 
 

@@ -1,0 +1,35 @@
+package com.careloop.property;
+
+import java.util.Map;
+
+/** The customer property module's part of the permission matrix (see PermissionMatrixTest): "METHOD /path" -> permission. */
+public final class PropertyEndpointRules {
+
+    private static final String BASE = "/api/v1/customer-properties";
+    private static final String VIEW = "property:view";
+    private static final String REGISTER = "property:register";
+    private static final String INSPECT = "property:inspect";
+
+    public static final Map<String, String> RULES = Map.ofEntries(
+            Map.entry("POST " + BASE, REGISTER),
+            Map.entry("GET " + BASE, VIEW),
+            Map.entry("GET " + BASE + "/export", VIEW),
+            Map.entry("GET " + BASE + "/register.pdf", VIEW),
+            Map.entry("GET " + BASE + "/inspections", VIEW),
+            Map.entry("GET " + BASE + "/{id}", VIEW),
+            Map.entry("GET " + BASE + "/{id}/card.pdf", VIEW),
+            Map.entry("POST " + BASE + "/{id}/verification", REGISTER),
+            Map.entry("POST " + BASE + "/{id}/feedback/{feedbackId}/answer", REGISTER),
+            Map.entry("POST " + BASE + "/{id}/hand-overs", REGISTER),
+            Map.entry("POST " + BASE + "/{id}/hand-overs/{movementId}/sign", VIEW),
+            Map.entry("POST " + BASE + "/{id}/return", REGISTER),
+            Map.entry("POST " + BASE + "/{id}/scrap", REGISTER),
+            Map.entry("POST " + BASE + "/{id}/inspections/{inspectionId}", INSPECT),
+            Map.entry("POST " + BASE + "/{id}/problems", REGISTER),
+            Map.entry("GET " + BASE + "/problems/{problemId}", VIEW),
+            Map.entry("POST " + BASE + "/problems/{problemId}/decision", REGISTER),
+            Map.entry("POST " + BASE + "/problems/{problemId}/capa", REGISTER));
+
+    private PropertyEndpointRules() {
+    }
+}
