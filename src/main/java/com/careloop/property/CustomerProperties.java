@@ -214,19 +214,19 @@ public class CustomerProperties {
     public Detail returnToCustomer(long id, End cmd) {
         End c = cmd == null ? new End(null, null, null) : cmd;
         CurrentUser me = users.current().orElse(null);
-        Detail d = change(id, c.version(), "RETURN_TO_CUSTOMER", i -> i.returnToCustomer(c.on(), c.note(), actor(),
-                me == null ? null : me.id(), today(), now()));
-        closeOpenInspections(id);
-        return d;
+        return change(id, c.version(), "RETURN_TO_CUSTOMER", i -> {
+            i.returnToCustomer(c.on(), c.note(), actor(), me == null ? null : me.id(), today(), now());
+            closeOpenInspections(id);
+        });
     }
 
     public Detail scrap(long id, End cmd) {
         End c = cmd == null ? new End(null, null, null) : cmd;
         CurrentUser me = users.current().orElse(null);
-        Detail d = change(id, c.version(), "SCRAP", i -> i.scrap(c.on(), c.note(), actor(), me == null ? null : me.id(),
-                today(), now()));
-        closeOpenInspections(id);
-        return d;
+        return change(id, c.version(), "SCRAP", i -> {
+            i.scrap(c.on(), c.note(), actor(), me == null ? null : me.id(), today(), now());
+            closeOpenInspections(id);
+        });
     }
 
     private void closeOpenInspections(long itemId) {
@@ -454,8 +454,11 @@ public class CustomerProperties {
         params.putAll(holding.params());
         params.put("me", me.id());
         params.put("myDept", me.departmentId() == null ? -1L : me.departmentId());
-        return "(" + owning.sql() + " or " + holding.sql() + ") and (i.confidential = false or i.registered_by = :me"
-                + " or i.owning_department_id = :myDept or i.holder_department_id = :myDept"
+        String receiving = "exists (select 1 from customer_property_movement m where m.item_id = i.id"
+                + " and m.kind = 'HAND_OVER' and m.signed_at is null and m.to_department_id = :myDept)";
+        return "(" + owning.sql() + " or " + holding.sql() + " or " + receiving + ")"
+                + " and (i.confidential = false or i.registered_by = :me"
+                + " or i.owning_department_id = :myDept or i.holder_department_id = :myDept or " + receiving
                 + " or exists (select 1 from customer_property_access a where a.item_id = i.id"
                 + " and a.department_id = :myDept))";
     }
@@ -480,9 +483,11 @@ public class CustomerProperties {
             return item;
         }
         boolean registrant = item.getRegisteredBy() != null && item.getRegisteredBy() == me.id();
-        boolean inScope = me.scope().allows(item.getOwningDepartmentId(), item.getRegisteredBy())
+        boolean receiving = me.departmentId() != null && item.pendingHandOver()
+                .filter(m -> me.departmentId().equals(m.getToDepartmentId())).isPresent();
+        boolean inScope = receiving || me.scope().allows(item.getOwningDepartmentId(), item.getRegisteredBy())
                 || me.scope().allows(item.getHolderDepartmentId(), item.getRegisteredBy());
-        if (!inScope || !(registrant || item.visibleToDepartment(me.departmentId()))) {
+        if (!inScope || !(registrant || receiving || item.visibleToDepartment(me.departmentId()))) {
             throw new NotFoundException(RECORD_TYPE, id);
         }
         return item;
