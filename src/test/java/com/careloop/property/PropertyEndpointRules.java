@@ -6,6 +6,7 @@ import java.util.Map;
 public final class PropertyEndpointRules {
 
     private static final String BASE = "/api/v1/customer-properties";
+    private static final String PAGES = "/customer-properties";
     private static final String VIEW = "property:view";
     private static final String REGISTER = "property:register";
     private static final String INSPECT = "property:inspect";
@@ -28,7 +29,26 @@ public final class PropertyEndpointRules {
             Map.entry("POST " + BASE + "/{id}/problems", REGISTER),
             Map.entry("GET " + BASE + "/problems/{problemId}", VIEW),
             Map.entry("POST " + BASE + "/problems/{problemId}/decision", REGISTER),
-            Map.entry("POST " + BASE + "/problems/{problemId}/capa", REGISTER));
+            Map.entry("POST " + BASE + "/problems/{problemId}/capa", REGISTER),
+            Map.entry("GET " + PAGES, VIEW),
+            Map.entry("GET " + PAGES + "/export", VIEW),
+            Map.entry("GET " + PAGES + "/register", VIEW),
+            Map.entry("GET " + PAGES + "/inspections", VIEW),
+            Map.entry("GET " + PAGES + "/new", REGISTER),
+            Map.entry("POST " + PAGES + "/new", REGISTER),
+            Map.entry("GET " + PAGES + "/{id}", VIEW),
+            Map.entry("GET " + PAGES + "/{id}/card", VIEW),
+            Map.entry("GET " + PAGES + "/{id}/card.pdf", VIEW),
+            Map.entry("POST " + PAGES + "/{id}/verification", REGISTER),
+            Map.entry("POST " + PAGES + "/{id}/feedback/{feedbackId}/answer", REGISTER),
+            Map.entry("POST " + PAGES + "/{id}/hand-overs", REGISTER),
+            Map.entry("POST " + PAGES + "/{id}/hand-overs/{movementId}/sign", VIEW),
+            Map.entry("POST " + PAGES + "/{id}/return", REGISTER),
+            Map.entry("POST " + PAGES + "/{id}/scrap", REGISTER),
+            Map.entry("POST " + PAGES + "/{id}/inspections/{inspectionId}", INSPECT),
+            Map.entry("POST " + PAGES + "/{id}/problems", REGISTER),
+            Map.entry("POST " + PAGES + "/problems/{problemId}/decision", REGISTER),
+            Map.entry("POST " + PAGES + "/problems/{problemId}/capa", REGISTER));
 
     private PropertyEndpointRules() {
     }
