@@ -443,6 +443,14 @@ public class CustomerProperties {
                 .list();
     }
 
+    /** What the reader may see of the register as a condition on {@code customer_property i} (global search). */
+    @Transactional(readOnly = true)
+    public com.careloop.platform.DataScope.SqlCondition visibleTo(CurrentUser me) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = visible(me, params);
+        return new com.careloop.platform.DataScope.SqlCondition(sql, params);
+    }
+
     /**
      * The SQL condition of what the reader may see: the data scope over the owning and holding department (or
      * registered by them), and for a confidential item only the named departments (or the registrant).

@@ -67,6 +67,8 @@ class PropertyPagesTest extends ApiTestBase {
         assertThat(register.body()).contains(signOff).contains("页面模具").doesNotContain("??");
         assertThat(s.get("/customer-properties/new").body()).contains("id=\"property-new\"").doesNotContain("??");
         assertThat(s.get("/customer-properties/inspections").status()).isEqualTo(200);
+        // the customer 360 page shows the customer's property
+        assertThat(s.get("/customers/" + customer).body()).contains("id=\"customer-properties\"").contains(code);
     }
 
     @Test
