@@ -249,6 +249,11 @@ class PropertyApiTest extends ApiTestBase {
         assertThat(listed).containsExactly(id);
         assertThat(get(BASE + "?customerId=" + customer, tokenFor("sales")).json().get("items").valueStream()
                 .map(r -> r.get("id").asLong()).toList()).doesNotContain(id);
+        // the global search finds it by number only for those who may see it
+        String code = d.get("code").asString();
+        assertThat(get("/api/v1/search?q=" + code, tokenFor("quality")).json().get("hits").toString()).contains(code);
+        assertThat(get("/api/v1/search?q=" + secret.get("code").asString(), tokenFor("quality")).json().get("hits")
+                .size()).isZero();
         long views = jdbc.sql("select count(*) from audit_event where record_type = 'customer-property' and record_id = :id"
                 + " and action = 'VIEW'").param("id", String.valueOf(id)).query(Long.class).single();
         get(BASE + "/" + id, tokenFor("quality"));
