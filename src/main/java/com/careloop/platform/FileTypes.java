@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * What a file really is, from its first bytes (magic numbers), not from the name or type the sender
- * declared: images (JPEG, PNG, GIF, WebP), PDF, Office documents (OLE2 for .doc/.xls/.ppt, a ZIP for
+ * declared: images (JPEG, PNG, GIF, WebP, TIFF), PDF, Office documents (OLE2 for .doc/.xls/.ppt, a ZIP for
  * .docx/.xlsx/.pptx, told apart by the extension) and plain text (no binary control bytes).
  */
 final class FileTypes {
@@ -44,6 +44,9 @@ final class FileTypes {
         if (ascii(b, 0, "RIFF") && ascii(b, 8, "WEBP")) {
             return Optional.of("image/webp");
         }
+        if (starts(b, 'I', 'I', 0x2a, 0x00) || starts(b, 'M', 'M', 0x00, 0x2a)) {
+            return Optional.of("image/tiff");
+        }
         if (ascii(b, 0, "%PDF-")) {
             return Optional.of("application/pdf");
         }
@@ -67,6 +70,9 @@ final class FileTypes {
         String d = declared.toLowerCase(Locale.ROOT).split(";")[0].trim();
         if (d.equals("image/jpg") || d.equals("image/pjpeg")) {
             d = "image/jpeg";
+        }
+        if (d.equals("image/tif")) {
+            d = "image/tiff";
         }
         return !UNINFORMATIVE.contains(d) && !d.equals(detected);
     }
