@@ -29,6 +29,8 @@ import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.Text;
 import com.careloop.platform.Texts;
+import com.careloop.platform.StoredFiles;
+import com.careloop.platform.UploadedFiles;
 import com.careloop.platform.Versions;
 import com.careloop.property.PropertyCommands.Decide;
 import com.careloop.property.PropertyCommands.End;
@@ -89,11 +91,13 @@ public class CustomerProperties {
     private final CustomerDirectory customers;
     private final CorrectiveActions capas;
     private final Texts texts;
+    private final StoredFiles files;
 
     CustomerProperties(PropertyItemRepository items, PropertyInspectionRepository inspections,
                        PropertyProblemRepository problems, RecordNumbers numbers, AuditTrail audit, CurrentUsers users,
                        JdbcClient jdbc, Clock clock, CareLoopProperties platform, CustomerDirectory customers,
-                       CorrectiveActions capas, Texts texts) {
+                       CorrectiveActions capas, Texts texts, StoredFiles files) {
+        this.files = files;
         this.items = items;
         this.inspections = inspections;
         this.problems = problems;
@@ -328,6 +332,78 @@ public class CustomerProperties {
         return problemView(p, item);
     }
 
+    // ---- files (platform file store) ---------------------------------------------------------
+
+    /** File slots: arrival documents (验收单据), photos of the item, photos of one inspection ({@code INSPECTION:<id>}). */
+    public static final String ARRIVAL = "ARRIVAL";
+    public static final String PHOTO = "PHOTO";
+    private static final String INSPECTION_SLOT = "INSPECTION:";
+
+    /** Stores an arrival document or a photo of the item (not on a returned or scrapped item: 409). */
+    public PropertyViews.File attach(long id, String slot, String fileName, String contentType, byte[] bytes) {
+        if (!ARRIVAL.equals(slot) && !PHOTO.equals(slot)) {
+            throw new InvalidInputException("slot", "one-of", Text.of("error.property.slot", ARRIVAL + ", " + PHOTO));
+        }
+        PropertyItem item = load(id);
+        item.requireHeld("attach a file");
+        return store(item, slot, fileName, contentType, bytes);
+    }
+
+    /** A photo of an inspection (the item still held; the inspection is this item's). */
+    public PropertyViews.File attachInspectionPhoto(long id, long inspectionId, String fileName, String contentType,
+                                                    byte[] bytes) {
+        PropertyItem item = load(id);
+        item.requireHeld("attach an inspection photo");
+        inspections.findById(inspectionId).filter(x -> x.getItemId() == id)
+                .orElseThrow(() -> new NotFoundException(PropertyInspection.RECORD_TYPE, inspectionId));
+        return store(item, INSPECTION_SLOT + inspectionId, fileName, contentType, bytes);
+    }
+
+    private PropertyViews.File store(PropertyItem item, String slot, String fileName, String contentType, byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new InvalidInputException("file", "required", Text.of("error.property.required", "file"));
+        }
+        UploadedFiles.Checked checked = files.check(fileName, contentType, bytes);
+        StoredFiles.StoredFile f = files.store(RECORD_TYPE, item.getId(), slot, checked);
+        item.fileAdded(f.fileName(), actor(), now()); // the store audits FILE_ADDED on the item
+        items.saveAndFlush(item);
+        return new PropertyViews.File(f.id(), slotKind(f.slot()), inspectionOf(f.slot()), f.fileName(),
+                f.contentType(), f.size(), f.image(), odt(f.storedAt()));
+    }
+
+    /** The bytes of a file of an item the reader may see, as a download (confidential: audited like a view). */
+    public org.springframework.http.ResponseEntity<byte[]> download(long id, long fileId) {
+        StoredFiles.StoredFile f = fileOf(id, fileId);
+        return UploadedFiles.download(f.fileName(), f.contentType(), files.content(f.id()));
+    }
+
+    /** The JPEG preview of an image file of an item the reader may see; 404 for other files. */
+    public org.springframework.http.ResponseEntity<byte[]> thumbnail(long id, long fileId) {
+        StoredFiles.StoredFile f = fileOf(id, fileId);
+        byte[] jpeg = files.thumbnail(f.id()).orElseThrow(() -> new NotFoundException("stored-file-thumbnail", fileId));
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_JPEG)
+                .header("X-Content-Type-Options", "nosniff").body(jpeg);
+    }
+
+    private StoredFiles.StoredFile fileOf(long id, long fileId) {
+        PropertyItem item = load(id);
+        StoredFiles.StoredFile f = files.find(fileId).filter(x -> RECORD_TYPE.equals(x.ownerType())
+                && x.ownerId() == id).orElseThrow(() -> new NotFoundException("stored-file", fileId));
+        if (item.isConfidential()) {
+            audit.record(RECORD_TYPE, String.valueOf(id), "VIEW", List.of(new com.careloop.platform.FieldChange(
+                    "file", null, f.fileName())));
+        }
+        return f;
+    }
+
+    private static String slotKind(String slot) {
+        return slot.startsWith(INSPECTION_SLOT) ? "INSPECTION" : slot;
+    }
+
+    private static Long inspectionOf(String slot) {
+        return slot.startsWith(INSPECTION_SLOT) ? Long.valueOf(slot.substring(INSPECTION_SLOT.length())) : null;
+    }
+
     // ---- reads -------------------------------------------------------------------------------
 
     /** The item with its history; a view of a confidential item is audited. */
@@ -531,6 +607,9 @@ public class CustomerProperties {
                 departmentName(i.getHolderDepartmentId()), i.getHandedSignedBy(), i.getHandedOn(), i.isConfidential(),
                 new ArrayList<>(i.getAccessDepartments()), i.getStatus(), i.getEndedOn(), i.getRemark(),
                 i.getRegisteredByName(), odt(i.getCreatedAt()), feedback, movements, inspectionViews, problemViews,
+                files.list(RECORD_TYPE, i.getId()).stream().map(f -> new PropertyViews.File(f.id(), slotKind(f.slot()),
+                        inspectionOf(f.slot()), f.fileName(), f.contentType(), f.size(), f.image(), odt(f.storedAt())))
+                        .toList(),
                 timeline);
     }
 

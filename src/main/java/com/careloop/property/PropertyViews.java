@@ -53,6 +53,11 @@ public final class PropertyViews {
                           LocalDate decidedOn, String decisionRecordedBy, Long capaId, String capaCode, long version) {
     }
 
+    /** A file on the item: arrival documents ({@code ARRIVAL}), photos ({@code PHOTO}), inspection photos. */
+    public record File(long id, String slot, Long inspectionId, String fileName, String contentType, long size,
+                       boolean image, OffsetDateTime storedAt) {
+    }
+
     public record TimelineEntry(String kind, OffsetDateTime at, String actor, String note) {
     }
 
@@ -64,7 +69,7 @@ public final class PropertyViews {
                          List<Long> accessDepartmentIds, PropertyStatus status, LocalDate endedOn, String remark,
                          String registeredBy, OffsetDateTime registeredAt, List<Feedback> feedback,
                          List<Movement> movements, List<Inspection> inspections, List<Problem> problems,
-                         List<TimelineEntry> timeline) {
+                         List<File> files, List<TimelineEntry> timeline) {
     }
 
     /** One open inspection task in a department's queue. */

@@ -27,6 +27,10 @@ public final class PropertyEndpointRules {
             Map.entry("POST " + BASE + "/{id}/scrap", REGISTER),
             Map.entry("POST " + BASE + "/{id}/inspections/{inspectionId}", INSPECT),
             Map.entry("POST " + BASE + "/{id}/problems", REGISTER),
+            Map.entry("POST " + BASE + "/{id}/files", REGISTER),
+            Map.entry("POST " + BASE + "/{id}/inspections/{inspectionId}/photos", INSPECT),
+            Map.entry("GET " + BASE + "/{id}/files/{fileId}", VIEW),
+            Map.entry("GET " + BASE + "/{id}/files/{fileId}/thumbnail", VIEW),
             Map.entry("GET " + BASE + "/problems/{problemId}", VIEW),
             Map.entry("POST " + BASE + "/problems/{problemId}/decision", REGISTER),
             Map.entry("POST " + BASE + "/problems/{problemId}/capa", REGISTER),
@@ -47,6 +51,10 @@ public final class PropertyEndpointRules {
             Map.entry("POST " + PAGES + "/{id}/scrap", REGISTER),
             Map.entry("POST " + PAGES + "/{id}/inspections/{inspectionId}", INSPECT),
             Map.entry("POST " + PAGES + "/{id}/problems", REGISTER),
+            Map.entry("POST " + PAGES + "/{id}/files", REGISTER),
+            Map.entry("POST " + PAGES + "/{id}/inspections/{inspectionId}/photos", INSPECT),
+            Map.entry("GET " + PAGES + "/{id}/files/{fileId}", VIEW),
+            Map.entry("GET " + PAGES + "/{id}/files/{fileId}/thumbnail", VIEW),
             Map.entry("POST " + PAGES + "/problems/{problemId}/decision", REGISTER),
             Map.entry("POST " + PAGES + "/problems/{problemId}/capa", REGISTER));
 

@@ -15,6 +15,7 @@ import com.careloop.property.PropertyCommands.Verify;
 import com.careloop.property.PropertyKind;
 import com.careloop.property.PropertyPermissions;
 import com.careloop.property.PropertyStatus;
+import com.careloop.property.PropertyViews;
 import com.careloop.property.PropertyViews.Detail;
 import com.careloop.property.PropertyViews.Filter;
 import com.careloop.property.PropertyViews.Page;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The customer property register over JSON: register (with the arrival verification), the list with its filters,
@@ -157,6 +159,39 @@ class PropertyApi {
     @PostMapping("/{id}/inspections/{inspectionId}")
     Detail inspect(@PathVariable long id, @PathVariable long inspectionId, @RequestBody Inspect request) {
         return properties.inspect(id, inspectionId, request);
+    }
+
+    /** An arrival document ({@code slot=ARRIVAL}) or a photo of the item ({@code slot=PHOTO}), multipart {@code file}. */
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping("/{id}/files")
+    @ResponseStatus(HttpStatus.CREATED)
+    PropertyViews.File attach(@PathVariable long id, @RequestParam(required = false) String slot,
+                              @RequestParam(required = false) MultipartFile file) throws java.io.IOException {
+        return properties.attach(id, slot == null ? CustomerProperties.PHOTO : slot,
+                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(),
+                file == null ? null : file.getBytes());
+    }
+
+    /** A photo of an inspection (multipart {@code file}). */
+    @RequiresPermission(PropertyPermissions.INSPECT)
+    @PostMapping("/{id}/inspections/{inspectionId}/photos")
+    @ResponseStatus(HttpStatus.CREATED)
+    PropertyViews.File inspectionPhoto(@PathVariable long id, @PathVariable long inspectionId,
+                                       @RequestParam(required = false) MultipartFile file) throws java.io.IOException {
+        return properties.attachInspectionPhoto(id, inspectionId, file == null ? null : file.getOriginalFilename(),
+                file == null ? null : file.getContentType(), file == null ? null : file.getBytes());
+    }
+
+    @RequiresPermission(PropertyPermissions.VIEW)
+    @GetMapping("/{id}/files/{fileId}")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long fileId) {
+        return properties.download(id, fileId);
+    }
+
+    @RequiresPermission(PropertyPermissions.VIEW)
+    @GetMapping("/{id}/files/{fileId}/thumbnail")
+    ResponseEntity<byte[]> thumbnail(@PathVariable long id, @PathVariable long fileId) {
+        return properties.thumbnail(id, fileId);
     }
 
     @RequiresPermission(PropertyPermissions.REGISTER)

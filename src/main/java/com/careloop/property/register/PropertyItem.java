@@ -290,6 +290,11 @@ public class PropertyItem implements Auditable {
         touch(now);
     }
 
+    public void fileAdded(String fileName, String actor, Instant now) {
+        event("FILE_ADDED", actor, now, Text.literal(fileName));
+        touch(now);
+    }
+
     public void problemReported(String problemCode, String actor, Instant now) {
         event("PROBLEM_REPORTED", actor, now, Text.literal(problemCode));
         touch(now);

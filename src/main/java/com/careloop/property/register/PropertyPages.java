@@ -232,6 +232,39 @@ class PropertyPages {
     }
 
     @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping(LIST + "/{id}/files")
+    String attach(@PathVariable long id, @RequestParam(required = false) String slot,
+                  @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                  RedirectAttributes flash) throws java.io.IOException {
+        properties.attach(id, slot == null ? CustomerProperties.PHOTO : slot,
+                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(),
+                file == null ? null : file.getBytes());
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(PropertyPermissions.INSPECT)
+    @PostMapping(LIST + "/{id}/inspections/{inspectionId}/photos")
+    String inspectionPhoto(@PathVariable long id, @PathVariable long inspectionId,
+                           @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                           RedirectAttributes flash) throws java.io.IOException {
+        properties.attachInspectionPhoto(id, inspectionId, file == null ? null : file.getOriginalFilename(),
+                file == null ? null : file.getContentType(), file == null ? null : file.getBytes());
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(PropertyPermissions.VIEW)
+    @GetMapping(LIST + "/{id}/files/{fileId}")
+    org.springframework.http.ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long fileId) {
+        return properties.download(id, fileId);
+    }
+
+    @RequiresPermission(PropertyPermissions.VIEW)
+    @GetMapping(LIST + "/{id}/files/{fileId}/thumbnail")
+    org.springframework.http.ResponseEntity<byte[]> thumbnail(@PathVariable long id, @PathVariable long fileId) {
+        return properties.thumbnail(id, fileId);
+    }
+
+    @RequiresPermission(PropertyPermissions.REGISTER)
     @PostMapping(LIST + "/{id}/problems")
     String reportProblem(@PathVariable long id, @ModelAttribute PropertyCommands.ReportProblem form,
                          RedirectAttributes flash) {
