@@ -93,6 +93,11 @@ class PropertyPagesTest extends ApiTestBase {
         assertThat(head.post("/customer-properties/" + id + "/hand-overs/" + movement + "/sign", "storageLocation",
                 "E-9").status()).isEqualTo(302);
         assertThat(s.get("/customer-properties/" + id).body()).contains("E-9").contains("陈志强");
+        PageSession.Page uploaded = s.postMultipart("/customer-properties/" + id + "/files",
+                new com.careloop.support.Multipart().field("slot", "ARRIVAL")
+                        .file("file", "验收单.txt", "text/plain", "数量 2 台，规格相符".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(uploaded.status()).isEqualTo(302);
+        assertThat(s.get("/customer-properties/" + id).body()).contains("验收单.txt").contains("id=\"file-form\"");
         assertThat(s.post("/customer-properties/" + id + "/return", "note", "项目结束").status()).isEqualTo(302);
         assertThat(s.get("/customer-properties/" + id).body()).contains("flash success");
         PageSession.Page refused = s.post("/customer-properties/" + id + "/scrap", "note", "再报废");
