@@ -340,30 +340,29 @@ public class CustomerProperties {
     private static final String INSPECTION_SLOT = "INSPECTION:";
 
     /** Stores an arrival document or a photo of the item (not on a returned or scrapped item: 409). */
-    public PropertyViews.File attach(long id, String slot, String fileName, String contentType, byte[] bytes) {
+    public PropertyViews.File attach(long id, String slot, PropertyCommands.Upload upload) {
         if (!ARRIVAL.equals(slot) && !PHOTO.equals(slot)) {
             throw new InvalidInputException("slot", "one-of", Text.of("error.property.slot", ARRIVAL + ", " + PHOTO));
         }
         PropertyItem item = load(id);
         item.requireHeld("attach a file");
-        return store(item, slot, fileName, contentType, bytes);
+        return store(item, slot, upload);
     }
 
     /** A photo of an inspection (the item still held; the inspection is this item's). */
-    public PropertyViews.File attachInspectionPhoto(long id, long inspectionId, String fileName, String contentType,
-                                                    byte[] bytes) {
+    public PropertyViews.File attachInspectionPhoto(long id, long inspectionId, PropertyCommands.Upload upload) {
         PropertyItem item = load(id);
         item.requireHeld("attach an inspection photo");
         inspections.findById(inspectionId).filter(x -> x.getItemId() == id)
                 .orElseThrow(() -> new NotFoundException(PropertyInspection.RECORD_TYPE, inspectionId));
-        return store(item, INSPECTION_SLOT + inspectionId, fileName, contentType, bytes);
+        return store(item, INSPECTION_SLOT + inspectionId, upload);
     }
 
-    private PropertyViews.File store(PropertyItem item, String slot, String fileName, String contentType, byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
+    private PropertyViews.File store(PropertyItem item, String slot, PropertyCommands.Upload upload) {
+        if (upload == null || upload.bytes() == null || upload.bytes().length == 0) {
             throw new InvalidInputException("file", "required", Text.of("error.property.required", "file"));
         }
-        UploadedFiles.Checked checked = files.check(fileName, contentType, bytes);
+        UploadedFiles.Checked checked = files.check(upload.fileName(), upload.contentType(), upload.bytes());
         StoredFiles.StoredFile f = files.store(RECORD_TYPE, item.getId(), slot, checked);
         item.fileAdded(f.fileName(), actor(), now()); // the store audits FILE_ADDED on the item
         items.saveAndFlush(item);

@@ -52,6 +52,10 @@ public final class PropertyCommands {
     public record ReportProblem(ProblemKind kind, String description, String containment) {
     }
 
+    /** An uploaded file as received (name and type as the browser declared them; the store checks the bytes). */
+    public record Upload(String fileName, String contentType, byte[] bytes) {
+    }
+
     /** The customer's decision on a problem report, recorded by staff. */
     public record Decide(CustomerDecision decision, String note, LocalDate decidedOn, Long version) {
     }

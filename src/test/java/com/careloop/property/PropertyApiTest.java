@@ -292,4 +292,30 @@ class PropertyApiTest extends ApiTestBase {
         assertThat(card.header("Content-Disposition")).contains(first.get("items").get(0).get("code").asString());
         assertThat(get(BASE + "?sort=nonsense", tokenFor("manager")).status()).isEqualTo(422);
     }
+
+    @Test
+    void overdueInspectionsAndHandOversToSignShowOnTheOwningDepartmentsWork() {
+        long customer = customer();
+        long eng = department("ENG");
+        JsonNode d = register("manager", "{'customerId':" + customer + ",'kind':'TOOLING','itemName':'夹具',"
+                + "'quantity':1,'unit':'套','receivedOn':'" + today(-100) + "','receiverName':'x','owningDepartmentId':"
+                + eng + ",'handedToDepartmentId':" + eng + "}");
+        jdbc.sql("""
+                insert into customer_property_inspection (item_id, period_start, department_id, due_on, status, created_at, version)
+                values (:i, :p, :d, :due, 'OPEN', current_timestamp, 0)""").param("i", d.get("id").asLong())
+                .param("p", LocalDate.of(2020, 1, 1)).param("d", eng).param("due", LocalDate.parse(today(-3))).update();
+        JsonNode work = get("/api/v1/dashboards/me", tokenFor("depthead")).json().get("work");
+        JsonNode overdue = work.valueStream().filter(w -> w.get("code").asString().equals("property.inspectionsOverdue"))
+                .findFirst().orElseThrow();
+        assertThat(overdue.get("count").asLong()).isPositive();
+        assertThat(overdue.get("urgent").asBoolean()).isTrue();
+        assertThat(overdue.get("label").asString()).isEqualTo("逾期的顾客财产检查");
+        assertThat(work.valueStream().anyMatch(w -> w.get("code").asString().equals("property.handOversToSign")
+                && w.get("count").asLong() > 0)).as("the hand-over from the CS department waits for ENG").isTrue();
+        // the list's "inspection overdue" filter finds it; the demo mould is overdue too
+        assertThat(get(BASE + "?inspectionDue=true&departmentId=" + eng, tokenFor("depthead")).json().get("items")
+                .valueStream().map(r -> r.get("id").asLong()).toList()).contains(d.get("id").asLong());
+        assertThat(get(BASE + "?inspectionDue=true&q=门把手注塑模具", tokenFor("quality")).json().get("items").size())
+                .isPositive();
+    }
 }

@@ -166,10 +166,8 @@ class PropertyApi {
     @PostMapping("/{id}/files")
     @ResponseStatus(HttpStatus.CREATED)
     PropertyViews.File attach(@PathVariable long id, @RequestParam(required = false) String slot,
-                              @RequestParam(required = false) MultipartFile file) throws java.io.IOException {
-        return properties.attach(id, slot == null ? CustomerProperties.PHOTO : slot,
-                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(),
-                file == null ? null : file.getBytes());
+                              @RequestParam(required = false) MultipartFile file) {
+        return properties.attach(id, slot == null ? CustomerProperties.PHOTO : slot, Uploads.of(file));
     }
 
     /** A photo of an inspection (multipart {@code file}). */
@@ -177,9 +175,8 @@ class PropertyApi {
     @PostMapping("/{id}/inspections/{inspectionId}/photos")
     @ResponseStatus(HttpStatus.CREATED)
     PropertyViews.File inspectionPhoto(@PathVariable long id, @PathVariable long inspectionId,
-                                       @RequestParam(required = false) MultipartFile file) throws java.io.IOException {
-        return properties.attachInspectionPhoto(id, inspectionId, file == null ? null : file.getOriginalFilename(),
-                file == null ? null : file.getContentType(), file == null ? null : file.getBytes());
+                                       @RequestParam(required = false) MultipartFile file) {
+        return properties.attachInspectionPhoto(id, inspectionId, Uploads.of(file));
     }
 
     @RequiresPermission(PropertyPermissions.VIEW)

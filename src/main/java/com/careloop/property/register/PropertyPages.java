@@ -235,10 +235,8 @@ class PropertyPages {
     @PostMapping(LIST + "/{id}/files")
     String attach(@PathVariable long id, @RequestParam(required = false) String slot,
                   @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
-                  RedirectAttributes flash) throws java.io.IOException {
-        properties.attach(id, slot == null ? CustomerProperties.PHOTO : slot,
-                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(),
-                file == null ? null : file.getBytes());
+                  RedirectAttributes flash) {
+        properties.attach(id, slot == null ? CustomerProperties.PHOTO : slot, Uploads.of(file));
         return saved(id, flash);
     }
 
@@ -246,9 +244,8 @@ class PropertyPages {
     @PostMapping(LIST + "/{id}/inspections/{inspectionId}/photos")
     String inspectionPhoto(@PathVariable long id, @PathVariable long inspectionId,
                            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
-                           RedirectAttributes flash) throws java.io.IOException {
-        properties.attachInspectionPhoto(id, inspectionId, file == null ? null : file.getOriginalFilename(),
-                file == null ? null : file.getContentType(), file == null ? null : file.getBytes());
+                           RedirectAttributes flash) {
+        properties.attachInspectionPhoto(id, inspectionId, Uploads.of(file));
         return saved(id, flash);
     }
 
