@@ -88,6 +88,7 @@ public class CustomerProperties {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final String baseUrl;
     private final CustomerDirectory customers;
     private final CorrectiveActions capas;
     private final Texts texts;
@@ -107,6 +108,7 @@ public class CustomerProperties {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = platform.zone();
+        this.baseUrl = platform.baseUrl();
         this.customers = customers;
         this.capas = capas;
         this.texts = texts;
@@ -311,6 +313,69 @@ public class CustomerProperties {
         items.saveAndFlush(item);
         audit.changed(item, "CUSTOMER_DECISION", itemBefore);
         return problemView(p, item);
+    }
+
+    // ---- the customer's personal link --------------------------------------------------------
+
+    /** How long a personal link stays valid. */
+    static final int LINK_DAYS = 30;
+    public static final String CUSTOMER_ACTOR = "顾客（个人链接）";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * A personal link for the customer to give their decision without login (sent by mail, message or read out on
+     * the phone by staff); a new link replaces the old one. Only the token's SHA-256 is stored.
+     */
+    public PropertyViews.Link issueLink(long problemId) {
+        PropertyProblem p = loadProblem(problemId);
+        load(p.getItemId());
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Map<String, Object> before = p.auditState();
+        p.issueLink(hash(token), today().plusDays(LINK_DAYS), now());
+        problems.saveAndFlush(p);
+        audit.changed(p, "ISSUE_LINK", before);
+        return new PropertyViews.Link(baseUrl + "/public/property-problems/" + token, p.getLinkExpiresOn());
+    }
+
+    /** The report behind a personal link (no login); empty for an unknown token. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<PropertyViews.PublicProblem> byLink(String token) {
+        return problems.findByLinkTokenHash(hash(token)).map(this::publicView);
+    }
+
+    /** The customer's decision through the personal link: once, until the link's last day (409 otherwise). */
+    public PropertyViews.PublicProblem decideByLink(String token, CustomerDecision decision, String note) {
+        PropertyProblem p = problems.findByLinkTokenHash(hash(token))
+                .orElseThrow(() -> new NotFoundException(PROBLEM_TYPE, "link"));
+        PropertyItem item = items.findById(p.getItemId()).orElseThrow();
+        Map<String, Object> before = p.auditState();
+        p.decideByLink(decision, note, today(), CUSTOMER_ACTOR, now());
+        problems.saveAndFlush(p);
+        audit.changed(p, "CUSTOMER_DECISION", before);
+        Map<String, Object> itemBefore = item.auditState();
+        item.decisionRecorded(p.getCode(), p.getDecision().name(), CUSTOMER_ACTOR, now());
+        items.saveAndFlush(item);
+        audit.changed(item, "CUSTOMER_DECISION", itemBefore);
+        return publicView(p);
+    }
+
+    private PropertyViews.PublicProblem publicView(PropertyProblem p) {
+        PropertyItem i = items.findById(p.getItemId()).orElseThrow();
+        return new PropertyViews.PublicProblem(p.getCode(), i.getCode(), i.getItemName(), i.getSpec(),
+                customerName(i.getCustomerId()), p.getKind(), p.getDescription(), p.getContainment(), p.getDecision(),
+                p.getLinkExpiresOn(), p.linkExpired(today()));
+    }
+
+    private static String hash(String token) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((token == null ? "" : token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Opens a CAPA for the problem through the CAPA module (once per problem). */
@@ -615,8 +680,8 @@ public class CustomerProperties {
     private Problem problemView(PropertyProblem p, PropertyItem i) {
         return new Problem(p.getId(), p.getCode(), i.getId(), i.getCode(), i.getItemName(), p.getKind(), p.getFoundIn(),
                 p.getDescription(), p.getContainment(), p.getStatus(), p.getReportedBy(), odt(p.getReportedAt()),
-                p.getDecision(), p.getDecisionNote(), p.getDecidedOn(), p.getDecisionRecordedBy(), p.getCapaId(),
-                p.getCapaCode(), p.getVersion());
+                p.getDecision(), p.getDecisionNote(), p.getDecidedOn(), p.getDecisionRecordedBy(), p.getDecidedVia(),
+                p.getLinkExpiresOn(), p.getCapaId(), p.getCapaCode(), p.getVersion());
     }
 
     private String customerName(long customerId) {

@@ -50,7 +50,18 @@ public final class PropertyViews {
     public record Problem(long id, String code, long itemId, String itemCode, String itemName, ProblemKind kind,
                           String foundIn, String description, String containment, String status, String reportedBy,
                           OffsetDateTime reportedAt, CustomerDecision decision, String decisionNote,
-                          LocalDate decidedOn, String decisionRecordedBy, Long capaId, String capaCode, long version) {
+                          LocalDate decidedOn, String decisionRecordedBy, String decidedVia, LocalDate linkExpiresOn,
+                          Long capaId, String capaCode, long version) {
+    }
+
+    /** A personal link for the customer's decision and its last valid day. */
+    public record Link(String url, LocalDate expiresOn) {
+    }
+
+    /** What the customer sees on the personal link's page: the report, nothing internal. */
+    public record PublicProblem(String problemCode, String itemCode, String itemName, String spec,
+                                String customerName, ProblemKind kind, String description, String containment,
+                                CustomerDecision decision, LocalDate expiresOn, boolean expired) {
     }
 
     /** A file on the item: arrival documents ({@code ARRIVAL}), photos ({@code PHOTO}), inspection photos. */

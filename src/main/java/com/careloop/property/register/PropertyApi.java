@@ -210,6 +210,13 @@ class PropertyApi {
         return properties.decide(problemId, request);
     }
 
+    /** A personal link for the customer's decision (no login; valid 30 days; a new one replaces the old). */
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping("/problems/{problemId}/link")
+    PropertyViews.Link link(@PathVariable long problemId) {
+        return properties.issueLink(problemId);
+    }
+
     @RequiresPermission(PropertyPermissions.REGISTER)
     @PostMapping("/problems/{problemId}/capa")
     Problem openCapa(@PathVariable long problemId) {

@@ -276,6 +276,16 @@ class PropertyPages {
         return saved(properties.decide(problemId, form).itemId(), flash);
     }
 
+    /** The personal link for the customer, shown once on the item page for staff to send (mail, message, phone). */
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping(LIST + "/problems/{problemId}/link")
+    String link(@PathVariable long problemId, RedirectAttributes flash) {
+        var link = properties.issueLink(problemId);
+        flash.addFlashAttribute("notice", messages.getMessage("property.link.created",
+                new Object[] {link.url(), link.expiresOn().toString()}, LocaleContextHolder.getLocale()));
+        return "redirect:" + LIST + "/" + properties.problem(problemId).itemId();
+    }
+
     @RequiresPermission(PropertyPermissions.REGISTER)
     @PostMapping(LIST + "/problems/{problemId}/capa")
     String openCapa(@PathVariable long problemId, RedirectAttributes flash) {

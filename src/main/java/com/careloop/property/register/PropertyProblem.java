@@ -54,6 +54,9 @@ public class PropertyProblem implements Auditable {
     private String decisionNote;
     private LocalDate decidedOn;
     private String decisionRecordedBy;
+    private String linkTokenHash;
+    private LocalDate linkExpiresOn;
+    private String decidedVia;
     private Long capaId;
     private String capaCode;
     @Version
@@ -83,17 +86,47 @@ public class PropertyProblem implements Auditable {
         return p;
     }
 
-    /** The customer's decision, recorded once (on a company day not in the future). */
-    public void decide(CustomerDecision decision, String note, LocalDate on, LocalDate today, String actor,
-                       Instant now) {
+    /** How a decision came: recorded by staff, or given by the customer through the personal link. */
+    public static final String BY_STAFF = "STAFF";
+    public static final String BY_LINK = "LINK";
+
+    /** A personal link for the customer (a new one replaces the old); only while no decision is recorded. */
+    public void issueLink(String tokenHash, LocalDate expiresOn, Instant now) {
+        requireReported();
+        this.linkTokenHash = tokenHash;
+        this.linkExpiresOn = expiresOn;
+        this.updatedAt = now;
+    }
+
+    /** The customer's decision through the link: once, and only until the link's last day. */
+    public void decideByLink(CustomerDecision decision, String note, LocalDate today, String actor, Instant now) {
+        if (linkExpiresOn == null || today.isAfter(linkExpiresOn)) {
+            throw new DomainException("property.link-expired", Text.of("error.property.link-expired", code));
+        }
+        decide(decision, note, null, today, actor, now);
+        this.decidedVia = BY_LINK;
+    }
+
+    public boolean linkExpired(LocalDate today) {
+        return linkExpiresOn == null || today.isAfter(linkExpiresOn);
+    }
+
+    private void requireReported() {
         if (!REPORTED.equals(status)) {
             throw new DomainException("property.problem-decided", Text.of("error.property.problem-decided", code,
                     Text.label("property.enum.CustomerDecision", this.decision)));
         }
+    }
+
+    /** The customer's decision, recorded once (on a company day not in the future). */
+    public void decide(CustomerDecision decision, String note, LocalDate on, LocalDate today, String actor,
+                       Instant now) {
+        requireReported();
         Check.required("decision", decision);
         this.decisionNote = Check.optional("note", note, 2000);
         this.decidedOn = on == null ? today : Check.notFuture("decidedOn", on, today);
         this.decision = decision;
+        this.decidedVia = BY_STAFF;
         this.decisionRecordedBy = actor;
         this.status = DECIDED;
         this.updatedAt = now;
@@ -133,6 +166,8 @@ public class PropertyProblem implements Auditable {
         m.put("decisionNote", decisionNote);
         m.put("decidedOn", decidedOn);
         m.put("capaCode", capaCode);
+        m.put("decidedVia", decidedVia);
+        m.put("linkExpiresOn", linkExpiresOn);
         return m;
     }
 
@@ -151,6 +186,8 @@ public class PropertyProblem implements Auditable {
     public String getDecisionNote() { return decisionNote; }
     public LocalDate getDecidedOn() { return decidedOn; }
     public String getDecisionRecordedBy() { return decisionRecordedBy; }
+    public LocalDate getLinkExpiresOn() { return linkExpiresOn; }
+    public String getDecidedVia() { return decidedVia; }
     public Long getCapaId() { return capaId; }
     public String getCapaCode() { return capaCode; }
     public long getVersion() { return version; }
