@@ -1,0 +1,727 @@
+package com.careloop.property;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import com.careloop.capa.CapaRef;
+import com.careloop.capa.CapaSources;
+import com.careloop.capa.CorrectiveActions;
+import com.careloop.capa.OpenCapa;
+import com.careloop.customer.CustomerCard;
+import com.careloop.customer.CustomerDirectory;
+import com.careloop.platform.AuditTrail;
+import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.ListSort;
+import com.careloop.platform.NotFoundException;
+import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.Text;
+import com.careloop.platform.Texts;
+import com.careloop.platform.StoredFiles;
+import com.careloop.platform.UploadedFiles;
+import com.careloop.platform.Versions;
+import com.careloop.property.PropertyCommands.Decide;
+import com.careloop.property.PropertyCommands.End;
+import com.careloop.property.PropertyCommands.FeedbackAnswer;
+import com.careloop.property.PropertyCommands.HandOver;
+import com.careloop.property.PropertyCommands.Inspect;
+import com.careloop.property.PropertyCommands.Register;
+import com.careloop.property.PropertyCommands.ReportProblem;
+import com.careloop.property.PropertyCommands.SignHandOver;
+import com.careloop.property.PropertyCommands.Verify;
+import com.careloop.property.PropertyViews.Detail;
+import com.careloop.property.PropertyViews.Feedback;
+import com.careloop.property.PropertyViews.Filter;
+import com.careloop.property.PropertyViews.Inspection;
+import com.careloop.property.PropertyViews.Movement;
+import com.careloop.property.PropertyViews.Page;
+import com.careloop.property.PropertyViews.Problem;
+import com.careloop.property.PropertyViews.Row;
+import com.careloop.property.PropertyViews.Task;
+import com.careloop.property.PropertyViews.TimelineEntry;
+import com.careloop.property.PropertyViews.Verification;
+import com.careloop.property.register.PropertyInspection;
+import com.careloop.property.register.PropertyInspectionRepository;
+import com.careloop.property.register.PropertyItem;
+import com.careloop.property.register.PropertyItemRepository;
+import com.careloop.property.register.PropertyProblem;
+import com.careloop.property.register.PropertyProblemRepository;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customer property register's service and the module's public face. Each command is one transaction: the item,
+ * its timeline, its audit entry (and the numbered feedback or problem report) commit together. Reads keep to the
+ * reader's data scope; a confidential item (IP, personal data) is seen only by its owning and holding department,
+ * the named departments and who registered it, and every view of one is audited.
+ */
+@Service
+@Transactional
+public class CustomerProperties {
+
+    public static final String RECORD_TYPE = PropertyItem.RECORD_TYPE;
+    public static final String FEEDBACK_TYPE = "customer-property-feedback";
+    public static final String PROBLEM_TYPE = PropertyProblem.RECORD_TYPE;
+    public static final String SYSTEM_ACTOR = "系统";
+
+    private final PropertyItemRepository items;
+    private final PropertyInspectionRepository inspections;
+    private final PropertyProblemRepository problems;
+    private final RecordNumbers numbers;
+    private final AuditTrail audit;
+    private final CurrentUsers users;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String baseUrl;
+    private final CustomerDirectory customers;
+    private final CorrectiveActions capas;
+    private final Texts texts;
+    private final StoredFiles files;
+
+    CustomerProperties(PropertyItemRepository items, PropertyInspectionRepository inspections,
+                       PropertyProblemRepository problems, RecordNumbers numbers, AuditTrail audit, CurrentUsers users,
+                       JdbcClient jdbc, Clock clock, CareLoopProperties platform, CustomerDirectory customers,
+                       CorrectiveActions capas, Texts texts, StoredFiles files) {
+        this.files = files;
+        this.items = items;
+        this.inspections = inspections;
+        this.problems = problems;
+        this.numbers = numbers;
+        this.audit = audit;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = platform.zone();
+        this.baseUrl = platform.baseUrl();
+        this.customers = customers;
+        this.capas = capas;
+        this.texts = texts;
+    }
+
+    // ---- register and arrival ----------------------------------------------------------------
+
+    /** A new item on the register (numbered); with a failed arrival verification the feedback goes out at once. */
+    public Detail register(Register cmd) {
+        if (cmd == null) {
+            throw new InvalidInputException("body", "required", Text.of("error.property.required", "body"));
+        }
+        if (cmd.customerId() == null) {
+            throw new InvalidInputException("customerId", "required", Text.of("error.property.required", "customerId"));
+        }
+        if (customers.card(cmd.customerId()).filter(CustomerCard::active).isEmpty()) {
+            throw new InvalidInputException("customerId", "exists", Text.of("error.property.no-customer", cmd.customerId()));
+        }
+        if (cmd.kind() == null) {
+            throw new InvalidInputException("kind", "required", Text.of("error.property.required", "kind"));
+        }
+        long owner = cmd.owningDepartmentId() != null ? department("owningDepartmentId", cmd.owningDepartmentId())
+                : defaultOwner(cmd.kind());
+        long handTo = cmd.handedToDepartmentId() != null ? department("handedToDepartmentId", cmd.handedToDepartmentId())
+                : owner;
+        Set<Long> access = new LinkedHashSet<>();
+        if (cmd.accessDepartmentIds() != null) {
+            for (Long d : cmd.accessDepartmentIds()) {
+                if (d != null) {
+                    access.add(department("accessDepartmentIds", d));
+                }
+            }
+        }
+        boolean confidential = cmd.confidential() != null ? cmd.confidential() : cmd.kind().confidentialByNature();
+        CurrentUser me = users.current().orElse(null);
+        long receiving = me != null && me.departmentId() != null ? me.departmentId() : handTo;
+        PropertyItem item = PropertyItem.register(numbers.next(RECORD_TYPE), new PropertyItem.Receipt(cmd.customerId(),
+                cmd.kind(), cmd.itemName(), cmd.spec(), cmd.quantity(), cmd.unit(), cmd.receivedOn(),
+                cmd.receiverName() == null && me != null ? me.displayName() : cmd.receiverName(), cmd.marking(),
+                cmd.storageLocation(), owner, receiving, handTo, confidential, access, cmd.remark()),
+                me == null ? null : me.id(), actor(), today(), now());
+        items.saveAndFlush(item);
+        audit.created(item);
+        if (cmd.verification() != null) {
+            verify(item, cmd.verification());
+        }
+        return view(item);
+    }
+
+    /** The arrival verification, once; a failure writes the feedback to the customer (供方质量跟踪反馈记录). */
+    public Detail verify(long id, Verify cmd) {
+        if (cmd == null) {
+            throw new InvalidInputException("passed", "required", Text.of("error.property.required", "passed"));
+        }
+        PropertyItem item = load(id);
+        Versions.requireCurrentIfGiven(cmd.version(), item.getVersion(), RECORD_TYPE, item.getCode());
+        verify(item, cmd);
+        return view(item);
+    }
+
+    private void verify(PropertyItem item, Verify cmd) {
+        Map<String, Object> before = item.auditState();
+        boolean failed = item.verify(cmd.specChecked(), cmd.quantityChecked(), cmd.passed(), cmd.inspectorName(),
+                cmd.note(), actor(), now());
+        if (failed) {
+            var f = item.sendFeedback(numbers.next(FEEDBACK_TYPE), actor(), now());
+            items.saveAndFlush(item);
+            audit.record(FEEDBACK_TYPE, String.valueOf(f.getId()), "CREATE", AuditTrail.diff(Map.of(),
+                    Map.of("code", f.getCode(), "itemId", item.getId(), "issue", f.getIssue())));
+        }
+        items.saveAndFlush(item);
+        audit.changed(item, "ARRIVAL_CHECK", before);
+    }
+
+    /** The customer's answer to the arrival feedback, recorded by staff. */
+    public Detail answerFeedback(long id, long feedbackId, FeedbackAnswer cmd) {
+        return change(id, null, "FEEDBACK_ANSWER", i -> i.answerFeedback(feedbackId, cmd == null ? null : cmd.answer(),
+                cmd == null ? null : cmd.answeredOn(), today(), actor(), now()));
+    }
+
+    // ---- movements -------------------------------------------------------------------------
+
+    public Detail handOver(long id, HandOver cmd) {
+        if (cmd == null || cmd.toDepartmentId() == null) {
+            throw new InvalidInputException("toDepartmentId", "required", Text.of("error.property.required", "toDepartmentId"));
+        }
+        long to = department("toDepartmentId", cmd.toDepartmentId());
+        return change(id, cmd.version(), "HAND_OVER", i -> i.handOver(to, cmd.note(), actor(), now()));
+    }
+
+    /** The receiving department signs the hand-over (转交部门签收): only a person of that department. */
+    public Detail signHandOver(long id, long movementId, SignHandOver cmd) {
+        CurrentUser me = users.current().orElse(null);
+        PropertyItem item = load(id);
+        item.pendingHandOver().filter(m -> m.getId() == movementId).ifPresent(m -> {
+            if (me != null && !m.getToDepartmentId().equals(me.departmentId())) {
+                throw new AccessDeniedException("只有接收部门可以签收 / only the receiving department signs the hand-over");
+            }
+        });
+        Map<String, Object> before = item.auditState();
+        item.signHandOver(movementId, actor(), me == null ? null : me.id(), cmd == null ? null : cmd.storageLocation(),
+                today(), now());
+        items.saveAndFlush(item);
+        audit.changed(item, "SIGN_HAND_OVER", before);
+        return view(item);
+    }
+
+    /** Returned to the customer: the item's open inspection tasks are closed with it. */
+    public Detail returnToCustomer(long id, End cmd) {
+        End c = cmd == null ? new End(null, null, null) : cmd;
+        CurrentUser me = users.current().orElse(null);
+        return change(id, c.version(), "RETURN_TO_CUSTOMER", i -> {
+            i.returnToCustomer(c.on(), c.note(), actor(), me == null ? null : me.id(), today(), now());
+            closeOpenInspections(id);
+        });
+    }
+
+    public Detail scrap(long id, End cmd) {
+        End c = cmd == null ? new End(null, null, null) : cmd;
+        CurrentUser me = users.current().orElse(null);
+        return change(id, c.version(), "SCRAP", i -> {
+            i.scrap(c.on(), c.note(), actor(), me == null ? null : me.id(), today(), now());
+            closeOpenInspections(id);
+        });
+    }
+
+    private void closeOpenInspections(long itemId) {
+        int closed = jdbc.sql("""
+                update customer_property_inspection set status = 'CLOSED', version = version + 1
+                where item_id = :item and status = 'OPEN'""").param("item", itemId).update();
+        if (closed > 0) {
+            audit.record(PropertyInspection.RECORD_TYPE, "item:" + itemId, "CLOSE_WITH_ITEM", AuditTrail.diff(Map.of(),
+                    Map.of("closed", closed)));
+        }
+    }
+
+    // ---- inspection and problems -------------------------------------------------------------
+
+    /**
+     * The result of a six-monthly inspection of an item still held (returned or scrapped -> 409); a finding other
+     * than GOOD with {@code reportProblem} opens the problem report at once.
+     */
+    public Detail inspect(long id, long inspectionId, Inspect cmd) {
+        PropertyItem item = load(id);
+        item.requireHeld("inspect");
+        PropertyInspection t = inspections.findById(inspectionId).filter(x -> x.getItemId() == id)
+                .orElseThrow(() -> new NotFoundException(PropertyInspection.RECORD_TYPE, inspectionId));
+        Inspect c = cmd == null ? new Inspect(null, null, null, null) : cmd;
+        Map<String, Object> before = t.auditState();
+        t.record(c.present(), c.condition(), c.note(), actor(), now());
+        inspections.saveAndFlush(t);
+        audit.changed(t, "INSPECT", before);
+        Map<String, Object> itemBefore = item.auditState();
+        item.inspected(actor(), now(), Text.of("property.event.inspected",
+                Text.label("property.enum.PropertyCondition", t.getCondition())));
+        items.saveAndFlush(item);
+        audit.changed(item, "INSPECT", itemBefore);
+        if (Boolean.TRUE.equals(c.reportProblem()) && t.getCondition() != PropertyCondition.GOOD) {
+            ProblemKind kind = switch (t.getCondition()) {
+                case LOST -> ProblemKind.LOSS;
+                case DAMAGED -> ProblemKind.DAMAGE;
+                default -> ProblemKind.UNSUITABLE;
+            };
+            report(item, kind, t.getId(), t.getNote(), null);
+        }
+        return view(item);
+    }
+
+    /** A problem found in use: stop, isolate, mark, and report to the customer (numbered). */
+    public Problem reportProblem(long id, ReportProblem cmd) {
+        PropertyItem item = load(id);
+        item.requireHeld("report a problem");
+        ReportProblem c = cmd == null ? new ReportProblem(null, null, null) : cmd;
+        return problemView(report(item, c.kind(), null, c.description(), c.containment()), item);
+    }
+
+    private PropertyProblem report(PropertyItem item, ProblemKind kind, Long inspectionId, String description,
+                                   String containment) {
+        PropertyProblem p = PropertyProblem.report(numbers.next(PROBLEM_TYPE), item.getId(), kind, inspectionId,
+                description, containment, actor(), now());
+        problems.saveAndFlush(p);
+        audit.created(p);
+        Map<String, Object> before = item.auditState();
+        item.problemReported(p.getCode(), actor(), now());
+        items.saveAndFlush(item);
+        audit.changed(item, "PROBLEM_REPORT", before);
+        return p;
+    }
+
+    /** The customer's decision on a problem report, once. */
+    public Problem decide(long problemId, Decide cmd) {
+        PropertyProblem p = loadProblem(problemId);
+        PropertyItem item = load(p.getItemId());
+        Decide c = cmd == null ? new Decide(null, null, null, null) : cmd;
+        Versions.requireCurrentIfGiven(c.version(), p.getVersion(), PROBLEM_TYPE, p.getCode());
+        Map<String, Object> before = p.auditState();
+        p.decide(c.decision(), c.note(), c.decidedOn(), today(), actor(), now());
+        problems.saveAndFlush(p);
+        audit.changed(p, "CUSTOMER_DECISION", before);
+        Map<String, Object> itemBefore = item.auditState();
+        item.decisionRecorded(p.getCode(), p.getDecision().name(), actor(), now());
+        items.saveAndFlush(item);
+        audit.changed(item, "CUSTOMER_DECISION", itemBefore);
+        return problemView(p, item);
+    }
+
+    // ---- the customer's personal link --------------------------------------------------------
+
+    /** How long a personal link stays valid. */
+    static final int LINK_DAYS = 30;
+    public static final String CUSTOMER_ACTOR = "顾客（个人链接）";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * A personal link for the customer to give their decision without login (sent by mail, message or read out on
+     * the phone by staff); a new link replaces the old one. Only the token's SHA-256 is stored.
+     */
+    public PropertyViews.Link issueLink(long problemId) {
+        PropertyProblem p = loadProblem(problemId);
+        load(p.getItemId());
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Map<String, Object> before = p.auditState();
+        p.issueLink(hash(token), today().plusDays(LINK_DAYS), now());
+        problems.saveAndFlush(p);
+        audit.changed(p, "ISSUE_LINK", before);
+        return new PropertyViews.Link(baseUrl + "/public/property-problems/" + token, p.getLinkExpiresOn());
+    }
+
+    /** The report behind a personal link (no login); empty for an unknown token. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<PropertyViews.PublicProblem> byLink(String token) {
+        return problems.findByLinkTokenHash(hash(token)).map(this::publicView);
+    }
+
+    /** The customer's decision through the personal link: once, until the link's last day (409 otherwise). */
+    public PropertyViews.PublicProblem decideByLink(String token, CustomerDecision decision, String note) {
+        PropertyProblem p = problems.findByLinkTokenHash(hash(token))
+                .orElseThrow(() -> new NotFoundException(PROBLEM_TYPE, "link"));
+        PropertyItem item = items.findById(p.getItemId()).orElseThrow();
+        Map<String, Object> before = p.auditState();
+        p.decideByLink(decision, note, today(), CUSTOMER_ACTOR, now());
+        problems.saveAndFlush(p);
+        audit.changed(p, "CUSTOMER_DECISION", before);
+        Map<String, Object> itemBefore = item.auditState();
+        item.decisionRecorded(p.getCode(), p.getDecision().name(), CUSTOMER_ACTOR, now());
+        items.saveAndFlush(item);
+        audit.changed(item, "CUSTOMER_DECISION", itemBefore);
+        return publicView(p);
+    }
+
+    private PropertyViews.PublicProblem publicView(PropertyProblem p) {
+        PropertyItem i = items.findById(p.getItemId()).orElseThrow();
+        return new PropertyViews.PublicProblem(p.getCode(), i.getCode(), i.getItemName(), i.getSpec(),
+                customerName(i.getCustomerId()), p.getKind(), p.getDescription(), p.getContainment(), p.getDecision(),
+                p.getLinkExpiresOn(), p.linkExpired(today()));
+    }
+
+    private static String hash(String token) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((token == null ? "" : token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens a CAPA for the problem through the CAPA module (once per problem). */
+    public Problem openCapa(long problemId) {
+        PropertyProblem p = loadProblem(problemId);
+        PropertyItem item = load(p.getItemId());
+        if (p.getCapaId() != null) {
+            p.capaOpened(0, null, now()); // refuses: already has one
+        }
+        CapaRef ref = capas.open(new OpenCapa(CapaSources.CUSTOMER_PROPERTY, p.getId(), null, p.getCode(),
+                texts.render(Text.of("property.capa.problem", item.getCode(), item.getItemName(),
+                        Text.label("property.enum.ProblemKind", p.getKind()), p.getDescription()),
+                        java.util.Locale.SIMPLIFIED_CHINESE),
+                item.getCustomerId(), item.getOwningDepartmentId(), false));
+        Map<String, Object> before = p.auditState();
+        p.capaOpened(ref.id(), ref.code(), now());
+        problems.saveAndFlush(p);
+        audit.changed(p, "OPEN_CAPA", before);
+        return problemView(p, item);
+    }
+
+    // ---- files (platform file store) ---------------------------------------------------------
+
+    /** File slots: arrival documents (验收单据), photos of the item, photos of one inspection ({@code INSPECTION:<id>}). */
+    public static final String ARRIVAL = "ARRIVAL";
+    public static final String PHOTO = "PHOTO";
+    private static final String INSPECTION_SLOT = "INSPECTION:";
+
+    /** Stores an arrival document or a photo of the item (not on a returned or scrapped item: 409). */
+    public PropertyViews.File attach(long id, String slot, PropertyCommands.Upload upload) {
+        if (!ARRIVAL.equals(slot) && !PHOTO.equals(slot)) {
+            throw new InvalidInputException("slot", "one-of", Text.of("error.property.slot", ARRIVAL + ", " + PHOTO));
+        }
+        PropertyItem item = load(id);
+        item.requireHeld("attach a file");
+        return store(item, slot, upload);
+    }
+
+    /** A photo of an inspection (the item still held; the inspection is this item's). */
+    public PropertyViews.File attachInspectionPhoto(long id, long inspectionId, PropertyCommands.Upload upload) {
+        PropertyItem item = load(id);
+        item.requireHeld("attach an inspection photo");
+        inspections.findById(inspectionId).filter(x -> x.getItemId() == id)
+                .orElseThrow(() -> new NotFoundException(PropertyInspection.RECORD_TYPE, inspectionId));
+        return store(item, INSPECTION_SLOT + inspectionId, upload);
+    }
+
+    private PropertyViews.File store(PropertyItem item, String slot, PropertyCommands.Upload upload) {
+        if (upload == null || upload.bytes() == null || upload.bytes().length == 0) {
+            throw new InvalidInputException("file", "required", Text.of("error.property.required", "file"));
+        }
+        UploadedFiles.Checked checked = files.check(upload.fileName(), upload.contentType(), upload.bytes());
+        StoredFiles.StoredFile f = files.store(RECORD_TYPE, item.getId(), slot, checked);
+        item.fileAdded(f.fileName(), actor(), now()); // the store audits FILE_ADDED on the item
+        items.saveAndFlush(item);
+        return new PropertyViews.File(f.id(), slotKind(f.slot()), inspectionOf(f.slot()), f.fileName(),
+                f.contentType(), f.size(), f.image(), odt(f.storedAt()));
+    }
+
+    /** The bytes of a file of an item the reader may see, as a download (confidential: audited like a view). */
+    public org.springframework.http.ResponseEntity<byte[]> download(long id, long fileId) {
+        StoredFiles.StoredFile f = fileOf(id, fileId);
+        return UploadedFiles.download(f.fileName(), f.contentType(), files.content(f.id()));
+    }
+
+    /** The JPEG preview of an image file of an item the reader may see; 404 for other files. */
+    public org.springframework.http.ResponseEntity<byte[]> thumbnail(long id, long fileId) {
+        StoredFiles.StoredFile f = fileOf(id, fileId);
+        byte[] jpeg = files.thumbnail(f.id()).orElseThrow(() -> new NotFoundException("stored-file-thumbnail", fileId));
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_JPEG)
+                .header("X-Content-Type-Options", "nosniff").body(jpeg);
+    }
+
+    private StoredFiles.StoredFile fileOf(long id, long fileId) {
+        PropertyItem item = load(id);
+        StoredFiles.StoredFile f = files.find(fileId).filter(x -> RECORD_TYPE.equals(x.ownerType())
+                && x.ownerId() == id).orElseThrow(() -> new NotFoundException("stored-file", fileId));
+        if (item.isConfidential()) {
+            audit.record(RECORD_TYPE, String.valueOf(id), "VIEW", List.of(new com.careloop.platform.FieldChange(
+                    "file", null, f.fileName())));
+        }
+        return f;
+    }
+
+    private static String slotKind(String slot) {
+        return slot.startsWith(INSPECTION_SLOT) ? "INSPECTION" : slot;
+    }
+
+    private static Long inspectionOf(String slot) {
+        return slot.startsWith(INSPECTION_SLOT) ? Long.valueOf(slot.substring(INSPECTION_SLOT.length())) : null;
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    /** The item with its history; a view of a confidential item is audited. */
+    public Detail detail(long id) {
+        PropertyItem item = load(id);
+        if (item.isConfidential()) {
+            audit.record(RECORD_TYPE, String.valueOf(item.getId()), "VIEW", List.of());
+        }
+        return view(item);
+    }
+
+    @Transactional(readOnly = true)
+    public Problem problem(long problemId) {
+        PropertyProblem p = loadProblem(problemId);
+        return problemView(p, load(p.getItemId()));
+    }
+
+    /** The list's sortable columns. */
+    static final Map<String, ListSort.Column> SORTS = Map.of(
+            "code", ListSort.Column.text("i.code"),
+            "itemName", ListSort.Column.text("i.item_name"),
+            "kind", ListSort.Column.text("i.kind"),
+            "location", ListSort.Column.text("coalesce(i.storage_location, '')"),
+            "receivedOn", ListSort.Column.date("i.received_on"));
+
+    /** The register, newest first (or by a column), keyset-paged, within the reader's scope. */
+    @Transactional(readOnly = true)
+    public Page search(Filter f, String sort, String cursor, int limit) {
+        ListSort order = ListSort.parse(sort, SORTS, "i.id", "-id");
+        CurrentUser me = users.require();
+        Filter filter = f == null ? Filter.none() : f;
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                select i.id, i.code, i.customer_id, c.name, i.kind, i.item_name, i.spec, i.quantity, i.unit,
+                       i.received_on, i.receiver_name, i.verification, i.storage_location, od.name, hd.name,
+                       i.handed_signed_by, i.handed_on, i.confidential, i.status,
+                       (select min(t.due_on) from customer_property_inspection t
+                         where t.item_id = i.id and t.status = 'OPEN') next_due, i.remark""")
+                .append(order.selectColumn()).append("""
+                 from customer_property i
+                 left join customer c on c.id = i.customer_id
+                 left join department od on od.id = i.owning_department_id
+                 left join department hd on hd.id = i.holder_department_id
+                where """).append(visible(me, params));
+        if (filter.customerId() != null) {
+            sql.append(" and i.customer_id = :customer");
+            params.put("customer", filter.customerId());
+        }
+        if (filter.kind() != null) {
+            sql.append(" and i.kind = :kind");
+            params.put("kind", filter.kind().name());
+        }
+        if (filter.location() != null && !filter.location().isBlank()) {
+            sql.append(" and lower(i.storage_location) like :location");
+            params.put("location", "%" + filter.location().trim().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        if (filter.departmentId() != null) {
+            sql.append(" and (i.owning_department_id = :department or i.holder_department_id = :department)");
+            params.put("department", filter.departmentId());
+        }
+        if (filter.status() != null) {
+            sql.append(" and i.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            sql.append(" and (lower(i.code) like :q or lower(i.item_name) like :q or lower(i.marking) like :q)");
+            params.put("q", "%" + filter.q().trim().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        if (filter.inspectionDue() != null) {
+            sql.append(filter.inspectionDue() ? " and exists" : " and not exists").append("""
+                     (select 1 from customer_property_inspection d where d.item_id = i.id and d.status = 'OPEN'
+                     and d.due_on < :today)""");
+        }
+        params.put("today", today());
+        order.after(cursor, sql, params);
+        sql.append(order.orderBy()).append(" limit :limit");
+        params.put("limit", limit + 1);
+        LocalDate today = today();
+        var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper((rs, n) -> {
+            LocalDate due = rs.getObject(20, LocalDate.class);
+            return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                    PropertyKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getBigDecimal(8)
+                    .stripTrailingZeros(), rs.getString(9), rs.getObject(10, LocalDate.class), rs.getString(11),
+                    rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
+                    rs.getObject(17, LocalDate.class), rs.getBoolean(18), PropertyStatus.valueOf(rs.getString(19)),
+                    due, due != null && due.isBefore(today), rs.getString(21));
+        })).list(), limit);
+        return new Page(slice.items(), slice.nextCursor());
+    }
+
+    /** The open inspection tasks of a department (the reader's own when null), oldest due first. */
+    @Transactional(readOnly = true)
+    public List<Task> openInspections(Long departmentId, int limit) {
+        CurrentUser me = users.require();
+        Long dept = departmentId != null ? departmentId : me.departmentId();
+        if (dept == null) {
+            return List.of();
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = visible(me, params);
+        params.put("dept", dept);
+        params.put("limit", limit);
+        LocalDate today = today();
+        return jdbc.sql("""
+                select t.id, i.id, i.code, i.item_name, c.name, i.storage_location, t.period_start, t.due_on
+                from customer_property_inspection t join customer_property i on i.id = t.item_id
+                left join customer c on c.id = i.customer_id
+                where t.status = 'OPEN' and t.department_id = :dept and """ + where + """
+                 order by t.due_on, t.id limit :limit""").params(params)
+                .query((rs, n) -> new Task(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class), rs.getObject(8, LocalDate.class).isBefore(today)))
+                .list();
+    }
+
+    /** What the reader may see of the register as a condition on {@code customer_property i} (global search). */
+    @Transactional(readOnly = true)
+    public com.careloop.platform.DataScope.SqlCondition visibleTo(CurrentUser me) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = visible(me, params);
+        return new com.careloop.platform.DataScope.SqlCondition(sql, params);
+    }
+
+    /**
+     * The SQL condition of what the reader may see: the data scope over the owning and holding department (or
+     * registered by them), and for a confidential item only the named departments (or the registrant).
+     */
+    private String visible(CurrentUser me, Map<String, Object> params) {
+        var owning = me.scope().condition("i.owning_department_id", "i.registered_by");
+        var holding = me.scope().condition("i.holder_department_id", "i.registered_by");
+        params.putAll(owning.params());
+        params.putAll(holding.params());
+        params.put("me", me.id());
+        params.put("myDept", me.departmentId() == null ? -1L : me.departmentId());
+        String receiving = "exists (select 1 from customer_property_movement m where m.item_id = i.id"
+                + " and m.kind = 'HAND_OVER' and m.signed_at is null and m.to_department_id = :myDept)";
+        return "(" + owning.sql() + " or " + holding.sql() + " or " + receiving + ")"
+                + " and (i.confidential = false or i.registered_by = :me"
+                + " or i.owning_department_id = :myDept or i.holder_department_id = :myDept or " + receiving
+                + " or exists (select 1 from customer_property_access a where a.item_id = i.id"
+                + " and a.department_id = :myDept))";
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private Detail change(long id, Long version, String action, Consumer<PropertyItem> step) {
+        PropertyItem item = load(id);
+        Versions.requireCurrentIfGiven(version, item.getVersion(), RECORD_TYPE, item.getCode());
+        Map<String, Object> before = item.auditState();
+        step.accept(item);
+        items.saveAndFlush(item);
+        audit.changed(item, action, before);
+        return view(item);
+    }
+
+    /** The item if the reader may see it (scope and confidentiality); the system sees all. Else 404. */
+    private PropertyItem load(long id) {
+        PropertyItem item = items.findById(id).orElseThrow(() -> new NotFoundException(RECORD_TYPE, id));
+        CurrentUser me = users.current().orElse(null);
+        if (me == null) {
+            return item;
+        }
+        boolean registrant = item.getRegisteredBy() != null && item.getRegisteredBy() == me.id();
+        boolean receiving = me.departmentId() != null && item.pendingHandOver()
+                .filter(m -> me.departmentId().equals(m.getToDepartmentId())).isPresent();
+        boolean inScope = receiving || me.scope().allows(item.getOwningDepartmentId(), item.getRegisteredBy())
+                || me.scope().allows(item.getHolderDepartmentId(), item.getRegisteredBy());
+        if (!inScope || !(registrant || receiving || item.visibleToDepartment(me.departmentId()))) {
+            throw new NotFoundException(RECORD_TYPE, id);
+        }
+        return item;
+    }
+
+    private PropertyProblem loadProblem(long id) {
+        return problems.findById(id).orElseThrow(() -> new NotFoundException(PROBLEM_TYPE, id));
+    }
+
+    private Detail view(PropertyItem i) {
+        LocalDate today = today();
+        Verification verification = i.getVerification() == null ? null : new Verification(i.getVerification(),
+                i.getSpecChecked(), i.getQuantityChecked(), i.getInspectorName(), i.getVerificationNote(),
+                odt(i.getVerifiedAt()));
+        List<Feedback> feedback = i.getFeedback().stream().map(f -> new Feedback(f.getId(), f.getCode(), f.getIssue(),
+                odt(f.getSentAt()), f.getSentBy(), f.getAnswer(), f.getAnsweredOn(), f.getRecordedBy())).toList();
+        List<Movement> movements = i.getMovements().stream().map(m -> new Movement(m.getId(), m.getKind(),
+                m.getFromDepartmentId(), departmentName(m.getFromDepartmentId()), m.getToDepartmentId(),
+                departmentName(m.getToDepartmentId()), m.getNote(), m.getRequestedBy(), odt(m.getRequestedAt()),
+                m.getSignedBy(), m.getSignedOn(), m.isPending())).toList();
+        List<Inspection> inspectionViews = inspections.findByItemIdOrderByPeriodStartDesc(i.getId()).stream()
+                .map(t -> new Inspection(t.getId(), t.getPeriodStart(), t.getDueOn(), t.getDepartmentId(),
+                        departmentName(t.getDepartmentId()), t.getStatus(), t.getPresent(), t.getCondition(),
+                        t.getNote(), t.getInspectedBy(), odt(t.getInspectedAt()), t.overdue(today))).toList();
+        List<Problem> problemViews = problems.findByItemIdOrderByIdDesc(i.getId()).stream()
+                .map(p -> problemView(p, i)).toList();
+        List<TimelineEntry> timeline = i.getEvents().stream().map(e -> new TimelineEntry(e.getKind(),
+                odt(e.getOccurredAt()), e.getActor(), e.getNoteText() == null ? e.getNote() : texts.stored(e.getNoteText()))).toList();
+        return new Detail(i.getId(), i.getCode(), i.getVersion(), i.getCustomerId(), customerName(i.getCustomerId()),
+                i.getKind(), i.getItemName(), i.getSpec(), i.getQuantity().stripTrailingZeros(), i.getUnit(),
+                i.getReceivedOn(), i.getReceiverName(), verification, i.getMarking(), i.getStorageLocation(),
+                i.getOwningDepartmentId(), departmentName(i.getOwningDepartmentId()), i.getHolderDepartmentId(),
+                departmentName(i.getHolderDepartmentId()), i.getHandedSignedBy(), i.getHandedOn(), i.isConfidential(),
+                new ArrayList<>(i.getAccessDepartments()), i.getStatus(), i.getEndedOn(), i.getRemark(),
+                i.getRegisteredByName(), odt(i.getCreatedAt()), feedback, movements, inspectionViews, problemViews,
+                files.list(RECORD_TYPE, i.getId()).stream().map(f -> new PropertyViews.File(f.id(), slotKind(f.slot()),
+                        inspectionOf(f.slot()), f.fileName(), f.contentType(), f.size(), f.image(), odt(f.storedAt())))
+                        .toList(),
+                timeline);
+    }
+
+    private Problem problemView(PropertyProblem p, PropertyItem i) {
+        return new Problem(p.getId(), p.getCode(), i.getId(), i.getCode(), i.getItemName(), p.getKind(), p.getFoundIn(),
+                p.getDescription(), p.getContainment(), p.getStatus(), p.getReportedBy(), odt(p.getReportedAt()),
+                p.getDecision(), p.getDecisionNote(), p.getDecidedOn(), p.getDecisionRecordedBy(), p.getDecidedVia(),
+                p.getLinkExpiresOn(), p.getCapaId(), p.getCapaCode(), p.getVersion());
+    }
+
+    private String customerName(long customerId) {
+        return jdbc.sql("select name from customer where id = :id").param("id", customerId).query(String.class)
+                .optional().orElse(null);
+    }
+
+    private long defaultOwner(PropertyKind kind) {
+        return jdbc.sql("select id from department where code = :code and active = true")
+                .param("code", kind.defaultOwnerCode()).query(Long.class).optional()
+                .orElseThrow(() -> new InvalidInputException("owningDepartmentId", "required",
+                        Text.of("error.property.owner-required", kind.defaultOwnerCode())));
+    }
+
+    private long department(String field, long id) {
+        if (jdbc.sql("select count(*) from department where id = :id and active = true").param("id", id)
+                .query(Long.class).single() == 0) {
+            throw new InvalidInputException(field, "exists", Text.of("error.property.no-department", id));
+        }
+        return id;
+    }
+
+    private String departmentName(Long id) {
+        return id == null ? null : jdbc.sql("select name from department where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+
+    private String actor() {
+        return users.current().map(CurrentUser::displayName).orElse(SYSTEM_ACTOR);
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(now(), zone);
+    }
+
+    private OffsetDateTime odt(Instant i) {
+        return i == null ? null : i.atZone(zone).toOffsetDateTime();
+    }
+}

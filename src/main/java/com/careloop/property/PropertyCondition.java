@@ -1,0 +1,6 @@
+package com.careloop.property;
+
+/** The condition found at an inspection. */
+public enum PropertyCondition {
+    GOOD, DAMAGED, LOST, UNSUITABLE
+}

@@ -1,0 +1,24 @@
+package com.careloop.property;
+
+/** What a customer entrusted to the company (ISO 9001 8.5.3). */
+public enum PropertyKind {
+    MATERIAL, PART, TOOLING, MEASURING_EQUIPMENT, DRAWING_SPEC, SAMPLE, INTELLECTUAL_PROPERTY, PERSONAL_DATA;
+
+    /** Intellectual property and personal data are confidential by nature: only named departments see them. */
+    public boolean confidentialByNature() {
+        return this == INTELLECTUAL_PROPERTY || this == PERSONAL_DATA;
+    }
+
+    /**
+     * The department that owns (归口管理) this kind by default (001-E1): production for tooling, moulds, fixtures and
+     * measuring equipment, materials and parts; technical development for drawings, specifications, samples and
+     * intellectual property; sales for customers' personal data.
+     */
+    public String defaultOwnerCode() {
+        return switch (this) {
+            case MATERIAL, PART, TOOLING, MEASURING_EQUIPMENT -> "PROD";
+            case DRAWING_SPEC, SAMPLE, INTELLECTUAL_PROPERTY -> "TECH";
+            case PERSONAL_DATA -> "SALES";
+        };
+    }
+}

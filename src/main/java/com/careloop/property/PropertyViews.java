@@ -1,0 +1,90 @@
+package com.careloop.property;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What the register shows (pages, API, print, Excel). */
+public final class PropertyViews {
+
+    private PropertyViews() {
+    }
+
+    /** The list's filters; {@code inspectionDue} true = an open inspection task past its due date. */
+    public record Filter(Long customerId, PropertyKind kind, String location, Long departmentId, PropertyStatus status,
+                         Boolean inspectionDue, String q) {
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null, null);
+        }
+    }
+
+    public record Row(long id, String code, long customerId, String customerName, PropertyKind kind, String itemName,
+                      String spec, BigDecimal quantity, String unit, LocalDate receivedOn, String receiverName,
+                      String verification, String storageLocation, String owningDepartment, String holderDepartment,
+                      String handedSignedBy, LocalDate handedOn, boolean confidential, PropertyStatus status,
+                      LocalDate nextInspectionDue, boolean inspectionOverdue, String remark) {
+    }
+
+    public record Page(List<Row> items, String nextCursor) {
+    }
+
+    public record Verification(String result, Boolean specChecked, Boolean quantityChecked, String inspectorName,
+                               String note, OffsetDateTime verifiedAt) {
+    }
+
+    public record Feedback(long id, String code, String issue, OffsetDateTime sentAt, String sentBy, String answer,
+                           LocalDate answeredOn, String recordedBy) {
+    }
+
+    public record Movement(long id, String kind, Long fromDepartmentId, String fromDepartment, Long toDepartmentId,
+                           String toDepartment, String note, String requestedBy, OffsetDateTime requestedAt,
+                           String signedBy, LocalDate signedOn, boolean pending) {
+    }
+
+    public record Inspection(long id, LocalDate periodStart, LocalDate dueOn, Long departmentId, String department,
+                             String status, Boolean present, PropertyCondition condition, String note,
+                             String inspectedBy, OffsetDateTime inspectedAt, boolean overdue) {
+    }
+
+    public record Problem(long id, String code, long itemId, String itemCode, String itemName, ProblemKind kind,
+                          String foundIn, String description, String containment, String status, String reportedBy,
+                          OffsetDateTime reportedAt, CustomerDecision decision, String decisionNote,
+                          LocalDate decidedOn, String decisionRecordedBy, String decidedVia, LocalDate linkExpiresOn,
+                          Long capaId, String capaCode, long version) {
+    }
+
+    /** A personal link for the customer's decision and its last valid day. */
+    public record Link(String url, LocalDate expiresOn) {
+    }
+
+    /** What the customer sees on the personal link's page: the report, nothing internal. */
+    public record PublicProblem(String problemCode, String itemCode, String itemName, String spec,
+                                String customerName, ProblemKind kind, String description, String containment,
+                                CustomerDecision decision, LocalDate expiresOn, boolean expired) {
+    }
+
+    /** A file on the item: arrival documents ({@code ARRIVAL}), photos ({@code PHOTO}), inspection photos. */
+    public record File(long id, String slot, Long inspectionId, String fileName, String contentType, long size,
+                       boolean image, OffsetDateTime storedAt) {
+    }
+
+    public record TimelineEntry(String kind, OffsetDateTime at, String actor, String note) {
+    }
+
+    public record Detail(long id, String code, long version, long customerId, String customerName, PropertyKind kind,
+                         String itemName, String spec, BigDecimal quantity, String unit, LocalDate receivedOn,
+                         String receiverName, Verification verification, String marking, String storageLocation,
+                         Long owningDepartmentId, String owningDepartment, Long holderDepartmentId,
+                         String holderDepartment, String handedSignedBy, LocalDate handedOn, boolean confidential,
+                         List<Long> accessDepartmentIds, PropertyStatus status, LocalDate endedOn, String remark,
+                         String registeredBy, OffsetDateTime registeredAt, List<Feedback> feedback,
+                         List<Movement> movements, List<Inspection> inspections, List<Problem> problems,
+                         List<File> files, List<TimelineEntry> timeline) {
+    }
+
+    /** One open inspection task in a department's queue. */
+    public record Task(long id, long itemId, String itemCode, String itemName, String customerName,
+                       String storageLocation, LocalDate periodStart, LocalDate dueOn, boolean overdue) {
+    }
+}

@@ -1,0 +1,422 @@
+package com.careloop.property.register;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.careloop.platform.Auditable;
+import com.careloop.platform.DomainException;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.Text;
+import com.careloop.property.PropertyKind;
+import com.careloop.property.PropertyStatus;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One line of the customer property register (顾客财产登记表 R-QP-005-04) as the steps of the procedure: registered on
+ * receipt (验收: spec and quantity checked), marked permanently, stored, handed over to departments (the receiving
+ * department signs), returned to the customer or scrapped. A returned or scrapped item takes no further step (409).
+ */
+@Entity
+@Table(name = "customer_property")
+public class PropertyItem implements Auditable {
+
+    public static final String RECORD_TYPE = "customer-property";
+    public static final String PASSED = "PASSED";
+    public static final String FAILED = "FAILED";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String code;
+    private long customerId;
+    @Enumerated(EnumType.STRING)
+    private PropertyKind kind;
+    private String itemName;
+    private String spec;
+    @Column(precision = 14, scale = 3)
+    private BigDecimal quantity;
+    private String unit;
+    private LocalDate receivedOn;
+    private String receiverName;
+    private String verification;
+    private Boolean specChecked;
+    private Boolean quantityChecked;
+    private String verificationNote;
+    private String inspectorName;
+    private Instant verifiedAt;
+    private String marking;
+    private String storageLocation;
+    private long owningDepartmentId;
+    private long holderDepartmentId;
+    private String handedSignedBy;
+    private LocalDate handedOn;
+    private boolean confidential;
+    @Enumerated(EnumType.STRING)
+    private PropertyStatus status;
+    private LocalDate endedOn;
+    private String remark;
+    private Long registeredBy;
+    private String registeredByName;
+    @Version
+    private long version;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @ElementCollection
+    @CollectionTable(name = "customer_property_access", joinColumns = @JoinColumn(name = "item_id"))
+    @Column(name = "department_id")
+    private Set<Long> accessDepartments = new LinkedHashSet<>();
+    @OneToMany(mappedBy = "item", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<PropertyMovement> movements = new ArrayList<>();
+    @OneToMany(mappedBy = "item", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<PropertyFeedback> feedback = new ArrayList<>();
+    @OneToMany(mappedBy = "item", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<PropertyEvent> events = new ArrayList<>();
+
+    protected PropertyItem() {
+    }
+
+    /** What an item is registered with, already resolved (departments, confidentiality). */
+    public record Receipt(long customerId, PropertyKind kind, String itemName, String spec, BigDecimal quantity,
+                          String unit, LocalDate receivedOn, String receiverName, String marking,
+                          String storageLocation, long owningDepartmentId, long holderDepartmentId,
+                          long handToDepartmentId, boolean confidential, Set<Long> accessDepartmentIds,
+                          String remark) {
+    }
+
+    /** Registers an item on receipt; quantity > 0, received date not in the future (company day {@code today}). */
+    public static PropertyItem register(String code, Receipt in, Long byId, String byName, LocalDate today,
+                                        Instant now) {
+        Check.required("kind", in.kind());
+        PropertyItem i = new PropertyItem();
+        i.code = code;
+        i.customerId = in.customerId();
+        i.kind = in.kind();
+        i.itemName = Check.text("itemName", in.itemName(), 200);
+        i.spec = Check.optional("spec", in.spec(), 200);
+        i.quantity = positive(in.quantity());
+        i.unit = Check.text("unit", in.unit(), 20);
+        i.receivedOn = Check.notFuture("receivedOn", in.receivedOn(), today);
+        i.receiverName = Check.text("receiverName", in.receiverName(), 100);
+        i.marking = Check.optional("marking", in.marking(), 200);
+        i.storageLocation = Check.optional("storageLocation", in.storageLocation(), 200);
+        i.owningDepartmentId = in.owningDepartmentId();
+        i.holderDepartmentId = in.holderDepartmentId();
+        i.confidential = in.confidential();
+        if (in.accessDepartmentIds() != null) {
+            i.accessDepartments.addAll(in.accessDepartmentIds());
+        }
+        i.remark = Check.optional("remark", in.remark(), 2000);
+        i.status = PropertyStatus.HELD;
+        i.registeredBy = byId;
+        i.registeredByName = byName;
+        i.createdAt = now;
+        i.updatedAt = now;
+        PropertyMovement received = new PropertyMovement(i, PropertyMovement.RECEIVED, null, i.holderDepartmentId,
+                null, byName, now);
+        received.sign(i.receiverName, byId, i.receivedOn, now);
+        i.movements.add(received);
+        i.event("REGISTERED", byName, now, Text.of("property.event.registered", i.itemName, i.quantity.toPlainString(),
+                i.unit));
+        if (in.handToDepartmentId() != i.holderDepartmentId) {
+            // the receiving department (sales) hands it to the department that keeps it, which signs (转交部门签收)
+            i.movements.add(new PropertyMovement(i, PropertyMovement.HAND_OVER, i.holderDepartmentId,
+                    in.handToDepartmentId(), null, byName, now));
+            i.event("HANDOVER_REQUESTED", byName, now, null);
+        } else {
+            i.handedOn = i.receivedOn;
+            i.handedSignedBy = i.receiverName;
+        }
+        return i;
+    }
+
+    // ---- steps -------------------------------------------------------------------------------
+
+    /**
+     * The arrival verification (验收): spec and quantity checked, the result and the inspector. Once only. Returns
+     * true when it failed — the caller then writes the feedback to the customer.
+     */
+    public boolean verify(Boolean specChecked, Boolean quantityChecked, Boolean passed, String inspector, String note,
+                          String actor, Instant now) {
+        requireState("verify", PropertyStatus.HELD);
+        if (verification != null) {
+            throw new DomainException("property.already-verified", Text.of("error.property.already-verified", code));
+        }
+        Check.required("verification.passed", passed);
+        this.inspectorName = Check.text("verification.inspectorName", inspector, 100);
+        this.verificationNote = Check.optional("verification.note", note, 2000);
+        if (!passed && verificationNote == null) {
+            throw new InvalidInputException("verification.note", "required-when-failed",
+                    Text.of("error.property.failure-needs-note"));
+        }
+        this.specChecked = Boolean.TRUE.equals(specChecked);
+        this.quantityChecked = Boolean.TRUE.equals(quantityChecked);
+        if (passed && (!this.specChecked || !this.quantityChecked)) {
+            throw new InvalidInputException("verification.passed", "checks-before-pass",
+                    Text.of("error.property.pass-needs-checks"));
+        }
+        this.verification = passed ? PASSED : FAILED;
+        this.verifiedAt = now;
+        touch(now);
+        event(passed ? "VERIFIED" : "VERIFICATION_FAILED", actor, now,
+                verificationNote == null ? null : Text.literal(verificationNote));
+        return !passed;
+    }
+
+    /** The feedback to the customer about a failed verification (供方质量跟踪反馈记录). */
+    public PropertyFeedback sendFeedback(String feedbackCode, String actor, Instant now) {
+        if (!FAILED.equals(verification)) {
+            throw new DomainException("property.feedback-needs-failure", Text.of("error.property.feedback-needs-failure"));
+        }
+        PropertyFeedback f = new PropertyFeedback(this, feedbackCode, verificationNote, actor, now);
+        feedback.add(f);
+        event("FEEDBACK_SENT", actor, now, Text.literal(feedbackCode));
+        touch(now);
+        return f;
+    }
+
+    /** The customer's answer to a feedback, once. */
+    public void answerFeedback(long feedbackId, String answer, LocalDate answeredOn, LocalDate today, String actor,
+                               Instant now) {
+        PropertyFeedback f = feedback.stream().filter(x -> x.getId() != null && x.getId() == feedbackId).findFirst()
+                .orElseThrow(() -> new com.careloop.platform.NotFoundException("customer-property-feedback", feedbackId));
+        if (f.isAnswered()) {
+            throw new DomainException("property.feedback-answered", Text.of("error.property.feedback-answered",
+                    f.getCode()));
+        }
+        String text = Check.text("answer", answer, 2000);
+        LocalDate on = answeredOn == null ? today : Check.notFuture("answeredOn", answeredOn, today);
+        f.answer(text, on, actor, now);
+        event("FEEDBACK_ANSWERED", actor, now, Text.literal(text));
+        touch(now);
+    }
+
+    /** Hands the item over to another department; it moves when that department signs. One pending hand-over at a time. */
+    public PropertyMovement handOver(long toDepartmentId, String note, String actor, Instant now) {
+        requireState("hand over", PropertyStatus.HELD);
+        if (pendingHandOver().isPresent()) {
+            throw new DomainException("property.handover-pending", Text.of("error.property.handover-pending", code));
+        }
+        if (toDepartmentId == holderDepartmentId) {
+            throw new InvalidInputException("toDepartmentId", "other-department",
+                    Text.of("error.property.handover-same-department"));
+        }
+        PropertyMovement m = new PropertyMovement(this, PropertyMovement.HAND_OVER, holderDepartmentId, toDepartmentId,
+                Check.optional("note", note, 2000), actor, now);
+        movements.add(m);
+        event("HANDOVER_REQUESTED", actor, now, null);
+        touch(now);
+        return m;
+    }
+
+    /** The receiving department signs (转交部门签收): the item is now there. */
+    public void signHandOver(long movementId, String signer, Long signerId, String storageLocation, LocalDate today,
+                             Instant now) {
+        requireState("sign the hand-over", PropertyStatus.HELD);
+        PropertyMovement m = pendingHandOver().filter(p -> p.getId() != null && p.getId() == movementId)
+                .orElseThrow(() -> new DomainException("property.no-pending-handover",
+                        Text.of("error.property.no-pending-handover", code)));
+        m.sign(signer, signerId, today, now);
+        this.holderDepartmentId = m.getToDepartmentId();
+        this.handedSignedBy = signer;
+        this.handedOn = today;
+        String location = Check.optional("storageLocation", storageLocation, 200);
+        if (location != null) {
+            this.storageLocation = location;
+        }
+        event("HANDOVER_SIGNED", signer, now, null);
+        touch(now);
+    }
+
+    /** Returned to the customer (signed by who hands it back). */
+    public void returnToCustomer(LocalDate on, String note, String actor, Long actorId, LocalDate today, Instant now) {
+        end(PropertyStatus.RETURNED, PropertyMovement.RETURN, "RETURNED", on, note, actor, actorId, today, now);
+    }
+
+    /** Scrapped (with the customer's consent, named in the note). */
+    public void scrap(LocalDate on, String note, String actor, Long actorId, LocalDate today, Instant now) {
+        Check.required("note", note);
+        end(PropertyStatus.SCRAPPED, PropertyMovement.SCRAP, "SCRAPPED", on, note, actor, actorId, today, now);
+    }
+
+    private void end(PropertyStatus to, String movement, String eventKind, LocalDate on, String note, String actor,
+                     Long actorId, LocalDate today, Instant now) {
+        requireState(to == PropertyStatus.RETURNED ? "return" : "scrap", PropertyStatus.HELD);
+        LocalDate day = on == null ? today : Check.notFuture("on", on, today);
+        String text = Check.optional("note", note, 2000);
+        pendingHandOver().ifPresent(p -> movements.remove(p));
+        PropertyMovement m = new PropertyMovement(this, movement, holderDepartmentId, null, text, actor, now);
+        m.sign(actor, actorId, day, now);
+        movements.add(m);
+        this.status = to;
+        this.endedOn = day;
+        event(eventKind, actor, now, text == null ? null : Text.literal(text));
+        touch(now);
+    }
+
+    /** An inspection or a problem report needs the item still here (returned or scrapped -> 409). */
+    public void requireHeld(String step) {
+        requireState(step, PropertyStatus.HELD);
+    }
+
+    public void inspected(String actor, Instant now, Text note) {
+        event("INSPECTED", actor, now, note);
+        touch(now);
+    }
+
+    public void fileAdded(String fileName, String actor, Instant now) {
+        event("FILE_ADDED", actor, now, Text.literal(fileName));
+        touch(now);
+    }
+
+    public void problemReported(String problemCode, String actor, Instant now) {
+        event("PROBLEM_REPORTED", actor, now, Text.literal(problemCode));
+        touch(now);
+    }
+
+    public void decisionRecorded(String problemCode, String decision, String actor, Instant now) {
+        event("DECISION_RECORDED", actor, now, Text.of("property.event.decision", problemCode,
+                Text.label("property.enum.CustomerDecision", decision)));
+        touch(now);
+    }
+
+    public Optional<PropertyMovement> pendingHandOver() {
+        return movements.stream().filter(m -> PropertyMovement.HAND_OVER.equals(m.getKind()) && m.isPending())
+                .findFirst();
+    }
+
+    /** Who may see the item when it is confidential: its owning and holding department and the named ones. */
+    public boolean visibleToDepartment(Long departmentId) {
+        return !confidential || departmentId != null && (departmentId == owningDepartmentId
+                || departmentId == holderDepartmentId || accessDepartments.contains(departmentId));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private static BigDecimal positive(BigDecimal q) {
+        Check.required("quantity", q);
+        if (q.signum() <= 0) {
+            throw new InvalidInputException("quantity", "positive", Text.of("error.property.quantity-positive",
+                    q.toPlainString()));
+        }
+        if (q.scale() > 3 || q.precision() - q.scale() > 11) {
+            throw new InvalidInputException("quantity", "format", Text.of("error.property.quantity-format"));
+        }
+        return q;
+    }
+
+    private void requireState(String step, PropertyStatus... allowed) {
+        if (!Arrays.asList(allowed).contains(status)) {
+            throw new DomainException("property.state", Text.of("error.property.state", code,
+                    Text.label("property.enum.PropertyStatus", status)), Map.of("status", status.name(), "step", step));
+        }
+    }
+
+    private void event(String kind, String actor, Instant now, Text note) {
+        events.add(new PropertyEvent(this, kind, actor, now, note));
+    }
+
+    private void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
+    @Override
+    public String auditType() {
+        return RECORD_TYPE;
+    }
+
+    @Override
+    public String auditId() {
+        return String.valueOf(id);
+    }
+
+    @Override
+    public Map<String, Object> auditState() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", code);
+        m.put("customerId", customerId);
+        m.put("kind", kind);
+        m.put("itemName", itemName);
+        m.put("spec", spec);
+        m.put("quantity", quantity == null ? null : quantity.stripTrailingZeros().toPlainString());
+        m.put("unit", unit);
+        m.put("receivedOn", receivedOn);
+        m.put("receiverName", receiverName);
+        m.put("verification", verification);
+        m.put("inspectorName", inspectorName);
+        m.put("marking", marking);
+        m.put("storageLocation", storageLocation);
+        m.put("owningDepartmentId", owningDepartmentId);
+        m.put("holderDepartmentId", holderDepartmentId);
+        m.put("handedSignedBy", handedSignedBy);
+        m.put("handedOn", handedOn);
+        m.put("confidential", confidential);
+        m.put("accessDepartments", accessDepartments.isEmpty() ? null : List.copyOf(accessDepartments).toString());
+        m.put("status", status);
+        m.put("endedOn", endedOn);
+        m.put("pendingHandOverTo", pendingHandOver().map(PropertyMovement::getToDepartmentId).orElse(null));
+        m.put("feedbackAnswered", feedback.stream().filter(PropertyFeedback::isAnswered).count());
+        return m;
+    }
+
+    public Long getId() { return id; }
+    public String getCode() { return code; }
+    public long getCustomerId() { return customerId; }
+    public PropertyKind getKind() { return kind; }
+    public String getItemName() { return itemName; }
+    public String getSpec() { return spec; }
+    public BigDecimal getQuantity() { return quantity; }
+    public String getUnit() { return unit; }
+    public LocalDate getReceivedOn() { return receivedOn; }
+    public String getReceiverName() { return receiverName; }
+    public String getVerification() { return verification; }
+    public Boolean getSpecChecked() { return specChecked; }
+    public Boolean getQuantityChecked() { return quantityChecked; }
+    public String getVerificationNote() { return verificationNote; }
+    public String getInspectorName() { return inspectorName; }
+    public Instant getVerifiedAt() { return verifiedAt; }
+    public String getMarking() { return marking; }
+    public String getStorageLocation() { return storageLocation; }
+    public long getOwningDepartmentId() { return owningDepartmentId; }
+    public long getHolderDepartmentId() { return holderDepartmentId; }
+    public String getHandedSignedBy() { return handedSignedBy; }
+    public LocalDate getHandedOn() { return handedOn; }
+    public boolean isConfidential() { return confidential; }
+    public Set<Long> getAccessDepartments() { return accessDepartments; }
+    public PropertyStatus getStatus() { return status; }
+    public LocalDate getEndedOn() { return endedOn; }
+    public String getRemark() { return remark; }
+    public Long getRegisteredBy() { return registeredBy; }
+    public String getRegisteredByName() { return registeredByName; }
+    public long getVersion() { return version; }
+    public Instant getCreatedAt() { return createdAt; }
+    public List<PropertyMovement> getMovements() { return movements; }
+    public List<PropertyFeedback> getFeedback() { return feedback; }
+    public List<PropertyEvent> getEvents() { return events; }
+}

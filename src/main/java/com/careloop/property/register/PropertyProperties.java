@@ -1,0 +1,23 @@
+package com.careloop.property.register;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings under {@code careloop.property.*}: the inspection period in months (default 6: 每半年检查一次; the periods
+ * start on 1 January and 1 July), the working days the owning department has for an inspection (default 20), when
+ * the job runs, and how many items one of its transactions covers (short transactions, no lock that blocks pages).
+ */
+@Validated
+@ConfigurationProperties("careloop.property")
+public record PropertyProperties(
+        @DefaultValue("6") @Min(1) @Max(12) int inspectionMonths,
+        @DefaultValue("20") @Min(1) @Max(120) int inspectionWorkingDays,
+        @DefaultValue("0 15 6 * * *") @NotBlank String inspectionCron,
+        @DefaultValue("5000") @Min(100) int inspectionBatch) {
+}

@@ -1,0 +1,60 @@
+package com.careloop.property.register;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.WorkCount;
+import com.careloop.platform.WorkSource;
+import com.careloop.property.PropertyPermissions;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "My work" of the register: the open inspection tasks of my department (those who may inspect) and the overdue
+ * ones, and the hand-overs waiting for my department's signature.
+ */
+@Component
+@Transactional(readOnly = true)
+class PropertyWork implements WorkSource {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    PropertyWork(JdbcClient jdbc, Clock clock, CareLoopProperties platform) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = platform.zone();
+    }
+
+    @Override
+    public List<WorkCount> work(CurrentUser me) {
+        if (!me.can(PropertyPermissions.VIEW) || me.departmentId() == null) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        long[] c = jdbc.sql("""
+                select count(*), coalesce(sum(case when due_on < :today then 1 else 0 end), 0)
+                from customer_property_inspection where status = 'OPEN' and department_id = :d""")
+                .param("today", today).param("d", me.departmentId())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        long signatures = jdbc.sql("""
+                select count(*) from customer_property_movement
+                where kind = 'HAND_OVER' and signed_at is null and to_department_id = :d""")
+                .param("d", me.departmentId()).query(Long.class).single();
+        String list = "/customer-properties?departmentId=" + me.departmentId();
+        List<WorkCount> lines = new java.util.ArrayList<>();
+        if (me.can(PropertyPermissions.INSPECT)) {
+            lines.add(new WorkCount("property.inspections", c[0], false, "/customer-properties/inspections"));
+            lines.add(new WorkCount("property.inspectionsOverdue", c[1], c[1] > 0, list + "&inspectionDue=true"));
+        }
+        lines.add(new WorkCount("property.handOversToSign", signatures, signatures > 0, list));
+        return lines;
+    }
+}

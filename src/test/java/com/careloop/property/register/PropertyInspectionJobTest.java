@@ -1,0 +1,158 @@
+package com.careloop.property.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import com.careloop.platform.AuditTrail;
+import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.Notifications;
+import com.careloop.platform.calendar.CalendarService;
+import com.careloop.support.ApiTestBase;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The six-monthly inspection job with an injected clock, on the real database (H2 and PostgreSQL): one task per item
+ * per period for the owning department, a second run opens none, two runs at the same time (two nodes) open none
+ * twice, the next period opens new ones, returned items get none, and an overdue task tells the head once.
+ */
+class PropertyInspectionJobTest extends ApiTestBase {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    CalendarService calendars;
+    @Autowired
+    CareLoopProperties platform;
+    @Autowired
+    PropertyItemRepository items;
+
+    PropertyInspectionJob jobAt(String instant) {
+        Clock clock = Clock.fixed(Instant.parse(instant), SHANGHAI);
+        return new PropertyInspectionJob(jdbc, tx, audit, notifications, calendars, new PropertyProperties(6, 20,
+                "0 15 6 * * *", 2), clock, platform);
+    }
+
+    long department(String code) {
+        return jdbc.sql("select id from department where code = :c").param("c", code).query(Long.class).single();
+    }
+
+    List<Long> items(int n, long owner, LocalDate receivedOn) {
+        List<Long> ids = new ArrayList<>();
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < n; i++) {
+                PropertyItem item = PropertyItem.register("JOB-" + System.nanoTime(), new PropertyItem.Receipt(
+                        jdbc.sql("select min(id) from customer").query(Long.class).single(),
+                        com.careloop.property.PropertyKind.TOOLING, "模具" + i, null, BigDecimal.ONE, "套", receivedOn,
+                        "x", null, null, owner, owner, owner, false, java.util.Set.of(), null), null, "test", receivedOn,
+                        Instant.now());
+                ids.add(items.saveAndFlush(item).getId());
+            }
+        });
+        return ids;
+    }
+
+    long tasks(List<Long> ids, LocalDate period) {
+        return jdbc.sql("select count(*) from customer_property_inspection where item_id in (:ids) and period_start = :p")
+                .param("ids", ids).param("p", period).query(Long.class).single();
+    }
+
+    @Test
+    void oneTaskPerItemPerPeriodForTheOwningDepartmentAndASecondRunOpensNone() {
+        long eng = department("ENG");
+        List<Long> ids = items(5, eng, LocalDate.of(2026, 12, 1));
+        // 2027-01-04 09:00 in Shanghai: the period 2027-01-01
+        PropertyInspectionJob.Run run = jobAt("2027-01-04T01:00:00Z").run();
+        LocalDate period = LocalDate.of(2027, 1, 1);
+        assertThat(run.periodStart()).isEqualTo(period);
+        assertThat(tasks(ids, period)).isEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from customer_property_inspection where item_id in (:ids)"
+                + " and department_id = :d and status = 'OPEN'").param("ids", ids).param("d", eng)
+                .query(Long.class).single()).isEqualTo(5);
+        // 20 working days after 2027-01-04 on the business calendar, never a weekend
+        assertThat(run.dueOn()).isAfter(LocalDate.of(2027, 1, 29));
+        assertThat(run.dueOn().getDayOfWeek().getValue()).isLessThan(6);
+        PropertyInspectionJob.Run again = jobAt("2027-01-20T01:00:00Z").run();
+        assertThat(tasks(ids, period)).isEqualTo(5);
+        assertThat(again.opened()).isZero();
+        // the next period opens the next tasks
+        jobAt("2027-07-02T01:00:00Z").run();
+        assertThat(tasks(ids, LocalDate.of(2027, 7, 1))).isEqualTo(5);
+    }
+
+    @Test
+    void twoRunsAtTheSameTimeOpenNoTaskTwice() throws Exception {
+        List<Long> ids = items(7, department("QA"), LocalDate.of(2026, 11, 1));
+        LocalDate period = LocalDate.of(2028, 1, 1);
+        PropertyInspectionJob a = jobAt("2028-01-05T01:00:00Z");
+        PropertyInspectionJob b = jobAt("2028-01-05T01:00:01Z");
+        CyclicBarrier start = new CyclicBarrier(2);
+        CompletableFuture<PropertyInspectionJob.Run> ra = CompletableFuture.supplyAsync(() -> await(start, a));
+        CompletableFuture<PropertyInspectionJob.Run> rb = CompletableFuture.supplyAsync(() -> await(start, b));
+        int opened = ra.get().opened() + rb.get().opened();
+        assertThat(tasks(ids, period)).isEqualTo(7);
+        assertThat(jdbc.sql("select count(*) from customer_property_inspection where period_start = :p")
+                .param("p", period).query(Long.class).single()).as("all held items, each once").isEqualTo(opened);
+        assertThat(jdbc.sql("""
+                select count(*) from (select item_id from customer_property_inspection where period_start = :p
+                group by item_id having count(*) > 1) x""").param("p", period).query(Long.class).single()).isZero();
+    }
+
+    private static PropertyInspectionJob.Run await(CyclicBarrier start, PropertyInspectionJob job) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return job.run();
+    }
+
+    @Test
+    void returnedItemsAndItemsNotYetReceivedGetNoTask() {
+        long qa = department("QA");
+        List<Long> ids = items(2, qa, LocalDate.of(2026, 12, 1));
+        jdbc.sql("update customer_property set status = 'RETURNED' where id = :id").param("id", ids.get(0)).update();
+        jdbc.sql("update customer_property set received_on = :d where id = :id").param("d", LocalDate.of(2029, 3, 1))
+                .param("id", ids.get(1)).update();
+        jobAt("2029-01-10T01:00:00Z").run();
+        assertThat(tasks(ids, LocalDate.of(2029, 1, 1))).isZero();
+    }
+
+    @Test
+    void anOverdueTaskTellsTheDepartmentHeadOnce() {
+        long eng = department("ENG");
+        long head = jdbc.sql("select id from app_user where username = 'depthead'").query(Long.class).single();
+        List<Long> ids = items(1, eng, LocalDate.of(2026, 12, 1));
+        jobAt("2030-01-03T01:00:00Z").run();
+        String link = "/customer-properties?inspectionDue=true&departmentId=" + eng;
+        long before = jdbc.sql("select count(*) from notification where recipient_id = :u and link = :l")
+                .param("u", head).param("l", link).query(Long.class).single();
+        PropertyInspectionJob.Run late = jobAt("2030-03-20T01:00:00Z").run();
+        assertThat(late.escalated()).isPositive();
+        assertThat(jdbc.sql("select escalated_at from customer_property_inspection where item_id = :i and period_start = :p")
+                .param("i", ids.get(0)).param("p", LocalDate.of(2030, 1, 1)).query(Instant.class).single()).isNotNull();
+        jobAt("2030-03-21T01:00:00Z").run();
+        assertThat(jdbc.sql("select count(*) from notification where recipient_id = :u and link = :l")
+                .param("u", head).param("l", link).query(Long.class).single()).isEqualTo(before + 1);
+    }
+}
