@@ -47,7 +47,6 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
-import com.careloop.platform.Versions;
 import com.careloop.platform.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -412,11 +411,7 @@ public class CorrectiveActions {
 
     private Detail change(long id, Long version, String action, Consumer<Capa> step) {
         Capa c = load(id);
-        Versions.requireCurrentIfGiven(version, c.getVersion(), RECORD_TYPE, c.getCode());
-        Map<String, Object> before = c.auditState();
-        step.accept(c);
-        capas.saveAndFlush(c);
-        audit.changed(c, action, before);
+        audit.change(c, version, c.getVersion(), action, step, capas::saveAndFlush);
         return detail(id);
     }
 

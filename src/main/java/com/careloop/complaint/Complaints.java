@@ -573,11 +573,7 @@ public class Complaints {
 
     private Detail change(long id, Long version, String action, Consumer<Complaint> step) {
         Complaint c = load(id);
-        com.careloop.platform.Versions.requireCurrentIfGiven(version, c.getVersion(), "complaint", c.getCode());
-        Map<String, Object> before = c.auditState();
-        step.accept(c);
-        complaints.saveAndFlush(c);
-        audit.changed(c, action, before);
+        audit.change(c, version, c.getVersion(), action, step, complaints::saveAndFlush);
         return detail(id);
     }
 

@@ -78,6 +78,22 @@ public class AuditTrail {
         record(record.auditType(), record.auditId(), action, diff(before, record.auditState()));
     }
 
+    /**
+     * A named state change of a loaded aggregate, made the same way in every module: a stale {@code version} (the one
+     * the user saw; null when the step does not carry one) is refused with 409 before anything changes; the step runs
+     * (its domain exception refuses what the procedure forbids); {@code saveAndFlush} writes it at once, so a concurrent
+     * change fails here with 409 rather than at commit; the fields it changed are recorded as {@code action}.
+     */
+    public <T extends Auditable> void change(T record, Long version, long current, String action,
+                                             java.util.function.Consumer<? super T> step,
+                                             java.util.function.Consumer<? super T> saveAndFlush) {
+        Versions.requireCurrentIfGiven(version, current, record.auditType(), record.auditId());
+        Map<String, Object> before = record.auditState();
+        step.accept(record);
+        saveAndFlush.accept(record);
+        changed(record, action, before);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String recordType, String recordId, String action, List<FieldChange> changes) {
         jdbc.sql("""

@@ -615,11 +615,7 @@ public class CustomerProperties {
 
     private Detail change(long id, Long version, String action, Consumer<PropertyItem> step) {
         PropertyItem item = load(id);
-        Versions.requireCurrentIfGiven(version, item.getVersion(), RECORD_TYPE, item.getCode());
-        Map<String, Object> before = item.auditState();
-        step.accept(item);
-        items.saveAndFlush(item);
-        audit.changed(item, action, before);
+        audit.change(item, version, item.getVersion(), action, step, items::saveAndFlush);
         return view(item);
     }
 

@@ -515,11 +515,7 @@ public class ServiceDesk {
     /** One step: scope and version checked, the domain method applied, saved and audited in this transaction. */
     private Detail change(long id, Long version, String action, Consumer<ServiceRequest> step) {
         ServiceRequest r = load(id);
-        com.careloop.platform.Versions.requireCurrentIfGiven(version, r.getVersion(), "request", r.getCode());
-        Map<String, Object> before = r.auditState();
-        step.accept(r);
-        requests.saveAndFlush(r);
-        audit.changed(r, action, before);
+        audit.change(r, version, r.getVersion(), action, step, requests::saveAndFlush);
         // the actor's answer, even when the change took the request out of their scope (a department handing it back)
         return answer(r);
     }

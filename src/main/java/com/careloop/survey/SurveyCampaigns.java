@@ -24,7 +24,6 @@ import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
-import com.careloop.platform.Versions;
 import com.careloop.survey.SurveyCampaignCommands.CreateCampaign;
 import com.careloop.survey.SurveyCampaignCommands.Draw;
 import com.careloop.survey.SurveyCampaignCommands.PopulationFilter;
@@ -359,11 +358,7 @@ public class SurveyCampaigns {
 
     private Detail change(long id, Long version, String action, Consumer<SurveyCampaign> step) {
         SurveyCampaign c = load(id);
-        Versions.requireCurrentIfGiven(version, c.getVersion(), RECORD_TYPE, id);
-        Map<String, Object> before = c.auditState();
-        step.accept(c);
-        campaigns.saveAndFlush(c);
-        audit.changed(c, action, before);
+        audit.change(c, version, c.getVersion(), action, step, campaigns::saveAndFlush);
         return detail(id);
     }
 

@@ -511,11 +511,7 @@ public class CallbackService {
 
     private Detail change(long id, Long version, String action, Consumer<CallbackTask> step) {
         CallbackTask t = load(id);
-        Versions.requireCurrentIfGiven(version, t.getVersion(), RECORD_TYPE, t.getCode());
-        Map<String, Object> before = t.auditState();
-        step.accept(t);
-        tasks.saveAndFlush(t);
-        audit.changed(t, action, before);
+        audit.change(t, version, t.getVersion(), action, step, tasks::saveAndFlush);
         return detail(id);
     }
 
