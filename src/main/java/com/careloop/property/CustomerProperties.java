@@ -23,6 +23,7 @@ import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.CustomerLinks;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
@@ -88,17 +89,18 @@ public class CustomerProperties {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
-    private final String baseUrl;
     private final CustomerDirectory customers;
     private final CorrectiveActions capas;
     private final Texts texts;
     private final StoredFiles files;
+    private final CustomerLinks links;
 
     CustomerProperties(PropertyItemRepository items, PropertyInspectionRepository inspections,
                        PropertyProblemRepository problems, RecordNumbers numbers, AuditTrail audit, CurrentUsers users,
                        JdbcClient jdbc, Clock clock, CareLoopProperties platform, CustomerDirectory customers,
-                       CorrectiveActions capas, Texts texts, StoredFiles files) {
+                       CorrectiveActions capas, Texts texts, StoredFiles files, CustomerLinks links) {
         this.files = files;
+        this.links = links;
         this.items = items;
         this.inspections = inspections;
         this.problems = problems;
@@ -108,7 +110,6 @@ public class CustomerProperties {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = platform.zone();
-        this.baseUrl = platform.baseUrl();
         this.customers = customers;
         this.capas = capas;
         this.texts = texts;
@@ -320,35 +321,35 @@ public class CustomerProperties {
     /** How long a personal link stays valid. */
     static final int LINK_DAYS = 30;
     public static final String CUSTOMER_ACTOR = "顾客（个人链接）";
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final String LINK_PURPOSE = "customer-property-problem";
+    private static final String LINK_PAGE = "/public/property-problems/";
 
     /**
-     * A personal link for the customer to give their decision without login (sent by mail, message or read out on
-     * the phone by staff); a new link replaces the old one. Only the token's SHA-256 is stored.
+     * A personal link (platform {@link CustomerLinks}) for the customer to give their decision without login (sent
+     * by mail, message or read out on the phone by staff); a new link replaces the old one.
      */
     public PropertyViews.Link issueLink(long problemId) {
         PropertyProblem p = loadProblem(problemId);
         load(p.getItemId());
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Map<String, Object> before = p.auditState();
-        p.issueLink(hash(token), today().plusDays(LINK_DAYS), now());
+        CustomerLinks.IssuedLink link = links.issue(LINK_PURPOSE, p.getId(), LINK_PAGE, LINK_DAYS);
+        p.issueLink(link.expiresOn(), now());
         problems.saveAndFlush(p);
         audit.changed(p, "ISSUE_LINK", before);
-        return new PropertyViews.Link(baseUrl + "/public/property-problems/" + token, p.getLinkExpiresOn());
+        return new PropertyViews.Link(link.url(), link.expiresOn());
     }
 
     /** The report behind a personal link (no login); empty for an unknown token. */
     @Transactional(readOnly = true)
     public java.util.Optional<PropertyViews.PublicProblem> byLink(String token) {
-        return problems.findByLinkTokenHash(hash(token)).map(this::publicView);
+        return links.resolve(LINK_PURPOSE, token)
+                .flatMap(t -> problems.findById(t.recordId()).map(p -> publicView(p, t)));
     }
 
     /** The customer's decision through the personal link: once, until the link's last day (409 otherwise). */
     public PropertyViews.PublicProblem decideByLink(String token, CustomerDecision decision, String note) {
-        PropertyProblem p = problems.findByLinkTokenHash(hash(token))
-                .orElseThrow(() -> new NotFoundException(PROBLEM_TYPE, "link"));
+        CustomerLinks.LinkTarget target = links.answer(LINK_PURPOSE, token);
+        PropertyProblem p = loadProblem(target.recordId());
         PropertyItem item = items.findById(p.getItemId()).orElseThrow();
         Map<String, Object> before = p.auditState();
         p.decideByLink(decision, note, today(), CUSTOMER_ACTOR, now());
@@ -358,24 +359,14 @@ public class CustomerProperties {
         item.decisionRecorded(p.getCode(), p.getDecision().name(), CUSTOMER_ACTOR, now());
         items.saveAndFlush(item);
         audit.changed(item, "CUSTOMER_DECISION", itemBefore);
-        return publicView(p);
+        return publicView(p, target);
     }
 
-    private PropertyViews.PublicProblem publicView(PropertyProblem p) {
+    private PropertyViews.PublicProblem publicView(PropertyProblem p, CustomerLinks.LinkTarget link) {
         PropertyItem i = items.findById(p.getItemId()).orElseThrow();
         return new PropertyViews.PublicProblem(p.getCode(), i.getCode(), i.getItemName(), i.getSpec(),
                 customerName(i.getCustomerId()), p.getKind(), p.getDescription(), p.getContainment(), p.getDecision(),
-                p.getLinkExpiresOn(), p.linkExpired(today()));
-    }
-
-    private static String hash(String token) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((token == null ? "" : token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                link.expiresOn(), link.expired());
     }
 
     /** Opens a CAPA for the problem through the CAPA module (once per problem). */

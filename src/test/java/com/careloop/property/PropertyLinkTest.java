@@ -52,7 +52,7 @@ class PropertyLinkTest extends ApiTestBase {
         assertThat(link.json().get("expiresOn").asString())
                 .isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString());
         String token = url.substring(url.lastIndexOf('/') + 1);
-        assertThat(jdbc.sql("select count(*) from customer_property_problem where link_token_hash = :t")
+        assertThat(jdbc.sql("select count(*) from customer_link where token_hash = :t")
                 .param("t", token).query(Long.class).single()).as("only the hash is stored").isZero();
         PageSession customer = new PageSession(port);
         PageSession.Page page = customer.get(path(url));
@@ -83,11 +83,13 @@ class PropertyLinkTest extends ApiTestBase {
         String first = post(BASE + "/problems/" + id + "/link", tokenFor("manager"), null).json().get("url").asString();
         String second = post(BASE + "/problems/" + id + "/link", tokenFor("manager"), null).json().get("url").asString();
         PageSession customer = new PageSession(port);
-        assertThat(customer.get(path(first)).status()).as("the replaced link is dead").isEqualTo(404);
+        PageSession.Page replaced = customer.get(path(first));
+        assertThat(replaced.body()).as("the replaced link is dead").contains("property-public-expired")
+                .doesNotContain("decision-form");
         assertThat(customer.get("/public/property-problems/not-a-token").status()).isEqualTo(404);
         // the form opened while the link was valid, sent after its last day
         assertThat(customer.get(path(second)).body()).contains("decision-form");
-        jdbc.sql("update customer_property_problem set link_expires_on = :d where id = :id")
+        jdbc.sql("update customer_link set expires_on = :d where purpose = 'customer-property-problem' and record_id = :id and revoked_at is null")
                 .param("d", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1)).param("id", id).update();
         PageSession.Page expired = customer.get(path(second));
         assertThat(expired.body()).contains("property-public-expired").doesNotContain("decision-form");
@@ -95,7 +97,7 @@ class PropertyLinkTest extends ApiTestBase {
         assertThat(late.status()).isEqualTo(409);
         assertThat(get(BASE + "/problems/" + id, tokenFor("manager")).json().get("decision").isNull()).isTrue();
         // no decision chosen: 422, nothing recorded
-        jdbc.sql("update customer_property_problem set link_expires_on = :d where id = :id")
+        jdbc.sql("update customer_link set expires_on = :d where purpose = 'customer-property-problem' and record_id = :id and revoked_at is null")
                 .param("d", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1)).param("id", id).update();
         customer.get(path(second));
         PageSession.Page none = customer.post(path(second), "note", "x");

@@ -54,7 +54,6 @@ public class PropertyProblem implements Auditable {
     private String decisionNote;
     private LocalDate decidedOn;
     private String decisionRecordedBy;
-    private String linkTokenHash;
     private LocalDate linkExpiresOn;
     private String decidedVia;
     private Long capaId;
@@ -91,24 +90,16 @@ public class PropertyProblem implements Auditable {
     public static final String BY_LINK = "LINK";
 
     /** A personal link for the customer (a new one replaces the old); only while no decision is recorded. */
-    public void issueLink(String tokenHash, LocalDate expiresOn, Instant now) {
+    public void issueLink(LocalDate expiresOn, Instant now) {
         requireReported();
-        this.linkTokenHash = tokenHash;
         this.linkExpiresOn = expiresOn;
         this.updatedAt = now;
     }
 
-    /** The customer's decision through the link: once, and only until the link's last day. */
+    /** The customer's decision through the link (the platform's CustomerLinks has checked it is valid and unused). */
     public void decideByLink(CustomerDecision decision, String note, LocalDate today, String actor, Instant now) {
-        if (linkExpiresOn == null || today.isAfter(linkExpiresOn)) {
-            throw new DomainException("property.link-expired", Text.of("error.property.link-expired", code));
-        }
         decide(decision, note, null, today, actor, now);
         this.decidedVia = BY_LINK;
-    }
-
-    public boolean linkExpired(LocalDate today) {
-        return linkExpiresOn == null || today.isAfter(linkExpiresOn);
     }
 
     private void requireReported() {
