@@ -143,6 +143,13 @@ public class Contracts {
     public Detail submit(long id, ContractCommands.Submit cmd) {
         Contract c = load(id);
         Versions.requireCurrentIfGiven(cmd == null ? null : cmd.version(), c.getVersion(), RECORD_TYPE, id);
+        // a phone or oral order waits for the customer's confirmation (订单确认表) before review
+        if (com.careloop.contract.review.OrderConfirmations.NEEDS_CONFIRMATION.contains(c.getSource())
+                && jdbc.sql("select count(*) from contract_order_confirmation where contract_id = :id"
+                        + " and status = 'CONFIRMED'").param("id", id).query(Long.class).single() == 0) {
+            throw DomainException.of("contract.unconfirmed-order", c.getNumber(),
+                    Text.label("contract.source", c.getSource()));
+        }
         var before = c.auditState();
         boolean major = Contract.isMajor(c.getTotalAmount(), properties.majorThreshold())
                 || (properties.specialIsMajor() && c.getContractClass() == ContractClass.SPECIAL);
