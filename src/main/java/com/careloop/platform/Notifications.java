@@ -80,6 +80,16 @@ public class Notifications {
     }
 
     private void sendMail(String to, String title, String body, String link) {
+        send(to, "[CareLoop] " + title,
+                (body == null ? "" : body) + (link == null ? "" : "\n\n" + properties.baseUrl() + link));
+    }
+
+    /** A plain mail to any address (a customer's, for {@link CustomerLinks}) once the transaction has committed. */
+    void mailAfterCommit(String to, String subject, String text) {
+        afterCommit(() -> send(to, subject, text));
+    }
+
+    private void send(String to, String subject, String text) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             return;
@@ -87,8 +97,8 @@ public class Notifications {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.mailFrom());
         message.setTo(to);
-        message.setSubject("[CareLoop] " + title);
-        message.setText((body == null ? "" : body) + (link == null ? "" : "\n\n" + properties.baseUrl() + link));
+        message.setSubject(subject);
+        message.setText(text);
         try {
             sender.send(message);
         } catch (MailException e) {
