@@ -424,6 +424,25 @@ public class Contracts {
         return c;
     }
 
+    /**
+     * The register entry a contract or order number names (ours, e.g. {@code HTDJ2026-000123}, or the customer's),
+     * when the reader may see contracts and it is within their data scope — for the complaint form's link to the
+     * register. The newest when several match.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ContractViews.Reference> findByNumber(String number) {
+        CurrentUser me = users.current().orElse(null);
+        if (number == null || number.isBlank() || me == null || !me.can(ContractPermissions.VIEW)) {
+            return java.util.Optional.empty();
+        }
+        var scope = me.scope().condition("c.department_id", "c.salesperson_id", "c.registered_by");
+        return jdbc.sql("select c.id, c.number, c.status from contract c where (c.number = :n or c.customer_number = :n)"
+                        + " and (" + scope.sql() + ") order by c.id desc limit 1")
+                .params(scope.params()).param("n", number.strip())
+                .query((rs, n) -> new ContractViews.Reference(rs.getLong(1), rs.getString(2),
+                        ContractStatus.valueOf(rs.getString(3)))).optional();
+    }
+
     /** Loads for a module that already checked access (print, export). */
     @Transactional(readOnly = true)
     public Contract contract(long id) {

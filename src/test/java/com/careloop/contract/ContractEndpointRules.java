@@ -57,6 +57,11 @@ public final class ContractEndpointRules {
             Map.entry("GET /contracts/{id}/production-notices/{noticeId}", "contract:view"),
             Map.entry("GET /contracts/{id}/production-notices/{noticeId}.pdf", "contract:view"),
             Map.entry("POST /contracts/{id}/production-notices/{noticeId}/acknowledge", "contract:view"),
+            Map.entry("GET " + BASE + "/{id}/inconsistency-form.pdf", "contract:view"),
+            Map.entry("GET /contracts/{id}/inconsistency-form", "contract:view"),
+            Map.entry("GET /contracts/{id}/inconsistency-form.pdf", "contract:view"),
+            Map.entry("GET /contracts/register.pdf", "contract:view"),
+            Map.entry("GET " + BASE + "/register.pdf", "contract:view"),
             Map.entry("GET /public/order-confirmations/{token}", "PUBLIC"),
             Map.entry("POST /public/order-confirmations/{token}", "PUBLIC"));
 

@@ -237,4 +237,44 @@ class ContractPapersApiTest extends ApiTestBase {
         assertThat(pdf.text()).contains("生产任务通知单", number, d.get("number").asString(), product, "1200",
                 "外箱印客户标识", "ctrprod");
     }
+
+    @Test
+    void theInconsistencyFormAndTheFilteredRegisterPrint() {
+        JsonNode d = register("WRITTEN", "不一致纸箱");
+        long id = d.get("id").asLong();
+        assertThat(submit(id).status()).isEqualTo(200);
+        Response r = post("/api/v1/contract-reviews/" + id + "/inconsistencies", tokenFor("ctrprod"),
+                j("{'aspect':'CAPACITY_DELIVERY','description':'二十天交期与排产冲突','proposal':'建议交期延后五天'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String number = d.get("number").asString();
+        PrintedPdf pdf = PrintedPdf.fetch(http, port, BASE + "/" + id + "/inconsistency-form.pdf", tokenFor("sales"),
+                null, number);
+        assertThat(pdf.text()).contains("合同不一致问题处理单", number, "二十天交期与排产冲突", "建议交期延后五天",
+                "ctrprod", "尚未处理");
+
+        String customerNumber = d.get("customerNumber").asString();
+        pdf = PrintedPdf.fetch(http, port, BASE + "/register.pdf?q=" + customerNumber, tokenFor("sales"), null, "contract-register");
+        assertThat(pdf.text()).contains("合同登记表", "R-QP-005-05", number, customerNumber, "4080.00");
+    }
+
+    @Test
+    void theComplaintPageLinksItsOrderNumberToTheContractRegisterForReadersOfContracts() {
+        JsonNode d = register("WRITTEN", "投诉关联纸箱");
+        String customerNumber = d.get("customerNumber").asString();
+        Response r = post("/api/v1/complaints", tokenFor("complaints"), j("{'customerId':" + customerId
+                + ",'channel':'PHONE','orderNumber':'" + customerNumber + "','product':'投诉关联纸箱',"
+                + "'content':'纸箱压溃'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        long complaint = r.json().get("id").asLong();
+        PageSession gm = new PageSession(port);
+        gm.login("gm", DEMO_PASSWORD);
+        PageSession.Page page = gm.get("/complaints/" + complaint);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"complaint-contract-link\"", "/contracts/" + d.get("id").asLong(),
+                d.get("number").asString());
+        PageSession specialist = new PageSession(port);
+        specialist.login("complaints", DEMO_PASSWORD);
+        assertThat(specialist.get("/complaints/" + complaint).body()).as("no contract:view, no link")
+                .doesNotContain("complaint-contract-link");
+    }
 }

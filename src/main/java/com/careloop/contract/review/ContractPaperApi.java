@@ -100,6 +100,14 @@ class ContractPaperApi {
         return notices.acknowledge(id, noticeId);
     }
 
+    @Operation(summary = "合同不一致问题处理单 of the contract as PDF", description = "Every inconsistency and how it "
+            + "was settled with the customer.")
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping("/inconsistency-form.pdf")
+    ResponseEntity<byte[]> inconsistencyForm(@PathVariable long id) {
+        return forms.inconsistenciesPdf(id, LocaleContextHolder.getLocale());
+    }
+
     static OrderConfirmations.View confirm(OrderConfirmations confirmations, long id, OrderConfirmation.Method method,
                                            MultipartFile file) {
         try {

@@ -120,6 +120,28 @@ class ContractPaperPages {
         return done(id, flash);
     }
 
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping(value = "/contracts/{id}/inconsistency-form", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String inconsistencyForm(@PathVariable long id) {
+        return forms.inconsistenciesHtml(id, LocaleContextHolder.getLocale());
+    }
+
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping("/contracts/{id}/inconsistency-form.pdf")
+    ResponseEntity<byte[]> inconsistencyFormPdf(@PathVariable long id) {
+        return forms.inconsistenciesPdf(id, LocaleContextHolder.getLocale());
+    }
+
+    /** 合同登记表 R-QP-005-05 as PDF: the register under the list's filters. */
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping({"/contracts/register.pdf", "/api/v1/contracts/register.pdf"})
+    ResponseEntity<byte[]> registerPdf(@org.springframework.web.bind.annotation.ModelAttribute
+                                       com.careloop.contract.ContractViews.Filter filter,
+                                       @RequestParam(required = false) String sort) {
+        return forms.registerPdf(filter, sort, LocaleContextHolder.getLocale());
+    }
+
     private static String done(long id, RedirectAttributes flash) {
         flash.addFlashAttribute("success", "saved");
         return "redirect:/contracts/" + id;

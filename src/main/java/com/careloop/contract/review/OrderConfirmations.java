@@ -45,7 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderConfirmations {
 
     public static final String NUMBER_TYPE = "contract-order-confirmation";
-    public static final String LINK_PURPOSE = "order-confirmation";
+    /** The link purpose is the record type, so the platform audits the mailing on the confirmation itself. */
+    public static final String LINK_PURPOSE = OrderConfirmation.RECORD_TYPE;
     public static final String PUBLIC_PATH = "/public/order-confirmations/";
     /** The file-store slot of the customer's signed confirmation (owner: the contract). */
     public static final String FILE_SLOT = "ORDER_CONFIRMATION";
@@ -142,8 +143,7 @@ public class OrderConfirmations {
         }
         if (o.getMailedTo() != null) {
             links.mail(link, o.getMailedTo(), language, Text.of("contract.confirmation.mail.subject", c.getNumber()),
-                    Text.of("contract.confirmation.mail.body", c.getCustomerName(), o.getAgreedWith(),
-                            Text.Arg.date(link.expiresOn())));
+                    Text.of("contract.confirmation.mail.body", o.getAgreedWith(), c.getNumber()));
         }
         return view(o, c, link.url());
     }
