@@ -72,4 +72,8 @@ public final class ContractViews {
             return new Filter(null, null, null, null, null, null, null, null);
         }
     }
+
+    /** A register entry another module links to (the complaint form's contract/order number). */
+    public record Reference(long id, String number, ContractStatus status) {
+    }
 }

@@ -143,6 +143,13 @@ public class Contracts {
     public Detail submit(long id, ContractCommands.Submit cmd) {
         Contract c = load(id);
         Versions.requireCurrentIfGiven(cmd == null ? null : cmd.version(), c.getVersion(), RECORD_TYPE, id);
+        // a phone or oral order waits for the customer's confirmation (订单确认表) before review
+        if (com.careloop.contract.review.OrderConfirmations.NEEDS_CONFIRMATION.contains(c.getSource())
+                && jdbc.sql("select count(*) from contract_order_confirmation where contract_id = :id"
+                        + " and status = 'CONFIRMED'").param("id", id).query(Long.class).single() == 0) {
+            throw DomainException.of("contract.unconfirmed-order", c.getNumber(),
+                    Text.label("contract.source", c.getSource()));
+        }
         var before = c.auditState();
         boolean major = Contract.isMajor(c.getTotalAmount(), properties.majorThreshold())
                 || (properties.specialIsMajor() && c.getContractClass() == ContractClass.SPECIAL);
@@ -415,6 +422,25 @@ public class Contracts {
             throw new AccessDeniedException("contract " + id + " is outside the reader's data scope");
         }
         return c;
+    }
+
+    /**
+     * The register entry a contract or order number names (ours, e.g. {@code HTDJ2026-000123}, or the customer's),
+     * when the reader may see contracts and it is within their data scope — for the complaint form's link to the
+     * register. The newest when several match.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ContractViews.Reference> findByNumber(String number) {
+        CurrentUser me = users.current().orElse(null);
+        if (number == null || number.isBlank() || me == null || !me.can(ContractPermissions.VIEW)) {
+            return java.util.Optional.empty();
+        }
+        var scope = me.scope().condition("c.department_id", "c.salesperson_id", "c.registered_by");
+        return jdbc.sql("select c.id, c.number, c.status from contract c where (c.number = :n or c.customer_number = :n)"
+                        + " and (" + scope.sql() + ") order by c.id desc limit 1")
+                .params(scope.params()).param("n", number.strip())
+                .query((rs, n) -> new ContractViews.Reference(rs.getLong(1), rs.getString(2),
+                        ContractStatus.valueOf(rs.getString(3)))).optional();
     }
 
     /** Loads for a module that already checked access (print, export). */

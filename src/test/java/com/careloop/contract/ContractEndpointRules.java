@@ -41,7 +41,29 @@ public final class ContractEndpointRules {
             Map.entry("POST /contracts/{id}/inconsistencies/{inconsistencyId}/resolution", "contract:register"),
             Map.entry("POST /contracts/{id}/outcome", "contract:decide"),
             Map.entry("POST /contracts/{id}/gm-decision", "contract:review"),
-            Map.entry("POST /contracts/{id}/{step:deliver|start-production|close|cancel}", "contract:register"));
+            Map.entry("POST /contracts/{id}/{step:deliver|start-production|close|cancel}", "contract:register"),
+            // slice 2: order confirmation, production task notices
+            Map.entry("GET " + BASE + "/{id}/order-confirmation", "contract:view"),
+            Map.entry("PUT " + BASE + "/{id}/order-confirmation", "contract:register"),
+            Map.entry("POST " + BASE + "/{id}/order-confirmation/document", "contract:register"),
+            Map.entry("GET " + BASE + "/{id}/order-confirmation.pdf", "contract:view"),
+            Map.entry("GET " + BASE + "/{id}/production-notices", "contract:view"),
+            Map.entry("GET " + BASE + "/{id}/production-notices/{noticeId}.pdf", "contract:view"),
+            Map.entry("POST " + BASE + "/{id}/production-notices/{noticeId}/acknowledge", "contract:view"),
+            Map.entry("POST /contracts/{id}/order-confirmation", "contract:register"),
+            Map.entry("POST /contracts/{id}/order-confirmation/document", "contract:register"),
+            Map.entry("GET /contracts/{id}/order-confirmation", "contract:view"),
+            Map.entry("GET /contracts/{id}/order-confirmation.pdf", "contract:view"),
+            Map.entry("GET /contracts/{id}/production-notices/{noticeId}", "contract:view"),
+            Map.entry("GET /contracts/{id}/production-notices/{noticeId}.pdf", "contract:view"),
+            Map.entry("POST /contracts/{id}/production-notices/{noticeId}/acknowledge", "contract:view"),
+            Map.entry("GET " + BASE + "/{id}/inconsistency-form.pdf", "contract:view"),
+            Map.entry("GET /contracts/{id}/inconsistency-form", "contract:view"),
+            Map.entry("GET /contracts/{id}/inconsistency-form.pdf", "contract:view"),
+            Map.entry("GET /contracts/register.pdf", "contract:view"),
+            Map.entry("GET " + BASE + "/register.pdf", "contract:view"),
+            Map.entry("GET /public/order-confirmations/{token}", "PUBLIC"),
+            Map.entry("POST /public/order-confirmations/{token}", "PUBLIC"));
 
     private ContractEndpointRules() {
     }

@@ -89,6 +89,18 @@ class ContractPagesTest extends ApiTestBase {
                         "%PDF-1.4\n%drawing\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         assertThat(attached.status()).isEqualTo(302);
         assertThat(s.get("/contracts/" + id).body()).contains("图纸.pdf", "图纸/技术资料");
+        // a phone order: submitting before the customer's confirmation is refused with a message
+        assertThat(s.post("/contracts/" + id + "/submit").status()).isEqualTo(302);
+        assertThat(s.get("/contracts/" + id).body()).contains("尚未经客户确认", "id=\"confirmation-prepare\"");
+        assertThat(s.post("/contracts/" + id + "/order-confirmation", "agreedWith", "采购王经理", "agreedOn", day(0),
+                "summary", "电话商定", "email", "", "language", "zh-CN").status()).isEqualTo(302);
+        assertThat(s.get("/contracts/" + id).body()).contains("confirmation-url", "/public/order-confirmations/",
+                "待客户确认", "id=\"confirmation-document\"");
+        assertThat(s.postMultipart("/contracts/" + id + "/order-confirmation/document", new com.careloop.support.Multipart()
+                .field("method", "SIGNED_SCAN").file("file", "回传.pdf", "application/pdf",
+                        "%PDF-1.4\n%signed\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).status())
+                .isEqualTo(302);
+        assertThat(s.get("/contracts/" + id).body()).contains("客户已确认", "客户签字传真/扫描件");
         assertThat(s.post("/contracts/" + id + "/submit").status()).isEqualTo(302);
         assertThat(s.get("/contracts/" + id).body()).contains("id=\"sign-form\"").doesNotContain("id=\"submit-form\"");
         // signing production's aspect is refused with a message on the page

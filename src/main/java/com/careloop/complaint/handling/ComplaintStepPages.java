@@ -90,15 +90,17 @@ class ComplaintStepPages {
     }
 
     private final Complaints complaints;
+    private final com.careloop.contract.Contracts contracts;
     private final CustomerDirectory customers;
     private final CurrentUsers users;
     private final JdbcClient jdbc;
     private final CareLoopProperties properties;
     private final Texts texts;
 
-    ComplaintStepPages(Complaints complaints, CustomerDirectory customers, CurrentUsers users, JdbcClient jdbc,
+    ComplaintStepPages(com.careloop.contract.Contracts contracts, Complaints complaints, CustomerDirectory customers, CurrentUsers users, JdbcClient jdbc,
                        CareLoopProperties properties, Texts texts) {
         this.texts = texts;
+        this.contracts = contracts;
         this.complaints = complaints;
         this.customers = customers;
         this.users = users;
@@ -160,6 +162,8 @@ class ComplaintStepPages {
     String detail(@PathVariable long id, Model model) {
         Detail c = complaints.detail(id);
         model.addAttribute("c", c);
+        // the contract/order number links to the contract register entry when it matches one the reader may see
+        model.addAttribute("contractLink", contracts.findByNumber(c.orderNumber()).orElse(null));
         CurrentUser me = users.require();
         model.addAttribute("steps", steps(c.status(), me));
         model.addAttribute("next", next(c, me, complaints.selfVerificationRefused(c)));

@@ -1,0 +1,29 @@
+package com.careloop.contract.review;
+
+import com.careloop.platform.RecordNumbers;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The numbering of contract review's further papers: the order confirmation 订单确认表 ({@code DDQR2026-000001}), the
+ * production task notice 生产任务通知单 ({@code SCTZ…}) and the change notice 合同变更通知单 ({@code HTBG…}).
+ */
+@Component
+@Order(32)
+class ContractPaperNumbering implements ApplicationRunner {
+
+    private final RecordNumbers numbers;
+
+    ContractPaperNumbering(RecordNumbers numbers) {
+        this.numbers = numbers;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        numbers.define(OrderConfirmations.NUMBER_TYPE, "DDQR", 6, "订单确认表");
+        numbers.define(ProductionNotices.NUMBER_TYPE, "SCTZ", 6, "生产任务通知单");
+    }
+}
