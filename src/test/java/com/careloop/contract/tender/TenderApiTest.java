@@ -116,6 +116,26 @@ class TenderApiTest extends ApiTestBase {
         JsonNode byContract = get(BASE + "?contractId=" + contractId, tokenFor("sales")).json();
         assertThat(byContract.size()).isEqualTo(1);
         assertThat(byContract.get(0).get("id").asLong()).isEqualTo(id);
+
+        var page = new com.careloop.support.PageSession(port);
+        page.login("sales", DEMO_PASSWORD);
+        String detail = page.get("/tenders/" + id).body();
+        assertThat(detail).contains(t.get("number").asString(), "中标", t.get("contractNumber").asString(), "会签");
+        assertThat(page.get("/tenders").body()).contains(t.get("number").asString());
+    }
+
+    @Test
+    void salesRegistersAndSubmitsATenderOnThePages() {
+        var page = new com.careloop.support.PageSession(port);
+        page.login("sales", DEMO_PASSWORD);
+        page.get("/tenders");
+        var created = page.post("/tenders", "customerId", String.valueOf(customerId), "title", "页面登记的招标",
+                "bidDeadline", today(7), "scope", "纸箱 1万只", "estimatedAmount", "12000.50");
+        assertThat(created.status()).isEqualTo(302);
+        String path = java.net.URI.create(created.location()).getPath();
+        assertThat(page.get(path).body()).contains("页面登记的招标", "草稿");
+        assertThat(page.post(path + "/submit").status()).isEqualTo(302);
+        assertThat(page.get(path).body()).contains("评审中");
     }
 
     @Test

@@ -12,7 +12,17 @@ public final class TenderEndpointRules {
             Map.entry("POST /api/v1/tenders/{id}/submit", "contract:register"),
             Map.entry("POST /api/v1/tenders/{id}/decision", "contract:decide"),
             Map.entry("POST /api/v1/tenders/{id}/gm-decision", "contract:review"),
-            Map.entry("POST /api/v1/tenders/{id}/result", "contract:register"));
+            Map.entry("POST /api/v1/tenders/{id}/result", "contract:register"),
+            Map.entry("GET /tenders", "contract:view"),
+            Map.entry("POST /tenders", "contract:register"),
+            Map.entry("GET /tenders/{id}", "contract:view"),
+            Map.entry("POST /tenders/{id}/submit", "contract:register"),
+            Map.entry("POST /tenders/{id}/decision", "contract:decide"),
+            Map.entry("POST /tenders/{id}/gm-decision", "contract:review"),
+            Map.entry("POST /tenders/{id}/result", "contract:register"),
+            Map.entry("GET /api/v1/contracts/statistics", "contract:view"),
+            Map.entry("GET /contracts/statistics", "contract:view"),
+            Map.entry("GET /contracts/statistics/export", "contract:view"));
 
     private TenderEndpointRules() {
     }
