@@ -1,7 +1,6 @@
 package com.careloop.platform.approval;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +11,6 @@ import com.careloop.platform.PermissionCatalog;
 import com.careloop.platform.RequiresPermission;
 import com.careloop.platform.Text;
 import com.careloop.platform.Texts;
-import com.careloop.platform.org.Position;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -200,8 +198,8 @@ class ApprovalChainPages {
         jdbc.sql("select code, name from department order by code").query((rs, n) -> new RefOption(rs.getString(1),
                 department + "：" + rs.getString(2))).list().forEach(options::add);
         String position = texts.render(Text.label("approvals.kind", ChainStages.Kind.POSITION), locale);
-        Arrays.stream(Position.values()).forEach(p -> options.add(new RefOption(p.name(),
-                position + "：" + texts.render(Text.label("position", p), locale))));
+        jdbc.sql("select code from job_position where active = true order by sort_order, id").query(String.class).list()
+                .forEach(p -> options.add(new RefOption(p, position + "：" + texts.render(Text.label("position", p), locale))));
         String user = texts.render(Text.label("approvals.kind", ChainStages.Kind.USER), locale);
         jdbc.sql("select username, display_name from app_user where active = true order by username limit 500")
                 .query((rs, n) -> new RefOption(rs.getString(1), user + "：" + rs.getString(2))).list().forEach(options::add);

@@ -125,8 +125,7 @@ class Assignees {
         return switch (kind) {
             case PERMISSION -> true;
             case DEPARTMENT, DEPARTMENT_HEAD -> count("select count(*) from department where code = :r", ref);
-            case POSITION -> count("select count(*) from app_user where position = :r", ref)
-                    || java.util.Arrays.stream(com.careloop.platform.org.Position.values()).anyMatch(p -> p.name().equals(ref));
+            case POSITION -> count("select count(*) from job_position where code = :r and active = true", ref);
             case USER -> count("select count(*) from app_user where username = :r", ref);
         };
     }

@@ -85,7 +85,7 @@ public class Accounts {
         };
         Locale locale = u.getLocale() == null ? null : Locale.forLanguageTag(u.getLocale());
         return new CurrentUser(u.getId(), u.getUsername(), u.getDisplayName(), u.getDepartmentId(),
-                u.getPosition().name(), Set.copyOf(permissions), new DataScope(widest, Set.copyOf(departments), u.getId()),
+                u.getPosition(), Set.copyOf(permissions), new DataScope(widest, Set.copyOf(departments), u.getId()),
                 locale);
     }
 }

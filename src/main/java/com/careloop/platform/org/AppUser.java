@@ -12,8 +12,6 @@ import com.careloop.platform.DomainException;
 import com.careloop.platform.Text;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -38,8 +36,7 @@ public class AppUser implements Auditable {
     private String email;
     private String phone;
     private Long departmentId;
-    @Enumerated(EnumType.STRING)
-    private Position position;
+    private String position;
     private boolean senior;
     private boolean active = true;
     private int failedLogins;
@@ -58,7 +55,7 @@ public class AppUser implements Auditable {
     }
 
     static AppUser create(String username, String displayName, String passwordHash, Long departmentId,
-                          Position position, Instant now) {
+                          String position, Instant now) {
         AppUser u = new AppUser();
         u.username = username;
         u.displayName = displayName;
@@ -70,7 +67,7 @@ public class AppUser implements Auditable {
         return u;
     }
 
-    void update(String displayName, String email, String phone, Long departmentId, Position position,
+    void update(String displayName, String email, String phone, Long departmentId, String position,
                 boolean senior, Set<Role> roles, Instant now) {
         this.displayName = displayName;
         this.email = email;
@@ -157,7 +154,7 @@ public class AppUser implements Auditable {
     public String getEmail() { return email; }
     public String getPhone() { return phone; }
     public Long getDepartmentId() { return departmentId; }
-    public Position getPosition() { return position; }
+    public String getPosition() { return position; }
     public boolean isSenior() { return senior; }
     public boolean isActive() { return active; }
     public Instant getLockedUntil() { return lockedUntil; }

@@ -45,10 +45,13 @@ class OrgBootstrap implements ApplicationRunner {
     private final Clock clock;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final PasswordPolicy policy;
+    private final JobPositionRepository positions;
 
     OrgBootstrap(RoleRepository roles, UserRepository users, DepartmentRepository departments, PasswordEncoder passwords,
                  AuditTrail audit, List<PermissionCatalog> catalogs, CareLoopProperties properties, Clock clock,
-                 org.springframework.jdbc.core.simple.JdbcClient jdbc, PasswordPolicy policy) {
+                 org.springframework.jdbc.core.simple.JdbcClient jdbc, PasswordPolicy policy,
+                 JobPositionRepository positions) {
+        this.positions = positions;
         this.policy = policy;
         this.jdbc = jdbc;
         this.roles = roles;
@@ -68,6 +71,25 @@ class OrgBootstrap implements ApplicationRunner {
         ensureAdmin();
         if (properties.demoData() && departments.count() == 0) {
             loadDemoCompany();
+        }
+        if (properties.demoData()) {
+            ensureDemoPositions();
+        }
+    }
+
+    /** The positions the seeds' contract procedures name, as examples of positions an administrator adds. */
+    private void ensureDemoPositions() {
+        String[][] demo = {
+                {"SALES_VP", "销售副总经理", "銷售副總經理", "Sales vice general manager"},
+                {"CHIEF_ENGINEER", "总工程师", "總工程師", "Chief engineer"},
+                {"CONTRACT_ADMIN", "合同管理员", "合約管理員", "Contract administrator"},
+                {"BUSINESS_MANAGER", "业务部经理", "業務部經理", "Business department manager"}};
+        int order = 200;
+        for (String[] p : demo) {
+            if (!positions.existsByCode(p[0])) {
+                audit.created(positions.saveAndFlush(JobPosition.create(p[0], p[1], p[2], p[3], order, now())));
+            }
+            order += 10;
         }
     }
 
@@ -167,8 +189,8 @@ class OrgBootstrap implements ApplicationRunner {
         }
         for (Object[] p : people) {
             AppUser u = AppUser.create((String) p[0], (String) p[1], passwords.encode(DEMO_PASSWORD),
-                    ids.get((String) p[2]), (Position) p[3], now());
-            u.update((String) p[1], p[0] + "@demo.careloop.local", null, ids.get((String) p[2]), (Position) p[3],
+                    ids.get((String) p[2]), (String) p[3], now());
+            u.update((String) p[1], p[0] + "@demo.careloop.local", null, ids.get((String) p[2]), (String) p[3],
                     (Boolean) p[5], Set.of(roles.findByCode((String) p[4]).orElseThrow()), now());
             audit.created(users.saveAndFlush(u));
         }

@@ -33,7 +33,7 @@ public final class OrgCommands {
             @Email @Size(max = 200) String email,
             @Size(max = 40) String phone,
             Long departmentId,
-            @NotNull Position position,
+            @NotBlank @Size(max = 40) String position,
             Boolean senior,
             @NotEmpty Set<String> roles,
             Long version) {

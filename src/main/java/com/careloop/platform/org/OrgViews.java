@@ -17,7 +17,7 @@ public final class OrgViews {
     }
 
     public record UserView(long id, String username, String displayName, String email, String phone, Long departmentId,
-                    String departmentName, Position position, boolean senior, boolean active, Instant lockedUntil,
+                    String departmentName, String position, boolean senior, boolean active, Instant lockedUntil,
                     Set<String> roles, long version) {
     }
 

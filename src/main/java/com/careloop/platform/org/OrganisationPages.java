@@ -29,8 +29,10 @@ class OrganisationPages {
 
     private final OrganisationService organisation;
     private final CurrentUsers users;
+    private final Positions positions;
 
-    OrganisationPages(OrganisationService organisation, CurrentUsers users) {
+    OrganisationPages(OrganisationService organisation, CurrentUsers users, Positions positions) {
+        this.positions = positions;
         this.organisation = organisation;
         this.users = users;
     }
@@ -98,7 +100,7 @@ class OrganisationPages {
         model.addAttribute("user", user);
         model.addAttribute("departments", organisation.departments());
         model.addAttribute("roles", organisation.roles());
-        model.addAttribute("positions", Position.values());
+        model.addAttribute("positions", positions.active());
         return "platform/user";
     }
 

@@ -46,11 +46,14 @@ public class OrganisationService {
     private final List<PermissionCatalog> catalogs;
     private final Clock clock;
     private final PasswordPolicy policy;
+    private final Positions positions;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     OrganisationService(DepartmentRepository departments, UserRepository users, RoleRepository roles, JdbcClient jdbc,
                         AuditTrail audit, PasswordEncoder passwords, List<PermissionCatalog> catalogs, Clock clock,
-                        PasswordPolicy policy, org.springframework.context.ApplicationEventPublisher events) {
+                        PasswordPolicy policy, org.springframework.context.ApplicationEventPublisher events,
+                        Positions positions) {
+        this.positions = positions;
         this.policy = policy;
         this.events = events;
         this.departments = departments;
@@ -194,7 +197,7 @@ public class OrganisationService {
         List<UserView> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new UserView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                         rs.getString("email"), rs.getString("phone"), (Long) rs.getObject("department_id", Long.class),
-                        rs.getString("dept"), Position.valueOf(rs.getString("position")), rs.getBoolean("senior"),
+                        rs.getString("dept"), rs.getString("position"), rs.getBoolean("senior"),
                         rs.getBoolean("active"), rs.getTimestamp("locked_until") == null ? null
                                 : rs.getTimestamp("locked_until").toInstant(), roleCodesOf(rs.getLong("id")),
                         rs.getLong("version")))
@@ -246,6 +249,7 @@ public class OrganisationService {
         }
         policy.check("password", cmd.password());
         requireDepartment("departmentId", cmd.departmentId());
+        positions.requireActive("position", cmd.position());
         AppUser u = AppUser.create(cmd.username(), cmd.displayName(), passwords.encode(cmd.password()),
                 cmd.departmentId(), cmd.position(), now());
         u.update(cmd.displayName(), blankToNull(cmd.email()), blankToNull(cmd.phone()), cmd.departmentId(),
@@ -262,6 +266,9 @@ public class OrganisationService {
             throw new InvalidInputException("username", "immutable", Text.of("error.platform.username-cannot-change"));
         }
         requireDepartment("departmentId", cmd.departmentId());
+        if (!cmd.position().equals(u.getPosition())) {
+            positions.requireActive("position", cmd.position());
+        }
         boolean newPassword = cmd.password() != null && !cmd.password().isBlank();
         if (newPassword) {
             policy.check("password", cmd.password());

@@ -17,3 +17,8 @@ interface UserRepository extends JpaRepository<AppUser, Long> {
     Optional<AppUser> findByUsername(String username);
     boolean existsByUsername(String username);
 }
+
+interface JobPositionRepository extends JpaRepository<JobPosition, Long> {
+    Optional<JobPosition> findByCode(String code);
+    boolean existsByCode(String code);
+}

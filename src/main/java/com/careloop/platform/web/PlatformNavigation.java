@@ -19,6 +19,7 @@ class PlatformNavigation implements Navigation {
                 new NavItem("nav.group.workbench", "nav.notifications", "/notifications", null, 1),
                 new NavItem("nav.group.admin", "nav.departments", "/admin/departments", PlatformPermissions.ORG_VIEW, 900),
                 new NavItem("nav.group.admin", "nav.users", "/admin/users", PlatformPermissions.ORG_VIEW, 901),
+                new NavItem("nav.group.admin", "nav.positions", "/admin/positions", PlatformPermissions.ORG_VIEW, 901),
                 new NavItem("nav.group.admin", "nav.roles", "/admin/roles", PlatformPermissions.ROLE_MANAGE, 902),
                 new NavItem("nav.group.admin", "nav.calendar", "/admin/calendar", PlatformPermissions.CALENDAR_VIEW, 903),
                 new NavItem("nav.group.admin", "nav.recordNumbers", "/admin/record-numbers",

@@ -1,0 +1,83 @@
+package com.careloop.contract.tender;
+
+import java.util.List;
+
+import com.careloop.contract.ContractPermissions;
+import com.careloop.platform.RequiresPermission;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Tenders", description = "Tender review (招投标评审): countersign before bidding, bid / no bid, won → contract")
+@RestController
+@RequestMapping("/api/v1/tenders")
+class TenderApi {
+
+    private final Tenders tenders;
+
+    TenderApi(Tenders tenders) {
+        this.tenders = tenders;
+    }
+
+    @Operation(summary = "Register a tender", description = "Customer, tender number, title, bid deadline (not past), "
+            + "scope, estimated amount (CNY, ≤ 2 decimals), requirements; numbered TB…")
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    TenderCommands.View register(@RequestBody TenderCommands.Register request) {
+        return tenders.register(request);
+    }
+
+    @Operation(summary = "Tenders within the reader's data scope", description = "Filter by status or by the contract a won tender became")
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping
+    List<TenderCommands.View> list(@RequestParam(required = false) String status,
+                                   @RequestParam(required = false) Long contractId,
+                                   @RequestParam(defaultValue = "50") int limit) {
+        return tenders.list(status, contractId, limit);
+    }
+
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping("/{id}")
+    TenderCommands.View detail(@PathVariable long id) {
+        return tenders.detail(id);
+    }
+
+    @Operation(summary = "Submit for review", description = "Starts the countersign on chain tender.review")
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping("/{id}/submit")
+    TenderCommands.View submit(@PathVariable long id, @RequestBody(required = false) TenderCommands.Submit request) {
+        return tenders.submit(id, request);
+    }
+
+    @Operation(summary = "Bid / no bid", description = "The sales manager after the countersign; a bid above the major "
+            + "threshold goes on to the general manager")
+    @RequiresPermission(ContractPermissions.DECIDE)
+    @PostMapping("/{id}/decision")
+    TenderCommands.View decide(@PathVariable long id, @RequestBody TenderCommands.Decide request) {
+        return tenders.decide(id, request);
+    }
+
+    @RequiresPermission(ContractPermissions.REVIEW)
+    @PostMapping("/{id}/gm-decision")
+    TenderCommands.View gmDecision(@PathVariable long id, @RequestBody TenderCommands.GmDecision request) {
+        return tenders.gmDecision(id, request);
+    }
+
+    @Operation(summary = "Won or lost", description = "WON registers the contract (source TENDER) with the awarded lines")
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping("/{id}/result")
+    TenderCommands.View result(@PathVariable long id, @RequestBody TenderCommands.Result request) {
+        return tenders.result(id, request);
+    }
+}

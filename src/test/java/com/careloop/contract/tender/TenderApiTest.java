@@ -1,0 +1,177 @@
+package com.careloop.contract.tender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import com.careloop.support.ApiTestBase;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Tender review (招投标评审) through the API: register, countersign on tender.review through the approval inbox, bid
+ * decision by the sales manager, the general manager on a major bid, won → a contract (source TENDER) pointing back;
+ * a department that cannot accept leaves only "no bid"; bad input is a 422 naming the field.
+ */
+class TenderApiTest extends ApiTestBase {
+
+    static final String BASE = "/api/v1/tenders";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long customerId;
+
+    @BeforeEach
+    void reviewers() {
+        user("ctrprod", "PROD", "STAFF", "STAFF");
+        user("ctrtech", "TECH", "STAFF", "STAFF");
+        user("ctrpurch", "PURCH", "STAFF", "STAFF");
+        user("ctrfin", "FIN", "STAFF", "STAFF");
+        user("ctrsalesmgr", "SALES", "DEPT_HEAD", "DEPT_HEAD");
+        customerId = jdbc.sql("select id from customer where active = true order by id limit 1").query(Long.class).single();
+    }
+
+    void user(String username, String department, String position, String role) {
+        if (jdbc.sql("select count(*) from app_user where username = :u").param("u", username).query(Long.class).single() > 0) {
+            return;
+        }
+        long dept = jdbc.sql("select id from department where code = :c").param("c", department).query(Long.class).single();
+        Response r = post("/api/v1/users", tokenFor("admin"), j("{'username':'" + username + "','displayName':'"
+                + username + "','password':'" + DEMO_PASSWORD + "','position':'" + position + "','roles':['" + role
+                + "'],'departmentId':" + dept + "}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+
+    static String today(int plusDays) {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(plusDays).toString();
+    }
+
+    JsonNode register(String amount) {
+        Response r = post(BASE, tokenFor("sales"), j("{'customerId':" + customerId + ",'tenderNo':'ZB-"
+                + UUID.randomUUID().toString().substring(0, 8) + "','title':'年度纸箱采购招标','bidDeadline':'" + today(10)
+                + "','scope':'五层瓦楞纸箱 60万只/年','estimatedAmount':" + amount + ",'requirements':'GB6543-2008'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    JsonNode ok(String user, String path, String body) {
+        Response r = post(path, tokenFor(user), body == null ? null : j(body));
+        assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** Every open task of the tender's review the user has, decided with the given decision. */
+    void decideMyTasks(String user, long tenderId, String decision) {
+        JsonNode mine = get("/api/v1/approvals/tasks?mine", tokenFor(user)).json();
+        mine.valueStream().filter(t -> t.get("subjectId").asLong() == tenderId
+                        && t.get("subjectType").asString().startsWith("tender"))
+                .forEach(t -> ok(user, "/api/v1/approvals/tasks/" + t.get("id").asLong() + "/decision",
+                        "{'decision':'" + decision + "','comment':'评审意见'}"));
+    }
+
+    @Test
+    void aMajorTenderIsCountersignedBidApprovedByTheGeneralManagerWonAndBecomesAContract() {
+        JsonNode t = register("2000000.00");
+        long id = t.get("id").asLong();
+        assertThat(t.get("number").asString()).matches("TB\\d{4}-\\d{6}|TB.*");
+        assertThat(t.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(t.get("major").asBoolean()).isTrue();
+
+        t = ok("sales", BASE + "/" + id + "/submit", "{'version':" + t.get("version").asLong() + "}");
+        assertThat(t.get("status").asString()).isEqualTo("UNDER_REVIEW");
+        Response early = post(BASE + "/" + id + "/decision", tokenFor("ctrsalesmgr"), j("{'decision':'BID'}"));
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.json().get("code").asString()).isEqualTo("tender.wrong-stage");
+
+        for (String reviewer : new String[] {"sales", "ctrtech", "ctrprod", "quality", "ctrpurch", "ctrfin"}) {
+            decideMyTasks(reviewer, id, "APPROVE");
+        }
+        t = get(BASE + "/" + id, tokenFor("sales")).json();
+        assertThat(t.get("status").asString()).isEqualTo("REVIEWED");
+        assertThat(t.get("countersign").asString()).isEqualTo("APPROVED");
+
+        t = ok("ctrsalesmgr", BASE + "/" + id + "/decision", "{'decision':'BID','comment':'投标'}");
+        assertThat(t.get("status").asString()).isEqualTo("AWAITING_GM");
+        t = ok("gm", BASE + "/" + id + "/gm-decision", "{'approve':true,'comment':'同意投标'}");
+        assertThat(get(BASE + "/" + id, tokenFor("sales")).json().get("status").asString()).isEqualTo("BID");
+
+        Response noLines = post(BASE + "/" + id + "/result", tokenFor("sales"), j("{'result':'WON'}"));
+        assertThat(noLines.status()).isEqualTo(422);
+        t = ok("sales", BASE + "/" + id + "/result", "{'result':'WON','deliveryDate':'" + today(40) + "',"
+                + "'paymentTerms':'月结60天','lines':[{'product':'五层瓦楞纸箱','quantity':600000,'unit':'只','unitPrice':3.20}]}");
+        assertThat(t.get("status").asString()).isEqualTo("WON");
+        long contractId = t.get("contractId").asLong();
+        assertThat(t.get("contractNumber").asString()).startsWith("HTDJ");
+        JsonNode contract = get("/api/v1/contracts/" + contractId, tokenFor("sales")).json();
+        assertThat(contract.get("source").asString()).isEqualTo("TENDER");
+        assertThat(contract.get("totalAmount").decimalValue()).isEqualByComparingTo("1920000.00");
+        JsonNode byContract = get(BASE + "?contractId=" + contractId, tokenFor("sales")).json();
+        assertThat(byContract.size()).isEqualTo(1);
+        assertThat(byContract.get(0).get("id").asLong()).isEqualTo(id);
+
+        var page = new com.careloop.support.PageSession(port);
+        page.login("sales", DEMO_PASSWORD);
+        String detail = page.get("/tenders/" + id).body();
+        assertThat(detail).contains(t.get("number").asString(), "中标", t.get("contractNumber").asString(), "会签");
+        assertThat(page.get("/tenders").body()).contains(t.get("number").asString());
+    }
+
+    @Test
+    void salesRegistersAndSubmitsATenderOnThePages() {
+        var page = new com.careloop.support.PageSession(port);
+        page.login("sales", DEMO_PASSWORD);
+        page.get("/tenders");
+        var created = page.post("/tenders", "customerId", String.valueOf(customerId), "title", "页面登记的招标",
+                "bidDeadline", today(7), "scope", "纸箱 1万只", "estimatedAmount", "12000.50");
+        assertThat(created.status()).isEqualTo(302);
+        String path = java.net.URI.create(created.location()).getPath();
+        assertThat(page.get(path).body()).contains("页面登记的招标", "草稿");
+        assertThat(page.post(path + "/submit").status()).isEqualTo(302);
+        assertThat(page.get(path).body()).contains("评审中");
+    }
+
+    @Test
+    void aDepartmentThatCannotAcceptLeavesOnlyNoBidWithAReason() {
+        JsonNode t = register("50000");
+        long id = t.get("id").asLong();
+        assertThat(t.get("major").asBoolean()).isFalse();
+        ok("sales", BASE + "/" + id + "/submit", null);
+        decideMyTasks("ctrtech", id, "REJECT");
+        t = get(BASE + "/" + id, tokenFor("sales")).json();
+        assertThat(t.get("status").asString()).isEqualTo("REVIEWED");
+        assertThat(t.get("countersign").asString()).isEqualTo("REJECTED");
+
+        Response bid = post(BASE + "/" + id + "/decision", tokenFor("ctrsalesmgr"), j("{'decision':'BID'}"));
+        assertThat(bid.status()).isEqualTo(409);
+        assertThat(bid.json().get("code").asString()).isEqualTo("tender.countersign-rejected");
+        Response noReason = post(BASE + "/" + id + "/decision", tokenFor("ctrsalesmgr"), j("{'decision':'NO_BID'}"));
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("comment");
+        t = ok("ctrsalesmgr", BASE + "/" + id + "/decision", "{'decision':'NO_BID','comment':'技术参数无法满足'}");
+        assertThat(t.get("status").asString()).isEqualTo("NO_BID");
+        assertThat(post(BASE + "/" + id + "/decision", tokenFor("sales"), j("{'decision':'BID'}")).status())
+                .as("sales has no contract:decide").isEqualTo(403);
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndNothingIsSaved() {
+        long before = jdbc.sql("select count(*) from tender").query(Long.class).single();
+        Response decimals = post(BASE, tokenFor("sales"), j("{'customerId':" + customerId + ",'title':'x','bidDeadline':'"
+                + today(5) + "','scope':'y','estimatedAmount':1.234}"));
+        assertThat(decimals.status()).isEqualTo(422);
+        assertThat(decimals.json().get("errors").get(0).get("field").asString()).isEqualTo("estimatedAmount");
+        Response past = post(BASE, tokenFor("sales"), j("{'customerId':" + customerId + ",'title':'x','bidDeadline':'"
+                + today(-1) + "','scope':'y','estimatedAmount':1}"));
+        assertThat(past.status()).isEqualTo(422);
+        assertThat(past.json().get("errors").get(0).get("field").asString()).isEqualTo("bidDeadline");
+        assertThat(jdbc.sql("select count(*) from tender").query(Long.class).single()).isEqualTo(before);
+    }
+}
