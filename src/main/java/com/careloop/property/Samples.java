@@ -316,7 +316,7 @@ public class Samples {
         return jdbc.sql("""
                 select s.id, s.code, s.customer_id, s.item_name, s.spec, s.sealed_location, s.sealed_until,
                        s.sealed_on, s.sealed_by, s.round_no
-                from sample s where s.status = 'SEALED' and """ + where + " order by s.sealed_on desc, s.id desc")
+                from sample s where s.status = 'SEALED'""" + " and " + where + " order by s.sealed_on desc, s.id desc")
                 .params(params).query((rs, n) -> new SealedSample(rs.getLong(1), rs.getString(2), rs.getLong(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
                         rs.getObject(8, LocalDate.class), rs.getString(9), rs.getInt(10))).list();

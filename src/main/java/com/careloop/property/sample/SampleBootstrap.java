@@ -64,8 +64,13 @@ class SampleBootstrap implements ApplicationRunner {
             return;
         }
         LocalDate today = LocalDate.now(clock.withZone(platform.zone()));
-        Long hengshun = customer("江苏恒顺食品有限公司");
-        Long geely = customer("浙江吉利汽车零部件有限公司");
+        Long[] ids = new Long[2];
+        signedIn.run("sales", () -> {
+            ids[0] = customer("江苏恒顺食品有限公司");
+            ids[1] = customer("浙江吉利汽车零部件有限公司");
+        });
+        Long hengshun = ids[0];
+        Long geely = ids[1];
         if (hengshun == null || geely == null) {
             return;
         }
