@@ -6,23 +6,23 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.Text;
 
 /** The register's input rules: 422 naming the field and the rule, the message in the reader's language. */
-final class Check {
+public final class Check {
 
     private Check() {
     }
 
-    static void required(String field, Object value) {
+    public static void required(String field, Object value) {
         if (value == null || value instanceof String s && s.isBlank()) {
             throw new InvalidInputException(field, "required", Text.of("error.property.required", field));
         }
     }
 
-    static String text(String field, String value, int max) {
+    public static String text(String field, String value, int max) {
         required(field, value);
         return optional(field, value, max);
     }
 
-    static String optional(String field, String value, int max) {
+    public static String optional(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -34,7 +34,7 @@ final class Check {
     }
 
     /** A date that has happened (company day), never one in the future. */
-    static LocalDate notFuture(String field, LocalDate value, LocalDate today) {
+    public static LocalDate notFuture(String field, LocalDate value, LocalDate today) {
         required(field, value);
         if (value.isAfter(today)) {
             throw new InvalidInputException(field, "not-in-future", Text.of("error.property.date-in-future", field,

@@ -1,0 +1,491 @@
+package com.careloop.property;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.careloop.customer.CustomerCard;
+import com.careloop.customer.CustomerDirectory;
+import com.careloop.platform.AuditTrail;
+import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.CustomerLinks;
+import com.careloop.platform.DomainException;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.ListSort;
+import com.careloop.platform.NotFoundException;
+import com.careloop.platform.Notifications;
+import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.StoredFiles;
+import com.careloop.platform.Text;
+import com.careloop.platform.Texts;
+import com.careloop.platform.UploadedFiles;
+import com.careloop.property.SampleCommands.Accept;
+import com.careloop.property.SampleCommands.Confirm;
+import com.careloop.property.SampleCommands.Decline;
+import com.careloop.property.SampleCommands.Dispatch;
+import com.careloop.property.SampleCommands.Inspect;
+import com.careloop.property.SampleCommands.Make;
+import com.careloop.property.SampleCommands.Request;
+import com.careloop.property.SampleCommands.Seal;
+import com.careloop.property.SampleViews.Detail;
+import com.careloop.property.SampleViews.Filter;
+import com.careloop.property.SampleViews.Page;
+import com.careloop.property.SampleViews.Round;
+import com.careloop.property.SampleViews.Row;
+import com.careloop.property.SampleViews.SealedSample;
+import com.careloop.property.SampleViews.TimelineEntry;
+import com.careloop.property.sample.Sample;
+import com.careloop.property.sample.SampleRepository;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Samples (样品) and the module's public face for them: the sample production notice (样品生产通知单), the making
+ * rounds, the sample inspection report (样品检查报告), the dispatch register (样品发送登记表), the customer's
+ * confirmation and the sealed master sample (封样). Each command is one transaction: the sample, its history and its
+ * audit entry (and the numbered report) commit together; a stale {@code version} is 409. Reads keep to the reader's
+ * data scope over the sample's sales, production and quality departments and its salesperson.
+ */
+@Service
+@Transactional
+public class Samples {
+
+    public static final String RECORD_TYPE = Sample.RECORD_TYPE;
+    public static final String INSPECTION_TYPE = "sample-inspection";
+    public static final String FILE_SLOT = "NOTICE";
+    public static final String SYSTEM_ACTOR = "系统";
+
+    private final SampleRepository samples;
+    private final RecordNumbers numbers;
+    private final AuditTrail audit;
+    private final CurrentUsers users;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final CustomerDirectory customers;
+    private final Notifications notifications;
+    private final Texts texts;
+    private final StoredFiles files;
+    private final int retentionYears;
+    private final CustomerLinks links;
+
+    Samples(SampleRepository samples, RecordNumbers numbers, AuditTrail audit, CurrentUsers users, JdbcClient jdbc,
+            Clock clock, CareLoopProperties platform, CustomerDirectory customers, Notifications notifications,
+            Texts texts, StoredFiles files, CustomerLinks links,
+            @Value("${careloop.samples.seal-retention-years:2}") int retentionYears) {
+        this.samples = samples;
+        this.numbers = numbers;
+        this.audit = audit;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.zone = platform.zone();
+        this.customers = customers;
+        this.notifications = notifications;
+        this.texts = texts;
+        this.files = files;
+        this.retentionYears = retentionYears;
+        this.links = links;
+    }
+
+    // ---- the notice and production -----------------------------------------------------------
+
+    /** Sales issue the sample production notice (numbered YP); production sees it on its queue. */
+    public Detail request(Request cmd) {
+        if (cmd == null) {
+            throw new InvalidInputException("body", "required", Text.of("error.property.required", "body"));
+        }
+        if (cmd.customerId() == null) {
+            throw new InvalidInputException("customerId", "required", Text.of("error.property.required", "customerId"));
+        }
+        if (customers.card(cmd.customerId()).filter(CustomerCard::active).isEmpty()) {
+            throw new InvalidInputException("customerId", "exists", Text.of("error.property.no-customer",
+                    cmd.customerId()));
+        }
+        long production = cmd.productionDepartmentId() != null
+                ? department("productionDepartmentId", cmd.productionDepartmentId()) : departmentByCode("PROD");
+        long quality = departmentByCode("QA");
+        CurrentUser me = users.current().orElse(null);
+        Sample s = Sample.request(() -> numbers.next(RECORD_TYPE), new Sample.Notice(cmd.customerId(), cmd.itemName(),
+                cmd.spec(), cmd.quantity(), cmd.unit(), cmd.requiredOn(), cmd.requirements(),
+                me == null ? null : me.id(), actor(), me == null ? null : me.departmentId(), production, quality),
+                actor(), today(), now());
+        samples.saveAndFlush(s);
+        audit.created(s);
+        return view(s);
+    }
+
+    public Detail accept(long id, Accept cmd) {
+        return change(id, cmd == null ? null : cmd.version(), "ACCEPT", s -> s.accept(actor(), now()));
+    }
+
+    /** Production cannot make the sample: the reason goes to the salesperson (bell and mail). */
+    public Detail decline(long id, Decline cmd) {
+        Detail d = change(id, cmd == null ? null : cmd.version(), "DECLINE",
+                s -> s.decline(cmd == null ? null : cmd.reason(), actor(), now()));
+        if (d.salespersonId() != null) {
+            notifications.notify(d.salespersonId(), Text.of("sample.notify.declined.title", d.code()),
+                    Text.of("sample.notify.declined.body", d.code(), d.itemName(), d.inabilityReason()),
+                    "/samples/" + d.id());
+        }
+        return d;
+    }
+
+    public Detail make(long id, Make cmd) {
+        Make c = cmd == null ? new Make(null, null, null, null) : cmd;
+        return change(id, c.version(), "MAKE", s -> s.make(c.parameters(), c.madeOn(), c.quantityMade(), actor(),
+                today(), now()));
+    }
+
+    /** Quality's inspection report (numbered YJ); a failure is the next round for production. */
+    public Detail inspect(long id, Inspect cmd) {
+        Inspect c = cmd == null ? new Inspect(null, null, null, null, null, null) : cmd;
+        List<Sample.Line> lines = c.measurements() == null ? List.of() : c.measurements().stream()
+                .map(m -> m == null ? null : new Sample.Line(m.characteristic(), m.requirement(), m.measured(), m.ok()))
+                .toList();
+        String[] code = new String[1];
+        Detail d = change(id, c.version(), "INSPECT", s -> code[0] = s.inspect(() -> numbers.next(INSPECTION_TYPE),
+                c.passed(), lines, c.inspectorName() == null ? actor() : c.inspectorName(), c.inspectedOn(), c.note(),
+                actor(), today(), now()));
+        audit.record(INSPECTION_TYPE, code[0], "CREATE", AuditTrail.diff(Map.of(), Map.of("sample", d.code(),
+                "passed", Boolean.TRUE.equals(c.passed()))));
+        return d;
+    }
+
+    // ---- dispatch, confirmation, seal --------------------------------------------------------
+
+    /** Sales send a sample that passed its inspection; otherwise 409 {@code sample.not-passed}. */
+    public Detail dispatch(long id, Dispatch cmd) {
+        Dispatch c = cmd == null ? new Dispatch(null, null, null, null, null, null, null) : cmd;
+        return change(id, c.version(), "DISPATCH", s -> s.dispatch(c.receivedOn(), c.quantitySent(), c.sentOn(),
+                c.courier(), c.trackingNo(), c.remark(), actor(), today(), now()));
+    }
+
+    /** The customer's answer recorded by sales ({@code via} PHONE, MAIL, VISIT; default PHONE). */
+    public Detail confirm(long id, Confirm cmd) {
+        Confirm c = cmd == null ? new Confirm(null, null, null, null, null) : cmd;
+        String via = c.via() == null ? "PHONE" : c.via().trim().toUpperCase(Locale.ROOT);
+        if (!List.of("PHONE", "MAIL", "VISIT").contains(via)) {
+            throw new InvalidInputException("via", "one-of", Text.of("error.sample.via"));
+        }
+        return change(id, c.version(), c.approved() != null && !c.approved() ? "REJECT" : "APPROVE",
+                s -> s.confirm(c.approved(), c.note(), c.confirmedOn(), via, actor(), today(), now()));
+    }
+
+    /** The approved sample sealed as the master sample; the retention date defaults to today + 2 years (setting). */
+    public Detail seal(long id, Seal cmd) {
+        Seal c = cmd == null ? new Seal(null, null, null) : cmd;
+        LocalDate until = c.keepUntil() != null ? c.keepUntil() : today().plusYears(retentionYears);
+        return change(id, c.version(), "SEAL", s -> s.seal(c.location(), until, actor(), today(), now()));
+    }
+
+    /** The default retention of a sealed sample in years ({@code careloop.samples.seal-retention-years}). */
+    public int retentionYears() {
+        return retentionYears;
+    }
+
+    /** The retention date a sealing today gets by default. */
+    public LocalDate defaultKeepUntil() {
+        return today().plusYears(retentionYears);
+    }
+
+    // ---- the customer's personal link --------------------------------------------------------
+
+    /** The purpose of the customer's links (also the audit record type they are recorded under). */
+    public static final String LINK_PURPOSE = RECORD_TYPE;
+    public static final String LINK_PATH = "/public/sample-confirmations/";
+    public static final String CUSTOMER_ACTOR = "顾客（个人链接）";
+    static final int LINK_DAYS = 30;
+
+    /**
+     * A personal link for the customer to approve or reject the sample sent (no login, valid 30 days, a new one
+     * replaces the old); mailed after commit when an address is given, in the language chosen (zh-CN by default).
+     */
+    public SampleViews.Link issueLink(long id, SampleCommands.SendLink cmd) {
+        Sample s = load(id);
+        String email = cmd == null || cmd.email() == null || cmd.email().isBlank() ? null : cmd.email().trim();
+        Locale language = cmd == null || cmd.language() == null || cmd.language().isBlank() ? Locale.SIMPLIFIED_CHINESE
+                : Locale.forLanguageTag(cmd.language().trim());
+        audit.change(s, null, s.getVersion(), "CUSTOMER_LINK", x -> {
+            x.requireSent("link");
+            x.noted("LINK_ISSUED", actor(), now(), null);
+        }, samples::saveAndFlush);
+        CustomerLinks.IssuedLink link = links.issue(LINK_PURPOSE, id, LINK_PATH, LINK_DAYS);
+        if (email != null) {
+            links.mail(link, email, language, Text.of("sample.link.mail.subject", s.getCode()),
+                    Text.of("sample.link.mail.body", s.getCode(), s.getItemName()));
+            s.noted("LINK_MAILED", actor(), now(), Text.literal(email));
+            samples.saveAndFlush(s);
+        }
+        return new SampleViews.Link(link.id(), link.url(), link.expiresOn());
+    }
+
+    /** What the link's page shows (also for an expired or answered link); empty for an unknown token. */
+    @Transactional(readOnly = true)
+    public Optional<SampleViews.PublicConfirmation> byLink(String token) {
+        return links.resolve(LINK_PURPOSE, token).flatMap(t -> samples.findById(t.recordId()).map(s -> {
+            var r = s.getRounds().stream().filter(x -> x.getSentOn() != null)
+                    .reduce((a, b) -> b).orElse(s.current());
+            var sample = new SampleViews.PublicSample(s.getCode(), s.getItemName(), s.getSpec(),
+                    customerName(s.getCustomerId()), r.getRoundNo(), plain(r.getQuantitySent()), r.getSentOn(),
+                    r.getInspectionCode(), r.getInspectionPassed());
+            return new SampleViews.PublicConfirmation(sample, t.expiresOn(), t.expired(),
+                    t.answered() || s.getStatus() != SampleStatus.SENT);
+        }));
+    }
+
+    /**
+     * The customer's answer through the link, once: approved, or rejected with the reason (then the next round goes
+     * to production). Unknown 404; expired, replaced or answered 409; bad input 422 and the link stays open.
+     */
+    public void confirmByLink(String token, Boolean approved, String note) {
+        CustomerLinks.LinkTarget target = links.answer(LINK_PURPOSE, token);
+        Sample s = samples.findById(target.recordId()).orElseThrow(() -> new NotFoundException(RECORD_TYPE,
+                target.recordId()));
+        if (s.getStatus() != SampleStatus.SENT) {
+            throw new DomainException("link.answered", Text.of("link.answered"));
+        }
+        audit.change(s, null, s.getVersion(), Boolean.FALSE.equals(approved) ? "REJECT" : "APPROVE",
+                x -> x.confirm(approved, note, null, "LINK", CUSTOMER_ACTOR, today(), now()), samples::saveAndFlush);
+    }
+
+    // ---- files -------------------------------------------------------------------------------
+
+    /** An attachment of the notice (drawings, the customer's requirements), checked by its bytes. */
+    public SampleViews.File attach(long id, String fileName, String contentType, byte[] bytes) {
+        Sample s = load(id);
+        if (bytes == null || bytes.length == 0) {
+            throw new InvalidInputException("file", "required", Text.of("error.property.required", "file"));
+        }
+        StoredFiles.StoredFile f = files.store(RECORD_TYPE, s.getId(), FILE_SLOT, files.check(fileName, contentType,
+                bytes));
+        s.noted("FILE_ADDED", actor(), now(), Text.literal(f.fileName()));
+        samples.saveAndFlush(s);
+        return fileView(f);
+    }
+
+    public org.springframework.http.ResponseEntity<byte[]> download(long id, long fileId) {
+        load(id);
+        StoredFiles.StoredFile f = files.find(fileId).filter(x -> RECORD_TYPE.equals(x.ownerType())
+                && x.ownerId() == id).orElseThrow(() -> new NotFoundException("stored-file", fileId));
+        return UploadedFiles.download(f.fileName(), f.contentType(), files.content(f.id()));
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Detail detail(long id) {
+        return view(load(id));
+    }
+
+    /**
+     * The sealed master samples of a customer for a product (by item name, case-insensitive, spaces trimmed), newest
+     * first — the reference for production and for complaints about that product. Not limited by the reader's scope:
+     * the caller's module decides who sees it.
+     */
+    @Transactional(readOnly = true)
+    public List<SealedSample> sealedFor(long customerId, String product) {
+        if (product == null || product.isBlank()) {
+            return List.of();
+        }
+        return sealed("s.customer_id = :customer and lower(s.item_name) = :product", Map.of("customer", customerId,
+                "product", product.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    /** All sealed master samples of a customer (the customer page), newest first. */
+    @Transactional(readOnly = true)
+    public List<SealedSample> sealedOf(long customerId) {
+        return sealed("s.customer_id = :customer", Map.of("customer", customerId));
+    }
+
+    private List<SealedSample> sealed(String where, Map<String, Object> params) {
+        return jdbc.sql("""
+                select s.id, s.code, s.customer_id, s.item_name, s.spec, s.sealed_location, s.sealed_until,
+                       s.sealed_on, s.sealed_by, s.round_no
+                from sample s where s.status = 'SEALED'""" + " and " + where + " order by s.sealed_on desc, s.id desc")
+                .params(params).query((rs, n) -> new SealedSample(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class), rs.getString(9), rs.getInt(10))).list();
+    }
+
+    static final Map<String, ListSort.Column> SORTS = Map.of(
+            "code", ListSort.Column.text("s.code"),
+            "itemName", ListSort.Column.text("s.item_name"),
+            "sentOn", ListSort.Column.date("coalesce(r.sent_on, date '1900-01-01')"),
+            "requiredOn", ListSort.Column.date("s.required_on"));
+
+    /**
+     * The sample dispatch register (样品发送登记表): one line per round of a sample, newest first (or by a column),
+     * keyset-paged, within the reader's scope.
+     */
+    @Transactional(readOnly = true)
+    public Page search(Filter f, String sort, String cursor, int limit) {
+        ListSort order = ListSort.parse(sort, SORTS, "r.id", "-id");
+        CurrentUser me = users.require();
+        Filter filter = f == null ? Filter.none() : f;
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                select s.id, r.id, s.code, r.round_no, s.customer_id, c.name, s.item_name, s.spec, s.quantity, s.unit,
+                       r.received_on, s.salesperson_name, r.inspection_code, r.inspection_passed, r.quantity_sent,
+                       r.sent_on, r.courier, r.tracking_no, r.confirmation, r.confirmed_on, r.remark, s.status,
+                       s.required_on""")
+                .append(order.selectColumn()).append("""
+                 from sample_round r join sample s on s.id = r.sample_id
+                 left join customer c on c.id = s.customer_id
+                where """).append(visible(me, params));
+        if (filter.customerId() != null) {
+            sql.append(" and s.customer_id = :customer");
+            params.put("customer", filter.customerId());
+        }
+        if (filter.salespersonId() != null) {
+            sql.append(" and s.salesperson_id = :salesperson");
+            params.put("salesperson", filter.salespersonId());
+        }
+        if (filter.status() != null) {
+            sql.append(" and s.status = :status and r.round_no = s.round_no");
+            params.put("status", filter.status().name());
+        }
+        if (filter.sentFrom() != null) {
+            sql.append(" and r.sent_on >= :sentFrom");
+            params.put("sentFrom", filter.sentFrom());
+        }
+        if (filter.sentTo() != null) {
+            sql.append(" and r.sent_on <= :sentTo");
+            params.put("sentTo", filter.sentTo());
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            sql.append(" and (lower(s.code) like :q or lower(s.item_name) like :q or lower(r.tracking_no) like :q)");
+            params.put("q", "%" + filter.q().trim().toLowerCase(Locale.ROOT) + "%");
+        }
+        order.after(cursor, sql, params);
+        sql.append(order.orderBy()).append(" limit :limit");
+        params.put("limit", limit + 1);
+        var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper((rs, n) -> new Row(
+                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), plain(rs.getBigDecimal(9)), rs.getString(10),
+                rs.getObject(11, LocalDate.class), rs.getString(12), rs.getString(13),
+                (Boolean) rs.getObject(14), plain(rs.getBigDecimal(15)), rs.getObject(16, LocalDate.class),
+                rs.getString(17), rs.getString(18), rs.getString(19), rs.getObject(20, LocalDate.class),
+                rs.getString(21), SampleStatus.valueOf(rs.getString(22)), rs.getObject(23, LocalDate.class))))
+                .list(), limit);
+        return new Page(slice.items(), slice.nextCursor());
+    }
+
+    /**
+     * What the reader may see as a condition on {@code sample s}: the data scope over the sales, production or
+     * quality department of the sample, or the reader's own samples.
+     */
+    private String visible(CurrentUser me, Map<String, Object> params) {
+        var sales = me.scope().condition("s.sales_department_id", "s.salesperson_id");
+        var production = me.scope().condition("s.production_department_id", "s.salesperson_id");
+        var quality = me.scope().condition("s.quality_department_id", "s.salesperson_id");
+        params.putAll(sales.params());
+        return "(" + sales.sql() + " or " + production.sql() + " or " + quality.sql() + ")";
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private Detail change(long id, Long version, String action, Consumer<Sample> step) {
+        Sample s = load(id);
+        audit.change(s, version, s.getVersion(), action, step, samples::saveAndFlush);
+        return view(s);
+    }
+
+    /** The sample if the reader may see it; the system (and the customer's link) sees all. Else 404. */
+    Sample load(long id) {
+        Sample s = samples.findById(id).orElseThrow(() -> new NotFoundException(RECORD_TYPE, id));
+        CurrentUser me = users.current().orElse(null);
+        if (me != null && !me.scope().allows(s.getSalesDepartmentId(), s.getSalespersonId())
+                && !me.scope().allows(s.getProductionDepartmentId()) && !me.scope().allows(s.getQualityDepartmentId())) {
+            throw new NotFoundException(RECORD_TYPE, id);
+        }
+        return s;
+    }
+
+    private Detail view(Sample s) {
+        List<Round> rounds = s.getRounds().stream().map(r -> new Round(r.getId(), r.getRoundNo(), r.getReason(),
+                r.getMadeOn(), plain(r.getQuantityMade()), r.getParameters(), r.getMadeBy(), r.getInspectionCode(),
+                r.getInspectionPassed(), r.getInspectorName(), r.getInspectedOn(), r.getInspectionNote(),
+                r.getMeasurements().stream().map(m -> new SampleViews.Measurement(m.getCharacteristic(),
+                        m.getRequirement(), m.getMeasured(), m.isOk())).toList(),
+                r.getReceivedOn(), plain(r.getQuantitySent()), r.getSentOn(), r.getCourier(), r.getTrackingNo(),
+                r.getRemark(), r.getDispatchedBy(), r.getConfirmation(), r.getConfirmedOn(), r.getConfirmationNote(),
+                r.getConfirmedVia())).toList();
+        List<TimelineEntry> timeline = s.getEvents().stream().map(e -> new TimelineEntry(e.getKind(),
+                odt(e.getOccurredAt()), e.getActor(), e.getNoteText() == null ? e.getNote()
+                : texts.stored(e.getNoteText()))).toList();
+        SampleViews.Seal seal = s.getSealedOn() == null ? null : new SampleViews.Seal(s.getSealedLocation(),
+                s.getSealedUntil(), s.getSealedBy(), s.getSealedOn());
+        return new Detail(s.getId(), s.getCode(), s.getVersion(), s.getCustomerId(), customerName(s.getCustomerId()),
+                s.getItemName(), s.getSpec(), plain(s.getQuantity()), s.getUnit(), s.getRequiredOn(),
+                s.getRequirements(), s.getSalespersonId(), s.getSalespersonName(), s.getProductionDepartmentId(),
+                departmentName(s.getProductionDepartmentId()), s.getStatus(), s.getRoundNo(), s.getInabilityReason(),
+                seal, rounds, files.list(RECORD_TYPE, s.getId()).stream().map(this::fileView).toList(), timeline);
+    }
+
+    private SampleViews.File fileView(StoredFiles.StoredFile f) {
+        return new SampleViews.File(f.id(), f.fileName(), f.contentType(), f.size(), odt(f.storedAt()));
+    }
+
+    private static BigDecimal plain(BigDecimal b) {
+        return b == null ? null : b.stripTrailingZeros();
+    }
+
+    private String customerName(long customerId) {
+        return jdbc.sql("select name from customer where id = :id").param("id", customerId).query(String.class)
+                .optional().orElse(null);
+    }
+
+    private long departmentByCode(String code) {
+        return jdbc.sql("select id from department where code = :code and active = true").param("code", code)
+                .query(Long.class).optional().orElseThrow(() -> new InvalidInputException("productionDepartmentId",
+                        "required", Text.of("error.property.owner-required", code)));
+    }
+
+    private long department(String field, long id) {
+        if (jdbc.sql("select count(*) from department where id = :id and active = true").param("id", id)
+                .query(Long.class).single() == 0) {
+            throw new InvalidInputException(field, "exists", Text.of("error.property.no-department", id));
+        }
+        return id;
+    }
+
+    private String departmentName(Long id) {
+        return id == null ? null : jdbc.sql("select name from department where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+
+    String actor() {
+        return users.current().map(CurrentUser::displayName).orElse(SYSTEM_ACTOR);
+    }
+
+    Instant now() {
+        return Instant.now(clock);
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(now(), zone);
+    }
+
+    private OffsetDateTime odt(Instant i) {
+        return i == null ? null : i.atZone(zone).toOffsetDateTime();
+    }
+
+    Optional<Sample> find(long id) {
+        return samples.findById(id);
+    }
+}
