@@ -14,10 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The development's record-number rule (XP, an administrator's later change is kept) and, in demo mode while there
- * is none, the demo company's developments (see {@link ProductDemo}).
+ * is none, the demo company's developments (see {@link ProductDemo}) — after the contract demo, which loads only
+ * while there is no contract yet.
  */
 @Component
-@Order(64)
+@Order(66)
 class ProductBootstrap implements ApplicationRunner {
 
     private final RecordNumbers numbers;
