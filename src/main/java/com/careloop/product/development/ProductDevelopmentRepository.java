@@ -1,0 +1,6 @@
+package com.careloop.product.development;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ProductDevelopmentRepository extends JpaRepository<ProductDevelopment, Long> {
+}
