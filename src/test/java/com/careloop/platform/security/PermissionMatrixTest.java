@@ -135,6 +135,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.contract.tender.TenderEndpointRules.RULES);
         MATRIX.putAll(com.careloop.property.SampleEndpointRules.RULES);
         MATRIX.putAll(com.careloop.product.ProductEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.inspection.InspectionEndpointRules.RULES);
     }
 
 

@@ -1,0 +1,3 @@
+package com.careloop.inspection;
+
+public enum AuditStatus { PLANNED, IN_PROGRESS, FINDINGS_OPEN, CLOSED }

@@ -1,0 +1,71 @@
+package com.careloop.inspection;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What callers send to {@link ChecklistTemplates} and {@link Audits}. */
+public final class InspectionCommands {
+
+    private InspectionCommands() {
+    }
+
+    /** A new template (revision 1, DRAFT) or the content of a draft; thresholds in percent (default 85 / 70). */
+    public record NewTemplate(String code, AuditKind kind, String title, Integer passScore, Integer conditionalScore,
+                              List<NewSection> sections) {
+    }
+
+    public record NewSection(String titleZhCn, String titleZhTw, String titleEn, List<NewItem> items) {
+    }
+
+    /**
+     * A checklist item: text in three languages, kind, {@code maxScore} for SCORE, limits for NUMBER, {@code minPhotos}
+     * for PHOTO, weight (default 1), red line, evidence documents (one per line), the responsible department's code and
+     * the certification schemes it applies to (comma separated; empty = always).
+     */
+    public record NewItem(String textZhCn, String textZhTw, String textEn, ItemKind kind, Integer maxScore,
+                          BigDecimal minValue, BigDecimal maxValue, Integer minPhotos, Integer weight, Boolean redLine,
+                          String evidence, String departmentCode, String schemes) {
+    }
+
+    /**
+     * Plans an audit on a published template: the date, the counterpart (a customer by id, or a supplier or site by
+     * name), the lead, the team members (users; their departments are taken), the customer's auditors (text) and, for
+     * a pre-contract visit, the certification schemes (QMS, FSMS, HACCP, OHSMS, EMS) that decide the photo list.
+     */
+    public record PlanAudit(Long templateId, LocalDate auditDate, Long customerId, String counterpart, Long leadUserId,
+                            List<Long> memberIds, String customerAuditors, List<String> schemes) {
+    }
+
+    /** The answer to one item: the value (YES/NO, a score, a text, a number), or not applicable, with a note. */
+    public record Answer(String answer, Boolean notApplicable, String note) {
+    }
+
+    /** A finding entered by hand (the customer's auditors' finding): text, severity, owner department, deadline. */
+    public record AddFinding(String description, Severity severity, Long departmentId, LocalDate dueOn) {
+    }
+
+    /** Closes a finding by a simple correction. */
+    public record Correct(String correction, Long version) {
+    }
+
+    /** Opens a CAPA for a finding (8D layout if asked). */
+    public record OpenCapaFor(Boolean eightD, Long version) {
+    }
+
+    /** The project manager's risk assessment and recommendation of a pre-contract visit (LOW/MEDIUM/HIGH, ACCEPT/DECLINE). */
+    public record AssessRisk(String riskLevel, String riskNote, String recommendation, Long version) {
+    }
+
+    /** The department manager's decision on a pre-contract visit: ACCEPT or DECLINE. */
+    public record Decide(String decision, String note, Long version) {
+    }
+
+    /** A state step with the version the user saw. */
+    public record Step(Long version) {
+    }
+
+    /** A file sent to a folder or photo item. */
+    public record Upload(String fileName, String contentType, byte[] bytes) {
+    }
+}

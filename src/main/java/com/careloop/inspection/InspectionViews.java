@@ -1,0 +1,112 @@
+package com.careloop.inspection;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/** What {@link ChecklistTemplates} and {@link Audits} answer. */
+public final class InspectionViews {
+
+    private InspectionViews() {
+    }
+
+    /** Picks the text of the reader's language (zh-TW, English, else simplified Chinese). */
+    static String pick(Locale l, String zhCn, String zhTw, String en) {
+        if (l != null && "en".equals(l.getLanguage()) && en != null && !en.isBlank()) {
+            return en;
+        }
+        if (l != null && "zh".equals(l.getLanguage()) && ("TW".equals(l.getCountry()) || "HK".equals(l.getCountry())
+                || "Hant".equals(l.getScript())) && zhTw != null && !zhTw.isBlank()) {
+            return zhTw;
+        }
+        return zhCn;
+    }
+
+    public record TemplateRow(long id, String code, int revision, AuditKind kind, String title, TemplateStatus status,
+                              int items, int redLines, long version) {
+    }
+
+    public record Template(long id, String code, int revision, AuditKind kind, String title, TemplateStatus status,
+                           int passScore, int conditionalScore, long version, List<Section> sections) {
+    }
+
+    public record Section(int no, String titleZhCn, String titleZhTw, String titleEn, List<Item> items) {
+        public String title(Locale l) {
+            return pick(l, titleZhCn, titleZhTw, titleEn);
+        }
+    }
+
+    public record Item(long id, int sectionNo, int no, String textZhCn, String textZhTw, String textEn, ItemKind kind,
+                       Integer maxScore, BigDecimal minValue, BigDecimal maxValue, int minPhotos, int weight,
+                       boolean redLine, List<String> evidence, String departmentCode, List<String> schemes) {
+        public String text(Locale l) {
+            return pick(l, textZhCn, textZhTw, textEn);
+        }
+    }
+
+    public record Member(long userId, String name, Long departmentId, String departmentName) {
+    }
+
+    public record File(long id, String slot, String fileName, String contentType, long size, boolean image,
+                       Instant storedAt) {
+    }
+
+    /** An item of the audit's checklist with its answer (null fields when not yet answered) and photos. */
+    public record Question(Item item, String answer, boolean answered, boolean notApplicable, boolean failed,
+                           String note, List<File> photos) {
+    }
+
+    public record QuestionSection(int no, String titleZhCn, String titleZhTw, String titleEn, List<Question> questions) {
+        public String title(Locale l) {
+            return pick(l, titleZhCn, titleZhTw, titleEn);
+        }
+
+        public long answered() {
+            return questions.stream().filter(Question::answered).count();
+        }
+    }
+
+    public record Finding(long id, String code, long auditId, String auditCode, String auditTitle, Long itemId,
+                          String origin, String description, Severity severity, Long departmentId,
+                          String departmentName, LocalDate dueOn, FindingStatus status, Long capaId, String capaCode,
+                          String correction, Instant closedAt, long version, boolean overdue) {
+    }
+
+    public record PreContract(String riskLevel, String riskNote, String recommendation, String recommendedBy,
+                              String decision, String decisionNote, String decidedBy, Instant decidedAt) {
+    }
+
+    public record Audit(long id, String code, AuditKind kind, String title, LocalDate auditDate, Long customerId,
+                        String counterpart, long templateId, String templateCode, int templateRevision,
+                        TemplateStatus templateStatus, long leadUserId, String leadName, List<Member> members,
+                        String customerAuditors, List<String> schemes, AuditStatus status, BigDecimal score,
+                        AuditResult result, boolean redLineFailed, int passScore, int conditionalScore,
+                        PreContract preContract, List<QuestionSection> sections, List<Finding> findings,
+                        List<File> files, List<Finding> earlierFindings, long answered, long questions,
+                        long version) {
+
+        public List<File> folder(String slot) {
+            return files.stream().filter(f -> f.slot().equals(slot)).toList();
+        }
+
+        public long openFindings() {
+            return findings.stream().filter(f -> f.status() != FindingStatus.CLOSED).count();
+        }
+    }
+
+    public record AuditRow(long id, String code, AuditKind kind, String title, LocalDate auditDate, String counterpart,
+                           String leadName, AuditStatus status, BigDecimal score, AuditResult result,
+                           boolean redLineFailed, long openFindings) {
+    }
+
+    public record AuditPage(List<AuditRow> items, String nextCursor) {
+    }
+
+    public record FindingFilter(Long auditId, Long departmentId, FindingStatus status, Severity severity, String q) {
+    }
+
+    public record FindingPage(List<Finding> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,269 @@
+package com.careloop.inspection.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import com.careloop.inspection.AuditKind;
+import com.careloop.inspection.AuditStatus;
+import com.careloop.inspection.Audits;
+import com.careloop.inspection.ChecklistTemplates;
+import com.careloop.inspection.FindingStatus;
+import com.careloop.inspection.InspectionCommands.AddFinding;
+import com.careloop.inspection.InspectionCommands.Answer;
+import com.careloop.inspection.InspectionCommands.AssessRisk;
+import com.careloop.inspection.InspectionCommands.Correct;
+import com.careloop.inspection.InspectionCommands.Decide;
+import com.careloop.inspection.InspectionCommands.NewTemplate;
+import com.careloop.inspection.InspectionCommands.OpenCapaFor;
+import com.careloop.inspection.InspectionCommands.PlanAudit;
+import com.careloop.inspection.InspectionCommands.Step;
+import com.careloop.inspection.InspectionCommands.Upload;
+import com.careloop.inspection.InspectionPermissions;
+import com.careloop.inspection.InspectionViews;
+import com.careloop.inspection.InspectionViews.AuditPage;
+import com.careloop.inspection.InspectionViews.Finding;
+import com.careloop.inspection.InspectionViews.FindingFilter;
+import com.careloop.inspection.InspectionViews.FindingPage;
+import com.careloop.inspection.InspectionViews.Question;
+import com.careloop.inspection.InspectionViews.Template;
+import com.careloop.inspection.InspectionViews.TemplateRow;
+import com.careloop.inspection.Severity;
+import com.careloop.inspection.TemplateStatus;
+import com.careloop.platform.RequiresPermission;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Checklist templates and audits over JSON: {@code /api/v1/checklist-templates} (create, edit a draft, publish,
+ * retire, new revision) and {@code /api/v1/audits} (plan, start, answer, photos, PDCA files, finish, findings, CAPA,
+ * correction, risk assessment, decision, close, report PDF, findings search and Excel export).
+ */
+@RestController
+class InspectionApi {
+
+    static final String TEMPLATES = "/api/v1/checklist-templates";
+    static final String AUDITS = "/api/v1/audits";
+
+    private final ChecklistTemplates templates;
+    private final Audits audits;
+    private final InspectionOutput output;
+
+    InspectionApi(ChecklistTemplates templates, Audits audits, InspectionOutput output) {
+        this.templates = templates;
+        this.audits = audits;
+        this.output = output;
+    }
+
+    // ---- templates ----
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(TEMPLATES)
+    List<TemplateRow> templates(@RequestParam(required = false) AuditKind kind,
+                                @RequestParam(required = false) TemplateStatus status) {
+        return templates.list(kind, status);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(TEMPLATES + "/{id}")
+    Template template(@PathVariable long id) {
+        return templates.template(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping(TEMPLATES)
+    @ResponseStatus(HttpStatus.CREATED)
+    Template create(@RequestBody NewTemplate body) {
+        return templates.create(body);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PutMapping(TEMPLATES + "/{id}")
+    Template edit(@PathVariable long id, @RequestBody NewTemplate body,
+                  @RequestParam(required = false) Long version) {
+        return templates.edit(id, body, version);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping(TEMPLATES + "/{id}/publish")
+    Template publish(@PathVariable long id, @RequestBody(required = false) Step body) {
+        return templates.publish(id, body == null ? null : body.version());
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping(TEMPLATES + "/{id}/retire")
+    Template retire(@PathVariable long id, @RequestBody(required = false) Step body) {
+        return templates.retire(id, body == null ? null : body.version());
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping(TEMPLATES + "/{id}/revisions")
+    @ResponseStatus(HttpStatus.CREATED)
+    Template newRevision(@PathVariable long id) {
+        return templates.newRevision(id);
+    }
+
+    // ---- audits ----
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PostMapping(AUDITS)
+    @ResponseStatus(HttpStatus.CREATED)
+    InspectionViews.Audit plan(@RequestBody PlanAudit body) {
+        return audits.plan(body);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS)
+    AuditPage search(@RequestParam(required = false) AuditKind kind, @RequestParam(required = false) AuditStatus status,
+                     @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+                     @RequestParam(defaultValue = "50") int limit) {
+        return audits.search(kind, status, q, cursor, limit);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/{id}")
+    InspectionViews.Audit detail(@PathVariable long id) {
+        return audits.detail(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/{id}/report.pdf")
+    ResponseEntity<byte[]> report(@PathVariable long id) {
+        return output.reportPdf(id, LocaleContextHolder.getLocale());
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/{id}/start")
+    InspectionViews.Audit start(@PathVariable long id, @RequestBody(required = false) Step body) {
+        return audits.start(id, body == null ? null : body.version());
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PutMapping(AUDITS + "/{id}/answers/{itemId}")
+    Question answer(@PathVariable long id, @PathVariable long itemId, @RequestBody Answer body) {
+        return audits.answer(id, itemId, body);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/{id}/answers/{itemId}/photos")
+    @ResponseStatus(HttpStatus.CREATED)
+    InspectionViews.File photo(@PathVariable long id, @PathVariable long itemId,
+                               @RequestParam(required = false) MultipartFile file) {
+        return audits.addPhoto(id, itemId, upload(file));
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/{id}/folders/{folder}")
+    @ResponseStatus(HttpStatus.CREATED)
+    InspectionViews.File folderFile(@PathVariable long id, @PathVariable String folder,
+                                    @RequestParam(required = false) MultipartFile file) {
+        return audits.addFile(id, folder, upload(file));
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/{id}/files/{fileId}")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long fileId) {
+        return audits.download(id, fileId);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/{id}/files/{fileId}/thumbnail")
+    ResponseEntity<byte[]> thumbnail(@PathVariable long id, @PathVariable long fileId) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(audits.thumbnail(id, fileId));
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/{id}/finish")
+    InspectionViews.Audit finish(@PathVariable long id, @RequestBody(required = false) Step body) {
+        return audits.finish(id, body == null ? null : body.version());
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/{id}/findings")
+    @ResponseStatus(HttpStatus.CREATED)
+    Finding addFinding(@PathVariable long id, @RequestBody AddFinding body) {
+        return audits.addFinding(id, body);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/{id}/risk-assessment")
+    InspectionViews.Audit assessRisk(@PathVariable long id, @RequestBody AssessRisk body) {
+        return audits.assessRisk(id, body);
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PostMapping(AUDITS + "/{id}/decision")
+    InspectionViews.Audit decide(@PathVariable long id, @RequestBody Decide body) {
+        return audits.decide(id, body);
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PostMapping(AUDITS + "/{id}/close")
+    InspectionViews.Audit close(@PathVariable long id, @RequestBody(required = false) Step body) {
+        return audits.close(id, body == null ? null : body.version());
+    }
+
+    // ---- findings ----
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/findings")
+    FindingPage findings(@RequestParam(required = false) Long auditId, @RequestParam(required = false) Long departmentId,
+                         @RequestParam(required = false) FindingStatus status,
+                         @RequestParam(required = false) Severity severity, @RequestParam(required = false) String q,
+                         @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+        return audits.findings(new FindingFilter(auditId, departmentId, status, severity, q), cursor, limit);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/findings/export")
+    void export(@RequestParam(required = false) Long auditId, @RequestParam(required = false) Long departmentId,
+                @RequestParam(required = false) FindingStatus status, @RequestParam(required = false) Severity severity,
+                @RequestParam(required = false) String q, jakarta.servlet.http.HttpServletRequest request,
+                HttpServletResponse response) {
+        output.exportFindings(new FindingFilter(auditId, departmentId, status, severity, q), request.getQueryString(),
+                response);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/findings/{findingId}")
+    Finding finding(@PathVariable long findingId) {
+        return audits.finding(findingId);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/findings/{findingId}/capa")
+    Finding openCapa(@PathVariable long findingId, @RequestBody(required = false) OpenCapaFor body) {
+        return audits.openCapa(findingId, body);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/findings/{findingId}/correction")
+    Finding correct(@PathVariable long findingId, @RequestBody Correct body) {
+        return audits.correct(findingId, body);
+    }
+
+    static Upload upload(MultipartFile file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return new Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

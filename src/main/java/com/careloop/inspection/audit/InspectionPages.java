@@ -1,0 +1,300 @@
+package com.careloop.inspection.audit;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.careloop.inspection.AuditKind;
+import com.careloop.inspection.AuditStatus;
+import com.careloop.inspection.Audits;
+import com.careloop.inspection.ChecklistTemplates;
+import com.careloop.inspection.FindingStatus;
+import com.careloop.inspection.InspectionCommands.AddFinding;
+import com.careloop.inspection.InspectionCommands.Answer;
+import com.careloop.inspection.InspectionCommands.AssessRisk;
+import com.careloop.inspection.InspectionCommands.Correct;
+import com.careloop.inspection.InspectionCommands.Decide;
+import com.careloop.inspection.InspectionCommands.OpenCapaFor;
+import com.careloop.inspection.InspectionCommands.PlanAudit;
+import com.careloop.inspection.InspectionPermissions;
+import com.careloop.inspection.InspectionViews;
+import com.careloop.inspection.InspectionViews.FindingFilter;
+import com.careloop.inspection.Severity;
+import com.careloop.inspection.TemplateStatus;
+import com.careloop.platform.DomainException;
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.RequiresPermission;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of audits: the list with the plan form, the audit page (PDCA folders, earlier findings of the counterpart,
+ * the checklist one section at a time with camera capture and answers saved per item, findings with CAPA or
+ * correction, the pre-contract risk and decision), the findings list with search and export, the report print view,
+ * and the checklist templates with publish / retire / new revision.
+ */
+@Controller
+class InspectionPages {
+
+    private static final Pattern AUDIT_PATH = Pattern.compile("^/audits/(\\d+)");
+
+    private final Audits audits;
+    private final ChecklistTemplates templates;
+    private final InspectionOutput output;
+
+    InspectionPages(Audits audits, ChecklistTemplates templates, InspectionOutput output) {
+        this.audits = audits;
+        this.templates = templates;
+        this.output = output;
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/audits")
+    String list(@RequestParam(required = false) AuditKind kind, @RequestParam(required = false) AuditStatus status,
+                @RequestParam(required = false) String q, @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("page", audits.search(kind, status, q, cursor, 50));
+        model.addAttribute("kinds", AuditKind.values());
+        model.addAttribute("statuses", AuditStatus.values());
+        model.addAttribute("kind", kind);
+        model.addAttribute("status", status);
+        model.addAttribute("q", q);
+        model.addAttribute("templates", templates.list(null, TemplateStatus.PUBLISHED));
+        model.addAttribute("people", audits.people());
+        model.addAttribute("schemes", Audits.SCHEMES);
+        return "inspection/list";
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PostMapping("/audits")
+    String plan(@RequestParam(required = false) Long templateId, @RequestParam(required = false) LocalDate auditDate,
+                @RequestParam(required = false) String counterpart, @RequestParam(required = false) Long leadUserId,
+                @RequestParam(required = false) List<Long> memberIds,
+                @RequestParam(required = false) String customerAuditors,
+                @RequestParam(required = false) List<String> schemes) {
+        var a = audits.plan(new PlanAudit(templateId, auditDate, null, counterpart, leadUserId, memberIds,
+                customerAuditors, schemes));
+        return "redirect:/audits/" + a.id();
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/audits/{id}")
+    String detail(@PathVariable long id, @RequestParam(required = false) Integer section, Model model) {
+        var a = audits.detail(id);
+        model.addAttribute("a", a);
+        int s = section == null ? 0 : Math.max(0, Math.min(section, Math.max(0, a.sections().size() - 1)));
+        model.addAttribute("sectionIndex", s);
+        model.addAttribute("section", a.sections().isEmpty() ? null : a.sections().get(s));
+        model.addAttribute("folders", Audits.FOLDERS);
+        model.addAttribute("severities", Severity.values());
+        return "inspection/detail";
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/audits/{id}/report")
+    @ResponseBody
+    String report(@PathVariable long id) {
+        return output.reportHtml(id, LocaleContextHolder.getLocale());
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/start")
+    String start(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        audits.start(id, version);
+        return saved(id, flash);
+    }
+
+    /** One answer (the conduct page's script posts each on its own and keeps it in localStorage until it got through). */
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/answers/{itemId}")
+    String answer(@PathVariable long id, @PathVariable long itemId, @RequestParam(required = false) String answer,
+                  @RequestParam(required = false) Boolean notApplicable, @RequestParam(required = false) String note,
+                  @RequestParam(required = false) Integer section, RedirectAttributes flash) {
+        audits.answer(id, itemId, new Answer(answer, notApplicable, note));
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/audits/" + id + (section == null ? "" : "?section=" + section);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/answers/{itemId}/photos")
+    String photo(@PathVariable long id, @PathVariable long itemId, @RequestParam(required = false) MultipartFile file,
+                 @RequestParam(required = false) Integer section, RedirectAttributes flash) {
+        audits.addPhoto(id, itemId, InspectionApi.upload(file));
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/audits/" + id + (section == null ? "" : "?section=" + section);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/folders/{folder}")
+    String folderFile(@PathVariable long id, @PathVariable String folder,
+                      @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
+        audits.addFile(id, folder, InspectionApi.upload(file));
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/audits/{id}/files/{fileId}")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long fileId) {
+        return audits.download(id, fileId);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/audits/{id}/files/{fileId}/thumbnail")
+    ResponseEntity<byte[]> thumbnail(@PathVariable long id, @PathVariable long fileId) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(audits.thumbnail(id, fileId));
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/finish")
+    String finish(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        audits.finish(id, version);
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PostMapping("/audits/{id}/close")
+    String close(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        audits.close(id, version);
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/findings")
+    String addFinding(@PathVariable long id, @RequestParam(required = false) String description,
+                      @RequestParam(required = false) Severity severity, @RequestParam(required = false) Long departmentId,
+                      @RequestParam(required = false) LocalDate dueOn, RedirectAttributes flash) {
+        audits.addFinding(id, new AddFinding(description, severity, departmentId, dueOn));
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/risk-assessment")
+    String assess(@PathVariable long id, @RequestParam(required = false) String riskLevel,
+                  @RequestParam(required = false) String riskNote, @RequestParam(required = false) String recommendation,
+                  @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        audits.assessRisk(id, new AssessRisk(riskLevel, riskNote, recommendation, version));
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PostMapping("/audits/{id}/decision")
+    String decide(@PathVariable long id, @RequestParam(required = false) String decision,
+                  @RequestParam(required = false) String note, @RequestParam(required = false) Long version,
+                  RedirectAttributes flash) {
+        audits.decide(id, new Decide(decision, note, version));
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/findings/{findingId}/capa")
+    String openCapa(@PathVariable long findingId, @RequestParam(required = false) Boolean eightD,
+                    RedirectAttributes flash) {
+        var f = audits.openCapa(findingId, new OpenCapaFor(eightD, null));
+        return saved(f.auditId(), flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/findings/{findingId}/correction")
+    String correct(@PathVariable long findingId, @RequestParam(required = false) String correction,
+                   RedirectAttributes flash) {
+        var f = audits.correct(findingId, new Correct(correction, null));
+        return saved(f.auditId(), flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/audits/findings")
+    String findings(@RequestParam(required = false) Long auditId, @RequestParam(required = false) Long departmentId,
+                    @RequestParam(required = false) FindingStatus status,
+                    @RequestParam(required = false) Severity severity, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) String cursor, Model model, HttpServletRequest request) {
+        FindingFilter filter = new FindingFilter(auditId, departmentId, status, severity, q == null || q.isBlank() ? null : q);
+        model.addAttribute("page", audits.findings(filter, cursor, 50));
+        model.addAttribute("filter", filter);
+        model.addAttribute("statuses", FindingStatus.values());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
+        return "inspection/findings";
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/audits/findings/export")
+    void export(@RequestParam(required = false) Long auditId, @RequestParam(required = false) Long departmentId,
+                @RequestParam(required = false) FindingStatus status, @RequestParam(required = false) Severity severity,
+                @RequestParam(required = false) String q, HttpServletRequest request, HttpServletResponse response) {
+        output.exportFindings(new FindingFilter(auditId, departmentId, status, severity, q), request.getQueryString(),
+                response);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/checklist-templates")
+    String templates(Model model) {
+        model.addAttribute("templates", templates.list(null, null));
+        return "inspection/templates";
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/checklist-templates/{id}")
+    String template(@PathVariable long id, Model model) {
+        model.addAttribute("t", templates.template(id));
+        return "inspection/template";
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping("/checklist-templates/{id}/publish")
+    String publish(@PathVariable long id, RedirectAttributes flash) {
+        templates.publish(id, null);
+        return "redirect:/checklist-templates/" + id;
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping("/checklist-templates/{id}/retire")
+    String retire(@PathVariable long id) {
+        templates.retire(id, null);
+        return "redirect:/checklist-templates/" + id;
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping("/checklist-templates/{id}/revisions")
+    String newRevision(@PathVariable long id) {
+        return "redirect:/checklist-templates/" + templates.newRevision(id).id();
+    }
+
+    private static String saved(long id, RedirectAttributes flash) {
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/audits/" + id;
+    }
+
+    /** A refused step (409) or bad input (422): the message on the page it came from, . */
+    @ExceptionHandler({DomainException.class, InvalidInputException.class})
+    String refused(RuntimeException ex, HttpServletRequest request, HttpServletResponse response,
+                   RedirectAttributes flash) {
+        String message = ex.getMessage();
+        if (ex instanceof InvalidInputException invalid) {
+            message = invalid.field() + ": " + message;
+        }
+        flash.addFlashAttribute("error", message);
+        Matcher m = AUDIT_PATH.matcher(request.getRequestURI());
+        if (m.find()) {
+            return "redirect:/audits/" + m.group(1);
+        }
+        if (request.getRequestURI().startsWith("/checklist-templates")) {
+            return "redirect:/checklist-templates";
+        }
+        return "redirect:/audits";
+    }
+}

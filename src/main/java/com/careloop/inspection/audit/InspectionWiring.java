@@ -1,0 +1,77 @@
+package com.careloop.inspection.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.careloop.capa.CapaClosed;
+import com.careloop.capa.CapaSources;
+import com.careloop.inspection.Audits;
+import com.careloop.inspection.InspectionPermissions;
+import com.careloop.platform.CurrentUser;
+import com.careloop.platform.NavItem;
+import com.careloop.platform.Navigation;
+import com.careloop.platform.WorkCount;
+import com.careloop.platform.WorkSource;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** How the module plugs into the rest: the sidebar, the work inbox, and the CAPA closing its findings. */
+final class InspectionWiring {
+
+    private InspectionWiring() {
+    }
+
+    @Component
+    static class InspectionNavigation implements Navigation {
+        @Override
+        public List<NavItem> items() {
+            return List.of(new NavItem("nav.group.inspection", "nav.audits", "/audits", InspectionPermissions.VIEW, 460),
+                    new NavItem("nav.group.inspection", "nav.audit-findings", "/audits/findings", InspectionPermissions.VIEW, 461),
+                    new NavItem("nav.group.inspection", "nav.checklist-templates", "/checklist-templates",
+                            InspectionPermissions.CONFIGURE, 462));
+        }
+    }
+
+    /** "Audits I conduct" (planned or in progress, as lead or member) and "findings of my department due". */
+    @Component
+    static class InspectionWork implements WorkSource {
+        private final Audits audits;
+
+        InspectionWork(Audits audits) {
+            this.audits = audits;
+        }
+
+        @Override
+        public List<WorkCount> work(CurrentUser me) {
+            if (!me.can(InspectionPermissions.VIEW)) {
+                return List.of();
+            }
+            long[] c = audits.work(me);
+            List<WorkCount> lines = new ArrayList<>();
+            lines.add(new WorkCount("inspection.audits-conducting", c[0], false, "/audits"));
+            if (me.departmentId() != null) {
+                lines.add(new WorkCount("inspection.findings-due", c[1], c[2] > 0,
+                        "/audits/findings?departmentId=" + me.departmentId()));
+            }
+            return lines;
+        }
+    }
+
+    /** A finding's CAPA closed: the finding closes with it (idempotent: a finding not waiting for that CAPA is left). */
+    @Component
+    static class CapaClosesFindings {
+        private final Audits audits;
+
+        CapaClosesFindings(Audits audits) {
+            this.audits = audits;
+        }
+
+        @ApplicationModuleListener
+        void on(CapaClosed event) {
+            event.sources().stream()
+                    .filter(s -> CapaSources.AUDIT.equals(s.sourceType()) || CapaSources.INSPECTION.equals(s.sourceType()))
+                    .forEach(s -> audits.capaClosed(s.sourceId(), event.capaId()));
+        }
+    }
+}
