@@ -20,6 +20,7 @@ public class Measurement {
     @JoinColumn(name = "service_id")
     private FieldService service;
     private String name;
+    @jakarta.persistence.Column(name = "measured_value")
     private String value;
     private String unit;
     private String note;

@@ -131,6 +131,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.platform.approval.ApprovalEndpointRules.RULES);
         MATRIX.putAll(com.careloop.contract.ContractEndpointRules.RULES);
         MATRIX.putAll(com.careloop.property.PropertyEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.fieldservice.FieldServiceEndpointRules.RULES);
     }
 
 
