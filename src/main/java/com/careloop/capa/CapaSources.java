@@ -13,9 +13,11 @@ public final class CapaSources {
     public static final String MANUAL = "MANUAL";
     /** A customer property problem report (顾客财产问题报告单). */
     public static final String CUSTOMER_PROPERTY = "CUSTOMER_PROPERTY";
+    /** An open point of a field-service report (现场服务报告 Q/JL081304). */
+    public static final String FIELD_SERVICE = "FIELD_SERVICE";
 
     public static final List<String> ALL = List.of(COMPLAINT, CALLBACK, SURVEY_ITEM, AUDIT, INSPECTION, MANUAL,
-            CUSTOMER_PROPERTY);
+            CUSTOMER_PROPERTY, FIELD_SERVICE);
 
     /** The sources a person may open a CAPA for on the "new CAPA" form (the others come from their modules). */
     public static final List<String> MANUAL_ENTRY = List.of(MANUAL, AUDIT, INSPECTION);

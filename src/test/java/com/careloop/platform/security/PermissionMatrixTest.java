@@ -136,6 +136,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.property.SampleEndpointRules.RULES);
         MATRIX.putAll(com.careloop.product.ProductEndpointRules.RULES);
         MATRIX.putAll(com.careloop.inspection.InspectionEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.fieldservice.FieldServiceEndpointRules.RULES);
     }
 
 
