@@ -176,7 +176,7 @@ public class Audits {
                 .param("date", cmd.auditDate()).param("customer", cmd.customerId()).param("counterpart", counterpart)
                 .param("template", t.id()).param("lead", lead).param("auditors", blankToNull(cut(cmd.customerAuditors(), 500)))
                 .param("schemes", schemes.isEmpty() ? null : String.join(",", schemes)).param("by", users.actorName())
-                .param("now", now()).update(keys, "id");
+                .param("now", java.sql.Timestamp.from(now())).update(keys, "id");
         long id = keys.getKey().longValue();
         Set<Long> members = new LinkedHashSet<>();
         if (cmd.memberIds() != null) {
@@ -224,14 +224,14 @@ public class Audits {
                 update audit_answer set answer = :a, not_applicable = :na, fraction = :f, failed = :failed, note = :note,
                   answered_by = :by, answered_at = :now where audit_id = :audit and item_id = :item""")
                 .param("a", m.answer()).param("na", m.notApplicable()).param("f", m.fraction())
-                .param("failed", m.failed()).param("note", note).param("by", users.actorName()).param("now", now())
+                .param("failed", m.failed()).param("note", note).param("by", users.actorName()).param("now", java.sql.Timestamp.from(now()))
                 .param("audit", id).param("item", itemId).update();
         if (updated == 0) {
             jdbc.sql("""
                     insert into audit_answer (audit_id, item_id, answer, not_applicable, fraction, failed, note,
                       answered_by, answered_at) values (:audit, :item, :a, :na, :f, :failed, :note, :by, :now)""")
                     .param("a", m.answer()).param("na", m.notApplicable()).param("f", m.fraction())
-                    .param("failed", m.failed()).param("note", note).param("by", users.actorName()).param("now", now())
+                    .param("failed", m.failed()).param("note", note).param("by", users.actorName()).param("now", java.sql.Timestamp.from(now()))
                     .param("audit", id).param("item", itemId).update();
         }
         Map<String, Object> after = new LinkedHashMap<>();
@@ -311,7 +311,7 @@ public class Audits {
                 update audit set status = 'FINDINGS_OPEN', score = :score, result = :result, red_line_failed = :red,
                   version = version + 1, updated_at = :now where id = :id""")
                 .param("score", outcome.score()).param("result", outcome.result().name())
-                .param("red", outcome.redLineFailed()).param("now", now()).param("id", id).update();
+                .param("red", outcome.redLineFailed()).param("now", java.sql.Timestamp.from(now())).param("id", id).update();
         audit.record(RECORD_TYPE, String.valueOf(id), "FINISH", AuditTrail.diff(before, state(id)));
         return detail(id);
     }
@@ -369,7 +369,7 @@ public class Audits {
         updateFinding(f, "CORRECT", """
                 update audit_finding set status = 'CLOSED', correction = :c, closed_at = :now, closed_by = :by,
                   version = version + 1 where id = :id""",
-                Map.of("c", cut(cmd.correction().trim(), 2000), "now", now(), "by", users.actorName()));
+                Map.of("c", cut(cmd.correction().trim(), 2000), "now", java.sql.Timestamp.from(now()), "by", users.actorName()));
         return finding(findingId);
     }
 
@@ -382,7 +382,7 @@ public class Audits {
         }
         updateFinding(f, "CAPA_CLOSED", """
                 update audit_finding set status = 'CLOSED', closed_at = :now, closed_by = :by, version = version + 1
-                where id = :id""", Map.of("now", now(), "by", users.actorName()));
+                where id = :id""", Map.of("now", java.sql.Timestamp.from(now()), "by", users.actorName()));
     }
 
     /** Closes the audit: 409 while findings are open, and for a pre-contract visit until it is decided. */
@@ -401,7 +401,7 @@ public class Audits {
         }
         Map<String, Object> before = state(id);
         jdbc.sql("update audit set status = 'CLOSED', closed_at = :now, version = version + 1, updated_at = :now where id = :id")
-                .param("now", now()).param("id", id).update();
+                .param("now", java.sql.Timestamp.from(now())).param("id", id).update();
         audit.record(RECORD_TYPE, String.valueOf(id), "CLOSE", AuditTrail.diff(before, state(id)));
         return detail(id);
     }
@@ -425,7 +425,7 @@ public class Audits {
                 update audit set risk_level = :l, risk_note = :n, recommendation = :r, recommended_by = :by,
                   version = version + 1, updated_at = :now where id = :id""")
                 .param("l", level).param("n", blankToNull(cut(cmd.riskNote(), 2000))).param("r", rec)
-                .param("by", users.actorName()).param("now", now()).param("id", id).update();
+                .param("by", users.actorName()).param("now", java.sql.Timestamp.from(now())).param("id", id).update();
         audit.record(RECORD_TYPE, String.valueOf(id), "ASSESS_RISK", AuditTrail.diff(before, state(id)));
         return detail(id);
     }
@@ -448,7 +448,7 @@ public class Audits {
                 update audit set decision = :d, decision_note = :n, decided_by = :by, decided_at = :now,
                   version = version + 1, updated_at = :now where id = :id""")
                 .param("d", decision).param("n", blankToNull(cut(cmd.note(), 2000))).param("by", users.actorName())
-                .param("now", now()).param("id", id).update();
+                .param("now", java.sql.Timestamp.from(now())).param("id", id).update();
         audit.record(RECORD_TYPE, String.valueOf(id), "DECIDE", AuditTrail.diff(before, state(id)));
         return detail(id);
     }
@@ -651,7 +651,7 @@ public class Audits {
                   status, created_at) values (:code, :audit, :item, :origin, :d, :sev, :dept, :due, 'OPEN', :now)""")
                 .param("code", code).param("audit", h.id).param("item", itemId).param("origin", origin)
                 .param("d", cut(description, 2000)).param("sev", severity.name()).param("dept", dept)
-                .param("due", due).param("now", now()).update(keys, "id");
+                .param("due", due).param("now", java.sql.Timestamp.from(now())).update(keys, "id");
         long id = keys.getKey().longValue();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("code", code);
@@ -797,7 +797,7 @@ public class Audits {
     private void transition(Head h, AuditStatus to, String action) {
         Map<String, Object> before = state(h.id);
         int n = jdbc.sql("update audit set status = :s, version = version + 1, updated_at = :now where id = :id and version = :v")
-                .param("s", to.name()).param("now", now()).param("id", h.id).param("v", h.version).update();
+                .param("s", to.name()).param("now", java.sql.Timestamp.from(now())).param("id", h.id).param("v", h.version).update();
         if (n != 1) {
             Versions.requireCurrent(-1L, h.version, RECORD_TYPE, h.code);
         }

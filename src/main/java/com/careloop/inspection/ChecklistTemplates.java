@@ -75,7 +75,7 @@ public class ChecklistTemplates {
                 update checklist_template set kind = :kind, title = :title, pass_score = :pass,
                   conditional_score = :cond, version = version + 1, updated_at = :now where id = :id""")
                 .param("kind", cmd.kind().name()).param("title", cmd.title().trim())
-                .param("pass", pass(cmd)).param("cond", conditional(cmd)).param("now", now()).param("id", id).update();
+                .param("pass", pass(cmd)).param("cond", conditional(cmd)).param("now", java.sql.Timestamp.from(now())).param("id", id).update();
         insertItems(id, cmd.sections());
         audit.record(RECORD_TYPE, String.valueOf(id), "EDIT", AuditTrail.diff(before, state(id)));
         return template(id);
@@ -175,14 +175,14 @@ public class ChecklistTemplates {
                     .param("c", t.code()).query(Long.class).list()) {
                 Map<String, Object> b = state(old);
                 jdbc.sql("update checklist_template set status = 'RETIRED', version = version + 1, updated_at = :now where id = :id")
-                        .param("now", now()).param("id", old).update();
+                        .param("now", java.sql.Timestamp.from(now())).param("id", old).update();
                 audit.record(RECORD_TYPE, String.valueOf(old), "RETIRE", AuditTrail.diff(b, state(old)));
             }
         }
         Map<String, Object> before = state(id);
         int n = jdbc.sql("""
                 update checklist_template set status = :to, version = version + 1, updated_at = :now
-                where id = :id and version = :v""").param("to", to.name()).param("now", now()).param("id", id)
+                where id = :id and version = :v""").param("to", to.name()).param("now", java.sql.Timestamp.from(now())).param("id", id)
                 .param("v", t.version()).update();
         Versions.requireCurrent(n == 1 ? t.version() : -1L, t.version(), RECORD_TYPE, t.code());
         audit.record(RECORD_TYPE, String.valueOf(id), action, AuditTrail.diff(before, state(id)));
@@ -203,7 +203,7 @@ public class ChecklistTemplates {
                   created_at, updated_at) values (:code, :rev, :kind, :title, 'DRAFT', :pass, :cond, :now, :now)""")
                 .param("code", code).param("rev", revision).param("kind", cmd.kind().name())
                 .param("title", cmd.title().trim()).param("pass", pass(cmd)).param("cond", conditional(cmd))
-                .param("now", now).update(keys, "id");
+                .param("now", java.sql.Timestamp.from(now)).update(keys, "id");
         long id = keys.getKey().longValue();
         insertItems(id, cmd.sections());
         return id;
