@@ -76,16 +76,31 @@ class ApprovalService implements Approvals {
 
     @Override
     public long start(ApprovalSubject subject, String chainCode, Long requesterId) {
+        return start(subject, chainCode, null, requesterId);
+    }
+
+    @Override
+    public long start(ApprovalSubject subject, String chainCode, java.util.Set<String> aspects, Long requesterId) {
         if (approvals.findFirstBySubjectTypeAndSubjectIdAndStatus(subject.type(), subject.id(), Approval.Status.OPEN)
                 .isPresent()) {
             throw DomainException.of("approvals.already-open", subject.number());
         }
         ApprovalChains.Chain chain = chains.find(chainCode).orElseThrow(() -> new InvalidInputException("chainCode",
                 "unknown", Text.of("error.approvals.chain-unknown", chainCode)));
+        List<ChainStages.Stage> stages = chain.stages();
+        if (aspects != null) {
+            stages = stages.stream().map(st -> new ChainStages.Stage(st.mode(), st.steps().stream()
+                    .filter(step -> aspects.contains(step.aspect())).toList()))
+                    .filter(st -> !st.steps().isEmpty()).toList();
+            if (stages.isEmpty()) {
+                throw new InvalidInputException("aspects", "not-in-chain", Text.of("error.approvals.no-step-for-aspects",
+                        chainCode));
+            }
+        }
         String requesterName = requesterId == null ? CurrentUsers.SYSTEM : jdbc.sql(
                 "select display_name from app_user where id = :id").param("id", requesterId).query(String.class)
                 .optional().orElse(CurrentUsers.SYSTEM);
-        Approval a = Approval.start(subject, chain.code(), chain.version(), chain.stages(), requesterId, requesterName,
+        Approval a = Approval.start(subject, chain.code(), chain.version(), stages, requesterId, requesterName,
                 Instant.now(clock), deadlines(calendars.standard()));
         assignOpenTasks(a);
         approvals.saveAndFlush(a);
