@@ -52,7 +52,8 @@ public final class ContractViews {
     public record Row(long id, String number, String customerName, String customerNumber, ContractClass contractClass,
                       ContractSource source, LocalDate orderDate, LocalDate deliveryDate, String products,
                       BigDecimal totalAmount, String salespersonName, String departmentName, String region,
-                      ContractStatus status, ReviewStage reviewStage, ReviewOutcome outcome, boolean major) {
+                      ContractStatus status, ReviewStage reviewStage, ReviewOutcome outcome, boolean major,
+                      int revision) {
     }
 
     public record Page(List<Row> items, String nextCursor) {

@@ -519,7 +519,7 @@ public class Contracts {
                        (select min(l.product) from contract_line l where l.contract_id = c.id) first_product,
                        (select count(*) from contract_line l where l.contract_id = c.id) line_count,
                        c.total_amount, c.salesperson_name, d.name, c.region, c.status, c.review_stage, c.outcome,
-                       c.major""").append(order.selectColumn()).append("""
+                       c.major, c.revision""").append(order.selectColumn()).append("""
                  from contract c left join department d on d.id = c.department_id
                 where (""").append(scope.sql()).append(")");
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
@@ -570,7 +570,8 @@ public class Contracts {
                     product == null ? null : count > 1 ? product + " +" + (count - 1) : product, rs.getBigDecimal(11),
                     rs.getString(12), rs.getString(13), rs.getString(14), ContractStatus.valueOf(rs.getString(15)),
                     ReviewStage.valueOf(rs.getString(16)),
-                    rs.getString(17) == null ? null : ReviewOutcome.valueOf(rs.getString(17)), rs.getBoolean(18));
+                    rs.getString(17) == null ? null : ReviewOutcome.valueOf(rs.getString(17)), rs.getBoolean(18),
+                    rs.getInt(19));
         })).list(), limit);
         return new Page(slice.items(), slice.nextCursor());
     }

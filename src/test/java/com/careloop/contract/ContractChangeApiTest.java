@@ -182,6 +182,16 @@ class ContractChangeApiTest extends ApiTestBase {
         assertThat(get(BASE + "/" + id + "/production-notices", tokenFor("sales")).json().size())
                 .as("production gets a new notice of v2").isEqualTo(2);
 
+        com.careloop.support.PageSession page = new com.careloop.support.PageSession(port);
+        page.login("sales", DEMO_PASSWORD);
+        String html = page.get("/contracts/" + id + "?from=1&to=2").body();
+        assertThat(html).contains("id=\"contract-changes\"", "id=\"revision-diff\"", "第 1 行数量：1200 → 1500",
+                notice, ch.get("number").asString());
+        com.careloop.support.PageSession finance = new com.careloop.support.PageSession(port);
+        finance.login("ctrfin", DEMO_PASSWORD);
+        assertThat(finance.get("/").body()).as("finance has a change notice to acknowledge")
+                .contains("/contracts/" + id);
+
         PrintedPdf pdf = PrintedPdf.fetch(http, port, BASE + "/" + id + "/changes/" + change + "/notice.pdf",
                 tokenFor("sales"), null, notice);
         assertThat(pdf.text()).contains("合同变更通知单", notice, d.get("number").asString(), "v1 → v2",

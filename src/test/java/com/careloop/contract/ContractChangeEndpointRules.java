@@ -16,7 +16,10 @@ public final class ContractChangeEndpointRules {
             Map.entry("POST " + BASE + "/changes/{changeId}/acknowledge", "contract:view"),
             Map.entry("GET " + BASE + "/changes/{changeId}/notice.pdf", "contract:view"),
             Map.entry("GET " + BASE + "/revisions", "contract:view"),
-            Map.entry("GET " + BASE + "/revisions/diff", "contract:view"));
+            Map.entry("GET " + BASE + "/revisions/diff", "contract:view"),
+            Map.entry("GET /contracts/{id}/changes/{changeId}/notice", "contract:view"),
+            Map.entry("GET /contracts/{id}/changes/{changeId}/notice.pdf", "contract:view"),
+            Map.entry("POST /contracts/{id}/changes/{changeId}/acknowledge", "contract:view"));
 
     private ContractChangeEndpointRules() {
     }
