@@ -182,6 +182,14 @@ class ContractChangeApiTest extends ApiTestBase {
         assertThat(get(BASE + "/" + id + "/production-notices", tokenFor("sales")).json().size())
                 .as("production gets a new notice of v2").isEqualTo(2);
 
+        JsonNode stats = get(BASE + "/statistics", tokenFor("gm")).json();
+        assertThat(stats.get("changes").asLong()).as("changes per contract count accepted changes").isPositive();
+        assertThat(stats.get("contractsChanged").asLong()).isPositive();
+        assertThat(stats.get("changesByKind").valueStream().map(k -> k.get("key").asString()).toList())
+                .contains("QUANTITY", "DELIVERY_DATE");
+        assertThat(get(BASE + "?q=" + d.get("number").asString(), tokenFor("sales")).json().get("items").get(0)
+                .get("revision").asInt()).as("the register shows the revision").isEqualTo(2);
+
         com.careloop.support.PageSession page = new com.careloop.support.PageSession(port);
         page.login("sales", DEMO_PASSWORD);
         String html = page.get("/contracts/" + id + "?from=1&to=2").body();
