@@ -60,7 +60,7 @@ class ContractBench {
                 "{\"code\":\"BENCHS\",\"name\":\"基准业务部\"}", 201));
         long gm = id(BenchSupport.post(http, port, "/api/v1/users", admin, "{\"username\":\"benchgm\",\"displayName\":"
                 + "\"基准总经理\",\"password\":\"" + PASSWORD + "\",\"position\":\"GENERAL_MANAGER\",\"roles\":"
-                + "[\"GENERAL_MANAGER\"],\"departmentId\":" + dept + "}", 201));
+                + "[\"GENERAL_MANAGER\",\"CS_MANAGER\"],\"departmentId\":" + dept + "}", 201));
         long reviewer = id(BenchSupport.post(http, port, "/api/v1/users", admin, "{\"username\":\"benchprod\","
                 + "\"displayName\":\"基准生产\",\"password\":\"" + PASSWORD + "\",\"position\":\"STAFF\",\"roles\":"
                 + "[\"STAFF\"],\"departmentId\":" + dept + "}", 201));
@@ -70,8 +70,9 @@ class ContractBench {
         String gmToken = BenchSupport.token(http, port, "benchgm", PASSWORD);
         String salesToken = BenchSupport.token(http, port, "benchsales", PASSWORD);
         String reviewerToken = BenchSupport.token(http, port, "benchprod", PASSWORD);
-        long customer = id(BenchSupport.post(http, port, "/api/v1/customers", gmToken, "{\"name\":\"基准包装客户\","
-                + "\"kind\":\"ORGANISATION\",\"phone\":\"051265550001\"}", 201));
+        BenchSupport.post(http, port, "/api/v1/customers", gmToken, "{\"name\":\"基准包装客户\","
+                + "\"kind\":\"ORGANISATION\",\"phone\":\"051265550001\"}", 201);
+        long customer = jdbc.sql("select id from customer where name = '基准包装客户'").query(Long.class).single();
 
         long t0 = System.nanoTime();
         seed(dept, gm, reviewer, sales, customer);
