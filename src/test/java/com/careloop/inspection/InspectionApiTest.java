@@ -38,6 +38,12 @@ class InspectionApiTest extends ApiTestBase {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    com.careloop.inspection.audit.InspectionJobs jobs;
+
+    @Autowired
+    AuditSchedules schedules;
+
     static byte[] png() throws Exception {
         BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         image.setRGB(1, 1, 0x00ff00);
@@ -100,6 +106,8 @@ class InspectionApiTest extends ApiTestBase {
         JsonNode a = ok(post(AUDITS, q, j(plan)), 201);
         long id = a.get("id").asLong();
         assertThat(a.get("title").asString()).isEqualTo("2026-12-08 江苏测试食品" + code + " CSR稽查");
+        // the customer came early: the manager records an override of the readiness check
+        ok(post(AUDITS + "/" + id + "/readiness-override", q, j("{'note':'客户提前稽查'}")), 200);
         assertThat(a.get("status").asString()).isEqualTo("PLANNED");
         assertThat(a.get("questions").asLong()).isEqualTo(4);
         long redLine = item(a, 0);
@@ -142,8 +150,28 @@ class InspectionApiTest extends ApiTestBase {
         assertThat(f1.get("severity").asString()).isEqualTo("CRITICAL");
         assertThat(f1.get("departmentName").asString()).contains("品管部");
 
-        // the customer's own finding; a file in the C folder
-        JsonNode f2 = ok(post(AUDITS + "/" + id + "/findings", q, j("{'description':'MSDS未张贴','severity':'MINOR'}")), 201);
+        // the customer's own finding with the customer's reply deadline; a file in the C folder
+        assertThat(post(AUDITS + "/" + id + "/findings", q, j("{'description':'x','replyDueOn':'2020-01-01'}")).body())
+                .contains("replyDueOn");
+        JsonNode f2 = ok(post(AUDITS + "/" + id + "/findings", q, j("{'description':'MSDS未张贴','severity':'MINOR',"
+                + "'replyDueOn':'" + LocalDate.parse(today()).plusDays(10) + "'}")), 201);
+        assertThat(f2.get("replyState").asString()).isEqualTo("NONE");
+        assertThat(f2.get("replyDueOn").asString()).isEqualTo(LocalDate.parse(today()).plusDays(10).toString());
+        // the reminders: none before 80 %, the 80 % one once, then the one on the day
+        long f2id = f2.get("id").asLong();
+        jobs.remindReplies(LocalDate.parse(today()).plusDays(7));
+        assertThat(reminded(f2id)).containsExactly(false, false);
+        jobs.remindReplies(LocalDate.parse(today()).plusDays(8));
+        assertThat(reminded(f2id)).containsExactly(true, false);
+        long notices = notices(userId("quality"), f2.get("code").asString());
+        jobs.remindReplies(LocalDate.parse(today()).plusDays(9));
+        assertThat(notices(userId("quality"), f2.get("code").asString())).isEqualTo(notices);
+        jobs.remindReplies(LocalDate.parse(today()).plusDays(10));
+        assertThat(reminded(f2id)).containsExactly(true, true);
+        assertThat(notices(userId("quality"), f2.get("code").asString())).isEqualTo(notices + 1);
+        JsonNode replied = ok(post(AUDITS + "/findings/" + f2id + "/reply", q, j("{}")), 200);
+        assertThat(replied.get("replyState").asString()).isEqualTo("REPLIED");
+        assertThat(post(AUDITS + "/findings/" + f2id + "/reply", q, j("{}")).status()).isEqualTo(409);
         ok(upload(AUDITS + "/" + id + "/folders/C_FINDINGS", "quality",
                 new Multipart().file("file", "客户问题点.txt", "text/plain", "MSDS".getBytes())), 201);
         assertThat(ok(get(AUDITS + "/" + id, q), 200).get("files").get(0).get("slot").asString()).isEqualTo("C_FINDINGS");
@@ -230,6 +258,173 @@ class InspectionApiTest extends ApiTestBase {
         var page = session.get("/audits/" + id + "?section=1");
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"pdca\"", "folder-P_PREP", "CSR红线");
+    }
+
+    boolean[] reminded(long findingId) {
+        return jdbc.sql("select reminded_early_at, reminded_due_at from audit_finding where id = :id").param("id", findingId)
+                .query((rs, n) -> new boolean[] {rs.getObject(1) != null, rs.getObject(2) != null}).single();
+    }
+
+    long notices(long userId, String findingCode) {
+        return jdbc.sql("select count(*) from notification where recipient_id = :u and title like :c")
+                .param("u", userId).param("c", "%" + findingCode + "%").query(Long.class).single();
+    }
+
+    /** A CSR template whose items belong to SALES (two) and QA (one, a red line). */
+    long readinessTemplate(String code) {
+        long id = ok(post(TEMPLATES, tokenFor("quality"), j("{'code':'" + code + "','kind':'FACTORY','title':'验厂前检查测试',"
+                + "'sections':[{'titleZhCn':'人事','items':["
+                + "{'textZhCn':'劳动合同齐全','kind':'YES_NO','departmentCode':'SALES','evidence':'劳动合同'},"
+                + "{'textZhCn':'考勤记录一致','kind':'YES_NO','departmentCode':'SALES'},"
+                + "{'textZhCn':'无童工','kind':'YES_NO','redLine':true,'departmentCode':'QA'},"
+                + "{'textZhCn':'员工人数','kind':'NUMBER','minValue':0,'maxValue':1000}]}]}")), 201).get("id").asLong();
+        ok(post(TEMPLATES + "/" + id + "/publish", tokenFor("quality"), null), 200);
+        return id;
+    }
+
+    @Test
+    void aPlannedFactoryAuditGetsAReadinessTaskPerDepartmentGapsBecomeFindingsAndBlockTheStartUntilClosed() {
+        String q = tokenFor("quality");
+        String code = "M2-" + UUID.randomUUID().toString().substring(0, 8);
+        long templateId = readinessTemplate(code);
+        LocalDate auditDate = LocalDate.parse(today()).plusDays(21);
+        JsonNode a = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'" + auditDate
+                + "','counterpart':'品牌商" + code + "'}")), 201);
+        long id = a.get("id").asLong();
+        JsonNode board = ok(get(AUDITS + "/readiness?auditId=" + id, q), 200);
+        assertThat(board.size()).isEqualTo(2);
+        JsonNode sales = null;
+        JsonNode qa = null;
+        for (JsonNode t : board) {
+            assertThat(LocalDate.parse(t.get("checkOn").asString())).isBetween(auditDate.minusDays(11), auditDate.minusDays(5));
+            assertThat(t.get("status").asString()).isEqualTo("OPEN");
+            assertThat(t.get("colour").asString()).isEqualTo("AMBER");
+            if (t.get("departmentName").asString().contains("业务部")) {
+                sales = t;
+            } else {
+                qa = t;
+            }
+        }
+        assertThat(sales.get("items").asInt()).isEqualTo(2);
+        assertThat(qa.get("items").asInt()).isEqualTo(1);
+        long salesTask = sales.get("id").asLong();
+        long qaTask = qa.get("id").asLong();
+
+        // the audit cannot start before the readiness check
+        Response start = post(AUDITS + "/" + id + "/start", q, null);
+        assertThat(start.status()).isEqualTo(409);
+        assertThat(start.body()).contains("audit.readiness-open");
+
+        // the sales department sees its task and marks its items; another department's user does not
+        JsonNode detail = ok(get(AUDITS + "/readiness/" + salesTask, tokenFor("sales")), 200);
+        assertThat(detail.get("canMark").asBoolean()).isTrue();
+        assertThat(detail.get("canCheck").asBoolean()).isFalse();
+        long item1 = detail.get("items").get(0).get("item").get("id").asLong();
+        long item2 = detail.get("items").get(1).get("item").get("id").asLong();
+        assertThat(put(AUDITS + "/readiness/" + salesTask + "/items/" + item1, tokenFor("staff"), j("{'state':'READY'}"))
+                .status()).isIn(403, 404);
+        Response noNote = put(AUDITS + "/readiness/" + salesTask + "/items/" + item2, tokenFor("sales"), j("{'state':'GAP'}"));
+        assertThat(noNote.status()).isEqualTo(422);
+        assertThat(noNote.body()).contains("note");
+        ok(put(AUDITS + "/readiness/" + salesTask + "/items/" + item1, tokenFor("sales"), j("{'state':'READY'}")), 200);
+        ok(upload(AUDITS + "/readiness/" + salesTask + "/items/" + item1 + "/evidence", "sales",
+                new Multipart().file("file", "劳动合同清单.txt", "text/plain", "合同".getBytes())), 201);
+        // checking before every item is marked is refused
+        assertThat(post(AUDITS + "/readiness/" + salesTask + "/check", q, null).status()).isEqualTo(409);
+        JsonNode marked = ok(put(AUDITS + "/readiness/" + salesTask + "/items/" + item2, tokenFor("sales"),
+                j("{'state':'GAP','note':'三月考勤缺签字'}")), 200);
+        assertThat(marked.get("items").get(0).get("evidence").size()).isEqualTo(1);
+        // only the internal auditor checks; a gap deadline on the audit day is refused
+        assertThat(post(AUDITS + "/readiness/" + salesTask + "/check", tokenFor("sales"), null).status()).isEqualTo(403);
+        Response late = post(AUDITS + "/readiness/" + salesTask + "/check", q, j("{'dueOn':'" + auditDate + "'}"));
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.body()).contains("dueOn");
+        JsonNode checked = ok(post(AUDITS + "/readiness/" + salesTask + "/check", q, null), 200);
+        assertThat(checked.get("task").get("status").asString()).isEqualTo("CHECKED");
+        assertThat(checked.get("task").get("colour").asString()).isEqualTo("AMBER");
+        long gapFinding = checked.get("items").get(1).get("findingId").asLong();
+        JsonNode finding = ok(get(AUDITS + "/findings/" + gapFinding, q), 200);
+        assertThat(finding.get("origin").asString()).isEqualTo("INTERNAL");
+        assertThat(LocalDate.parse(finding.get("dueOn").asString())).isBefore(auditDate);
+        assertThat(finding.get("description").asString()).contains("三月考勤缺签字");
+
+        // QA: all ready -> green
+        JsonNode qaDetail = ok(get(AUDITS + "/readiness/" + qaTask, q), 200);
+        ok(put(AUDITS + "/readiness/" + qaTask + "/items/" + qaDetail.get("items").get(0).get("item").get("id").asLong(), q,
+                j("{'state':'READY'}")), 200);
+        assertThat(ok(post(AUDITS + "/readiness/" + qaTask + "/check", q, null), 200).get("task").get("colour").asString())
+                .isEqualTo("GREEN");
+        // the gap is still open: no start
+        assertThat(post(AUDITS + "/" + id + "/start", q, null).status()).isEqualTo(409);
+        ok(post(AUDITS + "/findings/" + gapFinding + "/correction", tokenFor("sales"), j("{'correction':'已补签'}")), 200);
+        board = ok(get(AUDITS + "/readiness?auditId=" + id, q), 200);
+        for (JsonNode t : board) {
+            assertThat(t.get("colour").asString()).isEqualTo("GREEN");
+        }
+        assertThat(ok(post(AUDITS + "/" + id + "/start", q, null), 200).get("status").asString()).isEqualTo("IN_PROGRESS");
+        // the board page and the task page show it
+        com.careloop.support.PageSession session = new com.careloop.support.PageSession(port);
+        session.login("quality", DEMO_PASSWORD);
+        var page = session.get("/audits/readiness/" + salesTask);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("三月考勤缺签字", "劳动合同清单.txt");
+        var audit = session.get("/audits/" + id);
+        assertThat(audit.body()).contains("id=\"readiness\"", "colour-GREEN");
+    }
+
+    @Test
+    void aManagersOverrideLetsTheAuditStartWithTheReadinessCheckOpenAndOnlyAManagerMayRecordIt() {
+        String q = tokenFor("quality");
+        String code = "OV-" + UUID.randomUUID().toString().substring(0, 8);
+        long templateId = readinessTemplate(code);
+        long id = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'"
+                + LocalDate.parse(today()).plusDays(3) + "','counterpart':'品牌商" + code + "','memberIds':["
+                + userId("sales") + "]}")), 201).get("id").asLong();
+        JsonNode board = ok(get("/api/v1/audits/readiness?auditId=" + id, tokenFor("sales")), 200);
+        assertThat(board.size()).isEqualTo(2);
+        assertThat(post(AUDITS + "/" + id + "/readiness-override", tokenFor("sales"), j("{'note':'x'}")).status())
+                .isEqualTo(403);
+        assertThat(post(AUDITS + "/" + id + "/readiness-override", q, j("{'note':' '}")).body()).contains("note");
+        assertThat(post(AUDITS + "/" + id + "/start", tokenFor("sales"), null).status()).isEqualTo(409);
+        ok(post(AUDITS + "/" + id + "/readiness-override", q, j("{'note':'客户临时改期'}")), 200);
+        assertThat(ok(post(AUDITS + "/" + id + "/start", tokenFor("sales"), null), 200).get("status").asString())
+                .isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void aScheduleGeneratesItsAuditsAheadOncePerDateEvenWhenTwoNodesRunAtOnce() throws Exception {
+        String q = tokenFor("quality");
+        String counterpart = "月度神秘顾客" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.parse(today());
+        assertThat(post(AUDITS + "/schedules", q, j("{'templateCode':'MYSTERY-GATE','counterpart':'x','everyN':0,"
+                + "'unit':'WEEKS','nextDate':'" + today.plusDays(1) + "'}")).body()).contains("everyN");
+        assertThat(post(AUDITS + "/schedules", q, j("{'templateCode':'NO-SUCH','counterpart':'x','everyN':1,"
+                + "'unit':'WEEKS','nextDate':'" + today.plusDays(1) + "'}")).body()).contains("templateCode");
+        assertThat(post(AUDITS + "/schedules", tokenFor("sales"), j("{}")).status()).isEqualTo(403);
+        JsonNode s = ok(post(AUDITS + "/schedules", q, j("{'templateCode':'MYSTERY-GATE','counterpart':'" + counterpart
+                + "','everyN':1,'unit':'WEEKS','nextDate':'" + today.plusDays(1) + "','aheadDays':30}")), 201);
+        // two nodes at once, then once more: one audit per date
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var one = pool.submit(() -> schedules.generate(today));
+        var two = pool.submit(() -> schedules.generate(today));
+        one.get();
+        two.get();
+        pool.shutdown();
+        schedules.generate(today);
+        java.util.List<LocalDate> dates = jdbc.sql("select audit_date from audit where schedule_id = :s order by audit_date")
+                .param("s", s.get("id").asLong()).query(LocalDate.class).list();
+        assertThat(dates).containsExactly(today.plusDays(1), today.plusDays(8), today.plusDays(15), today.plusDays(22),
+                today.plusDays(29));
+        JsonNode after = ok(get(AUDITS + "/schedules", q), 200);
+        for (JsonNode x : after) {
+            if (x.get("id").asLong() == s.get("id").asLong()) {
+                assertThat(x.get("nextDate").asString()).isEqualTo(today.plusDays(36).toString());
+            }
+        }
+        // a week later the next one is added
+        schedules.generate(today.plusDays(7));
+        assertThat(jdbc.sql("select count(*) from audit where schedule_id = :s").param("s", s.get("id").asLong())
+                .query(Long.class).single()).isEqualTo(6);
     }
 
     static String today() {
