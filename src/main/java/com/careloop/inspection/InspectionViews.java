@@ -137,4 +137,26 @@ public final class InspectionViews {
                            String leadName, List<Long> memberIds, int everyN, String unit, LocalDate nextDate,
                            int aheadDays, boolean active, long version) {
     }
+
+    /** One counted row of the statistics: a key, its label (zh-CN text or a code), how many and how many still open. */
+    public record CountRow(String key, String label, long count, long open) {
+    }
+
+    /** One finished audit's score, for the score trend per counterpart. */
+    public record ScorePoint(String counterpart, LocalDate auditDate, String code, AuditKind kind, BigDecimal score,
+                             AuditResult result, boolean redLineFailed) {
+    }
+
+    /**
+     * The statistics of the audits dated in [from, to]: audits per kind and result (status until finished), findings
+     * by checklist section (origin for customer and readiness findings) and by department, red-line failures per item,
+     * the on-time closure of findings (closed by their deadline, company time), findings open and overdue, and the
+     * score trend per counterpart.
+     */
+    public record Statistics(LocalDate from, LocalDate to, List<CountRow> byKindAndResult,
+                             List<CountRow> findingsBySection, List<CountRow> findingsByDepartment,
+                             List<CountRow> redLineFailures, long findingsClosed, long findingsClosedOnTime,
+                             BigDecimal onTimeRate, long findingsOpen, long findingsOverdue,
+                             List<ScorePoint> scoreTrend) {
+    }
 }

@@ -427,6 +427,90 @@ class InspectionApiTest extends ApiTestBase {
                 .query(Long.class).single()).isEqualTo(6);
     }
 
+    @Test
+    void statisticsCountAuditsByKindAndResultFindingsBySectionAndDepartmentRedLinesAndExportToExcel() {
+        String q = tokenFor("quality");
+        LocalDate today = LocalDate.parse(today());
+        String period = "?from=" + today.minusDays(30) + "&to=" + today.plusDays(30);
+        JsonNode s = ok(get(AUDITS + "/statistics" + period, q), 200);
+        // the demo CSR audit three days ago failed the fire-exit red line
+        assertThat(s.get("byKindAndResult").toString()).contains("CSR/FAIL");
+        assertThat(s.get("redLineFailures").toString()).contains("消防通道与安全出口畅通");
+        assertThat(s.get("findingsBySection").toString()).contains("CSR红线");
+        assertThat(s.get("findingsByDepartment").size()).isPositive();
+        assertThat(s.get("scoreTrend").toString()).contains("江苏恒顺食品有限公司");
+        assertThat(s.get("findingsOpen").asLong()).isPositive();
+        Response bad = get(AUDITS + "/statistics?from=" + today + "&to=" + today.minusDays(1), q);
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("\"to\"");
+        assertThat(get(AUDITS + "/statistics", tokenFor("staff")).status()).isEqualTo(403);
+        Response xlsx = call("GET", AUDITS + "/statistics/export" + period, q, null);
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.header("Content-Type")).contains("spreadsheetml");
+        com.careloop.support.PageSession session = new com.careloop.support.PageSession(port);
+        session.login("quality", DEMO_PASSWORD);
+        var page = session.get("/audits/statistics" + period);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("消防通道与安全出口畅通", "id=\"trend\"");
+    }
+
+    @Test
+    void aTemplateExportsToExcelAndImportsIntoANewDraftWhileABadRowIsRefusedNamingRowAndColumnWithNothingSaved()
+            throws Exception {
+        String q = tokenFor("quality");
+        long csr = ok(get(TEMPLATES + "?kind=CSR&status=PUBLISHED", q), 200).get(0).get("id").asLong();
+        JsonNode original = ok(get(TEMPLATES + "/" + csr, q), 200);
+        Response xlsx = call("GET", TEMPLATES + "/" + csr + "/export", q, null);
+        assertThat(xlsx.status()).isEqualTo(200);
+        byte[] bytes = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + TEMPLATES + "/" + csr
+                + "/export")).header("Authorization", "Bearer " + q).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        String code = "XL-" + UUID.randomUUID().toString().substring(0, 8);
+
+        // a bad kind in the third row of items: 422 naming row and column, no template saved
+        byte[] bad;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            var items = wb.getSheet("items");
+            var row = items.getRow(2);
+            row.removeCell(row.getCell(TemplateExcelColumns.KIND)); // the export writes inline strings
+            row.createCell(TemplateExcelColumns.KIND).setCellValue("MAYBE");
+            var out = new ByteArrayOutputStream();
+            wb.write(out);
+            bad = out.toByteArray();
+        }
+        Response refused = upload(TEMPLATES + "/import?code=" + code, "quality",
+                new Multipart().file("file", "bad.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bad));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("items[3].kind");
+        assertThat(jdbc.sql("select count(*) from checklist_template where code = :c").param("c", code).query(Long.class)
+                .single()).isZero();
+        assertThat(upload(TEMPLATES + "/import", "quality", new Multipart().file("file", "x.xlsx", "text/plain",
+                "not excel".getBytes())).status()).isEqualTo(422);
+
+        // the good file: a new draft with the same sections, items, red lines and texts
+        JsonNode draft = ok(upload(TEMPLATES + "/import?code=" + code, "quality", new Multipart().file("file", "csr.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes)), 201);
+        assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(draft.get("code").asString()).isEqualTo(code);
+        assertThat(draft.get("kind").asString()).isEqualTo("CSR");
+        assertThat(draft.get("sections").size()).isEqualTo(original.get("sections").size());
+        JsonNode redLine = draft.get("sections").get(1).get("items").get(0);
+        JsonNode was = original.get("sections").get(1).get("items").get(0);
+        assertThat(redLine.get("redLine").asBoolean()).isTrue();
+        assertThat(redLine.get("textZhCn").asString()).isEqualTo(was.get("textZhCn").asString());
+        assertThat(redLine.get("textEn").asString()).isEqualTo(was.get("textEn").asString());
+        assertThat(redLine.get("departmentCode").asString()).isEqualTo(was.get("departmentCode").asString());
+        // importing the same code again while its draft exists is refused
+        assertThat(upload(TEMPLATES + "/import?code=" + code, "quality", new Multipart().file("file", "csr.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes)).status()).isEqualTo(409);
+        assertThat(upload(TEMPLATES + "/import", "sales", new Multipart().file("file", "csr.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes)).status()).isEqualTo(403);
+    }
+
+    /** Column indexes of the items sheet (see docs/inspections.md). */
+    static final class TemplateExcelColumns {
+        static final int KIND = 7;
+    }
+
     static String today() {
         return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
     }

@@ -74,9 +74,13 @@ class InspectionApi {
     private final InspectionOutput output;
     private final AuditReadiness readiness;
     private final AuditSchedules schedules;
+    private final InspectionStatistics statistics;
+    private final TemplateExcel excel;
 
     InspectionApi(ChecklistTemplates templates, Audits audits, InspectionOutput output, AuditReadiness readiness,
-                  AuditSchedules schedules) {
+                  AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel) {
+        this.excel = excel;
+        this.statistics = statistics;
         this.templates = templates;
         this.audits = audits;
         this.output = output;
@@ -130,6 +134,21 @@ class InspectionApi {
     @ResponseStatus(HttpStatus.CREATED)
     Template newRevision(@PathVariable long id) {
         return templates.newRevision(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(TEMPLATES + "/{id}/export")
+    ResponseEntity<byte[]> exportTemplate(@PathVariable long id) {
+        return excel.export(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping(TEMPLATES + "/import")
+    @ResponseStatus(HttpStatus.CREATED)
+    Template importTemplate(@RequestParam(required = false) MultipartFile file,
+                            @RequestParam(required = false) String code) {
+        Upload u = upload(file);
+        return excel.importDraft(u == null ? null : u.bytes(), code);
     }
 
     // ---- audits ----
@@ -335,6 +354,20 @@ class InspectionApi {
     @PostMapping(AUDITS + "/schedules/{scheduleId}/stop")
     Schedule stopSchedule(@PathVariable long scheduleId, @RequestBody(required = false) Step body) {
         return schedules.stop(scheduleId, body == null ? null : body.version());
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @GetMapping(AUDITS + "/statistics")
+    InspectionViews.Statistics statistics(@RequestParam(required = false) java.time.LocalDate from,
+                                          @RequestParam(required = false) java.time.LocalDate to) {
+        return statistics.statistics(from, to);
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @GetMapping(AUDITS + "/statistics/export")
+    void statisticsExport(@RequestParam(required = false) java.time.LocalDate from,
+                          @RequestParam(required = false) java.time.LocalDate to, HttpServletResponse response) {
+        statistics.export(from, to, LocaleContextHolder.getLocale(), response);
     }
 
     static Upload upload(MultipartFile file) {

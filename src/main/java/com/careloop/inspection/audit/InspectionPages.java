@@ -66,9 +66,13 @@ class InspectionPages {
     private final InspectionOutput output;
     private final AuditReadiness readiness;
     private final AuditSchedules schedules;
+    private final InspectionStatistics statistics;
+    private final TemplateExcel excel;
 
     InspectionPages(Audits audits, ChecklistTemplates templates, InspectionOutput output, AuditReadiness readiness,
-                    AuditSchedules schedules) {
+                    AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel) {
+        this.excel = excel;
+        this.statistics = statistics;
         this.audits = audits;
         this.templates = templates;
         this.output = output;
@@ -344,6 +348,21 @@ class InspectionPages {
         return "redirect:/audits/schedules";
     }
 
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @GetMapping("/audits/statistics")
+    String statistics(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                      Model model) {
+        model.addAttribute("s", statistics.statistics(from, to));
+        return "inspection/statistics";
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @GetMapping("/audits/statistics/export")
+    void statisticsExport(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                          HttpServletResponse response) {
+        statistics.export(from, to, LocaleContextHolder.getLocale(), response);
+    }
+
     @RequiresPermission(InspectionPermissions.VIEW)
     @GetMapping("/checklist-templates")
     String templates(Model model) {
@@ -356,6 +375,20 @@ class InspectionPages {
     String template(@PathVariable long id, Model model) {
         model.addAttribute("t", templates.template(id));
         return "inspection/template";
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/checklist-templates/{id}/export")
+    ResponseEntity<byte[]> exportTemplate(@PathVariable long id) {
+        return excel.export(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping("/checklist-templates/import")
+    String importTemplate(@RequestParam(required = false) MultipartFile file,
+                          @RequestParam(required = false) String code) {
+        var u = InspectionApi.upload(file);
+        return "redirect:/checklist-templates/" + excel.importDraft(u == null ? null : u.bytes(), code).id();
     }
 
     @RequiresPermission(InspectionPermissions.CONFIGURE)

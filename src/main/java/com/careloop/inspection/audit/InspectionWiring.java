@@ -32,7 +32,8 @@ final class InspectionWiring {
                     new NavItem("nav.group.inspection", "nav.checklist-templates", "/checklist-templates",
                             InspectionPermissions.CONFIGURE, 462),
                     new NavItem("nav.group.inspection", "nav.audit-readiness", "/audits/readiness", InspectionPermissions.VIEW, 463),
-                    new NavItem("nav.group.inspection", "nav.audit-schedules", "/audits/schedules", InspectionPermissions.MANAGE, 464));
+                    new NavItem("nav.group.inspection", "nav.audit-schedules", "/audits/schedules", InspectionPermissions.MANAGE, 464),
+                    new NavItem("nav.group.inspection", "nav.audit-statistics", "/audits/statistics", InspectionPermissions.MANAGE, 465));
         }
     }
 
