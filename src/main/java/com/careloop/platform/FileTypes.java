@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * What a file really is, from its first bytes (magic numbers), not from the name or type the sender
- * declared: images (JPEG, PNG, GIF, WebP, TIFF), PDF, Office documents (OLE2 for .doc/.xls/.ppt, a ZIP for
+ * declared: images (JPEG, PNG, GIF, WebP, TIFF, HEIC/HEIF from phones), PDF, Office documents (OLE2 for .doc/.xls/.ppt, a ZIP for
  * .docx/.xlsx/.pptx, told apart by the extension) and plain text (no binary control bytes).
  */
 final class FileTypes {
@@ -22,6 +22,14 @@ final class FileTypes {
             "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation");
+    /**
+     * Major brands of the ISO media file ("ftyp" box) that are still images: HEVC-coded HEIC (iPhone photos) and
+     * the generic HEIF image brands. Video brands (hevc sequences, mp4) are not photos and stay refused.
+     */
+    private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "heim", "heis", "mif1", "mif2");
+    /** Names browsers and phones give a HEIC/HEIF photo; all stored as {@code image/heic}. */
+    private static final Set<String> HEIF_DECLARED = Set.of("image/heif", "image/heic-sequence", "image/heif-sequence");
+
     /** Declared types that say nothing (mail clients, some browsers): only the bytes decide. */
     private static final Set<String> UNINFORMATIVE = Set.of(OCTET_STREAM, "application/zip", "application/x-zip-compressed",
             "application/x-ole-storage", "binary/octet-stream", "application/unknown");
@@ -43,6 +51,10 @@ final class FileTypes {
         }
         if (ascii(b, 0, "RIFF") && ascii(b, 8, "WEBP")) {
             return Optional.of("image/webp");
+        }
+        if (ascii(b, 4, "ftyp") && b.length >= 12
+                && HEIF_BRANDS.contains(new String(b, 8, 4, StandardCharsets.US_ASCII))) {
+            return Optional.of("image/heic");
         }
         if (starts(b, 'I', 'I', 0x2a, 0x00) || starts(b, 'M', 'M', 0x00, 0x2a)) {
             return Optional.of("image/tiff");
@@ -73,6 +85,9 @@ final class FileTypes {
         }
         if (d.equals("image/tif")) {
             d = "image/tiff";
+        }
+        if (HEIF_DECLARED.contains(d)) {
+            d = "image/heic";
         }
         return !UNINFORMATIVE.contains(d) && !d.equals(detected);
     }
