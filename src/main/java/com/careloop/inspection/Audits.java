@@ -87,6 +87,8 @@ public class Audits {
     public static final List<String> FOLDERS = List.of("P_PREP", "D_ONSITE", "C_FINDINGS", "A_IMPROVEMENT");
     public static final List<String> SCHEMES = List.of("QMS", "FSMS", "HACCP", "OHSMS", "EMS");
     static final String PHOTO_SLOT = "PHOTO-";
+    /** Photo items take JPEG, PNG and HEIC (phones; stored without a thumbnail, the page shows a placeholder). */
+    static final Set<String> PHOTO_TYPES = Set.of("image/jpeg", "image/png", "image/heic");
     /** Working days a finding from a failed item is given (business calendar). */
     static final int FINDING_WORKING_DAYS = 10;
 
@@ -340,7 +342,7 @@ public class Audits {
         return question(id, itemId);
     }
 
-    /** A photo for a photo item (JPEG/PNG by their bytes, up to the store's limit of 20 MB; stored with a thumbnail). */
+    /** A photo for a photo item (JPEG/PNG/HEIC by their bytes, up to the store's limit of 20 MB; JPEG/PNG get a thumbnail). */
     public File addPhoto(long id, long itemId, Upload upload) {
         Head h = head(id);
         requireTakingPart(h);
@@ -1010,7 +1012,7 @@ public class Audits {
             throw new InvalidInputException("file", "required", Text.of("error.inspection.required", "file"));
         }
         UploadedFiles.Checked checked = files.check(upload.fileName(), upload.contentType(), upload.bytes());
-        if (!checked.contentType().equals("image/jpeg") && !checked.contentType().equals("image/png")) {
+        if (!PHOTO_TYPES.contains(checked.contentType())) {
             throw new InvalidInputException("file", "image", Text.of("error.inspection.not-a-photo"));
         }
         return checked;

@@ -52,6 +52,14 @@ class InspectionApiTest extends ApiTestBase {
         return out.toByteArray();
     }
 
+    /** The first box of a HEIC photo: size, "ftyp", brand heic, minor version, compatible brand mif1. */
+    static byte[] heic() {
+        byte[] b = java.util.Arrays.copyOf(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'}, 64);
+        System.arraycopy("heic".getBytes(StandardCharsets.US_ASCII), 0, b, 8, 4);
+        System.arraycopy("mif1".getBytes(StandardCharsets.US_ASCII), 0, b, 16, 4);
+        return b;
+    }
+
     Response upload(String path, String user, Multipart form) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + tokenFor(user)).header("Accept", "application/json")
@@ -133,6 +141,13 @@ class InspectionApiTest extends ApiTestBase {
                 new Multipart().file("file", "入口2.png", "image/png", png())), 201);
         ok(put(AUDITS + "/" + id + "/answers/" + photo, q, j("{}")), 200);
         assertThat(get(AUDITS + "/" + id + "/files/" + p2.get("id").asLong() + "/thumbnail", q).status()).isEqualTo(200);
+        // an iPhone's HEIC photo is taken too (no thumbnail: the page shows a placeholder)
+        JsonNode heic = ok(upload(AUDITS + "/" + id + "/answers/" + photo + "/photos", "quality",
+                new Multipart().file("file", "IMG_0001.HEIC", "image/heic", heic())), 201);
+        assertThat(heic.get("contentType").asString()).isEqualTo("image/heic");
+        com.careloop.support.PageSession conduct = new com.careloop.support.PageSession(port);
+        conduct.login("quality", DEMO_PASSWORD);
+        assertThat(conduct.get("/audits/" + id).body()).contains("heic-placeholder");
 
         // a high score, but the red line fails
         ok(put(AUDITS + "/" + id + "/answers/" + score, q, j("{'answer':'5'}")), 200);

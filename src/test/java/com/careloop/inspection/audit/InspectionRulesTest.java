@@ -100,4 +100,18 @@ class InspectionRulesTest {
         assertThatThrownBy(() -> InspectionRules.every("DAYS")).isInstanceOf(InvalidInputException.class)
                 .extracting("field").isEqualTo("unit");
     }
+
+    @Test
+    void everyReadyTemplateHasItsSectionsAndItemsInTraditionalChineseAndEnglish() {
+        for (var t : ReadyTemplates.all()) {
+            for (var section : t.sections()) {
+                assertThat(section.titleZhTw()).as(t.code() + " " + section.titleZhCn()).isNotBlank();
+                assertThat(section.titleEn()).as(t.code() + " " + section.titleZhCn()).isNotBlank();
+                for (var item : section.items()) {
+                    assertThat(item.textZhTw()).as(t.code() + " " + item.textZhCn()).isNotBlank();
+                    assertThat(item.textEn()).as(t.code() + " " + item.textZhCn()).isNotBlank();
+                }
+            }
+        }
+    }
 }
