@@ -119,8 +119,7 @@ public class AuditReadiness {
                 .query((rs, n) -> {
                     long itemId = rs.getLong("item_id");
                     List<File> evidence = stored.stream().filter(f -> f.slot().equals(EVIDENCE_SLOT + itemId))
-                            .map(f -> new File(f.id(), f.slot(), f.fileName(), f.contentType(), f.size(), f.image(),
-                                    f.storedAt())).toList();
+                            .map(Audits::file).toList();
                     return new ReadinessItem(items.get(itemId), rs.getString("state"), rs.getString("note"),
                             rs.getString("marked_by"), (Long) rs.getObject("finding_id", Long.class),
                             rs.getString("finding_code"), rs.getString("finding_status"), evidence);
@@ -197,7 +196,7 @@ public class AuditReadiness {
         }
         var f = files.store(Audits.RECORD_TYPE, t.auditId(), EVIDENCE_SLOT + itemId,
                 files.check(upload.fileName(), upload.contentType(), upload.bytes()));
-        return new File(f.id(), f.slot(), f.fileName(), f.contentType(), f.size(), f.image(), f.storedAt());
+        return Audits.file(f);
     }
 
     /**

@@ -1024,7 +1024,7 @@ public class Audits {
                 .orElseThrow(() -> new NotFoundException("stored-file", fileId));
     }
 
-    private static File file(StoredFiles.StoredFile f) {
+    static File file(StoredFiles.StoredFile f) {
         return new File(f.id(), f.slot(), f.fileName(), f.contentType(), f.size(), f.image(), f.storedAt());
     }
 
