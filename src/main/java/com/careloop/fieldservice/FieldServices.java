@@ -104,12 +104,15 @@ public class FieldServices {
     private final FieldServiceProperties settings;
     private final Texts texts;
     private final com.careloop.platform.IdempotentCreates idempotency;
+    private final org.springframework.context.ApplicationEventPublisher events;
     public static final String API = "/api/v1/field-services";
 
     FieldServices(com.careloop.platform.IdempotentCreates idempotency, FieldServiceRepository services, RecordNumbers numbers, AuditTrail audit, CurrentUsers users,
                   JdbcClient jdbc, Clock clock, CareLoopProperties platform, ServiceDesk desk,
                   CorrectiveActions capas, Notifications notifications, StoredFiles files, CalendarService calendars,
-                  FieldServiceProperties settings, Texts texts) {
+                  FieldServiceProperties settings, Texts texts,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.services = services;
         this.numbers = numbers;
         this.audit = audit;
@@ -379,6 +382,8 @@ public class FieldServices {
                 now());
         services.saveAndFlush(f);
         audit.changed(f, "CUSTOMER_SIGNED", before);
+        events.publishEvent(new FieldServiceReportSigned(f.getId(), f.getCode(), f.getReportCode(), f.getRequestId(),
+                f.getCustomerId(), f.getCustomerName(), f.getFindings(), f.getCustomerSignedAt()));
         return view(f);
     }
 

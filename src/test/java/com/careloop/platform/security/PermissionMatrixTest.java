@@ -139,6 +139,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.inspection.InspectionEndpointRules.RULES);
         MATRIX.putAll(com.careloop.fieldservice.FieldServiceEndpointRules.RULES);
         MATRIX.putAll(com.careloop.fieldservice.FieldServicePageEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.fieldservice.FieldHistoryEndpointRules.RULES);
     }
 
 
