@@ -71,7 +71,7 @@ class ContractBench {
         String salesToken = BenchSupport.token(http, port, "benchsales", PASSWORD);
         String reviewerToken = BenchSupport.token(http, port, "benchprod", PASSWORD);
         BenchSupport.post(http, port, "/api/v1/customers", gmToken, "{\"name\":\"基准包装客户\","
-                + "\"kind\":\"ORGANISATION\",\"phone\":\"051265550001\"}", 201);
+                + "\"kind\":\"ORGANISATION\",\"phone\":\"051265550001\",\"representativeId\":" + sales + "}", 201);
         long customer = jdbc.sql("select id from customer where name = '基准包装客户'").query(Long.class).single();
 
         long t0 = System.nanoTime();
