@@ -86,7 +86,8 @@ public final class ContractViews {
     /**
      * A change of the contract (合同变更): its kinds, how the customer agreed, the aspects re-reviewed and their
      * signatures, the proposed terms and their difference to the revision it changes, the outcome and the change
-     * notice (合同变更通知单) with its acknowledgements.
+     * notice (合同变更通知单) with its acknowledgements; a change of a major contract ({@code major}) also needs the
+     * general manager after its countersign ({@code awaitingGm} meanwhile; {@code gmBy}, {@code gmAt} once decided).
      */
     public record Change(long id, long contractId, String contractNumber, String customerName, String number,
                          int fromRevision, Integer revision, List<ChangeKind> kinds, ChangeStatus status,
@@ -95,7 +96,8 @@ public final class ContractViews {
                          LocalDate deliveryDate, String paymentTerms, String specialRequirements, List<Line> lines,
                          BigDecimal totalAmount, String decisionComment, String decidedBy, OffsetDateTime decidedAt,
                          String noticeNumber, OffsetDateTime noticeIssuedAt, List<Notified> notified,
-                         String requestedBy, OffsetDateTime requestedAt, boolean withdrawable, long version) {
+                         String requestedBy, OffsetDateTime requestedAt, boolean withdrawable, long version,
+                         boolean major, boolean awaitingGm, String gmBy, OffsetDateTime gmAt) {
     }
 
     /** One revision of the contract (v1 as registered, v2 … after each accepted change). */

@@ -68,6 +68,8 @@ public class Contracts {
     public static final String MAJOR_CHAIN = "contract.major";
     /** Approval subject of a change's re-review (subject id = the change's id). */
     public static final String CHANGE_SUBJECT = "contract-change";
+    /** Approval subject of the general manager's approval of a change of a major contract (subject id = the change). */
+    public static final String CHANGE_MAJOR_SUBJECT = "contract-change-major";
     public static final String NUMBER_TYPE = "contract";
     public static final String REVIEW_NUMBER_TYPE = "contract-review";
     static final String API = "/api/v1/contracts";
@@ -153,8 +155,7 @@ public class Contracts {
                     Text.label("contract.source", c.getSource()));
         }
         var before = c.auditState();
-        boolean major = Contract.isMajor(c.getTotalAmount(), properties.majorThreshold())
-                || (properties.specialIsMajor() && c.getContractClass() == ContractClass.SPECIAL);
+        boolean major = properties.isMajor(c.getTotalAmount(), c.getContractClass());
         c.submit(c.getReviewNumber() == null ? numbers.next(REVIEW_NUMBER_TYPE) : null, major, now());
         if (c.getContractClass().chainCode() != null) {
             approvals.start(subject(c, REVIEW_SUBJECT), c.getContractClass().chainCode(), users.require().id());
@@ -430,7 +431,8 @@ public class Contracts {
     /** Whether the user is (or was) asked to re-review a change of the contract. */
     private boolean reviewsAChange(long contractId, long userId) {
         return jdbc.sql("select id from contract_change where contract_id = :id").param("id", contractId)
-                .query(Long.class).list().stream().anyMatch(ch -> approvals.involves(CHANGE_SUBJECT, ch, userId));
+                .query(Long.class).list().stream().anyMatch(ch -> approvals.involves(CHANGE_SUBJECT, ch, userId)
+                        || approvals.involves(CHANGE_MAJOR_SUBJECT, ch, userId));
     }
 
     /**

@@ -296,4 +296,155 @@ class ContractChangeApiTest extends ApiTestBase {
         assertThat(post(BASE + "/" + id + "/changes", tokenFor("frontdesk"), j("{'kinds':['DELIVERY_DATE']}")).status())
                 .isEqualTo(403);
     }
+
+    @Test
+    void aChangeOfAMajorContractNeedsTheGeneralManagerWhoCannotApproveAChangeTheyRequested() {
+        if (jdbc.sql("select count(*) from app_user where username = 'ctrgm2'").query(Long.class).single() == 0) {
+            long dept = jdbc.sql("select id from department where code = 'SALES'").query(Long.class).single();
+            Response u = post("/api/v1/users", tokenFor("admin"), j("{'username':'ctrgm2','displayName':'ctrgm2',"
+                    + "'password':'" + DEMO_PASSWORD + "','position':'GENERAL_MANAGER','roles':['GENERAL_MANAGER',"
+                    + "'STAFF'],'departmentId':" + dept + "}"));
+            assertThat(u.status()).as(u.body()).isEqualTo(201);
+        }
+        String product = "重大变更纸箱" + UUID.randomUUID().toString().substring(0, 6);
+        Response r = post(BASE, tokenFor("sales"), j("{'customerId':" + customerId + ",'customerNumber':'BGM-"
+                + UUID.randomUUID().toString().substring(0, 8) + "','source':'WRITTEN','contractClass':'REGULAR',"
+                + "'orderDate':'" + today(0) + "','deliveryDate':'" + today(20) + "','lines':[{'product':'" + product
+                + "','quantity':400000,'unit':'只','unitPrice':3.40}]}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        long id = r.json().get("id").asLong();
+        ok("sales", BASE + "/" + id + "/submit", null);
+        ok("sales", REVIEWS + "/" + id + "/signatures", "{'aspect':'QUANTITY_PRICE_PAYMENT','verdict':'ACCEPT'}");
+        ok("ctrprod", REVIEWS + "/" + id + "/signatures", "{'aspect':'CAPACITY_DELIVERY','verdict':'ACCEPT'}");
+        ok("ctrsalesmgr", BASE + "/" + id + "/outcome", "{'outcome':'A'}");
+        assertThat(ok("gm", BASE + "/" + id + "/gm-decision", "{'approve':true}").get("status").asString())
+                .isEqualTo("ACCEPTED");
+
+        r = post(BASE + "/" + id + "/changes", tokenFor("ctrgm2"), j("{'kinds':['PRICE']," + agreed() + ",'lines':[{"
+                + "'product':'" + product + "','quantity':400000,'unit':'只','unitPrice':3.50}]}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode ch = r.json();
+        long change = ch.get("id").asLong();
+        assertThat(ch.get("major").asBoolean()).as("1,400,000 CNY is above the threshold").isTrue();
+        String gmStep = BASE + "/" + id + "/changes/" + change + "/gm-decision";
+        r = post(gmStep, tokenFor("gm"), j("{'approve':true}"));
+        assertThat(r.status()).as("no GM step before the countersign ended").isEqualTo(409);
+        assertThat(code(r)).isEqualTo("contract.change-wrong-stage");
+        assertThat(sign("sales", id, change, "QUANTITY_PRICE_PAYMENT", "ACCEPT", null).status()).isEqualTo(200);
+        r = sign("ctrfin", id, change, "PAYMENT_CREDIT", "ACCEPT", null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        ch = r.json();
+        assertThat(ch.get("status").asString()).as("countersigned, still open").isEqualTo("UNDER_REVIEW");
+        assertThat(ch.get("awaitingGm").asBoolean()).isTrue();
+        assertThat(aspects(ch)).contains("MAJOR");
+        assertThat(get(BASE + "/" + id, tokenFor("sales")).json().get("lines").get(0).get("unitPrice").decimalValue())
+                .as("v1 until the general manager approves").isEqualByComparingTo("3.40");
+
+        r = post(gmStep, tokenFor("ctrgm2"), j("{'approve':true}"));
+        assertThat(r.status()).as("a GM approving the change they requested").isEqualTo(409);
+        assertThat(code(r)).isEqualTo("contract.own-change");
+        String number = ch.get("number").asString();
+        long task = get("/api/v1/approvals/tasks?mine", tokenFor("ctrgm2")).json().valueStream()
+                .filter(t -> number.equals(t.get("number").asString())).findFirst().orElseThrow().get("id").asLong();
+        r = post("/api/v1/approvals/tasks/" + task + "/decision", tokenFor("ctrgm2"), j("{'decision':'APPROVE'}"));
+        assertThat(r.status()).as("not from the approval inbox either: " + r.body()).isEqualTo(409);
+        assertThat(get(BASE + "/" + id + "/changes/" + change, tokenFor("sales")).json().get("awaitingGm")
+                .asBoolean()).as("nothing saved").isTrue();
+        r = post(gmStep, tokenFor("ctrfin"), j("{'approve':true}"));
+        assertThat(r.status()).as("only the general manager").isEqualTo(409);
+
+        ch = ok("gm", gmStep, "{'approve':true,'comment':'同意调价'}");
+        assertThat(ch.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(ch.get("gmBy").asString()).isNotBlank();
+        assertThat(ch.get("noticeNumber").asString()).matches("HTBG\\d{4}-\\d{6}");
+        JsonNode c = get(BASE + "/" + id, tokenFor("sales")).json();
+        assertThat(get(BASE + "/" + id + "/revisions", tokenFor("sales")).json().size()).isEqualTo(2);
+        assertThat(c.get("totalAmount").decimalValue()).isEqualByComparingTo("1400000.00");
+
+        r = post(BASE + "/" + id + "/changes", tokenFor("sales"), j("{'kinds':['DELIVERY_DATE']," + agreed()
+                + ",'deliveryDate':'" + today(25) + "'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        change = r.json().get("id").asLong();
+        ch = sign("ctrprod", id, change, "CAPACITY_DELIVERY", "ACCEPT", null).json();
+        assertThat(ch.get("awaitingGm").asBoolean()).isTrue();
+        ch = ok("gm", BASE + "/" + id + "/changes/" + change + "/gm-decision", "{'approve':false,'comment':'交期不可再延'}");
+        assertThat(ch.get("status").asString()).as("the GM refuses: rejected, v2 stays").isEqualTo("REJECTED");
+        assertThat(ch.get("decisionComment").asString()).isEqualTo("交期不可再延");
+        assertThat(get(BASE + "/" + id + "/revisions", tokenFor("sales")).json().size()).isEqualTo(2);
+    }
+
+    /**
+     * The change request form on the contract page in each language: a missing field and a bad line come back as
+     * messages naming the field by its label (nothing saved); the request shows its countersign, sales signs their
+     * aspect there and withdraws the change.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "zh-CN, 提出合同变更, 请填写 客户联系人, 第 1 行数量, 评审中, 已撤回, 数量、价格与付款条件",
+            "zh-TW, 提出合約變更, 請填寫 客戶聯絡人, 第 1 行數量, 評審中, 已撤回, 數量、價格與付款條件",
+            "en, Request a contract change, Please fill in Customer contact, Line 1 Quantity, Under review, Withdrawn, "
+                    + "'Quantity, price and payment terms'"})
+    void salesRequestsAChangeOnTheContractPageAndSeesItsCountersign(String lang, String title, String required,
+                                                                    String badLine, String underReview,
+                                                                    String withdrawn, String aspect) {
+        String product = "页面变更" + UUID.randomUUID().toString().substring(0, 6);
+        long id = accepted(product).get("id").asLong();
+        com.careloop.support.PageSession s = new com.careloop.support.PageSession(port);
+        s.login("sales", DEMO_PASSWORD);
+        s.get("/?lang=" + lang);
+        String html = s.get("/contracts/" + id).body();
+        assertThat(html).contains(title, "id=\"change-form\"", "change-kind-TERMINATION", "value=\"1200\"")
+                .doesNotContain("??", "contract.change.");
+        String path = "/contracts/" + id + "/changes";
+        var r = s.post(path, "kind", "QUANTITY", "agreedMethod", "PHONE", "agreedOn", today(0), "agreedWith", "",
+                "agreed", "客户来电", "product", product, "quantity", "1500", "unit", "只", "unitPrice", "3.40");
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.location()).contains("/contracts/" + id);
+        assertThat(s.get("/contracts/" + id).body()).contains(required);
+        r = s.post(path, "kind", "QUANTITY", "agreedMethod", "PHONE", "agreedOn", today(0), "agreedWith", "王经理",
+                "agreed", "客户来电", "product", product, "quantity", "-5", "unit", "只", "unitPrice", "3.40");
+        assertThat(s.get("/contracts/" + id).body()).contains(badLine);
+        assertThat(get(BASE + "/" + id + "/changes", tokenFor("sales")).json().size()).as("nothing saved").isZero();
+
+        r = s.post(path, "kind", "QUANTITY", "agreedMethod", "PHONE", "agreedOn", today(0), "agreedWith", "王经理",
+                "agreed", "客户来电加量", "reason", "旺季备货", "deliveryDate", today(20), "paymentTerms", "月结30天",
+                "product", product, "spec", "500x300x200", "quantity", "1500", "unit", "只", "unitPrice", "3.40",
+                "product", "", "spec", "", "quantity", "", "unit", "", "unitPrice", "", "version",
+                String.valueOf(get(BASE + "/" + id, tokenFor("sales")).json().get("version").asLong()));
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.location()).contains("#change-");
+        JsonNode ch = get(BASE + "/" + id + "/changes", tokenFor("sales")).json().get(0);
+        assertThat(ch.get("kinds").get(0).asString()).isEqualTo("QUANTITY");
+        assertThat(ch.get("lines").get(0).get("quantity").decimalValue()).isEqualByComparingTo("1500");
+        assertThat(aspects(ch)).containsExactly("PAYMENT_CREDIT", "QUANTITY_PRICE_PAYMENT");
+        html = s.get("/contracts/" + id).body();
+        assertThat(html).contains(ch.get("number").asString(), underReview, aspect, "do-withdraw-change",
+                "change-sign-form").doesNotContain("id=\"change-form\"");
+
+        long change = ch.get("id").asLong();
+        s.post("/contracts/" + id + "/changes/" + change + "/sign", "aspect", "QUANTITY_PRICE_PAYMENT", "verdict",
+                "ACCEPT", "comment", "");
+        ch = get(BASE + "/" + id + "/changes/" + change, tokenFor("sales")).json();
+        assertThat(ch.get("reviews").valueStream().filter(x -> "QUANTITY_PRICE_PAYMENT".equals(x.get("aspect")
+                .asString())).findFirst().orElseThrow().get("signedBy").asString()).isNotBlank();
+        s.post("/contracts/" + id + "/changes/" + change + "/withdraw");
+        assertThat(get(BASE + "/" + id + "/changes/" + change, tokenFor("sales")).json().get("status").asString())
+                .isEqualTo("WITHDRAWN");
+        assertThat(s.get("/contracts/" + id).body()).contains(withdrawn, "id=\"change-form\"")
+                .doesNotContain("do-withdraw-change");
+    }
+
+    @Test
+    void theDemoContractInProductionIsAtV2WithItsChangeNotice() {
+        long id = jdbc.sql("select id from contract where customer_number = 'HS-CG-2026-0388'").query(Long.class)
+                .single();
+        JsonNode revisions = get(BASE + "/" + id + "/revisions", tokenFor("sales")).json();
+        assertThat(revisions.size()).isEqualTo(2);
+        assertThat(revisions.get(1).get("current").asBoolean()).isTrue();
+        JsonNode ch = get(BASE + "/" + id + "/changes", tokenFor("sales")).json().get(0);
+        assertThat(ch.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(ch.get("noticeNumber").asString()).matches("HTBG\\d{4}-\\d{6}");
+        assertThat(get(BASE + "/" + id, tokenFor("sales")).json().get("lines").get(0).get("quantity").decimalValue())
+                .isEqualByComparingTo("32000");
+    }
 }

@@ -75,7 +75,7 @@ class ContractPagesTest extends ApiTestBase {
                 "unit", "只", "unitPrice", "1.999", "remark", "");
         assertThat(bad.status()).isEqualTo(302);
         assertThat(bad.location()).endsWith("/contracts/new");
-        assertThat(s.get("/contracts/new").body()).contains("lines[0].unitPrice", "2 位小数");
+        assertThat(s.get("/contracts/new").body()).contains("第 1 行单价", "2 位小数");
         PageSession.Page created = s.post("/contracts/new", "customerId", String.valueOf(customerId()),
                 "customerNumber", customerNumber, "source", "PHONE", "contractClass", "REGULAR",
                 "orderDate", day(0), "deliveryDate", day(10), "product", "纸箱", "spec", "", "quantity", "10",

@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.careloop.contract.ChangeKind;
 import com.careloop.contract.ContractClass;
 import com.careloop.contract.ContractCommands;
 import com.careloop.contract.ContractSource;
 import com.careloop.contract.ContractViews.Detail;
 import com.careloop.contract.Contracts;
+import com.careloop.contract.ResolutionMethod;
 import com.careloop.contract.ReviewAspect;
 import com.careloop.contract.ReviewOutcome;
 import com.careloop.contract.ReviewVerdict;
@@ -28,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo mode only, and only while there is no contract yet: contracts of the demo paper-packaging customers in the
  * states a newcomer should see — registered, under countersign with an open inconsistency, waiting for the outcome,
- * waiting for the general manager, accepted and in production, delivered and closed, cancelled. Entered through the
+ * waiting for the general manager, accepted and in production (then changed: v2 with its change notice), delivered
+ * and closed, cancelled. Entered through the
  * service by the salesperson (钱晓东), quality (周卫东) and the general manager (吴建国), so they are numbered, timed and
  * audited like real ones. The demo company has nobody in production, purchasing, technical or finance: their review
  * tasks go to the approval administrators until such users are created.
@@ -38,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ContractBootstrap implements ApplicationRunner {
 
     private final Contracts contracts;
+    private final ContractChanges changes;
+    private final DemoSignatures demo;
     private final CustomerDirectory customers;
     private final JdbcClient jdbc;
     private final CareLoopProperties properties;
@@ -45,9 +50,11 @@ class ContractBootstrap implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ContractBootstrap(Contracts contracts, CustomerDirectory customers, JdbcClient jdbc, CareLoopProperties properties,
+    ContractBootstrap(Contracts contracts, ContractChanges changes, DemoSignatures demo, CustomerDirectory customers, JdbcClient jdbc, CareLoopProperties properties,
                       SignedInAs signedIn, TransactionTemplate tx, Clock clock) {
         this.contracts = contracts;
+        this.changes = changes;
+        this.demo = demo;
         this.customers = customers;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -106,6 +113,14 @@ class ContractBootstrap implements ApplicationRunner {
             contracts.close(closed, null);
             contracts.cancel(cancelled, null);
         }));
+        // the contract in production changed with the customer (more boxes, later delivery): re-reviewed by the
+        // touched departments only, now at v2 with its change notice (合同变更通知单) and a new production notice
+        long change = call("sales", () -> tx.execute(s -> changes.request(inProduction, new ContractCommands.RequestChange(
+                List.of(ChangeKind.QUANTITY, ChangeKind.DELIVERY_DATE), ResolutionMethod.PHONE, today.minusDays(1),
+                "恒顺食品采购部 张经理", "中秋备货增加 2000 只，交期顺延 10 天，单价不变", null,
+                today.minusDays(12).plusDays(30), null, null, List.of(new ContractCommands.Line("酱油六瓶装纸箱", null,
+                new BigDecimal("32000"), "只", new BigDecimal("3.15"), null)), null)).id()));
+        demo.signAll(ContractChanges.SUBJECT, change);
     }
 
     private <T> T call(String username, java.util.function.Supplier<T> work) {

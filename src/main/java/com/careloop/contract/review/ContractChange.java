@@ -60,6 +60,11 @@ public class ContractChange implements Auditable {
     private long requestedBy;
     private String requestedByName;
     private Instant requestedAt;
+    /** A change of a major contract (the contract's rule on the larger of the totals before and after) needs the GM. */
+    private boolean major;
+    private Instant countersignedAt;
+    private String gmByName;
+    private Instant gmAt;
     @Version
     private long version;
 
@@ -68,7 +73,7 @@ public class ContractChange implements Auditable {
 
     static ContractChange request(String number, long contractId, int fromRevision, List<ChangeKind> kinds,
                                   ResolutionMethod method, LocalDate agreedOn, String agreedWith, String agreed,
-                                  String reason, String newTerms, Contract.Actor by, Instant now) {
+                                  String reason, String newTerms, boolean major, Contract.Actor by, Instant now) {
         ContractChange c = new ContractChange();
         c.number = number;
         c.contractId = contractId;
@@ -81,6 +86,7 @@ public class ContractChange implements Auditable {
         c.agreed = agreed;
         c.reason = reason;
         c.newTerms = newTerms;
+        c.major = major;
         c.requestedBy = by.id();
         c.requestedByName = by.name();
         c.requestedAt = now;
@@ -95,6 +101,50 @@ public class ContractChange implements Auditable {
         this.noticeNumber = noticeNumber;
         noticeIssuedAt = now;
         decided(by, comment, now);
+    }
+
+    /**
+     * Every touched department signed (or none was touched): true when the change may now be accepted, false when
+     * it is major and waits for the general manager.
+     */
+    boolean countersigned(Instant now) {
+        requireUnderReview("countersign");
+        if (countersignedAt != null) {
+            throw DomainException.of("contract.change-wrong-stage", number);
+        }
+        countersignedAt = now;
+        return !major;
+    }
+
+    /** Countersigned and major, the general manager has not decided yet. */
+    public boolean isAwaitingGm() {
+        return status == ChangeStatus.UNDER_REVIEW && major && countersignedAt != null;
+    }
+
+    /**
+     * The general manager decided on a major change. Nobody approves a change they requested, nor one of their own
+     * contract ({@code ownContract}: its salesperson or registrant) — 409 {@code contract.own-change}. Approved → the
+     * caller accepts it; refused → rejected with the GM's comment.
+     */
+    void gmDecided(boolean approved, Contract.Actor by, boolean ownContract, String comment, Instant now) {
+        if (!isAwaitingGm()) {
+            throw DomainException.of("contract.change-wrong-stage", number);
+        }
+        if (approved) {
+            requireNotOwn(by.id(), ownContract);
+        }
+        gmByName = by.name();
+        gmAt = now;
+        if (!approved) {
+            rejected(by.name(), comment, now);
+        }
+    }
+
+    /** Nobody approves as GM a change they requested or one of their own contract (409 {@code contract.own-change}). */
+    void requireNotOwn(long userId, boolean ownContract) {
+        if (userId == requestedBy || ownContract) {
+            throw DomainException.of("contract.own-change", number);
+        }
     }
 
     /** A touched department could not accept it: the contract stays on its revision; the reason is kept. */
@@ -155,6 +205,9 @@ public class ContractChange implements Auditable {
         s.put("reason", reason);
         s.put("decisionComment", decisionComment);
         s.put("noticeNumber", noticeNumber);
+        s.put("major", major);
+        s.put("countersignedAt", countersignedAt);
+        s.put("gmByName", gmByName);
         return s;
     }
 
@@ -179,4 +232,8 @@ public class ContractChange implements Auditable {
     public String getRequestedByName() { return requestedByName; }
     public Instant getRequestedAt() { return requestedAt; }
     public long getVersion() { return version; }
+    public boolean isMajor() { return major; }
+    public Instant getCountersignedAt() { return countersignedAt; }
+    public String getGmByName() { return gmByName; }
+    public Instant getGmAt() { return gmAt; }
 }

@@ -85,6 +85,18 @@ class ContractChangeApi {
         return changes.withdraw(id, changeId);
     }
 
+    @Operation(summary = "The general manager's decision on a change of a major contract", description = "{approve, "
+            + "comment}: after the touched departments accepted a change of a major contract (total above the major "
+            + "threshold before or after the change, or a special contract when so configured). 409 "
+            + "contract.change-wrong-stage before that, contract.own-change approving a change one requested or of "
+            + "one's own contract, approvals.not-assignee for anybody but the general manager.")
+    @RequiresPermission(ContractPermissions.REVIEW)
+    @PostMapping("/changes/{changeId}/gm-decision")
+    ContractViews.Change gmDecision(@PathVariable long id, @PathVariable long changeId,
+                                    @RequestBody(required = false) ContractCommands.GmDecision body) {
+        return changes.gmDecision(id, changeId, body);
+    }
+
     @Operation(summary = "A member of a notified department acknowledges the change notice", description = "Once per "
             + "department (409 contract.change-acknowledged); others 409 contract.change-not-notified.")
     @RequiresPermission(ContractPermissions.VIEW)

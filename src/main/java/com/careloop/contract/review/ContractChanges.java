@@ -62,6 +62,8 @@ public class ContractChanges {
 
     /** Approval subject of a change's re-review (subject id = the change's id). */
     public static final String SUBJECT = Contracts.CHANGE_SUBJECT;
+    /** Approval subject of the general manager's step on a change of a major contract (chain contract.major). */
+    public static final String MAJOR_SUBJECT = Contracts.CHANGE_MAJOR_SUBJECT;
     public static final String CHAIN = "contract.CHANGE";
     public static final String NUMBER_TYPE = ContractChange.RECORD_TYPE;
     public static final String NOTICE_NUMBER_TYPE = "contract-change-notice";
@@ -84,12 +86,14 @@ public class ContractChanges {
     private final Clock clock;
     private final ZoneId zone;
     private final String productionDepartment;
+    private final ContractProperties properties;
 
     ContractChanges(ContractChangeRepository changes, ContractRepository contractRepository, Contracts contracts,
                     ProductionNotices productionNotices, Approvals approvals, RecordNumbers numbers, AuditTrail audit,
                     CurrentUsers users, Notifications notifications, Texts texts, JdbcClient jdbc, JsonMapper json,
-                    Clock clock, CareLoopProperties platform,
+                    Clock clock, CareLoopProperties platform, ContractProperties properties,
                     @Value("${careloop.contract.production-department:PROD}") String productionDepartment) {
+        this.properties = properties;
         this.changes = changes;
         this.contractRepository = contractRepository;
         this.contracts = contracts;
@@ -126,7 +130,7 @@ public class ContractChanges {
                 .filter(x -> x.getStatus() == ChangeStatus.UNDER_REVIEW).toList().isEmpty()) {
             throw DomainException.of("contract.change-open", c.getNumber());
         }
-        if (cmd.kinds() == null || cmd.kinds().isEmpty() || cmd.kinds().contains(null)) {
+        if (cmd.kinds() == null || cmd.kinds().isEmpty() || cmd.kinds().stream().anyMatch(k -> k == null)) {
             throw Contract.required("kinds");
         }
         List<ChangeKind> kinds = List.copyOf(new LinkedHashSet<>(cmd.kinds()));
@@ -174,16 +178,17 @@ public class ContractChanges {
         }
         CurrentUser me = users.require();
         Instant now = Instant.now(clock);
+        boolean major = properties.isMajor(current.totalAmount().max(proposed.totalAmount()), c.getContractClass());
         if (revisionCount(contractId) == 0) {
             writeRevision(c, null, c.getRevision(), c.getRegisteredByName(), c.getRegisteredAt());
         }
         ContractChange change = changes.saveAndFlush(ContractChange.request(numbers.next(NUMBER_TYPE), contractId,
                 c.getRevision(), kinds, cmd.agreedMethod(), cmd.agreedOn(), agreedWith, agreed, reason,
-                json.writeValueAsString(proposed), new Contract.Actor(me.id(), me.displayName()), now));
+                json.writeValueAsString(proposed), major, new Contract.Actor(me.id(), me.displayName()), now));
         audit.created(change);
         Set<ReviewAspect> aspects = ChangeAspects.touched(kinds, matrix());
         if (aspects.isEmpty()) {
-            accept(change, me.displayName(), null, now);
+            countersigned(change, c, me.displayName(), null, now);
         } else {
             approvals.start(new ApprovalSubject(SUBJECT, change.getId(), change.getNumber(), Text.of(
                     "contract.change.approval.title", change.getNumber(), c.getNumber(), c.getCustomerName(),
@@ -193,14 +198,36 @@ public class ContractChanges {
         return view(change, c);
     }
 
-    /** The requester takes a change under review back (its re-review is withdrawn). */
+    /** The requester takes a change under review back (its re-review, or the GM's step, is withdrawn). */
     public ContractViews.Change withdraw(long contractId, long changeId) {
         ContractChange change = load(contractId, changeId);
         if (change.getStatus() != ChangeStatus.UNDER_REVIEW) {
             throw DomainException.of("contract.change-decided", change.getNumber(),
                     Text.label("contract.change.status", change.getStatus()));
         }
-        approvals.withdraw(SUBJECT, changeId);
+        approvals.withdraw(change.isAwaitingGm() ? MAJOR_SUBJECT : SUBJECT, changeId);
+        return get(contractId, changeId);
+    }
+
+    /**
+     * The general manager approves or refuses a countersigned change of a major contract (their task of
+     * {@code contract.major}); 409 {@code contract.change-wrong-stage} before the countersign ended, 409
+     * {@code contract.own-change} approving a change they requested or of their own contract.
+     */
+    public ContractViews.Change gmDecision(long contractId, long changeId, ContractCommands.GmDecision cmd) {
+        ContractChange change = load(contractId, changeId);
+        if (!change.isAwaitingGm()) {
+            throw DomainException.of("contract.change-wrong-stage", change.getNumber());
+        }
+        if (cmd == null) {
+            throw Contract.required("approve");
+        }
+        long me = users.require().id();
+        if (cmd.approve()) {
+            change.requireNotOwn(me, contracts.contract(contractId).isOwn(me));
+        }
+        approvals.decideOn(MAJOR_SUBJECT, changeId, cmd.approve() ? ApprovalDecision.APPROVE : ApprovalDecision.REJECT,
+                cmd.comment());
         return get(contractId, changeId);
     }
 
@@ -268,21 +295,39 @@ public class ContractChanges {
         return get(contractId, changeId);
     }
 
-    /** The end of a change's re-review, in the deciding transaction (also when decided from /approvals). */
+    /**
+     * The end of a change's re-review or of the GM's step, in the deciding transaction (also when decided from
+     * /approvals, where a refusal such as the GM's own change rolls the decision back).
+     */
     @EventListener
     void approvalCompleted(ApprovalCompleted e) {
-        if (!SUBJECT.equals(e.subjectType())) {
+        boolean gm = MAJOR_SUBJECT.equals(e.subjectType());
+        if (!SUBJECT.equals(e.subjectType()) && !gm) {
             return;
         }
         ContractChange change = changes.findById(e.subjectId())
                 .orElseThrow(() -> new NotFoundException(ContractChange.RECORD_TYPE, e.subjectId()));
+        Contract.Actor decider = new Contract.Actor(e.deciderId() == null ? 0 : e.deciderId(), e.deciderName());
+        var before = change.auditState();
         if (e.outcome() == ApprovalOutcome.APPROVED) {
+            if (!gm) {
+                countersigned(change, contractRepository.findById(change.getContractId()).orElseThrow(),
+                        e.deciderName(), e.comment(), e.at());
+                return;
+            }
+            change.gmDecided(true, decider, contractRepository.findById(change.getContractId()).orElseThrow()
+                    .isOwn(decider.id()), e.comment(), e.at());
+            changes.saveAndFlush(change);
+            audit.changed(change, "GM_APPROVE", before);
             accept(change, e.deciderName(), e.comment(), e.at());
             return;
         }
-        var before = change.auditState();
         if (e.outcome() == ApprovalOutcome.REJECTED) {
-            change.rejected(e.deciderName(), e.comment(), e.at());
+            if (gm) {
+                change.gmDecided(false, decider, false, e.comment(), e.at());
+            } else {
+                change.rejected(e.deciderName(), e.comment(), e.at());
+            }
         } else {
             change.withdrawn(e.deciderName(), e.at());
         }
@@ -293,6 +338,24 @@ public class ContractChanges {
                 change.getNumber(), c.getNumber()), Text.of("contract.change.notify.rejected.body",
                 Text.label("contract.change.status", change.getStatus()), e.comment() == null ? "" : e.comment()),
                 link(c));
+    }
+
+    /**
+     * Every touched aspect was accepted (or none was touched): a change of a major contract goes on to the general
+     * manager (chain {@code contract.major}, requested by the change's requester), any other is accepted now.
+     */
+    private void countersigned(ContractChange change, Contract c, String by, String comment, Instant now) {
+        var before = change.auditState();
+        if (change.countersigned(now)) {
+            accept(change, by, comment, now);
+            return;
+        }
+        changes.saveAndFlush(change);
+        audit.changed(change, "COUNTERSIGNED", before);
+        approvals.start(new ApprovalSubject(MAJOR_SUBJECT, change.getId(), change.getNumber(), Text.of(
+                "contract.change.gm.approval.title", change.getNumber(), c.getNumber(), c.getCustomerName(),
+                kindsText(change.kindList())), link(c), c.getDepartmentId()), Contracts.MAJOR_CHAIN,
+                change.getRequestedBy());
     }
 
     /** The change becomes the contract's next revision; the change notice goes to the touched departments. */
@@ -408,7 +471,11 @@ public class ContractChanges {
         ContractTerms base = x.getFromRevision() == c.getRevision() && revisionCount(c.getId()) == 0 ? c.terms()
                 : terms(c, x.getFromRevision());
         List<ContractViews.AspectReview> reviews = new ArrayList<>();
-        for (ApprovalTrailEntry t : approvals.trail(SUBJECT, x.getId())) {
+        List<ApprovalTrailEntry> trail = new ArrayList<>(approvals.trail(SUBJECT, x.getId()));
+        if (x.isMajor()) {
+            trail.addAll(approvals.trail(MAJOR_SUBJECT, x.getId()));
+        }
+        for (ApprovalTrailEntry t : trail) {
             ReviewAspect aspect = ReviewAspect.ofCode(t.aspectCode());
             if (aspect == null) {
                 continue;
@@ -437,7 +504,7 @@ public class ContractChanges {
                 x.getDecisionComment(), x.getDecidedByName(), odt(x.getDecidedAt()), x.getNoticeNumber(),
                 odt(x.getNoticeIssuedAt()), notified, x.getRequestedByName(), odt(x.getRequestedAt()),
                 x.getStatus() == ChangeStatus.UNDER_REVIEW && me != null && me.id() == x.getRequestedBy(),
-                x.getVersion());
+                x.getVersion(), x.isMajor(), x.isAwaitingGm(), x.getGmByName(), odt(x.getGmAt()));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ class ContractPages {
 
     static final int FORM_LINES = 5;
     private static final Pattern CONTRACT_PATH = Pattern.compile("^/contracts/(\\d+)/");
+    private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
 
     private final Contracts contracts;
     private final ContractRegisterExport export;
@@ -137,16 +138,7 @@ class ContractPages {
                   @RequestParam(name = "unit", required = false) List<String> unit,
                   @RequestParam(name = "unitPrice", required = false) List<String> unitPrice,
                   @RequestParam(name = "remark", required = false) List<String> remark) {
-        List<ContractCommands.Line> lines = new ArrayList<>();
-        int rows = product == null ? 0 : product.size();
-        for (int i = 0; i < rows; i++) {
-            if (blank(at(product, i)) == null && blank(at(quantity, i)) == null && blank(at(unitPrice, i)) == null) {
-                continue;
-            }
-            int n = lines.size();
-            lines.add(new ContractCommands.Line(at(product, i), at(spec, i), number("lines[" + n + "].quantity",
-                    at(quantity, i)), at(unit, i), number("lines[" + n + "].unitPrice", at(unitPrice, i)), at(remark, i)));
-        }
+        List<ContractCommands.Line> lines = formLines(product, spec, quantity, unit, unitPrice, remark);
         Detail d = contracts.register(new ContractCommands.Register(customerId, customerNumber, source, contractClass,
                 orderDate, deliveryDate, paymentTerms, specialRequirements, salespersonId, region, lines));
         return "redirect:/contracts/" + d.id();
@@ -255,6 +247,48 @@ class ContractPages {
         return done(id, flash, () -> contracts.registerStep(id, step, cmd));
     }
 
+    /**
+     * A form's lines, sent as parallel fields (product, spec, quantity, unit, unitPrice, remark); empty rows are
+     * skipped, numbers parsed here (a bad one: 422 naming its line).
+     */
+    static List<ContractCommands.Line> formLines(List<String> product, List<String> spec, List<String> quantity,
+                                                 List<String> unit, List<String> unitPrice, List<String> remark) {
+        List<ContractCommands.Line> lines = new ArrayList<>();
+        int rows = product == null ? 0 : product.size();
+        for (int i = 0; i < rows; i++) {
+            if (blank(at(product, i)) == null && blank(at(quantity, i)) == null && blank(at(unitPrice, i)) == null) {
+                continue;
+            }
+            int n = lines.size();
+            lines.add(new ContractCommands.Line(at(product, i), at(spec, i), number("lines[" + n + "].quantity",
+                    at(quantity, i)), at(unit, i), number("lines[" + n + "].unitPrice", at(unitPrice, i)), at(remark, i)));
+        }
+        return lines;
+    }
+
+    /**
+     * A refusal as a page shows it, in the reader's language: a stale version's message, or the rule's message — for
+     * bad input after the field's label ("第 1 行单价：…", "客户同意日期：…"), not its code.
+     */
+    static String refusal(MessageSource messages, RuntimeException ex) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        if (ex instanceof OptimisticLockingFailureException) {
+            return messages.getMessage("contract.error.stale", null, locale);
+        }
+        if (!(ex instanceof InvalidInputException invalid)) {
+            return ex.getMessage();
+        }
+        Matcher line = LINE_FIELD.matcher(invalid.field());
+        String label = line.matches()
+                ? messages.getMessage("contract.field.line", new Object[] {Integer.parseInt(line.group(1)) + 1,
+                        messages.getMessage("contract.line." + line.group(2), null, line.group(2), locale)}, locale)
+                : messages.getMessage("contract.field." + invalid.field(), null,
+                        messages.getMessage("contract." + invalid.field(), null, invalid.field(), locale), locale);
+        return "required".equals(invalid.rule())
+                ? messages.getMessage("error.contract.required", new Object[] {label}, locale)
+                : messages.getMessage("contract.field.refused", new Object[] {label, ex.getMessage()}, locale);
+    }
+
     private static String done(long id, RedirectAttributes flash, Runnable step) {
         step.run();
         flash.addFlashAttribute("success", "saved");
@@ -264,12 +298,7 @@ class ContractPages {
     /** A refused step (409), bad input (422) or a stale version: the message on the page it came from. */
     @ExceptionHandler({DomainException.class, InvalidInputException.class, OptimisticLockingFailureException.class})
     String refused(RuntimeException ex, HttpServletRequest request, RedirectAttributes flash) {
-        String message = ex instanceof OptimisticLockingFailureException
-                ? messages.getMessage("contract.error.stale", null, LocaleContextHolder.getLocale()) : ex.getMessage();
-        if (ex instanceof InvalidInputException invalid) {
-            message = invalid.field() + ": " + message;
-        }
-        flash.addFlashAttribute("error", message);
+        flash.addFlashAttribute("error", refusal(messages, ex));
         Matcher m = CONTRACT_PATH.matcher(request.getRequestURI());
         return m.find() ? "redirect:/contracts/" + m.group(1) : "redirect:/contracts/new";
     }

@@ -18,4 +18,13 @@ import org.springframework.validation.annotation.Validated;
 public record ContractProperties(
         @DefaultValue("1000000") @NotNull @DecimalMin("0") BigDecimal majorThreshold,
         @DefaultValue("false") boolean specialIsMajor) {
+
+    /**
+     * The major-contract rule (contracts and their changes alike): the total strictly above the threshold, or a
+     * special contract when {@code special-is-major} is set.
+     */
+    public boolean isMajor(BigDecimal total, com.careloop.contract.ContractClass contractClass) {
+        return Contract.isMajor(total, majorThreshold)
+                || (specialIsMajor && contractClass == com.careloop.contract.ContractClass.SPECIAL);
+    }
 }

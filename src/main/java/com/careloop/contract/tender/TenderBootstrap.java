@@ -8,11 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import com.careloop.contract.ContractCommands;
+import com.careloop.contract.review.DemoSignatures;
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
-import com.careloop.platform.ApprovalDecision;
-import com.careloop.platform.ApprovalTrailEntry;
-import com.careloop.platform.Approvals;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.SignedInAs;
 
@@ -35,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TenderBootstrap implements ApplicationRunner {
 
     private final Tenders tenders;
-    private final Approvals approvals;
+    private final DemoSignatures demo;
     private final CustomerDirectory customers;
     private final JdbcClient jdbc;
     private final CareLoopProperties properties;
@@ -43,10 +41,10 @@ class TenderBootstrap implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    TenderBootstrap(Tenders tenders, Approvals approvals, CustomerDirectory customers, JdbcClient jdbc,
+    TenderBootstrap(Tenders tenders, DemoSignatures demo, CustomerDirectory customers, JdbcClient jdbc,
                     CareLoopProperties properties, SignedInAs signedIn, TransactionTemplate tx, Clock clock) {
         this.tenders = tenders;
-        this.approvals = approvals;
+        this.demo = demo;
         this.customers = customers;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -84,7 +82,7 @@ class TenderBootstrap implements ApplicationRunner {
             tenders.submit(id, null);
             return id;
         }));
-        signAll(won);
+        demo.signAll(Tenders.REVIEW_SUBJECT, won);
         signedIn.run("gm", () -> tx.executeWithoutResult(s -> tenders.decide(won,
                 new TenderCommands.Decide(Tender.Decision.BID, "产能与材料均可满足，投标", null))));
         signedIn.run("sales", () -> tx.executeWithoutResult(s -> tenders.result(won, new TenderCommands.Result(
@@ -98,23 +96,9 @@ class TenderBootstrap implements ApplicationRunner {
             tenders.submit(id, null);
             return id;
         }));
-        signAll(notBid);
+        demo.signAll(Tenders.REVIEW_SUBJECT, notBid);
         signedIn.run("gm", () -> tx.executeWithoutResult(s -> tenders.decide(notBid,
                 new TenderCommands.Decide(Tender.Decision.NO_BID, "无 FSC 认证纸板供应商，交期不能满足", null))));
-    }
-
-    /** Every open countersign task of the tender approved by the first active user the platform lets decide it. */
-    private void signAll(long tenderId) {
-        List<Object[]> users = jdbc.sql("select id, username from app_user where active = true order by id")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
-        for (ApprovalTrailEntry e : approvals.trail(Tenders.REVIEW_SUBJECT, tenderId)) {
-            if (!"OPEN".equals(e.state())) {
-                continue;
-            }
-            users.stream().filter(u -> approvals.mayDecide(e.taskId(), (Long) u[0])).findFirst().ifPresent(u ->
-                    signedIn.run((String) u[1], () -> tx.executeWithoutResult(s -> approvals.decide(e.taskId(), null,
-                            ApprovalDecision.APPROVE, "同意"))));
-        }
     }
 
     private long register(long customer, String tenderNo, String title, LocalDate deadline, String scope, String amount,

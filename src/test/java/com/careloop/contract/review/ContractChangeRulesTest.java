@@ -84,7 +84,7 @@ class ContractChangeRulesTest {
     void aChangeIsAcceptedIntoTheNextRevisionOrRejectedAndThenDecidedOnce() {
         Instant now = Instant.now(CLOCK);
         ContractChange c = ContractChange.request("BGSQ2026-000001", 7, 1, List.of(ChangeKind.QUANTITY),
-                ResolutionMethod.PHONE, TODAY, "王经理", "加量", null, "{}", new Contract.Actor(1, "sales"), now);
+                ResolutionMethod.PHONE, TODAY, "王经理", "加量", null, "{}", false, new Contract.Actor(1, "sales"), now);
         assertThat(c.getStatus()).isEqualTo(ChangeStatus.UNDER_REVIEW);
         c.accepted("HTBG2026-000001", "ctrprod", null, now.plusSeconds(60));
         assertThat(c.getStatus()).isEqualTo(ChangeStatus.ACCEPTED);
@@ -93,11 +93,58 @@ class ContractChangeRulesTest {
         assertThatThrownBy(() -> c.rejected("x", "late", now)).isInstanceOf(DomainException.class);
 
         ContractChange t = ContractChange.request("BGSQ2026-000002", 7, 2, List.of(ChangeKind.TERMINATION),
-                ResolutionMethod.MAIL, TODAY, "李总", "解除", "项目取消", "{}", new Contract.Actor(1, "sales"), now);
+                ResolutionMethod.MAIL, TODAY, "李总", "解除", "项目取消", "{}", false, new Contract.Actor(1, "sales"), now);
         assertThat(t.isTermination()).isTrue();
         t.rejected("ctrfin", "尚有欠款", now);
         assertThat(t.getStatus()).isEqualTo(ChangeStatus.REJECTED);
         assertThat(t.getRevision()).as("a rejected change makes no revision").isNull();
         assertThat(t.getDecisionComment()).isEqualTo("尚有欠款");
+    }
+
+    @Test
+    void aChangeIsMajorByTheContractsRuleOnTheLargerTotal() {
+        ContractProperties p = new ContractProperties(new BigDecimal("1000000"), false);
+        assertThat(p.isMajor(new BigDecimal("1000000.01"), com.careloop.contract.ContractClass.REGULAR)).isTrue();
+        assertThat(p.isMajor(new BigDecimal("1000000.00"), com.careloop.contract.ContractClass.REGULAR))
+                .as("strictly above the threshold").isFalse();
+        assertThat(p.isMajor(BigDecimal.TEN, com.careloop.contract.ContractClass.SPECIAL)).isFalse();
+        ContractProperties specialMajor = new ContractProperties(new BigDecimal("1000000"), true);
+        assertThat(specialMajor.isMajor(BigDecimal.TEN, com.careloop.contract.ContractClass.SPECIAL))
+                .as("any special contract when so configured").isTrue();
+        assertThat(specialMajor.isMajor(BigDecimal.TEN, com.careloop.contract.ContractClass.REGULAR)).isFalse();
+    }
+
+    @Test
+    void aMajorChangeWaitsForTheGeneralManagerWhoCannotApproveTheirOwnChange() {
+        Instant now = Instant.now(CLOCK);
+        ContractChange plain = ContractChange.request("BGSQ2026-000003", 7, 1, List.of(ChangeKind.QUANTITY),
+                ResolutionMethod.PHONE, TODAY, "王经理", "加量", null, "{}", false, new Contract.Actor(1, "sales"), now);
+        assertThat(plain.countersigned(now)).as("not major: accepted at once").isTrue();
+        assertThat(plain.isAwaitingGm()).isFalse();
+
+        ContractChange major = ContractChange.request("BGSQ2026-000004", 7, 1, List.of(ChangeKind.PRICE),
+                ResolutionMethod.VISIT, TODAY, "王经理", "调价", null, "{}", true, new Contract.Actor(5, "gm"), now);
+        assertThatThrownBy(() -> major.gmDecided(true, new Contract.Actor(9, "gm2"), false, null, now))
+                .as("before the countersign ended").isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("contract.change-wrong-stage");
+        assertThat(major.countersigned(now)).as("major: waits for the general manager").isFalse();
+        assertThat(major.isAwaitingGm()).isTrue();
+        assertThat(major.getStatus()).isEqualTo(ChangeStatus.UNDER_REVIEW);
+        assertThatThrownBy(() -> major.gmDecided(true, new Contract.Actor(5, "gm"), false, null, now))
+                .as("the GM requested it").isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("contract.own-change");
+        assertThatThrownBy(() -> major.gmDecided(true, new Contract.Actor(9, "gm2"), true, null, now))
+                .as("the GM's own contract").isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("contract.own-change");
+        major.gmDecided(true, new Contract.Actor(9, "gm2"), false, "同意", now.plusSeconds(5));
+        assertThat(major.getGmByName()).isEqualTo("gm2");
+        assertThat(major.getGmAt()).isEqualTo(now.plusSeconds(5));
+
+        ContractChange refused = ContractChange.request("BGSQ2026-000005", 7, 1, List.of(ChangeKind.PRICE),
+                ResolutionMethod.VISIT, TODAY, "王经理", "调价", null, "{}", true, new Contract.Actor(1, "sales"), now);
+        refused.countersigned(now);
+        refused.gmDecided(false, new Contract.Actor(5, "gm"), false, "价格过低", now);
+        assertThat(refused.getStatus()).as("refused: rejected with the GM's reason").isEqualTo(ChangeStatus.REJECTED);
+        assertThat(refused.getDecisionComment()).isEqualTo("价格过低");
     }
 }
