@@ -19,7 +19,12 @@ public final class ContractChangeEndpointRules {
             Map.entry("GET " + BASE + "/revisions/diff", "contract:view"),
             Map.entry("GET /contracts/{id}/changes/{changeId}/notice", "contract:view"),
             Map.entry("GET /contracts/{id}/changes/{changeId}/notice.pdf", "contract:view"),
-            Map.entry("POST /contracts/{id}/changes/{changeId}/acknowledge", "contract:view"));
+            Map.entry("POST /contracts/{id}/changes/{changeId}/acknowledge", "contract:view"),
+            Map.entry("POST " + BASE + "/changes/{changeId}/gm-decision", "contract:review"),
+            Map.entry("POST /contracts/{id}/changes", "contract:register"),
+            Map.entry("POST /contracts/{id}/changes/{changeId}/sign", "contract:review"),
+            Map.entry("POST /contracts/{id}/changes/{changeId}/gm-decision", "contract:review"),
+            Map.entry("POST /contracts/{id}/changes/{changeId}/withdraw", "contract:register"));
 
     private ContractChangeEndpointRules() {
     }
