@@ -99,6 +99,8 @@ class PropertyBench {
                 "/api/v1/samples?status=SENT&limit=50",
                 "/api/v1/samples?sentFrom=2025-03-01&sentTo=2025-03-31&limit=50");
         measure("customer property register search (gm)", properties, gmToken);
+        explain("%钢印-77%");
+        explain("%模具0042%");
         measure("customer property register search (dept head)", properties, headToken);
         measure("sample register search (gm)", samples, gmToken);
         measure("sample register search (dept head)", samples, headToken);
@@ -165,6 +167,16 @@ class PropertyBench {
         }
     }
 
+    /** The plan of the register's text search (the core of CustomerProperties.search) for the record. */
+    void explain(String q) throws Exception {
+        for (String line : jdbc.sql("""
+                explain (analyze, buffers) select i.id from customer_property i
+                where (lower(i.code) like :q or lower(i.item_name) like :q or lower(i.marking) like :q)
+                order by i.id desc limit 51""").param("q", q.toLowerCase(java.util.Locale.ROOT)).query(String.class).list()) {
+            BenchSupport.report("  plan " + q + ": " + line);
+        }
+    }
+
     void seed(long prod, long tech, long gm, long big, long small) {
         jdbc.sql("""
                 insert into customer_property (code, customer_id, kind, item_name, spec, quantity, unit, received_on,
@@ -215,6 +227,13 @@ class PropertyBench {
                   case when s.status = 'SENT' then null else s.required_on end,
                   case when s.status = 'SENT' then null else 'PHONE' end
                 from sample s where s.code like 'YPB%'""").update();
+        // last half-year's inspections, done: a register in use has them (and the planner's statistics know them)
+        jdbc.sql("""
+                insert into customer_property_inspection (item_id, period_start, department_id, due_on, status, present,
+                  item_condition, inspected_by, inspected_at, created_at, version)
+                select i.id, date '2026-01-01', i.owning_department_id, date '2026-01-29', 'DONE', true, 'GOOD', '基准',
+                  timestamp with time zone '2026-01-20 10:00+08', timestamp with time zone '2026-01-02 06:15+08', 0
+                from customer_property i where i.status = 'HELD'""").update();
         jdbc.sql("analyze").update();
     }
 }

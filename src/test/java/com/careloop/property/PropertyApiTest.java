@@ -228,6 +228,40 @@ class PropertyApiTest extends ApiTestBase {
     }
 
     @Test
+    void theSettingsChangeTheInspectionPeriodOfTheNextRunAndRefuseBadValues() {
+        JsonNode s = get(BASE + "/settings", tokenFor("quality")).json();
+        long version = s.get("version").asLong();
+        String restore = "{'inspectionMonths':" + s.get("inspectionMonths").asInt() + ",'inspectionWorkingDays':"
+                + s.get("inspectionWorkingDays").asInt() + ",'inspectionReminderDays':"
+                + s.get("inspectionReminderDays").asInt() + ",'decisionTaskWorkingDays':"
+                + s.get("decisionTaskWorkingDays").asInt();
+        try {
+            Response bad = put(BASE + "/settings", tokenFor("quality"), j("{'inspectionMonths':5,'inspectionWorkingDays':20,"
+                    + "'inspectionReminderDays':5,'decisionTaskWorkingDays':10,'version':" + version + "}"));
+            assertThat(bad.status()).isEqualTo(422);
+            assertThat(bad.json().get("errors").get(0).get("rule").asString()).isEqualTo("divides-twelve");
+            bad = put(BASE + "/settings", tokenFor("quality"), j("{'inspectionMonths':3,'inspectionWorkingDays':20,"
+                    + "'inspectionReminderDays':-1,'decisionTaskWorkingDays':10,'version':" + version + "}"));
+            assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("inspectionReminderDays");
+            assertThat(get(BASE + "/settings", tokenFor("quality")).json().get("version").asLong()).isEqualTo(version);
+            Response ok = put(BASE + "/settings", tokenFor("quality"), j("{'inspectionMonths':3,'inspectionWorkingDays':15,"
+                    + "'inspectionReminderDays':3,'decisionTaskWorkingDays':8,'version':" + version + "}"));
+            assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+            assertThat(ok.json().get("updatedBy").asString()).isEqualTo("周卫东");
+            assertThat(put(BASE + "/settings", tokenFor("quality"), j("{'inspectionMonths':6,'inspectionWorkingDays':20,"
+                    + "'inspectionReminderDays':5,'decisionTaskWorkingDays':10,'version':" + version + "}")).status())
+                    .as("stale version").isEqualTo(409);
+            // the next run opens quarterly tasks
+            assertThat(job.run().periodStart()).isEqualTo(PropertyInspectionJob.periodStart(
+                    LocalDate.now(ZoneId.of("Asia/Shanghai")), 3));
+        } finally {
+            assertThat(put(BASE + "/settings", tokenFor("quality"), j(restore + ",'version':"
+                    + get(BASE + "/settings", tokenFor("quality")).json().get("version").asLong() + "}")).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void aReturnedItemCannotBeInspectedAndItsOpenTaskIsClosed() {
         long customer = customer();
         JsonNode d = register("manager", "{'customerId':" + customer + ",'kind':'MEASURING_EQUIPMENT','itemName':'孔位检具',"
