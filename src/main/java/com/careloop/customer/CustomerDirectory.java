@@ -83,4 +83,20 @@ public class CustomerDirectory {
                 .stream().map(r -> new CustomerCard(r.id(), r.code(), r.name(), r.kind(), r.keyCustomer(), r.phone(),
                         r.room(), null, null, r.segment(), r.active())).toList();
     }
+
+    /**
+     * The choices of a customer picker on a form: the active customer the page came from (if any) first, then the
+     * active ones the text finds (name, code, phone — the reader's look-up), without repeats.
+     */
+    public List<CustomerCard> choices(Long preselectedId, String text, int limit) {
+        List<CustomerCard> found = new java.util.ArrayList<>();
+        if (preselectedId != null) {
+            card(preselectedId).filter(CustomerCard::active).ifPresent(found::add);
+        }
+        if (text != null && !text.isBlank()) {
+            lookUp(text.strip(), limit).stream().filter(CustomerCard::active)
+                    .filter(c -> found.stream().noneMatch(x -> x.id() == c.id())).forEach(found::add);
+        }
+        return found;
+    }
 }

@@ -61,7 +61,6 @@ import com.careloop.property.register.PropertyItem;
 import com.careloop.property.register.PropertyItemRepository;
 import com.careloop.property.register.PropertyInspectionJob;
 import com.careloop.property.register.PropertyProblem;
-import com.careloop.property.register.PropertyProperties;
 import com.careloop.property.register.PropertyProblemRepository;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,6 +77,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CustomerProperties {
+
+    /** The most open tasks one location batch takes (a shelf, a store room — not the whole company). */
+    static final int BATCH_LIMIT = 2000;
 
     public static final String RECORD_TYPE = PropertyItem.RECORD_TYPE;
     public static final String FEEDBACK_TYPE = "customer-property-feedback";
@@ -100,16 +102,17 @@ public class CustomerProperties {
     private final CustomerLinks links;
     private final Notifications notifications;
     private final CalendarService calendars;
-    private final PropertyProperties settings;
+    private final com.careloop.property.register.PropertySettings propertySettings;
 
     CustomerProperties(PropertyItemRepository items, PropertyInspectionRepository inspections,
                        PropertyProblemRepository problems, RecordNumbers numbers, AuditTrail audit, CurrentUsers users,
                        JdbcClient jdbc, Clock clock, CareLoopProperties platform, CustomerDirectory customers,
                        CorrectiveActions capas, Texts texts, StoredFiles files, CustomerLinks links,
-                       Notifications notifications, CalendarService calendars, PropertyProperties settings) {
+                       Notifications notifications, CalendarService calendars,
+                       com.careloop.property.register.PropertySettings propertySettings) {
         this.notifications = notifications;
         this.calendars = calendars;
-        this.settings = settings;
+        this.propertySettings = propertySettings;
         this.files = files;
         this.links = links;
         this.items = items;
@@ -289,6 +292,28 @@ public class CustomerProperties {
         return view(item);
     }
 
+    /**
+     * Per-location batch inspection (按存放位置批量检查): every open task of the department (the reader's own when
+     * null) whose item is stored at the location is recorded as present and in good condition, in one step. An item
+     * with a finding is inspected on its own page first; the batch then takes the rest. Returns how many.
+     */
+    public int inspectLocation(Long departmentId, PropertyCommands.InspectLocation cmd) {
+        String location = cmd == null || cmd.location() == null ? "" : cmd.location().strip();
+        if (location.isEmpty()) {
+            throw new InvalidInputException("location", "required", Text.of("error.property.required", "location"));
+        }
+        List<Task> tasks = openInspections(departmentId, BATCH_LIMIT).stream()
+                .filter(t -> location.equals(t.storageLocation())).toList();
+        if (tasks.isEmpty()) {
+            throw new InvalidInputException("location", "no-open-inspection",
+                    Text.of("error.property.no-open-inspection", location));
+        }
+        for (Task t : tasks) {
+            inspect(t.itemId(), t.id(), new Inspect(true, PropertyCondition.GOOD, cmd.note(), false));
+        }
+        return tasks.size();
+    }
+
     /** A problem found in use: stop, isolate, mark, and report to the customer (numbered). */
     public Problem reportProblem(long id, ReportProblem cmd) {
         PropertyItem item = load(id);
@@ -343,8 +368,8 @@ public class CustomerProperties {
                 .param("d", department).param("o", item.getOwningDepartmentId())
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list().stream().findFirst()
                 .orElse(null);
-        LocalDate due = PropertyInspectionJob.workingDaysAfter(today(), settings.decisionTaskWorkingDays(),
-                calendars.standard());
+        LocalDate due = PropertyInspectionJob.workingDaysAfter(today(),
+                propertySettings.effective().decisionTaskWorkingDays(), calendars.standard());
         p.assignTask(owner == null ? null : (Long) owner[0], owner == null ? null : (String) owner[1], due, today(),
                 now());
         if (owner != null) {

@@ -48,6 +48,10 @@ public final class PropertyCommands {
     public record Inspect(Boolean present, PropertyCondition condition, String note, Boolean reportProblem) {
     }
 
+    /** Every open inspection at a storage location found present and good in one step (per-location batch). */
+    public record InspectLocation(String location, String note) {
+    }
+
     /** A problem found in use or at an inspection: stop, isolate, mark, report (顾客财产问题报告单). */
     public record ReportProblem(ProblemKind kind, String description, String containment) {
     }

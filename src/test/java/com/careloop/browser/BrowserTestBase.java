@@ -1,6 +1,11 @@
 package com.careloop.browser;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,16 +18,19 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Real Chromium (Debian's chromium + chromedriver, ADR 0003) against a running CareLoop with the
@@ -47,6 +55,15 @@ abstract class BrowserTestBase {
 
     @LocalServerPort
     int port;
+
+    static final String PASSWORD = "careloop2026";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    /** Makes this test's users and records unique. */
+    final String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -148,5 +165,56 @@ abstract class BrowserTestBase {
 
     String text() {
         return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** A user of this test in the department with the position and role (unique name, the demo password). */
+    String user(String department, String role) throws Exception {
+        String username = "bt" + department.toLowerCase() + role.toLowerCase().replace("_", "") + suffix;
+        long dept = jdbc.sql("select id from department where code = :c").param("c", department).query(Long.class).single();
+        api("POST", "/api/v1/users", token("admin", "admin-test-pw"), "{\"username\":\"" + username + "\",\"displayName\":\""
+                + department + "测试" + suffix + "\",\"password\":\"" + PASSWORD + "\",\"position\":\"" + role
+                + "\",\"roles\":[\"" + role + "\"],\"departmentId\":" + dept + "}");
+        return username;
+    }
+
+    String token(String username, String password) throws Exception {
+        String body = api("POST", "/api/v1/auth/tokens", null, "{\"username\":\"" + username + "\",\"password\":\""
+                + password + "\"}");
+        return body.replaceAll(".*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
+    /** Calls the REST API and expects 201 Created. */
+    String api(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(201);
+        return r.body();
+    }
+
+    /** Sets an input's value by its id (date inputs do not take typed ISO dates in every locale). */
+    void setValue(String id, String value) {
+        ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+
+    void setValue(org.openqa.selenium.WebElement input, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, value);
+    }
+
+    void noError() {
+        org.assertj.core.api.Assertions.assertThat(driver.findElements(By.cssSelector(".flash.error"))).as(() -> text()).isEmpty();
+    }
+
+    /** An organisation customer (unique phone) registered by the CS manager with the user as its representative. */
+    long customerOf(String name, String representative) throws Exception {
+        api("POST", "/api/v1/customers", token("manager", PASSWORD), "{\"name\":\"" + name
+                + "\",\"kind\":\"ORGANISATION\",\"phone\":\"136" + String.format("%08d", System.nanoTime() % 100_000_000L)
+                + "\",\"representativeId\":" + jdbc.sql("select id from app_user where username = :u")
+                .param("u", representative).query(Long.class).single() + "}");
+        return jdbc.sql("select id from customer where name = :n").param("n", name).query(Long.class).single();
     }
 }

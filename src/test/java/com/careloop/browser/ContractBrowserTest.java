@@ -3,10 +3,8 @@ package com.careloop.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.stream.Collectors;
@@ -15,10 +13,7 @@ import com.careloop.support.PrintedPdf;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The contract review journey of issue 16 in Chromium: sales registers a special (major) contract on the page and
@@ -27,14 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * signs; the sales manager records outcome A; the general manager approves; the production task notice prints.
  */
 class ContractBrowserTest extends BrowserTestBase {
-
-    static final String PASSWORD = "careloop2026";
-
-    @Autowired
-    JdbcClient jdbc;
-
-    final HttpClient http = HttpClient.newHttpClient();
-    final String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
 
     @Test
     void aSpecialContractIsCountersignedByFiveDepartmentsClearedOfAnInconsistencyApprovedAndPrintsItsNotice()
@@ -46,10 +33,7 @@ class ContractBrowserTest extends BrowserTestBase {
         String fin = user("FIN", "STAFF");
         String salesManager = user("SALES", "DEPT_HEAD");
         String customer = "浏览器包装客户" + suffix;
-        api("POST", "/api/v1/customers", token("manager", PASSWORD), "{\"name\":\"" + customer
-                + "\",\"kind\":\"ORGANISATION\",\"phone\":\"136" + String.format("%08d", System.nanoTime() % 100_000_000L)
-                + "\",\"representativeId\":" + jdbc.sql("select id from app_user where username = 'sales'")
-                .query(Long.class).single() + "}");
+        customerOf(customer, "sales");
         String customerNumber = "BT-" + suffix.toUpperCase();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -175,41 +159,5 @@ class ContractBrowserTest extends BrowserTestBase {
         submit(driver.findElement(By.id("do-sign")));
         noError();
         assertThat(driver.findElement(By.id("review-" + aspect)).getText()).contains("可接受");
-    }
-
-    void noError() {
-        assertThat(driver.findElements(By.cssSelector(".flash.error"))).as(() -> text()).isEmpty();
-    }
-
-    void setValue(String id, String value) {
-        ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
-    }
-
-    /** A reviewer of this test in the department (unique name). */
-    String user(String department, String role) throws Exception {
-        String username = "bt" + department.toLowerCase() + suffix;
-        long dept = jdbc.sql("select id from department where code = :c").param("c", department).query(Long.class).single();
-        api("POST", "/api/v1/users", token("admin", "admin-test-pw"), "{\"username\":\"" + username + "\",\"displayName\":\""
-                + department + "评审" + suffix + "\",\"password\":\"" + PASSWORD + "\",\"position\":\"" + role
-                + "\",\"roles\":[\"" + role + "\"],\"departmentId\":" + dept + "}");
-        return username;
-    }
-
-    String token(String username, String password) throws Exception {
-        String body = api("POST", "/api/v1/auth/tokens", null, "{\"username\":\"" + username + "\",\"password\":\""
-                + password + "\"}");
-        return body.replaceAll(".*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-    }
-
-    String api(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(201);
-        return r.body();
     }
 }

@@ -106,4 +106,72 @@ class CustomerPropertyBrowserTest extends BrowserTestBase {
         screenshot("property-06-decided");
         signOut();
     }
+
+    /**
+     * The six-monthly inspection (issue 17 §1): the half-yearly job opens the task for a mould production holds, the
+     * production head finds it on the department's inspection list and records it damaged, which opens the problem
+     * report; the customer decides on the personal link and production records the decision carried out.
+     */
+    @Test
+    void aDamagedInspectionReportsAProblemTheCustomerDecidesAndTheTaskIsDone() throws Exception {
+        String head = user("PROD", "DEPT_HEAD");
+        String customer = "浏览器巡检客户" + suffix;
+        long customerId = customerOf(customer, "sales");
+        long prod = jdbc.sql("select id from department where code = 'PROD'").query(Long.class).single();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String item = "印版辊筒" + suffix;
+        api("POST", "/api/v1/customer-properties", token("manager", PASSWORD), "{\"customerId\":" + customerId
+                + ",\"kind\":\"TOOLING\",\"itemName\":\"" + item + "\",\"quantity\":1,\"unit\":\"根\",\"receivedOn\":\""
+                + today + "\",\"marking\":\"客户财产 RB-" + suffix + "\",\"storageLocation\":\"印版库 C-1\","
+                + "\"owningDepartmentId\":" + prod + "}");
+
+        // production signs for it; the half-yearly job opens its inspection task for production
+        signIn(head);
+        open("/customer-properties?q=" + item);
+        submit(driver.findElement(By.cssSelector("main table a[href^='/customer-properties/']")));
+        String itemPath = java.net.URI.create(driver.getCurrentUrl()).getPath();
+        submit(driver.findElement(By.cssSelector("#sign-form button")));
+        noError();
+        assertThat(inspectionJob.run().opened()).isPositive();
+        open("/customer-properties/inspections");
+        assertThat(driver.findElement(By.id("property-inspections")).getText()).contains(item, customer);
+        submit(driver.findElement(By.xpath("//table[@id='property-inspections']//tr[td[normalize-space()='" + item
+                + "']]//a")));
+
+        // inspected: present but damaged, the problem report opens at once
+        var inspect = driver.findElement(By.cssSelector("form.inspect-form"));
+        new Select(inspect.findElement(By.name("condition"))).selectByValue("DAMAGED");
+        inspect.findElement(By.name("note")).sendKeys("辊面划伤 3 处");
+        screenshot("property-07-inspect");
+        submit(inspect.findElement(By.tagName("button")));
+        noError();
+        assertThat(driver.findElement(By.id("property-inspections")).getText()).contains("损坏");
+        assertThat(driver.findElement(By.id("property-problems")).getText()).contains("辊面划伤 3 处", "待顾客处置意见");
+        submit(driver.findElement(By.cssSelector("#property-problems .link-form button")));
+        String notice = driver.findElement(By.id("flash-notice")).getText();
+        String link = notice.substring(notice.indexOf("http"));
+        signOut();
+
+        // the customer decides on the link, without login
+        open(java.net.URI.create(link).getPath());
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains(item, "辊面划伤 3 处");
+        driver.findElement(By.cssSelector("input[name='decision'][value='USE_AS_IS']")).click();
+        submit(driver.findElement(By.cssSelector("#decision-form button")));
+        assertThat(driver.findElement(By.id("property-public-thanks")).isDisplayed()).isTrue();
+
+        // production, holding the item, carries the decision out
+        signIn(head);
+        open(itemPath);
+        assertThat(driver.findElement(By.id("property-problems")).getText()).contains("顾客经个人链接提交", "顾客已决定，待执行");
+        driver.findElement(By.cssSelector(".decision-task form[action$='/task/done'] input[name='note']"))
+                .sendKeys("经顾客同意照常使用，辊面划伤处已标识");
+        submit(driver.findElement(By.cssSelector(".decision-task form[action$='/task/done'] button")));
+        noError();
+        assertThat(driver.findElement(By.id("property-problems")).getText()).contains("已按顾客意见处置");
+        screenshot("property-08-inspection-task-done");
+        signOut();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.careloop.property.register.PropertyInspectionJob inspectionJob;
 }

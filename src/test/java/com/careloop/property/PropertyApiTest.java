@@ -199,6 +199,69 @@ class PropertyApiTest extends ApiTestBase {
     }
 
     @Test
+    void aLocationIsInspectedInOneBatchAfterTheItemWithAFindingIsRecordedOnItsOwn() {
+        long customer = customer();
+        String shelf = "版辊架 " + UUID.randomUUID().toString().substring(0, 6);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(register("manager", "{'customerId':" + customer + ",'kind':'TOOLING','itemName':'印刷版辊" + i + "',"
+                    + "'quantity':1,'unit':'支','receivedOn':'" + today(-20) + "','receiverName':'钱晓东','storageLocation':'"
+                    + shelf + "','owningDepartmentId':" + department("QA") + ",'handedToDepartmentId':" + department("QA")
+                    + "}").get("id").asLong());
+        }
+        job.run();
+        // the damaged one first, on its own page
+        long first = get(BASE + "/" + ids.get(0), tokenFor("quality")).json().get("inspections").get(0).get("id").asLong();
+        step("quality", "/" + ids.get(0) + "/inspections/" + first, "{'present':true,'condition':'DAMAGED','note':'划伤'}");
+        Response r = post(BASE + "/inspections/batch", tokenFor("quality"), j("{'location':'" + shelf + "','note':'盘点'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("inspected").asInt()).isEqualTo(2);
+        List<String> conditions = ids.stream().map(id -> get(BASE + "/" + id, tokenFor("quality")).json()
+                .get("inspections").get(0).get("condition").asString()).toList();
+        assertThat(conditions).containsExactly("DAMAGED", "GOOD", "GOOD");
+        // nothing left there: 422 naming the location; an empty location is refused too
+        Response again = post(BASE + "/inspections/batch", tokenFor("quality"), j("{'location':'" + shelf + "'}"));
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.json().get("errors").get(0).get("rule").asString()).isEqualTo("no-open-inspection");
+        assertThat(post(BASE + "/inspections/batch", tokenFor("quality"), j("{'location':' '}")).json().get("errors")
+                .get(0).get("field").asString()).isEqualTo("location");
+    }
+
+    @Test
+    void theSettingsChangeTheInspectionPeriodOfTheNextRunAndRefuseBadValues() {
+        JsonNode s = get(BASE + "/settings", tokenFor("quality")).json();
+        long version = s.get("version").asLong();
+        String restore = "{'inspectionMonths':" + s.get("inspectionMonths").asInt() + ",'inspectionWorkingDays':"
+                + s.get("inspectionWorkingDays").asInt() + ",'inspectionReminderDays':"
+                + s.get("inspectionReminderDays").asInt() + ",'decisionTaskWorkingDays':"
+                + s.get("decisionTaskWorkingDays").asInt();
+        try {
+            Response bad = put(BASE + "/settings", tokenFor("quality"), j("{'inspectionMonths':5,'inspectionWorkingDays':20,"
+                    + "'inspectionReminderDays':5,'decisionTaskWorkingDays':10,'version':" + version + "}"));
+            assertThat(bad.status()).isEqualTo(422);
+            assertThat(bad.json().get("errors").get(0).get("rule").asString()).isEqualTo("divides-twelve");
+            bad = put(BASE + "/settings", tokenFor("quality"), j("{'inspectionMonths':3,'inspectionWorkingDays':20,"
+                    + "'inspectionReminderDays':-1,'decisionTaskWorkingDays':10,'version':" + version + "}"));
+            assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("inspectionReminderDays");
+            assertThat(get(BASE + "/settings", tokenFor("quality")).json().get("version").asLong()).isEqualTo(version);
+            Response ok = put(BASE + "/settings", tokenFor("quality"), j("{'inspectionMonths':3,'inspectionWorkingDays':15,"
+                    + "'inspectionReminderDays':3,'decisionTaskWorkingDays':8,'version':" + version + "}"));
+            assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+            assertThat(ok.json().get("updatedBy").asString()).isEqualTo("周卫东");
+            assertThat(put(BASE + "/settings", tokenFor("quality"), j("{'inspectionMonths':6,'inspectionWorkingDays':20,"
+                    + "'inspectionReminderDays':5,'decisionTaskWorkingDays':10,'version':" + version + "}")).status())
+                    .as("stale version").isEqualTo(409);
+            // the next run opens quarterly tasks
+            assertThat(job.run().periodStart()).isEqualTo(PropertyInspectionJob.periodStart(
+                    LocalDate.now(ZoneId.of("Asia/Shanghai")), 3));
+        } finally {
+            assertThat(put(BASE + "/settings", tokenFor("quality"), j(restore + ",'version':"
+                    + get(BASE + "/settings", tokenFor("quality")).json().get("version").asLong() + "}")).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void aReturnedItemCannotBeInspectedAndItsOpenTaskIsClosed() {
         long customer = customer();
         JsonNode d = register("manager", "{'customerId':" + customer + ",'kind':'MEASURING_EQUIPMENT','itemName':'孔位检具',"

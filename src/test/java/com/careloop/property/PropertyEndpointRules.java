@@ -10,6 +10,7 @@ public final class PropertyEndpointRules {
     private static final String VIEW = "property:view";
     private static final String REGISTER = "property:register";
     private static final String INSPECT = "property:inspect";
+    private static final String CONFIGURE = "property:configure";
 
     public static final Map<String, String> RULES = Map.ofEntries(
             Map.entry("POST " + BASE, REGISTER),
@@ -17,6 +18,9 @@ public final class PropertyEndpointRules {
             Map.entry("GET " + BASE + "/export", VIEW),
             Map.entry("GET " + BASE + "/register.pdf", VIEW),
             Map.entry("GET " + BASE + "/inspections", VIEW),
+            Map.entry("POST " + BASE + "/inspections/batch", INSPECT),
+            Map.entry("GET " + BASE + "/settings", CONFIGURE),
+            Map.entry("PUT " + BASE + "/settings", CONFIGURE),
             Map.entry("GET " + BASE + "/{id}", VIEW),
             Map.entry("GET " + BASE + "/{id}/card.pdf", VIEW),
             Map.entry("POST " + BASE + "/{id}/verification", REGISTER),
@@ -46,6 +50,9 @@ public final class PropertyEndpointRules {
             Map.entry("GET " + PAGES + "/export", VIEW),
             Map.entry("GET " + PAGES + "/register", VIEW),
             Map.entry("GET " + PAGES + "/inspections", VIEW),
+            Map.entry("POST " + PAGES + "/inspections/batch", INSPECT),
+            Map.entry("GET " + PAGES + "/settings", CONFIGURE),
+            Map.entry("POST " + PAGES + "/settings", CONFIGURE),
             Map.entry("GET " + PAGES + "/new", REGISTER),
             Map.entry("POST " + PAGES + "/new", REGISTER),
             Map.entry("GET " + PAGES + "/{id}", VIEW),

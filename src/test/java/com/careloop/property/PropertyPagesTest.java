@@ -113,4 +113,35 @@ class PropertyPagesTest extends ApiTestBase {
         assertThat(s.get(bad.location().replaceAll("^https?://[^/]+", "")).body()).contains("quantity");
         assertThat(jdbc.sql("select count(*) from customer_property").query(Long.class).single()).isEqualTo(before);
     }
+
+    @Autowired
+    com.careloop.property.register.PropertyInspectionJob job;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "zh-CN, 顾客财产设置, 按存放位置批量检查, 已记录 1 件",
+            "zh-TW, 顧客財產設定, 按存放位置批量檢查, 已記錄 1 件",
+            "en, Customer property settings, Batch inspection by storage location, 1 items at"})
+    void theSettingsPageAndTheLocationBatchWorkInEveryLanguage(String lang, String settings, String batch, String done) {
+        long customer = customer();
+        String shelf = "页面货架 " + UUID.randomUUID().toString().substring(0, 6);
+        long qa = jdbc.sql("select id from department where code = 'QA'").query(Long.class).single();
+        Response r = post("/api/v1/customer-properties", tokenFor("manager"), j("{'customerId':" + customer
+                + ",'kind':'MEASURING_EQUIPMENT','itemName':'页面检具','quantity':1,'unit':'台','receivedOn':'"
+                + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "','receiverName':'王丽华','storageLocation':'" + shelf
+                + "','owningDepartmentId':" + qa + ",'handedToDepartmentId':" + qa + "}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        job.run();
+        PageSession s = new PageSession(port);
+        s.login("quality", DEMO_PASSWORD);
+        s.get("/?lang=" + lang);
+        assertThat(s.get("/customer-properties/settings").body()).contains(settings).contains("id=\"settings-form\"")
+                .doesNotContain("??");
+        assertThat(s.get("/customer-properties").body()).contains("id=\"property-settings\"");
+        assertThat(s.get("/customer-properties/inspections").body()).contains(batch).contains(shelf);
+        PageSession.Page posted = s.post("/customer-properties/inspections/batch", "location", shelf);
+        assertThat(posted.status()).isEqualTo(302);
+        String after = s.get(posted.location().replaceAll("^https?://[^/]+", "")).body();
+        assertThat(after).contains(done).doesNotContain("<td>页面检具</td>");
+    }
 }

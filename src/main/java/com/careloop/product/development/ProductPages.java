@@ -73,13 +73,16 @@ class ProductPages {
     private final ProductPrint print;
     private final ProductExport export;
     private final JdbcClient jdbc;
+    private final com.careloop.customer.CustomerDirectory customers;
     private final MessageSource messages;
     private final CurrentUsers users;
     private final java.time.Clock clock;
     private final java.time.ZoneId zone;
 
     ProductPages(ProductDevelopments developments, ProductPrint print, ProductExport export, JdbcClient jdbc,
-                 MessageSource messages, CurrentUsers users, java.time.Clock clock, CareLoopProperties platform) {
+                 com.careloop.customer.CustomerDirectory customers, MessageSource messages, CurrentUsers users,
+                 java.time.Clock clock, CareLoopProperties platform) {
+        this.customers = customers;
         this.developments = developments;
         this.print = print;
         this.export = export;
@@ -140,8 +143,12 @@ class ProductPages {
 
     @RequiresPermission(ProductPermissions.REQUEST)
     @GetMapping(HOME + "/new")
-    String newDevelopment(@RequestParam(required = false) Long customerId, Model model) {
+    String newDevelopment(@RequestParam(required = false) Long customerId, @RequestParam(required = false) String customer,
+                          Model model) {
+        // the customer picker: the one the page came from, or found by name, code or phone
         model.addAttribute("customerId", customerId);
+        model.addAttribute("customers", customers.choices(customerId, customer, 20));
+        model.addAttribute("customerQuery", customer);
         model.addAttribute("today", today());
         return "product/new";
     }

@@ -1,6 +1,7 @@
 package com.careloop.property.register;
 
 import java.util.List;
+import java.util.Map;
 
 import com.careloop.property.CustomerProperties;
 import com.careloop.property.PropertyCommands.Decide;
@@ -35,6 +36,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,9 +58,12 @@ class PropertyApi {
     private final CustomerProperties properties;
     private final PropertyListExport export;
     private final PropertyPrint print;
+    private final PropertySettings settings;
 
-    PropertyApi(CustomerProperties properties, PropertyListExport export, PropertyPrint print) {
+    PropertyApi(CustomerProperties properties, PropertyListExport export, PropertyPrint print,
+                PropertySettings settings) {
         this.properties = properties;
+        this.settings = settings;
         this.export = export;
         this.print = print;
     }
@@ -103,6 +108,27 @@ class PropertyApi {
     @GetMapping("/inspections")
     List<Task> inspections(@RequestParam(required = false) Long departmentId) {
         return properties.openInspections(departmentId, 500);
+    }
+
+    /** The register's settings (inspection period, working days, reminder, decision task). */
+    @RequiresPermission(PropertyPermissions.CONFIGURE)
+    @GetMapping("/settings")
+    PropertySettings.Values settings() {
+        return settings.current();
+    }
+
+    @RequiresPermission(PropertyPermissions.CONFIGURE)
+    @PutMapping("/settings")
+    PropertySettings.Values saveSettings(@RequestBody PropertySettings.Values body) {
+        return settings.save(body);
+    }
+
+    /** Per-location batch: every open inspection of the department at the location recorded present and good. */
+    @RequiresPermission(PropertyPermissions.INSPECT)
+    @PostMapping("/inspections/batch")
+    Map<String, Integer> inspectLocation(@RequestParam(required = false) Long departmentId,
+                                         @RequestBody PropertyCommands.InspectLocation body) {
+        return Map.of("inspected", properties.inspectLocation(departmentId, body));
     }
 
     @RequiresPermission(PropertyPermissions.VIEW)

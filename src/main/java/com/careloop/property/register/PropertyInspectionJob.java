@@ -76,11 +76,12 @@ public class PropertyInspectionJob {
     /** One run for the clock's today; running it again (or on another node) opens nothing twice. */
     public Run run() {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate period = periodStart(today, properties.inspectionMonths());
-        LocalDate due = workingDaysAfter(today, properties.inspectionWorkingDays(), calendars.standard());
+        PropertyProperties settings = PropertySettings.overlay(jdbc, properties); // the settings page's, if saved
+        LocalDate period = periodStart(today, settings.inspectionMonths());
+        LocalDate due = workingDaysAfter(today, settings.inspectionWorkingDays(), calendars.standard());
         int opened = open(today, period, due);
         int escalated = escalate(today);
-        int reminded = remind(today);
+        int reminded = remind(today, settings.inspectionReminderDays());
         return new Run(period, due, opened, escalated, reminded);
     }
 
@@ -161,11 +162,11 @@ public class PropertyInspectionJob {
      * department by one update (a racing run finds none), then the department's active members are reminded once —
      * before the due day, so the inspection is done in time.
      */
-    private int remind(LocalDate today) {
-        if (properties.inspectionReminderDays() == 0) {
+    private int remind(LocalDate today, int reminderDays) {
+        if (reminderDays == 0) {
             return 0;
         }
-        LocalDate until = today.plusDays(properties.inspectionReminderDays());
+        LocalDate until = today.plusDays(reminderDays);
         List<Long> departments = jdbc.sql("""
                 select distinct department_id from customer_property_inspection
                 where status = 'OPEN' and due_on >= :today and due_on <= :until and reminded_at is null""")

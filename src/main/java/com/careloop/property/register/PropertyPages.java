@@ -19,6 +19,7 @@ import com.careloop.property.PropertyCondition;
 import com.careloop.property.PropertyKind;
 import com.careloop.property.PropertyPermissions;
 import com.careloop.property.PropertyStatus;
+import com.careloop.property.PropertyViews;
 import com.careloop.property.PropertyViews.Detail;
 import com.careloop.property.PropertyViews.Filter;
 
@@ -73,10 +74,12 @@ class PropertyPages {
     private final CurrentUsers users;
     private final java.time.Clock clock;
     private final java.time.ZoneId zone;
+    private final PropertySettings settings;
 
     PropertyPages(CustomerProperties properties, PropertyListExport export, PropertyPrint print,
                   PropertyProblemRepository problems, JdbcClient jdbc, MessageSource messages, CurrentUsers users,
-                  java.time.Clock clock, com.careloop.platform.CareLoopProperties platform) {
+                  java.time.Clock clock, com.careloop.platform.CareLoopProperties platform, PropertySettings settings) {
+        this.settings = settings;
         this.clock = clock;
         this.zone = platform.zone();
         this.properties = properties;
@@ -120,8 +123,37 @@ class PropertyPages {
     @RequiresPermission(PropertyPermissions.VIEW)
     @GetMapping(LIST + "/inspections")
     String inspections(@RequestParam(required = false) Long departmentId, Model model) {
-        model.addAttribute("tasks", properties.openInspections(departmentId, 500));
+        var tasks = properties.openInspections(departmentId, 500);
+        model.addAttribute("tasks", tasks);
+        model.addAttribute("departmentId", departmentId);
+        model.addAttribute("locations", tasks.stream().map(PropertyViews.Task::storageLocation)
+                .filter(java.util.Objects::nonNull).distinct().sorted().toList());
         return "property/inspections";
+    }
+
+    @RequiresPermission(PropertyPermissions.CONFIGURE)
+    @GetMapping(LIST + "/settings")
+    String settings(Model model) {
+        model.addAttribute("s", settings.current());
+        return "property/settings";
+    }
+
+    @RequiresPermission(PropertyPermissions.CONFIGURE)
+    @PostMapping(LIST + "/settings")
+    String saveSettings(@ModelAttribute PropertySettings.Values form, RedirectAttributes flash) {
+        settings.save(form);
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:" + LIST + "/settings";
+    }
+
+    @RequiresPermission(PropertyPermissions.INSPECT)
+    @PostMapping(LIST + "/inspections/batch")
+    String inspectLocation(@RequestParam(required = false) Long departmentId,
+                           @ModelAttribute PropertyCommands.InspectLocation form, RedirectAttributes flash) {
+        int n = properties.inspectLocation(departmentId, form);
+        flash.addFlashAttribute("notice", messages.getMessage("property.batch.done",
+                new Object[] {n, form.location()}, LocaleContextHolder.getLocale()));
+        return "redirect:" + LIST + "/inspections" + (departmentId == null ? "" : "?departmentId=" + departmentId);
     }
 
     @RequiresPermission(PropertyPermissions.REGISTER)

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
@@ -107,17 +106,8 @@ class SamplePages {
     @GetMapping(LIST + "/new")
     String newSample(@RequestParam(required = false) Long customerId, @RequestParam(required = false) String customer,
                      Model model) {
-        // the customer picker: found by name, code or phone (the reader's look-up), or the one the page came from
-        List<CustomerCard> found = new ArrayList<>();
-        if (customerId != null) {
-            customers.card(customerId).filter(CustomerCard::active).ifPresent(found::add);
-        }
-        if (customer != null && !customer.isBlank()) {
-            customers.lookUp(customer.strip(), 20).stream().filter(CustomerCard::active)
-                    .filter(c -> found.stream().noneMatch(x -> x.id() == c.id())).forEach(found::add);
-        }
         model.addAttribute("customerId", customerId);
-        model.addAttribute("customers", found);
+        model.addAttribute("customers", customers.choices(customerId, customer, 20));
         model.addAttribute("customerQuery", customer);
         return "samples/new";
     }
