@@ -159,7 +159,7 @@ class InspectionBench {
         }
         System.out.println("BENCH plan of q=" + code);
         jdbc.sql("explain analyze select f.id from audit_finding f join audit a on a.id = f.audit_id "
-                        + "where lower(f.code) like :q order by f.id desc limit 51")
+                        + "where lower(f.code || ' ' || f.description) like :q order by f.id desc limit 51")
                 .param("q", "%" + code.toLowerCase() + "%").query(String.class).list()
                 .forEach(l -> System.out.println("BENCH   " + l));
     }
