@@ -221,6 +221,17 @@ class InspectionApiTest extends ApiTestBase {
         JsonNode list = ok(get(AUDITS + "/findings?auditId=" + id + "&limit=1", q), 200);
         assertThat(list.get("items").size()).isEqualTo(1);
         assertThat(list.get("nextCursor").isNull()).isFalse();
+        // a keyword finds a finding by its description (two Chinese characters too), its code, or its audit's title
+        String enc = java.net.URLEncoder.encode("MSDS未张贴", java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ok(get(AUDITS + "/findings?q=" + enc, q), 200).get("items").findValuesAsString("code"))
+                .contains(f2.get("code").asString());
+        assertThat(ok(get(AUDITS + "/findings?q=" + java.net.URLEncoder.encode("张贴", java.nio.charset.StandardCharsets.UTF_8),
+                q), 200).get("items").findValuesAsString("code")).contains(f2.get("code").asString());
+        assertThat(ok(get(AUDITS + "/findings?q=" + f1.get("code").asString().toLowerCase(), q), 200).get("items")
+                .findValuesAsString("code")).containsExactly(f1.get("code").asString());
+        assertThat(ok(get(AUDITS + "/findings?auditId=" + id + "&q=" + java.net.URLEncoder.encode(a.get("counterpart")
+                .asString(), java.nio.charset.StandardCharsets.UTF_8), q), 200).get("items").size()).isEqualTo(2);
+        assertThat(get(AUDITS + "/findings?q=" + "x".repeat(201), q).status()).isEqualTo(422);
         Response pdf = call("GET", AUDITS + "/" + id + "/report.pdf", q, null);
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.header("Content-Type")).contains("pdf");
@@ -324,6 +335,17 @@ class InspectionApiTest extends ApiTestBase {
         assertThat(qa.get("items").asInt()).isEqualTo(1);
         long salesTask = sales.get("id").asLong();
         long qaTask = qa.get("id").asLong();
+
+        // the department is reminded once, two days before its check date
+        LocalDate checkOn = LocalDate.parse(sales.get("checkOn").asString());
+        String auditCode = a.get("code").asString();
+        long before = notices(userId("sales"), auditCode);
+        jobs.remindReadiness(checkOn.minusDays(3));
+        assertThat(notices(userId("sales"), auditCode)).isEqualTo(before);
+        assertThat(jobs.remindReadiness(checkOn.minusDays(2))).isGreaterThanOrEqualTo(1);
+        assertThat(notices(userId("sales"), auditCode)).isEqualTo(before + 1);
+        jobs.remindReadiness(checkOn);
+        assertThat(notices(userId("sales"), auditCode)).isEqualTo(before + 1);
 
         // the audit cannot start before the readiness check
         Response start = post(AUDITS + "/" + id + "/start", q, null);

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import com.careloop.inspection.AuditReadiness;
 import com.careloop.inspection.AuditSchedules;
 import com.careloop.inspection.Audits;
 import com.careloop.platform.AuditTrail;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The module's daily jobs, each once per cluster (ShedLock): the recurring schedules plan their audits ahead
  * ({@link AuditSchedules#generate}), and the customer reply deadlines of customer findings remind the audit lead at
  * 80 % of the reply window and on the day ({@link InspectionRules#earlyReminderOn}); each reminder is claimed by one
- * update (so a racing run sends none twice) and told in the same transaction.
+ * update (so a racing run sends none twice) and told in the same transaction. Open readiness tasks are reminded to
+ * their department two days before the check date ({@link #remindReadiness}).
  */
 @Component
 public class InspectionJobs {
@@ -74,6 +76,60 @@ public class InspectionJobs {
         if (r.early() + r.due() > 0) {
             log.info("Customer reply reminders: {} at 80 %, {} on the day", r.early(), r.due());
         }
+    }
+
+    @Scheduled(cron = "${careloop.inspection.readiness-cron:0 30 8 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "inspection-readiness-reminders", lockAtMostFor = "PT30M")
+    public void scheduledReadinessReminders() {
+        int n = remindReadiness(today());
+        if (n > 0) {
+            log.info("Readiness reminders: {} department tasks", n);
+        }
+    }
+
+    private record OpenTask(long id, long auditId, String auditCode, String auditTitle, LocalDate auditDate,
+                            long departmentId, LocalDate checkOn) {
+    }
+
+    /**
+     * Readiness tasks still open on a planned audit whose reminder day ({@link InspectionRules#readinessReminderOn})
+     * has come: each is claimed once (a racing run sends nothing twice) and every active person of the department
+     * (who mark the items) gets a notification linking to the task. Returns how many tasks were reminded.
+     */
+    public int remindReadiness(LocalDate today) {
+        List<OpenTask> open = jdbc.sql("""
+                select r.id, r.audit_id, a.code, a.title, a.audit_date, r.department_id, r.check_on from audit_readiness r
+                join audit a on a.id = r.audit_id
+                where r.status = 'OPEN' and a.status = 'PLANNED' and r.reminded_at is null and r.check_on <= :last""")
+                .param("last", today.plusDays(InspectionRules.READINESS_REMINDER_DAYS))
+                .query((rs, n) -> new OpenTask(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getLong(6), rs.getObject(7, LocalDate.class))).list();
+        int reminded = 0;
+        for (OpenTask t : open) {
+            if (today.isBefore(InspectionRules.readinessReminderOn(t.checkOn()))) {
+                continue;
+            }
+            Boolean told = tx.execute(s -> {
+                if (jdbc.sql("update audit_readiness set reminded_at = :now where id = :id and reminded_at is null")
+                        .param("now", Timestamp.from(clock.instant())).param("id", t.id()).update() == 0) {
+                    return false;
+                }
+                List<Long> people = jdbc.sql("select id from app_user where department_id = :d and active = true")
+                        .param("d", t.departmentId()).query(Long.class).list();
+                for (long person : people) {
+                    notifications.notify(person, Text.of("inspection.readiness-soon.title", t.auditCode(), t.checkOn()),
+                            Text.of("inspection.readiness-soon.body", t.auditTitle(), t.checkOn(), t.auditDate()),
+                            "/audits/readiness/" + t.id());
+                }
+                audit.record(AuditReadiness.RECORD_TYPE, String.valueOf(t.id()), "REMINDER", AuditTrail.diff(Map.of(),
+                        Map.of("checkOn", t.checkOn(), "people", people.size(), "on", today)));
+                return true;
+            });
+            if (Boolean.TRUE.equals(told)) {
+                reminded++;
+            }
+        }
+        return reminded;
     }
 
     private record Pending(long id, String code, long auditId, String auditCode, long lead, LocalDate from,

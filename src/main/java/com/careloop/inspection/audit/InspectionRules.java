@@ -23,6 +23,9 @@ public final class InspectionRules {
     /** Within this many working days of the audit a department that marked nothing is red. */
     public static final int NOT_STARTED_RED_WORKING_DAYS = 2;
 
+    /** Calendar days before its check date an open readiness task is reminded to the department. */
+    public static final int READINESS_REMINDER_DAYS = 2;
+
     private InspectionRules() {
     }
 
@@ -42,6 +45,11 @@ public final class InspectionRules {
     /** The date a department's readiness check is due: 5 working days before the audit. */
     public static LocalDate readinessCheckOn(LocalDate auditDate, Predicate<LocalDate> workingDay) {
         return workingDaysBefore(auditDate, READINESS_WORKING_DAYS, workingDay);
+    }
+
+    /** The day an open readiness task is reminded (once): two days before its check date; later runs catch up. */
+    public static LocalDate readinessReminderOn(LocalDate checkOn) {
+        return checkOn.minusDays(READINESS_REMINDER_DAYS);
     }
 
     /** The default deadline of a gap finding: the last working day before the audit. */

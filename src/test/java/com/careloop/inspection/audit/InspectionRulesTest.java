@@ -114,4 +114,10 @@ class InspectionRulesTest {
             }
         }
     }
+
+    @Test
+    void aReadinessTaskIsRemindedTwoDaysBeforeItsCheckDate() {
+        assertThat(InspectionRules.readinessReminderOn(LocalDate.of(2026, 12, 10))).isEqualTo(LocalDate.of(2026, 12, 8));
+        assertThat(InspectionRules.readinessReminderOn(LocalDate.of(2026, 3, 1))).isEqualTo(LocalDate.of(2026, 2, 27));
+    }
 }
