@@ -324,10 +324,10 @@ public class ProductFailures {
             return rows;
         }
         RecurrenceRule rule = settings.rule();
-        Set<String> products = new LinkedHashSet<>();
-        rows.forEach(r -> products.add(r.product()));
+        Set<RecurrenceRule.Key> keys = new LinkedHashSet<>();
+        rows.forEach(r -> keys.add(new RecurrenceRule.Key(r.product(), r.mode())));
         Set<RecurrenceRule.Key> recurring = new HashSet<>();
-        windowCounts(products, "").query((rs, n) -> {
+        windowCounts(keys, "").query((rs, n) -> {
             if (rule.recurring(rs.getLong(3))) {
                 recurring.add(new RecurrenceRule.Key(rs.getString(1), rs.getString(2)));
             }
@@ -340,14 +340,15 @@ public class ProductFailures {
     /**
      * Failures per product+mode in the recurrence window (columns product, mode_code, count, last failure): the
      * whole months from the rollup {@code failure_month}, the partial first and current month from the rows, so
-     * the count is exact to the day. {@code products} null: every product; {@code tail}: group filter and order.
+     * the count is exact to the day. {@code keys}: only these product+mode pairs (each an index range), null: all;
+     * {@code tail}: group filter and order.
      */
-    private JdbcClient.StatementSpec windowCounts(Set<String> products, String tail) {
+    private JdbcClient.StatementSpec windowCounts(Set<RecurrenceRule.Key> keys, String tail) {
         LocalDate today = today();
         LocalDate since = settings.rule().since(today);
         LocalDate firstWhole = since.withDayOfMonth(1).plusMonths(1);
         LocalDate thisMonth = today.withDayOfMonth(1);
-        String mine = products == null ? "" : " and product in (:products)";
+        String mine = keys == null ? "" : " and (product, mode_code) in (:keys)";
         var spec = jdbc.sql("""
                 select product, mode_code, sum(n) n, max(last_on) last_on from (
                     select product, mode_code, failures n, last_on from failure_month
@@ -361,7 +362,8 @@ public class ProductFailures {
                 ) w group by product, mode_code""".formatted(mine) + tail)
                 .param("firstWhole", firstWhole).param("thisMonth", thisMonth).param("since", since)
                 .param("today", today);
-        return products == null ? spec : spec.param("products", products);
+        return keys == null ? spec : spec.param("keys", keys.stream()
+                .map(k -> new Object[] {k.product(), k.mode()}).toList());
     }
 
     private static Row withRecurring(Row r) {
