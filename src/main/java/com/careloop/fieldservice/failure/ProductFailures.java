@@ -182,8 +182,10 @@ public class ProductFailures {
     }
 
     private Long customerOf(long intakeId) {
-        return jdbc.sql("select customer_id from failure_intake where id = :id").param("id", intakeId)
-                .query((rs, n) -> rs.getObject(1, Long.class)).single();
+        // a list, not single(): single() refuses a null value, and findings may come without a customer
+        List<Long> customer = jdbc.sql("select customer_id from failure_intake where id = :id").param("id", intakeId)
+                .query((rs, n) -> rs.getObject(1, Long.class)).list();
+        return customer.isEmpty() ? null : customer.get(0);
     }
 
     public Mode saveMode(SaveMode cmd) {
