@@ -462,7 +462,8 @@ public class FieldServices {
         FieldService f = load(id);
         if (f.getStatus() == FieldServiceStatus.PLANNED) {
             throw new com.careloop.platform.DomainException("fieldservice.state", Text.of("error.fieldservice.state",
-                    Text.label("fieldservice.status", f.getStatus()), "add a photo"));
+                    Text.label("fieldservice.status", f.getStatus()),
+                    Text.of("fieldservice.step.photo")));
         }
         if (upload == null || upload.bytes() == null || upload.bytes().length == 0) {
             throw new InvalidInputException("file", "required", Text.of("error.fieldservice.required", "file"));

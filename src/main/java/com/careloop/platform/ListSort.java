@@ -132,9 +132,10 @@ public final class ListSort {
             throw invalidCursor();
         }
         Object value = value(decoded.substring(0, bar));
-        where.append(" and (").append(column.sql()).append(' ').append(op).append(" :sortAfter or (")
-                .append(column.sql()).append(" = :sortAfter and ").append(idColumn).append(' ').append(op)
-                .append(" :sortAfterId))");
+        // A row-value comparison, not "v < x or (v = x and id < y)": the same rows (sort values are never null),
+        // but PostgreSQL turns it into an index range on (…, sort column, id) instead of filtering the whole index.
+        where.append(" and (").append(column.sql()).append(", ").append(idColumn).append(") ").append(op)
+                .append(" (:sortAfter, :sortAfterId)");
         params.put("sortAfter", value);
         params.put("sortAfterId", parseId(decoded.substring(bar + 1)));
     }

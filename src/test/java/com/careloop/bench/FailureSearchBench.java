@@ -57,7 +57,14 @@ class FailureSearchBench {
                               'ASSEMBLY','OTHER'])[1 + (g * 7 % 11)],
                        'bench', 'REQUEST', g, 'BENCH-' || g, 1 + g % 3000, 'customer ' || (g % 3000), 'bench', now()
                 from generate_series(1, :rows) g""").param("rows", ROWS).update();
-        jdbc.sql("analyze product_failure").update();
+        // The monthly rollup the recurrence flag reads, filled as migration V118 does for existing rows.
+        jdbc.sql("""
+                insert into failure_month (product, mode_code, month_start, failures, last_on)
+                select product, mode_code, cast(date_trunc('month', failed_on) as date), count(*), max(failed_on)
+                from product_failure group by product, mode_code, cast(date_trunc('month', failed_on) as date)""")
+                .update();
+        jdbc.sql("vacuum analyze product_failure").update();
+        jdbc.sql("analyze failure_month").update();
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         String token = BenchSupport.adminToken(http, port, "bench-admin-pw");
         String base = "/api/v1/product-failures?limit=50";

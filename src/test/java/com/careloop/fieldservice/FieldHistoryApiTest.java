@@ -204,6 +204,21 @@ class FieldHistoryApiTest extends ApiTestBase {
         assertThat(ok(get(FAILURES + "/recurring", tokenFor("staff"))).valueStream()
                 .anyMatch(r -> r.get("product").asString().equals(product))).isTrue();
 
+        // The window's first day (exactly 12 months ago) counts, the day before does not: the flag reads whole
+        // months from the rollup and the partial edge months from the rows.
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String edge = "阀-" + unique();
+        for (LocalDate on : new LocalDate[] {today.minusMonths(12).minusDays(1), today.minusMonths(6), today}) {
+            ok(post(FAILURES, tokenFor("quality"), j("{'product':'" + edge + "','failedOn':'" + on
+                    + "','mode':'CRACK','sourceType':'REQUEST','sourceId':" + req.get("id").asLong() + "}")));
+        }
+        assertThat(ok(get(FAILURES + "?product=" + edge, tokenFor("staff"))).get("items").get(0).get("recurring")
+                .asBoolean()).as("two in the window").isFalse();
+        ok(post(FAILURES, tokenFor("quality"), j("{'product':'" + edge + "','failedOn':'" + today.minusMonths(12)
+                + "','mode':'CRACK','sourceType':'REQUEST','sourceId':" + req.get("id").asLong() + "}")));
+        assertThat(ok(get(FAILURES + "?product=" + edge, tokenFor("staff"))).get("items").get(0).get("recurring")
+                .asBoolean()).as("the first day of the window counts").isTrue();
+
         Response xlsx = get(FAILURES + "/export?product=" + product, tokenFor("staff"));
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.header("Content-Type")).contains("spreadsheetml");

@@ -35,7 +35,8 @@ class FieldHistoryPagesTest extends ApiTestBase {
         s.get("/?lang=" + lang);
         for (String[] p : new String[][] {{"/visit-reports", visits}, {"/product-failures", failures},
                 {"/warranty-parts", parts}, {"/field-services/statistics", stats}, {"/visit-reports/my-actions", ""},
-                {"/visit-reports/new", ""}}) {
+                {"/visit-reports/new", ""}, {"/product-failures/intake", ""},
+                {"/product-failures/modes", ""}}) {
             PageSession.Page page = s.get(p[0]);
             assertThat(page.status()).as(p[0] + " " + page.body()).isEqualTo(200);
             assertThat(page.body()).as(p[0]).contains(p[1]).doesNotContain("??");
@@ -74,5 +75,48 @@ class FieldHistoryPagesTest extends ApiTestBase {
         assertThat(owner.post(path + "/actions/" + actionId + "/done", "note", "已寄").status()).isIn(302, 303);
         assertThat(s.get(path).body()).contains("已寄").contains("已关闭");
         assertThat(s.get("/customers/" + customer).body()).contains("id=\"customer-visits\"").contains("页面回访");
+    }
+
+    @Test
+    void qualityRecordsAFailureByHandAndClassifiesAReportsFindingsThroughThePages() {
+        String product = "页面泵-" + UUID.randomUUID().toString().substring(0, 6);
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String trip = jdbc.sql("select code from field_service order by id limit 1").query(String.class).single();
+        PageSession s = new PageSession(port);
+        s.login("manager", DEMO_PASSWORD);
+        assertThat(s.get("/product-failures").body()).contains("id=\"record-failure-form\"");
+        PageSession.Page refused = s.post("/product-failures", "sourceType", "FIELD_SERVICE", "sourceCode", trip,
+                "failedOn", today, "mode", "LEAK");
+        assertThat(refused.status()).isIn(302, 303);
+        assertThat(s.get("/product-failures").body()).as("the refusal names the field")
+                .contains("class=\"flash error\" role=\"alert\">product:");
+        PageSession.Page saved = s.post("/product-failures", "sourceType", "FIELD_SERVICE", "sourceCode", trip,
+                "product", product, "part", "机封", "failedOn", today, "mode", "LEAK", "cause", "密封老化");
+        assertThat(saved.status()).isIn(302, 303);
+        assertThat(s.get(saved.location().replaceAll("^https?://[^/]+", "")).body()).contains(product)
+                .contains("密封老化").contains(trip);
+
+        jdbc.sql("""
+                insert into failure_intake (source_type, source_id, source_code, customer_name, findings, received_at)
+                values ('FIELD_SERVICE', :source, 'XB-PAGE', '页面顾客', '电机过热跳闸', current_timestamp)""")
+                .param("source", -(long) (Math.random() * 1_000_000_000L) - 1).update();
+        long intake = jdbc.sql("select max(id) from failure_intake").query(Long.class).single();
+        assertThat(s.get("/product-failures/intake").body()).contains("电机过热跳闸").contains("classify-" + intake);
+        assertThat(s.post("/product-failures/intake/" + intake + "/classify", "product", product, "mode", "OVERHEAT",
+                "failedOn", today).status()).isIn(302, 303);
+        assertThat(s.get("/product-failures/intake").body()).doesNotContain("classify-" + intake + "\"");
+        assertThat(jdbc.sql("select count(*) from product_failure where product = :p and mode_code = 'OVERHEAT'")
+                .param("p", product).query(Long.class).single()).isEqualTo(1);
+        assertThat(s.post("/product-failures/intake/" + intake + "/dismiss").status()).as("already classified")
+                .isIn(302, 303);
+        assertThat(s.get("/product-failures/intake").body()).contains("XB-PAGE");
+
+        String code = "PAGE_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        assertThat(s.post("/product-failures/modes", "code", code, "nameZhCn", "页面模式", "nameZhTw", "頁面模式",
+                "nameEn", "Page mode", "sortOrder", "900", "active", "true").status()).isIn(302, 303);
+        assertThat(s.get("/product-failures/modes").body()).contains("id=\"mode-" + code + "\"").contains("页面模式");
+        assertThat(s.post("/product-failures/modes", "code", code, "nameZhCn", "页面模式", "nameZhTw", "頁面模式",
+                "nameEn", "Page mode").status()).as("unchecked: deactivated").isIn(302, 303);
+        assertThat(s.get("/product-failures").body()).doesNotContain("页面模式");
     }
 }

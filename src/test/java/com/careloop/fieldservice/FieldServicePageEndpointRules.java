@@ -15,6 +15,7 @@ public final class FieldServicePageEndpointRules {
     static {
         Map<String, String> rules = new LinkedHashMap<>();
         rules.put("GET " + BASE, VIEW);
+        rules.put("GET " + BASE + "/export", VIEW);
         rules.put("GET " + BASE + "/new", "fieldservice:plan");
         rules.put("POST " + BASE + "/new", "fieldservice:plan");
         for (String page : new String[] {"", "/on-site", "/report", "/report.pdf", "/files/{fileId}",

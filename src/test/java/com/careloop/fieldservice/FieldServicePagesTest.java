@@ -65,6 +65,18 @@ class FieldServicePagesTest extends FieldServiceTestBase {
         String code = get(BASE + "/" + id, tokenFor("manager")).json().get("code").asString();
         assertThat(s.get("/field-services?status=PLANNED&from=" + thu + "&to=" + thu).body()).contains(code);
         assertThat(s.get("/field-services?status=PLANNED&from=" + fri).body()).doesNotContain(code);
+        var xlsx = s.download("/field-services/export?status=PLANNED&from=" + thu + "&to=" + thu);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            String cells = java.util.stream.StreamSupport.stream(sheet.spliterator(), false)
+                    .flatMap(row -> java.util.stream.StreamSupport.stream(row.spliterator(), false))
+                    .map(Object::toString).collect(java.util.stream.Collectors.joining("|"));
+            assertThat(cells).as("the exported list, labels in the reader's language").contains(code)
+                    .doesNotContain("PLANNED");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         PageSession.Page print = s.get("/field-services/" + id + "/report");
         assertThat(print.status()).isEqualTo(200);
         assertThat(print.body()).contains(report).contains("Q/JL081304").doesNotContain("??");

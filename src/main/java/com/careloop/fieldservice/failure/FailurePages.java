@@ -1,5 +1,6 @@
 package com.careloop.fieldservice.failure;
 
+import java.time.LocalDate;
 import java.util.Locale;
 
 import com.careloop.fieldservice.FieldHistoryPermissions;
@@ -14,6 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,9 +56,76 @@ class FailurePages {
     String list(@ModelAttribute("filter") Filter filter, @RequestParam(required = false) String cursor, Model model) {
         model.addAttribute("page", failures.search(filter, null, cursor, 50));
         model.addAttribute("modes", failures.modes(false));
+        model.addAttribute("sourceTypes", FailureSource.values());
         model.addAttribute("recurring", failures.recurring());
         model.addAttribute("rule", new int[] {failures.rule().threshold(), failures.rule().months()});
         return "fieldservice/failure/list";
+    }
+
+    /** Quality records a failure by hand from the list page (source by number or id, as in the API). */
+    @RequiresPermission(FieldHistoryPermissions.FAILURES)
+    @PostMapping("/product-failures")
+    String record(@RequestParam(required = false) String product, @RequestParam(required = false) String part,
+                  @RequestParam(required = false) String serialNo, @RequestParam(required = false) String batchNo,
+                  @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate failedOn,
+                  @RequestParam(required = false) String mode, @RequestParam(required = false) String description,
+                  @RequestParam(required = false) String cause, @RequestParam(required = false) String action,
+                  @RequestParam(required = false) FailureSource sourceType,
+                  @RequestParam(required = false) String sourceCode, RedirectAttributes flash) {
+        FailureViews.Row r = failures.record(new FailureViews.RecordFailure(product, part, serialNo, batchNo, failedOn,
+                mode, description, cause, action, sourceType, null, blankToNull(sourceCode)));
+        flash.addAttribute("product", r.product());
+        return "redirect:/product-failures";
+    }
+
+    /** The findings of signed field-service reports waiting for quality (the work line links here). */
+    @RequiresPermission(FieldHistoryPermissions.FAILURES)
+    @GetMapping("/product-failures/intake")
+    String intake(Model model) {
+        model.addAttribute("intakes", failures.intakes(true));
+        model.addAttribute("modes", failures.modes(false));
+        return "fieldservice/failure/intake";
+    }
+
+    @RequiresPermission(FieldHistoryPermissions.FAILURES)
+    @PostMapping("/product-failures/intake/{id}/classify")
+    String classify(@PathVariable long id, @RequestParam(required = false) String product,
+                    @RequestParam(required = false) String part, @RequestParam(required = false) String serialNo,
+                    @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate failedOn,
+                    @RequestParam(required = false) String mode, @RequestParam(required = false) String cause,
+                    @RequestParam(required = false) String action) {
+        failures.classify(id, new FailureViews.Classify(product, part, serialNo, null, failedOn, mode, null, cause,
+                action));
+        return "redirect:/product-failures/intake";
+    }
+
+    @RequiresPermission(FieldHistoryPermissions.FAILURES)
+    @PostMapping("/product-failures/intake/{id}/dismiss")
+    String dismiss(@PathVariable long id) {
+        failures.dismiss(id);
+        return "redirect:/product-failures/intake";
+    }
+
+    /** The failure-mode code list with its names in the three languages (inactive codes kept for old rows). */
+    @RequiresPermission(FieldHistoryPermissions.FAILURES)
+    @GetMapping("/product-failures/modes")
+    String modes(Model model) {
+        model.addAttribute("modes", failures.modes(true));
+        return "fieldservice/failure/modes";
+    }
+
+    @RequiresPermission(FieldHistoryPermissions.FAILURES)
+    @PostMapping("/product-failures/modes")
+    String saveMode(@RequestParam(required = false) String code, @RequestParam(required = false) String nameZhCn,
+                    @RequestParam(required = false) String nameZhTw, @RequestParam(required = false) String nameEn,
+                    @RequestParam(required = false) Integer sortOrder,
+                    @RequestParam(defaultValue = "false") boolean active) {
+        failures.saveMode(new FailureViews.SaveMode(code, nameZhCn, nameZhTw, nameEn, sortOrder, active));
+        return "redirect:/product-failures/modes";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     @RequiresPermission(FieldServicePermissions.VIEW)
@@ -119,6 +189,10 @@ class FailurePages {
                 : texts.render(((DomainException) ex).text(), locale);
         flash.addFlashAttribute("error", message);
         var m = java.util.regex.Pattern.compile("^/warranty-parts/(\\d+)/").matcher(request.getRequestURI());
-        return m.find() ? "redirect:/warranty-parts/" + m.group(1) : "redirect:/product-failures";
+        if (m.find()) {
+            return "redirect:/warranty-parts/" + m.group(1);
+        }
+        var page = java.util.regex.Pattern.compile("^/product-failures/(intake|modes)").matcher(request.getRequestURI());
+        return page.find() ? "redirect:/product-failures/" + page.group(1) : "redirect:/product-failures";
     }
 }

@@ -102,8 +102,25 @@ public class ProductFailures {
 
     private ProductFailure save(ProductFailure.Facts facts, ProductFailure.Origin origin) {
         ProductFailure p = failures.saveAndFlush(ProductFailure.record(facts, origin, actor(), Instant.now(clock)));
+        countInMonth(p.getProduct(), p.getModeCode(), p.getFailedOn());
         audit.created(p);
         return p;
+    }
+
+    /**
+     * Keeps the monthly rollup the recurrence flag reads (failures are never edited in product, mode or date, nor
+     * deleted). Insert-if-missing then increment: the update's row lock serialises concurrent recorders.
+     */
+    private void countInMonth(String product, String mode, LocalDate failedOn) {
+        LocalDate month = failedOn.withDayOfMonth(1);
+        jdbc.sql("""
+                insert into failure_month (product, mode_code, month_start, failures, last_on)
+                values (:product, :mode, :month, 0, :on) on conflict do nothing""")
+                .param("product", product).param("mode", mode).param("month", month).param("on", failedOn).update();
+        jdbc.sql("""
+                update failure_month set failures = failures + 1, last_on = greatest(last_on, :on)
+                where product = :product and mode_code = :mode and month_start = :month""")
+                .param("product", product).param("mode", mode).param("month", month).param("on", failedOn).update();
     }
 
     /** The findings of a signed field-service report wait for quality to classify them (once per report). */
@@ -165,8 +182,10 @@ public class ProductFailures {
     }
 
     private Long customerOf(long intakeId) {
-        return jdbc.sql("select customer_id from failure_intake where id = :id").param("id", intakeId)
-                .query((rs, n) -> rs.getObject(1, Long.class)).single();
+        // a list, not single(): single() refuses a null value, and findings may come without a customer
+        List<Long> customer = jdbc.sql("select customer_id from failure_intake where id = :id").param("id", intakeId)
+                .query((rs, n) -> rs.getObject(1, Long.class)).list();
+        return customer.isEmpty() ? null : customer.get(0);
     }
 
     public Mode saveMode(SaveMode cmd) {
@@ -307,22 +326,46 @@ public class ProductFailures {
             return rows;
         }
         RecurrenceRule rule = settings.rule();
-        Set<String> products = new LinkedHashSet<>();
-        rows.forEach(r -> products.add(r.product()));
+        Set<RecurrenceRule.Key> keys = new LinkedHashSet<>();
+        rows.forEach(r -> keys.add(new RecurrenceRule.Key(r.product(), r.mode())));
         Set<RecurrenceRule.Key> recurring = new HashSet<>();
-        jdbc.sql("""
-                select product, mode_code, count(*) from product_failure
-                where product in (:products) and failed_on >= :since and failed_on <= :today
-                group by product, mode_code""")
-                .param("products", products).param("since", rule.since(today())).param("today", today())
-                .query((rs, n) -> {
-                    if (rule.recurring(rs.getLong(3))) {
-                        recurring.add(new RecurrenceRule.Key(rs.getString(1), rs.getString(2)));
-                    }
-                    return null;
-                }).list();
+        windowCounts(keys, "").query((rs, n) -> {
+            if (rule.recurring(rs.getLong(3))) {
+                recurring.add(new RecurrenceRule.Key(rs.getString(1), rs.getString(2)));
+            }
+            return null;
+        }).list();
         return rows.stream().map(r -> recurring.contains(new RecurrenceRule.Key(r.product(), r.mode()))
                 ? withRecurring(r) : r).toList();
+    }
+
+    /**
+     * Failures per product+mode in the recurrence window (columns product, mode_code, count, last failure): the
+     * whole months from the rollup {@code failure_month}, the partial first and current month from the rows, so
+     * the count is exact to the day. {@code keys}: only these product+mode pairs (each an index range), null: all;
+     * {@code tail}: group filter and order.
+     */
+    private JdbcClient.StatementSpec windowCounts(Set<RecurrenceRule.Key> keys, String tail) {
+        LocalDate today = today();
+        LocalDate since = settings.rule().since(today);
+        LocalDate firstWhole = since.withDayOfMonth(1).plusMonths(1);
+        LocalDate thisMonth = today.withDayOfMonth(1);
+        String mine = keys == null ? "" : " and (product, mode_code) in (:keys)";
+        var spec = jdbc.sql("""
+                select product, mode_code, sum(n) n, max(last_on) last_on from (
+                    select product, mode_code, failures n, last_on from failure_month
+                    where month_start >= :firstWhole and month_start < :thisMonth%1$s
+                    union all
+                    select product, mode_code, 1, failed_on from product_failure
+                    where failed_on >= :since and failed_on < :firstWhole%1$s
+                    union all
+                    select product, mode_code, 1, failed_on from product_failure
+                    where failed_on >= :thisMonth and failed_on <= :today%1$s
+                ) w group by product, mode_code""".formatted(mine) + tail)
+                .param("firstWhole", firstWhole).param("thisMonth", thisMonth).param("since", since)
+                .param("today", today);
+        return keys == null ? spec : spec.param("keys", keys.stream()
+                .map(k -> new Object[] {k.product(), k.mode()}).toList());
     }
 
     private static Row withRecurring(Row r) {
@@ -381,12 +424,8 @@ public class ProductFailures {
     public List<Recurring> recurring() {
         RecurrenceRule rule = settings.rule();
         Map<String, String> names = modeNames();
-        return jdbc.sql("""
-                select product, mode_code, count(*) n, max(failed_on) from product_failure
-                where failed_on >= :since and failed_on <= :today
-                group by product, mode_code having count(*) >= :threshold
-                order by n desc, product, mode_code""")
-                .param("since", rule.since(today())).param("today", today()).param("threshold", rule.threshold())
+        return windowCounts(null, " having sum(n) >= :threshold order by n desc, product, mode_code")
+                .param("threshold", rule.threshold())
                 .query((rs, n) -> new Recurring(rs.getString(1), rs.getString(2),
                         names.getOrDefault(rs.getString(2), rs.getString(2)), rs.getLong(3),
                         rs.getObject(4, LocalDate.class))).list();

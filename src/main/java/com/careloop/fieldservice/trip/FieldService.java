@@ -220,7 +220,7 @@ public class FieldService implements Auditable {
 
     /** A member acknowledges the briefing themselves (signature on the phone). */
     public void acknowledge(long userId, Instant now) {
-        requireState(FieldServiceStatus.PLANNED, "acknowledge the briefing");
+        requireState(FieldServiceStatus.PLANNED, "acknowledge");
         if (briefedAt == null) {
             throw DomainException.of("fieldservice.not-briefed-yet");
         }
@@ -230,7 +230,7 @@ public class FieldService implements Auditable {
 
     /** Ticks the checklist: exactly the given item codes are ticked now (an unknown code is 422). */
     public void checklist(Collection<String> checked, String by, Instant now) {
-        requireState(FieldServiceStatus.PLANNED, "tick the checklist");
+        requireState(FieldServiceStatus.PLANNED, "checklist");
         Set<String> on = checked == null ? Set.of() : Set.copyOf(checked);
         for (String c : on) {
             if (checklist.stream().noneMatch(i -> i.getItemCode().equals(c))) {
@@ -244,7 +244,7 @@ public class FieldService implements Auditable {
 
     /** A manager lets the team go without a completed briefing or checklist; the reason is mandatory. */
     public void departureException(String reason, String by, Instant now) {
-        requireState(FieldServiceStatus.PLANNED, "record a departure exception");
+        requireState(FieldServiceStatus.PLANNED, "exception");
         this.exceptionReason = text("reason", reason, 1000);
         this.exceptionBy = by;
         this.exceptionAt = now;
@@ -289,7 +289,7 @@ public class FieldService implements Auditable {
     }
 
     public void leaveSite(Instant at, Instant now) {
-        requireState(FieldServiceStatus.ON_SITE, "leave the site");
+        requireState(FieldServiceStatus.ON_SITE, "leave");
         Instant a = notFuture("at", at, now);
         if (a.isBefore(arrivedAt)) {
             throw new InvalidInputException("at", "after-arrival", Text.of("error.fieldservice.before", "at",
@@ -301,19 +301,19 @@ public class FieldService implements Auditable {
     }
 
     public void workDone(long memberId, String text, Instant now) {
-        requireOnSiteRecord("record work done");
+        requireOnSiteRecord("work");
         teamMember(memberId).workDone(text("workDone", text, 2000));
         touch(now);
     }
 
     public void findings(String text, Instant now) {
-        requireOnSiteRecord("record findings");
+        requireOnSiteRecord("findings");
         this.findings = optional("findings", text, 4000);
         touch(now);
     }
 
     public void measure(String name, String value, String unit, String note, Instant now) {
-        requireOnSiteRecord("record a measurement");
+        requireOnSiteRecord("measurement");
         measurements.add(new Measurement(this, text("name", name, 200), text("value", value, 100),
                 optional("unit", unit, 20), optional("note", note, 300)));
         touch(now);
@@ -321,7 +321,7 @@ public class FieldService implements Auditable {
 
     /** Hours of one member: {@code to} after {@code from} (else 422), not overlapping their other entries (422). */
     public void hours(long memberId, Instant from, Instant to, String note, Instant now) {
-        requireOnSiteRecord("record hours");
+        requireOnSiteRecord("hours");
         TeamMember m = teamMember(memberId);
         required("from", from);
         required("to", to);
@@ -343,7 +343,7 @@ public class FieldService implements Auditable {
 
     /** The quantity of an issued part used on site: 0 ≤ used ≤ issued (else 422). */
     public void partUsed(long partId, BigDecimal used, Instant now) {
-        requireOnSiteRecord("record parts used");
+        requireOnSiteRecord("parts");
         SparePart p = parts.stream().filter(x -> x.getId() != null && x.getId() == partId).findFirst()
                 .orElseThrow(() -> new NotFoundException("field-service-part", partId));
         required("used", used);
@@ -359,7 +359,7 @@ public class FieldService implements Auditable {
     }
 
     public OpenPoint openPoint(String description, long ownerId, String ownerName, LocalDate dueOn, Instant now) {
-        requireOnSiteRecord("record an open point");
+        requireOnSiteRecord("open-point");
         OpenPoint p = new OpenPoint(this, text("description", description, 2000), ownerId, ownerName, dueOn);
         openPoints.add(p);
         touch(now);
@@ -417,10 +417,11 @@ public class FieldService implements Auditable {
 
     // ---- rules -------------------------------------------------------------------------------
 
+    /** {@code step}: the key of the refused step's name (message {@code fieldservice.step.<step>}). */
     private void requireState(FieldServiceStatus expected, String step) {
         if (status != expected) {
             throw new DomainException("fieldservice.state", Text.of("error.fieldservice.state",
-                    Text.label("fieldservice.status", status), step));
+                    Text.label("fieldservice.status", status), Text.of("fieldservice.step." + step)));
         }
     }
 
@@ -428,7 +429,7 @@ public class FieldService implements Auditable {
     private void requireOnSiteRecord(String step) {
         if (status != FieldServiceStatus.ON_SITE && status != FieldServiceStatus.SITE_LEFT) {
             throw new DomainException("fieldservice.state", Text.of("error.fieldservice.state",
-                    Text.label("fieldservice.status", status), step));
+                    Text.label("fieldservice.status", status), Text.of("fieldservice.step." + step)));
         }
     }
 

@@ -28,6 +28,7 @@ import com.careloop.servicedesk.ServiceDesk;
 import com.careloop.servicedesk.ServiceDeskViews;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -70,16 +71,18 @@ class FieldServicePages {
 
     private final FieldServices services;
     private final FieldServicePrint print;
+    private final FieldServiceExport export;
     private final ServiceDesk desk;
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final CurrentUsers users;
     private final ZoneId zone;
 
-    FieldServicePages(FieldServices services, FieldServicePrint print, ServiceDesk desk, JdbcClient jdbc,
-                      MessageSource messages, CurrentUsers users, CareLoopProperties platform) {
+    FieldServicePages(FieldServices services, FieldServicePrint print, FieldServiceExport export, ServiceDesk desk,
+                      JdbcClient jdbc, MessageSource messages, CurrentUsers users, CareLoopProperties platform) {
         this.services = services;
         this.print = print;
+        this.export = export;
         this.desk = desk;
         this.jdbc = jdbc;
         this.messages = messages;
@@ -98,15 +101,38 @@ class FieldServicePages {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
                 Model model) {
-        String r = Boolean.TRUE.equals(mine) ? "mine" : reach == null || reach.isBlank() ? "all" : reach;
-        Filter filter = new Filter(status, customerId, "mine".equals(r) ? Boolean.TRUE : null,
-                q == null || q.isBlank() ? null : q.strip(), "department".equals(r) ? Boolean.TRUE : null, from, to);
+        String r = reach(reach, mine);
+        Filter filter = filter(status, customerId, r, q, from, to);
         model.addAttribute("filter", filter);
         model.addAttribute("reach", r);
         model.addAttribute("sort", sort);
         model.addAttribute("statuses", FieldServiceStatus.values());
         model.addAttribute("page", services.search(filter, sort, cursor, 50));
         return "fieldservice/list";
+    }
+
+    /** The list as .xlsx with the same filters, reach and sort. */
+    @RequiresPermission(FieldServicePermissions.VIEW)
+    @GetMapping(PAGES + "/export")
+    void export(@RequestParam(required = false) FieldServiceStatus status,
+                @RequestParam(required = false) Long customerId, @RequestParam(required = false) String reach,
+                @RequestParam(required = false) Boolean mine, @RequestParam(required = false) String q,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) String sort, HttpServletRequest request,
+                HttpServletResponse response) {
+        export.write(filter(status, customerId, reach(reach, mine), q, from, to), sort, request.getQueryString(),
+                response);
+    }
+
+    private static String reach(String reach, Boolean mine) {
+        return Boolean.TRUE.equals(mine) ? "mine" : reach == null || reach.isBlank() ? "all" : reach;
+    }
+
+    private static Filter filter(FieldServiceStatus status, Long customerId, String reach, String q, LocalDate from,
+                                 LocalDate to) {
+        return new Filter(status, customerId, "mine".equals(reach) ? Boolean.TRUE : null,
+                q == null || q.isBlank() ? null : q.strip(), "department".equals(reach) ? Boolean.TRUE : null, from, to);
     }
 
     @RequiresPermission(FieldServicePermissions.PLAN)

@@ -82,6 +82,24 @@ class FieldServiceTest {
     }
 
     @Test
+    void aStepRefusedInTheWrongStatusIsNamedByAMessageInEveryLanguageNotByACode() throws Exception {
+        FieldService f = onSite();
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> f.brief("韩队长", "高处作业",
+                List.of(10L), now));
+        com.careloop.platform.Text text = ((DomainException) refused).text();
+        assertThat(text.code()).isEqualTo("error.fieldservice.state");
+        assertThat(text.args().get(1)).isEqualTo(new com.careloop.platform.Text.Arg.Message(
+                com.careloop.platform.Text.of("fieldservice.step.brief")));
+        for (String bundle : new String[] {"", "_zh_TW", "_en"}) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = getClass().getResourceAsStream("/messages/fieldservice" + bundle + ".properties")) {
+                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(p.getProperty("fieldservice.step.brief")).as(bundle).isNotBlank();
+        }
+    }
+
+    @Test
     void aManagersExceptionWithAReasonLetsTheTeamDepartWithoutTheBriefing() {
         FieldService f = planned();
         assertThatThrownBy(() -> f.departureException(" ", "王丽华", now)).isInstanceOf(InvalidInputException.class);
