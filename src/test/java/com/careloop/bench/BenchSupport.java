@@ -207,4 +207,58 @@ final class BenchSupport {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10;
     }
+
+    /** One normalised statement of pg_stat_statements: its text, calls and execution time so far. */
+    record Statement(String query, long calls, double totalMs) {
+    }
+
+    /**
+     * pg_stat_statements of the benchmark's database by query id, or an empty map when the extension is missing
+     * (it needs {@code shared_preload_libraries = 'pg_stat_statements'} and {@code create extension
+     * pg_stat_statements} by a superuser): the statements a phase sent are the difference of two snapshots.
+     */
+    static java.util.Map<String, Statement> statements(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        if (jdbc.sql("select count(*) from pg_extension where extname = 'pg_stat_statements'").query(Long.class).single() == 0) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Statement> result = new java.util.HashMap<>();
+        jdbc.sql("""
+                select queryid::text, query, calls, total_exec_time from pg_stat_statements
+                where dbid = (select oid from pg_database where datname = current_database())
+                  and query not like '%pg_stat_statements%'""")
+                .query((rs, n) -> result.put(rs.getString(1), new Statement(rs.getString(2), rs.getLong(3), rs.getDouble(4))))
+                .list();
+        return result;
+    }
+
+    /**
+     * The statements sent between two snapshots per operation: "statements=… db-time=…ms" and one line per
+     * statement (calls and database milliseconds per operation, most frequent first); empty without the extension.
+     */
+    static java.util.List<String> statementsPerOperation(java.util.Map<String, Statement> before,
+                                                         java.util.Map<String, Statement> after, long operations) {
+        if (after.isEmpty() || operations == 0) {
+            return java.util.List.of();
+        }
+        java.util.List<Statement> sent = new java.util.ArrayList<>();
+        after.forEach((id, a) -> {
+            Statement b = before.getOrDefault(id, new Statement(a.query(), 0, 0));
+            if (a.calls() > b.calls()) {
+                sent.add(new Statement(a.query(), a.calls() - b.calls(), a.totalMs() - b.totalMs()));
+            }
+        });
+        sent.sort(java.util.Comparator.comparingLong(Statement::calls).reversed());
+        long calls = sent.stream().mapToLong(Statement::calls).sum();
+        double ms = sent.stream().mapToDouble(Statement::totalMs).sum();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add(String.format(java.util.Locale.ROOT, "statements=%.2f db-time=%.3fms per operation (%d operations)",
+                (double) calls / operations, ms / operations, operations));
+        for (Statement st : sent) {
+            if ((double) st.calls() / operations >= 0.001) {
+                lines.add(String.format(java.util.Locale.ROOT, "  %.3f x %.4fms  %s", (double) st.calls() / operations,
+                        st.totalMs() / st.calls(), st.query().replaceAll("\\s+", " ")));
+            }
+        }
+        return lines;
+    }
 }

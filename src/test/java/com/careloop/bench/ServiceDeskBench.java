@@ -42,6 +42,7 @@ class ServiceDeskBench {
     static final int REQUESTS = Integer.getInteger("bench.requests", 1_000_000);
     static final int INTAKES = Integer.getInteger("bench.intakes", 2000);
     static final int THREADS = Integer.getInteger("bench.clients", 4);
+    static final String CLIENT_COUNTS = System.getProperty("bench.clientCounts", String.valueOf(THREADS));
     static final int WARM_UP = Integer.getInteger("bench.warmUp", 4000);
     static final int WRK_SECONDS = Integer.getInteger("bench.seconds", 10);
     static final int WARM_SECONDS = Integer.getInteger("bench.warmSeconds", 90);
@@ -124,70 +125,107 @@ class ServiceDeskBench {
     }
 
     /**
-     * Registrations by {@code bench.clients} (4) clients, then pgbench inserts with as many clients. The load comes from
-     * {@code wrk} when it is installed (a C client like pgbench, so the two cores are not spent on the client),
-     * else from Java's HttpClient in this JVM. With wrk, two ceilings are measured in the same run: an
-     * unauthenticated health check and an authenticated GET of one indexed row, which no registration can beat.
+     * Registrations by each number of clients of {@code bench.clientCounts} ({@code bench.clients}, 4, by default;
+     * e.g. "4,16"), each followed at once by pgbench with as many clients running (1) the statements one
+     * registration sends, in one transaction ({@code bench/registration.sql}, captured with pg_stat_statements), and
+     * (2) a single-row insert (the old yardstick). The load comes from {@code wrk} when it is installed (a C client
+     * like pgbench, so the two cores are not spent on the client), else from Java's HttpClient in this JVM. With
+     * wrk, two ceilings are measured in the same run: an unauthenticated health check and an authenticated GET of
+     * one indexed row, which no registration can beat. With pg_stat_statements the statements per registration and
+     * per read are reported.
      */
     private void intakeAgainstPgbench(String token) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long server = BenchSupport.postmaster(jdbc);
         boolean wrk = !Boolean.getBoolean("bench.javaClient") && Wrk.installed();
-        Load api;
+        int[] counts = java.util.Arrays.stream(CLIENT_COUNTS.split(",")).mapToInt(c -> Integer.parseInt(c.trim())).toArray();
+        Path script = wrk ? Wrk.intakeScript("post.lua", token, "wrk", null) : null;
         if (wrk) {
-            Path script = Wrk.intakeScript("post.lua", token, "wrk", null);
             // warm-up: the C2 compiler keeps a core busy for the first minute or so of load; measured after it
-            Wrk.run(port, "/api/v1/service-requests", script, THREADS, WARM_SECONDS);
+            Wrk.run(port, "/api/v1/service-requests", script, counts[0], WARM_SECONDS);
             Thread.sleep(1000); // the warm-up's last answers, dropped by wrk, still land
-            long before = jdbc.sql("select count(*) from service_request where title like '压测报修 wrk-%'").query(Long.class).single();
-            api = measure(server, () -> Wrk.run(port, "/api/v1/service-requests", script, THREADS, WRK_SECONDS));
-            long written = jdbc.sql("select count(*) from service_request where title like '压测报修 wrk-%'").query(Long.class).single()
-                    - before;
-            // wrk drops the answers still in flight when its time is up: at most one per connection
-            if (written < api.operations() || written > api.operations() + 2L * THREADS) {
-                throw new IllegalStateException("wrk counted " + api.operations() + " registrations, the table has " + written);
-            }
         } else {
             // warm-up: the first few thousand requests after start pay for the JIT compiler, not for the intake
-            register(pool, token, WARM_UP, "warm");
-            api = measure(server, () -> {
-                register(pool, token, INTAKES, "bench");
-                return (long) INTAKES;
-            });
+            register(token, counts[0], WARM_UP, "warm");
         }
-        pool.shutdown();
+        for (int clients : counts) {
+            var statements = BenchSupport.statements(jdbc);
+            long before = jdbc.sql("select count(*) from service_request where title like '压测报修 wrk-%'").query(Long.class).single();
+            Load api = wrk ? measure(server, () -> Wrk.run(port, "/api/v1/service-requests", script, clients, WRK_SECONDS))
+                    : measure(server, () -> register(token, clients, INTAKES, "bench" + clients));
+            if (wrk) {
+                long written = jdbc.sql("select count(*) from service_request where title like '压测报修 wrk-%'")
+                        .query(Long.class).single() - before;
+                // wrk drops the answers still in flight when its time is up: at most one per connection
+                if (written < api.operations() || written > api.operations() + 2L * clients) {
+                    throw new IllegalStateException("wrk counted " + api.operations() + " registrations, the table has " + written);
+                }
+            }
+            for (String line : BenchSupport.statementsPerOperation(statements, BenchSupport.statements(jdbc), api.operations())) {
+                BenchSupport.report("desk-intake-sql clients=" + clients + " " + line);
+            }
+            Pgbench same = pgbench(server, clients, registrationScript(token));
+            Pgbench insert = pgbench(server, clients, insertScript());
+            BenchSupport.report(String.format("desk-intake clients=%d api=%.1f/s (%d requests, %s) pgbench-registration=%.1f tps "
+                            + "ratio=%.3f; pgbench-insert=%.1f tps ratio=%.3f", clients, api.perSecond(), api.operations(),
+                    wrk ? "wrk" : "java client", same.tps(), api.perSecond() / same.tps(), insert.tps(),
+                    api.perSecond() / insert.tps()));
+            // CPU per operation is what the two cores allow, independent of what else was running
+            BenchSupport.report(String.format("desk-intake-cpu clients=%d per registration: app %.3f ms + database %.3f ms + "
+                            + "client %.3f ms = %.3f ms; per pgbench registration %.3f ms, per pgbench insert %.3f ms "
+                            + "(pgbench + database)", clients, api.appMsPerOp(), api.dbMsPerOp(), api.clientMsPerOp(),
+                    api.msPerOp(), same.cpuMsPerTransaction(), insert.cpuMsPerTransaction()));
+            if (wrk) {
+                ceilings(server, token, clients, same.tps());
+            }
+        }
+    }
 
+    /** pgbench's rate and its CPU (pgbench and the server) per transaction. */
+    record Pgbench(double tps, long transactions, long cpuMs) {
+        double cpuMsPerTransaction() { return transactions == 0 ? 0 : (double) cpuMs / transactions; }
+    }
+
+    private Pgbench pgbench(long server, int clients, Path script) throws Exception {
+        String db = url.substring(url.lastIndexOf('/') + 1);
+        ProcessBuilder pb = new ProcessBuilder("pgbench", "-h", "localhost", "-U", "careloop", "-n", "-c", String.valueOf(clients),
+                "-j", "2", "-M", "prepared", "-T", String.valueOf(WRK_SECONDS), "-f", script.toString(), db).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", "careloop");
+        long cpu = BenchSupport.cpuMillis(server, "postgres") + BenchSupport.childrenCpuMillis();
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        cpu = BenchSupport.cpuMillis(server, "postgres") + BenchSupport.childrenCpuMillis() - cpu;
+        Matcher m = TPS.matcher(out);
+        Matcher tx = TRANSACTIONS.matcher(out);
+        if (!m.find() || !tx.find() || out.contains("ERROR")) {
+            throw new IllegalStateException("pgbench " + script + ": " + out);
+        }
+        return new Pgbench(Double.parseDouble(m.group(1)), Long.parseLong(tx.group(1)), cpu);
+    }
+
+    private Path insertScript() throws Exception {
         jdbc.sql("create table if not exists bench_insert_probe (id bigserial primary key, title varchar(200), "
                 + "created_at timestamptz not null)").update();
         Path script = Path.of("target", "bench", "insert.sql");
         Files.createDirectories(script.getParent());
         Files.writeString(script, "insert into bench_insert_probe (title, created_at) values ('压测报修', now());\n");
-        String db = url.substring(url.lastIndexOf('/') + 1);
-        ProcessBuilder pb = new ProcessBuilder("pgbench", "-h", "localhost", "-U", "careloop", "-n", "-c", String.valueOf(THREADS),
-                "-j", "2", "-T", "10", "-f", script.toString(), db).redirectErrorStream(true);
-        pb.environment().put("PGPASSWORD", "careloop");
-        long pgCpu = BenchSupport.cpuMillis(server, "postgres") + BenchSupport.childrenCpuMillis();
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        pgCpu = BenchSupport.cpuMillis(server, "postgres") + BenchSupport.childrenCpuMillis() - pgCpu;
-        Matcher m = TPS.matcher(out);
-        if (!m.find()) {
-            throw new IllegalStateException("pgbench: " + out);
+        return script;
+    }
+
+    /**
+     * The statements of one registration (src/test/resources/bench/registration.sql) as a pgbench script file, for
+     * the bench's token and its user.
+     */
+    private Path registrationScript(String token) throws Exception {
+        Path script = Path.of("target", "bench", "registration.sql");
+        Files.createDirectories(script.getParent());
+        var user = jdbc.sql("select token_hash, user_id from api_token where token_hash = encode(sha256(convert_to(:t, 'UTF8')), 'hex')")
+                .param("t", token).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        try (var in = getClass().getResourceAsStream("/bench/registration.sql")) {
+            Files.writeString(script, new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${tokenHash}", user[0]).replace("${userId}", user[1]));
         }
-        double pg = Double.parseDouble(m.group(1));
-        BenchSupport.report(String.format("desk-intake api=%.1f/s (%d requests, %d clients, %s) pgbench-insert=%.1f tps ratio=%.3f",
-                api.perSecond(), api.operations(), THREADS, wrk ? "wrk" : "java client", pg, api.perSecond() / pg));
-        Matcher tx = TRANSACTIONS.matcher(out);
-        long inserts = tx.find() ? Long.parseLong(tx.group(1)) : 0;
-        // CPU per operation is what the two cores allow, independent of what else was running
-        BenchSupport.report(String.format("desk-intake-cpu per registration: app %.3f ms + database %.3f ms + client %.3f ms; "
-                        + "per pgbench insert: %.3f ms (pgbench + database); cpu ratio %.3f", api.appMsPerOp(), api.dbMsPerOp(),
-                api.clientMsPerOp(), inserts == 0 ? 0 : (double) pgCpu / inserts,
-                inserts == 0 ? 0 : ((double) pgCpu / inserts) / api.msPerOp()));
-        if (wrk) {
-            ceilings(server, token, pg);
-        }
+        return script;
     }
 
     /**
@@ -195,17 +233,22 @@ class ServiceDeskBench {
      * (HTTP, the security chain, one database ping) and an authenticated read of one indexed row (plus the
      * token look-up and the JSON body).
      */
-    private void ceilings(long server, String token, double pg) throws Exception {
+    private void ceilings(long server, String token, int clients, double pg) throws Exception {
         Path none = Wrk.script("get.lua", "");
         Path bearer = Wrk.script("bearer.lua", "wrk.headers[\"Authorization\"] = \"Bearer %s\"\n".formatted(token));
         long id = jdbc.sql("select max(id) from service_request").query(Long.class).single();
-        Wrk.run(port, "/actuator/health", none, THREADS, 10);
-        Wrk.run(port, "/api/v1/service-requests/" + id, bearer, THREADS, 10);
-        Load health = measure(server, () -> Wrk.run(port, "/actuator/health", none, THREADS, WRK_SECONDS));
-        Load read = measure(server, () -> Wrk.run(port, "/api/v1/service-requests/" + id, bearer, THREADS, WRK_SECONDS));
-        BenchSupport.report(String.format("desk-ceiling health=%.1f/s (ratio %.3f, cpu %.3f ms) authenticated-detail=%.1f/s "
-                        + "(ratio %.3f, cpu %.3f ms) — same run as pgbench %.1f tps", health.perSecond(), health.perSecond() / pg,
-                health.msPerOp(), read.perSecond(), read.perSecond() / pg, read.msPerOp(), pg));
+        Wrk.run(port, "/actuator/health", none, clients, 10);
+        Wrk.run(port, "/api/v1/service-requests/" + id, bearer, clients, 10);
+        Load health = measure(server, () -> Wrk.run(port, "/actuator/health", none, clients, WRK_SECONDS));
+        var statements = BenchSupport.statements(jdbc);
+        Load read = measure(server, () -> Wrk.run(port, "/api/v1/service-requests/" + id, bearer, clients, WRK_SECONDS));
+        for (String line : BenchSupport.statementsPerOperation(statements, BenchSupport.statements(jdbc), read.operations())) {
+            BenchSupport.report("desk-read-sql clients=" + clients + " " + line);
+        }
+        BenchSupport.report(String.format("desk-ceiling clients=%d health=%.1f/s (cpu %.3f ms) authenticated-detail=%.1f/s "
+                        + "(cpu %.3f ms) read/health=%.3f; against pgbench-registration %.1f tps: health %.3f, read %.3f",
+                clients, health.perSecond(), health.msPerOp(), read.perSecond(), read.msPerOp(),
+                read.perSecond() / health.perSecond(), pg, health.perSecond() / pg, read.perSecond() / pg));
     }
 
     /** Operations per second and CPU per operation of the application, its database and the client. */
@@ -234,13 +277,14 @@ class ServiceDeskBench {
                 BenchSupport.childrenCpuMillis() - client);
     }
 
-    /** {@code count} registrations by {@code bench.clients} (4) concurrent clients, each waiting for its 201. */
-    private void register(ExecutorService pool, String token, int count, String tag) throws Exception {
+    /** {@code count} registrations by {@code clients} concurrent clients, each waiting for its 201; returns count. */
+    private long register(String token, int clients, int count, String tag) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < THREADS; c++) {
+        for (int c = 0; c < clients; c++) {
             int client = c;
             done.add(pool.submit(() -> {
-                for (int i = 0; i < count / THREADS; i++) {
+                for (int i = 0; i < count / clients; i++) {
                     post("/api/v1/service-requests", token, "{\"contactName\":\"压测\",\"contactPhone\":\"13800000000\","
                             + "\"type\":\"REPAIR\",\"title\":\"压测报修 " + tag + client + "-" + i + "\",\"channel\":\"API\","
                             + "\"description\":\"卫生间漏水，请派人查看\"}");
@@ -251,6 +295,8 @@ class ServiceDeskBench {
         for (Future<?> f : done) {
             f.get();
         }
+        pool.shutdown();
+        return (long) count / clients * clients;
     }
 
     private void heap() throws Exception {

@@ -35,9 +35,11 @@ public class Accounts {
     private final AuditTrail audit;
     private final CareLoopProperties properties;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Accounts(UserRepository users, OrganisationService organisation, AuditTrail audit, CareLoopProperties properties,
-             Clock clock) {
+             Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.organisation = organisation;
         this.audit = audit;
@@ -71,6 +73,7 @@ public class Accounts {
 
     public void chooseLocale(long userId, String locale) {
         users.findById(userId).ifPresent(u -> u.chooseLocale(locale));
+        events.publishEvent(new AccessChanged(userId)); // the signed-in user carries the language
     }
 
     private CurrentUser toCurrentUser(AppUser u) {

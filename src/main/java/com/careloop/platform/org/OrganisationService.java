@@ -122,6 +122,7 @@ public class OrganisationService {
         Department d = departments.saveAndFlush(Department.create(cmd.code(), cmd.name(), cmd.parentId(),
                 orZero(cmd.sortOrder()), now()));
         audit.created(d);
+        events.publishEvent(AccessChanged.anyUser()); // the subtree of every department above it grew
         return department(d.getId());
     }
 
@@ -140,6 +141,7 @@ public class OrganisationService {
         d.update(cmd.name(), cmd.parentId(), orZero(cmd.sortOrder()), now());
         departments.saveAndFlush(d);
         audit.changed(d, "UPDATE", before);
+        events.publishEvent(AccessChanged.anyUser()); // a new parent moves the subtree between data scopes
         return department(id);
     }
 
@@ -162,6 +164,7 @@ public class OrganisationService {
         d.deactivate(now());
         departments.saveAndFlush(d);
         audit.changed(d, "DEACTIVATE", before);
+        events.publishEvent(AccessChanged.anyUser());
         return department(id);
     }
 
@@ -281,6 +284,7 @@ public class OrganisationService {
         }
         users.saveAndFlush(u);
         audit.changed(u, "UPDATE", before);
+        events.publishEvent(new AccessChanged(u.getId()));
         if (newPassword) {
             events.publishEvent(new CredentialsChanged(u.getId(), u.getUsername(), CredentialsChanged.Kind.PASSWORD_CHANGED));
         }
@@ -294,7 +298,9 @@ public class OrganisationService {
     }
 
     public UserView activateUser(long id) {
-        return transition(id, "ACTIVATE", u -> u.activate(now()));
+        UserView view = transition(id, "ACTIVATE", u -> u.activate(now()));
+        events.publishEvent(new AccessChanged(id));
+        return view;
     }
 
     public UserView unlockUser(long id) {
@@ -376,6 +382,7 @@ public class OrganisationService {
         r.redefine(cmd.name(), cmd.dataScope(), permissions);
         roles.saveAndFlush(r);
         audit.changed(r, "UPDATE", before);
+        events.publishEvent(AccessChanged.anyUser()); // every holder of the role
         return toView(r);
     }
 

@@ -23,6 +23,7 @@ import com.careloop.platform.org.CredentialsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -52,8 +53,10 @@ public class ApiTokens {
     private final Accounts accounts;
     private final Clock clock;
     private final AuditTrail audit;
+    private final TokenCache cache;
 
-    ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock, AuditTrail audit) {
+    ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock, AuditTrail audit, TokenCache cache) {
+        this.cache = cache;
         this.audit = audit;
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -75,27 +78,40 @@ public class ApiTokens {
         return new IssuedToken(keys.getKey().longValue(), token, expires);
     }
 
-    /** The user a bearer token stands for, if it is known, unrevoked, unexpired and its user active. */
+    /**
+     * The user a bearer token stands for, if it is known, unrevoked, unexpired and its user active. Token and
+     * user come from this node's {@link TokenCache} (read again from the database at least once a second), so a
+     * call usually sends no statement and needs no transaction.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<CurrentUser> authenticate(String token) {
         Instant now = Instant.now(clock);
-        var row = jdbc.sql("""
-                select id, user_id, last_used_at from api_token
-                where token_hash = :hash and revoked_at is null and expires_at > :now""")
-                .param("hash", hash(token)).param("now", Timestamp.from(now))
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getTimestamp(3)}).optional();
-        if (row.isEmpty()) {
+        var found = cache.token(hash(token), this::usableToken).filter(t -> t.expiresAt().isAfter(now));
+        if (found.isEmpty()) {
             return Optional.empty();
         }
         // At most one write a minute per token: clients sharing a token would otherwise queue on its row
         // with every request; within the minute not even the statement is sent.
+        var t = found.get();
         Instant stale = now.minus(LAST_USED_PRECISION);
-        Timestamp lastUsed = (Timestamp) row.get()[2];
-        if (lastUsed == null || lastUsed.toInstant().isBefore(stale)) {
+        if (t.lastUsedAt() == null || t.lastUsedAt().isBefore(stale)) {
+            t.usedAt(now);
             jdbc.sql("update api_token set last_used_at = :now where id = :id and (last_used_at is null or last_used_at < :stale)")
                     .param("now", Timestamp.from(now)).param("stale", Timestamp.from(stale))
-                    .param("id", row.get()[0]).update();
+                    .param("id", t.id()).update();
         }
-        return accounts.currentUser((Long) row.get()[1]);
+        return cache.user(t.userId(), accounts::currentUser);
+    }
+
+    /** The unrevoked, unexpired token with this hash, or null. */
+    private TokenCache.Token usableToken(String hash) {
+        return jdbc.sql("""
+                select id, user_id, expires_at, last_used_at from api_token
+                where token_hash = :hash and revoked_at is null and expires_at > :now""")
+                .param("hash", hash).param("now", Timestamp.from(Instant.now(clock)))
+                .query((rs, n) -> new TokenCache.Token(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                        instant(rs.getTimestamp(4))))
+                .optional().orElse(null);
     }
 
     @Transactional(readOnly = true)
@@ -116,6 +132,7 @@ public class ApiTokens {
         if (updated == 0) {
             throw new NotFoundException("token", tokenId);
         }
+        cache.forgetToken(tokenId);
     }
 
     /**
