@@ -68,10 +68,10 @@ class SecurityConfig {
                 throw new BadCredentialsException("bad credentials");
             }
         });
-        // local passwords first (the administrator never depends on the directory), then the LDAP bind if configured
+        // local passwords first (the administrator never depends on the directory), then LDAP bind / OIDC if configured
         java.util.List<org.springframework.security.authentication.AuthenticationProvider> providers =
                 new java.util.ArrayList<>(java.util.List.of(provider));
-        sso.ldapProvider().ifPresent(providers::add);
+        providers.addAll(sso.providers());
         ProviderManager manager = new ProviderManager(providers);
         manager.setAuthenticationEventPublisher(
                 new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(events));

@@ -25,6 +25,8 @@ import org.springframework.security.ldap.authentication.LdapAuthenticationProvid
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
 import org.springframework.security.ldap.userdetails.UserDetailsContextMapper;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -91,8 +93,20 @@ public class SsoLogin {
         return ldap == null ? Optional.empty() : Optional.of(properties.ldap().displayName());
     }
 
-    Optional<AuthenticationProvider> ldapProvider() {
-        return Optional.ofNullable(ldap);
+    /**
+     * The providers that join the pages' authentication manager (after the local password): the LDAP bind and the
+     * OIDC code exchange (the OAuth2 login filter authenticates through that shared manager).
+     */
+    List<AuthenticationProvider> providers() {
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        if (ldap != null) {
+            providers.add(ldap);
+        }
+        if (registrations != null) {
+            providers.add(new OidcAuthorizationCodeAuthenticationProvider(
+                    new RestClientAuthorizationCodeTokenResponseClient(), this::oidcUser));
+        }
+        return providers;
     }
 
     /** Adds the OIDC login to the pages' chain when a provider is configured; failures land on the login page. */
