@@ -238,12 +238,16 @@ public class SsoLogin {
                     return provider.authenticate(authentication);
                 } catch (InternalAuthenticationServiceException e) {
                     if (e.getCause() instanceof org.springframework.ldap.NamingException) {
-                        throw new SsoRefusedException("directory-down", "LDAP " + settings.url() + ": " + e.getMessage(), e);
+                        throw directoryDown(e);
                     }
                     throw e;
                 } catch (org.springframework.ldap.NamingException e) {
-                    throw new SsoRefusedException("directory-down", "LDAP " + settings.url() + ": " + e.getMessage(), e);
+                    throw directoryDown(e);
                 }
+            }
+
+            private SsoRefusedException directoryDown(RuntimeException e) {
+                return new SsoRefusedException("directory-down", "LDAP " + settings.url() + ": " + e.getMessage(), e);
             }
 
             @Override

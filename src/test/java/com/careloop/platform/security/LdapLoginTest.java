@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.UUID;
 
-import com.careloop.support.ApiTestBase;
 import com.careloop.support.PageSession;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
@@ -29,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"careloop.sso.ldap.base=dc=careloop,dc=test",
         "careloop.sso.ldap.user-dn-pattern=uid={0},ou=people", "careloop.sso.ldap.timeout=2s",
         "careloop.sso.ldap.display-name=公司目录", "careloop.sso.default-department=CS"})
-class LdapLoginTest extends ApiTestBase {
+class LdapLoginTest extends SsoTestBase {
 
     private static final int LDAP_PORT = freePort();
     private static final InMemoryDirectoryServer DIRECTORY = startDirectory();
@@ -58,7 +57,7 @@ class LdapLoginTest extends ApiTestBase {
 
         // the second sign-in uses the stored link: no second account, no second audit entry
         new PageSession(port).login(uid, "dir-secret-1");
-        assertThat(get("/api/v1/users?q=" + uid, tokenFor("admin")).json().get("items").size()).isEqualTo(1);
+        assertThat(accountsMatching(uid)).isEqualTo(1);
         assertThat(actions(user).stream().filter("SSO_CREATED"::equals).count()).isEqualTo(1);
     }
 
@@ -85,7 +84,7 @@ class LdapLoginTest extends ApiTestBase {
         person(uid, "密码错了", uid + "@careloop.test", "dir-secret-3");
         PageSession s = new PageSession(port);
         assertThat(s.login(uid, "not-the-password").location()).endsWith("/login?error=bad");
-        assertThat(get("/api/v1/users?q=" + uid, tokenFor("admin")).json().get("items").size()).isZero();
+        assertThat(accountsMatching(uid)).isZero();
     }
 
     @Test
@@ -108,7 +107,7 @@ class LdapLoginTest extends ApiTestBase {
             assertThat(refused.location()).endsWith("/login?error=directory-down");
             assertThat(s.get("/login?error=directory-down&lang=en").body())
                     .contains("The directory server (LDAP) does not answer");
-            assertThat(get("/api/v1/users?q=" + uid, tokenFor("admin")).json().get("items").size()).isZero();
+            assertThat(accountsMatching(uid)).isZero();
             PageSession local = new PageSession(port);
             assertThat(local.login("manager", DEMO_PASSWORD).location()).doesNotContain("error");
             assertThat(local.get("/").status()).isEqualTo(200);
@@ -118,14 +117,7 @@ class LdapLoginTest extends ApiTestBase {
         assertThat(new PageSession(port).login(uid, "dir-secret-4").location()).doesNotContain("error");
     }
 
-    private JsonNode user(String username) {
-        return get("/api/v1/users?q=" + username, tokenFor("admin")).json().get("items").get(0);
-    }
 
-    private java.util.List<String> actions(JsonNode user) {
-        return get("/api/v1/audit-events/user/" + user.get("id").asLong(), tokenFor("admin")).json().valueStream()
-                .map(e -> e.get("action").asString()).toList();
-    }
 
     private static void person(String uid, String name, String mail, String password) {
         try {

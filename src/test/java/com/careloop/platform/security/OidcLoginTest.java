@@ -16,12 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.careloop.support.ApiTestBase;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -48,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  */
 @TestPropertySource(properties = {"careloop.sso.oidc.client-id=careloop", "careloop.sso.oidc.client-secret=s3cret",
         "careloop.sso.oidc.display-name=本地身份源", "careloop.sso.default-department=CS"})
-class OidcLoginTest extends ApiTestBase {
+class OidcLoginTest extends SsoTestBase {
 
     private static final Issuer ISSUER = new Issuer();
 
@@ -90,7 +88,7 @@ class OidcLoginTest extends ApiTestBase {
         assertThat(landed).doesNotContain("error");
         assertThat(b.get(app("/")).body()).contains("邮箱对应");
         assertThat(actions(user(name))).contains("SSO_LINKED").doesNotContain("SSO_CREATED");
-        assertThat(get("/api/v1/users?q=other-" + name, tokenFor("admin")).json().get("items").size()).isZero();
+        assertThat(accountsMatching("other-" + name)).isZero();
     }
 
     @Test
@@ -101,7 +99,7 @@ class OidcLoginTest extends ApiTestBase {
         assertThat(landed).endsWith("/login?error=sso-no-email");
         assertThat(b.get(landed).body()).contains("单点登录账号没有电子邮箱");
         assertThat(b.get(app("/")).statusCode()).isEqualTo(302);
-        assertThat(get("/api/v1/users?q=" + name, tokenFor("admin")).json().get("items").size()).isZero();
+        assertThat(accountsMatching(name)).isZero();
     }
 
     @Test
@@ -112,17 +110,10 @@ class OidcLoginTest extends ApiTestBase {
         String landed = b.signIn(Map.of("sub", "sub-" + name, "preferred_username", name,
                 "email", name + "@careloop.test"));
         assertThat(landed).endsWith("/login?error=sso-failed");
-        assertThat(get("/api/v1/users?q=" + name, tokenFor("admin")).json().get("items").size()).isZero();
+        assertThat(accountsMatching(name)).isZero();
     }
 
-    private JsonNode user(String username) {
-        return get("/api/v1/users?q=" + username, tokenFor("admin")).json().get("items").get(0);
-    }
 
-    private List<String> actions(JsonNode user) {
-        return get("/api/v1/audit-events/user/" + user.get("id").asLong(), tokenFor("admin")).json().valueStream()
-                .map(e -> e.get("action").asString()).toList();
-    }
 
     private String app(String path) {
         return "http://localhost:" + port + path;
