@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface DepartmentRepository extends JpaRepository<Department, Long> {
     boolean existsByCode(String code);
+    Optional<Department> findByCode(String code);
 }
 
 interface RoleRepository extends JpaRepository<Role, Long> {
@@ -16,6 +17,7 @@ interface RoleRepository extends JpaRepository<Role, Long> {
 interface UserRepository extends JpaRepository<AppUser, Long> {
     Optional<AppUser> findByUsername(String username);
     boolean existsByUsername(String username);
+    java.util.List<AppUser> findByEmailIgnoreCase(String email);
 }
 
 interface JobPositionRepository extends JpaRepository<JobPosition, Long> {

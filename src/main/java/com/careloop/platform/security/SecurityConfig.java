@@ -59,7 +59,7 @@ class SecurityConfig {
     @Bean
     AuthenticationManager authenticationManager(AccountDetailsService details, PasswordEncoder encoder,
                                                 org.springframework.context.ApplicationEventPublisher events,
-                                                LoginThrottle throttle, Accounts accounts) {
+                                                LoginThrottle throttle, Accounts accounts, SsoLogin sso) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(details);
         provider.setPasswordEncoder(encoder);
         provider.setPreAuthenticationChecks(user -> { });
@@ -68,7 +68,11 @@ class SecurityConfig {
                 throw new BadCredentialsException("bad credentials");
             }
         });
-        ProviderManager manager = new ProviderManager(provider);
+        // local passwords first (the administrator never depends on the directory), then LDAP bind / OIDC if configured
+        java.util.List<org.springframework.security.authentication.AuthenticationProvider> providers =
+                new java.util.ArrayList<>(java.util.List.of(provider));
+        providers.addAll(sso.providers());
+        ProviderManager manager = new ProviderManager(providers);
         manager.setAuthenticationEventPublisher(
                 new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(events));
         return authentication -> {
@@ -84,7 +88,8 @@ class SecurityConfig {
                 throttle.succeeded(address, username);
                 return result;
             } catch (AuthenticationException e) {
-                if (throttle.failed(address, username)) {
+                // a directory that does not answer, or a refused mapping after a good password, is no guess
+                if (!(e instanceof SsoRefusedException) && throttle.failed(address, username)) {
                     accounts.loginThrottled(username, address);
                 }
                 throw e;
@@ -118,7 +123,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager, SsoLogin sso)
+            throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
@@ -130,13 +136,17 @@ class SecurityConfig {
                 .headers(h -> h.frameOptions(fo -> fo.sameOrigin())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true)));
+        sso.configure(http, failureHandler());
         return http.build();
     }
 
-    /** Tells a throttled client to wait (whether or not the username exists), else the generic "wrong password". */
+    /**
+     * Tells a throttled client to wait (whether or not the username exists), a directory sign-in what went wrong,
+     * else the generic "wrong password".
+     */
     private static AuthenticationFailureHandler failureHandler() {
         return (request, response, exception) -> {
-            String reason = exception instanceof LoginThrottledException ? "locked" : "bad";
+            String reason = SsoLogin.reasonOf(exception);
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
     }

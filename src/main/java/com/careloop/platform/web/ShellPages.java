@@ -11,6 +11,7 @@ import com.careloop.platform.HomePanel;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.org.Accounts;
 import com.careloop.platform.PublicEndpoint;
+import com.careloop.platform.security.SsoLogin;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,8 +29,10 @@ class ShellPages {
     private final List<HomePanel> panels;
     private final CurrentUsers users;
     private final CareLoopProperties properties;
+    private final SsoLogin sso;
 
-    ShellPages(List<HomePanel> panels, CurrentUsers users, CareLoopProperties properties) {
+    ShellPages(List<HomePanel> panels, CurrentUsers users, CareLoopProperties properties, SsoLogin sso) {
+        this.sso = sso;
         this.panels = panels.stream().sorted(Comparator.comparingInt(HomePanel::order)).toList();
         this.users = users;
         this.properties = properties;
@@ -39,6 +42,10 @@ class ShellPages {
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, Model model) {
         model.addAttribute("loginError", error);
+        // directory and OIDC failures by their message key; unknown values show nothing
+        model.addAttribute("ssoError", SsoLogin.knownError(error) ? "login.error." + error : null);
+        model.addAttribute("ssoButtons", sso.buttons());
+        model.addAttribute("directoryName", sso.directoryName().orElse(null));
         model.addAttribute("lockMinutes", properties.security().lockDuration().toMinutes());
         model.addAttribute("companyName", properties.companyName());
         model.addAttribute("demoMode", properties.demoData());
