@@ -50,4 +50,14 @@ public final class ContractCommands {
     /** A register status step (start production, delivered, close, cancel) with an optional note. */
     public record StatusStep(String note, Long version) {
     }
+
+    /**
+     * A change of an accepted contract agreed with the customer: its kinds; how (method), when, with whom and what was
+     * agreed; the reason (required for a termination); the new values — a null value stays as it is, {@code lines}
+     * replaces all lines. {@code version} is the contract version the caller saw.
+     */
+    public record RequestChange(List<ChangeKind> kinds, ResolutionMethod agreedMethod, LocalDate agreedOn,
+                                String agreedWith, String agreed, String reason, LocalDate deliveryDate,
+                                String paymentTerms, String specialRequirements, List<Line> lines, Long version) {
+    }
 }

@@ -52,7 +52,8 @@ public final class ContractViews {
     public record Row(long id, String number, String customerName, String customerNumber, ContractClass contractClass,
                       ContractSource source, LocalDate orderDate, LocalDate deliveryDate, String products,
                       BigDecimal totalAmount, String salespersonName, String departmentName, String region,
-                      ContractStatus status, ReviewStage reviewStage, ReviewOutcome outcome, boolean major) {
+                      ContractStatus status, ReviewStage reviewStage, ReviewOutcome outcome, boolean major,
+                      int revision) {
     }
 
     public record Page(List<Row> items, String nextCursor) {
@@ -71,6 +72,35 @@ public final class ContractViews {
         public static Filter none() {
             return new Filter(null, null, null, null, null, null, null, null);
         }
+    }
+
+    /** One field-level difference between two revisions (old → new), with its sentence in the reader's language. */
+    public record DiffEntry(String field, String change, Integer lineNo, String before, String after, String text) {
+    }
+
+    /** A department a change notice went to, and who of it acknowledged it (once). */
+    public record Notified(long departmentId, String departmentName, String acknowledgedBy,
+                           OffsetDateTime acknowledgedAt, boolean acknowledgeable) {
+    }
+
+    /**
+     * A change of the contract (合同变更): its kinds, how the customer agreed, the aspects re-reviewed and their
+     * signatures, the proposed terms and their difference to the revision it changes, the outcome and the change
+     * notice (合同变更通知单) with its acknowledgements.
+     */
+    public record Change(long id, long contractId, String contractNumber, String customerName, String number,
+                         int fromRevision, Integer revision, List<ChangeKind> kinds, ChangeStatus status,
+                         ResolutionMethod agreedMethod, LocalDate agreedOn, String agreedWith, String agreed,
+                         String reason, List<ReviewAspect> aspects, List<AspectReview> reviews, List<DiffEntry> diff,
+                         LocalDate deliveryDate, String paymentTerms, String specialRequirements, List<Line> lines,
+                         BigDecimal totalAmount, String decisionComment, String decidedBy, OffsetDateTime decidedAt,
+                         String noticeNumber, OffsetDateTime noticeIssuedAt, List<Notified> notified,
+                         String requestedBy, OffsetDateTime requestedAt, boolean withdrawable, long version) {
+    }
+
+    /** One revision of the contract (v1 as registered, v2 … after each accepted change). */
+    public record Revision(int revision, boolean current, Long changeId, String changeNumber, List<ChangeKind> kinds,
+                           OffsetDateTime createdAt, String createdBy, LocalDate deliveryDate, BigDecimal totalAmount) {
     }
 
     /** A register entry another module links to (the complaint form's contract/order number). */

@@ -66,6 +66,8 @@ public class Contracts {
     /** Approval subject of the general manager's approval of a major contract. */
     public static final String MAJOR_SUBJECT = "contract-major";
     public static final String MAJOR_CHAIN = "contract.major";
+    /** Approval subject of a change's re-review (subject id = the change's id). */
+    public static final String CHANGE_SUBJECT = "contract-change";
     public static final String NUMBER_TYPE = "contract";
     public static final String REVIEW_NUMBER_TYPE = "contract-review";
     static final String API = "/api/v1/contracts";
@@ -418,10 +420,17 @@ public class Contracts {
         Contract c = contracts.findById(id).orElseThrow(() -> new NotFoundException(RECORD_TYPE, id));
         CurrentUser me = users.current().orElse(null);
         if (me != null && !me.scope().allows(c.getDepartmentId(), c.getSalespersonId(), c.getRegisteredBy())
-                && !approvals.involves(REVIEW_SUBJECT, id, me.id()) && !approvals.involves(MAJOR_SUBJECT, id, me.id())) {
+                && !approvals.involves(REVIEW_SUBJECT, id, me.id()) && !approvals.involves(MAJOR_SUBJECT, id, me.id())
+                && !reviewsAChange(id, me.id())) {
             throw new AccessDeniedException("contract " + id + " is outside the reader's data scope");
         }
         return c;
+    }
+
+    /** Whether the user is (or was) asked to re-review a change of the contract. */
+    private boolean reviewsAChange(long contractId, long userId) {
+        return jdbc.sql("select id from contract_change where contract_id = :id").param("id", contractId)
+                .query(Long.class).list().stream().anyMatch(ch -> approvals.involves(CHANGE_SUBJECT, ch, userId));
     }
 
     /**
@@ -510,7 +519,7 @@ public class Contracts {
                        (select min(l.product) from contract_line l where l.contract_id = c.id) first_product,
                        (select count(*) from contract_line l where l.contract_id = c.id) line_count,
                        c.total_amount, c.salesperson_name, d.name, c.region, c.status, c.review_stage, c.outcome,
-                       c.major""").append(order.selectColumn()).append("""
+                       c.major, c.revision""").append(order.selectColumn()).append("""
                  from contract c left join department d on d.id = c.department_id
                 where (""").append(scope.sql()).append(")");
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
@@ -561,7 +570,8 @@ public class Contracts {
                     product == null ? null : count > 1 ? product + " +" + (count - 1) : product, rs.getBigDecimal(11),
                     rs.getString(12), rs.getString(13), rs.getString(14), ContractStatus.valueOf(rs.getString(15)),
                     ReviewStage.valueOf(rs.getString(16)),
-                    rs.getString(17) == null ? null : ReviewOutcome.valueOf(rs.getString(17)), rs.getBoolean(18));
+                    rs.getString(17) == null ? null : ReviewOutcome.valueOf(rs.getString(17)), rs.getBoolean(18),
+                    rs.getInt(19));
         })).list(), limit);
         return new Page(slice.items(), slice.nextCursor());
     }

@@ -11,7 +11,16 @@ public final class FieldServiceViews {
     private FieldServiceViews() {
     }
 
-    public record Filter(FieldServiceStatus status, Long customerId, Boolean mine, String q) {
+    /**
+     * The list's filters: {@code mine} the services I am on, {@code myDepartment} those with a member of my
+     * department; {@code from}/{@code to} the travel-out date (inclusive).
+     */
+    public record Filter(FieldServiceStatus status, Long customerId, Boolean mine, String q, Boolean myDepartment,
+                         LocalDate from, LocalDate to) {
+        public Filter(FieldServiceStatus status, Long customerId, Boolean mine, String q) {
+            this(status, customerId, mine, q, null, null, null);
+        }
+
         public static Filter none() {
             return new Filter(null, null, null, null);
         }

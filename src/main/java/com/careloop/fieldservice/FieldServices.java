@@ -58,7 +58,6 @@ import com.careloop.platform.Texts;
 import com.careloop.platform.UploadedFiles;
 import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.platform.calendar.CalendarService;
-import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.Priority;
 import com.careloop.servicedesk.RequestType;
 import com.careloop.servicedesk.ServiceDesk;
@@ -105,12 +104,15 @@ public class FieldServices {
     private final FieldServiceProperties settings;
     private final Texts texts;
     private final com.careloop.platform.IdempotentCreates idempotency;
+    private final org.springframework.context.ApplicationEventPublisher events;
     public static final String API = "/api/v1/field-services";
 
     FieldServices(com.careloop.platform.IdempotentCreates idempotency, FieldServiceRepository services, RecordNumbers numbers, AuditTrail audit, CurrentUsers users,
                   JdbcClient jdbc, Clock clock, CareLoopProperties platform, ServiceDesk desk,
                   CorrectiveActions capas, Notifications notifications, StoredFiles files, CalendarService calendars,
-                  FieldServiceProperties settings, Texts texts) {
+                  FieldServiceProperties settings, Texts texts,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.services = services;
         this.numbers = numbers;
         this.audit = audit;
@@ -341,12 +343,12 @@ public class FieldServices {
             recordId = ref.id();
             recordCode = ref.code();
         } else {
-            ServiceDeskViews.Detail r = desk.register(new ServiceDeskCommands.Register(f.getCustomerId(), null,
-                    f.getSiteContact(), f.getSitePhone(), f.getSite(), null, RequestType.FIELD_SERVICE,
-                    f.getKind() == null ? null : com.careloop.servicedesk.FieldServiceKind.valueOf(f.getKind()), null,
-                    truncate(texts.render(Text.of("fieldservice.followUp.title", f.getCode(), point.getDescription()),
-                            Locale.SIMPLIFIED_CHINESE), 200), problem, Channel.STAFF_REPORT, Priority.NORMAL, null,
-                    null));
+            // on behalf of the CS department: the customer is the origin request's, so a department head leading the
+            // team needs no reach into the CS customer archive (their own scope would refuse the customer)
+            ServiceDeskViews.Registered r = desk.registerFollowUp(f.getRequestId(),
+                    new ServiceDeskCommands.FollowUpRequest(truncate(texts.render(Text.of("fieldservice.followUp.title",
+                            f.getCode(), point.getDescription()), Locale.SIMPLIFIED_CHINESE), 200), problem,
+                            f.getSiteContact(), f.getSitePhone(), f.getSite(), Priority.NORMAL));
             recordId = r.id();
             recordCode = r.code();
         }
@@ -380,6 +382,8 @@ public class FieldServices {
                 now());
         services.saveAndFlush(f);
         audit.changed(f, "CUSTOMER_SIGNED", before);
+        events.publishEvent(new FieldServiceReportSigned(f.getId(), f.getCode(), f.getReportCode(), f.getRequestId(),
+                f.getCustomerId(), f.getCustomerName(), f.getFindings(), f.getCustomerSignedAt()));
         return view(f);
     }
 
@@ -532,6 +536,19 @@ public class FieldServices {
         if (Boolean.TRUE.equals(fl.mine())) {
             sql.append(" and exists (select 1 from field_service_member mm where mm.service_id = f.id and mm.user_id = :mine)");
             params.put("mine", me.id());
+        }
+        if (Boolean.TRUE.equals(fl.myDepartment())) {
+            sql.append(" and exists (select 1 from field_service_member md where md.service_id = f.id"
+                    + " and md.department_id = :myDepartment)");
+            params.put("myDepartment", me.departmentId() == null ? -1L : me.departmentId());
+        }
+        if (fl.from() != null) {
+            sql.append(" and f.travel_out_on >= :from");
+            params.put("from", fl.from());
+        }
+        if (fl.to() != null) {
+            sql.append(" and f.travel_out_on <= :to");
+            params.put("to", fl.to());
         }
         if (fl.q() != null && !fl.q().isBlank()) {
             sql.append(" and (lower(f.code) like :q or lower(f.customer_name) like :q or lower(f.title) like :q"

@@ -45,6 +45,7 @@ import com.careloop.inspection.audit.ChecklistRules;
 import com.careloop.inspection.audit.ChecklistRules.ItemSpec;
 import com.careloop.inspection.audit.ChecklistRules.Marked;
 import com.careloop.inspection.audit.ChecklistRules.Scored;
+import com.careloop.inspection.audit.InspectionRules;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUser;
@@ -86,6 +87,8 @@ public class Audits {
     public static final List<String> FOLDERS = List.of("P_PREP", "D_ONSITE", "C_FINDINGS", "A_IMPROVEMENT");
     public static final List<String> SCHEMES = List.of("QMS", "FSMS", "HACCP", "OHSMS", "EMS");
     static final String PHOTO_SLOT = "PHOTO-";
+    /** Photo items take JPEG, PNG and HEIC (phones; stored without a thumbnail, the page shows a placeholder). */
+    static final Set<String> PHOTO_TYPES = Set.of("image/jpeg", "image/png", "image/heic");
     /** Working days a finding from a failed item is given (business calendar). */
     static final int FINDING_WORKING_DAYS = 10;
 
@@ -123,6 +126,15 @@ public class Audits {
 
     /** Plans an audit on a published template; named date + counterpart + type ("2026-12-08 江苏恒顺食品 CSR稽查"). */
     public InspectionViews.Audit plan(PlanAudit cmd) {
+        return detail(insertAudit(cmd, null));
+    }
+
+    /**
+     * Inserts the planned audit with its team and, for an audit of us (CSR, factory audit) dated after today, one
+     * readiness task per department with checklist items. For a schedule ({@code scheduleId} given) the row is
+     * inserted only if absent for that schedule and date (unique key): null when it already exists.
+     */
+    Long insertAudit(PlanAudit cmd, Long scheduleId) {
         if (cmd == null || cmd.templateId() == null) {
             throw required("templateId");
         }
@@ -167,16 +179,21 @@ public class Audits {
                 + texts.render(Text.of("inspection.kind." + t.kind()), Locale.SIMPLIFIED_CHINESE);
         String code = numbers.next(RECORD_TYPE);
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 insert into audit (code, kind, title, audit_date, customer_id, counterpart, template_id, lead_user_id,
-                  customer_auditors, schemes, status, created_by, created_at, updated_at)
-                values (:code, :kind, :title, :date, :customer, :counterpart, :template, :lead, :auditors, :schemes,
-                  'PLANNED', :by, :now, :now)""")
-                .param("code", code).param("kind", t.kind().name()).param("title", cut(title, 300))
+                  customer_auditors, schemes, status, created_by, created_at, updated_at, schedule_id)
+                select :code, :kind, :title, :date, :customer, :counterpart, :template, :lead, :auditors, :schemes,
+                  'PLANNED', :by, :now, :now, :schedule from (select 1 x) one
+                where cast(:schedule as bigint) is null or not exists
+                  (select 1 from audit s where s.schedule_id = :schedule and s.audit_date = :date)""")
+                .param("schedule", scheduleId).param("code", code).param("kind", t.kind().name()).param("title", cut(title, 300))
                 .param("date", cmd.auditDate()).param("customer", cmd.customerId()).param("counterpart", counterpart)
                 .param("template", t.id()).param("lead", lead).param("auditors", blankToNull(cut(cmd.customerAuditors(), 500)))
                 .param("schemes", schemes.isEmpty() ? null : String.join(",", schemes)).param("by", users.actorName())
                 .param("now", java.sql.Timestamp.from(now())).update(keys, "id");
+        if (inserted == 0) {
+            return null;
+        }
         long id = keys.getKey().longValue();
         Set<Long> members = new LinkedHashSet<>();
         if (cmd.memberIds() != null) {
@@ -188,7 +205,88 @@ public class Audits {
             jdbc.sql("insert into audit_member (audit_id, user_id, department_id) values (:a, :u, :d)")
                     .param("a", id).param("u", m).param("d", dept).update();
         }
-        audit.record(RECORD_TYPE, String.valueOf(id), "CREATE", AuditTrail.diff(Map.of(), state(id)));
+        int readiness = (t.kind() == AuditKind.CSR || t.kind() == AuditKind.FACTORY) && cmd.auditDate().isAfter(today())
+                ? createReadiness(id, t, cmd.auditDate()) : 0;
+        Map<String, Object> created = new LinkedHashMap<>(state(id));
+        created.put("scheduleId", scheduleId);
+        created.put("readinessTasks", readiness);
+        audit.record(RECORD_TYPE, String.valueOf(id), "CREATE", AuditTrail.diff(Map.of(), created));
+        return id;
+    }
+
+    /** One readiness task per department of the template's items, due 5 working days before the audit (000-M2). */
+    private int createReadiness(long auditId, Template t, LocalDate auditDate) {
+        var calendar = calendars.standard();
+        LocalDate checkOn = InspectionRules.readinessCheckOn(auditDate, calendar::isWorkingDay);
+        Map<Long, List<Long>> byDepartment = new LinkedHashMap<>();
+        for (var s : t.sections()) {
+            for (Item i : s.items()) {
+                Long dept = department(i.departmentCode());
+                if (dept != null) {
+                    byDepartment.computeIfAbsent(dept, d -> new ArrayList<>()).add(i.id());
+                }
+            }
+        }
+        for (var e : byDepartment.entrySet()) {
+            var keys = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into audit_readiness (audit_id, department_id, check_on, status, created_at)
+                    values (:a, :d, :on, 'OPEN', :now)""").param("a", auditId).param("d", e.getKey())
+                    .param("on", checkOn).param("now", java.sql.Timestamp.from(now())).update(keys, "id");
+            long rid = keys.getKey().longValue();
+            for (long item : e.getValue()) {
+                jdbc.sql("insert into audit_readiness_item (readiness_id, item_id) values (:r, :i)")
+                        .param("r", rid).param("i", item).update();
+            }
+        }
+        return byDepartment.size();
+    }
+
+    /**
+     * The pre-audit gate: while a department's readiness check is not done or a gap finding is open the audit cannot
+     * start (409 {@code audit.readiness-open}), unless a manager recorded an override.
+     */
+    private void requireReady(Head h) {
+        if (h.readinessOverridden) {
+            return;
+        }
+        long unchecked = jdbc.sql("select count(*) from audit_readiness where audit_id = :a and status <> 'CHECKED'")
+                .param("a", h.id).query(Long.class).single();
+        long gaps = jdbc.sql("""
+                select count(*) from audit_finding where audit_id = :a and origin = 'INTERNAL' and status <> 'CLOSED'""")
+                .param("a", h.id).query(Long.class).single();
+        if (unchecked + gaps > 0) {
+            throw DomainException.of("audit.readiness-open", h.code, unchecked, gaps);
+        }
+    }
+
+    /** An INTERNAL finding of a readiness gap (called by {@link AuditReadiness} in its transaction). */
+    long addInternalFinding(long auditId, long readinessId, String description, Severity severity, Long dept,
+                            LocalDate due) {
+        Head h = head(auditId);
+        long id = insertFinding(h, null, "INTERNAL", description, severity, dept, due);
+        jdbc.sql("update audit_finding set readiness_id = :r where id = :id").param("r", readinessId).param("id", id)
+                .update();
+        return id;
+    }
+
+    /** Records a manager's override of the readiness gate (the audit may start with gaps open). */
+    public InspectionViews.Audit overrideReadiness(long id, String note) {
+        Head h = head(id);
+        requireManager();
+        requireStatus(h, "readiness-override", AuditStatus.PLANNED);
+        if (note == null || note.isBlank()) {
+            throw required("note");
+        }
+        Map<String, Object> before = state(id);
+        jdbc.sql("""
+                update audit set readiness_override_by = :by, readiness_override_note = :n, readiness_override_at = :now,
+                  version = version + 1, updated_at = :now where id = :id""")
+                .param("by", users.actorName()).param("n", cut(note.trim(), 2000))
+                .param("now", java.sql.Timestamp.from(now())).param("id", id).update();
+        Map<String, Object> after = new LinkedHashMap<>(state(id));
+        after.put("readinessOverride", cut(note.trim(), 2000));
+        audit.record(RECORD_TYPE, String.valueOf(id), "READINESS_OVERRIDE", AuditTrail.diff(before, after));
         return detail(id);
     }
 
@@ -199,6 +297,7 @@ public class Audits {
         requireTakingPart(h);
         Versions.requireCurrentIfGiven(version, h.version, RECORD_TYPE, h.code);
         requireStatus(h, "start", AuditStatus.PLANNED);
+        requireReady(h);
         transition(h, AuditStatus.IN_PROGRESS, "START");
         return detail(id);
     }
@@ -217,6 +316,7 @@ public class Audits {
         Marked m = ChecklistRules.mark(item.spec(), cmd == null ? null : cmd.answer(),
                 cmd != null && Boolean.TRUE.equals(cmd.notApplicable()), photos);
         if (h.status == AuditStatus.PLANNED) {
+            requireReady(h);
             transition(h, AuditStatus.IN_PROGRESS, "START");
         }
         String note = cmd == null ? null : blankToNull(cut(cmd.note(), 2000));
@@ -242,7 +342,7 @@ public class Audits {
         return question(id, itemId);
     }
 
-    /** A photo for a photo item (JPEG/PNG by their bytes, up to the store's limit of 20 MB; stored with a thumbnail). */
+    /** A photo for a photo item (JPEG/PNG/HEIC by their bytes, up to the store's limit of 20 MB; JPEG/PNG get a thumbnail). */
     public File addPhoto(long id, long itemId, Upload upload) {
         Head h = head(id);
         requireTakingPart(h);
@@ -331,16 +431,43 @@ public class Audits {
         if (due.isBefore(today())) {
             throw new InvalidInputException("dueOn", "future", Text.of("error.inspection.due-past"));
         }
+        if (cmd.replyDueOn() != null && cmd.replyDueOn().isBefore(today())) {
+            throw new InvalidInputException("replyDueOn", "future", Text.of("error.inspection.due-past"));
+        }
         long fid = insertFinding(h, null, "CUSTOMER", cut(cmd.description().trim(), 2000),
                 cmd.severity() == null ? Severity.MINOR : cmd.severity(), cmd.departmentId(), due);
+        if (cmd.replyDueOn() != null) {
+            jdbc.sql("update audit_finding set reply_due_on = :r where id = :id").param("r", cmd.replyDueOn())
+                    .param("id", fid).update();
+            audit.record(FINDING_TYPE, String.valueOf(fid), "REPLY_DUE", AuditTrail.diff(Map.of(),
+                    Map.of("replyDueOn", cmd.replyDueOn())));
+        }
         return finding(fid);
+    }
+
+    /** The reply to the customer on a customer finding was sent (the improvement report, A folder): once. */
+    public Finding reply(long findingId, InspectionCommands.Reply cmd) {
+        FindingRow f = findingRow(findingId);
+        Head h = head(f.auditId);
+        requireTakingPart(h);
+        Finding view = finding(findingId);
+        if (view.replyDueOn() == null || view.repliedOn() != null) {
+            throw DomainException.of("inspection.reply-state", f.code);
+        }
+        LocalDate on = cmd == null || cmd.repliedOn() == null ? today() : cmd.repliedOn();
+        if (on.isAfter(today())) {
+            throw new InvalidInputException("repliedOn", "past", Text.of("error.inspection.replied-future"));
+        }
+        updateFinding(f, "REPLY", "update audit_finding set replied_on = :on, version = version + 1 where id = :id",
+                Map.of("on", on));
+        return finding(findingId);
     }
 
     /** Opens a CAPA for an open finding (source AUDIT for CSR and factory audits, else INSPECTION), linked both ways. */
     public Finding openCapa(long findingId, OpenCapaFor cmd) {
         FindingRow f = findingRow(findingId);
         Head h = head(f.auditId);
-        requireTakingPart(h);
+        requireFindingOwner(h, f);
         Versions.requireCurrentIfGiven(cmd == null ? null : cmd.version(), f.version, FINDING_TYPE, f.code);
         if (!f.status.equals(FindingStatus.OPEN.name())) {
             throw DomainException.of("inspection.finding-state", f.code, f.status, "open-capa");
@@ -358,7 +485,7 @@ public class Audits {
     public Finding correct(long findingId, Correct cmd) {
         FindingRow f = findingRow(findingId);
         Head h = head(f.auditId);
-        requireTakingPart(h);
+        requireFindingOwner(h, f);
         Versions.requireCurrentIfGiven(cmd == null ? null : cmd.version(), f.version, FINDING_TYPE, f.code);
         if (!f.status.equals(FindingStatus.OPEN.name())) {
             throw DomainException.of("inspection.finding-state", f.code, f.status, "correct");
@@ -501,6 +628,14 @@ public class Audits {
                 all.stream().filter(f -> FOLDERS.contains(f.slot())).toList(), earlier, answered, questions, h.version);
     }
 
+    /** Whether a manager recorded an override of the readiness gate. */
+    @Transactional(readOnly = true)
+    public boolean readinessOverridden(long id) {
+        Head h = head(id);
+        requireVisible(h);
+        return h.readinessOverridden;
+    }
+
     /** The audits the reader may see, newest audit date first; keyset paged by (date, id). */
     @Transactional(readOnly = true)
     public AuditPage search(AuditKind kind, AuditStatus status, String q, String cursor, int limit) {
@@ -615,7 +750,13 @@ public class Audits {
                 select count(*), coalesce(sum(case when due_on < :today then 1 else 0 end), 0) from audit_finding
                 where status <> 'CLOSED' and department_id = :d""").param("today", today()).param("d", me.departmentId())
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        return new long[] {conducting, f[0], f[1]};
+        long[] replies = jdbc.sql("""
+                select count(*), coalesce(sum(case when f.reply_due_on < :today then 1 else 0 end), 0)
+                from audit_finding f join audit a on a.id = f.audit_id
+                where f.reply_due_on is not null and f.replied_on is null and f.reminded_early_at is not null
+                  and a.lead_user_id = :me""").param("today", today()).param("me", me.id())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return new long[] {conducting, f[0], f[1], replies[0], replies[1]};
     }
 
     // ---- internals ------------------------------------------------------------------------------
@@ -639,7 +780,11 @@ public class Audits {
                 (Long) rs.getObject("department_id", Long.class), rs.getString("department_name"), due, status,
                 (Long) rs.getObject("capa_id", Long.class), rs.getString("capa_code"), rs.getString("correction"),
                 instant(rs, "closed_at"), rs.getLong("version"),
-                status != FindingStatus.CLOSED && due.isBefore(today()));
+                status != FindingStatus.CLOSED && due.isBefore(today()), rs.getObject("reply_due_on", LocalDate.class),
+                rs.getObject("replied_on", LocalDate.class), InspectionRules.replyState(
+                        LocalDate.ofInstant(rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), zone),
+                        rs.getObject("reply_due_on", LocalDate.class), rs.getObject("replied_on", LocalDate.class),
+                        today()).name());
     }
 
     private long insertFinding(Head h, Long itemId, String origin, String description, Severity severity, Long dept,
@@ -678,9 +823,10 @@ public class Audits {
     }
 
     private Map<String, Object> findingState(long id) {
-        return jdbc.sql("select status, capa_code, correction, closed_by from audit_finding where id = :id").param("id", id)
-                .query((rs, n) -> {
+        return jdbc.sql("select status, capa_code, correction, closed_by, replied_on from audit_finding where id = :id")
+                .param("id", id).query((rs, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("repliedOn", rs.getObject(5, LocalDate.class));
                     m.put("status", rs.getString(1));
                     m.put("capaCode", rs.getString(2));
                     m.put("correction", rs.getString(3));
@@ -732,6 +878,7 @@ public class Audits {
         String decisionNote;
         String decidedBy;
         Instant decidedAt;
+        boolean readinessOverridden;
         long version;
     }
 
@@ -767,6 +914,7 @@ public class Audits {
                     h.decisionNote = rs.getString("decision_note");
                     h.decidedBy = rs.getString("decided_by");
                     h.decidedAt = instant(rs, "decided_at");
+                    h.readinessOverridden = rs.getString("readiness_override_by") != null;
                     h.version = rs.getLong("version");
                     return h;
                 }).optional().orElseThrow(() -> new NotFoundException(RECORD_TYPE, id));
@@ -864,7 +1012,7 @@ public class Audits {
             throw new InvalidInputException("file", "required", Text.of("error.inspection.required", "file"));
         }
         UploadedFiles.Checked checked = files.check(upload.fileName(), upload.contentType(), upload.bytes());
-        if (!checked.contentType().equals("image/jpeg") && !checked.contentType().equals("image/png")) {
+        if (!PHOTO_TYPES.contains(checked.contentType())) {
             throw new InvalidInputException("file", "image", Text.of("error.inspection.not-a-photo"));
         }
         return checked;
@@ -876,7 +1024,7 @@ public class Audits {
                 .orElseThrow(() -> new NotFoundException("stored-file", fileId));
     }
 
-    private static File file(StoredFiles.StoredFile f) {
+    static File file(StoredFiles.StoredFile f) {
         return new File(f.id(), f.slot(), f.fileName(), f.contentType(), f.size(), f.image(), f.storedAt());
     }
 
@@ -902,6 +1050,10 @@ public class Audits {
         }
         long n = jdbc.sql("""
                 select count(*) from audit_member m where m.audit_id = :a and (m.user_id = :me or m.department_id in (:depts))""")
+                .param("a", h.id).param("me", s.me).param("depts", s.departments).query(Long.class).single()
+                + jdbc.sql("""
+                select count(*) from audit_readiness r where r.audit_id = :a and (r.department_id in (:depts)
+                  or r.department_id = (select u.department_id from app_user u where u.id = :me))""")
                 .param("a", h.id).param("me", s.me).param("depts", s.departments).query(Long.class).single();
         if (n == 0) {
             throw new NotFoundException(RECORD_TYPE, h.id);
@@ -920,6 +1072,16 @@ public class Audits {
         if (n == 0) {
             throw new AccessDeniedException("not on the audit team");
         }
+    }
+
+    /** A finding is worked by the audit team, a manager, or the finding's own department (e.g. a readiness gap). */
+    private void requireFindingOwner(Head h, FindingRow f) {
+        CurrentUser me = users.current().orElse(null);
+        if (me != null && f.departmentId != null && f.departmentId.equals(me.departmentId())) {
+            requireVisible(h);
+            return;
+        }
+        requireTakingPart(h);
     }
 
     private void requireManager() {

@@ -63,6 +63,27 @@ public class ChecklistTemplates {
         return template(id);
     }
 
+    /**
+     * An imported checklist as a new DRAFT: revision 1 of a new code, or the next revision of an existing code (409
+     * while that code already has a draft).
+     */
+    public Template importDraft(NewTemplate cmd) {
+        validate(cmd);
+        String code = cmd.code().trim();
+        Integer last = jdbc.sql("select max(revision) from checklist_template where code = :c").param("c", code)
+                .query(Integer.class).optional().orElse(null);
+        if (last == null) {
+            return create(cmd);
+        }
+        if (jdbc.sql("select count(*) from checklist_template where code = :c and status = 'DRAFT'")
+                .param("c", code).query(Long.class).single() > 0) {
+            throw DomainException.of("inspection.template-draft-exists", code);
+        }
+        long id = insert(code, last + 1, cmd);
+        audit.record(RECORD_TYPE, String.valueOf(id), "IMPORT", AuditTrail.diff(Map.of(), state(id)));
+        return template(id);
+    }
+
     /** Replaces the content of a DRAFT revision (409 on a published or retired one, or a stale version). */
     public Template edit(long id, NewTemplate cmd, Long version) {
         Template t = template(id);

@@ -42,7 +42,11 @@ public final class InspectionCommands {
     }
 
     /** A finding entered by hand (the customer's auditors' finding): text, severity, owner department, deadline. */
-    public record AddFinding(String description, Severity severity, Long departmentId, LocalDate dueOn) {
+    public record AddFinding(String description, Severity severity, Long departmentId, LocalDate dueOn,
+                             LocalDate replyDueOn) {
+        public AddFinding(String description, Severity severity, Long departmentId, LocalDate dueOn) {
+            this(description, severity, departmentId, dueOn, null);
+        }
     }
 
     /** Closes a finding by a simple correction. */
@@ -67,5 +71,30 @@ public final class InspectionCommands {
 
     /** A file sent to a folder or photo item. */
     public record Upload(String fileName, String contentType, byte[] bytes) {
+    }
+
+    /** A department member's mark of one readiness item: READY or GAP (a gap needs a note). */
+    public record MarkReadiness(String state, String note) {
+    }
+
+    /** The internal auditor's check of a readiness task; gap findings are due on {@code dueOn} (default: the last working day before the audit). */
+    public record CheckReadiness(LocalDate dueOn, Long version) {
+    }
+
+    /** A manager's recorded override of the readiness gate. */
+    public record OverrideReadiness(String note) {
+    }
+
+    /** The customer's reply to a customer finding was sent on {@code repliedOn} (default today). */
+    public record Reply(LocalDate repliedOn) {
+    }
+
+    /**
+     * A recurring schedule: the template (its code: the published revision at generation), the counterpart (a
+     * customer by id or a name), the lead and members, every N MONTHS or WEEKS from {@code nextDate}, audits
+     * generated {@code aheadDays} ahead (default 30).
+     */
+    public record NewSchedule(String templateCode, Long customerId, String counterpart, Long leadUserId,
+                              List<Long> memberIds, Integer everyN, String unit, LocalDate nextDate, Integer aheadDays) {
     }
 }

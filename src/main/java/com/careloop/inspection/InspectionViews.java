@@ -71,7 +71,13 @@ public final class InspectionViews {
     public record Finding(long id, String code, long auditId, String auditCode, String auditTitle, Long itemId,
                           String origin, String description, Severity severity, Long departmentId,
                           String departmentName, LocalDate dueOn, FindingStatus status, Long capaId, String capaCode,
-                          String correction, Instant closedAt, long version, boolean overdue) {
+                          String correction, Instant closedAt, long version, boolean overdue, LocalDate replyDueOn,
+                          LocalDate repliedOn, String replyState) {
+
+        /** The customer's reply is late (not sent by its deadline). */
+        public boolean replyOverdue() {
+            return "OVERDUE".equals(replyState);
+        }
     }
 
     public record PreContract(String riskLevel, String riskNote, String recommendation, String recommendedBy,
@@ -108,5 +114,49 @@ public final class InspectionViews {
     }
 
     public record FindingPage(List<Finding> items, String nextCursor) {
+    }
+
+    /** A department's readiness task of an audit, with its counts and board colour. */
+    public record ReadinessTask(long id, long auditId, String auditCode, String auditTitle, LocalDate auditDate,
+                                long departmentId, String departmentName, LocalDate checkOn, String status, int items,
+                                int marked, int gaps, long openFindings, long overdueFindings, ReadinessColour colour,
+                                long leadUserId, long version) {
+    }
+
+    /** One checklist item of a readiness task: READY / GAP (null: not marked yet), note, gap finding, evidence. */
+    public record ReadinessItem(Item item, String state, String note, String markedBy, Long findingId,
+                                String findingCode, String findingStatus, List<File> evidence) {
+    }
+
+    public record ReadinessTaskDetail(ReadinessTask task, List<ReadinessItem> items, boolean canMark,
+                                      boolean canCheck) {
+    }
+
+    /** A recurring audit schedule. */
+    public record Schedule(long id, String templateCode, Long customerId, String counterpart, long leadUserId,
+                           String leadName, List<Long> memberIds, int everyN, String unit, LocalDate nextDate,
+                           int aheadDays, boolean active, long version) {
+    }
+
+    /** One counted row of the statistics: a key, its label (zh-CN text or a code), how many and how many still open. */
+    public record CountRow(String key, String label, long count, long open) {
+    }
+
+    /** One finished audit's score, for the score trend per counterpart. */
+    public record ScorePoint(String counterpart, LocalDate auditDate, String code, AuditKind kind, BigDecimal score,
+                             AuditResult result, boolean redLineFailed) {
+    }
+
+    /**
+     * The statistics of the audits dated in [from, to]: audits per kind and result (status until finished), findings
+     * by checklist section (origin for customer and readiness findings) and by department, red-line failures per item,
+     * the on-time closure of findings (closed by their deadline, company time), findings open and overdue, and the
+     * score trend per counterpart.
+     */
+    public record Statistics(LocalDate from, LocalDate to, List<CountRow> byKindAndResult,
+                             List<CountRow> findingsBySection, List<CountRow> findingsByDepartment,
+                             List<CountRow> redLineFailures, long findingsClosed, long findingsClosedOnTime,
+                             BigDecimal onTimeRate, long findingsOpen, long findingsOverdue,
+                             List<ScorePoint> scoreTrend) {
     }
 }

@@ -19,6 +19,15 @@ public interface Approvals {
      */
     long start(ApprovalSubject subject, String chainCode, Long requesterId);
 
+    /**
+     * Starts an approval on only those steps of the chain whose aspect is one of {@code aspects} (stages left without
+     * a step are dropped): a re-review of the touched aspects only, e.g. a contract change. 422 on an unknown chain
+     * or when no step of the chain signs any of the aspects.
+     *
+     * @return the approval's id
+     */
+    long start(ApprovalSubject subject, String chainCode, java.util.Set<String> aspects, Long requesterId);
+
     /** The signed-in user decides a task; {@code version} (optional) is the task version they saw (stale → 409). */
     void decide(long taskId, Long version, ApprovalDecision decision, String comment);
 

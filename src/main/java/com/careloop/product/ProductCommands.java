@@ -68,4 +68,11 @@ public final class ProductCommands {
     public record Answer(Boolean accepted, LocalDate answeredOn, BigDecimal quantity, LocalDate deliveryDate,
                          String note, Long version) {
     }
+
+    /**
+     * The quotation to the customer by a personal link (valid through the quotation's last day), mailed to
+     * {@code email} when given, in {@code language} (zh-CN, zh-TW or en; zh-CN by default).
+     */
+    public record SendLink(String email, String language, Long version) {
+    }
 }

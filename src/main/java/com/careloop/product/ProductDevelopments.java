@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -26,6 +27,7 @@ import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.CustomerLinks;
 import com.careloop.platform.DataScope;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.IdempotentCreates;
@@ -34,6 +36,7 @@ import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
 import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.SignedInAs;
 import com.careloop.platform.StoredFiles;
 import com.careloop.platform.Text;
 import com.careloop.platform.UploadedFiles;
@@ -96,14 +99,16 @@ public class ProductDevelopments {
     private final IdempotentCreates idempotency;
     private final JsonMapper json;
     private final JdbcClient jdbc;
+    private final CustomerLinks links;
+    private final SignedInAs signedInAs;
     private final Clock clock;
     private final ZoneId zone;
 
     ProductDevelopments(ProductDevelopmentRepository developments, ProductProperties settings,
                         CustomerDirectory customers, Contracts contracts, RecordNumbers numbers, AuditTrail audit,
                         CurrentUsers users, Notifications notifications, CalendarService calendars, StoredFiles files,
-                        IdempotentCreates idempotency, JsonMapper json, JdbcClient jdbc, Clock clock,
-                        CareLoopProperties platform) {
+                        IdempotentCreates idempotency, JsonMapper json, JdbcClient jdbc, CustomerLinks links,
+                        SignedInAs signedInAs, Clock clock, CareLoopProperties platform) {
         this.developments = developments;
         this.settings = settings;
         this.customers = customers;
@@ -117,6 +122,8 @@ public class ProductDevelopments {
         this.idempotency = idempotency;
         this.json = json;
         this.jdbc = jdbc;
+        this.links = links;
+        this.signedInAs = signedInAs;
         this.clock = clock;
         this.zone = platform.zone();
         idempotency.marksCreatesOf(API);
@@ -212,18 +219,143 @@ public class ProductDevelopments {
                 x -> x.answer(form.accepted(), write(form), plan(), actor(me), today(), now(), workingDays()),
                 developments::saveAndFlush);
         if (form.accepted()) {
-            Demand demand = read(d, ProductNode.DEMAND, Demand.class);
-            ProcessSheetForm sheet = read(d, ProductNode.PROCESS_BOM, ProcessSheetForm.class);
-            var contract = contracts.register(new ContractCommands.Register(d.getCustomerId(), null,
-                    ContractSource.QUOTATION, ContractClass.SPECIAL, form.answeredOn(), form.deliveryDate(), null,
-                    demand.requirements(), d.getSalespersonId(), null, List.of(new ContractCommands.Line(
-                            d.getProductName(), sheet.spec(), form.quantity(), demand.unit(), form.unitPrice(),
-                            d.getNumber()))));
-            var submitted = contracts.submit(contract.id(), new ContractCommands.Submit(contract.version()));
-            audit.change(d, null, d.getVersion(), "CONTRACT_REVIEW",
-                    x -> x.linkContract(submitted.id(), submitted.number()), developments::saveAndFlush);
+            startContractReview(d, form);
         }
         return view(d);
+    }
+
+    /** The accepted quotation's special contract review: registered from the quotation and submitted. */
+    private void startContractReview(ProductDevelopment d, AnswerForm form) {
+        Demand demand = read(d, ProductNode.DEMAND, Demand.class);
+        ProcessSheetForm sheet = read(d, ProductNode.PROCESS_BOM, ProcessSheetForm.class);
+        var contract = contracts.register(new ContractCommands.Register(d.getCustomerId(), null,
+                ContractSource.QUOTATION, ContractClass.SPECIAL, form.answeredOn(), form.deliveryDate(), null,
+                demand.requirements(), d.getSalespersonId(), null, List.of(new ContractCommands.Line(
+                        d.getProductName(), sheet.spec(), form.quantity(), demand.unit(), form.unitPrice(),
+                        d.getNumber()))));
+        var submitted = contracts.submit(contract.id(), new ContractCommands.Submit(contract.version()));
+        audit.change(d, null, d.getVersion(), "CONTRACT_REVIEW",
+                x -> x.linkContract(submitted.id(), submitted.number()), developments::saveAndFlush);
+    }
+
+    /**
+     * Finance quotes again (新品报价单, a new revision with new tiers and validity) after the customer rejected the
+     * quotation or once its validity passed without an answer; the earlier revision is kept with its outcome and the
+     * customer's answer is awaited again (a new link is needed: the earlier one no longer answers). Else 409
+     * {@code product.requote-not-allowed}.
+     */
+    public Detail requote(long id, ProductCommands.Quotation cmd) {
+        ProductDevelopment d = load(id);
+        CurrentUser me = users.require();
+        requireDepartment(me, d.node(ProductNode.QUOTATION).getDepartmentId(), ProductNode.QUOTATION, d);
+        QuotationForm current = read(d, ProductNode.QUOTATION, QuotationForm.class);
+        boolean expired = current != null && today().isAfter(current.validUntil());
+        if (d.getStatus() == DevelopmentStatus.ACCEPTED || !expired && d.getStatus() != DevelopmentStatus.REJECTED) {
+            throw DomainException.of("product.requote-not-allowed", d.getNumber());
+        }
+        String form = write(NodeForms.quotation(cmd, read(d, ProductNode.DEMAND, Demand.class).unit(),
+                read(d, ProductNode.COST, CostSheet.class), today()));
+        audit.change(d, cmd.version(), d.getVersion(), "REQUOTE",
+                x -> x.requote(form, expired, plan(), actor(me), today(), now(), workingDays()),
+                developments::saveAndFlush);
+        opened(d);
+        return view(d);
+    }
+
+    // ---- the customer's personal link to the quotation --------------------------------------------------------
+
+    /** The purpose of the quotation links (also the audit record type they are recorded under: the development). */
+    public static final String LINK_PURPOSE = RECORD_TYPE;
+    public static final String LINK_PATH = "/public/product-quotations/";
+    public static final String CUSTOMER_ACTOR = "顾客（个人链接）";
+
+    /**
+     * The quotation to the customer by a personal link (platform {@link CustomerLinks}), valid through the
+     * quotation's last day; mailed in the customer's language when an address is given. A quotation not yet
+     * recorded as sent is recorded as sent today (to the address, or "personal link"). A new link replaces the
+     * earlier one. The quotation's last day must be after today (409 {@code product.quotation-expired} otherwise).
+     */
+    public ProductViews.Link issueQuotationLink(long id, ProductCommands.SendLink cmd) {
+        ProductDevelopment d = load(id);
+        CurrentUser me = users.require();
+        DevelopmentNode n = d.requireOpen(ProductNode.CUSTOMER_ANSWER);
+        requireDepartment(me, n.getDepartmentId(), ProductNode.CUSTOMER_ANSWER, d);
+        String email = cmd == null || cmd.email() == null || cmd.email().isBlank() ? null : cmd.email().strip();
+        Locale language = cmd == null || cmd.language() == null || cmd.language().isBlank()
+                ? Locale.SIMPLIFIED_CHINESE : Locale.forLanguageTag(cmd.language().strip());
+        QuotationForm quotation = read(d, ProductNode.QUOTATION, QuotationForm.class);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today(), quotation.validUntil());
+        if (days < 1) {
+            throw DomainException.of("product.quotation-expired", d.getNumber(), quotation.validUntil().toString());
+        }
+        CustomerLinks.IssuedLink link = links.issue(LINK_PURPOSE, d.getId(), LINK_PATH, (int) days);
+        QuotationForm sent = quotation.sentOn() != null ? quotation : NodeForms.sent(quotation,
+                new ProductCommands.Send(today(), email != null ? email : CUSTOMER_LINK_SENT_TO, null), today());
+        audit.change(d, cmd == null ? null : cmd.version(), d.getVersion(), "QUOTATION_LINK", x -> {
+            x.quotationLinked(link.id());
+            if (sent != quotation) {
+                x.quotationSent(write(sent));
+            }
+        }, developments::saveAndFlush);
+        if (email != null) {
+            links.mail(link, email, language, Text.of("product.link.mail.subject", d.getNumber(), d.getProductName()),
+                    Text.of("product.link.mail.body", d.getCustomerName(), d.getProductName(),
+                            quotation.validUntil().toString()));
+        }
+        return new ProductViews.Link(link.url(), link.expiresOn());
+    }
+
+    static final String CUSTOMER_LINK_SENT_TO = "个人链接";
+
+    /** What the quotation's link shows (also when expired or answered); empty for an unknown token. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ProductViews.PublicQuotation> byLink(String token) {
+        return links.resolve(LINK_PURPOSE, token).flatMap(t -> developments.findById(t.recordId()).map(d -> {
+            QuotationForm q = read(d, ProductNode.QUOTATION, QuotationForm.class);
+            ProcessSheetForm sheet = read(d, ProductNode.PROCESS_BOM, ProcessSheetForm.class);
+            boolean answered = t.answered() || !t.expired() && !d.answersCurrentQuotation(t.id());
+            return new ProductViews.PublicQuotation(d.getNumber(), d.getCustomerName(), d.getProductName(),
+                    sheet == null ? null : sheet.spec(), q.unit(), d.getQuotationRevision(), q.tiers(),
+                    q.validUntil(), q.terms(), t.expiresOn(), t.expired(), answered);
+        }));
+    }
+
+    /**
+     * The customer's answer through the link, once, within the quotation's validity: accepted (ordered quantity of
+     * at least the lowest tier, delivery date) starts the special contract review on the salesperson's behalf;
+     * rejected needs the reason. Bad input 422 (the link stays open); answered 409 {@code link.answered}; expired
+     * 409 {@code link.expired}; unknown 404. The salesperson is told.
+     */
+    public void answerByLink(String token, Boolean accepted, java.math.BigDecimal quantity, LocalDate deliveryDate,
+                             String note) {
+        CustomerLinks.LinkTarget target = links.resolve(LINK_PURPOSE, token)
+                .orElseThrow(() -> new NotFoundException("customer-link", "token"));
+        ProductDevelopment d = developments.findById(target.recordId())
+                .orElseThrow(() -> new NotFoundException(RECORD_TYPE, target.recordId()));
+        if (target.answered() || target.expired() || !d.answersCurrentQuotation(target.id())) {
+            links.answer(LINK_PURPOSE, token);
+            throw new DomainException("link.answered", Text.of("link.answered"));
+        }
+        if (Boolean.FALSE.equals(accepted) && (note == null || note.isBlank())) {
+            throw new InvalidInputException("note", "required-when-rejected",
+                    Text.of("error.product.reason-required"));
+        }
+        QuotationForm quotation = read(d, ProductNode.QUOTATION, QuotationForm.class);
+        AnswerForm form = NodeForms.answer(new ProductCommands.Answer(accepted, today(), quantity, deliveryDate, note,
+                null), quotation, today());
+        links.answer(LINK_PURPOSE, token);
+        audit.change(d, null, d.getVersion(), form.accepted() ? "ACCEPTED" : "REJECTED",
+                x -> x.answer(form.accepted(), write(form), plan(), new ProductDevelopment.Actor(null, CUSTOMER_ACTOR),
+                        today(), now(), workingDays()), developments::saveAndFlush);
+        if (form.accepted()) {
+            String username = jdbc.sql("select username from app_user where id = :id").param("id",
+                    d.getSalespersonId()).query(String.class).single();
+            signedInAs.run(username, () -> startContractReview(d, form));
+        }
+        notifications.notify(d.getSalespersonId(), Text.of(form.accepted() ? "product.notify.accepted.title"
+                        : "product.notify.rejected.title", d.getNumber(), d.getCustomerName()),
+                Text.of("product.notify.answer.body", d.getProductName(), form.note() == null ? "" : form.note()),
+                "/product-developments/" + d.getId());
     }
 
     /** Attaches a file to the demand (drawings, the customer's specification); checked and kept in the file store. */
@@ -296,7 +428,7 @@ public class ProductDevelopments {
         for (ProductNode n : ProductNode.values()) {
             departments.put(n, departmentOf(n));
         }
-        return new ProductDevelopment.Plan(departments, settings.allLeadDays());
+        return new ProductDevelopment.Plan(departments, settings.allLeadDays(), settings.reminder());
     }
 
     private long departmentOf(ProductNode n) {
@@ -321,16 +453,24 @@ public class ProductDevelopments {
         LocalDate today = today();
         List<Node> nodes = d.getNodes().stream().map(n -> new Node(n.getNode(), n.getDepartmentId(),
                 departmentName(n.getDepartmentId()), n.getStatus(), n.getOpenedOn(), n.getDueOn(), n.overdue(today),
-                n.getCompletedByName(), odt(n.getCompletedAt()), n.getWorkingDays())).toList();
+                n.getCompletedByName(), odt(n.getCompletedAt()), n.getWorkingDays(), n.getRemindOn(),
+                n.dueSoon(today))).toList();
+        QuotationForm quotation = read(d, ProductNode.QUOTATION, QuotationForm.class);
+        List<ProductViews.EarlierQuotation> earlier = d.getRevisions().stream().map(r -> new ProductViews
+                .EarlierQuotation(r.getRevision(), json.readValue(r.getQuotation(), QuotationForm.class),
+                r.getAnswer() == null ? null : json.readValue(r.getAnswer(), AnswerForm.class), r.getOutcome(),
+                r.getClosedByName(), odt(r.getClosedAt()))).toList();
         return new Detail(d.getId(), d.getNumber(), d.getVersion(), d.getCustomerId(), d.getCustomerName(),
                 d.getProductName(), d.getSalespersonId(), d.getSalespersonName(), d.getDepartmentId(), d.getStatus(),
                 d.getCurrentNode(), d.getRequiredOn(), d.getContractId(), d.getContractNumber(), d.getCreatedByName(),
                 odt(d.getCreatedAt()), odt(d.getFinishedAt()), nodes, read(d, ProductNode.DEMAND, Demand.class),
                 read(d, ProductNode.RND_REPORT, RndReportForm.class),
                 read(d, ProductNode.PROCESS_BOM, ProcessSheetForm.class), read(d, ProductNode.PILOT, PilotForm.class),
-                read(d, ProductNode.COST, CostSheet.class), read(d, ProductNode.QUOTATION, QuotationForm.class),
+                read(d, ProductNode.COST, CostSheet.class), quotation,
                 read(d, ProductNode.CUSTOMER_ANSWER, AnswerForm.class),
-                files.list(RECORD_TYPE, d.getId()).stream().map(this::attachment).toList());
+                files.list(RECORD_TYPE, d.getId()).stream().map(this::attachment).toList(), d.getQuotationRevision(),
+                earlier, quotation != null && d.getStatus() == DevelopmentStatus.IN_PROGRESS
+                        && d.getCurrentNode() == ProductNode.CUSTOMER_ANSWER && today.isAfter(quotation.validUntil()));
     }
 
     private ProductViews.Attachment attachment(StoredFiles.StoredFile f) {
@@ -515,14 +655,18 @@ public class ProductDevelopments {
         return new ListSort.Slice<>(page, more ? String.valueOf(page.get(page.size() - 1).nodeId()) : null);
     }
 
-    /** The open nodes of a department (its task list): count and how many are past their due day. */
+    /**
+     * The open nodes of a department (its task list): count, how many are past their due day, and how many are due
+     * soon (80 % of their lead time passed, not overdue yet: the reminder).
+     */
     @Transactional(readOnly = true)
     public long[] openNodes(long departmentId) {
         return jdbc.sql("""
-                select count(*), coalesce(sum(case when due_on < :today then 1 else 0 end), 0)
+                select count(*), coalesce(sum(case when due_on < :today then 1 else 0 end), 0),
+                       coalesce(sum(case when remind_on <= :today and due_on >= :today then 1 else 0 end), 0)
                   from product_development_node where status = 'OPEN' and department_id = :d""")
                 .param("today", today()).param("d", departmentId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
     }
 
     private String visible(Map<String, Object> params) {

@@ -21,7 +21,8 @@ public final class ProductViews {
                          String contractNumber, String createdByName, OffsetDateTime createdAt,
                          OffsetDateTime finishedAt, List<Node> nodes, Demand demand, RndReportForm rndReport,
                          ProcessSheetForm processSheet, PilotForm pilot, CostSheet cost, QuotationForm quotation,
-                         AnswerForm answer, List<Attachment> attachments) {
+                         AnswerForm answer, List<Attachment> attachments, int quotationRevision,
+                         List<EarlierQuotation> earlierQuotations, boolean quotationExpired) {
 
         public Node node(ProductNode n) {
             return nodes.stream().filter(x -> x.node() == n).findFirst().orElseThrow();
@@ -30,7 +31,7 @@ public final class ProductViews {
 
     public record Node(ProductNode node, long departmentId, String departmentName, NodeStatus status,
                        LocalDate openedOn, LocalDate dueOn, boolean overdue, String completedByName,
-                       OffsetDateTime completedAt, Integer workingDays) {
+                       OffsetDateTime completedAt, Integer workingDays, LocalDate remindOn, boolean dueSoon) {
     }
 
     public record RndReportForm(String summary, String testResults, boolean feasible, String conclusion) {
@@ -63,6 +64,21 @@ public final class ProductViews {
 
     public record AnswerForm(boolean accepted, LocalDate answeredOn, BigDecimal quantity, BigDecimal unitPrice,
                              LocalDate deliveryDate, String note) {
+    }
+
+    /** An earlier quotation revision, kept when finance quoted again: REJECTED (with the answer) or EXPIRED. */
+    public record EarlierQuotation(int revision, QuotationForm quotation, AnswerForm answer, String outcome,
+                                   String closedByName, OffsetDateTime closedAt) {
+    }
+
+    /** The customer's personal link to the quotation: valid through the quotation's last day. */
+    public record Link(String url, LocalDate expiresOn) {
+    }
+
+    /** What the customer sees on the quotation's personal link (nothing internal: no costs, no departments). */
+    public record PublicQuotation(String number, String customerName, String productName, String spec, String unit,
+                                  int revision, List<Tier> tiers, LocalDate validUntil, String terms,
+                                  LocalDate expiresOn, boolean expired, boolean answered) {
     }
 
     public record Attachment(long id, String fileName, String contentType, long size, OffsetDateTime storedAt) {

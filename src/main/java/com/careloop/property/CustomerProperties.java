@@ -24,6 +24,8 @@ import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.CustomerLinks;
+import com.careloop.platform.Notifications;
+import com.careloop.platform.calendar.CalendarService;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
@@ -57,7 +59,9 @@ import com.careloop.property.register.PropertyInspection;
 import com.careloop.property.register.PropertyInspectionRepository;
 import com.careloop.property.register.PropertyItem;
 import com.careloop.property.register.PropertyItemRepository;
+import com.careloop.property.register.PropertyInspectionJob;
 import com.careloop.property.register.PropertyProblem;
+import com.careloop.property.register.PropertyProperties;
 import com.careloop.property.register.PropertyProblemRepository;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,11 +98,18 @@ public class CustomerProperties {
     private final Texts texts;
     private final StoredFiles files;
     private final CustomerLinks links;
+    private final Notifications notifications;
+    private final CalendarService calendars;
+    private final PropertyProperties settings;
 
     CustomerProperties(PropertyItemRepository items, PropertyInspectionRepository inspections,
                        PropertyProblemRepository problems, RecordNumbers numbers, AuditTrail audit, CurrentUsers users,
                        JdbcClient jdbc, Clock clock, CareLoopProperties platform, CustomerDirectory customers,
-                       CorrectiveActions capas, Texts texts, StoredFiles files, CustomerLinks links) {
+                       CorrectiveActions capas, Texts texts, StoredFiles files, CustomerLinks links,
+                       Notifications notifications, CalendarService calendars, PropertyProperties settings) {
+        this.notifications = notifications;
+        this.calendars = calendars;
+        this.settings = settings;
         this.files = files;
         this.links = links;
         this.items = items;
@@ -307,12 +318,77 @@ public class CustomerProperties {
         Versions.requireCurrentIfGiven(c.version(), p.getVersion(), PROBLEM_TYPE, p.getCode());
         Map<String, Object> before = p.auditState();
         p.decide(c.decision(), c.note(), c.decidedOn(), today(), actor(), now());
+        openTask(p, item);
         problems.saveAndFlush(p);
         audit.changed(p, "CUSTOMER_DECISION", before);
         Map<String, Object> itemBefore = item.auditState();
         item.decisionRecorded(p.getCode(), p.getDecision().name(), actor(), now());
         items.saveAndFlush(item);
         audit.changed(item, "CUSTOMER_DECISION", itemBefore);
+        return problemView(p, item);
+    }
+
+    // ---- carrying out the customer's decision (a tracked task) --------------------------------
+
+    /**
+     * The decision becomes a task: by default for the head of the department holding the item (else the owning
+     * department's), due after the configured working days; the owner is told.
+     */
+    private void openTask(PropertyProblem p, PropertyItem item) {
+        long department = item.getHolderDepartmentId();
+        var owner = jdbc.sql("""
+                select id, display_name from app_user where active = true and department_id in (:d, :o)
+                order by case when department_id = :d then 0 else 1 end,
+                         case when position = 'DEPT_HEAD' then 0 else 1 end, id""")
+                .param("d", department).param("o", item.getOwningDepartmentId())
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list().stream().findFirst()
+                .orElse(null);
+        LocalDate due = PropertyInspectionJob.workingDaysAfter(today(), settings.decisionTaskWorkingDays(),
+                calendars.standard());
+        p.assignTask(owner == null ? null : (Long) owner[0], owner == null ? null : (String) owner[1], due, today(),
+                now());
+        if (owner != null) {
+            notifyTaskOwner(p, item, (Long) owner[0]);
+        }
+    }
+
+    private void notifyTaskOwner(PropertyProblem p, PropertyItem item, long owner) {
+        notifications.notify(owner, Text.of("property.task.title", p.getCode()), Text.of("property.task.body",
+                Text.label("property.enum.CustomerDecision", p.getDecision()), item.getCode(), item.getItemName(),
+                p.getTaskDueOn().toString()), "/customer-properties/" + item.getId());
+    }
+
+    /** Gives the decision's task to another owner or a new due day (while it is open; the owner is told). */
+    public Problem assignTask(long problemId, PropertyCommands.AssignTask cmd) {
+        PropertyProblem p = loadProblem(problemId);
+        PropertyItem item = load(p.getItemId());
+        PropertyCommands.AssignTask c = cmd == null ? new PropertyCommands.AssignTask(null, null, null) : cmd;
+        Versions.requireCurrentIfGiven(c.version(), p.getVersion(), PROBLEM_TYPE, p.getCode());
+        if (c.ownerId() == null) {
+            throw new InvalidInputException("ownerId", "required", Text.of("error.property.required", "ownerId"));
+        }
+        String name = jdbc.sql("select display_name from app_user where id = :id and active = true")
+                .param("id", c.ownerId()).query(String.class).optional()
+                .orElseThrow(() -> new InvalidInputException("ownerId", "exists", Text.of(
+                        "error.property.task-owner", c.ownerId())));
+        Map<String, Object> before = p.auditState();
+        p.assignTask(c.ownerId(), name, c.dueOn(), today(), now());
+        problems.saveAndFlush(p);
+        audit.changed(p, "ASSIGN_TASK", before);
+        notifyTaskOwner(p, item, c.ownerId());
+        return problemView(p, item);
+    }
+
+    /** The decision carried out (once): the done-record on the problem and in the item's history. */
+    public Problem completeTask(long problemId, PropertyCommands.CompleteTask cmd) {
+        PropertyProblem p = loadProblem(problemId);
+        PropertyItem item = load(p.getItemId());
+        PropertyCommands.CompleteTask c = cmd == null ? new PropertyCommands.CompleteTask(null, null, null) : cmd;
+        Versions.requireCurrentIfGiven(c.version(), p.getVersion(), PROBLEM_TYPE, p.getCode());
+        Map<String, Object> before = p.auditState();
+        p.completeTask(c.doneOn(), c.note(), actor(), today(), now());
+        problems.saveAndFlush(p);
+        audit.changed(p, "TASK_DONE", before);
         return problemView(p, item);
     }
 
@@ -329,13 +405,30 @@ public class CustomerProperties {
      * by mail, message or read out on the phone by staff); a new link replaces the old one.
      */
     public PropertyViews.Link issueLink(long problemId) {
+        return issueLink(problemId, null);
+    }
+
+    /**
+     * The personal link, mailed from CareLoop to the customer's contact when an address is given, in the customer's
+     * language (zh-CN, zh-TW or en; zh-CN by default), after the transaction commits.
+     */
+    public PropertyViews.Link issueLink(long problemId, PropertyCommands.SendLink cmd) {
         PropertyProblem p = loadProblem(problemId);
-        load(p.getItemId());
+        PropertyItem item = load(p.getItemId());
+        String email = cmd == null || cmd.email() == null || cmd.email().isBlank() ? null : cmd.email().strip();
+        java.util.Locale language = cmd == null || cmd.language() == null || cmd.language().isBlank()
+                ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.forLanguageTag(cmd.language().strip());
         Map<String, Object> before = p.auditState();
         CustomerLinks.IssuedLink link = links.issue(LINK_PURPOSE, p.getId(), LINK_PAGE, LINK_DAYS);
         p.issueLink(link.expiresOn(), now());
         problems.saveAndFlush(p);
         audit.changed(p, "ISSUE_LINK", before);
+        if (email != null) {
+            links.mail(link, email, language, Text.of("property.link.mail.subject", p.getCode(), item.getItemName()),
+                    Text.of("property.link.mail.body", customerName(item.getCustomerId()), item.getCode(),
+                            item.getItemName(), Text.label("property.enum.ProblemKind", p.getKind()),
+                            p.getDescription()));
+        }
         return new PropertyViews.Link(link.url(), link.expiresOn());
     }
 
@@ -353,6 +446,7 @@ public class CustomerProperties {
         PropertyItem item = items.findById(p.getItemId()).orElseThrow();
         Map<String, Object> before = p.auditState();
         p.decideByLink(decision, note, today(), CUSTOMER_ACTOR, now());
+        openTask(p, item);
         problems.saveAndFlush(p);
         audit.changed(p, "CUSTOMER_DECISION", before);
         Map<String, Object> itemBefore = item.auditState();
@@ -668,7 +762,9 @@ public class CustomerProperties {
         return new Problem(p.getId(), p.getCode(), i.getId(), i.getCode(), i.getItemName(), p.getKind(), p.getFoundIn(),
                 p.getDescription(), p.getContainment(), p.getStatus(), p.getReportedBy(), odt(p.getReportedAt()),
                 p.getDecision(), p.getDecisionNote(), p.getDecidedOn(), p.getDecisionRecordedBy(), p.getDecidedVia(),
-                p.getLinkExpiresOn(), p.getCapaId(), p.getCapaCode(), p.getVersion());
+                p.getLinkExpiresOn(), p.getCapaId(), p.getCapaCode(), p.getVersion(), p.getTaskOwnerId(),
+                p.getTaskOwnerName(), p.getTaskDueOn(), p.taskOverdue(today()), p.getTaskDoneOn(), p.getTaskDoneBy(),
+                p.getTaskDoneNote());
     }
 
     private String customerName(long customerId) {

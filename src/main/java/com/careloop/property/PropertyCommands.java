@@ -59,4 +59,16 @@ public final class PropertyCommands {
     /** The customer's decision on a problem report, recorded by staff. */
     public record Decide(CustomerDecision decision, String note, LocalDate decidedOn, Long version) {
     }
+
+    /** The problem report's personal link, mailed to the customer's contact when {@code email} is given. */
+    public record SendLink(String email, String language) {
+    }
+
+    /** Who carries out the customer's decision and by when (the owner: an active user). */
+    public record AssignTask(Long ownerId, LocalDate dueOn, Long version) {
+    }
+
+    /** The customer's decision carried out: when and what was done. */
+    public record CompleteTask(LocalDate doneOn, String note, Long version) {
+    }
 }

@@ -51,7 +51,9 @@ public final class PropertyViews {
                           String foundIn, String description, String containment, String status, String reportedBy,
                           OffsetDateTime reportedAt, CustomerDecision decision, String decisionNote,
                           LocalDate decidedOn, String decisionRecordedBy, String decidedVia, LocalDate linkExpiresOn,
-                          Long capaId, String capaCode, long version) {
+                          Long capaId, String capaCode, long version, Long taskOwnerId, String taskOwnerName,
+                          LocalDate taskDueOn, boolean taskOverdue, LocalDate taskDoneOn, String taskDoneBy,
+                          String taskDoneNote) {
     }
 
     /** A personal link for the customer's decision and its last valid day. */

@@ -155,6 +155,41 @@ public class ServiceDesk {
         return new ServiceDeskViews.Registered(r.getId(), r.getCode());
     }
 
+    /**
+     * A follow-up request of an earlier one, registered by the signed-in user on behalf of the CS department: the
+     * customer, contact, location, type and field-service kind are the origin's (snapshot as the origin has them),
+     * so the caller needs no reach into the customer archive; the request lands undispatched in the CS queue
+     * (channel STAFF_REPORT) with its own SLA. For modules that already checked the user may act on a record made
+     * from the origin request (field service: the team leader's open point becomes the customer's next request).
+     * The origin is read without the caller's data scope; a missing origin is 404.
+     */
+    @Transactional
+    public ServiceDeskViews.Registered registerFollowUp(long originRequestId, ServiceDeskCommands.FollowUpRequest cmd) {
+        CurrentUser me = users.require();
+        ServiceRequest origin = requests.findById(originRequestId)
+                .orElseThrow(() -> new NotFoundException(RECORD_TYPE, originRequestId));
+        if (cmd == null || blank(cmd.title()) == null) {
+            throw new IllegalArgumentException("a follow-up request needs a title");
+        }
+        Priority priority = cmd.priority() == null ? Priority.NORMAL : cmd.priority();
+        SlaPolicy policy = catalog.policyFor(origin.getRequestType(), origin.getCategoryId(), priority);
+        var intake = new ServiceRequest.Intake(origin.getCustomerId(), origin.getCustomerName(), origin.getCustomerCode(),
+                origin.isKeyCustomer(), firstGiven(cmd.contactName(), origin.getContactName()),
+                firstGiven(cmd.contactPhone(), origin.getContactPhone()), firstGiven(cmd.location(), origin.getLocation()),
+                origin.getUnitRoom(), origin.getRequestType(), origin.getFieldKind(), origin.getCategoryId(), false,
+                cmd.title().trim(), blank(cmd.description()), Channel.STAFF_REPORT, priority, null, null);
+        var targets = new ServiceRequest.Targets(policy.responseAmount(), policy.responseUnit(), policy.completionAmount(),
+                policy.completionUnit());
+        ServiceRequest.check(intake);
+        ServiceRequest r = write(new Prepared(intake, targets, null), me.id(), me.displayName());
+        return new ServiceDeskViews.Registered(r.getId(), r.getCode());
+    }
+
+    private static String firstGiven(String given, String fallback) {
+        String g = blank(given);
+        return g != null ? g : fallback;
+    }
+
     /** What the intake looked up and checked before anything is written. */
     private record Prepared(ServiceRequest.Intake intake, ServiceRequest.Targets targets, String categoryName) {
     }

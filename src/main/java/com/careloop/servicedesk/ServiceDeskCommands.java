@@ -26,6 +26,15 @@ public final class ServiceDeskCommands {
      * Intake from any channel: a known customer ({@code customerId}), a customer created on the spot
      * ({@code newCustomer}), or — for someone who stays out of the archive — at least a contact name and phone.
      */
+    /**
+     * A follow-up of an earlier request (see {@code ServiceDesk.registerFollowUp}): contact and location null = the
+     * origin's; priority null = normal.
+     */
+    public record FollowUpRequest(@NotBlank @Size(max = 200) String title, @Size(max = 4000) String description,
+                                  @Size(max = 100) String contactName, @Size(max = 40) String contactPhone,
+                                  @Size(max = 300) String location, Priority priority) {
+    }
+
     public record Register(Long customerId, @Valid NewCustomer newCustomer, @Size(max = 100) String contactName, @Size(max = 40) String contactPhone,
                            @Size(max = 300) String location, @Size(max = 60) String unitRoom, @NotNull RequestType type,
                            FieldServiceKind fieldKind, Long categoryId, @NotBlank @Size(max = 200) String title,

@@ -11,7 +11,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The customer property register in real Chromium: the CS manager registers a customer's mould from the customer 360
  * page with its arrival check, the engineering department head signs the hand-over, the manager reports a problem and
- * gives the customer a personal link, the customer decides without login, and the manager sees the decision.
+ * gives the customer a personal link, the customer decides without login, and the manager sees the decision and
+ * records its task as carried out.
  * Screenshots go to target/screenshots. Skipped, saying why, where Chromium is not installed.
  */
 class CustomerPropertyBrowserTest extends BrowserTestBase {
@@ -92,7 +93,14 @@ class CustomerPropertyBrowserTest extends BrowserTestBase {
         signIn("manager");
         open(itemPath);
         assertThat(driver.findElement(By.id("property-problems")).getText()).contains("修复", "请修复，费用另议",
-                "顾客经个人链接提交");
+                "顾客经个人链接提交", "处置任务", "顾客已决定，待执行");
+        // the decision carried out as a task: the done-record
+        driver.findElement(By.cssSelector(".decision-task form[action$='/task/done'] input[name='note']"))
+                .sendKeys("型腔补焊抛光，试模合格");
+        submit(driver.findElement(By.cssSelector(".decision-task form[action$='/task/done'] button")));
+        assertThat(driver.findElement(By.id("property-problems")).getText()).contains("已按顾客意见处置",
+                "型腔补焊抛光，试模合格");
+        screenshot("property-06b-task-done");
         open(customerPath);
         assertThat(driver.findElement(By.id("customer-properties")).getText()).contains("瓶盖注塑模具", "工程部");
         screenshot("property-06-decided");

@@ -32,62 +32,7 @@ import tools.jackson.databind.JsonNode;
  * saved), the report signed (not before arrival, not with a non-image), printed as PDF, an open point becoming a CAPA
  * and another a follow-up request; who sees what.
  */
-class FieldServiceApiTest extends ApiTestBase {
-
-    static final String BASE = "/api/v1/field-services";
-
-    @Autowired
-    JdbcClient jdbc;
-
-    long user(String username) {
-        return jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class).single();
-    }
-
-    long fieldRequest() {
-        String name = "现场服务客户" + UUID.randomUUID().toString().substring(0, 6);
-        String phone = "139" + String.format("%08d", (long) (Math.random() * 100_000_000L));
-        Response c = post("/api/v1/customers", tokenFor("manager"), j("{'name':'" + name
-                + "','kind':'ORGANISATION','phone':'" + phone + "'}"));
-        assertThat(c.status()).as(c.body()).isEqualTo(201);
-        Response r = post("/api/v1/service-requests", tokenFor("manager"), j("{'customerId':" + c.json().get("id").asLong()
-                + ",'contactName':'马工','contactPhone':'" + phone + "','location':'镇江 3号车间','type':'FIELD_SERVICE',"
-                + "'fieldKind':'INSTALLATION_COMMISSIONING','title':'包装线安装调试','channel':'PHONE'}"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        long id = r.json().get("id").asLong();
-        Response m = post("/api/v1/service-requests/" + id + "/materials", tokenFor("manager"),
-                j("{'item':'封口机加热片','quantity':4,'unit':'片'}"));
-        assertThat(m.status()).as(m.body()).isIn(200, 201);
-        return id;
-    }
-
-    static String day(int plus) {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(plus).toString();
-    }
-
-    JsonNode plan(long request) {
-        Response r = post(BASE, tokenFor("manager"), j("{'requestId':" + request + ",'travelOutOn':'" + day(0)
-                + "','onSiteFrom':'" + day(0) + "','onSiteTo':'" + day(2) + "','returnOn':'" + day(3) + "',"
-                + "'leader':{'userId':" + user("depthead") + ",'task':'现场总负责'},"
-                + "'members':[{'userId':" + user("teamleader") + ",'task':'机械安装指导'},"
-                + "{'userId':" + user("quality") + ",'task':'调试测量'},{'userId':" + user("sales") + ",'task':'培训'}],"
-                + "'vehicles':'商务车','tools':[{'name':'万用表','measuring':true}],'workPlan':'安装、调试、培训'}"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json();
-    }
-
-    JsonNode step(String user, long id, String path, String body) {
-        Response r = post(BASE + "/" + id + path, tokenFor(user), body == null ? null : j(body));
-        assertThat(r.status()).as(path + ": " + r.body()).isIn(200, 201);
-        return r.json();
-    }
-
-    static String pngDataUrl() throws Exception {
-        BufferedImage image = new BufferedImage(200, 60, BufferedImage.TYPE_INT_ARGB);
-        image.setRGB(10, 10, 0xff000080);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
-    }
+class FieldServiceApiTest extends FieldServiceTestBase {
 
     @Test
     void plannedBriefedDepartedOnSiteSignedPrintedAndTheOpenPointBecomesACapa() throws Exception {
@@ -198,6 +143,41 @@ class FieldServiceApiTest extends ApiTestBase {
         JsonNode r = get("/api/v1/service-requests/" + follow, tokenFor("manager")).json();
         assertThat(r.get("type").asString()).isEqualTo("FIELD_SERVICE");
         assertThat(r.get("description").asString()).contains("控制柜需改造");
+    }
+
+    /**
+     * The team leader is a department head whose service-desk scope does not reach the CS customer: the open point
+     * still becomes the customer's follow-up request, registered by the leader on behalf of the CS department (the
+     * customer and site of the origin request), undispatched in the CS queue.
+     */
+    @Test
+    void theTeamLeaderTurnsAnOpenPointIntoTheCustomersFollowUpRequest() {
+        long request = fieldRequest();
+        JsonNode origin = get("/api/v1/service-requests/" + request, tokenFor("manager")).json();
+        assertThat(get("/api/v1/service-requests/" + request, tokenFor("depthead")).status())
+                .as("the leader's own service-desk scope does not reach the request").isEqualTo(404);
+        long id = plan(request).get("id").asLong();
+        step("manager", id, "/departure-exception", "{'reason':'抢修'}");
+        step("depthead", id, "/depart", "{}");
+        step("depthead", id, "/arrive", "{}");
+        long point = step("depthead", id, "/open-points", "{'description':'减速机需更换油封','ownerId':"
+                + user("depthead") + "}").get("openPoints").get(0).get("id").asLong();
+        long before = jdbc.sql("select count(*) from service_request").query(Long.class).single();
+        JsonNode done = step("depthead", id, "/open-points/" + point + "/follow-up", "{'as':'REQUEST'}");
+        JsonNode p = done.get("openPoints").get(0);
+        assertThat(p.get("followUpKind").asString()).isEqualTo("REQUEST");
+        assertThat(jdbc.sql("select count(*) from service_request").query(Long.class).single()).isEqualTo(before + 1);
+        JsonNode r = get("/api/v1/service-requests/" + p.get("followUpId").asLong(), tokenFor("manager")).json();
+        assertThat(r.get("code").asString()).isEqualTo(p.get("followUpCode").asString());
+        assertThat(r.get("customerId").asLong()).as("the origin's customer").isEqualTo(origin.get("customerId").asLong());
+        assertThat(r.get("type").asString()).isEqualTo("FIELD_SERVICE");
+        assertThat(r.get("fieldKind").asString()).isEqualTo("INSTALLATION_COMMISSIONING");
+        assertThat(r.get("channel").asString()).isEqualTo("STAFF_REPORT");
+        assertThat(r.get("status").asString()).as("in the CS queue, not dispatched").isEqualTo("REGISTERED");
+        assertThat(r.get("location").asString()).isEqualTo("镇江 3号车间");
+        assertThat(r.get("description").asString()).contains("减速机需更换油封");
+        assertThat(r.get("registeredByName").asString()).isEqualTo(jdbc.sql(
+                "select display_name from app_user where username = 'depthead'").query(String.class).single());
     }
 
     @Test

@@ -38,12 +38,26 @@ class InspectionApiTest extends ApiTestBase {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    com.careloop.inspection.audit.InspectionJobs jobs;
+
+    @Autowired
+    AuditSchedules schedules;
+
     static byte[] png() throws Exception {
         BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         image.setRGB(1, 1, 0x00ff00);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
+    }
+
+    /** The first box of a HEIC photo: size, "ftyp", brand heic, minor version, compatible brand mif1. */
+    static byte[] heic() {
+        byte[] b = java.util.Arrays.copyOf(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'}, 64);
+        System.arraycopy("heic".getBytes(StandardCharsets.US_ASCII), 0, b, 8, 4);
+        System.arraycopy("mif1".getBytes(StandardCharsets.US_ASCII), 0, b, 16, 4);
+        return b;
     }
 
     Response upload(String path, String user, Multipart form) {
@@ -100,6 +114,8 @@ class InspectionApiTest extends ApiTestBase {
         JsonNode a = ok(post(AUDITS, q, j(plan)), 201);
         long id = a.get("id").asLong();
         assertThat(a.get("title").asString()).isEqualTo("2026-12-08 江苏测试食品" + code + " CSR稽查");
+        // the customer came early: the manager records an override of the readiness check
+        ok(post(AUDITS + "/" + id + "/readiness-override", q, j("{'note':'客户提前稽查'}")), 200);
         assertThat(a.get("status").asString()).isEqualTo("PLANNED");
         assertThat(a.get("questions").asLong()).isEqualTo(4);
         long redLine = item(a, 0);
@@ -125,6 +141,13 @@ class InspectionApiTest extends ApiTestBase {
                 new Multipart().file("file", "入口2.png", "image/png", png())), 201);
         ok(put(AUDITS + "/" + id + "/answers/" + photo, q, j("{}")), 200);
         assertThat(get(AUDITS + "/" + id + "/files/" + p2.get("id").asLong() + "/thumbnail", q).status()).isEqualTo(200);
+        // an iPhone's HEIC photo is taken too (no thumbnail: the page shows a placeholder)
+        JsonNode heic = ok(upload(AUDITS + "/" + id + "/answers/" + photo + "/photos", "quality",
+                new Multipart().file("file", "IMG_0001.HEIC", "image/heic", heic())), 201);
+        assertThat(heic.get("contentType").asString()).isEqualTo("image/heic");
+        com.careloop.support.PageSession conduct = new com.careloop.support.PageSession(port);
+        conduct.login("quality", DEMO_PASSWORD);
+        assertThat(conduct.get("/audits/" + id).body()).contains("heic-placeholder");
 
         // a high score, but the red line fails
         ok(put(AUDITS + "/" + id + "/answers/" + score, q, j("{'answer':'5'}")), 200);
@@ -142,8 +165,28 @@ class InspectionApiTest extends ApiTestBase {
         assertThat(f1.get("severity").asString()).isEqualTo("CRITICAL");
         assertThat(f1.get("departmentName").asString()).contains("品管部");
 
-        // the customer's own finding; a file in the C folder
-        JsonNode f2 = ok(post(AUDITS + "/" + id + "/findings", q, j("{'description':'MSDS未张贴','severity':'MINOR'}")), 201);
+        // the customer's own finding with the customer's reply deadline; a file in the C folder
+        assertThat(post(AUDITS + "/" + id + "/findings", q, j("{'description':'x','replyDueOn':'2020-01-01'}")).body())
+                .contains("replyDueOn");
+        JsonNode f2 = ok(post(AUDITS + "/" + id + "/findings", q, j("{'description':'MSDS未张贴','severity':'MINOR',"
+                + "'replyDueOn':'" + LocalDate.parse(today()).plusDays(10) + "'}")), 201);
+        assertThat(f2.get("replyState").asString()).isEqualTo("NONE");
+        assertThat(f2.get("replyDueOn").asString()).isEqualTo(LocalDate.parse(today()).plusDays(10).toString());
+        // the reminders: none before 80 %, the 80 % one once, then the one on the day
+        long f2id = f2.get("id").asLong();
+        jobs.remindReplies(LocalDate.parse(today()).plusDays(7));
+        assertThat(reminded(f2id)).containsExactly(false, false);
+        jobs.remindReplies(LocalDate.parse(today()).plusDays(8));
+        assertThat(reminded(f2id)).containsExactly(true, false);
+        long notices = notices(userId("quality"), f2.get("code").asString());
+        jobs.remindReplies(LocalDate.parse(today()).plusDays(9));
+        assertThat(notices(userId("quality"), f2.get("code").asString())).isEqualTo(notices);
+        jobs.remindReplies(LocalDate.parse(today()).plusDays(10));
+        assertThat(reminded(f2id)).containsExactly(true, true);
+        assertThat(notices(userId("quality"), f2.get("code").asString())).isEqualTo(notices + 1);
+        JsonNode replied = ok(post(AUDITS + "/findings/" + f2id + "/reply", q, j("{}")), 200);
+        assertThat(replied.get("replyState").asString()).isEqualTo("REPLIED");
+        assertThat(post(AUDITS + "/findings/" + f2id + "/reply", q, j("{}")).status()).isEqualTo(409);
         ok(upload(AUDITS + "/" + id + "/folders/C_FINDINGS", "quality",
                 new Multipart().file("file", "客户问题点.txt", "text/plain", "MSDS".getBytes())), 201);
         assertThat(ok(get(AUDITS + "/" + id, q), 200).get("files").get(0).get("slot").asString()).isEqualTo("C_FINDINGS");
@@ -230,6 +273,257 @@ class InspectionApiTest extends ApiTestBase {
         var page = session.get("/audits/" + id + "?section=1");
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"pdca\"", "folder-P_PREP", "CSR红线");
+    }
+
+    boolean[] reminded(long findingId) {
+        return jdbc.sql("select reminded_early_at, reminded_due_at from audit_finding where id = :id").param("id", findingId)
+                .query((rs, n) -> new boolean[] {rs.getObject(1) != null, rs.getObject(2) != null}).single();
+    }
+
+    long notices(long userId, String findingCode) {
+        return jdbc.sql("select count(*) from notification where recipient_id = :u and title like :c")
+                .param("u", userId).param("c", "%" + findingCode + "%").query(Long.class).single();
+    }
+
+    /** A CSR template whose items belong to SALES (two) and QA (one, a red line). */
+    long readinessTemplate(String code) {
+        long id = ok(post(TEMPLATES, tokenFor("quality"), j("{'code':'" + code + "','kind':'FACTORY','title':'验厂前检查测试',"
+                + "'sections':[{'titleZhCn':'人事','items':["
+                + "{'textZhCn':'劳动合同齐全','kind':'YES_NO','departmentCode':'SALES','evidence':'劳动合同'},"
+                + "{'textZhCn':'考勤记录一致','kind':'YES_NO','departmentCode':'SALES'},"
+                + "{'textZhCn':'无童工','kind':'YES_NO','redLine':true,'departmentCode':'QA'},"
+                + "{'textZhCn':'员工人数','kind':'NUMBER','minValue':0,'maxValue':1000}]}]}")), 201).get("id").asLong();
+        ok(post(TEMPLATES + "/" + id + "/publish", tokenFor("quality"), null), 200);
+        return id;
+    }
+
+    @Test
+    void aPlannedFactoryAuditGetsAReadinessTaskPerDepartmentGapsBecomeFindingsAndBlockTheStartUntilClosed() {
+        String q = tokenFor("quality");
+        String code = "M2-" + UUID.randomUUID().toString().substring(0, 8);
+        long templateId = readinessTemplate(code);
+        LocalDate auditDate = LocalDate.parse(today()).plusDays(21);
+        JsonNode a = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'" + auditDate
+                + "','counterpart':'品牌商" + code + "'}")), 201);
+        long id = a.get("id").asLong();
+        JsonNode board = ok(get(AUDITS + "/readiness?auditId=" + id, q), 200);
+        assertThat(board.size()).isEqualTo(2);
+        JsonNode sales = null;
+        JsonNode qa = null;
+        for (JsonNode t : board) {
+            assertThat(LocalDate.parse(t.get("checkOn").asString())).isBetween(auditDate.minusDays(11), auditDate.minusDays(5));
+            assertThat(t.get("status").asString()).isEqualTo("OPEN");
+            assertThat(t.get("colour").asString()).isEqualTo("AMBER");
+            if (t.get("departmentName").asString().contains("业务部")) {
+                sales = t;
+            } else {
+                qa = t;
+            }
+        }
+        assertThat(sales.get("items").asInt()).isEqualTo(2);
+        assertThat(qa.get("items").asInt()).isEqualTo(1);
+        long salesTask = sales.get("id").asLong();
+        long qaTask = qa.get("id").asLong();
+
+        // the audit cannot start before the readiness check
+        Response start = post(AUDITS + "/" + id + "/start", q, null);
+        assertThat(start.status()).isEqualTo(409);
+        assertThat(start.body()).contains("audit.readiness-open");
+
+        // the sales department sees its task and marks its items; another department's user does not
+        JsonNode detail = ok(get(AUDITS + "/readiness/" + salesTask, tokenFor("sales")), 200);
+        assertThat(detail.get("canMark").asBoolean()).isTrue();
+        assertThat(detail.get("canCheck").asBoolean()).isFalse();
+        long item1 = detail.get("items").get(0).get("item").get("id").asLong();
+        long item2 = detail.get("items").get(1).get("item").get("id").asLong();
+        assertThat(put(AUDITS + "/readiness/" + salesTask + "/items/" + item1, tokenFor("staff"), j("{'state':'READY'}"))
+                .status()).isIn(403, 404);
+        Response noNote = put(AUDITS + "/readiness/" + salesTask + "/items/" + item2, tokenFor("sales"), j("{'state':'GAP'}"));
+        assertThat(noNote.status()).isEqualTo(422);
+        assertThat(noNote.body()).contains("note");
+        ok(put(AUDITS + "/readiness/" + salesTask + "/items/" + item1, tokenFor("sales"), j("{'state':'READY'}")), 200);
+        ok(upload(AUDITS + "/readiness/" + salesTask + "/items/" + item1 + "/evidence", "sales",
+                new Multipart().file("file", "劳动合同清单.txt", "text/plain", "合同".getBytes())), 201);
+        // checking before every item is marked is refused
+        assertThat(post(AUDITS + "/readiness/" + salesTask + "/check", q, null).status()).isEqualTo(409);
+        JsonNode marked = ok(put(AUDITS + "/readiness/" + salesTask + "/items/" + item2, tokenFor("sales"),
+                j("{'state':'GAP','note':'三月考勤缺签字'}")), 200);
+        assertThat(marked.get("items").get(0).get("evidence").size()).isEqualTo(1);
+        // only the internal auditor checks; a gap deadline on the audit day is refused
+        assertThat(post(AUDITS + "/readiness/" + salesTask + "/check", tokenFor("sales"), null).status()).isEqualTo(403);
+        Response late = post(AUDITS + "/readiness/" + salesTask + "/check", q, j("{'dueOn':'" + auditDate + "'}"));
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.body()).contains("dueOn");
+        JsonNode checked = ok(post(AUDITS + "/readiness/" + salesTask + "/check", q, null), 200);
+        assertThat(checked.get("task").get("status").asString()).isEqualTo("CHECKED");
+        assertThat(checked.get("task").get("colour").asString()).isEqualTo("AMBER");
+        long gapFinding = checked.get("items").get(1).get("findingId").asLong();
+        JsonNode finding = ok(get(AUDITS + "/findings/" + gapFinding, q), 200);
+        assertThat(finding.get("origin").asString()).isEqualTo("INTERNAL");
+        assertThat(LocalDate.parse(finding.get("dueOn").asString())).isBefore(auditDate);
+        assertThat(finding.get("description").asString()).contains("三月考勤缺签字");
+
+        // QA: all ready -> green
+        JsonNode qaDetail = ok(get(AUDITS + "/readiness/" + qaTask, q), 200);
+        ok(put(AUDITS + "/readiness/" + qaTask + "/items/" + qaDetail.get("items").get(0).get("item").get("id").asLong(), q,
+                j("{'state':'READY'}")), 200);
+        assertThat(ok(post(AUDITS + "/readiness/" + qaTask + "/check", q, null), 200).get("task").get("colour").asString())
+                .isEqualTo("GREEN");
+        // the gap is still open: no start
+        assertThat(post(AUDITS + "/" + id + "/start", q, null).status()).isEqualTo(409);
+        ok(post(AUDITS + "/findings/" + gapFinding + "/correction", tokenFor("sales"), j("{'correction':'已补签'}")), 200);
+        board = ok(get(AUDITS + "/readiness?auditId=" + id, q), 200);
+        for (JsonNode t : board) {
+            assertThat(t.get("colour").asString()).isEqualTo("GREEN");
+        }
+        assertThat(ok(post(AUDITS + "/" + id + "/start", q, null), 200).get("status").asString()).isEqualTo("IN_PROGRESS");
+        // the board page and the task page show it
+        com.careloop.support.PageSession session = new com.careloop.support.PageSession(port);
+        session.login("quality", DEMO_PASSWORD);
+        var page = session.get("/audits/readiness/" + salesTask);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("三月考勤缺签字", "劳动合同清单.txt");
+        var audit = session.get("/audits/" + id);
+        assertThat(audit.body()).contains("id=\"readiness\"", "colour-GREEN");
+    }
+
+    @Test
+    void aManagersOverrideLetsTheAuditStartWithTheReadinessCheckOpenAndOnlyAManagerMayRecordIt() {
+        String q = tokenFor("quality");
+        String code = "OV-" + UUID.randomUUID().toString().substring(0, 8);
+        long templateId = readinessTemplate(code);
+        long id = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'"
+                + LocalDate.parse(today()).plusDays(3) + "','counterpart':'品牌商" + code + "','memberIds':["
+                + userId("sales") + "]}")), 201).get("id").asLong();
+        JsonNode board = ok(get("/api/v1/audits/readiness?auditId=" + id, tokenFor("sales")), 200);
+        assertThat(board.size()).isEqualTo(2);
+        assertThat(post(AUDITS + "/" + id + "/readiness-override", tokenFor("sales"), j("{'note':'x'}")).status())
+                .isEqualTo(403);
+        assertThat(post(AUDITS + "/" + id + "/readiness-override", q, j("{'note':' '}")).body()).contains("note");
+        assertThat(post(AUDITS + "/" + id + "/start", tokenFor("sales"), null).status()).isEqualTo(409);
+        ok(post(AUDITS + "/" + id + "/readiness-override", q, j("{'note':'客户临时改期'}")), 200);
+        assertThat(ok(post(AUDITS + "/" + id + "/start", tokenFor("sales"), null), 200).get("status").asString())
+                .isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void aScheduleGeneratesItsAuditsAheadOncePerDateEvenWhenTwoNodesRunAtOnce() throws Exception {
+        String q = tokenFor("quality");
+        String counterpart = "月度神秘顾客" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.parse(today());
+        assertThat(post(AUDITS + "/schedules", q, j("{'templateCode':'MYSTERY-GATE','counterpart':'x','everyN':0,"
+                + "'unit':'WEEKS','nextDate':'" + today.plusDays(1) + "'}")).body()).contains("everyN");
+        assertThat(post(AUDITS + "/schedules", q, j("{'templateCode':'NO-SUCH','counterpart':'x','everyN':1,"
+                + "'unit':'WEEKS','nextDate':'" + today.plusDays(1) + "'}")).body()).contains("templateCode");
+        assertThat(post(AUDITS + "/schedules", tokenFor("sales"), j("{}")).status()).isEqualTo(403);
+        JsonNode s = ok(post(AUDITS + "/schedules", q, j("{'templateCode':'MYSTERY-GATE','counterpart':'" + counterpart
+                + "','everyN':1,'unit':'WEEKS','nextDate':'" + today.plusDays(1) + "','aheadDays':30}")), 201);
+        // two nodes at once, then once more: one audit per date
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var one = pool.submit(() -> schedules.generate(today));
+        var two = pool.submit(() -> schedules.generate(today));
+        one.get();
+        two.get();
+        pool.shutdown();
+        schedules.generate(today);
+        java.util.List<LocalDate> dates = jdbc.sql("select audit_date from audit where schedule_id = :s order by audit_date")
+                .param("s", s.get("id").asLong()).query(LocalDate.class).list();
+        assertThat(dates).containsExactly(today.plusDays(1), today.plusDays(8), today.plusDays(15), today.plusDays(22),
+                today.plusDays(29));
+        JsonNode after = ok(get(AUDITS + "/schedules", q), 200);
+        for (JsonNode x : after) {
+            if (x.get("id").asLong() == s.get("id").asLong()) {
+                assertThat(x.get("nextDate").asString()).isEqualTo(today.plusDays(36).toString());
+            }
+        }
+        // a week later the next one is added
+        schedules.generate(today.plusDays(7));
+        assertThat(jdbc.sql("select count(*) from audit where schedule_id = :s").param("s", s.get("id").asLong())
+                .query(Long.class).single()).isEqualTo(6);
+    }
+
+    @Test
+    void statisticsCountAuditsByKindAndResultFindingsBySectionAndDepartmentRedLinesAndExportToExcel() {
+        String q = tokenFor("quality");
+        LocalDate today = LocalDate.parse(today());
+        String period = "?from=" + today.minusDays(30) + "&to=" + today.plusDays(30);
+        JsonNode s = ok(get(AUDITS + "/statistics" + period, q), 200);
+        // the demo CSR audit three days ago failed the fire-exit red line
+        assertThat(s.get("byKindAndResult").toString()).contains("CSR/FAIL");
+        assertThat(s.get("redLineFailures").toString()).contains("消防通道与安全出口畅通");
+        assertThat(s.get("findingsBySection").toString()).contains("CSR红线");
+        assertThat(s.get("findingsByDepartment").size()).isPositive();
+        assertThat(s.get("scoreTrend").toString()).contains("江苏恒顺食品有限公司");
+        assertThat(s.get("findingsOpen").asLong()).isPositive();
+        Response bad = get(AUDITS + "/statistics?from=" + today + "&to=" + today.minusDays(1), q);
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("\"to\"");
+        assertThat(get(AUDITS + "/statistics", tokenFor("staff")).status()).isEqualTo(403);
+        Response xlsx = call("GET", AUDITS + "/statistics/export" + period, q, null);
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.header("Content-Type")).contains("spreadsheetml");
+        com.careloop.support.PageSession session = new com.careloop.support.PageSession(port);
+        session.login("quality", DEMO_PASSWORD);
+        var page = session.get("/audits/statistics" + period);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("消防通道与安全出口畅通", "id=\"trend\"");
+    }
+
+    @Test
+    void aTemplateExportsToExcelAndImportsIntoANewDraftWhileABadRowIsRefusedNamingRowAndColumnWithNothingSaved()
+            throws Exception {
+        String q = tokenFor("quality");
+        long csr = ok(get(TEMPLATES + "?kind=CSR&status=PUBLISHED", q), 200).get(0).get("id").asLong();
+        JsonNode original = ok(get(TEMPLATES + "/" + csr, q), 200);
+        Response xlsx = call("GET", TEMPLATES + "/" + csr + "/export", q, null);
+        assertThat(xlsx.status()).isEqualTo(200);
+        byte[] bytes = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + TEMPLATES + "/" + csr
+                + "/export")).header("Authorization", "Bearer " + q).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        String code = "XL-" + UUID.randomUUID().toString().substring(0, 8);
+
+        // a bad kind in the third row of items: 422 naming row and column, no template saved
+        byte[] bad;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            var items = wb.getSheet("items");
+            var row = items.getRow(2);
+            row.removeCell(row.getCell(TemplateExcelColumns.KIND)); // the export writes inline strings
+            row.createCell(TemplateExcelColumns.KIND).setCellValue("MAYBE");
+            var out = new ByteArrayOutputStream();
+            wb.write(out);
+            bad = out.toByteArray();
+        }
+        Response refused = upload(TEMPLATES + "/import?code=" + code, "quality",
+                new Multipart().file("file", "bad.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bad));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("items[3].kind");
+        assertThat(jdbc.sql("select count(*) from checklist_template where code = :c").param("c", code).query(Long.class)
+                .single()).isZero();
+        assertThat(upload(TEMPLATES + "/import", "quality", new Multipart().file("file", "x.xlsx", "text/plain",
+                "not excel".getBytes())).status()).isEqualTo(422);
+
+        // the good file: a new draft with the same sections, items, red lines and texts
+        JsonNode draft = ok(upload(TEMPLATES + "/import?code=" + code, "quality", new Multipart().file("file", "csr.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes)), 201);
+        assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(draft.get("code").asString()).isEqualTo(code);
+        assertThat(draft.get("kind").asString()).isEqualTo("CSR");
+        assertThat(draft.get("sections").size()).isEqualTo(original.get("sections").size());
+        JsonNode redLine = draft.get("sections").get(1).get("items").get(0);
+        JsonNode was = original.get("sections").get(1).get("items").get(0);
+        assertThat(redLine.get("redLine").asBoolean()).isTrue();
+        assertThat(redLine.get("textZhCn").asString()).isEqualTo(was.get("textZhCn").asString());
+        assertThat(redLine.get("textEn").asString()).isEqualTo(was.get("textEn").asString());
+        assertThat(redLine.get("departmentCode").asString()).isEqualTo(was.get("departmentCode").asString());
+        // importing the same code again while its draft exists is refused
+        assertThat(upload(TEMPLATES + "/import?code=" + code, "quality", new Multipart().file("file", "csr.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes)).status()).isEqualTo(409);
+        assertThat(upload(TEMPLATES + "/import", "sales", new Multipart().file("file", "csr.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes)).status()).isEqualTo(403);
+    }
+
+    /** Column indexes of the items sheet (see docs/inspections.md). */
+    static final class TemplateExcelColumns {
+        static final int KIND = 7;
     }
 
     static String today() {

@@ -7,7 +7,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import com.careloop.platform.Figure;
+import com.careloop.platform.FigureQuery;
+import com.careloop.platform.FigureSource;
+import com.careloop.platform.ReportPeriod;
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.PageSession;
 import com.careloop.support.PrintedPdf;
 
 import org.junit.jupiter.api.Test;
@@ -240,5 +245,171 @@ class ProductDevelopmentApiTest extends ApiTestBase {
                 number).text()).contains("PE 粒料");
         assertThat(get(BASE + "/" + start(customer()).get("id").asLong() + "/forms/quotation.pdf", tokenFor("admin"))
                 .status()).as("no quotation yet").isEqualTo(404);
+    }
+
+    // ---- slice 2: the quotation by personal link, re-quotation, figures -------------------------------------------
+
+    @Autowired
+    List<FigureSource> figureSources;
+
+    long quoted(long customer, int validDays) {
+        long id = start(customer).get("id").asLong();
+        throughPilot(id);
+        step("/" + id + "/cost", "{'unitCosts':[11.50,0.035],'labourCost':0.02,'overheadCost':0.015}");
+        step("/" + id + "/quotation", "{'tiers':[{'minQuantity':10000,'unitPrice':0.32},{'minQuantity':50000,"
+                + "'unitPrice':0.29}],'validUntil':'" + today(validDays) + "','terms':'含税'}");
+        return id;
+    }
+
+    JsonNode link(long id, String body) {
+        Response r = post(BASE + "/" + id + "/quotation/link", tokenFor("admin"), body == null ? null : j(body));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    static String path(String url) {
+        return url.replaceAll("^https?://[^/]+", "");
+    }
+
+    @Test
+    void theCustomerAcceptsTheQuotationOnceThroughTheLinkAndTheSpecialContractReviewStarts() {
+        long id = quoted(customer(), 20);
+        JsonNode link = link(id, "{'email':'buyer@hengshun.example','language':'en'}");
+        assertThat(link.get("expiresOn").asString()).as("valid through the quotation's last day").isEqualTo(today(20));
+        String url = path(link.get("url").asString());
+        assertThat(url).startsWith("/public/product-quotations/");
+        JsonNode d = get(BASE + "/" + id, tokenFor("admin")).json();
+        assertThat(d.get("quotation").get("sentTo").asString()).as("recorded as sent").isEqualTo("buyer@hengshun.example");
+        assertThat(jdbc.sql("select action from audit_event where record_type = 'product-development' and record_id = :id"
+                + " order by id").param("id", String.valueOf(id)).query(String.class).list())
+                .contains("ISSUE_CUSTOMER_LINK", "QUOTATION_LINK", "MAIL_CUSTOMER_LINK");
+
+        PageSession customer = new PageSession(port);
+        PageSession.Page page = customer.get(url);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("quotation-answer-form").contains("耐酸瓶盖内垫").contains("0.29")
+                .as("nothing internal").doesNotContain("0.2189").doesNotContain("??");
+        // below the lowest tier: 422 naming the rule, nothing saved, the link still open
+        PageSession.Page bad = customer.post(url, "accepted", "true", "quantity", "500", "deliveryDate", today(40));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(get(BASE + "/" + id, tokenFor("admin")).json().get("status").asString()).isEqualTo("IN_PROGRESS");
+        PageSession.Page ok = customer.post(url, "accepted", "true", "quantity", "60000", "deliveryDate", today(40),
+                "note", "请按期交货");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body()).contains("quotation-public-thanks");
+        d = get(BASE + "/" + id, tokenFor("admin")).json();
+        assertThat(d.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(d.get("answer").get("unitPrice").decimalValue()).isEqualByComparingTo("0.29");
+        assertThat(node(d, "CUSTOMER_ANSWER", "completedByName")).isEqualTo("顾客（个人链接）");
+        long contractId = d.get("contractId").asLong();
+        JsonNode contract = get("/api/v1/contracts/" + contractId, tokenFor("admin")).json();
+        assertThat(contract.get("contractClass").asString()).isEqualTo("SPECIAL");
+        assertThat(contract.get("status").asString()).as("submitted to the countersign").isNotEqualTo("REGISTERED");
+        assertThat(contract.get("lines").get(0).get("remark").asString()).isEqualTo(d.get("number").asString());
+        // twice: 409 and the polite page
+        PageSession.Page again = customer.post(url, "accepted", "false", "note", "改主意了");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("quotation-public-answered");
+        assertThat(get(BASE + "/" + id, tokenFor("admin")).json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(customer.get("/public/product-quotations/unknown-token").body())
+                .contains("quotation-public-unknown");
+    }
+
+    @Test
+    void aRejectionByLinkNeedsTheReasonAndTheQuotationIsQuotedAgainAsANewRevision() {
+        long id = quoted(customer(), 20);
+        String first = path(link(id, null).get("url").asString());
+        PageSession customer = new PageSession(port);
+        customer.get(first);
+        PageSession.Page noReason = customer.post(first, "accepted", "false");
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(customer.post(first, "accepted", "false", "note", "单价高于目标价").status()).isEqualTo(200);
+        JsonNode d = get(BASE + "/" + id, tokenFor("admin")).json();
+        assertThat(d.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(d.get("contractId").isNull()).isTrue();
+        // the re-quotation: bad tiers 422, then revision 2 with the old one kept
+        Response bad = post(BASE + "/" + id + "/requotation", tokenFor("admin"), j("{'tiers':[{'minQuantity':0,"
+                + "'unitPrice':0.3}],'validUntil':'" + today(15) + "'}"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("tiers[0].minQuantity");
+        d = step("/" + id + "/requotation", "{'tiers':[{'minQuantity':10000,'unitPrice':0.30},{'minQuantity':50000,"
+                + "'unitPrice':0.27}],'validUntil':'" + today(15) + "','version':" + d.get("version").asLong() + "}");
+        assertThat(d.get("quotationRevision").asInt()).isEqualTo(2);
+        assertThat(d.get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(d.get("currentNode").asString()).isEqualTo("CUSTOMER_ANSWER");
+        assertThat(d.get("quotation").get("tiers").get(1).get("unitPrice").decimalValue()).isEqualByComparingTo("0.27");
+        assertThat(d.get("quotation").get("sentOn").isNull()).isTrue();
+        JsonNode earlier = d.get("earlierQuotations").get(0);
+        assertThat(earlier.get("revision").asInt()).isEqualTo(1);
+        assertThat(earlier.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(earlier.get("answer").get("note").asString()).isEqualTo("单价高于目标价");
+        assertThat(earlier.get("quotation").get("tiers").get(1).get("unitPrice").decimalValue())
+                .isEqualByComparingTo("0.29");
+        // not again while the new one is awaited and valid
+        Response early = post(BASE + "/" + id + "/requotation", tokenFor("admin"), j("{'tiers':[{'minQuantity':1,"
+                + "'unitPrice':0.3}],'validUntil':'" + today(15) + "'}"));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("code").asString()).isEqualTo("product.requote-not-allowed");
+        // the first link does not answer the new revision; a new link does
+        assertThat(customer.get(first).body()).contains("quotation-public-answered");
+        String second = path(link(id, null).get("url").asString());
+        PageSession.Page page = customer.get(second);
+        assertThat(page.body()).contains("0.27");
+        assertThat(customer.post(second, "accepted", "true", "quantity", "50000", "deliveryDate", today(30))
+                .status()).isEqualTo(200);
+        d = get(BASE + "/" + id, tokenFor("admin")).json();
+        assertThat(d.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(d.get("answer").get("unitPrice").decimalValue()).isEqualByComparingTo("0.27");
+    }
+
+    @Test
+    void anExpiredQuotationIsQuotedAgainAndItsLinkSaysExpired() {
+        long id = quoted(customer(), 20);
+        String url = path(link(id, null).get("url").asString());
+        PageSession customer = new PageSession(port);
+        assertThat(customer.get(url).body()).contains("quotation-answer-form");
+        // the quotation's validity and its link's last day pass (moved back in the data, as time would)
+        String old = today(20);
+        jdbc.sql("update product_development_node set form = replace(form, :old, :past) where development_id = :id"
+                + " and node = 'QUOTATION'").param("old", "\"validUntil\":\"" + old + "\"")
+                .param("past", "\"validUntil\":\"" + today(-1) + "\"").param("id", id).update();
+        jdbc.sql("update customer_link set expires_on = :past where purpose = 'product-development' and record_id = :id")
+                .param("past", LocalDate.parse(today(-1))).param("id", id).update();
+        JsonNode d = get(BASE + "/" + id, tokenFor("admin")).json();
+        assertThat(d.get("quotationExpired").asBoolean()).isTrue();
+        assertThat(customer.get(url).body()).contains("quotation-public-expired");
+        PageSession.Page late = customer.post(url, "accepted", "true", "quantity", "60000", "deliveryDate", today(30));
+        assertThat(late.status()).isEqualTo(409);
+        Response noLink = post(BASE + "/" + id + "/quotation/link", tokenFor("admin"), null);
+        assertThat(noLink.status()).isEqualTo(409);
+        assertThat(noLink.json().get("code").asString()).isEqualTo("product.quotation-expired");
+        d = step("/" + id + "/requotation", "{'tiers':[{'minQuantity':10000,'unitPrice':0.33}],'validUntil':'"
+                + today(10) + "'}");
+        assertThat(d.get("quotationRevision").asInt()).isEqualTo(2);
+        assertThat(d.get("earlierQuotations").get(0).get("outcome").asString()).isEqualTo("EXPIRED");
+        assertThat(d.get("quotationExpired").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theFiguresCountDevelopmentsWithOverdueNodesAndTheNodeOnTimeRate() {
+        long customer = customer();
+        long id = start(customer).get("id").asLong();
+        step("/" + id + "/rnd-report", "{'summary':'小样合格','feasible':true}");
+        FigureQuery q = new FigureQuery(ReportPeriod.day(LocalDate.parse(today(0))), FigureQuery.company(), customer,
+                FigureQuery.Purpose.DASHBOARD);
+        assertThat(figure(q, "product.overdueDevelopments").value()).isEqualByComparingTo("0");
+        Figure rate = figure(q, "product.nodeOnTimeRate");
+        assertThat(rate.numerator()).isEqualTo(1);
+        assertThat(rate.denominator()).isEqualTo(1);
+        jdbc.sql("update product_development_node set due_on = :past where development_id = :id and status = 'OPEN'")
+                .param("past", LocalDate.parse(today(-1))).param("id", id).update();
+        assertThat(figure(q, "product.overdueDevelopments").value()).isEqualByComparingTo("1");
+        assertThat(figure(q, "product.overdueDevelopments").drillDown()).contains("customerId=" + customer);
+    }
+
+    Figure figure(FigureQuery q, String code) {
+        return figureSources.stream().filter(s -> s.getClass().getSimpleName().startsWith("ProductFigures"))
+                .flatMap(s -> s.figures(q).stream()).filter(f -> f.code().equals(code))
+                .findFirst().orElseThrow();
     }
 }

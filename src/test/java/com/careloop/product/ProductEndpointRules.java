@@ -26,6 +26,8 @@ public final class ProductEndpointRules {
             Map.entry("POST " + BASE + "/{id}/cost", COST),
             Map.entry("POST " + BASE + "/{id}/quotation", QUOTE),
             Map.entry("POST " + BASE + "/{id}/quotation/sent", REQUEST),
+            Map.entry("POST " + BASE + "/{id}/quotation/link", REQUEST),
+            Map.entry("POST " + BASE + "/{id}/requotation", QUOTE),
             Map.entry("POST " + BASE + "/{id}/answer", REQUEST),
             Map.entry("POST " + BASE + "/{id}/files", REQUEST),
             Map.entry("GET " + BASE + "/{id}/files/{fileId}", VIEW),
@@ -46,6 +48,10 @@ public final class ProductEndpointRules {
             Map.entry("POST " + PAGES + "/{id}/cost", COST),
             Map.entry("POST " + PAGES + "/{id}/quotation", QUOTE),
             Map.entry("POST " + PAGES + "/{id}/quotation/sent", REQUEST),
+            Map.entry("POST " + PAGES + "/{id}/quotation/link", REQUEST),
+            Map.entry("POST " + PAGES + "/{id}/requotation", QUOTE),
+            Map.entry("GET /public/product-quotations/{token}", "PUBLIC"),
+            Map.entry("POST /public/product-quotations/{token}", "PUBLIC"),
             Map.entry("POST " + PAGES + "/{id}/answer", REQUEST),
             Map.entry("POST " + PAGES + "/{id}/files", REQUEST));
 

@@ -104,4 +104,53 @@ class PropertyLinkTest extends ApiTestBase {
         assertThat(none.status()).isEqualTo(422);
         assertThat(get(BASE + "/problems/" + id, tokenFor("manager")).json().get("decision").isNull()).isTrue();
     }
+
+    @Test
+    void theLinkIsMailedToTheContactAndTheDecisionIsCarriedOutAsATrackedTask() {
+        long id = problem().get("id").asLong();
+        Response bad = post(BASE + "/problems/" + id + "/link", tokenFor("manager"), j("{'email':'not-an-address'}"));
+        assertThat(bad.status()).isEqualTo(422);
+        Response link = post(BASE + "/problems/" + id + "/link", tokenFor("manager"),
+                j("{'email':'sqe@geely.example','language':'zh-TW'}"));
+        assertThat(link.status()).as(link.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'customer-property-problem'"
+                + " and record_id = :id and action = 'MAIL_CUSTOMER_LINK'").param("id", String.valueOf(id))
+                .query(Long.class).single()).isEqualTo(1);
+        // no task before the decision
+        Response early = post(BASE + "/problems/" + id + "/task/done", tokenFor("manager"), j("{'note':'已修复'}"));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("code").asString()).isEqualTo("property.task-state");
+        String url = link.json().get("url").asString();
+        PageSession customer = new PageSession(port);
+        customer.get(path(url));
+        assertThat(customer.post(path(url), "decision", "REPAIR", "note", "请修复").status()).isEqualTo(200);
+        JsonNode p = get(BASE + "/problems/" + id, tokenFor("manager")).json();
+        assertThat(p.get("status").asString()).isEqualTo("DECIDED");
+        assertThat(p.get("taskDueOn").asString()).isGreaterThan(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        assertThat(p.get("taskOverdue").asBoolean()).isFalse();
+        // reassigned to the quality manager with a due day; a due day in the past is 422, nothing saved
+        long quality = jdbc.sql("select id from app_user where username = 'quality'").query(Long.class).single();
+        Response past = post(BASE + "/problems/" + id + "/task", tokenFor("manager"), j("{'ownerId':" + quality
+                + ",'dueOn':'" + LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1) + "'}"));
+        assertThat(past.status()).isEqualTo(422);
+        assertThat(past.json().get("errors").get(0).get("field").asString()).isEqualTo("dueOn");
+        String due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7).toString();
+        p = post(BASE + "/problems/" + id + "/task", tokenFor("manager"), j("{'ownerId':" + quality + ",'dueOn':'"
+                + due + "'}")).json();
+        assertThat(p.get("taskOwnerId").asLong()).isEqualTo(quality);
+        assertThat(p.get("taskDueOn").asString()).isEqualTo(due);
+        assertThat(jdbc.sql("select count(*) from notification where recipient_id = :u and link = :l")
+                .param("u", quality).param("l", "/customer-properties/" + p.get("itemId").asLong())
+                .query(Long.class).single()).as("the new owner is told").isGreaterThanOrEqualTo(1);
+        // done without saying what was done: 422; then done once
+        Response noNote = post(BASE + "/problems/" + id + "/task/done", tokenFor("manager"), j("{}"));
+        assertThat(noNote.status()).isEqualTo(422);
+        assertThat(noNote.json().get("errors").get(0).get("field").asString()).isEqualTo("note");
+        p = post(BASE + "/problems/" + id + "/task/done", tokenFor("manager"), j("{'note':'型腔补焊抛光，试模合格'}")).json();
+        assertThat(p.get("status").asString()).isEqualTo("CARRIED_OUT");
+        assertThat(p.get("taskDoneNote").asString()).isEqualTo("型腔补焊抛光，试模合格");
+        assertThat(p.get("taskDoneOn").asString()).isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        assertThat(post(BASE + "/problems/" + id + "/task/done", tokenFor("manager"), j("{'note':'again'}")).status())
+                .isEqualTo(409);
+    }
 }

@@ -242,4 +242,41 @@ class SampleApiTest extends ApiTestBase {
         // the salesperson sees their own samples only; others' are 404 to them
         assertThat(get(BASE + "/" + other, tokenFor("staff")).status()).isEqualTo(404);
     }
+
+    @Test
+    void theSealedSampleShowsOnTheComplaintAboutThatCustomersProductAndTheNoticeFormPicksTheCustomer() {
+        long customer = customer();
+        String item = "醋瓶标签" + UUID.randomUUID().toString().substring(0, 4);
+        long id = passed(customer, item).get("id").asLong();
+        step("sales", id, "dispatch", "{'quantitySent':5}");
+        step("sales", id, "confirmation", "{'approved':true,'via':'PHONE'}");
+        JsonNode sealed = step("sales", id, "seal", "{'location':'品管部封样柜 C-7'}");
+        String code = sealed.get("code").asString();
+        long complaint = complaint(customer, item);
+        long other = complaint(customer, "其他产品");
+        PageSession cs = new PageSession(port);
+        cs.login("complaints", DEMO_PASSWORD);
+        String page = cs.get("/complaints/" + complaint).body();
+        assertThat(page).contains("complaint-sealed-samples").contains(code).contains("品管部封样柜 C-7")
+                .contains("/samples/" + id).doesNotContain("??");
+        assertThat(cs.get("/complaints/" + other).body()).doesNotContain("complaint-sealed-samples");
+
+        // the notice form's customer picker: found by name, preselected when coming from the customer page
+        String name = get("/api/v1/customers/" + customer, tokenFor("manager")).json().get("name").asString();
+        PageSession sales = new PageSession(port);
+        sales.login("sales", DEMO_PASSWORD);
+        String found = sales.get("/samples/new?customer=" + java.net.URLEncoder.encode(name,
+                java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(found).contains("customer-lookup").contains("value=\"" + customer + "\"").contains(name);
+        assertThat(sales.get("/samples/new?customerId=" + customer).body()).contains("selected").contains(name);
+        assertThat(sales.get("/samples/new").body()).contains("id=\"customerId\"").doesNotContain(name);
+    }
+
+    long complaint(long customer, String product) {
+        Response r = post("/api/v1/complaints", tokenFor("complaints"), j("{'customerId':" + customer
+                + ",'channel':'PHONE','product':'" + product + "','content':'标签颜色与样品不一致 " + UUID.randomUUID()
+                + "'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
 }

@@ -97,8 +97,12 @@ class ComplaintStepPages {
     private final CareLoopProperties properties;
     private final Texts texts;
 
+    /** The sealed master samples (封样) of the complaint's customer and product: the reference to judge it against. */
+    private final com.careloop.property.Samples samples;
+
     ComplaintStepPages(com.careloop.contract.Contracts contracts, Complaints complaints, CustomerDirectory customers, CurrentUsers users, JdbcClient jdbc,
-                       CareLoopProperties properties, Texts texts) {
+                       CareLoopProperties properties, Texts texts, com.careloop.property.Samples samples) {
+        this.samples = samples;
         this.texts = texts;
         this.contracts = contracts;
         this.complaints = complaints;
@@ -164,6 +168,7 @@ class ComplaintStepPages {
         model.addAttribute("c", c);
         // the contract/order number links to the contract register entry when it matches one the reader may see
         model.addAttribute("contractLink", contracts.findByNumber(c.orderNumber()).orElse(null));
+        model.addAttribute("sealedSamples", samples.sealedFor(c.customerId(), c.product()));
         CurrentUser me = users.require();
         model.addAttribute("steps", steps(c.status(), me));
         model.addAttribute("next", next(c, me, complaints.selfVerificationRefused(c)));

@@ -98,6 +98,8 @@ public class Contract implements Auditable {
     private Instant registeredAt;
     private Instant submittedAt;
     private Instant acceptedAt;
+    private int revision = 1;
+    private String endReason;
     @OneToMany(mappedBy = "contract", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     private List<ContractLine> lines = new ArrayList<>();
@@ -213,6 +215,26 @@ public class Contract implements Auditable {
         return new ContractLine(c, i + 1, product, clip(at + ".spec", l.spec(), 200),
                 l.quantity().stripTrailingZeros().scale() < 0 ? l.quantity().setScale(0) : l.quantity().stripTrailingZeros(),
                 unit, l.unitPrice().setScale(2), amount, clip(at + ".remark", l.remark(), 500));
+    }
+
+    /**
+     * The lines of a change checked like those of a registration (fields named {@code lines[i].quantity} …), numbered
+     * 1…n, with their amounts.
+     */
+    public static List<com.careloop.contract.ContractViews.Line> checkLines(List<ContractCommands.Line> lines) {
+        if (lines == null || lines.isEmpty()) {
+            throw new InvalidInputException("lines", "required", Text.of("error.contract.lines-required"));
+        }
+        if (lines.size() > MAX_LINES) {
+            throw new InvalidInputException("lines", "max-size", Text.of("error.contract.too-many-lines", MAX_LINES));
+        }
+        List<com.careloop.contract.ContractViews.Line> checked = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ContractLine l = line(null, i, lines.get(i));
+            checked.add(new com.careloop.contract.ContractViews.Line(l.getLineNo(), l.getProduct(), l.getSpec(),
+                    l.getQuantity(), l.getUnit(), l.getUnitPrice(), l.getAmount(), l.getRemark()));
+        }
+        return checked;
     }
 
     /** A line's amount: quantity × unit price, rounded half-up to 2 decimals (fen). */
@@ -403,6 +425,48 @@ public class Contract implements Auditable {
         reviewStage = ReviewStage.DONE;
     }
 
+    // ---- changes (合同变更) ---------------------------------------------------------------------------------------
+
+    /** A change is requested only on an accepted contract or one in production (409 {@code contract.state}). */
+    public void requireChangeable() {
+        if (status != ContractStatus.ACCEPTED && status != ContractStatus.IN_PRODUCTION) {
+            throw DomainException.of("contract.state", number, Text.label("contract.status", status));
+        }
+    }
+
+    /** An accepted change becomes the current revision: the new lines, dates and terms (total recomputed). */
+    void applyChange(int newRevision, ContractTerms terms) {
+        requireChangeable();
+        lines.clear();
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (com.careloop.contract.ContractViews.Line l : terms.lines()) {
+            lines.add(new ContractLine(this, l.lineNo(), l.product(), l.spec(), l.quantity(), l.unit(), l.unitPrice(),
+                    l.amount(), l.remark()));
+            total = total.add(l.amount());
+        }
+        totalAmount = total;
+        deliveryDate = terms.deliveryDate();
+        paymentTerms = terms.paymentTerms();
+        specialRequirements = terms.specialRequirements();
+        revision = newRevision;
+    }
+
+    /** An accepted termination (解除/终止) ends the contract in the register with its reason. */
+    void terminate(int newRevision, String reason) {
+        requireChangeable();
+        status = ContractStatus.TERMINATED;
+        endReason = reason;
+        revision = newRevision;
+    }
+
+    /** The terms as they are now (the revision's snapshot). */
+    public ContractTerms terms() {
+        return new ContractTerms(deliveryDate, paymentTerms, specialRequirements, lines.stream().map(l ->
+                new com.careloop.contract.ContractViews.Line(l.getLineNo(), l.getProduct(), l.getSpec(),
+                        l.getQuantity(), l.getUnit(), l.getUnitPrice(), l.getAmount(), l.getRemark())).toList(),
+                totalAmount);
+    }
+
     // ---- checks -------------------------------------------------------------------------------------------------
 
     public void requireStage(String step, ReviewStage... allowed) {
@@ -468,6 +532,8 @@ public class Contract implements Auditable {
         s.put("countersignResult", countersignResult);
         s.put("outcome", outcome);
         s.put("outcomeComment", outcomeComment);
+        s.put("revision", revision);
+        s.put("endReason", endReason);
         s.put("inconsistencies", inconsistencies.size());
         s.put("openInconsistencies", openInconsistencies());
         return s;
@@ -508,5 +574,7 @@ public class Contract implements Auditable {
     public Instant getAcceptedAt() { return acceptedAt; }
     public List<ContractLine> getLines() { return List.copyOf(lines); }
     public List<ContractInconsistency> getInconsistencies() { return List.copyOf(inconsistencies); }
+    public int getRevision() { return revision; }
+    public String getEndReason() { return endReason; }
     public long getVersion() { return version; }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The numbering of contract review's further papers: the order confirmation 订单确认表 ({@code DDQR2026-000001}), the
- * production task notice 生产任务通知单 ({@code SCTZ…}) and the change notice 合同变更通知单 ({@code HTBG…}).
+ * production task notice 生产任务通知单 ({@code SCTZ…}) and the change request 合同变更申请 ({@code BGSQ…}) and the change notice 合同变更通知单 ({@code HTBG…}).
  */
 @Component
 @Order(32)
@@ -25,5 +25,7 @@ class ContractPaperNumbering implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         numbers.define(OrderConfirmations.NUMBER_TYPE, "DDQR", 6, "订单确认表");
         numbers.define(ProductionNotices.NUMBER_TYPE, "SCTZ", 6, "生产任务通知单");
+        numbers.define(ContractChanges.NUMBER_TYPE, "BGSQ", 6, "合同变更申请");
+        numbers.define(ContractChanges.NOTICE_NUMBER_TYPE, "HTBG", 6, "合同变更通知单");
     }
 }

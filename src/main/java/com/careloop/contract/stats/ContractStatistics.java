@@ -42,7 +42,8 @@ public class ContractStatistics {
                           long outcomeC, BigDecimal rateA, BigDecimal rateB, BigDecimal rateC,
                           List<Count> inconsistenciesByAspect, List<Count> inconsistenciesByDepartment,
                           long changes, BigDecimal changesPerContract, long tenders, long tendersBid, long tendersNoBid,
-                          long tendersWon, long tendersLost, BigDecimal bidRate, BigDecimal winRate) {
+                          long tendersWon, long tendersLost, BigDecimal bidRate, BigDecimal winRate,
+                          long contractsChanged, List<Count> changesByKind, List<Count> changesByCustomer) {
     }
 
     private final JdbcClient jdbc;
@@ -120,8 +121,24 @@ public class ContractStatistics {
                         + " group by d.code, d.name order by d.code").params(params)
                 .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
 
-        // Changes (合同变更) are not in this branch yet: counted as 0 until the contract revisions land (docs/contracts.md).
-        long changes = 0;
+        // Changes (合同变更): accepted changes (each a revision) of the period's contracts, by kind and by customer
+        List<String[]> changeRows = jdbc.sql("select ch.contract_id, ch.kinds, c.customer_name from contract_change ch"
+                        + " join contract c on c.id = ch.contract_id" + where + " and ch.status = 'ACCEPTED'")
+                .params(params).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        long changes = changeRows.size();
+        long contractsChanged = changeRows.stream().map(r -> r[0]).distinct().count();
+        Map<String, Long> kinds = new java.util.TreeMap<>();
+        Map<String, Long> customers = new java.util.TreeMap<>();
+        for (String[] r : changeRows) {
+            for (String k : r[1].split(",")) {
+                kinds.merge(k, 1L, Long::sum);
+            }
+            customers.merge(r[2], 1L, Long::sum);
+        }
+        List<Count> changesByKind = kinds.entrySet().stream().map(e -> new Count(e.getKey(), null, e.getValue()))
+                .toList();
+        List<Count> changesByCustomer = customers.entrySet().stream()
+                .map(e -> new Count(e.getKey(), e.getKey(), e.getValue())).toList();
 
         var tscope = me.scope().condition("t.department_id", "t.salesperson_id", "t.registered_by");
         Map<String, Object> tparams = new LinkedHashMap<>(tscope.params());
@@ -146,6 +163,7 @@ public class ContractStatistics {
                 ReviewFigures.rate(b, decided), ReviewFigures.rate(c, decided), incAspect, incDept, changes,
                 contracts.isEmpty() ? null : BigDecimal.valueOf(changes).divide(BigDecimal.valueOf(contracts.size()), 2,
                         java.math.RoundingMode.HALF_UP),
-                total, bid, noBid, won, lost, ReviewFigures.rate(bid, bid + noBid), ReviewFigures.rate(won, won + lost));
+                total, bid, noBid, won, lost, ReviewFigures.rate(bid, bid + noBid), ReviewFigures.rate(won, won + lost),
+                contractsChanged, changesByKind, changesByCustomer);
     }
 }

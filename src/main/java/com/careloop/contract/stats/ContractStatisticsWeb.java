@@ -115,6 +115,11 @@ final class ContractStatisticsWeb {
                 x.row(t("contract.stats.rateB", locale), f.rateB());
                 x.row(t("contract.stats.rateC", locale), f.rateC());
                 x.row(t("contract.stats.changesPerContract", locale), f.changesPerContract());
+                x.row(t("contract.stats.changes", locale), f.changes());
+                x.row(t("contract.stats.contractsChanged", locale), f.contractsChanged());
+                f.changesByKind().forEach(k -> x.row(t("contract.change.kind." + k.key(), locale), k.count()));
+                f.changesByCustomer().forEach(k -> x.row(t("contract.stats.changesOfCustomer", locale) + " "
+                        + k.label(), k.count()));
                 x.row(t("contract.stats.tenders", locale), f.tenders());
                 x.row(t("contract.stats.bidRate", locale), f.bidRate());
                 x.row(t("contract.stats.winRate", locale), f.winRate());

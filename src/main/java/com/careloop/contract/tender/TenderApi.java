@@ -1,5 +1,6 @@
 package com.careloop.contract.tender;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import com.careloop.contract.ContractPermissions;
@@ -8,7 +9,11 @@ import com.careloop.platform.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TenderApi {
 
     private final Tenders tenders;
+    private final TenderReviewForm form;
 
-    TenderApi(Tenders tenders) {
+    TenderApi(Tenders tenders, TenderReviewForm form) {
         this.tenders = tenders;
+        this.form = form;
     }
 
     @Operation(summary = "Register a tender", description = "Customer, tender number, title, bid deadline (not past), "
@@ -38,13 +45,50 @@ class TenderApi {
         return tenders.register(request);
     }
 
-    @Operation(summary = "Tenders within the reader's data scope", description = "Filter by status or by the contract a won tender became")
+    @Operation(summary = "Tenders within the reader's data scope", description = "Filter by status, customer, free text "
+            + "(our number, the tender's number, title, customer), bid deadline range, or the contract a won tender became")
     @RequiresPermission(ContractPermissions.VIEW)
     @GetMapping
     List<TenderCommands.View> list(@RequestParam(required = false) String status,
                                    @RequestParam(required = false) Long contractId,
+                                   @RequestParam(required = false) Long customerId,
+                                   @RequestParam(required = false) String q,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                   LocalDate deadlineFrom,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                   LocalDate deadlineTo,
                                    @RequestParam(defaultValue = "50") int limit) {
-        return tenders.list(status, contractId, limit);
+        return tenders.search(new TenderCommands.Filter(status, customerId, q, deadlineFrom, deadlineTo, contractId),
+                limit);
+    }
+
+    @Operation(summary = "Attach a file", description = "multipart slot (TENDER_DOCUMENT, DRAWING, OTHER) + file; checked "
+            + "by its bytes and size, kept in the platform file store (owner contract-tender)")
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping("/{id}/files")
+    @ResponseStatus(HttpStatus.CREATED)
+    TenderCommands.Attachment attach(@PathVariable long id, @RequestParam(required = false) TenderSlot slot,
+                                     @RequestParam(required = false) MultipartFile file) {
+        return TenderPages.attach(tenders, id, slot, file);
+    }
+
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping("/{id}/files")
+    List<TenderCommands.Attachment> files(@PathVariable long id) {
+        return tenders.files(id);
+    }
+
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping("/{id}/files/{fileId}")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId) {
+        return tenders.download(id, fileId);
+    }
+
+    @Operation(summary = "投标评审表 as PDF", description = "The tender's facts, each department's verdict, the decision")
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping("/{id}/review-form.pdf")
+    ResponseEntity<byte[]> reviewForm(@PathVariable long id) {
+        return form.pdf(id, LocaleContextHolder.getLocale());
     }
 
     @RequiresPermission(ContractPermissions.VIEW)

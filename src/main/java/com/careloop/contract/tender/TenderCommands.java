@@ -35,10 +35,21 @@ public final class TenderCommands {
                          List<ContractCommands.Line> lines, Long version) {
     }
 
+    /** The list's filters (all optional): status, customer, free text (our/the tender's number, title, customer), deadline range. */
+    public record Filter(String status, Long customerId, String q, LocalDate deadlineFrom, LocalDate deadlineTo,
+                         Long contractId) {
+    }
+
+    /** A file of a tender (the tender document, drawings …) as pages and the API show it. */
+    public record Attachment(long id, TenderSlot slot, String fileName, String contentType, long size,
+                             java.time.OffsetDateTime storedAt) {
+    }
+
     public record View(long id, String number, long customerId, String customerName, String tenderNo, String title,
                        LocalDate bidDeadline, String scope, BigDecimal estimatedAmount, String requirements,
                        long salespersonId, Long departmentId, String status, String countersign, boolean major,
                        String decisionComment, String resultComment, Long contractId, String contractNumber,
-                       long version) {
+                       long version, String salespersonName, String decidedByName,
+                       java.time.OffsetDateTime decidedAt, java.time.OffsetDateTime submittedAt) {
     }
 }

@@ -1,56 +1,87 @@
 package com.careloop.contract.tender;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.careloop.contract.ContractCommands;
 import com.careloop.contract.ContractPermissions;
 import com.careloop.customer.CustomerDirectory;
-import com.careloop.platform.Approvals;
+import com.careloop.platform.DomainException;
+import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.Text;
+import com.careloop.platform.Texts;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Tender review pages: the list with the register form, one tender with its countersign and the next steps. */
+/**
+ * Tender review pages (招投标评审): the list with its filters, the register form (customer looked up in the archive),
+ * one tender with its countersign trail, files and next step (submit, bid / no bid, the general manager, won → contract
+ * or lost), and the printable 投标评审表. A refused step comes back as a message on the page it came from.
+ */
 @Controller
 @RequestMapping("/tenders")
 class TenderPages {
 
+    private static final Pattern TENDER_PATH = Pattern.compile("^/tenders/(\\d+)/");
+
     private final Tenders tenders;
+    private final TenderReviewForm form;
     private final CustomerDirectory customers;
-    private final Approvals approvals;
-    private final com.careloop.platform.Texts texts;
+    private final Texts texts;
 
-    /** One countersign task as the page shows it. */
-    record Row(String aspect, String who, String state, String decider, String comment) {
-    }
-
-    TenderPages(Tenders tenders, CustomerDirectory customers, Approvals approvals, com.careloop.platform.Texts texts) {
-        this.texts = texts;
+    TenderPages(Tenders tenders, TenderReviewForm form, CustomerDirectory customers, Texts texts) {
         this.tenders = tenders;
+        this.form = form;
         this.customers = customers;
-        this.approvals = approvals;
+        this.texts = texts;
     }
 
     @RequiresPermission(ContractPermissions.VIEW)
     @GetMapping
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String customer,
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                @RequestParam(required = false) Long customerId,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadlineFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadlineTo,
                 Model model) {
-        model.addAttribute("tenders", tenders.list(status, null, 200));
+        model.addAttribute("tenders", tenders.search(new TenderCommands.Filter(status, customerId, q, deadlineFrom,
+                deadlineTo, null), 200));
         model.addAttribute("status", status);
+        model.addAttribute("q", q);
+        model.addAttribute("deadlineFrom", deadlineFrom);
+        model.addAttribute("deadlineTo", deadlineTo);
         model.addAttribute("statuses", Tender.Status.values());
+        return "contract/tenders";
+    }
+
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @GetMapping("/new")
+    String newTender(@RequestParam(required = false) String customer, Model model) {
         model.addAttribute("customers", customer == null || customer.isBlank() ? List.of() : customers.lookUp(customer, 20));
         model.addAttribute("customerQuery", customer);
-        return "contract/tenders";
+        return "contract/tender-new";
     }
 
     @RequiresPermission(ContractPermissions.REGISTER)
@@ -69,12 +100,48 @@ class TenderPages {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("t", tenders.detail(id));
-        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        model.addAttribute("trail", approvals.trail(Tenders.REVIEW_SUBJECT, id).stream().map(e -> new Row(
-                e.aspectCode() == null ? "" : texts.render(com.careloop.platform.Text.of(e.aspectCode()), locale),
-                texts.render(e.assignee(), locale), e.decision() == null ? e.state() : e.decision().name(),
-                e.deciderName(), e.comment())).toList());
+        model.addAttribute("trail", form.rows(tenders.trail(id), LocaleContextHolder.getLocale()));
+        model.addAttribute("files", tenders.files(id));
+        model.addAttribute("slots", TenderSlot.values());
         return "contract/tender";
+    }
+
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping(value = "/{id}/review-form", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String reviewForm(@PathVariable long id) {
+        return form.html(id, LocaleContextHolder.getLocale());
+    }
+
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping("/{id}/review-form.pdf")
+    ResponseEntity<byte[]> reviewFormPdf(@PathVariable long id) {
+        return form.pdf(id, LocaleContextHolder.getLocale());
+    }
+
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping("/{id}/files")
+    String attach(@PathVariable long id, @RequestParam(required = false) TenderSlot slot,
+                  @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
+        attach(tenders, id, slot, file);
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/tenders/" + id;
+    }
+
+    /** An uploaded part handed to {@link Tenders#attach} (the page and the API share it). */
+    static TenderCommands.Attachment attach(Tenders tenders, long id, TenderSlot slot, MultipartFile file) {
+        try {
+            return tenders.attach(id, slot, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getContentType(), file == null || file.isEmpty() ? null : file.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping("/{id}/files/{fileId}")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId) {
+        return tenders.download(id, fileId);
     }
 
     @RequiresPermission(ContractPermissions.REGISTER)
@@ -117,5 +184,18 @@ class TenderPages {
         var t = tenders.result(id, new TenderCommands.Result(result, comment, deliveryDate, paymentTerms, lines, null));
         flash.addFlashAttribute("success", "saved");
         return t.contractId() != null ? "redirect:/contracts/" + t.contractId() : "redirect:/tenders/" + id;
+    }
+
+    /** A refused step (409), bad input (422) or a stale version: the message on the page it came from. */
+    @ExceptionHandler({DomainException.class, InvalidInputException.class, OptimisticLockingFailureException.class})
+    String refused(RuntimeException ex, HttpServletRequest request, RedirectAttributes flash) {
+        String message = ex instanceof OptimisticLockingFailureException
+                ? texts.render(Text.of("contract.error.stale"), LocaleContextHolder.getLocale()) : ex.getMessage();
+        if (ex instanceof InvalidInputException invalid) {
+            message = invalid.field() + ": " + message;
+        }
+        flash.addFlashAttribute("error", message);
+        Matcher m = TENDER_PATH.matcher(request.getRequestURI());
+        return m.find() ? "redirect:/tenders/" + m.group(1) : "redirect:/tenders/new";
     }
 }

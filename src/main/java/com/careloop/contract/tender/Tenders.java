@@ -17,6 +17,9 @@ import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.ApprovalCompleted;
 import com.careloop.platform.ApprovalDecision;
 import com.careloop.platform.ApprovalSubject;
+import com.careloop.platform.ApprovalTrailEntry;
+import com.careloop.platform.StoredFiles;
+import com.careloop.platform.UploadedFiles;
 import com.careloop.platform.Approvals;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
@@ -43,12 +46,15 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@org.springframework.core.annotation.Order(32)
 public class Tenders implements ApplicationRunner {
 
     public static final String REVIEW_SUBJECT = "tender-review";
     public static final String MAJOR_SUBJECT = "tender-major";
     public static final String REVIEW_CHAIN = "tender.review";
     public static final String NUMBER_TYPE = "tender";
+    /** Owner type of a tender's files in the platform file store. */
+    public static final String FILE_OWNER = "contract-tender";
 
     private final TenderRepository tenders;
     private final Contracts contracts;
@@ -59,12 +65,14 @@ public class Tenders implements ApplicationRunner {
     private final RecordNumbers numbers;
     private final CurrentUsers users;
     private final JdbcClient jdbc;
+    private final StoredFiles files;
     private final Clock clock;
     private final java.time.ZoneId zone;
 
     Tenders(TenderRepository tenders, Contracts contracts, ContractProperties properties, CustomerDirectory customers,
             Approvals approvals, AuditTrail audit, RecordNumbers numbers, CurrentUsers users, JdbcClient jdbc,
-            Clock clock, CareLoopProperties platform) {
+            StoredFiles files, Clock clock, CareLoopProperties platform) {
+        this.files = files;
         this.tenders = tenders;
         this.contracts = contracts;
         this.properties = properties;
@@ -192,17 +200,43 @@ public class Tenders implements ApplicationRunner {
     /** The tenders the reader may see (data scope like contracts; reviewers see those they are asked to review). */
     @Transactional(readOnly = true)
     public List<TenderCommands.View> list(String status, Long contractId, int limit) {
+        return search(new TenderCommands.Filter(status, null, null, null, null, contractId), limit);
+    }
+
+    /**
+     * The list under its filters, newest first: status, customer, free text (our number, the tender's number, title,
+     * customer name), bid deadline range (both days included); within the reader's data scope.
+     */
+    @Transactional(readOnly = true)
+    public List<TenderCommands.View> search(TenderCommands.Filter f, int limit) {
         CurrentUser me = users.require();
         var scope = me.scope().condition("t.department_id", "t.salesperson_id", "t.registered_by");
         StringBuilder sql = new StringBuilder("select t.id from tender t where ").append(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
-        if (status != null && !status.isBlank()) {
+        if (f.status() != null && !f.status().isBlank()) {
             sql.append(" and t.status = :status");
-            params.put("status", status);
+            params.put("status", f.status());
         }
-        if (contractId != null) {
+        if (f.contractId() != null) {
             sql.append(" and t.contract_id = :contract");
-            params.put("contract", contractId);
+            params.put("contract", f.contractId());
+        }
+        if (f.customerId() != null) {
+            sql.append(" and t.customer_id = :customer");
+            params.put("customer", f.customerId());
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            sql.append(" and (lower(t.number) like :q or lower(t.tender_no) like :q or lower(t.title) like :q"
+                    + " or lower(t.customer_name) like :q)");
+            params.put("q", "%" + f.q().strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%") + "%");
+        }
+        if (f.deadlineFrom() != null) {
+            sql.append(" and t.bid_deadline >= :deadlineFrom");
+            params.put("deadlineFrom", f.deadlineFrom());
+        }
+        if (f.deadlineTo() != null) {
+            sql.append(" and t.bid_deadline <= :deadlineTo");
+            params.put("deadlineTo", f.deadlineTo());
         }
         sql.append(" order by t.id desc limit :limit");
         params.put("limit", Math.max(1, Math.min(limit, 200)));
@@ -211,6 +245,68 @@ public class Tenders implements ApplicationRunner {
             out.add(view(tenders.findById(id).orElseThrow()));
         }
         return out;
+    }
+
+    /** The tender a contract came from (a won tender), if the reader may see it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<TenderCommands.View> ofContract(long contractId) {
+        return jdbc.sql("select id from tender where contract_id = :c").param("c", contractId).query(Long.class)
+                .optional().flatMap(id -> {
+                    try {
+                        return java.util.Optional.of(view(load(id)));
+                    } catch (NotFoundException hidden) {
+                        return java.util.Optional.empty();
+                    }
+                });
+    }
+
+    /** The countersign of a tender (the platform approval trail), for its page and its printed review form. */
+    @Transactional(readOnly = true)
+    public List<ApprovalTrailEntry> trail(long id) {
+        load(id);
+        List<ApprovalTrailEntry> all = new ArrayList<>(approvals.trail(REVIEW_SUBJECT, id));
+        all.addAll(approvals.trail(MAJOR_SUBJECT, id));
+        return all;
+    }
+
+    // ---- files ----------------------------------------------------------------------------------------------------
+
+    /** Keeps a file with the tender (checked by its bytes and size; audited on the tender by the file store). */
+    public TenderCommands.Attachment attach(long id, TenderSlot slot, String fileName, String contentType, byte[] bytes) {
+        Tender t = load(id);
+        if (slot == null) {
+            throw new InvalidInputException("slot", "required", Text.of("error.contract.required", "slot"));
+        }
+        if (bytes == null || bytes.length == 0) {
+            throw new InvalidInputException("file", "required", Text.of("error.contract.required", "file"));
+        }
+        return attachment(files.store(FILE_OWNER, t.getId(), slot.name(), files.check(fileName, contentType, bytes)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TenderCommands.Attachment> files(long id) {
+        Tender t = load(id);
+        return files.list(FILE_OWNER, t.getId()).stream().map(Tenders::attachment).toList();
+    }
+
+    /** A file of the tender, after the reader's access to the tender was checked (404 otherwise). */
+    @Transactional(readOnly = true)
+    public org.springframework.http.ResponseEntity<byte[]> download(long id, long fileId) {
+        Tender t = load(id);
+        StoredFiles.StoredFile f = files.find(fileId).filter(x -> FILE_OWNER.equals(x.ownerType())
+                && x.ownerId() == t.getId()).orElseThrow(() -> new NotFoundException("tender-file", fileId));
+        return UploadedFiles.download(f.fileName(), f.contentType(), files.content(f.id()));
+    }
+
+    private static TenderCommands.Attachment attachment(StoredFiles.StoredFile f) {
+        TenderSlot slot;
+        try {
+            slot = TenderSlot.valueOf(f.slot());
+        } catch (IllegalArgumentException e) {
+            slot = TenderSlot.OTHER;
+        }
+        return new TenderCommands.Attachment(f.id(), slot, f.fileName(), f.contentType(), f.size(),
+                f.storedAt() == null ? null : f.storedAt().atOffset(java.time.ZoneOffset.UTC));
     }
 
     Tender load(long id) {
@@ -245,7 +341,17 @@ public class Tenders implements ApplicationRunner {
                 t.getTenderNo(), t.getTitle(), t.getBidDeadline(), t.getScope(), t.getEstimatedAmount(),
                 t.getRequirements(), t.getSalespersonId(), t.getDepartmentId(), t.getStatus().name(),
                 t.getCountersign(), isMajor(t), t.getDecisionComment(), t.getResultComment(), t.getContractId(),
-                contractNumber, t.getVersion());
+                contractNumber, t.getVersion(), userName(t.getSalespersonId()),
+                t.getDecidedBy() == null ? null : userName(t.getDecidedBy()), odt(t.getDecidedAt()), odt(t.getSubmittedAt()));
+    }
+
+    private String userName(long id) {
+        return jdbc.sql("select display_name from app_user where id = :id").param("id", id).query(String.class)
+                .optional().orElse(null);
+    }
+
+    private static java.time.OffsetDateTime odt(Instant at) {
+        return at == null ? null : at.atOffset(java.time.ZoneOffset.UTC);
     }
 
     private Instant now() {

@@ -72,10 +72,12 @@ class FieldServiceApi {
     @GetMapping
     Page search(@RequestParam(required = false) FieldServiceStatus status,
                 @RequestParam(required = false) Long customerId, @RequestParam(required = false) Boolean mine,
-                @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String q, @RequestParam(required = false) Boolean myDepartment,
+                @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+                @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to, @RequestParam(required = false) String sort,
                 @RequestParam(required = false) String cursor,
                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return services.search(new Filter(status, customerId, mine, q), sort, cursor, limit);
+        return services.search(new Filter(status, customerId, mine, q, myDepartment, from, to), sort, cursor, limit);
     }
 
     @RequiresPermission(FieldServicePermissions.VIEW)

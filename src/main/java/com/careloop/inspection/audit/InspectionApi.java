@@ -5,6 +5,16 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import com.careloop.inspection.AuditKind;
+import com.careloop.inspection.AuditReadiness;
+import com.careloop.inspection.AuditSchedules;
+import com.careloop.inspection.InspectionCommands.CheckReadiness;
+import com.careloop.inspection.InspectionCommands.MarkReadiness;
+import com.careloop.inspection.InspectionCommands.NewSchedule;
+import com.careloop.inspection.InspectionCommands.OverrideReadiness;
+import com.careloop.inspection.InspectionCommands.Reply;
+import com.careloop.inspection.InspectionViews.ReadinessTask;
+import com.careloop.inspection.InspectionViews.ReadinessTaskDetail;
+import com.careloop.inspection.InspectionViews.Schedule;
 import com.careloop.inspection.AuditStatus;
 import com.careloop.inspection.Audits;
 import com.careloop.inspection.ChecklistTemplates;
@@ -62,11 +72,20 @@ class InspectionApi {
     private final ChecklistTemplates templates;
     private final Audits audits;
     private final InspectionOutput output;
+    private final AuditReadiness readiness;
+    private final AuditSchedules schedules;
+    private final InspectionStatistics statistics;
+    private final TemplateExcel excel;
 
-    InspectionApi(ChecklistTemplates templates, Audits audits, InspectionOutput output) {
+    InspectionApi(ChecklistTemplates templates, Audits audits, InspectionOutput output, AuditReadiness readiness,
+                  AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel) {
+        this.excel = excel;
+        this.statistics = statistics;
         this.templates = templates;
         this.audits = audits;
         this.output = output;
+        this.readiness = readiness;
+        this.schedules = schedules;
     }
 
     // ---- templates ----
@@ -115,6 +134,21 @@ class InspectionApi {
     @ResponseStatus(HttpStatus.CREATED)
     Template newRevision(@PathVariable long id) {
         return templates.newRevision(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(TEMPLATES + "/{id}/export")
+    ResponseEntity<byte[]> exportTemplate(@PathVariable long id) {
+        return excel.export(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping(TEMPLATES + "/import")
+    @ResponseStatus(HttpStatus.CREATED)
+    Template importTemplate(@RequestParam(required = false) MultipartFile file,
+                            @RequestParam(required = false) String code) {
+        Upload u = upload(file);
+        return excel.importDraft(u == null ? null : u.bytes(), code);
     }
 
     // ---- audits ----
@@ -254,6 +288,86 @@ class InspectionApi {
     @PostMapping(AUDITS + "/findings/{findingId}/correction")
     Finding correct(@PathVariable long findingId, @RequestBody Correct body) {
         return audits.correct(findingId, body);
+    }
+
+    // ---- readiness (000-M2), customer replies, schedules ----
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/readiness")
+    List<ReadinessTask> readinessBoard(@RequestParam(required = false) Long auditId) {
+        return readiness.board(auditId);
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/readiness/{taskId}")
+    ReadinessTaskDetail readinessTask(@PathVariable long taskId) {
+        return readiness.task(taskId);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PutMapping(AUDITS + "/readiness/{taskId}/items/{itemId}")
+    ReadinessTaskDetail markReadiness(@PathVariable long taskId, @PathVariable long itemId,
+                                      @RequestBody MarkReadiness body) {
+        return readiness.mark(taskId, itemId, body);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/readiness/{taskId}/items/{itemId}/evidence")
+    @ResponseStatus(HttpStatus.CREATED)
+    InspectionViews.File readinessEvidence(@PathVariable long taskId, @PathVariable long itemId,
+                                           @RequestParam(required = false) MultipartFile file) {
+        return readiness.addEvidence(taskId, itemId, upload(file));
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/readiness/{taskId}/check")
+    ReadinessTaskDetail checkReadiness(@PathVariable long taskId, @RequestBody(required = false) CheckReadiness body) {
+        return readiness.check(taskId, body);
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PostMapping(AUDITS + "/{id}/readiness-override")
+    InspectionViews.Audit overrideReadiness(@PathVariable long id, @RequestBody OverrideReadiness body) {
+        return audits.overrideReadiness(id, body == null ? null : body.note());
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/findings/{findingId}/reply")
+    Finding reply(@PathVariable long findingId, @RequestBody(required = false) Reply body) {
+        return audits.reply(findingId, body);
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @GetMapping(AUDITS + "/schedules")
+    List<Schedule> schedules() {
+        return schedules.list();
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PostMapping(AUDITS + "/schedules")
+    @ResponseStatus(HttpStatus.CREATED)
+    Schedule createSchedule(@RequestBody NewSchedule body) {
+        return schedules.create(body);
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PostMapping(AUDITS + "/schedules/{scheduleId}/stop")
+    Schedule stopSchedule(@PathVariable long scheduleId, @RequestBody(required = false) Step body) {
+        return schedules.stop(scheduleId, body == null ? null : body.version());
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @GetMapping(AUDITS + "/statistics")
+    InspectionViews.Statistics statistics(@RequestParam(required = false) java.time.LocalDate from,
+                                          @RequestParam(required = false) java.time.LocalDate to) {
+        return statistics.statistics(from, to);
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @GetMapping(AUDITS + "/statistics/export")
+    void statisticsExport(@RequestParam(required = false) java.time.LocalDate from,
+                          @RequestParam(required = false) java.time.LocalDate to, HttpServletResponse response) {
+        statistics.export(from, to, LocaleContextHolder.getLocale(), response);
     }
 
     static Upload upload(MultipartFile file) {

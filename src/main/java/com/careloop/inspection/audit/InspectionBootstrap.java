@@ -3,6 +3,7 @@ package com.careloop.inspection.audit;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
@@ -13,6 +14,7 @@ import com.careloop.inspection.InspectionCommands.Answer;
 import com.careloop.inspection.InspectionCommands.PlanAudit;
 import com.careloop.inspection.InspectionViews;
 import com.careloop.inspection.Severity;
+import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.SignedInAs;
@@ -41,10 +43,12 @@ class InspectionBootstrap implements ApplicationRunner {
     private final SignedInAs signedIn;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AuditTrail auditTrail;
 
     InspectionBootstrap(RecordNumbers numbers, ChecklistTemplates templates, Audits audits, CustomerDirectory customers,
                         JdbcClient jdbc, CareLoopProperties platform, SignedInAs signedIn, TransactionTemplate tx,
-                        Clock clock) {
+                        Clock clock, AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.numbers = numbers;
         this.templates = templates;
         this.audits = audits;
@@ -64,11 +68,31 @@ class InspectionBootstrap implements ApplicationRunner {
             tx.executeWithoutResult(s -> ReadyTemplates.all().forEach(t ->
                     templates.publish(templates.create(t).id(), null)));
         }
+        tx.executeWithoutResult(s -> traditionalTexts());
         boolean demoCompany = jdbc.sql("select count(*) from app_user where username = 'quality'").query(Long.class)
                 .single() > 0;
         boolean empty = jdbc.sql("select count(*) from audit").query(Long.class).single() == 0;
         if (platform.demoData() && demoCompany && empty) {
             signedIn.run("quality", () -> tx.executeWithoutResult(s -> demo()));
+        }
+    }
+
+    /**
+     * The ready templates' items loaded before they had zh-TW texts get them (a translation only: the checklist, its
+     * scoring and the audits on it do not change), once, with an audit entry.
+     */
+    private void traditionalTexts() {
+        List<String> codes = ReadyTemplates.all().stream().map(t -> t.code()).toList();
+        int filled = 0;
+        for (var e : ReadyTemplates.ZH_TW.entrySet()) {
+            filled += jdbc.sql("""
+                    update checklist_item set text_zh_tw = :tw where text_zh_tw is null and text_zh_cn = :cn
+                      and template_id in (select id from checklist_template where code in (:codes))""")
+                    .param("tw", e.getValue()).param("cn", e.getKey()).param("codes", codes).update();
+        }
+        if (filled > 0) {
+            auditTrail.record(ChecklistTemplates.RECORD_TYPE, "ready-templates", "ZH_TW_TEXTS",
+                    AuditTrail.diff(Map.of(), Map.of("items", filled)));
         }
     }
 

@@ -6,6 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.careloop.inspection.AuditKind;
+import com.careloop.inspection.AuditReadiness;
+import com.careloop.inspection.AuditSchedules;
+import com.careloop.inspection.InspectionCommands.CheckReadiness;
+import com.careloop.inspection.InspectionCommands.MarkReadiness;
+import com.careloop.inspection.InspectionCommands.NewSchedule;
+import com.careloop.inspection.InspectionCommands.Reply;
 import com.careloop.inspection.AuditStatus;
 import com.careloop.inspection.Audits;
 import com.careloop.inspection.ChecklistTemplates;
@@ -53,15 +59,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InspectionPages {
 
     private static final Pattern AUDIT_PATH = Pattern.compile("^/audits/(\\d+)");
+    private static final Pattern READINESS_PATH = Pattern.compile("^/audits/readiness/(\\d+)");
 
     private final Audits audits;
     private final ChecklistTemplates templates;
     private final InspectionOutput output;
+    private final AuditReadiness readiness;
+    private final AuditSchedules schedules;
+    private final InspectionStatistics statistics;
+    private final TemplateExcel excel;
 
-    InspectionPages(Audits audits, ChecklistTemplates templates, InspectionOutput output) {
+    InspectionPages(Audits audits, ChecklistTemplates templates, InspectionOutput output, AuditReadiness readiness,
+                    AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel) {
+        this.excel = excel;
+        this.statistics = statistics;
         this.audits = audits;
         this.templates = templates;
         this.output = output;
+        this.readiness = readiness;
+        this.schedules = schedules;
     }
 
     @RequiresPermission(InspectionPermissions.VIEW)
@@ -102,6 +118,8 @@ class InspectionPages {
         model.addAttribute("section", a.sections().isEmpty() ? null : a.sections().get(s));
         model.addAttribute("folders", Audits.FOLDERS);
         model.addAttribute("severities", Severity.values());
+        model.addAttribute("readiness", readiness.board(id));
+        model.addAttribute("overridden", audits.readinessOverridden(id));
         return "inspection/detail";
     }
 
@@ -177,8 +195,9 @@ class InspectionPages {
     @PostMapping("/audits/{id}/findings")
     String addFinding(@PathVariable long id, @RequestParam(required = false) String description,
                       @RequestParam(required = false) Severity severity, @RequestParam(required = false) Long departmentId,
-                      @RequestParam(required = false) LocalDate dueOn, RedirectAttributes flash) {
-        audits.addFinding(id, new AddFinding(description, severity, departmentId, dueOn));
+                      @RequestParam(required = false) LocalDate dueOn,
+                      @RequestParam(required = false) LocalDate replyDueOn, RedirectAttributes flash) {
+        audits.addFinding(id, new AddFinding(description, severity, departmentId, dueOn, replyDueOn));
         return saved(id, flash);
     }
 
@@ -240,6 +259,110 @@ class InspectionPages {
                 response);
     }
 
+    // ---- readiness (000-M2), customer replies, schedules ----
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/audits/readiness")
+    String readinessBoard(Model model) {
+        model.addAttribute("tasks", readiness.board(null));
+        return "inspection/readiness";
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/audits/readiness/{taskId}")
+    String readinessTask(@PathVariable long taskId, Model model) {
+        model.addAttribute("d", readiness.task(taskId));
+        return "inspection/readiness-task";
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/readiness/{taskId}/items/{itemId}")
+    String markReadiness(@PathVariable long taskId, @PathVariable long itemId,
+                         @RequestParam(required = false) String state, @RequestParam(required = false) String note,
+                         RedirectAttributes flash) {
+        readiness.mark(taskId, itemId, new MarkReadiness(state, note));
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/audits/readiness/" + taskId;
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/readiness/{taskId}/items/{itemId}/evidence")
+    String readinessEvidence(@PathVariable long taskId, @PathVariable long itemId,
+                             @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
+        readiness.addEvidence(taskId, itemId, InspectionApi.upload(file));
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/audits/readiness/" + taskId;
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/readiness/{taskId}/check")
+    String checkReadiness(@PathVariable long taskId, @RequestParam(required = false) LocalDate dueOn,
+                          @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        readiness.check(taskId, new CheckReadiness(dueOn, version));
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/audits/readiness/" + taskId;
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PostMapping("/audits/{id}/readiness-override")
+    String overrideReadiness(@PathVariable long id, @RequestParam(required = false) String note,
+                             RedirectAttributes flash) {
+        audits.overrideReadiness(id, note);
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/findings/{findingId}/reply")
+    String reply(@PathVariable long findingId, RedirectAttributes flash) {
+        var f = audits.reply(findingId, new Reply(null));
+        return saved(f.auditId(), flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @GetMapping("/audits/schedules")
+    String schedules(Model model) {
+        model.addAttribute("schedules", schedules.list());
+        model.addAttribute("templates", templates.list(null, TemplateStatus.PUBLISHED));
+        model.addAttribute("people", audits.people());
+        return "inspection/schedules";
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PostMapping("/audits/schedules")
+    String createSchedule(@RequestParam(required = false) String templateCode,
+                          @RequestParam(required = false) String counterpart,
+                          @RequestParam(required = false) Long leadUserId, @RequestParam(required = false) Integer everyN,
+                          @RequestParam(required = false) String unit, @RequestParam(required = false) LocalDate nextDate,
+                          @RequestParam(required = false) Integer aheadDays, RedirectAttributes flash) {
+        schedules.create(new NewSchedule(templateCode, null, counterpart, leadUserId, List.of(), everyN, unit, nextDate,
+                aheadDays));
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/audits/schedules";
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PostMapping("/audits/schedules/{scheduleId}/stop")
+    String stopSchedule(@PathVariable long scheduleId, RedirectAttributes flash) {
+        schedules.stop(scheduleId, null);
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/audits/schedules";
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @GetMapping("/audits/statistics")
+    String statistics(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                      Model model) {
+        model.addAttribute("s", statistics.statistics(from, to));
+        return "inspection/statistics";
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @GetMapping("/audits/statistics/export")
+    void statisticsExport(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                          HttpServletResponse response) {
+        statistics.export(from, to, LocaleContextHolder.getLocale(), response);
+    }
+
     @RequiresPermission(InspectionPermissions.VIEW)
     @GetMapping("/checklist-templates")
     String templates(Model model) {
@@ -252,6 +375,20 @@ class InspectionPages {
     String template(@PathVariable long id, Model model) {
         model.addAttribute("t", templates.template(id));
         return "inspection/template";
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/checklist-templates/{id}/export")
+    ResponseEntity<byte[]> exportTemplate(@PathVariable long id) {
+        return excel.export(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping("/checklist-templates/import")
+    String importTemplate(@RequestParam(required = false) MultipartFile file,
+                          @RequestParam(required = false) String code) {
+        var u = InspectionApi.upload(file);
+        return "redirect:/checklist-templates/" + excel.importDraft(u == null ? null : u.bytes(), code).id();
     }
 
     @RequiresPermission(InspectionPermissions.CONFIGURE)
@@ -288,6 +425,13 @@ class InspectionPages {
             message = invalid.field() + ": " + message;
         }
         flash.addFlashAttribute("error", message);
+        Matcher r = READINESS_PATH.matcher(request.getRequestURI());
+        if (r.find()) {
+            return "redirect:/audits/readiness/" + r.group(1);
+        }
+        if (request.getRequestURI().startsWith("/audits/schedules")) {
+            return "redirect:/audits/schedules";
+        }
         Matcher m = AUDIT_PATH.matcher(request.getRequestURI());
         if (m.find()) {
             return "redirect:/audits/" + m.group(1);

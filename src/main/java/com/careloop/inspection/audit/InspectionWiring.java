@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.careloop.capa.CapaClosed;
 import com.careloop.capa.CapaSources;
+import com.careloop.inspection.AuditReadiness;
 import com.careloop.inspection.Audits;
 import com.careloop.inspection.InspectionPermissions;
 import com.careloop.platform.CurrentUser;
@@ -29,17 +30,26 @@ final class InspectionWiring {
             return List.of(new NavItem("nav.group.inspection", "nav.audits", "/audits", InspectionPermissions.VIEW, 460),
                     new NavItem("nav.group.inspection", "nav.audit-findings", "/audits/findings", InspectionPermissions.VIEW, 461),
                     new NavItem("nav.group.inspection", "nav.checklist-templates", "/checklist-templates",
-                            InspectionPermissions.CONFIGURE, 462));
+                            InspectionPermissions.CONFIGURE, 462),
+                    new NavItem("nav.group.inspection", "nav.audit-readiness", "/audits/readiness", InspectionPermissions.VIEW, 463),
+                    new NavItem("nav.group.inspection", "nav.audit-schedules", "/audits/schedules", InspectionPermissions.MANAGE, 464),
+                    new NavItem("nav.group.inspection", "nav.audit-statistics", "/audits/statistics", InspectionPermissions.MANAGE, 465));
         }
     }
 
-    /** "Audits I conduct" (planned or in progress, as lead or member) and "findings of my department due". */
+    /**
+     * "Audits I conduct" (planned or in progress, as lead or member), "findings of my department due", "readiness
+     * checks of my department" (open tasks of planned audits; urgent past their check date) and "customer replies
+     * due" of the audits I lead (from the 80 % reminder on; urgent when late).
+     */
     @Component
     static class InspectionWork implements WorkSource {
         private final Audits audits;
+        private final AuditReadiness readiness;
 
-        InspectionWork(Audits audits) {
+        InspectionWork(Audits audits, AuditReadiness readiness) {
             this.audits = audits;
+            this.readiness = readiness;
         }
 
         @Override
@@ -53,6 +63,13 @@ final class InspectionWiring {
             if (me.departmentId() != null) {
                 lines.add(new WorkCount("inspection.findings-due", c[1], c[2] > 0,
                         "/audits/findings?departmentId=" + me.departmentId()));
+                long[] r = readiness.work(me);
+                if (r[0] > 0) {
+                    lines.add(new WorkCount("inspection.readiness-mine", r[0], r[1] > 0, "/audits/readiness"));
+                }
+            }
+            if (c[3] > 0) {
+                lines.add(new WorkCount("inspection.replies-due", c[3], c[4] > 0, "/audits/findings?status=OPEN"));
             }
             return lines;
         }

@@ -2,6 +2,7 @@ package com.careloop.inspection.audit;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import com.careloop.inspection.AuditKind;
 import com.careloop.inspection.InspectionCommands.NewItem;
@@ -13,6 +14,68 @@ import com.careloop.inspection.ItemKind;
 final class ReadyTemplates {
 
     static final String PHOTOS_BASE = "QMS,FSMS,HACCP,OHSMS,EMS";
+
+    /** The traditional-Chinese (zh-TW) text of every ready item, by its simplified text. */
+    static final Map<String, String> ZH_TW = Map.ofEntries(
+            Map.entry("工厂基本介绍（Facility Profile）已更新", "工廠基本介紹（Facility Profile）已更新"),
+            Map.entry("已识别客户CSR门槛要求并形成《客户特殊要求事项清单》", "已識別客戶CSR門檻要求並形成《客戶特殊要求事項清單》"),
+            Map.entry("员工总人数", "員工總人數"),
+            Map.entry("无童工", "無童工"),
+            Map.entry("无强迫劳动、无抵押金", "無強迫勞動、無抵押金"),
+            Map.entry("无伪造记录（工时、工资）", "無偽造記錄（工時、工資）"),
+            Map.entry("消防通道与安全出口畅通", "消防通道與安全出口暢通"),
+            Map.entry("劳动合同齐全", "勞動合同齊全"),
+            Map.entry("社会保险缴纳记录", "社會保險繳納記錄"),
+            Map.entry("冲突矿产报告 CFSI_CMRT 已填写并上传客户平台", "衝突礦產報告 CFSI_CMRT 已填寫並上傳客戶平台"),
+            Map.entry("SR FRA 摘要已完成", "SR FRA 摘要已完成"),
+            Map.entry("最低年龄证明（身份证核验）", "最低年齡證明（身分證核驗）"),
+            Map.entry("无歧视、无童工", "無歧視、無童工"),
+            Map.entry("未成年工登记与体检", "未成年工登記與體檢"),
+            Map.entry("人事档案完整", "人事檔案完整"),
+            Map.entry("劳动合同签订率100%", "勞動合同簽訂率100%"),
+            Map.entry("五险缴纳", "五險繳納"),
+            Map.entry("工资不低于当地最低工资", "工資不低於當地最低工資"),
+            Map.entry("工时与考勤记录和财务、生产记录一致", "工時與考勤記錄和財務、生產記錄一致"),
+            Map.entry("整理", "整理"),
+            Map.entry("整顿", "整頓"),
+            Map.entry("清扫", "清掃"),
+            Map.entry("清洁", "清潔"),
+            Map.entry("安全", "安全"),
+            Map.entry("素养", "素養"),
+            Map.entry("批次清、数量清、质量清", "批次清、數量清、質量清"),
+            Map.entry("责任清、生产动态清", "責任清、生產動態清"),
+            Map.entry("分批投料、分批加工", "分批投料、分批加工"),
+            Map.entry("分批检验、分批出厂", "分批檢驗、分批出廠"),
+            Map.entry("分批保管、分批装配", "分批保管、分批裝配"),
+            Map.entry("主动问候、敬礼", "主動問候、敬禮"),
+            Map.entry("询问来访去向", "詢問來訪去向"),
+            Map.entry("对讲机与前台确认", "對講機與前台確認"),
+            Map.entry("登记后放行", "登記後放行"),
+            Map.entry("照片与本人相符", "照片與本人相符"),
+            Map.entry("出入证在有效期内且未涂改", "出入證在有效期內且未塗改"),
+            Map.entry("过期证件已登记", "過期證件已登記"),
+            Map.entry("仪容仪表（A–H）", "儀容儀表（A–H）"),
+            Map.entry("无禁忌行为（吸烟、玩手机、离岗）", "無禁忌行為（吸菸、玩手機、離崗）"),
+            Map.entry("岗位照片", "崗位照片"),
+            Map.entry("入口", "入口"),
+            Map.entry("厂区外貌", "廠區外貌"),
+            Map.entry("整体生产线", "整體生產線"),
+            Map.entry("更衣室", "更衣室"),
+            Map.entry("洗手消毒区", "洗手消毒區"),
+            Map.entry("原料仓库", "原料倉庫"),
+            Map.entry("成品仓库", "成品倉庫"),
+            Map.entry("检验室内貌", "檢驗室內貌"),
+            Map.entry("废水排放口", "廢水排放口"),
+            Map.entry("废水处理装置", "廢水處理裝置"),
+            Map.entry("锅炉或工业窑炉及废气处理设施", "鍋爐或工業窯爐及廢氣處理設施"),
+            Map.entry("工艺废气排放口", "工藝廢氣排放口"),
+            Map.entry("垃圾处理场", "垃圾處理場"),
+            Map.entry("按体系认证申请书要求提供相关附件", "按體系認證申請書要求提供相關附件"),
+            Map.entry("现场观察到的风险", "現場觀察到的風險"));
+
+    static String tw(String zhCn) {
+        return ZH_TW.get(zhCn);
+    }
 
     private ReadyTemplates() {
     }
@@ -114,20 +177,20 @@ final class ReadyTemplates {
     }
 
     private static NewItem yes(String zh, String en, boolean redLine, String evidence, String dept) {
-        return new NewItem(zh, null, en, ItemKind.YES_NO, null, null, null, null, redLine ? 3 : 1, redLine, evidence,
+        return new NewItem(zh, tw(zh), en, ItemKind.YES_NO, null, null, null, null, redLine ? 3 : 1, redLine, evidence,
                 dept, null);
     }
 
     private static NewItem score(String zh, String en) {
-        return new NewItem(zh, null, en, ItemKind.SCORE, 5, null, null, null, 1, false, null, "QA", null);
+        return new NewItem(zh, tw(zh), en, ItemKind.SCORE, 5, null, null, null, 1, false, null, "QA", null);
     }
 
     private static NewItem num(String zh, String en, int min, int max) {
-        return new NewItem(zh, null, en, ItemKind.NUMBER, null, BigDecimal.valueOf(min), BigDecimal.valueOf(max), null,
+        return new NewItem(zh, tw(zh), en, ItemKind.NUMBER, null, BigDecimal.valueOf(min), BigDecimal.valueOf(max), null,
                 0, false, null, null, null);
     }
 
     private static NewItem photo(String zh, String en, int min, String schemes) {
-        return new NewItem(zh, null, en, ItemKind.PHOTO, null, null, null, min, 1, false, null, null, schemes);
+        return new NewItem(zh, tw(zh), en, ItemKind.PHOTO, null, null, null, min, 1, false, null, null, schemes);
     }
 }

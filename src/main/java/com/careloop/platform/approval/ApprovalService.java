@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The approval service: starts approvals on a chain's current version, resolves each opened task's approvers,
- * records decisions (task and approval versioned: concurrent deciders → one wins, the other 409), audits every step,
+ * records decisions (the approval row locked while deciding: approvers of different tasks deciding at once both
+ * succeed and one completes it; the same task decided twice → 409), audits every step,
  * and publishes {@link ApprovalCompleted} synchronously so the owning module commits its record with the outcome.
  */
 @Service
@@ -51,6 +52,8 @@ class ApprovalService implements Approvals {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TaskNotices notices;
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entityManager;
 
     ApprovalService(ApprovalRepository approvals, ApprovalTaskRepository tasks, ApprovalChains chains,
                     Assignees assignees, CalendarService calendars, AuditTrail audit, CurrentUsers users,
@@ -76,16 +79,31 @@ class ApprovalService implements Approvals {
 
     @Override
     public long start(ApprovalSubject subject, String chainCode, Long requesterId) {
+        return start(subject, chainCode, null, requesterId);
+    }
+
+    @Override
+    public long start(ApprovalSubject subject, String chainCode, java.util.Set<String> aspects, Long requesterId) {
         if (approvals.findFirstBySubjectTypeAndSubjectIdAndStatus(subject.type(), subject.id(), Approval.Status.OPEN)
                 .isPresent()) {
             throw DomainException.of("approvals.already-open", subject.number());
         }
         ApprovalChains.Chain chain = chains.find(chainCode).orElseThrow(() -> new InvalidInputException("chainCode",
                 "unknown", Text.of("error.approvals.chain-unknown", chainCode)));
+        List<ChainStages.Stage> stages = chain.stages();
+        if (aspects != null) {
+            stages = stages.stream().map(st -> new ChainStages.Stage(st.mode(), st.steps().stream()
+                    .filter(step -> aspects.contains(step.aspect())).toList()))
+                    .filter(st -> !st.steps().isEmpty()).toList();
+            if (stages.isEmpty()) {
+                throw new InvalidInputException("aspects", "not-in-chain", Text.of("error.approvals.no-step-for-aspects",
+                        chainCode));
+            }
+        }
         String requesterName = requesterId == null ? CurrentUsers.SYSTEM : jdbc.sql(
                 "select display_name from app_user where id = :id").param("id", requesterId).query(String.class)
                 .optional().orElse(CurrentUsers.SYSTEM);
-        Approval a = Approval.start(subject, chain.code(), chain.version(), chain.stages(), requesterId, requesterName,
+        Approval a = Approval.start(subject, chain.code(), chain.version(), stages, requesterId, requesterName,
                 Instant.now(clock), deadlines(calendars.standard()));
         assignOpenTasks(a);
         approvals.saveAndFlush(a);
@@ -95,16 +113,18 @@ class ApprovalService implements Approvals {
 
     @Override
     public void decide(long taskId, Long version, ApprovalDecision decision, String comment) {
-        ApprovalTask task = tasks.findById(taskId).orElseThrow(() -> new NotFoundException("approval-task", taskId));
+        ApprovalTask found = tasks.findById(taskId).orElseThrow(() -> new NotFoundException("approval-task", taskId));
+        Approval a = locked(found.getApproval().getId(), found);
+        ApprovalTask task = a.getTasks().stream().filter(t -> t.getId() == taskId).findFirst().orElseThrow();
         Versions.requireCurrentIfGiven(version, task.getVersion(), "approval-task", taskId);
-        decide(task.getApproval(), task, decision, comment);
+        decide(a, task, decision, comment);
     }
 
     @Override
     public void decideOn(String subjectType, long subjectId, ApprovalDecision decision, String comment) {
         CurrentUser me = users.require();
-        Approval a = open(subjectType, subjectId).orElseThrow(() -> DomainException.of("approvals.none-open",
-                subjectType + " " + subjectId));
+        Approval a = locked(open(subjectType, subjectId).orElseThrow(() -> DomainException.of("approvals.none-open",
+                subjectType + " " + subjectId)).getId());
         ApprovalTask task = a.openTasks().stream().filter(t -> t.isCandidate(me.id())).findFirst()
                 .orElseThrow(() -> DomainException.of("approvals.not-assignee", a.getSubjectNumber()));
         decide(a, task, decision, comment);
@@ -126,8 +146,8 @@ class ApprovalService implements Approvals {
     @Override
     public void withdraw(String subjectType, long subjectId) {
         CurrentUser me = users.require();
-        Approval a = open(subjectType, subjectId).orElseThrow(() -> DomainException.of("approvals.none-open",
-                subjectType + " " + subjectId));
+        Approval a = locked(open(subjectType, subjectId).orElseThrow(() -> DomainException.of("approvals.none-open",
+                subjectType + " " + subjectId)).getId());
         var before = a.auditState();
         Instant now = Instant.now(clock);
         ApprovalOutcome outcome = a.withdraw(me.id(), now);
@@ -179,6 +199,27 @@ class ApprovalService implements Approvals {
                 join approval_task_candidate c on c.task_id = t.id
                 where a.subject_type = :type and a.subject_id = :id and c.user_id = :user""")
                 .param("type", subjectType).param("id", subjectId).param("user", userId).query(Long.class).single() > 0;
+    }
+
+    /**
+     * The approval re-read under a row lock (SELECT … FOR UPDATE, its tasks with it): decisions on one approval run one
+     * after the other, each seeing the others' committed decisions. So two approvers deciding different tasks at the
+     * same moment both succeed and exactly one of them completes the stage or the approval (one
+     * {@link ApprovalCompleted}); the second decision of the same task finds it closed (409).
+     */
+    private Approval locked(long approvalId, Object... loaded) {
+        jdbc.sql("select id from approval where id = :id for update").param("id", approvalId).query(Long.class).list();
+        // what this transaction read before the lock may be stale: read the approval and its tasks again
+        Approval cached = entityManager.find(Approval.class, approvalId);
+        if (cached != null) {
+            entityManager.detach(cached);
+        }
+        for (Object o : loaded) {
+            if (entityManager.contains(o)) {
+                entityManager.detach(o);
+            }
+        }
+        return approvals.findById(approvalId).orElseThrow(() -> new NotFoundException(RECORD_TYPE, approvalId));
     }
 
     private Optional<Approval> open(String subjectType, long subjectId) {

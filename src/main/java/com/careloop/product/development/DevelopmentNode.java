@@ -35,6 +35,7 @@ public class DevelopmentNode {
     private NodeStatus status;
     private LocalDate openedOn;
     private LocalDate dueOn;
+    private LocalDate remindOn;
     private Long completedBy;
     private String completedByName;
     private Instant completedAt;
@@ -53,10 +54,22 @@ public class DevelopmentNode {
         this.status = NodeStatus.WAITING;
     }
 
-    void open(LocalDate today, LocalDate due) {
+    void open(LocalDate today, LocalDate due, LocalDate remind) {
         this.status = NodeStatus.OPEN;
         this.openedOn = today;
         this.dueOn = due;
+        this.remindOn = remind;
+    }
+
+    /** Opens a done node again (the customer's answer to a new quotation revision): its completion is cleared. */
+    void reopen(LocalDate today, LocalDate due, LocalDate remind) {
+        open(today, due, remind);
+        this.form = null;
+        this.completedBy = null;
+        this.completedByName = null;
+        this.completedAt = null;
+        this.completedOn = null;
+        this.workingDays = null;
     }
 
     void complete(String form, ProductDevelopment.Actor by, Instant at, LocalDate today, int workingDays) {
@@ -75,6 +88,15 @@ public class DevelopmentNode {
 
     public boolean overdue(LocalDate today) {
         return status == NodeStatus.OPEN && dueOn != null && today.isAfter(dueOn);
+    }
+
+    /** Open, 80 % of its lead time passed (its reminder day reached) and not overdue yet: the owners are reminded. */
+    public boolean dueSoon(LocalDate today) {
+        return status == NodeStatus.OPEN && remindOn != null && !today.isBefore(remindOn) && !overdue(today);
+    }
+
+    public LocalDate getRemindOn() {
+        return remindOn;
     }
 
     public Long getId() {

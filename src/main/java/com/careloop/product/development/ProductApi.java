@@ -131,6 +131,20 @@ class ProductApi {
         return developments.quotation(id, request);
     }
 
+    /** A new quotation revision after the customer rejected the quotation or its validity passed (else 409). */
+    @RequiresPermission(ProductPermissions.QUOTE)
+    @PostMapping("/{id}/requotation")
+    Detail requote(@PathVariable long id, @RequestBody ProductCommands.Quotation request) {
+        return developments.requote(id, request);
+    }
+
+    /** The quotation to the customer by a personal link (answered without login), mailed when an address is given. */
+    @RequiresPermission(ProductPermissions.REQUEST)
+    @PostMapping("/{id}/quotation/link")
+    ProductViews.Link link(@PathVariable long id, @RequestBody(required = false) ProductCommands.SendLink request) {
+        return developments.issueQuotationLink(id, request);
+    }
+
     @RequiresPermission(ProductPermissions.REQUEST)
     @PostMapping("/{id}/quotation/sent")
     Detail send(@PathVariable long id, @RequestBody ProductCommands.Send request) {

@@ -40,9 +40,30 @@ public class ProductDevelopment implements Auditable {
     public record Actor(Long id, String name) {
     }
 
-    /** The owner department and lead time (working days) of each node. */
-    public record Plan(Map<ProductNode, Long> departments, Map<ProductNode, Integer> leadDays) {
+    /**
+     * The owner department and lead time (working days) of each node, and the share of the lead time after which the
+     * owners are reminded (80 % by default).
+     */
+    public record Plan(Map<ProductNode, Long> departments, Map<ProductNode, Integer> leadDays, int reminderPercent) {
+
+        public Plan(Map<ProductNode, Long> departments, Map<ProductNode, Integer> leadDays) {
+            this(departments, leadDays, DEFAULT_REMINDER_PERCENT);
+        }
+
+        /**
+         * The working days after opening on which the reminder shows: the first day on which at least the reminder
+         * share of the lead time has passed (10 days → day 8, 5 → 4, 2 → 2); none for a node with no lead time.
+         */
+        public Integer reminderDays(ProductNode node) {
+            int lead = leadDays.get(node);
+            if (lead <= 0) {
+                return null;
+            }
+            return Math.max(1, (lead * reminderPercent + 99) / 100);
+        }
     }
+
+    public static final int DEFAULT_REMINDER_PERCENT = 80;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,11 +86,16 @@ public class ProductDevelopment implements Auditable {
     private String createdByName;
     private Instant createdAt;
     private Instant finishedAt;
+    private int quotationRevision = 1;
+    private Long quotationLinkId;
     @Version
     private long version;
     @OneToMany(mappedBy = "development", cascade = CascadeType.ALL)
     @OrderBy("seq")
     private List<DevelopmentNode> nodes = new ArrayList<>();
+    @OneToMany(mappedBy = "development", cascade = CascadeType.ALL)
+    @OrderBy("revision")
+    private List<QuotationRevision> revisions = new ArrayList<>();
 
     protected ProductDevelopment() {
     }
@@ -94,8 +120,7 @@ public class ProductDevelopment implements Auditable {
         for (ProductNode n : ProductNode.values()) {
             d.nodes.add(new DevelopmentNode(d, n, plan.departments().get(n)));
         }
-        DevelopmentNode demand = d.node(ProductNode.DEMAND);
-        demand.open(today, days.due(today, plan.leadDays().get(ProductNode.DEMAND)));
+        d.openNode(ProductNode.DEMAND, plan, today, days);
         d.currentNode = ProductNode.DEMAND;
         d.complete(ProductNode.DEMAND, demandForm, plan, by, today, now, days);
         return d;
@@ -111,12 +136,62 @@ public class ProductDevelopment implements Auditable {
         n.complete(form, by, now, today, days.between(n.getOpenedOn(), today));
         ProductNode next = node.next();
         if (next != null) {
-            node(next).open(today, days.due(today, plan.leadDays().get(next)));
+            openNode(next, plan, today, days);
             currentNode = next;
         } else {
             currentNode = null;
         }
         return n;
+    }
+
+    private void openNode(ProductNode node, ProductDevelopment.Plan plan, LocalDate today, WorkingDays days) {
+        Integer remind = plan.reminderDays(node);
+        node(node).open(today, days.due(today, plan.leadDays().get(node)), remind == null ? null
+                : days.due(today, remind));
+    }
+
+    /**
+     * Finance quotes again (a new revision with new tiers): allowed after the customer rejected the quotation, or
+     * while the answer is awaited once the quotation's validity has passed ({@code expired}); else 409. The earlier
+     * quotation is kept with the customer's answer and its outcome (REJECTED or EXPIRED), the customer's answer node
+     * opens again (new due day), the development is in progress again and the earlier link no longer answers.
+     */
+    public QuotationRevision requote(String quotationForm, boolean expired, Plan plan, Actor by, LocalDate today,
+                                     Instant now, WorkingDays days) {
+        String outcome;
+        if (status == DevelopmentStatus.REJECTED) {
+            outcome = QuotationRevision.REJECTED;
+        } else if (status == DevelopmentStatus.IN_PROGRESS && currentNode == ProductNode.CUSTOMER_ANSWER && expired) {
+            outcome = QuotationRevision.EXPIRED;
+        } else {
+            throw DomainException.of("product.requote-not-allowed", number);
+        }
+        DevelopmentNode answer = node(ProductNode.CUSTOMER_ANSWER);
+        QuotationRevision earlier = new QuotationRevision(this, quotationRevision, form(ProductNode.QUOTATION),
+                answer.getForm(), outcome, by.name(), now);
+        revisions.add(earlier);
+        quotationRevision++;
+        node(ProductNode.QUOTATION).fill(quotationForm);
+        Integer remind = plan.reminderDays(ProductNode.CUSTOMER_ANSWER);
+        answer.reopen(today, days.due(today, plan.leadDays().get(ProductNode.CUSTOMER_ANSWER)),
+                remind == null ? null : days.due(today, remind));
+        status = DevelopmentStatus.IN_PROGRESS;
+        currentNode = ProductNode.CUSTOMER_ANSWER;
+        finishedAt = null;
+        quotationLinkId = null;
+        return earlier;
+    }
+
+    /** The personal link of the current quotation revision (a newer one replaces it). */
+    public void quotationLinked(long linkId) {
+        requireOpen(ProductNode.CUSTOMER_ANSWER);
+        this.quotationLinkId = linkId;
+    }
+
+    /** Whether a link answers the current quotation: the one issued for this revision, while the answer is awaited. */
+    public boolean answersCurrentQuotation(long linkId) {
+        return status == DevelopmentStatus.IN_PROGRESS && currentNode == ProductNode.CUSTOMER_ANSWER
+                && quotationLinkId != null && quotationLinkId == linkId;
     }
 
     /** The quotation went to the customer (its form now says when and to whom); the answer node stays open. */
@@ -188,6 +263,7 @@ public class ProductDevelopment implements Auditable {
         s.put("status", status);
         s.put("currentNode", currentNode);
         s.put("contractNumber", contractNumber);
+        s.put("quotationRevision", quotationRevision);
         for (DevelopmentNode n : nodes) {
             s.put(n.getNode().name() + ".status", n.getStatus());
             s.put(n.getNode().name() + ".dueOn", n.getDueOn());
@@ -271,5 +347,17 @@ public class ProductDevelopment implements Auditable {
 
     public List<DevelopmentNode> getNodes() {
         return nodes;
+    }
+
+    public int getQuotationRevision() {
+        return quotationRevision;
+    }
+
+    public Long getQuotationLinkId() {
+        return quotationLinkId;
+    }
+
+    public List<QuotationRevision> getRevisions() {
+        return revisions;
     }
 }

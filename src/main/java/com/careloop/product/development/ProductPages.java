@@ -20,6 +20,7 @@ import com.careloop.product.ProductCommands;
 import com.careloop.product.ProductDevelopments;
 import com.careloop.product.ProductNode;
 import com.careloop.product.ProductPermissions;
+import com.careloop.product.ProductViews;
 import com.careloop.product.ProductViews.Detail;
 import com.careloop.product.ProductViews.Filter;
 
@@ -168,6 +169,10 @@ class ProductPages {
                 || java.util.Objects.equals(me.departmentId(), d.node(d.currentNode()).departmentId()));
         model.addAttribute("mine", mine);
         model.addAttribute("canAttach", me.can(ProductPermissions.REQUEST));
+        model.addAttribute("canRequote", d.quotation() != null && me.can(ProductPermissions.QUOTE)
+                && (d.status() == DevelopmentStatus.REJECTED || d.quotationExpired())
+                && (me.scope().kind() == com.careloop.platform.DataScope.Kind.ALL
+                || java.util.Objects.equals(me.departmentId(), d.node(ProductNode.QUOTATION).departmentId())));
         return "product/detail";
     }
 
@@ -253,6 +258,34 @@ class ProductPages {
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
                      @RequestParam(required = false) String terms, @RequestParam(required = false) Long version,
                      RedirectAttributes flash) {
+        developments.quotation(id, new ProductCommands.Quotation(tiers(minQuantity, unitPrice), validUntil, terms,
+                version));
+        return saved(id, flash);
+    }
+
+    /** A new quotation revision (after a rejection or expiry): the same form as the first quotation. */
+    @RequiresPermission(ProductPermissions.QUOTE)
+    @PostMapping(HOME + "/{id}/requotation")
+    String requote(@PathVariable long id, @RequestParam(required = false) List<String> minQuantity,
+                   @RequestParam(required = false) List<String> unitPrice,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
+                   @RequestParam(required = false) String terms, @RequestParam(required = false) Long version,
+                   RedirectAttributes flash) {
+        developments.requote(id, new ProductCommands.Quotation(tiers(minQuantity, unitPrice), validUntil, terms,
+                version));
+        return saved(id, flash);
+    }
+
+    /** The quotation's personal link for the customer, mailed when an address is given; the url is shown once. */
+    @RequiresPermission(ProductPermissions.REQUEST)
+    @PostMapping(HOME + "/{id}/quotation/link")
+    String link(@PathVariable long id, @ModelAttribute ProductCommands.SendLink form, RedirectAttributes flash) {
+        ProductViews.Link link = developments.issueQuotationLink(id, form);
+        flash.addFlashAttribute("quotationLink", link);
+        return saved(id, flash);
+    }
+
+    private List<ProductCommands.Tier> tiers(List<String> minQuantity, List<String> unitPrice) {
         List<ProductCommands.Tier> tiers = new ArrayList<>();
         int n = minQuantity == null ? 0 : minQuantity.size();
         for (int i = 0; i < n; i++) {
@@ -264,8 +297,7 @@ class ProductPages {
             tiers.add(new ProductCommands.Tier(decimal("tiers[" + tiers.size() + "].minQuantity", q),
                     decimal("tiers[" + tiers.size() + "].unitPrice", p)));
         }
-        developments.quotation(id, new ProductCommands.Quotation(tiers, validUntil, terms, version));
-        return saved(id, flash);
+        return tiers;
     }
 
     @RequiresPermission(ProductPermissions.REQUEST)

@@ -10,7 +10,10 @@ import com.careloop.product.ProductPermissions;
 
 import org.springframework.stereotype.Component;
 
-/** "My work": the development nodes open at my department, and those past their due day (urgent). */
+/**
+ * "My work": the development nodes open at my department, those due soon (80 % of their lead time passed: the
+ * reminder) and those past their due day (urgent).
+ */
 @Component
 class ProductWork implements WorkSource {
 
@@ -28,6 +31,7 @@ class ProductWork implements WorkSource {
         long[] c = developments.openNodes(me.departmentId());
         String board = "/product-developments?departmentId=" + me.departmentId();
         return List.of(new WorkCount("product.nodesOpen", c[0], false, board),
+                new WorkCount("product.nodesDueSoon", c[2], false, board),
                 new WorkCount("product.nodesOverdue", c[1], c[1] > 0, board));
     }
 }

@@ -13,6 +13,7 @@ import com.careloop.property.PropertyCommands.ReportProblem;
 import com.careloop.property.PropertyCommands.SignHandOver;
 import com.careloop.property.PropertyCommands.Verify;
 import com.careloop.property.PropertyKind;
+import com.careloop.property.PropertyCommands;
 import com.careloop.property.PropertyPermissions;
 import com.careloop.property.PropertyStatus;
 import com.careloop.property.PropertyViews;
@@ -213,8 +214,23 @@ class PropertyApi {
     /** A personal link for the customer's decision (no login; valid 30 days; a new one replaces the old). */
     @RequiresPermission(PropertyPermissions.REGISTER)
     @PostMapping("/problems/{problemId}/link")
-    PropertyViews.Link link(@PathVariable long problemId) {
-        return properties.issueLink(problemId);
+    PropertyViews.Link link(@PathVariable long problemId,
+                            @RequestBody(required = false) PropertyCommands.SendLink request) {
+        return properties.issueLink(problemId, request);
+    }
+
+    /** Who carries out the customer's decision and by when. */
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping("/problems/{problemId}/task")
+    Problem assignTask(@PathVariable long problemId, @RequestBody PropertyCommands.AssignTask request) {
+        return properties.assignTask(problemId, request);
+    }
+
+    /** The customer's decision carried out: the done-record. */
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping("/problems/{problemId}/task/done")
+    Problem completeTask(@PathVariable long problemId, @RequestBody PropertyCommands.CompleteTask request) {
+        return properties.completeTask(problemId, request);
     }
 
     @RequiresPermission(PropertyPermissions.REGISTER)

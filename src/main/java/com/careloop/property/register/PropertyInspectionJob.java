@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PropertyInspectionJob {
 
     /** What one run did. */
-    public record Run(LocalDate periodStart, LocalDate dueOn, int opened, int escalated) {
+    public record Run(LocalDate periodStart, LocalDate dueOn, int opened, int escalated, int reminded) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(PropertyInspectionJob.class);
@@ -80,7 +80,8 @@ public class PropertyInspectionJob {
         LocalDate due = workingDaysAfter(today, properties.inspectionWorkingDays(), calendars.standard());
         int opened = open(today, period, due);
         int escalated = escalate(today);
-        return new Run(period, due, opened, escalated);
+        int reminded = remind(today);
+        return new Run(period, due, opened, escalated, reminded);
     }
 
     /** The first day of the period holding {@code day}: periods of {@code months} from 1 January. */
@@ -90,7 +91,7 @@ public class PropertyInspectionJob {
     }
 
     /** {@code days} working days after {@code from} on the business calendar. */
-    static LocalDate workingDaysAfter(LocalDate from, int days, BusinessCalendar calendar) {
+    public static LocalDate workingDaysAfter(LocalDate from, int days, BusinessCalendar calendar) {
         LocalDate d = from;
         int left = days;
         for (int i = 0; i < BusinessCalendar.MAX_WALK_DAYS && left > 0; i++) {
@@ -153,6 +154,48 @@ public class PropertyInspectionJob {
                     Map.of(), Map.of("opened", n, "items", "(" + lo + ", " + (lo + batch) + "]", "dueOn", due)));
         }
         return n;
+    }
+
+    /**
+     * Open tasks due within the reminder days (today included) and neither reminded nor escalated yet: claimed per
+     * department by one update (a racing run finds none), then the department's active members are reminded once —
+     * before the due day, so the inspection is done in time.
+     */
+    private int remind(LocalDate today) {
+        if (properties.inspectionReminderDays() == 0) {
+            return 0;
+        }
+        LocalDate until = today.plusDays(properties.inspectionReminderDays());
+        List<Long> departments = jdbc.sql("""
+                select distinct department_id from customer_property_inspection
+                where status = 'OPEN' and due_on >= :today and due_on <= :until and reminded_at is null""")
+                .param("today", today).param("until", until).query(Long.class).list();
+        int total = 0;
+        for (Long department : departments) {
+            Integer n = tx.execute(s -> {
+                int claimed = jdbc.sql("""
+                        update customer_property_inspection set reminded_at = :now, version = version + 1
+                        where department_id = :d and status = 'OPEN' and due_on >= :today and due_on <= :until
+                          and reminded_at is null""")
+                        .param("now", Timestamp.from(Instant.now(clock))).param("d", department)
+                        .param("today", today).param("until", until).update();
+                if (claimed == 0) {
+                    return 0;
+                }
+                List<Long> members = jdbc.sql("select id from app_user where department_id = :d and active = true")
+                        .param("d", department).query(Long.class).list();
+                for (long member : members) {
+                    notifications.notify(member, Text.of("property.reminder.title", claimed),
+                            Text.of("property.reminder.body", claimed, until.toString()),
+                            "/customer-properties/inspections?departmentId=" + department);
+                }
+                audit.record(PropertyInspection.RECORD_TYPE, "department:" + department, "REMIND", AuditTrail.diff(
+                        Map.of(), Map.of("dueSoon", claimed, "members", members.size())));
+                return claimed;
+            });
+            total += n == null ? 0 : n;
+        }
+        return total;
     }
 
     /**

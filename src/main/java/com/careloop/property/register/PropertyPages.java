@@ -160,6 +160,10 @@ class PropertyPages {
         model.addAttribute("canRegister", me.can(PropertyPermissions.REGISTER));
         model.addAttribute("canInspect", me.can(PropertyPermissions.INSPECT));
         model.addAttribute("myDepartment", me.departmentId());
+        model.addAttribute("taskOwners", jdbc.sql("select id, display_name from app_user where active = true"
+                + " and department_id in (:d) order by display_name, id").param("d", java.util.stream.Stream.of(
+                p.owningDepartmentId(), p.holderDepartmentId(), -1L).filter(java.util.Objects::nonNull).toList()).query((rs, n) -> new Object[] {rs.getLong(1),
+                rs.getString(2)}).list());
         return "property/detail";
     }
 
@@ -279,11 +283,26 @@ class PropertyPages {
     /** The personal link for the customer, shown once on the item page for staff to send (mail, message, phone). */
     @RequiresPermission(PropertyPermissions.REGISTER)
     @PostMapping(LIST + "/problems/{problemId}/link")
-    String link(@PathVariable long problemId, RedirectAttributes flash) {
-        var link = properties.issueLink(problemId);
+    String link(@PathVariable long problemId, @ModelAttribute PropertyCommands.SendLink form,
+                RedirectAttributes flash) {
+        var link = properties.issueLink(problemId, form);
         flash.addFlashAttribute("notice", messages.getMessage("property.link.created",
                 new Object[] {link.url(), link.expiresOn().toString()}, LocaleContextHolder.getLocale()));
         return "redirect:" + LIST + "/" + properties.problem(problemId).itemId();
+    }
+
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping(LIST + "/problems/{problemId}/task")
+    String assignTask(@PathVariable long problemId, @ModelAttribute PropertyCommands.AssignTask form,
+                      RedirectAttributes flash) {
+        return saved(properties.assignTask(problemId, form).itemId(), flash);
+    }
+
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping(LIST + "/problems/{problemId}/task/done")
+    String completeTask(@PathVariable long problemId, @ModelAttribute PropertyCommands.CompleteTask form,
+                        RedirectAttributes flash) {
+        return saved(properties.completeTask(problemId, form).itemId(), flash);
     }
 
     @RequiresPermission(PropertyPermissions.REGISTER)

@@ -32,6 +32,8 @@ public class PropertyProblem implements Auditable {
     public static final String RECORD_TYPE = "customer-property-problem";
     public static final String REPORTED = "REPORTED";
     public static final String DECIDED = "DECIDED";
+    /** The customer's decision was carried out (its task done). */
+    public static final String CARRIED_OUT = "CARRIED_OUT";
     public static final String FOUND_AT_INSPECTION = "INSPECTION";
     public static final String FOUND_IN_USE = "IN_USE";
 
@@ -58,6 +60,13 @@ public class PropertyProblem implements Auditable {
     private String decidedVia;
     private Long capaId;
     private String capaCode;
+    private Long taskOwnerId;
+    private String taskOwnerName;
+    private LocalDate taskDueOn;
+    private LocalDate taskDoneOn;
+    private String taskDoneBy;
+    private String taskDoneNote;
+    private Instant taskDoneAt;
     @Version
     private long version;
     private Instant createdAt;
@@ -123,6 +132,47 @@ public class PropertyProblem implements Auditable {
         this.updatedAt = now;
     }
 
+    /**
+     * Who carries out the customer's decision (repair, replace, return, scrap, use as is) and by when: set when the
+     * decision is recorded and changed later while the task is open. Only a decided problem has a task (409), a due
+     * day in the past is refused (422).
+     */
+    public void assignTask(Long ownerId, String ownerName, LocalDate dueOn, LocalDate today, Instant now) {
+        requireTaskOpen();
+        Check.required("dueOn", dueOn);
+        if (dueOn.isBefore(today)) {
+            throw new com.careloop.platform.InvalidInputException("dueOn", "not-in-past", Text.of(
+                    "error.property.task-due-past", dueOn.toString(), today.toString()));
+        }
+        this.taskOwnerId = ownerId;
+        this.taskOwnerName = ownerName;
+        this.taskDueOn = dueOn;
+        this.updatedAt = now;
+    }
+
+    /** The decision carried out: when (not in the future) and what was done (required), by whom; once. */
+    public void completeTask(LocalDate doneOn, String note, String by, LocalDate today, Instant now) {
+        requireTaskOpen();
+        this.taskDoneNote = Check.text("note", note, 2000);
+        this.taskDoneOn = doneOn == null ? today : Check.notFuture("doneOn", doneOn, today);
+        this.taskDoneBy = by;
+        this.taskDoneAt = now;
+        this.status = CARRIED_OUT;
+        this.updatedAt = now;
+    }
+
+    /** Open and past its due day. */
+    public boolean taskOverdue(LocalDate today) {
+        return DECIDED.equals(status) && taskDueOn != null && today.isAfter(taskDueOn);
+    }
+
+    private void requireTaskOpen() {
+        if (!DECIDED.equals(status)) {
+            throw new DomainException("property.task-state", Text.of("error.property.task-state", code,
+                    Text.label("property.enum.problem", status)));
+        }
+    }
+
     public void capaOpened(long capaId, String capaCode, Instant now) {
         if (this.capaId != null) {
             throw new DomainException("property.problem-has-capa", Text.of("error.property.problem-has-capa", code,
@@ -159,6 +209,11 @@ public class PropertyProblem implements Auditable {
         m.put("capaCode", capaCode);
         m.put("decidedVia", decidedVia);
         m.put("linkExpiresOn", linkExpiresOn);
+        m.put("taskOwner", taskOwnerName);
+        m.put("taskDueOn", taskDueOn);
+        m.put("taskDoneOn", taskDoneOn);
+        m.put("taskDoneBy", taskDoneBy);
+        m.put("taskDoneNote", taskDoneNote);
         return m;
     }
 
@@ -180,6 +235,13 @@ public class PropertyProblem implements Auditable {
     public LocalDate getLinkExpiresOn() { return linkExpiresOn; }
     public String getDecidedVia() { return decidedVia; }
     public Long getCapaId() { return capaId; }
+    public Long getTaskOwnerId() { return taskOwnerId; }
+    public String getTaskOwnerName() { return taskOwnerName; }
+    public LocalDate getTaskDueOn() { return taskDueOn; }
+    public LocalDate getTaskDoneOn() { return taskDoneOn; }
+    public String getTaskDoneBy() { return taskDoneBy; }
+    public String getTaskDoneNote() { return taskDoneNote; }
+    public Instant getTaskDoneAt() { return taskDoneAt; }
     public String getCapaCode() { return capaCode; }
     public long getVersion() { return version; }
 }

@@ -11,7 +11,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings under {@code careloop.property.*}: the inspection period in months (default 6: 每半年检查一次; the periods
  * start on 1 January and 1 July), the working days the owning department has for an inspection (default 20), when
- * the job runs, and how many items one of its transactions covers (short transactions, no lock that blocks pages).
+ * the job runs, and how many items one of its transactions covers (short transactions, no lock that blocks pages);
+ * how many days before an inspection's due day its department is reminded (5; 0 = no reminder), and the working
+ * days a decision task (carrying out the customer's decision on a problem report) gets by default (10).
  */
 @Validated
 @ConfigurationProperties("careloop.property")
@@ -19,5 +21,17 @@ public record PropertyProperties(
         @DefaultValue("6") @Min(1) @Max(12) int inspectionMonths,
         @DefaultValue("20") @Min(1) @Max(120) int inspectionWorkingDays,
         @DefaultValue("0 15 6 * * *") @NotBlank String inspectionCron,
-        @DefaultValue("5000") @Min(100) int inspectionBatch) {
+        @DefaultValue("5000") @Min(100) int inspectionBatch,
+        @DefaultValue("5") @Min(0) @Max(60) int inspectionReminderDays,
+        @DefaultValue("10") @Min(1) @Max(120) int decisionTaskWorkingDays) {
+
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
+    public PropertyProperties {
+    }
+
+    /** The first four settings; the reminder 5 days before the due day, a decision task due in 10 working days. */
+    public PropertyProperties(int inspectionMonths, int inspectionWorkingDays, String inspectionCron,
+                              int inspectionBatch) {
+        this(inspectionMonths, inspectionWorkingDays, inspectionCron, inspectionBatch, 5, 10);
+    }
 }

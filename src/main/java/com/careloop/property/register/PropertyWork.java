@@ -55,6 +55,17 @@ class PropertyWork implements WorkSource {
             lines.add(new WorkCount("property.inspectionsOverdue", c[1], c[1] > 0, list + "&inspectionDue=true"));
         }
         lines.add(new WorkCount("property.handOversToSign", signatures, signatures > 0, list));
+        // the customers' decisions I am to carry out (repair, replace, return, scrap, use as is)
+        long[] t = jdbc.sql("""
+                select count(*), coalesce(sum(case when task_due_on < :today then 1 else 0 end), 0)
+                from customer_property_problem where status = 'DECIDED' and task_owner_id = :me""")
+                .param("today", today).param("me", me.id())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        if (t[0] > 0) {
+            lines.add(new WorkCount("property.decisionTasks", t[0], false, "/customer-properties"));
+            lines.add(new WorkCount("property.decisionTasksOverdue", t[1], t[1] > 0,
+                    "/customer-properties"));
+        }
         return lines;
     }
 }

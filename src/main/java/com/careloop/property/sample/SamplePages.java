@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.careloop.customer.CustomerCard;
+import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
@@ -63,9 +65,11 @@ class SamplePages {
     private final SamplePrint print;
     private final MessageSource messages;
     private final CurrentUsers users;
+    private final CustomerDirectory customers;
 
     SamplePages(Samples samples, SampleListExport export, SamplePrint print, MessageSource messages,
-                CurrentUsers users) {
+                CurrentUsers users, CustomerDirectory customers) {
+        this.customers = customers;
         this.samples = samples;
         this.export = export;
         this.print = print;
@@ -101,8 +105,20 @@ class SamplePages {
 
     @RequiresPermission(SamplePermissions.REQUEST)
     @GetMapping(LIST + "/new")
-    String newSample(@RequestParam(required = false) Long customerId, Model model) {
+    String newSample(@RequestParam(required = false) Long customerId, @RequestParam(required = false) String customer,
+                     Model model) {
+        // the customer picker: found by name, code or phone (the reader's look-up), or the one the page came from
+        List<CustomerCard> found = new ArrayList<>();
+        if (customerId != null) {
+            customers.card(customerId).filter(CustomerCard::active).ifPresent(found::add);
+        }
+        if (customer != null && !customer.isBlank()) {
+            customers.lookUp(customer.strip(), 20).stream().filter(CustomerCard::active)
+                    .filter(c -> found.stream().noneMatch(x -> x.id() == c.id())).forEach(found::add);
+        }
         model.addAttribute("customerId", customerId);
+        model.addAttribute("customers", found);
+        model.addAttribute("customerQuery", customer);
         return "samples/new";
     }
 

@@ -174,4 +174,109 @@ class TenderApiTest extends ApiTestBase {
         assertThat(past.json().get("errors").get(0).get("field").asString()).isEqualTo("bidDeadline");
         assertThat(jdbc.sql("select count(*) from tender").query(Long.class).single()).isEqualTo(before);
     }
+
+    Response upload(long id, String slot, String name, String type, byte[] bytes) {
+        var form = new com.careloop.support.Multipart().field("slot", slot).file("file", name, type, bytes);
+        try {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + BASE
+                            + "/" + id + "/files")).header("Authorization", "Bearer " + tokenFor("sales"))
+                    .header("Content-Type", form.contentType()).header("Accept", "application/json")
+                    .POST(form.publisher()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers().map(), json);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theTenderDocumentIsKeptInTheFileStoreAndServedOnlyThroughItsOwnTender() {
+        long id = register("80000").get("id").asLong();
+        long other = register("80000").get("id").asLong();
+        byte[] pdf = "%PDF-1.4\n%tender document\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Response stored = upload(id, "TENDER_DOCUMENT", "招标文件.pdf", "application/pdf", pdf);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        long fileId = stored.json().get("id").asLong();
+        assertThat(stored.json().get("slot").asString()).isEqualTo("TENDER_DOCUMENT");
+
+        Response fake = upload(id, "DRAWING", "drawing.pdf", "application/pdf", "not a pdf".getBytes());
+        assertThat(fake.status()).as("checked by its bytes").isEqualTo(422);
+        assertThat(get(BASE + "/" + id + "/files", tokenFor("sales")).json().size()).isEqualTo(1);
+
+        Response file = get(BASE + "/" + id + "/files/" + fileId, tokenFor("sales"));
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.body()).startsWith("%PDF-1.4");
+        assertThat(get(BASE + "/" + other + "/files/" + fileId, tokenFor("sales")).status()).isEqualTo(404);
+
+        var page = new com.careloop.support.PageSession(port);
+        page.login("sales", DEMO_PASSWORD);
+        assertThat(page.get("/tenders/" + id).body()).contains("招标文件.pdf", "招标文件/标书");
+        assertThat(page.download("/tenders/" + id + "/files/" + fileId).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theTenderReviewFormPrintsTheCountersignInTheReadersLanguage() {
+        JsonNode t = register("30000");
+        long id = t.get("id").asLong();
+        String number = t.get("number").asString();
+        ok("sales", BASE + "/" + id + "/submit", null);
+        decideMyTasks("ctrtech", id, "APPROVE");
+
+        var pdf = com.careloop.support.PrintedPdf.fetch(http, port, BASE + "/" + id + "/review-form.pdf",
+                tokenFor("sales"), null, number);
+        assertThat(pdf.text()).contains("投标评审表", number, "年度纸箱采购招标", "GB6543-2008", "同意", "评审意见",
+                "评审中");
+        assertThat(pdf.text()).doesNotContain("APPROVE", "contract.aspect.", "tender.status.");
+        var en = com.careloop.support.PrintedPdf.fetch(http, port, BASE + "/" + id + "/review-form.pdf",
+                tokenFor("sales"), "en", number);
+        assertThat(en.text()).contains("Tender review form", "Approve", "Under review").doesNotContain("同意");
+
+        var page = new com.careloop.support.PageSession(port);
+        page.login("sales", DEMO_PASSWORD);
+        String detail = page.get("/tenders/" + id).body();
+        assertThat(detail).contains("同意", "评审意见", "待审批").doesNotContain(">APPROVE<", ">OPEN<");
+        assertThat(page.get("/tenders/" + id + "/review-form").body()).contains("投标评审表", number);
+    }
+
+    @Test
+    void theListFiltersByStatusCustomerTextAndDeadline() {
+        JsonNode t = register("1000");
+        long id = t.get("id").asLong();
+        String tenderNo = t.get("tenderNo").asString();
+        assertThat(ids(BASE + "?q=" + tenderNo)).containsExactly(id);
+        assertThat(ids(BASE + "?q=" + tenderNo + "&status=WON")).isEmpty();
+        assertThat(ids(BASE + "?q=" + tenderNo + "&status=DRAFT&customerId=" + customerId)).containsExactly(id);
+        assertThat(ids(BASE + "?q=" + tenderNo + "&deadlineFrom=" + today(10) + "&deadlineTo=" + today(10)))
+                .containsExactly(id);
+        assertThat(ids(BASE + "?q=" + tenderNo + "&deadlineFrom=" + today(11))).isEmpty();
+
+        var page = new com.careloop.support.PageSession(port);
+        page.login("sales", DEMO_PASSWORD);
+        assertThat(page.get("/tenders?q=" + tenderNo).body()).contains(t.get("number").asString());
+        assertThat(page.get("/tenders?q=" + tenderNo + "&status=LOST").body()).doesNotContain(t.get("number").asString());
+        String form = page.get("/tenders/new?customer=" + java.net.URLEncoder.encode("恒顺",
+                java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(form).contains("江苏恒顺食品有限公司", "id=\"tender-form\"");
+    }
+
+    java.util.List<Long> ids(String path) {
+        Response r = get(path, tokenFor("sales"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().valueStream().map(n -> n.get("id").asLong()).toList();
+    }
+
+    @Test
+    void theDemoTendersShowOneUnderReviewOneWonAndTurnedIntoAContractAndOneNotBid() {
+        assertThat(jdbc.sql("select status from tender where tender_no = 'JLZB-2026-031'").query(String.class).single())
+                .isEqualTo("UNDER_REVIEW");
+        assertThat(jdbc.sql("select status from tender where tender_no = 'HSZB-2026-007'").query(String.class).single())
+                .isEqualTo("NO_BID");
+        long contractId = jdbc.sql("select contract_id from tender where tender_no = 'LHZB-2026-112' and status = 'WON'")
+                .query(Long.class).single();
+        long tenderId = jdbc.sql("select id from tender where tender_no = 'LHZB-2026-112'").query(Long.class).single();
+        var page = new com.careloop.support.PageSession(port);
+        page.login("sales", DEMO_PASSWORD);
+        String contract = page.get("/contracts/" + contractId).body();
+        assertThat(contract).contains("id=\"contract-tender\"", "/tenders/" + tenderId, "来自投标评审");
+        assertThat(page.get("/tenders").body()).contains("LHZB-2026-112", "中标", "不投标", "评审中");
+    }
 }

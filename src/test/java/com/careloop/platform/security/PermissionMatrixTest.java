@@ -130,6 +130,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.reporting.DeliveryEndpointRules.RULES);
         MATRIX.putAll(com.careloop.platform.approval.ApprovalEndpointRules.RULES);
         MATRIX.putAll(com.careloop.contract.ContractEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.contract.ContractChangeEndpointRules.RULES);
         MATRIX.putAll(com.careloop.property.PropertyEndpointRules.RULES);
         MATRIX.putAll(com.careloop.platform.org.PositionEndpointRules.RULES);
         MATRIX.putAll(com.careloop.contract.tender.TenderEndpointRules.RULES);
@@ -137,6 +138,8 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.product.ProductEndpointRules.RULES);
         MATRIX.putAll(com.careloop.inspection.InspectionEndpointRules.RULES);
         MATRIX.putAll(com.careloop.fieldservice.FieldServiceEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.fieldservice.FieldServicePageEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.fieldservice.FieldHistoryEndpointRules.RULES);
     }
 
 

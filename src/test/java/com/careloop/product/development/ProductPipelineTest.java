@@ -181,4 +181,76 @@ class ProductPipelineTest {
                 monday)).isInstanceOf(InvalidInputException.class)
                 .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("validUntil");
     }
+
+    @Test
+    void theReminderShowsOnceEightyPercentOfTheLeadTimeHasPassedAndNotWhenOverdue() {
+        ProductDevelopment d = started();
+        DevelopmentNode rnd = d.node(ProductNode.RND_REPORT);
+        // 10 working days from Monday 28 Sep → the 8th working day: 29, 30 Sep, 8, 9, 10 (make-up), 12, 13, 14 Oct
+        assertThat(rnd.getRemindOn()).isEqualTo(LocalDate.of(2026, 10, 14));
+        Clock before = Clock.fixed(Instant.parse("2026-10-13T02:00:00Z"), ZONE);
+        Clock at = Clock.fixed(Instant.parse("2026-10-14T02:00:00Z"), ZONE);
+        Clock after = Clock.fixed(Instant.parse("2026-10-17T02:00:00Z"), ZONE);
+        assertThat(rnd.dueSoon(LocalDate.now(before))).isFalse();
+        assertThat(rnd.dueSoon(LocalDate.now(at))).isTrue();
+        assertThat(rnd.dueSoon(LocalDate.of(2026, 10, 16))).as("still on the due day").isTrue();
+        assertThat(rnd.dueSoon(LocalDate.now(after))).as("overdue is not 'due soon'").isFalse();
+        assertThat(rnd.overdue(LocalDate.now(after))).isTrue();
+        // the reminder day of the short nodes: 5 → 4th, 2 → 2nd working day; a configured 50 % → 5th of 10
+        assertThat(plan().reminderDays(ProductNode.PROCESS_BOM)).isEqualTo(4);
+        assertThat(plan().reminderDays(ProductNode.QUOTATION)).isEqualTo(2);
+        assertThat(plan().reminderDays(ProductNode.DEMAND)).isNull();
+        assertThat(new ProductDevelopment.Plan(plan().departments(), plan().leadDays(), 50)
+                .reminderDays(ProductNode.RND_REPORT)).isEqualTo(5);
+        d.complete(ProductNode.RND_REPORT, "{}", plan(), sales, LocalDate.of(2026, 10, 14), Instant.now(at), DAYS);
+        assertThat(rnd.dueSoon(LocalDate.of(2026, 10, 15))).as("a done node is never reminded").isFalse();
+    }
+
+    ProductDevelopment quoted() {
+        ProductDevelopment d = started();
+        for (ProductNode n : List.of(ProductNode.RND_REPORT, ProductNode.PROCESS_BOM, ProductNode.PILOT,
+                ProductNode.COST, ProductNode.QUOTATION)) {
+            d.complete(n, "{\"n\":\"" + n + "\"}", plan(), sales, monday, Instant.now(clock), DAYS);
+        }
+        return d;
+    }
+
+    @Test
+    void aRejectedQuotationIsQuotedAgainAsANewRevisionKeepingTheOldOne() {
+        ProductDevelopment d = quoted();
+        d.answer(false, "{\"accepted\":false}", plan(), sales, monday, Instant.now(clock), DAYS);
+        assertThat(d.getStatus()).isEqualTo(DevelopmentStatus.REJECTED);
+        LocalDate later = LocalDate.of(2026, 10, 12);
+        QuotationRevision old = d.requote("{\"rev\":2}", false, plan(), sales, later, Instant.now(clock), DAYS);
+        assertThat(old.getRevision()).isEqualTo(1);
+        assertThat(old.getOutcome()).isEqualTo(QuotationRevision.REJECTED);
+        assertThat(old.getQuotation()).contains("QUOTATION");
+        assertThat(old.getAnswer()).contains("false");
+        assertThat(d.getQuotationRevision()).isEqualTo(2);
+        assertThat(d.form(ProductNode.QUOTATION)).isEqualTo("{\"rev\":2}");
+        assertThat(d.getStatus()).isEqualTo(DevelopmentStatus.IN_PROGRESS);
+        assertThat(d.getCurrentNode()).isEqualTo(ProductNode.CUSTOMER_ANSWER);
+        DevelopmentNode answer = d.node(ProductNode.CUSTOMER_ANSWER);
+        assertThat(answer.getStatus()).isEqualTo(NodeStatus.OPEN);
+        assertThat(answer.getForm()).isNull();
+        assertThat(answer.getOpenedOn()).isEqualTo(later);
+        assertThat(d.getFinishedAt()).isNull();
+    }
+
+    @Test
+    void aQuotationAwaitingTheAnswerIsQuotedAgainOnlyOnceExpiredAndAnAcceptedOneNever() {
+        ProductDevelopment d = quoted();
+        d.quotationLinked(41L);
+        assertThat(d.answersCurrentQuotation(41L)).isTrue();
+        assertThatThrownBy(() -> d.requote("{}", false, plan(), sales, monday, Instant.now(clock), DAYS))
+                .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).code())
+                .isEqualTo("product.requote-not-allowed");
+        QuotationRevision old = d.requote("{}", true, plan(), sales, monday, Instant.now(clock), DAYS);
+        assertThat(old.getOutcome()).isEqualTo(QuotationRevision.EXPIRED);
+        assertThat(d.answersCurrentQuotation(41L)).as("the earlier link no longer answers").isFalse();
+        d.answer(true, "{}", plan(), sales, monday, Instant.now(clock), DAYS);
+        assertThatThrownBy(() -> d.requote("{}", true, plan(), sales, monday, Instant.now(clock), DAYS))
+                .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).code())
+                .isEqualTo("product.requote-not-allowed");
+    }
 }

@@ -155,4 +155,30 @@ class PropertyInspectionJobTest extends ApiTestBase {
         assertThat(jdbc.sql("select count(*) from notification where recipient_id = :u and link = :l")
                 .param("u", head).param("l", link).query(Long.class).single()).isEqualTo(before + 1);
     }
+
+    @Test
+    void theDepartmentIsRemindedOnceBeforeTheDueDay() {
+        long qa = department("QA");
+        long head = jdbc.sql("select id from app_user where department_id = :d and active = true order by id")
+                .param("d", qa).query(Long.class).list().get(0);
+        List<Long> ids = items(2, qa, LocalDate.of(2030, 12, 1));
+        PropertyInspectionJob.Run opened = jobAt("2031-01-06T01:00:00Z").run();
+        LocalDate due = opened.dueOn();
+        String link = "/customer-properties/inspections?departmentId=" + qa;
+        assertThat(reminded(ids)).as("not yet: the due day is weeks away").isZero();
+        long before = jdbc.sql("select count(*) from notification where recipient_id = :u and link = :l")
+                .param("u", head).param("l", link).query(Long.class).single();
+        // three days before the due day (within the 5 reminder days)
+        PropertyInspectionJob.Run soon = jobAt(due.minusDays(3) + "T01:00:00Z").run();
+        assertThat(soon.reminded()).isGreaterThanOrEqualTo(2);
+        assertThat(reminded(ids)).isEqualTo(2);
+        jobAt(due.minusDays(1) + "T01:00:00Z").run();
+        assertThat(jdbc.sql("select count(*) from notification where recipient_id = :u and link = :l")
+                .param("u", head).param("l", link).query(Long.class).single()).as("reminded once").isEqualTo(before + 1);
+    }
+
+    long reminded(List<Long> ids) {
+        return jdbc.sql("select count(*) from customer_property_inspection where item_id in (:ids)"
+                + " and reminded_at is not null").param("ids", ids).query(Long.class).single();
+    }
 }

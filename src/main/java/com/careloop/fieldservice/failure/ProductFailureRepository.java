@@ -1,0 +1,6 @@
+package com.careloop.fieldservice.failure;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ProductFailureRepository extends JpaRepository<ProductFailure, Long> {
+}
