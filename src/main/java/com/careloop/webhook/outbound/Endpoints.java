@@ -172,9 +172,10 @@ public class Endpoints {
 
     /**
      * Switches an endpoint off after too many failed attempts in a row; true only for the call that did it (the
-     * conditional update), so administrators are told once.
+     * conditional update), so administrators are told once. One transaction with its audit entry.
      */
-    boolean disableAfterFailures(long id, int threshold) {
+    @Transactional
+    public boolean disableAfterFailures(long id, int threshold) {
         boolean done = jdbc.sql("""
                 update webhook_endpoint set active = false, disabled_at = :now, disabled_reason = 'too-many-failures',
                     version = version + 1
