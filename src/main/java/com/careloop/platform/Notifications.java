@@ -2,6 +2,7 @@ package com.careloop.platform;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -68,6 +69,22 @@ public class Notifications {
                     afterCommit(() -> sendMail(r[0], subject, text, link));
                 });
         return id;
+    }
+
+    /**
+     * Notifies every active holder of {@code permission} (administrators hold all): for events nobody in particular
+     * owns, like a webhook endpoint switched off after failures. Returns how many were told.
+     */
+    @Transactional
+    public int notifyHolders(String permission, Text title, Text body, String link) {
+        List<Long> holders = jdbc.sql("""
+                select distinct u.id from app_user u
+                join user_role ur on ur.user_id = u.id
+                join role_permission rp on rp.role_id = ur.role_id
+                where u.active = true and rp.permission = :p order by u.id""")
+                .param("p", permission).query(Long.class).list();
+        holders.forEach(id -> notify(id, title, body, link));
+        return holders.size();
     }
 
     private static String clip(String s, int max) {

@@ -275,6 +275,8 @@ public class ServiceDesk {
             if (handler != null) {
                 notifyHandler(r, handler.id(), "texts.notify.sr-dispatched");
             }
+            events.publishEvent(new ServiceRequestDispatched(r.getId(), r.getCode(), r.getRequestType(), r.getCustomerId(),
+                    cmd.departmentId(), handler == null ? null : handler.id()));
         });
     }
 

@@ -25,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag("api")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "careloop.demo-data=true", "careloop.admin-password=" + ApiTestBase.ADMIN_PASSWORD})
+        "careloop.demo-data=true", "careloop.admin-password=" + ApiTestBase.ADMIN_PASSWORD,
+        // webhook tests post to a receiver on this machine, and retry quickly
+        "careloop.webhooks.allow-private-targets=true", "careloop.webhooks.initial-backoff=300ms",
+        "careloop.webhooks.timeout=2s", "careloop.webhooks.poll-interval=PT0.5S"})
 public abstract class ApiTestBase {
 
     public static final String ADMIN_PASSWORD = "admin-test-pw";

@@ -202,7 +202,7 @@ public class CallbackService {
             audit.changed(t, "RECORD_ON_REQUEST", before);
         }
         events.publishEvent(new CallbackCompleted(t.getId(), t.getCustomerId(), t.getSatisfaction(),
-                t.getSourceType(), t.getSourceId()));
+                t.getSourceType(), t.getSourceId(), t.getCode()));
         desk.linkCallbackRecord(e.requestId(), e.at(), t.getId(), t.getCode());
         return t.getId();
     }
@@ -301,7 +301,7 @@ public class CallbackService {
                 t.linkNewRequest(r.id(), r.code(), actor(), now());
             }
             events.publishEvent(new CallbackCompleted(t.getId(), t.getCustomerId(), t.getSatisfaction(),
-                    t.getSourceType(), t.getSourceId()));
+                    t.getSourceType(), t.getSourceId(), t.getCode()));
         });
     }
 

@@ -137,6 +137,7 @@ public class SurveyResponses {
                 new FieldChange("normalised", null, score.normalised().toPlainString()),
                 new FieldChange("respondentClass", null, String.valueOf(score.respondentClass()))));
         events.publishEvent(new ResponseRecorded(id, inv.campaignId()));
+        events.publishEvent(new com.careloop.survey.SurveyResponseReceived(id, inv.campaignId(), inv.customerId()));
         return new ResponseView(id, inv.campaignId(), inv.customerId(), score.normalised(), score.respondentClass());
     }
 

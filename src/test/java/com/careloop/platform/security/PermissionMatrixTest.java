@@ -140,6 +140,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.fieldservice.FieldServiceEndpointRules.RULES);
         MATRIX.putAll(com.careloop.fieldservice.FieldServicePageEndpointRules.RULES);
         MATRIX.putAll(com.careloop.fieldservice.FieldHistoryEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.webhook.WebhookEndpointRules.RULES);
     }
 
 
