@@ -110,7 +110,43 @@ abstract class BrowserTestBase {
      */
     void submit(org.openqa.selenium.WebElement button) {
         button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> gone(button));
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> gone(button));
+        } catch (org.openqa.selenium.TimeoutException stuck) {
+            String why = stuckForm(button);
+            try {
+                screenshot("stuck-form");
+            } catch (Exception e) {
+                stuck.addSuppressed(e);
+            }
+            throw new AssertionError("the form was not sent: " + why, stuck);
+        }
+    }
+
+    /** Why a click did not leave the page: where we are and which fields the browser refuses (native validation). */
+    private String stuckForm(org.openqa.selenium.WebElement button) {
+        Object why = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const f = arguments[0].form; if (!f) return 'the button has no form';"
+                + " const why = [...f.elements].filter(e => e.willValidate && !e.checkValidity())"
+                + ".map(e => e.name + ' [' + e.value + ']: ' + e.validationMessage).join('; ') || 'all fields valid';"
+                + " const r = arguments[0].getBoundingClientRect(); const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);"
+                + " return why + '; at the button: ' + (top ? top.outerHTML.slice(0, 200) : 'nothing') + ' rect ' + JSON.stringify(r)"
+                + " + ' viewport ' + innerWidth + 'x' + innerHeight + ' scroll ' + scrollX + ',' + scrollY;",
+                button);
+        return driver.getCurrentUrl() + " - " + why + serverThreads();
+    }
+
+    /** The server runs in this JVM: what its request threads are doing while the page waits. */
+    private static String serverThreads() {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().contains("exec") && java.util.Arrays.stream(stack)
+                    .anyMatch(f -> f.getClassName().startsWith("com.careloop"))) {
+                out.append("\n").append(thread.getName()).append(' ').append(thread.getState());
+                java.util.Arrays.stream(stack).limit(40).forEach(f -> out.append("\n    at ").append(f));
+            }
+        });
+        return out.isEmpty() ? " (no request thread busy in CareLoop code)" : out.toString();
     }
 
     /** Chromium sometimes reports a node of the page just left as an inspector error, not as a stale element. */

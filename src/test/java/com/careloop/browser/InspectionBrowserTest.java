@@ -102,6 +102,9 @@ class InspectionBrowserTest extends BrowserTestBase {
         try {
             signIn("quality", "careloop2026");
             String counterpart = "手机考察客户" + System.nanoTime() % 1_000_000;
+            // the list fits the phone: a wider page is zoomed out and a tap lands beside the button it aimed at
+            open("/audits?lang=zh-CN");
+            assertThat((Long) js("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
             plan("签约前考察", counterpart, LocalDate.now(SHANGHAI), List.of("EMS"));
             long id = auditId();
             List<WebElement> items = driver.findElements(By.cssSelector("#checklist div.q"));

@@ -3,6 +3,7 @@ package com.careloop.servicedesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.careloop.support.ChildApplication;
 import com.careloop.support.TestDatabases;
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * database with the shipped settings (a fresh data directory) and on PostgreSQL. Every request answered 201 is
  * there afterwards with its number, exactly once, with its timeline row and audit entry; a retry of every request
  * with its Idempotency-Key after the restart returns the acknowledged record (never a second one, never a number
- * already handed out); and two agents editing one request at once give one success and one 409.
+ * already handed out); and two agents editing one request at once give one success and one 409. A webhook endpoint
+ * subscribed to "request registered" is down (503) until the kill: after the restart every acknowledged request's
+ * event reaches it (issue 19: no loss between commit and delivery), each record under one event id only.
  */
 @Tag("slow")
 class IntakeReliabilityTest {
@@ -96,7 +101,9 @@ class IntakeReliabilityTest {
     @EnumSource(Store.class)
     void acknowledgedRequestsSurviveAKillExactlyOnceAndConcurrentEditsConflict(Store store) throws Exception {
         Data data = store.create();
+        Receiver receiver = Receiver.start();
         ChildApplication first = start(store, data, 1);
+        subscribe(first.port(), receiver);
         Map<String, Sent> sent = burstUntilKilled(first);
         long acks = sent.values().stream().filter(s -> s.status() == 201).count();
         assertThat(acks).as("acknowledged before the kill").isGreaterThanOrEqualTo(KILL_AFTER_ACKS);
@@ -120,8 +127,18 @@ class IntakeReliabilityTest {
             Sent after = register(second.port(), token, "rel-after-restart-" + UUID.randomUUID());
             assertThat(after.status()).isEqualTo(201);
             concurrentEditsConflict(second.port(), token, token(second.port(), "supervisor"));
+
+            receiver.up();
+            List<String> acknowledged = sent.values().stream().filter(x -> x.status() == 201).map(Sent::code).toList();
+            Map<String, Set<String>> events = receiver.awaitNumbers(acknowledged, Duration.ofSeconds(90));
+            System.out.printf("Webhooks on %s: %d records delivered, %d deliveries, %d repeated (at least once)%n",
+                    store, events.size(), receiver.deliveries(), receiver.deliveries() - events.size());
+            assertThat(events.keySet()).as("acknowledged requests whose event never arrived").containsAll(acknowledged);
+            assertThat(events.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList())
+                    .as("records sent under more than one event id").isEmpty();
         } finally {
             second.stop();
+            receiver.stop();
         }
 
         try (Connection c = data.connect()) {
@@ -143,7 +160,11 @@ class IntakeReliabilityTest {
     ChildApplication start(Store store, Data data, int run, String... more) throws Exception {
         List<String> args = new ArrayList<>(data.childArgs());
         args.addAll(List.of("--careloop.demo-data=true", "--careloop.admin-password=" + PASSWORD,
-                "--spring.datasource.hikari.maximum-pool-size=8"));
+                "--spring.datasource.hikari.maximum-pool-size=8",
+                // the test's receiver is on loopback; quick retries; never switched off for its 503s
+                "--careloop.webhooks.allow-private-targets=true", "--careloop.webhooks.initial-backoff=PT0.2S",
+                "--careloop.webhooks.max-backoff=PT1S", "--careloop.webhooks.lease=PT3S",
+                "--careloop.webhooks.disable-after=1000000"));
         args.addAll(List.of(more));
         return ChildApplication.start("reliability-" + store.name().toLowerCase() + "-" + run, args);
     }
@@ -233,6 +254,76 @@ class IntakeReliabilityTest {
         HttpResponse<String> retry = post(port, supervisor, "/api/v1/service-requests/" + id + "/dispatch",
                 "{\"departmentId\":" + winner + ",\"version\":0}", null);
         assertThat(retry.statusCode()).isEqualTo(409);
+    }
+
+    // ---- the webhook receiver ---------------------------------------------------------------------
+
+    /** Registers the receiver for "request registered" as the administrator of the child. */
+    void subscribe(int port, Receiver receiver) throws Exception {
+        var login = post(port, null, "/api/v1/auth/tokens", "{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}", null);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(201);
+        String admin = json.readTree(login.body()).get("token").asString();
+        var r = post(port, admin, "/api/v1/webhooks", "{\"name\":\"ERP\",\"url\":\"http://127.0.0.1:" + receiver.port()
+                + "/erp\",\"secret\":\"reliability-webhook-secret\",\"eventTypes\":[\"service-request.registered\"]}", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+
+    /** A receiving system that answers 503 until {@link #up()}, then records each event by the record's number. */
+    static final class Receiver {
+        private final HttpServer server;
+        private final AtomicBoolean up = new AtomicBoolean();
+        private final Map<String, Set<String>> eventIdsByNumber = new ConcurrentHashMap<>();
+        private final AtomicInteger deliveries = new AtomicInteger();
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        private Receiver(HttpServer server) {
+            this.server = server;
+        }
+
+        static Receiver start() throws IOException {
+            Receiver r = new Receiver(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+            r.server.setExecutor(Executors.newFixedThreadPool(4));
+            r.server.createContext("/", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                int status = 503;
+                if (r.up.get()) {
+                    JsonNode event = JSON.readTree(body);
+                    r.eventIdsByNumber.computeIfAbsent(event.get("number").asString(), n -> ConcurrentHashMap.newKeySet())
+                            .add(event.get("id").asString());
+                    r.deliveries.incrementAndGet();
+                    status = 200;
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            r.server.start();
+            return r;
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        void up() {
+            up.set(true);
+        }
+
+        int deliveries() {
+            return deliveries.get();
+        }
+
+        Map<String, Set<String>> awaitNumbers(List<String> numbers, Duration within) throws InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (!eventIdsByNumber.keySet().containsAll(numbers) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1_000); // what else arrives: a record sent twice would show here
+            return Map.copyOf(eventIdsByNumber);
+        }
+
+        void stop() {
+            server.stop(0);
+        }
     }
 
     // ---- HTTP -------------------------------------------------------------------------------------
