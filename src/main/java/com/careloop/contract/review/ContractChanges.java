@@ -466,7 +466,7 @@ public class ContractChanges {
                 e.after(), texts.render(e.text()))).toList();
     }
 
-    private ContractViews.Change view(ContractChange x, Contract c) {
+    ContractViews.Change view(ContractChange x, Contract c) {
         CurrentUser me = users.current().orElse(null);
         ContractTerms proposed = json.readValue(x.getNewTerms(), ContractTerms.class);
         ContractTerms base = x.getFromRevision() == c.getRevision() && revisionCount(c.getId()) == 0 ? c.terms()
