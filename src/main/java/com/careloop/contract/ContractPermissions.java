@@ -26,6 +26,8 @@ public class ContractPermissions implements PermissionCatalog {
     public static final String REVIEW = "contract:review";
     /** The outcome A/B/C (sales manager). */
     public static final String DECIDE = "contract:decide";
+    /** The platform's permission to edit approval chains: the review matrix and the change kind → aspect table. */
+    public static final String CONFIGURE_MATRIX = "approvals:configure";
 
     @Override
     public String module() {

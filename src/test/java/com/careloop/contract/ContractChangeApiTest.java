@@ -433,6 +433,64 @@ class ContractChangeApiTest extends ApiTestBase {
                 .doesNotContain("do-withdraw-change");
     }
 
+    /**
+     * The change notice goes to the customer through a personal link once the change is accepted; the customer
+     * confirms it without login (a comment needs text; once only; a replaced link no longer answers) and the answer
+     * with its time is on the contract page and the notice printout.
+     */
+    @Test
+    void theCustomerConfirmsTheChangeNoticeThroughTheirLink() {
+        String product = "客户确认" + UUID.randomUUID().toString().substring(0, 6);
+        JsonNode d = accepted(product);
+        long id = d.get("id").asLong();
+        Response r = change(id, "{'kinds':['DELIVERY_DATE']," + agreed() + ",'deliveryDate':'" + today(35) + "'}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        long change = r.json().get("id").asLong();
+        String link = BASE + "/" + id + "/changes/" + change + "/customer-link";
+        r = post(link, tokenFor("sales"), j("{}"));
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(code(r)).isEqualTo("contract.change-no-notice");
+        assertThat(sign("ctrprod", id, change, "CAPACITY_DELIVERY", "ACCEPT", null).status()).isEqualTo(200);
+
+        r = post(link, tokenFor("sales"), j("{'email':'not-an-address'}"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("email");
+        String first = post(link, tokenFor("sales"), j("{'language':'zh-CN'}")).json().get("url").asString();
+        r = post(link, tokenFor("sales"), j("{'language':'zh-CN'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String url = r.json().get("url").asString();
+        assertThat(url).contains("/public/change-notices/").isNotEqualTo(first);
+        String path = url.substring(url.indexOf("/public/"));
+        String oldPath = first.substring(first.indexOf("/public/"));
+
+        com.careloop.support.PageSession customer = new com.careloop.support.PageSession(port);
+        var page = customer.get(path);
+        assertThat(page.status()).isEqualTo(200);
+        String notice = get(BASE + "/" + id + "/changes/" + change, tokenFor("sales")).json().get("noticeNumber").asString();
+        assertThat(page.body()).contains(notice, product, "交货日期", "确认变更", "id=\"change-notice-form\"");
+        var empty = customer.post(path, "answer", "comment", "note", " ");
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.body()).contains("请填写意见");
+        customer.get(oldPath);
+        assertThat(customer.post(oldPath, "answer", "confirm").status()).as("the replaced link").isEqualTo(409);
+        customer.get(path);
+        var thanks = customer.post(path, "answer", "confirm", "note", "同意延期");
+        assertThat(thanks.status()).isEqualTo(200);
+        assertThat(thanks.body()).contains("id=\"change-notice-thanks\"");
+        assertThat(customer.post(path, "answer", "comment", "note", "再改").status()).isEqualTo(409);
+        assertThat(jdbc.sql("select answer from contract_change_customer where change_id = :c").param("c", change)
+                .query(String.class).single()).isEqualTo("CONFIRMED");
+
+        com.careloop.support.PageSession sales = new com.careloop.support.PageSession(port);
+        sales.login("sales", DEMO_PASSWORD);
+        assertThat(sales.get("/contracts/" + id).body()).contains("客户已确认", "同意延期");
+        assertThat(sales.get("/contracts/" + id + "/changes/" + change + "/notice").body())
+                .contains("id=\"notice-customer\"", "客户已确认", "同意延期");
+        r = post(link, tokenFor("sales"), j("{}"));
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(code(r)).isEqualTo("contract.change-customer-answered");
+    }
+
     @Test
     void theDemoContractInProductionIsAtV2WithItsChangeNotice() {
         long id = jdbc.sql("select id from contract where customer_number = 'HS-CG-2026-0388'").query(Long.class)

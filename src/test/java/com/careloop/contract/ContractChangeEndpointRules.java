@@ -24,7 +24,16 @@ public final class ContractChangeEndpointRules {
             Map.entry("POST /contracts/{id}/changes", "contract:register"),
             Map.entry("POST /contracts/{id}/changes/{changeId}/sign", "contract:review"),
             Map.entry("POST /contracts/{id}/changes/{changeId}/gm-decision", "contract:review"),
-            Map.entry("POST /contracts/{id}/changes/{changeId}/withdraw", "contract:register"));
+            Map.entry("POST /contracts/{id}/changes/{changeId}/withdraw", "contract:register"),
+            Map.entry("GET /api/v1/contracts/change-aspects", "approvals:configure"),
+            Map.entry("PUT /api/v1/contracts/change-aspects", "approvals:configure"),
+            Map.entry("POST /api/v1/contracts/change-aspects/reset", "approvals:configure"),
+            Map.entry("GET /admin/contract-review-matrix", "approvals:configure"),
+            Map.entry("POST /admin/contract-review-matrix", "approvals:configure"),
+            Map.entry("POST " + BASE + "/changes/{changeId}/customer-link", "contract:register"),
+            Map.entry("POST /contracts/{id}/changes/{changeId}/customer-link", "contract:register"),
+            Map.entry("GET /public/change-notices/{token}", "PUBLIC"),
+            Map.entry("POST /public/change-notices/{token}", "PUBLIC"));
 
     private ContractChangeEndpointRules() {
     }

@@ -34,10 +34,24 @@ class ContractChangeApi {
 
     private final ContractChanges changes;
     private final ContractChangeForms forms;
+    private final ChangeNoticeCustomers customers;
 
-    ContractChangeApi(ContractChanges changes, ContractChangeForms forms) {
+    ContractChangeApi(ContractChanges changes, ContractChangeForms forms, ChangeNoticeCustomers customers) {
         this.changes = changes;
         this.forms = forms;
+        this.customers = customers;
+    }
+
+    @Operation(summary = "Send the change notice to the customer for confirmation", description = "{email?, language?"
+            + " zh-CN|zh-TW|en}: a personal link (answered without login: confirm or comment), mailed when an address "
+            + "is given, else pass on the url of the answer. 409 contract.change-no-notice before the change is "
+            + "accepted, contract.change-customer-answered once answered; 422 on email/language.")
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping("/changes/{changeId}/customer-link")
+    @ResponseStatus(HttpStatus.CREATED)
+    ChangeNoticeCustomers.Confirmation sendToCustomer(@PathVariable long id, @PathVariable long changeId,
+                                                      @RequestBody(required = false) ChangeNoticeCustomers.Send body) {
+        return customers.send(id, changeId, body);
     }
 
     @Operation(summary = "The contract's changes, newest first")

@@ -48,8 +48,11 @@ class ContractChangePages {
     private final ContractChanges changes;
     private final ContractChangeForms forms;
     private final MessageSource messages;
+    private final ChangeNoticeCustomers customers;
 
-    ContractChangePages(ContractChanges changes, ContractChangeForms forms, MessageSource messages) {
+    ContractChangePages(ContractChanges changes, ContractChangeForms forms, MessageSource messages,
+                        ChangeNoticeCustomers customers) {
+        this.customers = customers;
         this.changes = changes;
         this.forms = forms;
         this.messages = messages;
@@ -192,6 +195,19 @@ class ContractChangePages {
     @PostMapping("/contracts/{id}/changes/{changeId}/acknowledge")
     String acknowledge(@PathVariable long id, @PathVariable long changeId, RedirectAttributes flash) {
         changes.acknowledge(id, changeId);
+        return saved(id, changeId, flash);
+    }
+
+    /** Sends the notice to the customer; the link is shown once on the page (to pass on when not mailed). */
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping("/contracts/{id}/changes/{changeId}/customer-link")
+    String sendToCustomer(@PathVariable long id, @PathVariable long changeId,
+                          @org.springframework.web.bind.annotation.RequestParam(required = false) String email,
+                          @org.springframework.web.bind.annotation.RequestParam(required = false) String language,
+                          RedirectAttributes flash) {
+        ChangeNoticeCustomers.Confirmation sent = customers.send(id, changeId, new ChangeNoticeCustomers.Send(email, language));
+        flash.addFlashAttribute("changeLinkUrl", sent.url());
+        flash.addFlashAttribute("changeLinkFor", changeId);
         return saved(id, changeId, flash);
     }
 

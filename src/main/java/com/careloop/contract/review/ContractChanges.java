@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,13 +86,15 @@ public class ContractChanges {
     private final ZoneId zone;
     private final String productionDepartment;
     private final ContractProperties properties;
+    private final ChangeAspectSettings aspectSettings;
 
     ContractChanges(ContractChangeRepository changes, ContractRepository contractRepository, Contracts contracts,
                     ProductionNotices productionNotices, Approvals approvals, RecordNumbers numbers, AuditTrail audit,
                     CurrentUsers users, Notifications notifications, Texts texts, JdbcClient jdbc, JsonMapper json,
                     Clock clock, CareLoopProperties platform, ContractProperties properties,
-                    @Value("${careloop.contract.production-department:PROD}") String productionDepartment) {
+                    ChangeAspectSettings aspectSettings, @Value("${careloop.contract.production-department:PROD}") String productionDepartment) {
         this.properties = properties;
+        this.aspectSettings = aspectSettings;
         this.changes = changes;
         this.contractRepository = contractRepository;
         this.contracts = contracts;
@@ -465,7 +466,7 @@ public class ContractChanges {
                 e.after(), texts.render(e.text()))).toList();
     }
 
-    private ContractViews.Change view(ContractChange x, Contract c) {
+    ContractViews.Change view(ContractChange x, Contract c) {
         CurrentUser me = users.current().orElse(null);
         ContractTerms proposed = json.readValue(x.getNewTerms(), ContractTerms.class);
         ContractTerms base = x.getFromRevision() == c.getRevision() && revisionCount(c.getId()) == 0 ? c.terms()
@@ -532,17 +533,7 @@ public class ContractChanges {
 
     /** The kind → aspects mapping as configured (table {@code contract_change_aspect}). */
     Map<ChangeKind, Set<ReviewAspect>> matrix() {
-        Map<ChangeKind, Set<ReviewAspect>> m = new EnumMap<>(ChangeKind.class);
-        jdbc.sql("select kind, aspect from contract_change_aspect").query((rs, n) -> {
-            try {
-                m.computeIfAbsent(ChangeKind.valueOf(rs.getString(1)), k -> EnumSet.noneOf(ReviewAspect.class))
-                        .add(ReviewAspect.valueOf(rs.getString(2)));
-            } catch (IllegalArgumentException ignored) {
-                // a kind or aspect this version does not know
-            }
-            return null;
-        }).list();
-        return m;
+        return aspectSettings.matrix();
     }
 
     /** The departments (codes) whose steps of the change chain sign these aspects. */

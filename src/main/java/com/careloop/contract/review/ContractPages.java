@@ -53,7 +53,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * on the page it came from, never an error page.
  */
 @Controller
-class ContractPages {
+public class ContractPages {
 
     record Option(long id, String name) {
     }
@@ -251,7 +251,7 @@ class ContractPages {
      * A form's lines, sent as parallel fields (product, spec, quantity, unit, unitPrice, remark); empty rows are
      * skipped, numbers parsed here (a bad one: 422 naming its line).
      */
-    static List<ContractCommands.Line> formLines(List<String> product, List<String> spec, List<String> quantity,
+    public static List<ContractCommands.Line> formLines(List<String> product, List<String> spec, List<String> quantity,
                                                  List<String> unit, List<String> unitPrice, List<String> remark) {
         List<ContractCommands.Line> lines = new ArrayList<>();
         int rows = product == null ? 0 : product.size();
@@ -270,7 +270,7 @@ class ContractPages {
      * A refusal as a page shows it, in the reader's language: a stale version's message, or the rule's message — for
      * bad input after the field's label ("第 1 行单价：…", "客户同意日期：…"), not its code.
      */
-    static String refusal(MessageSource messages, RuntimeException ex) {
+    public static String refusal(MessageSource messages, RuntimeException ex) {
         java.util.Locale locale = LocaleContextHolder.getLocale();
         if (ex instanceof OptimisticLockingFailureException) {
             return messages.getMessage("contract.error.stale", null, locale);

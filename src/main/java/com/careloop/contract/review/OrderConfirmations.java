@@ -236,7 +236,8 @@ public class OrderConfirmations {
                 l.getQuantity(), l.getUnit(), l.getUnitPrice(), l.getAmount(), l.getRemark())).toList();
     }
 
-    private static Locale language(String tag) {
+    /** The customer's language from a tag (zh-CN when empty); 422 on {@code language} for another. */
+    static Locale language(String tag) {
         if (tag == null || tag.isBlank()) {
             return Locale.SIMPLIFIED_CHINESE;
         }

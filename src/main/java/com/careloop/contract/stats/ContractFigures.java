@@ -57,7 +57,7 @@ class ContractFigures implements FigureSource {
 
     @Override
     public List<Figure> figures(FigureQuery q) {
-        if (q.purpose() != Purpose.DASHBOARD && q.purpose() != Purpose.MANAGEMENT_REVIEW) {
+        if (q.purpose() == Purpose.MONTHLY_ASSESSMENT) {
             return List.of();
         }
         DataScope.SqlCondition scope = q.scope().condition("c.department_id", "c.salesperson_id", "c.registered_by");
@@ -99,6 +99,33 @@ class ContractFigures implements FigureSource {
         f.add(Figure.count("contract.underReview", underReview.size(), Better.NONE, underReviewList));
         f.add(Figure.count("contract.overdueReviewTasks", overdue, Better.LOWER, UriComponentsBuilder.fromPath(REGISTER)
                 .queryParam("status", "UNDER_REVIEW").queryParam("reviewStage", "COUNTERSIGN").build().toUriString()));
+        if (q.purpose() != Purpose.DASHBOARD) {
+            f.addAll(periodFigures(q, where, params));
+        }
+        return f;
+    }
+
+    /**
+     * For the reports (weekly, the customer's month, the management review): contracts submitted for review in the
+     * period, the outcomes A/B/C recorded in the period, and the changes requested in the period.
+     */
+    private List<Figure> periodFigures(FigureQuery q, String where, Map<String, Object> params) {
+        String period = UriComponentsBuilder.fromPath(STATISTICS).queryParam("from", q.period().first())
+                .queryParam("to", q.period().last()).build().toUriString();
+        long submitted = jdbc.sql("select count(*) from contract c" + where
+                + " and c.submitted_at >= :from and c.submitted_at < :to").params(params).query(Long.class).single();
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        jdbc.sql("select c.outcome, count(*) from contract c" + where
+                        + " and c.outcome is not null and c.outcome_at >= :from and c.outcome_at < :to group by c.outcome")
+                .params(params).query((rs, n) -> outcomes.put(rs.getString(1), rs.getLong(2))).list();
+        long changes = jdbc.sql("select count(*) from contract_change x join contract c on c.id = x.contract_id" + where
+                + " and x.requested_at >= :from and x.requested_at < :to").params(params).query(Long.class).single();
+        List<Figure> f = new ArrayList<>();
+        f.add(Figure.count("contract.reviewsSubmitted", submitted, Better.NONE, period));
+        f.add(Figure.count("contract.outcomeA", outcomes.getOrDefault("A", 0L), Better.NONE, period));
+        f.add(Figure.count("contract.outcomeB", outcomes.getOrDefault("B", 0L), Better.LOWER, period));
+        f.add(Figure.count("contract.outcomeC", outcomes.getOrDefault("C", 0L), Better.NONE, period));
+        f.add(Figure.count("contract.changes", changes, Better.NONE, period));
         return f;
     }
 }

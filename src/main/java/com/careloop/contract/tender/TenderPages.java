@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.careloop.contract.ContractCommands;
 import com.careloop.contract.ContractPermissions;
+import com.careloop.contract.review.ContractPages;
 import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
@@ -51,8 +52,11 @@ class TenderPages {
     private final TenderReviewForm form;
     private final CustomerDirectory customers;
     private final Texts texts;
+    private final org.springframework.context.MessageSource messages;
 
-    TenderPages(Tenders tenders, TenderReviewForm form, CustomerDirectory customers, Texts texts) {
+    TenderPages(Tenders tenders, TenderReviewForm form, CustomerDirectory customers, Texts texts,
+                org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.tenders = tenders;
         this.form = form;
         this.customers = customers;
@@ -170,17 +174,21 @@ class TenderPages {
         return "redirect:/tenders/" + id;
     }
 
+    /** The result; a won tender's awarded lines come as parallel fields (blank rows skipped, like the contract form). */
     @RequiresPermission(ContractPermissions.REGISTER)
     @PostMapping("/{id}/result")
     String result(@PathVariable long id, @RequestParam(required = false) Tender.Result result,
                   @RequestParam(required = false) String comment,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deliveryDate,
-                  @RequestParam(required = false) String paymentTerms, @RequestParam(required = false) String product,
-                  @RequestParam(required = false) String spec, @RequestParam(required = false) BigDecimal quantity,
-                  @RequestParam(required = false) String unit, @RequestParam(required = false) BigDecimal unitPrice,
+                  @RequestParam(required = false) String paymentTerms,
+                  @RequestParam(name = "product", required = false) List<String> product,
+                  @RequestParam(name = "spec", required = false) List<String> spec,
+                  @RequestParam(name = "quantity", required = false) List<String> quantity,
+                  @RequestParam(name = "unit", required = false) List<String> unit,
+                  @RequestParam(name = "unitPrice", required = false) List<String> unitPrice,
                   RedirectAttributes flash) {
-        List<ContractCommands.Line> lines = product == null || product.isBlank() ? List.of()
-                : List.of(new ContractCommands.Line(product, spec, quantity, unit, unitPrice, null));
+        List<ContractCommands.Line> lines = result == Tender.Result.WON
+                ? ContractPages.formLines(product, spec, quantity, unit, unitPrice, null) : List.of();
         var t = tenders.result(id, new TenderCommands.Result(result, comment, deliveryDate, paymentTerms, lines, null));
         flash.addFlashAttribute("success", "saved");
         return t.contractId() != null ? "redirect:/contracts/" + t.contractId() : "redirect:/tenders/" + id;
@@ -192,7 +200,9 @@ class TenderPages {
         String message = ex instanceof OptimisticLockingFailureException
                 ? texts.render(Text.of("contract.error.stale"), LocaleContextHolder.getLocale()) : ex.getMessage();
         if (ex instanceof InvalidInputException invalid) {
-            message = invalid.field() + ": " + message;
+            // an awarded line's field is named by its line and label ("第 2 行数量：…"), like on the contract form
+            message = invalid.field().startsWith("lines[") ? ContractPages.refusal(messages, ex)
+                    : invalid.field() + ": " + message;
         }
         flash.addFlashAttribute("error", message);
         Matcher m = TENDER_PATH.matcher(request.getRequestURI());

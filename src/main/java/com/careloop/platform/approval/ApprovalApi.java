@@ -79,4 +79,11 @@ class ApprovalApi {
     ApprovalChains.Chain edit(@PathVariable String code, @RequestBody ChainEdit request) {
         return chains.update(code, request.version(), request.stages());
     }
+
+    /** {version}: the chain's stages back to the seeds' (stale → 409; no recorded default → 409). */
+    @RequiresPermission(ApprovalPermissions.CONFIGURE)
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/approval-chains/{code}/reset")
+    ApprovalChains.Chain reset(@PathVariable String code, @RequestBody ChainEdit request) {
+        return chains.reset(code, request.version());
+    }
 }

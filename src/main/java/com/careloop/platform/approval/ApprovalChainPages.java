@@ -105,7 +105,25 @@ class ApprovalChainPages {
         return "redirect:/admin/approval-chains";
     }
 
+    /** Back to the seeds' stages with the version the editor loaded: stale → 409 on the page like saving. */
+    @PostMapping("/admin/approval-chains/{code}/reset")
+    String reset(@PathVariable String code, @RequestParam(required = false) String version, Model model,
+                 HttpServletResponse response, RedirectAttributes flash) {
+        ApprovalChains.Chain chain = chains.find(code).orElseThrow(() -> new NotFoundException(ApprovalChains.RECORD_TYPE, code));
+        try {
+            chains.reset(code, parseLong(version));
+        } catch (OptimisticLockingFailureException e) {
+            response.setStatus(409);
+            model.addAttribute("error", texts.render(Text.of("approvals.chains.changed-meanwhile"), LocaleContextHolder.getLocale()));
+            model.addAttribute("conflict", true);
+            return form(model, chain, rows(chain.stages()), chain.version());
+        }
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/admin/approval-chains/" + code;
+    }
+
     private String form(Model model, ApprovalChains.Chain chain, List<StageRow> stages, Long version) {
+        model.addAttribute("hasDefault", chains.defaultStages(chain.code()).isPresent());
         model.addAttribute("chain", chain);
         model.addAttribute("chainName", name(chain, LocaleContextHolder.getLocale()));
         model.addAttribute("stages", stages);

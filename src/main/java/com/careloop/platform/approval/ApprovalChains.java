@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.careloop.platform.AuditTrail;
+import com.careloop.platform.DomainException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Versions;
 
@@ -59,8 +60,32 @@ public class ApprovalChains {
         Chain chain = find(code).orElseThrow(() -> new NotFoundException(RECORD_TYPE, code));
         Versions.requireCurrent(version, chain.version(), RECORD_TYPE, code);
         ChainStages.validate(stages, assignees::exists);
+        return write(chain, version, ChainStages.write(ChainStages.normalised(stages)), "UPDATE");
+    }
+
+    /** The stages the chain was seeded with (V130), empty for a chain that has none recorded. */
+    @Transactional(readOnly = true)
+    public Optional<List<ChainStages.Stage>> defaultStages(String code) {
+        return jdbc.sql("select default_stages from approval_chain where code = :c and default_stages is not null")
+                .param("c", code).query(String.class).optional().map(ChainStages::parse);
+    }
+
+    /**
+     * Back to the seeds' stages (with the version the editor saw: stale → 409); a chain without recorded defaults is
+     * 409 {@code approvals.chain-no-default}. Not validated again: the defaults are what the product shipped, and a
+     * department the seeds name may since have been removed — the run-time rule (no one → approval administrators)
+     * covers that.
+     */
+    public Chain reset(String code, Long version) {
+        Chain chain = find(code).orElseThrow(() -> new NotFoundException(RECORD_TYPE, code));
+        Versions.requireCurrent(version, chain.version(), RECORD_TYPE, code);
+        List<ChainStages.Stage> defaults = defaultStages(code).orElseThrow(() -> DomainException.of("approvals.chain-no-default", code));
+        return write(chain, version, ChainStages.write(defaults), "RESET");
+    }
+
+    private Chain write(Chain chain, Long version, String after, String action) {
+        String code = chain.code();
         String before = ChainStages.write(chain.stages());
-        String after = ChainStages.write(ChainStages.normalised(stages));
         int updated = jdbc.sql("""
                 update approval_chain set stages = :s, version = version + 1, updated_at = :at
                 where code = :c and version = :v""")
@@ -69,7 +94,7 @@ public class ApprovalChains {
         if (updated == 0) {
             Versions.requireCurrentIfGiven(version, version + 1, RECORD_TYPE, code);
         }
-        audit.record(RECORD_TYPE, code, "UPDATE", AuditTrail.diff(Map.of("stages", before, "version", chain.version()),
+        audit.record(RECORD_TYPE, code, action, AuditTrail.diff(Map.of("stages", before, "version", chain.version()),
                 Map.of("stages", after, "version", chain.version() + 1)));
         return find(code).orElseThrow();
     }

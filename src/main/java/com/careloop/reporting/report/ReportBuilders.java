@@ -40,22 +40,26 @@ class ReportBuilders {
             "survey.classA", "survey.classB", "survey.classC", "survey.responseRate", "survey.responses",
             "survey.campaigns", "survey.*");
 
+    /** Contract review (合同评审): the contract module's report figures (docs/contracts.md "Report figures"). */
+    static final Section CONTRACTS = Section.of("contracts", "contract.reviewsSubmitted", "contract.reviewsOnTimeRate",
+            "contract.outcomeA", "contract.outcomeB", "contract.outcomeC", "contract.changes", "contract.*");
+
     @Bean
     ReportBuilder weeklyReportBuilder(FigureSources sources) {
         return new PlannedReportBuilder(ReportKind.WEEKLY, new SectionPlan(List.of(INTAKE, DISPATCH, COMPLAINTS,
-                CLAIMS, CALLBACKS, KEY_CUSTOMERS, CARRIED_OVER, CAPA, SATISFACTION)), sources);
+                CLAIMS, CALLBACKS, KEY_CUSTOMERS, CARRIED_OVER, CAPA, SATISFACTION, CONTRACTS)), sources);
     }
 
     @Bean
     ReportBuilder customerMonthlyReportBuilder(FigureSources sources) {
         return new PlannedReportBuilder(ReportKind.CUSTOMER_MONTHLY, new SectionPlan(List.of(INTAKE, DISPATCH,
-                COMPLAINTS, CLAIMS, CALLBACKS, SATISFACTION, CAPA, KEY_CUSTOMERS, CARRIED_OVER)), sources);
+                COMPLAINTS, CLAIMS, CALLBACKS, SATISFACTION, CAPA, KEY_CUSTOMERS, CARRIED_OVER, CONTRACTS)), sources);
     }
 
     @Bean
     ReportBuilder managementReviewBuilder(FigureSources sources) {
         return new PlannedReportBuilder(ReportKind.MANAGEMENT_REVIEW, new SectionPlan(List.of(SATISFACTION, COMPLAINTS,
                 CLAIMS, CALLBACKS, CAPA, INTAKE, DISPATCH, KEY_CUSTOMERS, CARRIED_OVER,
-                Section.placeholder("audits"), Section.placeholder("contracts"))), sources);
+                Section.placeholder("audits"), CONTRACTS)), sources);
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The dashboard figures of a department of its own (other tests' contracts do not count): a contract reviewed on time
  * and accepted, one signed late, one still under countersign with an overdue task → on-time rate 2 of 3, one contract
- * under review, one overdue review task; nothing for a scope without them; no figures for the weekly report.
+ * under review, one overdue review task; nothing for a scope without them; the reports' figures (reviews, outcomes A/B/C, changes) for the weekly and the customer's report.
  */
 class ContractFiguresApiTest extends ApiTestBase {
 
@@ -104,7 +104,23 @@ class ContractFiguresApiTest extends ApiTestBase {
         List<Figure> none = figures.figures(new FigureQuery(period, nobody, null, FigureQuery.Purpose.DASHBOARD));
         assertThat(find(none, "contract.reviewsOnTimeRate").denominator()).isZero();
         assertThat(find(none, "contract.underReview").value()).isEqualByComparingTo("0");
-        assertThat(figures.figures(new FigureQuery(period, scope, null, FigureQuery.Purpose.WEEKLY))).isEmpty();
+        assertThat(f).extracting(Figure::code).as("the dashboard stays cheap").doesNotContain("contract.outcomeA");
+        assertThat(figures.figures(new FigureQuery(period, scope, null, FigureQuery.Purpose.MONTHLY_ASSESSMENT))).isEmpty();
+
+        // the weekly report and the customer's report: reviews, on time, outcomes A/B/C, changes of the period
+        List<Figure> weekly = figures.figures(new FigureQuery(period, scope, null, FigureQuery.Purpose.WEEKLY));
+        assertThat(find(weekly, "contract.reviewsSubmitted").value()).isEqualByComparingTo("2");
+        assertThat(find(weekly, "contract.reviewsOnTimeRate").denominator()).isEqualTo(3);
+        assertThat(find(weekly, "contract.outcomeA").value()).isEqualByComparingTo("1");
+        assertThat(find(weekly, "contract.outcomeB").value()).isEqualByComparingTo("0");
+        assertThat(find(weekly, "contract.outcomeC").value()).isEqualByComparingTo("0");
+        assertThat(find(weekly, "contract.changes").value()).isEqualByComparingTo("0");
+        List<Figure> customer = figures.figures(new FigureQuery(period, scope, customerId,
+                FigureQuery.Purpose.CUSTOMER_MONTHLY));
+        assertThat(find(customer, "contract.reviewsSubmitted").value()).isEqualByComparingTo("2");
+        List<Figure> other = figures.figures(new FigureQuery(period, scope, customerId + 1_000_000L,
+                FigureQuery.Purpose.CUSTOMER_MONTHLY));
+        assertThat(find(other, "contract.reviewsSubmitted").value()).isEqualByComparingTo("0");
     }
 
     static Figure find(List<Figure> figures, String code) {

@@ -124,6 +124,40 @@ class TenderApiTest extends ApiTestBase {
         assertThat(page.get("/tenders").body()).contains(t.get("number").asString());
     }
 
+    /** The result form takes several awarded lines; a bad one is named by its line and field, nothing is saved. */
+    @Test
+    void aWonTenderBecomesAContractWithSeveralLinesFromThePage() {
+        JsonNode t = register("50000.00");
+        long id = t.get("id").asLong();
+        ok("sales", BASE + "/" + id + "/submit", "{'version':" + t.get("version").asLong() + "}");
+        for (String reviewer : new String[] {"sales", "ctrtech", "ctrprod", "quality", "ctrpurch", "ctrfin"}) {
+            decideMyTasks(reviewer, id, "APPROVE");
+        }
+        ok("ctrsalesmgr", BASE + "/" + id + "/decision", "{'decision':'BID','comment':'投标'}");
+        var page = new com.careloop.support.PageSession(port);
+        page.login("sales", DEMO_PASSWORD);
+        assertThat(page.get("/tenders/" + id).body()).contains("id=\"tender-result-lines\"")
+                .containsPattern("(?s)(class=\"tender-result-line\".*){5}");
+        var bad = page.post("/tenders/" + id + "/result", "result", "WON", "deliveryDate", today(40), "paymentTerms", "月结",
+                "product", "纸箱A", "spec", "", "quantity", "100", "unit", "只", "unitPrice", "2.50",
+                "product", "纸箱B", "spec", "", "quantity", "-5", "unit", "只", "unitPrice", "3.00",
+                "product", "", "spec", "", "quantity", "", "unit", "", "unitPrice", "");
+        assertThat(bad.location()).endsWith("/tenders/" + id);
+        assertThat(page.get("/tenders/" + id).body()).contains("第 2 行数量");
+        assertThat(get(BASE + "/" + id, tokenFor("sales")).json().get("status").asString()).isEqualTo("BID");
+
+        var won = page.post("/tenders/" + id + "/result", "result", "WON", "deliveryDate", today(40), "paymentTerms", "月结",
+                "product", "纸箱A", "spec", "", "quantity", "100", "unit", "只", "unitPrice", "2.50",
+                "product", "", "spec", "", "quantity", "", "unit", "", "unitPrice", "",
+                "product", "纸箱B", "spec", "300x200", "quantity", "40", "unit", "只", "unitPrice", "3.00");
+        assertThat(won.location()).contains("/contracts/");
+        long contractId = get(BASE + "/" + id, tokenFor("sales")).json().get("contractId").asLong();
+        JsonNode contract = get("/api/v1/contracts/" + contractId, tokenFor("sales")).json();
+        assertThat(contract.get("lines").size()).isEqualTo(2);
+        assertThat(contract.get("lines").get(1).get("product").asString()).isEqualTo("纸箱B");
+        assertThat(contract.get("totalAmount").decimalValue()).isEqualByComparingTo("370.00");
+    }
+
     @Test
     void salesRegistersAndSubmitsATenderOnThePages() {
         var page = new com.careloop.support.PageSession(port);

@@ -95,4 +95,51 @@ class ApprovalChainPagesTest extends ApiTestBase {
         assertThat(stale.body()).contains("已被他人修改").contains("value=\"quality\"").contains("id=\"chain-conflict\"");
         assertThat(version(code)).isEqualTo(1);
     }
+
+    /** The review matrix's default: a chain seeded by the product keeps its seeds, and reset brings them back. */
+    @Test
+    void aChainIsResetToItsSeedsWithItsVersionAndAudited() {
+        String code = chain();
+        jdbc.sql("update approval_chain set default_stages = stages where code = :c").param("c", code).update();
+        String path = "/admin/approval-chains/" + code;
+        PageSession s = new PageSession(port);
+        s.login("manager", DEMO_PASSWORD);
+        s.get(path);
+        assertThat(s.post(path, "version", "0", "stages[0].mode", "ALL_OF", "stages[0].steps[0].kind", "POSITION",
+                "stages[0].steps[0].ref", "GENERAL_MANAGER", "stages[0].steps[0].deadlineDays", "2", "op", "save").status())
+                .isEqualTo(302);
+        assertThat(s.get(path).body()).contains("id=\"reset-chain\"").contains("恢复默认");
+
+        PageSession.Page stale = s.post(path + "/reset", "version", "0");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("已被他人修改");
+        assertThat(version(code)).isEqualTo(1);
+
+        PageSession.Page reset = s.post(path + "/reset", "version", "1");
+        assertThat(reset.status()).isEqualTo(302);
+        assertThat(version(code)).isEqualTo(2);
+        assertThat(jdbc.sql("select stages from approval_chain where code = :c").param("c", code).query(String.class).single())
+                .contains("\"ref\":\"manager\"", "ANY_OF").doesNotContain("GENERAL_MANAGER");
+        assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'approval-chain' and record_id = :c"
+                + " and action = 'RESET'").param("c", code).query(Long.class).single()).isEqualTo(1);
+
+        String other = chain();
+        jdbc.sql("update approval_chain set default_stages = null where code = :c").param("c", other).update();
+        assertThat(s.get("/admin/approval-chains/" + other).body()).doesNotContain("id=\"reset-chain\"");
+        Response none = post("/api/v1/approval-chains/" + other + "/reset", tokenFor("manager"), j("{'version':0}"));
+        assertThat(none.status()).isEqualTo(409);
+        assertThat(none.body()).contains("approvals.chain-no-default");
+    }
+
+    /** The contract review matrix as shipped is each contract chain's default (V130), so it can always be reset. */
+    @Test
+    void theContractReviewMatrixShipsAsTheDefault() {
+        for (String chain : java.util.List.of("contract.REGULAR", "contract.SPECIAL", "contract.CHANGE", "contract.major",
+                "tender.review")) {
+            assertThat(jdbc.sql("select default_stages from approval_chain where code = :c").param("c", chain)
+                    .query(String.class).optional()).as(chain).hasValueSatisfying(d -> assertThat(d).contains("\"steps\""));
+        }
+        Response special = post("/api/v1/approval-chains/contract.SPECIAL/reset", tokenFor("supervisor"), j("{'version':0}"));
+        assertThat(special.status()).isEqualTo(403);
+    }
 }

@@ -14,6 +14,8 @@ public final class ApprovalEndpointRules {
             Map.entry("GET /api/v1/approval-chains", CONFIGURE),
             Map.entry("GET /api/v1/approval-chains/{code}", CONFIGURE),
             Map.entry("PUT /api/v1/approval-chains/{code}", CONFIGURE),
+            Map.entry("POST /api/v1/approval-chains/{code}/reset", CONFIGURE),
+            Map.entry("POST /admin/approval-chains/{code}/reset", CONFIGURE),
             Map.entry("GET /approvals", ANY),
             Map.entry("GET /admin/approval-chains", CONFIGURE),
             Map.entry("GET /admin/approval-chains/{code}", CONFIGURE),
