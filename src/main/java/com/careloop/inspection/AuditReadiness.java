@@ -99,7 +99,9 @@ public class AuditReadiness {
         return jdbc.sql(TASK_SELECT + """
                  where (cast(:audit as bigint) is null and a.status = 'PLANNED' or a.id = :audit)
                    and (:all = true or r.department_id in (:depts) or a.lead_user_id = :me
-                        or exists (select 1 from audit_member m where m.audit_id = a.id and m.user_id = :me))
+                        or exists (select 1 from audit_member m where m.audit_id = a.id and m.user_id = :me)
+                        or exists (""" + OWNED + """
+                        ))
                  order by a.audit_date, a.id, d.sort_order, d.name""")
                 .param("audit", auditId).param("today", today()).param("all", all).param("depts", depts).param("me", me == null ? -1L : me.id())
                 .query(this::mapTask).list();
@@ -114,15 +116,20 @@ public class AuditReadiness {
         template.sections().forEach(s -> s.items().forEach(i -> items.put(i.id(), i)));
         List<StoredFiles.StoredFile> stored = files.list(Audits.RECORD_TYPE, t.auditId());
         List<ReadinessItem> rows = jdbc.sql("""
-                select ri.*, f.code finding_code, f.status finding_status from audit_readiness_item ri
-                left join audit_finding f on f.id = ri.finding_id where ri.readiness_id = :r""").param("r", taskId)
+                select ri.*, f.code finding_code, f.status finding_status, ou.display_name owner_name
+                from audit_readiness_item ri
+                left join audit_finding f on f.id = ri.finding_id
+                left join audit_item_owner o on o.audit_id = :a and o.item_id = ri.item_id
+                left join app_user ou on ou.id = o.user_id
+                where ri.readiness_id = :r""").param("r", taskId).param("a", t.auditId())
                 .query((rs, n) -> {
                     long itemId = rs.getLong("item_id");
                     List<File> evidence = stored.stream().filter(f -> f.slot().equals(EVIDENCE_SLOT + itemId))
                             .map(Audits::file).toList();
                     return new ReadinessItem(items.get(itemId), rs.getString("state"), rs.getString("note"),
                             rs.getString("marked_by"), (Long) rs.getObject("finding_id", Long.class),
-                            rs.getString("finding_code"), rs.getString("finding_status"), evidence);
+                            rs.getString("finding_code"), rs.getString("finding_status"), evidence,
+                            rs.getString("owner_name"));
                 }).list();
         List<ReadinessItem> ordered = new ArrayList<>(rows);
         ordered.sort((x, y) -> x.item().sectionNo() != y.item().sectionNo()
@@ -133,14 +140,13 @@ public class AuditReadiness {
     /** Open readiness tasks of my department (the work line), and how many of them are past their check date. */
     @Transactional(readOnly = true)
     public long[] work(CurrentUser me) {
-        if (me.departmentId() == null) {
-            return new long[] {0, 0};
-        }
         return jdbc.sql("""
                 select count(*), coalesce(sum(case when r.check_on < :today then 1 else 0 end), 0)
                 from audit_readiness r join audit a on a.id = r.audit_id
-                where r.department_id = :d and r.status = 'OPEN' and a.status = 'PLANNED'""")
-                .param("d", me.departmentId()).param("today", today())
+                where (r.department_id = :d or exists (""" + OWNED + """
+                )) and r.status = 'OPEN' and a.status = 'PLANNED'""")
+                .param("d", me.departmentId() == null ? -1L : me.departmentId()).param("me", me.id())
+                .param("today", today())
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 
@@ -298,8 +304,15 @@ public class AuditReadiness {
             return true;
         }
         return me.can(InspectionPermissions.CONDUCT) && (Long.valueOf(t.departmentId()).equals(me.departmentId())
-                || me.scope().kind() != DataScope.Kind.OWN && me.scope().departmentIds().contains(t.departmentId()));
+                || me.scope().kind() != DataScope.Kind.OWN && me.scope().departmentIds().contains(t.departmentId())
+                || jdbc.sql("select count(*) from audit_readiness r where r.id = :id and exists (" + OWNED + ")")
+                        .param("id", t.id()).param("me", me.id()).query(Long.class).single() > 0);
     }
+
+    /** The readiness task {@code r} holds an item whose responsible person (000-A1) is {@code :me}. */
+    static final String OWNED = """
+            select 1 from audit_item_owner o join audit_readiness_item oi on oi.item_id = o.item_id
+            where oi.readiness_id = r.id and o.audit_id = r.audit_id and o.user_id = :me""";
 
     /** The internal auditor: the audit lead or an {@code inspection:manage} holder. */
     private boolean canCheck(ReadinessTask t) {

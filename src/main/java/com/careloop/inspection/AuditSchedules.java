@@ -17,6 +17,7 @@ import com.careloop.inspection.audit.InspectionRules.Every;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUsers;
+import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Text;
@@ -70,6 +71,53 @@ public class AuditSchedules {
     }
 
     public Schedule create(NewSchedule cmd) {
+        Checked c = check(cmd);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into audit_schedule (template_code, customer_id, counterpart, lead_user_id, member_ids, every_n,
+                  unit, next_date, ahead_days, active, created_by, created_at, updated_at)
+                values (:t, :c, :cp, :lead, :members, :n, :unit, :next, :ahead, true, :by, :now, :now)""")
+                .params(c.params()).param("by", users.actorName())
+                .param("now", java.sql.Timestamp.from(clock.instant())).update(keys, "id");
+        long id = keys.getKey().longValue();
+        Schedule s = schedule(id);
+        audit.record(RECORD_TYPE, String.valueOf(id), "CREATE", AuditTrail.diff(Map.of(), fields(s)));
+        return s;
+    }
+
+    /**
+     * Edits an active schedule in place (template code, counterpart, lead, members, period, next date, days ahead);
+     * the version must be the one read (409 otherwise). Audits already planned keep their date; the next generation
+     * counts from the new next date.
+     */
+    public Schedule update(long id, NewSchedule cmd, Long version) {
+        Schedule before = schedule(id);
+        Versions.requireCurrent(version, before.version(), RECORD_TYPE, String.valueOf(id));
+        if (!before.active()) {
+            throw DomainException.of("inspection.schedule-stopped", before.templateCode(), before.counterpart());
+        }
+        Checked c = check(cmd);
+        int n = jdbc.sql("""
+                update audit_schedule set template_code = :t, customer_id = :c, counterpart = :cp, lead_user_id = :lead,
+                  member_ids = :members, every_n = :n, unit = :unit, next_date = :next, ahead_days = :ahead,
+                  version = version + 1, updated_at = :now
+                where id = :id and version = :version and active = true""")
+                .params(c.params()).param("now", java.sql.Timestamp.from(clock.instant())).param("id", id)
+                .param("version", before.version()).update();
+        if (n != 1) { // the generation job or another editor moved it between our read and write
+            throw new org.springframework.dao.OptimisticLockingFailureException(
+                    RECORD_TYPE + " " + id + " was changed by someone else (version " + before.version() + ")");
+        }
+        Schedule after = schedule(id);
+        audit.record(RECORD_TYPE, String.valueOf(id), "UPDATE", AuditTrail.diff(fields(before), fields(after)));
+        return after;
+    }
+
+    /** The validated values of a new or edited schedule, as SQL parameters. */
+    private record Checked(Map<String, Object> params) {
+    }
+
+    private Checked check(NewSchedule cmd) {
         if (cmd == null || cmd.templateCode() == null || cmd.templateCode().isBlank()) {
             throw new InvalidInputException("templateCode", "required", Text.of("error.inspection.required", "templateCode"));
         }
@@ -99,28 +147,30 @@ public class AuditSchedules {
         }
         List<Long> members = cmd.memberIds() == null ? List.of()
                 : cmd.memberIds().stream().filter(Objects::nonNull).distinct().toList();
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into audit_schedule (template_code, customer_id, counterpart, lead_user_id, member_ids, every_n,
-                  unit, next_date, ahead_days, active, created_by, created_at, updated_at)
-                values (:t, :c, :cp, :lead, :members, :n, :unit, :next, :ahead, true, :by, :now, :now)""")
-                .param("t", code).param("c", cmd.customerId())
-                .param("cp", cmd.counterpart() == null ? "" : cmd.counterpart().trim()).param("lead", lead)
-                .param("members", members.isEmpty() ? null : String.join(",", members.stream().map(String::valueOf).toList()))
-                .param("n", cmd.everyN()).param("unit", unit.name()).param("next", cmd.nextDate()).param("ahead", ahead)
-                .param("by", users.actorName()).param("now", java.sql.Timestamp.from(clock.instant())).update(keys, "id");
-        long id = keys.getKey().longValue();
-        Schedule s = schedule(id);
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("templateCode", s.templateCode());
-        after.put("counterpart", s.counterpart());
-        after.put("customerId", s.customerId());
-        after.put("leadUserId", s.leadUserId());
-        after.put("every", s.everyN() + " " + s.unit());
-        after.put("nextDate", s.nextDate());
-        after.put("aheadDays", s.aheadDays());
-        audit.record(RECORD_TYPE, String.valueOf(id), "CREATE", AuditTrail.diff(Map.of(), after));
-        return s;
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("t", code);
+        p.put("c", cmd.customerId());
+        p.put("cp", cmd.counterpart() == null ? "" : cmd.counterpart().trim());
+        p.put("lead", lead);
+        p.put("members", members.isEmpty() ? null : String.join(",", members.stream().map(String::valueOf).toList()));
+        p.put("n", cmd.everyN());
+        p.put("unit", unit.name());
+        p.put("next", cmd.nextDate());
+        p.put("ahead", ahead);
+        return new Checked(p);
+    }
+
+    private static Map<String, Object> fields(Schedule s) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("templateCode", s.templateCode());
+        f.put("counterpart", s.counterpart());
+        f.put("customerId", s.customerId());
+        f.put("leadUserId", s.leadUserId());
+        f.put("memberIds", s.memberIds().toString());
+        f.put("every", s.everyN() + " " + s.unit());
+        f.put("nextDate", s.nextDate());
+        f.put("aheadDays", s.aheadDays());
+        return f;
     }
 
     /** Stops a schedule (the audits already planned stay). */

@@ -22,6 +22,8 @@ import com.careloop.capa.OpenCapa;
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
 import com.careloop.inspection.InspectionCommands.AddFinding;
+import com.careloop.inspection.InspectionCommands.AssignOwner;
+import com.careloop.inspection.InspectionViews.ItemOwner;
 import com.careloop.inspection.InspectionCommands.Answer;
 import com.careloop.inspection.InspectionCommands.AssessRisk;
 import com.careloop.inspection.InspectionCommands.Correct;
@@ -208,11 +210,22 @@ public class Audits {
             jdbc.sql("insert into audit_member (audit_id, user_id, department_id) values (:a, :u, :d)")
                     .param("a", id).param("u", m).param("d", dept).update();
         }
+        String predefined = jdbc.sql("select deliverables from checklist_template where id = :t").param("t", t.id())
+                .query(String.class).optional().orElse(null);
+        List<String> deliverables = predefined == null ? List.of() : predefined.lines().map(String::trim)
+                .filter(x -> !x.isEmpty()).distinct().toList();
+        for (String name : deliverables) {
+            jdbc.sql("""
+                    insert into audit_deliverable (audit_id, name, required, created_by, created_at, updated_at)
+                    values (:a, :n, true, :by, :now, :now)""").param("a", id).param("n", cut(name, 200))
+                    .param("by", users.actorName()).param("now", java.sql.Timestamp.from(now())).update();
+        }
         int readiness = (t.kind() == AuditKind.CSR || t.kind() == AuditKind.FACTORY) && cmd.auditDate().isAfter(today())
                 ? createReadiness(id, t, cmd.auditDate()) : 0;
         Map<String, Object> created = new LinkedHashMap<>(state(id));
         created.put("scheduleId", scheduleId);
         created.put("readinessTasks", readiness);
+        created.put("deliverables", String.join("; ", deliverables));
         audit.record(RECORD_TYPE, String.valueOf(id), "CREATE", AuditTrail.diff(Map.of(), created));
         return id;
     }
@@ -529,6 +542,12 @@ public class Audits {
         if (h.kind == AuditKind.PRE_CONTRACT && h.decision == null) {
             throw DomainException.of("inspection.undecided", h.code);
         }
+        List<String> missing = jdbc.sql("""
+                select name from audit_deliverable where audit_id = :id and required = true and file_id is null
+                order by id""").param("id", id).query(String.class).list();
+        if (!missing.isEmpty()) {
+            throw DomainException.of("inspection.deliverable-missing", h.code, String.join("、", missing));
+        }
         Map<String, Object> before = state(id);
         jdbc.sql("update audit set status = 'CLOSED', closed_at = :now, version = version + 1, updated_at = :now where id = :id")
                 .param("now", java.sql.Timestamp.from(now())).param("id", id).update();
@@ -591,6 +610,7 @@ public class Audits {
         requireVisible(h);
         Template t = templates.template(h.templateId);
         Map<Long, AnswerRow> answers = answers(id);
+        Map<Long, ItemOwner> owners = ownerMap(id);
         List<File> all = files.list(RECORD_TYPE, id).stream().map(Audits::file).toList();
         List<QuestionSection> sections = new ArrayList<>();
         long questions = 0;
@@ -600,7 +620,7 @@ public class Audits {
                 if (!ChecklistRules.applies(String.join(",", i.schemes()), h.schemes)) {
                     continue;
                 }
-                qs.add(question(i, answers.get(i.id()), all));
+                qs.add(question(i, answers.get(i.id()), all, owners));
             }
             if (!qs.isEmpty()) {
                 questions += qs.size();
@@ -609,13 +629,12 @@ public class Audits {
         }
         List<Finding> findings = jdbc.sql(FINDING_SELECT + " where f.audit_id = :id order by f.id").param("id", id)
                 .query(this::mapFinding).list();
-        List<Finding> earlier = jdbc.sql(FINDING_SELECT + """
-                 where f.audit_id <> :id and a.audit_date <= :date
-                   and ((cast(:customer as bigint) is not null and a.customer_id = :customer)
-                     or (cast(:customer as bigint) is null and a.counterpart = :counterpart))
-                 order by a.audit_date desc, f.id limit 100""")
-                .param("id", id).param("date", h.auditDate).param("customer", h.customerId)
-                .param("counterpart", h.counterpart).query(this::mapFinding).list();
+        // only the counterpart's own condition goes into the SQL (a "cast(:x) is null or" walked every finding)
+        List<Finding> earlier = jdbc.sql(FINDING_SELECT + " where f.audit_id <> :id and a.audit_date <= :date and "
+                        + (h.customerId != null ? "a.customer_id = :who" : "a.counterpart = :who")
+                        + " order by a.audit_date desc, f.id limit 100")
+                .param("id", id).param("date", h.auditDate)
+                .param("who", h.customerId != null ? h.customerId : h.counterpart).query(this::mapFinding).list();
         List<Member> members = jdbc.sql("""
                 select m.user_id, u.display_name, m.department_id, d.name dname from audit_member m
                 join app_user u on u.id = m.user_id left join department d on d.id = m.department_id
@@ -1057,13 +1076,81 @@ public class Audits {
         Head h = head(auditId);
         Item item = templates.template(h.templateId).sections().stream().flatMap(s -> s.items().stream())
                 .filter(i -> i.id() == itemId).findFirst().orElseThrow();
-        return question(item, answers(auditId).get(itemId), files.list(RECORD_TYPE, auditId).stream().map(Audits::file).toList());
+        return question(item, answers(auditId).get(itemId), files.list(RECORD_TYPE, auditId).stream().map(Audits::file).toList(),
+                ownerMap(auditId));
     }
 
-    private static Question question(Item i, AnswerRow a, List<File> all) {
+    private static Question question(Item i, AnswerRow a, List<File> all, Map<Long, ItemOwner> owners) {
         List<File> photos = all.stream().filter(f -> f.slot().equals(PHOTO_SLOT + i.id())).toList();
-        return a == null ? new Question(i, null, false, false, false, null, photos)
-                : new Question(i, a.answer, true, a.notApplicable, a.failed, a.note, photos);
+        String owner = owners.containsKey(i.id()) ? owners.get(i.id()).name() : null;
+        return a == null ? new Question(i, null, false, false, false, null, photos, owner)
+                : new Question(i, a.answer, true, a.notApplicable, a.failed, a.note, photos, owner);
+    }
+
+    // ---- responsibility split (000-A1) ----------------------------------------------------------
+
+    /** The persons responsible for the audit's items, by item id. */
+    @Transactional(readOnly = true)
+    public Map<Long, ItemOwner> owners(long id) {
+        requireVisible(head(id));
+        return ownerMap(id);
+    }
+
+    private Map<Long, ItemOwner> ownerMap(long id) {
+        Map<Long, ItemOwner> m = new LinkedHashMap<>();
+        jdbc.sql("""
+                select o.item_id, o.user_id, u.display_name from audit_item_owner o join app_user u on u.id = o.user_id
+                where o.audit_id = :a order by o.item_id""").param("a", id)
+                .query((rs, n) -> new ItemOwner(rs.getLong(1), rs.getLong(2), rs.getString(3))).list()
+                .forEach(o -> m.put(o.itemId(), o));
+        return m;
+    }
+
+    /**
+     * Names the person responsible for one item or a whole section while the audit is prepared or conducted (the
+     * lead or a manager); a null person clears it. Their readiness task reaches them even outside the department.
+     */
+    public Map<Long, ItemOwner> assignOwner(long id, AssignOwner cmd) {
+        Head h = head(id);
+        requireTakingPart(h);
+        CurrentUser me = users.current().orElse(null);
+        if (me != null && !me.can(InspectionPermissions.MANAGE) && me.id() != h.leadUserId) {
+            throw new AccessDeniedException("only the lead or a manager divides the responsibility");
+        }
+        requireStatus(h, "assign-owner", AuditStatus.PLANNED, AuditStatus.IN_PROGRESS);
+        if (cmd == null || (cmd.itemId() == null) == (cmd.sectionNo() == null)) {
+            throw new InvalidInputException("itemId", "one-of", Text.of("error.inspection.owner-target"));
+        }
+        List<ItemRow> targets = items(h).stream().filter(i -> cmd.itemId() != null ? i.id == cmd.itemId()
+                : i.sectionNo == cmd.sectionNo()).toList();
+        if (targets.isEmpty()) {
+            throw new InvalidInputException(cmd.itemId() != null ? "itemId" : "sectionNo", "exists",
+                    Text.of("error.inspection.owner-target"));
+        }
+        if (cmd.userId() != null) {
+            userName("userId", cmd.userId());
+        }
+        Map<Long, ItemOwner> before = ownerMap(id);
+        for (ItemRow i : targets) {
+            jdbc.sql("delete from audit_item_owner where audit_id = :a and item_id = :i").param("a", id)
+                    .param("i", i.id).update();
+            if (cmd.userId() != null) {
+                jdbc.sql("""
+                        insert into audit_item_owner (audit_id, item_id, user_id, assigned_by, assigned_at)
+                        values (:a, :i, :u, :by, :now)""").param("a", id).param("i", i.id).param("u", cmd.userId())
+                        .param("by", users.actorName()).param("now", java.sql.Timestamp.from(now())).update();
+            }
+        }
+        Map<String, Object> was = new LinkedHashMap<>();
+        Map<String, Object> now = new LinkedHashMap<>();
+        Map<Long, ItemOwner> after = ownerMap(id);
+        for (ItemRow i : targets) {
+            String item = i.sectionNo + "." + i.itemNo;
+            was.put(item, before.containsKey(i.id) ? before.get(i.id).userId() : null);
+            now.put(item, after.containsKey(i.id) ? after.get(i.id).userId() : null);
+        }
+        audit.record(RECORD_TYPE, String.valueOf(id), "OWNER", AuditTrail.diff(was, now));
+        return after;
     }
 
     private List<StoredFiles.StoredFile> photos(long auditId, long itemId) {
@@ -1124,6 +1211,20 @@ public class Audits {
     }
 
     /** Conducting steps: the lead, a team member, or a manager; others who can see it are refused (403). */
+    /** An audit as its deliverables see it: code and status, after checking the reader may see it (or takes part). */
+    record Access(long id, String code, AuditStatus status) {
+    }
+
+    Access access(long id, boolean takingPart) {
+        Head h = head(id);
+        if (takingPart) {
+            requireTakingPart(h);
+        } else {
+            requireVisible(h);
+        }
+        return new Access(h.id, h.code, h.status);
+    }
+
     private void requireTakingPart(Head h) {
         requireVisible(h);
         CurrentUser me = users.current().orElse(null);

@@ -120,8 +120,47 @@ public class ChecklistTemplates {
         int next = jdbc.sql("select max(revision) from checklist_template where code = :c").param("c", t.code())
                 .query(Integer.class).single() + 1;
         long copy = insert(t.code(), next, asCommand(t));
+        jdbc.sql("update checklist_template set deliverables = (select o.deliverables from checklist_template o where o.id = :o) where id = :id")
+                .param("o", id).param("id", copy).update();
         audit.record(RECORD_TYPE, String.valueOf(copy), "NEW_REVISION", AuditTrail.diff(Map.of(), state(copy)));
         return template(copy);
+    }
+
+    /**
+     * The deliverables every audit of this DRAFT revision will require (Facility Profile, CFSI_CMRT …), one name each
+     * (at most 200 characters); copied into the audit when it is planned. Replaces the list; 409 once published.
+     */
+    public List<String> setDeliverables(long id, List<String> names, Long version) {
+        Template t = template(id);
+        Versions.requireCurrentIfGiven(version, t.version(), RECORD_TYPE, t.code());
+        requireStatus(t, TemplateStatus.DRAFT, "deliverables");
+        List<String> clean = names == null ? List.of() : names.stream().filter(java.util.Objects::nonNull)
+                .map(String::trim).filter(n -> !n.isEmpty()).distinct().toList();
+        for (int i = 0; i < clean.size(); i++) {
+            if (clean.get(i).length() > 200) {
+                throw new InvalidInputException("names[" + i + "]", "length", Text.of("error.inspection.deliverable-name"));
+            }
+        }
+        String joined = clean.isEmpty() ? null : String.join("\n", clean);
+        if (joined != null && joined.length() > 4000) {
+            throw new InvalidInputException("names", "length", Text.of("error.inspection.deliverable-name"));
+        }
+        List<String> before = deliverables(id);
+        jdbc.sql("update checklist_template set deliverables = :d, version = version + 1, updated_at = :now where id = :id")
+                .param("d", joined).param("now", java.sql.Timestamp.from(now())).param("id", id).update();
+        audit.record(RECORD_TYPE, String.valueOf(id), "DELIVERABLES", AuditTrail.diff(
+                Map.of("deliverables", String.join("; ", before)), Map.of("deliverables", String.join("; ", clean))));
+        return clean;
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> deliverables(long id) {
+        List<String> rows = jdbc.sql("select deliverables from checklist_template where id = :id").param("id", id)
+                .query(String.class).list();
+        if (rows.isEmpty()) {
+            throw new NotFoundException(RECORD_TYPE, id);
+        }
+        return rows.get(0) == null ? List.of() : rows.get(0).lines().toList();
     }
 
     @Transactional(readOnly = true)

@@ -97,4 +97,19 @@ public final class InspectionCommands {
     public record NewSchedule(String templateCode, Long customerId, String counterpart, Long leadUserId,
                               List<Long> memberIds, Integer everyN, String unit, LocalDate nextDate, Integer aheadDays) {
     }
+
+    /** A deliverable of an audit: its name (unique on the audit), required (default yes), owner and due date. */
+    public record NewDeliverable(String name, Boolean required, Long ownerUserId, LocalDate dueOn) {
+    }
+
+    /** The deliverable was uploaded to the customer's portal on {@code uploadedOn} (default today). */
+    public record MarkPortal(LocalDate uploadedOn, Long version) {
+    }
+
+    /**
+     * The person responsible for one item ({@code itemId}) or every item of a section ({@code sectionNo}) of an audit;
+     * a null {@code userId} clears it.
+     */
+    public record AssignOwner(Long itemId, Integer sectionNo, Long userId) {
+    }
 }

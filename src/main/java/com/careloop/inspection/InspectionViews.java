@@ -55,7 +55,7 @@ public final class InspectionViews {
 
     /** An item of the audit's checklist with its answer (null fields when not yet answered) and photos. */
     public record Question(Item item, String answer, boolean answered, boolean notApplicable, boolean failed,
-                           String note, List<File> photos) {
+                           String note, List<File> photos, String ownerName) {
     }
 
     public record QuestionSection(int no, String titleZhCn, String titleZhTw, String titleEn, List<Question> questions) {
@@ -125,11 +125,23 @@ public final class InspectionViews {
 
     /** One checklist item of a readiness task: READY / GAP (null: not marked yet), note, gap finding, evidence. */
     public record ReadinessItem(Item item, String state, String note, String markedBy, Long findingId,
-                                String findingCode, String findingStatus, List<File> evidence) {
+                                String findingCode, String findingStatus, List<File> evidence, String ownerName) {
     }
 
     public record ReadinessTaskDetail(ReadinessTask task, List<ReadinessItem> items, boolean canMark,
                                       boolean canCheck) {
+    }
+
+    /**
+     * A deliverable the customer requires with the audit: owner, due date, its file (null until uploaded), the day it
+     * was uploaded to the customer's portal; overdue when it has no file after its due date.
+     */
+    public record Deliverable(long id, long auditId, String name, boolean required, Long ownerUserId, String ownerName,
+                              LocalDate dueOn, File file, LocalDate portalUploadedOn, boolean overdue, long version) {
+    }
+
+    /** The person responsible for one checklist item on an audit (000-A1), beside the item's department. */
+    public record ItemOwner(long itemId, long userId, String name) {
     }
 
     /** A recurring audit schedule. */

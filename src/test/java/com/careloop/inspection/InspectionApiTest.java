@@ -410,6 +410,58 @@ class InspectionApiTest extends ApiTestBase {
     }
 
     @Test
+    void itemOwnersAreShownOnSiteAndOnTheReadinessTaskAndTheReadinessReminderGoesToThemInsteadOfTheDepartment() {
+        String q = tokenFor("quality");
+        String code = "A1-" + UUID.randomUUID().toString().substring(0, 8);
+        long templateId = readinessTemplate(code);
+        LocalDate auditDate = LocalDate.parse(today()).plusDays(21);
+        JsonNode a = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'" + auditDate
+                + "','counterpart':'品牌商" + code + "'}")), 201);
+        long id = a.get("id").asLong();
+        String owners = AUDITS + "/" + id + "/owners";
+        assertThat(put(owners, q, j("{'userId':" + userId("staff") + "}")).body()).contains("itemId");
+        assertThat(put(owners, q, j("{'sectionNo':9,'userId':" + userId("staff") + "}")).body()).contains("sectionNo");
+        assertThat(put(owners, tokenFor("sales"), j("{'sectionNo':1,'userId':" + userId("sales") + "}")).status())
+                .isIn(403, 404);
+        // the whole section to one person, then one item to another
+        assertThat(ok(put(owners, q, j("{'sectionNo':1,'userId':" + userId("sales") + "}")), 200).size()).isEqualTo(4);
+        long contracts = item(a, 0);
+        ok(put(owners, q, j("{'itemId':" + contracts + ",'userId':" + userId("staff") + "}")), 200);
+        long headcount = item(a, 3);
+        ok(put(owners, q, j("{'itemId':" + headcount + ",'userId':null}")), 200);
+        JsonNode list = ok(get(owners, q), 200);
+        assertThat(list.size()).isEqualTo(3);
+        String staffName = jdbc.sql("select display_name from app_user where username = 'staff'").query(String.class).single();
+        JsonNode detail = ok(get(AUDITS + "/" + id, q), 200);
+        assertThat(detail.get("sections").get(0).get("questions").get(0).get("ownerName").asString()).isEqualTo(staffName);
+        assertThat(detail.get("sections").get(0).get("questions").get(3).get("ownerName").isNull()).isTrue();
+
+        JsonNode board = ok(get(AUDITS + "/readiness?auditId=" + id, q), 200);
+        long salesTask = 0;
+        LocalDate checkOn = null;
+        for (JsonNode t : board) {
+            if (t.get("departmentName").asString().contains("业务部")) {
+                salesTask = t.get("id").asLong();
+                checkOn = LocalDate.parse(t.get("checkOn").asString());
+            }
+        }
+        JsonNode task = ok(get(AUDITS + "/readiness/" + salesTask, q), 200);
+        assertThat(task.get("items").findValuesAsString("ownerName")).contains(staffName);
+        // the reminder reaches the owners: staff (outside the department) for the SALES task, sales for the QA task;
+        // the QA department, whose only item has an owner, is not told
+        String auditCode = a.get("code").asString();
+        long staff = notices(userId("staff"), auditCode);
+        long sales = notices(userId("sales"), auditCode);
+        long quality = notices(userId("quality"), auditCode);
+        jobs.remindReadiness(checkOn.minusDays(2));
+        assertThat(notices(userId("staff"), auditCode)).isEqualTo(staff + 1);
+        assertThat(notices(userId("sales"), auditCode)).isEqualTo(sales + 2);
+        assertThat(notices(userId("quality"), auditCode)).isEqualTo(quality);
+        assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'inspection-audit' and record_id = :id"
+                + " and action = 'OWNER'").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void aManagersOverrideLetsTheAuditStartWithTheReadinessCheckOpenAndOnlyAManagerMayRecordIt() {
         String q = tokenFor("quality");
         String code = "OV-" + UUID.randomUUID().toString().substring(0, 8);
@@ -462,6 +514,98 @@ class InspectionApiTest extends ApiTestBase {
         schedules.generate(today.plusDays(7));
         assertThat(jdbc.sql("select count(*) from audit where schedule_id = :s").param("s", s.get("id").asLong())
                 .query(Long.class).single()).isEqualTo(6);
+    }
+
+    @Test
+    void aScheduleIsEditedInPlaceWithItsVersionAndTheEditIsAudited() throws Exception {
+        String q = tokenFor("quality");
+        LocalDate today = LocalDate.parse(today());
+        String counterpart = "季度供应商" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode s = ok(post(AUDITS + "/schedules", q, j("{'templateCode':'MYSTERY-GATE','counterpart':'" + counterpart
+                + "','everyN':1,'unit':'WEEKS','nextDate':'" + today.plusDays(40) + "','aheadDays':5}")), 201);
+        String path = AUDITS + "/schedules/" + s.get("id").asLong();
+        long version = s.get("version").asLong();
+        String edit = "{'templateCode':'SUPPLIER-6S','counterpart':'" + counterpart + "-改','everyN':3,'unit':'MONTHS',"
+                + "'nextDate':'" + today.plusDays(50) + "','aheadDays':10,'version':";
+        // no version: 422; bad period: 422 naming the field; not a manager: 403
+        assertThat(put(path, q, j(edit + "null}")).body()).contains("version");
+        assertThat(put(path, q, j(edit.replace("'everyN':3", "'everyN':0") + version + "}")).body()).contains("everyN");
+        assertThat(put(path, tokenFor("sales"), j(edit + version + "}")).status()).isEqualTo(403);
+        JsonNode e = ok(put(path, q, j(edit + version + "}")), 200);
+        assertThat(e.get("templateCode").asString()).isEqualTo("SUPPLIER-6S");
+        assertThat(e.get("counterpart").asString()).isEqualTo(counterpart + "-改");
+        assertThat(e.get("everyN").asInt()).isEqualTo(3);
+        assertThat(e.get("unit").asString()).isEqualTo("MONTHS");
+        assertThat(e.get("nextDate").asString()).isEqualTo(today.plusDays(50).toString());
+        assertThat(e.get("version").asLong()).isEqualTo(version + 1);
+        // a second editor with the old version: 409, nothing written over
+        assertThat(put(path, q, j(edit.replace("-改", "-旧") + version + "}")).status()).isEqualTo(409);
+        assertThat(ok(get(path, q), 200).get("counterpart").asString()).isEqualTo(counterpart + "-改");
+        assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'audit-schedule' and record_id = :id"
+                + " and action = 'UPDATE'").param("id", String.valueOf(s.get("id").asLong())).query(Long.class).single())
+                .isEqualTo(1);
+        // a stopped schedule is not edited
+        JsonNode stopped = ok(post(path + "/stop", q, null), 200);
+        assertThat(put(path, q, j(edit + stopped.get("version").asLong() + "}")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aTemplatesDeliverablesAreCopiedToItsAuditsAndTheAuditClosesOnlyOnceEveryRequiredOneHasItsFile() {
+        String q = tokenFor("quality");
+        String code = "D-" + UUID.randomUUID().toString().substring(0, 8);
+        long templateId = ok(post(TEMPLATES, q, j("{'code':'" + code + "','kind':'SUPPLIER','title':'交付资料测试',"
+                + "'sections':[{'titleZhCn':'基本','items':[{'textZhCn':'资料齐全','kind':'YES_NO'}]}]}")), 201)
+                .get("id").asLong();
+        assertThat(put(TEMPLATES + "/" + templateId + "/deliverables", q, j("{'names':['" + "x".repeat(201) + "']}"))
+                .body()).contains("names[0]");
+        assertThat(ok(put(TEMPLATES + "/" + templateId + "/deliverables", q,
+                j("{'names':['Facility Profile',' CFSI_CMRT ','','Facility Profile']}")), 200).toString())
+                .isEqualTo("[\"Facility Profile\",\"CFSI_CMRT\"]");
+        ok(post(TEMPLATES + "/" + templateId + "/publish", q, null), 200);
+        // published: the list is kept, no longer changed
+        assertThat(put(TEMPLATES + "/" + templateId + "/deliverables", q, j("{'names':['x']}")).status()).isEqualTo(409);
+        JsonNode a = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'" + today()
+                + "','counterpart':'交付资料供应商" + code + "'}")), 201);
+        long id = a.get("id").asLong();
+        JsonNode list = ok(get(AUDITS + "/" + id + "/deliverables", q), 200);
+        assertThat(list.findValuesAsString("name")).containsExactly("Facility Profile", "CFSI_CMRT");
+        long profile = list.get(0).get("id").asLong();
+        long cmrt = list.get(1).get("id").asLong();
+        // a deliverable added by hand: optional, owned by a person, due in a week; a second one of the same name: 422
+        JsonNode extra = ok(post(AUDITS + "/" + id + "/deliverables", q, j("{'name':'申请书附件：营业执照','required':false,"
+                + "'ownerUserId':" + userId("sales") + ",'dueOn':'" + LocalDate.parse(today()).plusDays(7) + "'}")), 201);
+        assertThat(extra.get("ownerName").asString()).isNotBlank();
+        assertThat(extra.get("required").asBoolean()).isFalse();
+        assertThat(post(AUDITS + "/" + id + "/deliverables", q, j("{'name':'CFSI_CMRT'}")).body()).contains("name");
+        assertThat(post(AUDITS + "/" + id + "/deliverables", tokenFor("sales"), j("{'name':'x'}")).status())
+                .isIn(403, 404);
+        // no file yet: cannot be marked as uploaded to the portal
+        assertThat(post(AUDITS + "/" + id + "/deliverables/" + cmrt + "/portal", q, j("{}")).status()).isEqualTo(409);
+
+        ok(post(AUDITS + "/" + id + "/start", q, null), 200);
+        ok(put(AUDITS + "/" + id + "/answers/" + item(a, 0), q, j("{'answer':'YES'}")), 200);
+        ok(post(AUDITS + "/" + id + "/finish", q, null), 200);
+        Response refused = post(AUDITS + "/" + id + "/close", q, null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("Facility Profile").contains("CFSI_CMRT").doesNotContain("营业执照");
+
+        ok(upload(AUDITS + "/" + id + "/deliverables/" + profile + "/file", "quality",
+                new Multipart().file("file", "facility-profile.txt", "text/plain", "profile".getBytes())), 200);
+        JsonNode withFile = ok(upload(AUDITS + "/" + id + "/deliverables/" + cmrt + "/file", "quality",
+                new Multipart().file("file", "CFSI_CMRT.txt", "text/plain", "cmrt".getBytes())), 200);
+        assertThat(withFile.get("file").get("fileName").asString()).isEqualTo("CFSI_CMRT.txt");
+        assertThat(post(AUDITS + "/" + id + "/deliverables/" + cmrt + "/portal", q,
+                j("{'uploadedOn':'" + LocalDate.parse(today()).plusDays(1) + "'}")).body()).contains("uploadedOn");
+        assertThat(post(AUDITS + "/" + id + "/deliverables/" + cmrt + "/portal", q,
+                j("{'version':" + (withFile.get("version").asLong() - 1) + "}")).status()).isEqualTo(409);
+        JsonNode marked = ok(post(AUDITS + "/" + id + "/deliverables/" + cmrt + "/portal", q,
+                j("{'version':" + withFile.get("version").asLong() + "}")), 200);
+        assertThat(marked.get("portalUploadedOn").asString()).isEqualTo(today());
+        assertThat(ok(post(AUDITS + "/" + id + "/close", q, null), 200).get("status").asString()).isEqualTo("CLOSED");
+        assertThat(post(AUDITS + "/" + id + "/deliverables", q, j("{'name':'迟到的资料'}")).status()).isEqualTo(409);
+        assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'inspection-audit' and record_id = :id"
+                + " and action like 'DELIVERABLE_%'").param("id", String.valueOf(id)).query(Long.class).single())
+                .isEqualTo(4);
     }
 
     @Test

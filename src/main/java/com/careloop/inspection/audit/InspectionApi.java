@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import com.careloop.inspection.AuditDeliverables;
 import com.careloop.inspection.AuditKind;
+import com.careloop.inspection.InspectionCommands.MarkPortal;
+import com.careloop.inspection.InspectionCommands.NewDeliverable;
+import com.careloop.inspection.InspectionViews.Deliverable;
 import com.careloop.inspection.AuditReadiness;
 import com.careloop.inspection.AuditSchedules;
 import com.careloop.inspection.InspectionCommands.CheckReadiness;
@@ -29,6 +33,7 @@ import com.careloop.inspection.InspectionCommands.OpenCapaFor;
 import com.careloop.inspection.InspectionCommands.PlanAudit;
 import com.careloop.inspection.InspectionCommands.Step;
 import com.careloop.inspection.InspectionCommands.Upload;
+import com.careloop.inspection.InspectionCommands;
 import com.careloop.inspection.InspectionPermissions;
 import com.careloop.inspection.InspectionViews;
 import com.careloop.inspection.InspectionViews.AuditPage;
@@ -76,9 +81,12 @@ class InspectionApi {
     private final AuditSchedules schedules;
     private final InspectionStatistics statistics;
     private final TemplateExcel excel;
+    private final AuditDeliverables deliverables;
 
     InspectionApi(ChecklistTemplates templates, Audits audits, InspectionOutput output, AuditReadiness readiness,
-                  AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel) {
+                  AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel,
+                  AuditDeliverables deliverables) {
+        this.deliverables = deliverables;
         this.excel = excel;
         this.statistics = statistics;
         this.templates = templates;
@@ -206,6 +214,66 @@ class InspectionApi {
     InspectionViews.File folderFile(@PathVariable long id, @PathVariable String folder,
                                     @RequestParam(required = false) MultipartFile file) {
         return audits.addFile(id, folder, upload(file));
+    }
+
+    // ---- responsibility split (000-A1) ----
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/{id}/owners")
+    java.util.Collection<InspectionViews.ItemOwner> owners(@PathVariable long id) {
+        return audits.owners(id).values();
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PutMapping(AUDITS + "/{id}/owners")
+    java.util.Collection<InspectionViews.ItemOwner> assignOwner(@PathVariable long id,
+                                                               @RequestBody InspectionCommands.AssignOwner body) {
+        return audits.assignOwner(id, body).values();
+    }
+
+    // ---- deliverables (000-A9, 000-F5) ----
+
+    /** The deliverables every audit of a draft template revision will require, one name each. */
+    record Deliverables(List<String> names, Long version) {
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(TEMPLATES + "/{id}/deliverables")
+    List<String> templateDeliverables(@PathVariable long id) {
+        return templates.deliverables(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PutMapping(TEMPLATES + "/{id}/deliverables")
+    List<String> setTemplateDeliverables(@PathVariable long id, @RequestBody Deliverables body) {
+        return templates.setDeliverables(id, body.names(), body.version());
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/{id}/deliverables")
+    List<Deliverable> deliverables(@PathVariable long id) {
+        return deliverables.list(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/{id}/deliverables")
+    @ResponseStatus(HttpStatus.CREATED)
+    Deliverable addDeliverable(@PathVariable long id, @RequestBody NewDeliverable body) {
+        return deliverables.add(id, body);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/{id}/deliverables/{deliverableId}/file")
+    Deliverable deliverableFile(@PathVariable long id, @PathVariable long deliverableId,
+                                @RequestParam(required = false) MultipartFile file) {
+        return deliverables.attach(id, deliverableId, upload(file));
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping(AUDITS + "/{id}/deliverables/{deliverableId}/portal")
+    Deliverable deliverablePortal(@PathVariable long id, @PathVariable long deliverableId,
+                                  @RequestBody(required = false) MarkPortal body) {
+        return deliverables.markPortal(id, deliverableId, body);
     }
 
     @RequiresPermission(InspectionPermissions.VIEW)
@@ -348,6 +416,28 @@ class InspectionApi {
     @ResponseStatus(HttpStatus.CREATED)
     Schedule createSchedule(@RequestBody NewSchedule body) {
         return schedules.create(body);
+    }
+
+    /** The edit of a schedule: its fields as when created, and the version read. */
+    record EditSchedule(String templateCode, Long customerId, String counterpart, Long leadUserId,
+                        List<Long> memberIds, Integer everyN, String unit, java.time.LocalDate nextDate,
+                        Integer aheadDays, Long version) {
+        NewSchedule fields() {
+            return new NewSchedule(templateCode, customerId, counterpart, leadUserId, memberIds, everyN, unit, nextDate,
+                    aheadDays);
+        }
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @GetMapping(AUDITS + "/schedules/{scheduleId}")
+    Schedule schedule(@PathVariable long scheduleId) {
+        return schedules.schedule(scheduleId);
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PutMapping(AUDITS + "/schedules/{scheduleId}")
+    Schedule updateSchedule(@PathVariable long scheduleId, @RequestBody EditSchedule body) {
+        return schedules.update(scheduleId, body.fields(), body.version());
     }
 
     @RequiresPermission(InspectionPermissions.MANAGE)

@@ -7,10 +7,15 @@ import java.util.regex.Pattern;
 
 import com.careloop.inspection.AuditKind;
 import com.careloop.inspection.AuditReadiness;
+import com.careloop.inspection.AuditDeliverables;
 import com.careloop.inspection.AuditSchedules;
+import com.careloop.inspection.InspectionCommands.AssignOwner;
+import com.careloop.inspection.InspectionCommands.MarkPortal;
+import com.careloop.inspection.InspectionCommands.NewDeliverable;
 import com.careloop.inspection.InspectionCommands.CheckReadiness;
 import com.careloop.inspection.InspectionCommands.MarkReadiness;
 import com.careloop.inspection.InspectionCommands.NewSchedule;
+import com.careloop.inspection.InspectionViews.Schedule;
 import com.careloop.inspection.InspectionCommands.Reply;
 import com.careloop.inspection.AuditStatus;
 import com.careloop.inspection.Audits;
@@ -59,6 +64,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InspectionPages {
 
     private static final Pattern AUDIT_PATH = Pattern.compile("^/audits/(\\d+)");
+    private static final Pattern SCHEDULE_PATH = Pattern.compile("^/audits/schedules/(\\d+)$");
     private static final Pattern READINESS_PATH = Pattern.compile("^/audits/readiness/(\\d+)");
 
     private final Audits audits;
@@ -68,9 +74,14 @@ class InspectionPages {
     private final AuditSchedules schedules;
     private final InspectionStatistics statistics;
     private final TemplateExcel excel;
+    private final org.springframework.context.MessageSource messages;
+    private final AuditDeliverables deliverables;
 
     InspectionPages(Audits audits, ChecklistTemplates templates, InspectionOutput output, AuditReadiness readiness,
-                    AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel) {
+                    AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel,
+                    org.springframework.context.MessageSource messages, AuditDeliverables deliverables) {
+        this.deliverables = deliverables;
+        this.messages = messages;
         this.excel = excel;
         this.statistics = statistics;
         this.audits = audits;
@@ -120,6 +131,8 @@ class InspectionPages {
         model.addAttribute("severities", Severity.values());
         model.addAttribute("readiness", readiness.board(id));
         model.addAttribute("overridden", audits.readinessOverridden(id));
+        model.addAttribute("deliverables", deliverables.list(id));
+        model.addAttribute("people", audits.people());
         return "inspection/detail";
     }
 
@@ -149,6 +162,17 @@ class InspectionPages {
     }
 
     @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/owners")
+    String assignOwner(@PathVariable long id, @RequestParam(required = false) Long itemId,
+                       @RequestParam(required = false) Integer sectionNo, @RequestParam(required = false) Long userId,
+                       @RequestParam(required = false) Integer section, RedirectAttributes flash) {
+        // no item chosen: the whole section
+        audits.assignOwner(id, new AssignOwner(itemId, itemId == null ? sectionNo : null, userId));
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/audits/" + id + (section == null ? "" : "?section=" + section);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
     @PostMapping("/audits/{id}/answers/{itemId}/photos")
     String photo(@PathVariable long id, @PathVariable long itemId, @RequestParam(required = false) MultipartFile file,
                  @RequestParam(required = false) Integer section, RedirectAttributes flash) {
@@ -163,6 +187,40 @@ class InspectionPages {
                       @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
         audits.addFile(id, folder, InspectionApi.upload(file));
         return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/deliverables")
+    String addDeliverable(@PathVariable long id, @RequestParam(required = false) String name,
+                          @RequestParam(required = false) Boolean required, @RequestParam(required = false) Long ownerUserId,
+                          @RequestParam(required = false) LocalDate dueOn, RedirectAttributes flash) {
+        deliverables.add(id, new NewDeliverable(name, required != null && required, ownerUserId, dueOn));
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/deliverables/{deliverableId}/file")
+    String deliverableFile(@PathVariable long id, @PathVariable long deliverableId,
+                           @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
+        deliverables.attach(id, deliverableId, InspectionApi.upload(file));
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/deliverables/{deliverableId}/portal")
+    String deliverablePortal(@PathVariable long id, @PathVariable long deliverableId,
+                             @RequestParam(required = false) LocalDate uploadedOn,
+                             @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        deliverables.markPortal(id, deliverableId, new MarkPortal(uploadedOn, version));
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping("/checklist-templates/{id}/deliverables")
+    String templateDeliverables(@PathVariable long id, @RequestParam(required = false) String names,
+                                @RequestParam(required = false) Long version) {
+        templates.setDeliverables(id, names == null ? List.of() : names.lines().toList(), version);
+        return "redirect:/checklist-templates/" + id;
     }
 
     @RequiresPermission(InspectionPermissions.VIEW)
@@ -341,6 +399,30 @@ class InspectionPages {
     }
 
     @RequiresPermission(InspectionPermissions.MANAGE)
+    @GetMapping("/audits/schedules/{scheduleId}")
+    String editSchedule(@PathVariable long scheduleId, Model model) {
+        model.addAttribute("s", schedules.schedule(scheduleId));
+        model.addAttribute("templates", templates.list(null, TemplateStatus.PUBLISHED));
+        model.addAttribute("people", audits.people());
+        return "inspection/schedule";
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
+    @PostMapping("/audits/schedules/{scheduleId}")
+    String updateSchedule(@PathVariable long scheduleId, @RequestParam(required = false) String templateCode,
+                          @RequestParam(required = false) String counterpart,
+                          @RequestParam(required = false) Long leadUserId, @RequestParam(required = false) Integer everyN,
+                          @RequestParam(required = false) String unit, @RequestParam(required = false) LocalDate nextDate,
+                          @RequestParam(required = false) Integer aheadDays, @RequestParam(required = false) Long version,
+                          RedirectAttributes flash) {
+        Schedule before = schedules.schedule(scheduleId);
+        schedules.update(scheduleId, new NewSchedule(templateCode, before.customerId(), counterpart, leadUserId,
+                before.memberIds(), everyN, unit, nextDate, aheadDays), version);
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/audits/schedules";
+    }
+
+    @RequiresPermission(InspectionPermissions.MANAGE)
     @PostMapping("/audits/schedules/{scheduleId}/stop")
     String stopSchedule(@PathVariable long scheduleId, RedirectAttributes flash) {
         schedules.stop(scheduleId, null);
@@ -374,6 +456,9 @@ class InspectionPages {
     @GetMapping("/checklist-templates/{id}")
     String template(@PathVariable long id, Model model) {
         model.addAttribute("t", templates.template(id));
+        List<String> deliverables = templates.deliverables(id);
+        model.addAttribute("deliverables", deliverables);
+        model.addAttribute("deliverableText", String.join("\n", deliverables));
         return "inspection/template";
     }
 
@@ -417,10 +502,13 @@ class InspectionPages {
     }
 
     /** A refused step (409) or bad input (422): the message on the page it came from, . */
-    @ExceptionHandler({DomainException.class, InvalidInputException.class})
+    @ExceptionHandler({DomainException.class, InvalidInputException.class,
+            org.springframework.dao.OptimisticLockingFailureException.class})
     String refused(RuntimeException ex, HttpServletRequest request, HttpServletResponse response,
                    RedirectAttributes flash) {
-        String message = ex.getMessage();
+        String message = ex instanceof org.springframework.dao.OptimisticLockingFailureException
+                ? messages.getMessage("error.inspection.stale", null, LocaleContextHolder.getLocale())
+                : ex.getMessage();
         if (ex instanceof InvalidInputException invalid) {
             message = invalid.field() + ": " + message;
         }
@@ -428,6 +516,10 @@ class InspectionPages {
         Matcher r = READINESS_PATH.matcher(request.getRequestURI());
         if (r.find()) {
             return "redirect:/audits/readiness/" + r.group(1);
+        }
+        Matcher sch = SCHEDULE_PATH.matcher(request.getRequestURI());
+        if (sch.find()) {
+            return "redirect:/audits/schedules/" + sch.group(1);
         }
         if (request.getRequestURI().startsWith("/audits/schedules")) {
             return "redirect:/audits/schedules";
