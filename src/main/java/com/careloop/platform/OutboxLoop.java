@@ -1,9 +1,18 @@
 package com.careloop.platform;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +46,40 @@ public final class OutboxLoop implements AutoCloseable {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /**
+     * Leases the due ones of {@code ids} in {@code table} to one batch ({@code token}): a conditional update, so of two
+     * nodes claiming a row one wins it whole. The table has the outbox columns (status PENDING/FAILED/SENDING,
+     * attempts, next_attempt_at, lease_until, leased_by).
+     */
+    public static void claim(JdbcClient jdbc, String table, List<Long> ids, String token, Instant now,
+                             Instant leaseUntil) {
+        jdbc.sql("update " + table + """
+                 set status = 'SENDING', attempts = attempts + 1, lease_until = :until, leased_by = :token
+                where id in (:ids) and ((status in ('PENDING', 'FAILED') and next_attempt_at <= :now)
+                                        or (status = 'SENDING' and lease_until < :now))""")
+                .param("until", Timestamp.from(leaseUntil)).param("token", token).param("ids", ids)
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    /** Runs {@code send} for each claimed row on {@code senders} and waits for all; false when interrupted. */
+    public static <T> boolean sendAll(ExecutorService senders, List<T> claimed, Consumer<T> send) {
+        List<Future<?>> sending = new ArrayList<>(claimed.size());
+        for (T row : claimed) {
+            sending.add(senders.submit(() -> send.accept(row)));
+        }
+        for (Future<?> f : sending) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException e) {
+                log.error("A delivery failed unexpectedly", e.getCause());
+            }
+        }
+        return true;
     }
 
     /** Starts a sending round unless one is running (which then goes round once more). */

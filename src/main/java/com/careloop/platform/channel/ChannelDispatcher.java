@@ -2,15 +2,12 @@ package com.careloop.platform.channel;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.careloop.platform.Backoff;
 import com.careloop.platform.OutboxLoop;
@@ -73,19 +70,8 @@ class ChannelDispatcher {
         List<Channel> enabled = channels.values().stream().filter(NotificationChannel::enabled)
                 .map(NotificationChannel::channel).toList();
         List<ChannelOutbox.Claimed> claimed = outbox.claim(enabled, token, now, now.plus(properties.lease()), BATCH);
-        List<Future<?>> sending = new ArrayList<>(claimed.size());
-        for (ChannelOutbox.Claimed d : claimed) {
-            sending.add(senders.submit(() -> send(d, token)));
-        }
-        for (Future<?> f : sending) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
-            } catch (ExecutionException e) {
-                log.error("Notification delivery failed unexpectedly", e.getCause());
-            }
+        if (!OutboxLoop.sendAll(senders, claimed, d -> send(d, token))) {
+            return 0;
         }
         return claimed.size();
     }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import com.careloop.platform.OutboxLoop;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,7 +29,7 @@ public class ChannelOutbox {
                    Instant retryFrom) {
     }
 
-    /** A row of the administrators' delivery list. */
+    /** A row of the administrators' delivery list (a robot's address without its key). */
     public record Delivery(long id, Long recipientId, Channel channel, String address, String kind, String subject,
                            Status status, int attempts, Instant createdAt, Instant nextAttemptAt, String lastError,
                            Instant deliveredAt) {
@@ -88,13 +90,7 @@ public class ChannelOutbox {
         if (due.isEmpty()) {
             return List.of();
         }
-        jdbc.sql("""
-                update notification_delivery set status = 'SENDING', attempts = attempts + 1, lease_until = :until,
-                    leased_by = :token
-                where id in (:ids) and ((status in ('PENDING', 'FAILED') and next_attempt_at <= :now)
-                                        or (status = 'SENDING' and lease_until < :now))""")
-                .param("until", Timestamp.from(leaseUntil)).param("token", token).param("ids", due)
-                .param("now", Timestamp.from(now)).update();
+        OutboxLoop.claim(jdbc, "notification_delivery", due, token, now, leaseUntil);
         return jdbc.sql("""
                 select id, channel, address, subject, body, attempts, retry_from from notification_delivery
                 where leased_by = :token and status = 'SENDING' order by id""")
@@ -140,8 +136,12 @@ public class ChannelOutbox {
         Timestamp next = rs.getTimestamp("next_attempt_at");
         Timestamp delivered = rs.getTimestamp("delivered_at");
         long recipient = rs.getLong("recipient_id");
-        return new Delivery(rs.getLong("id"), rs.wasNull() ? null : recipient, Channel.valueOf(rs.getString("channel")),
-                rs.getString("address"), rs.getString("kind"), rs.getString("subject"),
+        Long recipientId = rs.wasNull() ? null : recipient;
+        Channel channel = Channel.valueOf(rs.getString("channel"));
+        // the robot URL's key is a credential: lists show the URL without it
+        String address = channel == Channel.WECOM_ROBOT ? ChannelAccounts.masked(rs.getString("address"))
+                : rs.getString("address");
+        return new Delivery(rs.getLong("id"), recipientId, channel, address, rs.getString("kind"), rs.getString("subject"),
                 Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
                 next == null ? null : next.toInstant(), rs.getString("last_error"),
                 delivered == null ? null : delivered.toInstant());

@@ -21,10 +21,42 @@ public class NotificationPreferences {
 
     public static final Set<Channel> DEFAULT = EnumSet.of(Channel.EMAIL);
 
-    private final JdbcClient jdbc;
+    /** The settings of one user: chosen channels per kind, and the channels they can choose from. */
+    public record Settings(Map<String, Set<Channel>> kinds, List<Channel> available) {
+    }
 
-    NotificationPreferences(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final List<NotificationChannel> channels;
+
+    NotificationPreferences(JdbcClient jdbc, List<NotificationChannel> channels) {
         this.jdbc = jdbc;
+        this.channels = channels;
+    }
+
+    Settings settings(long userId) {
+        return new Settings(all(userId), available(userId));
+    }
+
+    /** The channels configured on this site, in the enum's order; the group robot only with a department robot. */
+    List<Channel> available(long userId) {
+        boolean robot = jdbc.sql("""
+                select count(*) from app_user u join department d on d.id = u.department_id
+                where u.id = :id and d.wecom_robot_url is not null""").param("id", userId).query(Long.class).single() > 0;
+        return channels.stream().filter(NotificationChannel::enabled).map(NotificationChannel::channel)
+                .filter(c -> c != Channel.WECOM_ROBOT || robot).sorted().toList();
+    }
+
+    /** A user's own choice: only among the channels offered to them (else 422). */
+    @Transactional
+    Settings choose(long userId, Map<String, List<String>> chosen) {
+        List<Channel> available = available(userId);
+        chosen.values().stream().flatMap(List::stream)
+                .filter(c -> available.stream().noneMatch(a -> a.name().equals(c))).findFirst().ifPresent(c -> {
+                    throw new InvalidInputException("channels", "available",
+                            Text.of("notification.settings.unavailable", c));
+                });
+        save(userId, chosen);
+        return settings(userId);
     }
 
     /** The channels chosen for {@code kind} (the default when none were saved). */

@@ -9,13 +9,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.careloop.platform.Backoff;
 import com.careloop.platform.Notifications;
@@ -91,19 +88,8 @@ class Dispatcher {
         Instant now = clock.instant();
         String token = node + ":" + UUID.randomUUID();
         List<Outbox.Claimed> claimed = outbox.claim(outbox.due(now, BATCH), token, now, now.plus(properties.lease()));
-        List<Future<?>> sending = new ArrayList<>(claimed.size());
-        for (Outbox.Claimed d : claimed) {
-            sending.add(senders.submit(() -> send(d, token)));
-        }
-        for (Future<?> f : sending) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
-            } catch (ExecutionException e) {
-                log.error("Webhook delivery failed unexpectedly", e.getCause());
-            }
+        if (!OutboxLoop.sendAll(senders, claimed, d -> send(d, token))) {
+            return 0;
         }
         return claimed.size();
     }
@@ -149,12 +135,13 @@ class Dispatcher {
         if (!outbox.failed(d.id(), token, status, error, next)) {
             return; // the lease ran out meanwhile: another round owns the row
         }
-        if (endpoints.failed(d.endpointId()) >= properties.disableAfter()
-                && endpoints.disableAfterFailures(d.endpointId(), properties.disableAfter())) {
-            Endpoints.View v = endpoints.find(d.endpointId());
-            notifications.notifyHolders(WebhookPermissions.MANAGE, Text.of("webhook.notify.disabled.title", v.name()),
-                    Text.of("webhook.notify.disabled.body", v.name(), v.url(), properties.disableAfter()),
-                    "/admin/webhooks/" + v.id());
+        if (endpoints.failed(d.endpointId()) >= properties.disableAfter()) {
+            endpoints.disableAfterFailures(d.endpointId(), properties.disableAfter(), id -> {
+                Endpoints.View v = endpoints.find(id);
+                notifications.notifyHolders(WebhookPermissions.MANAGE, Text.of("webhook.notify.disabled.title", v.name()),
+                        Text.of("webhook.notify.disabled.body", v.name(), v.url(), properties.disableAfter()),
+                        "/admin/webhooks/" + v.id());
+            });
         }
     }
 }
