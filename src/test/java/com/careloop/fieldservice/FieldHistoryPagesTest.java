@@ -77,14 +77,29 @@ class FieldHistoryPagesTest extends ApiTestBase {
         assertThat(s.get("/customers/" + customer).body()).contains("id=\"customer-visits\"").contains("页面回访");
     }
 
+    static String today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    }
+
+    /** A field service of the demo data (a source the recording pages accept by number). */
+    String demoTrip() {
+        return jdbc.sql("select code from field_service order by id limit 1").query(String.class).single();
+    }
+
+    /** The manager signed in, on a page that offers the recording form. */
+    PageSession managerWithForm(String page, String formId) {
+        PageSession s = new PageSession(port);
+        s.login("manager", DEMO_PASSWORD);
+        assertThat(s.get(page).body()).contains("id=\"" + formId + "\"");
+        return s;
+    }
+
     @Test
     void qualityRecordsAFailureByHandAndClassifiesAReportsFindingsThroughThePages() {
         String product = "页面泵-" + UUID.randomUUID().toString().substring(0, 6);
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        String trip = jdbc.sql("select code from field_service order by id limit 1").query(String.class).single();
-        PageSession s = new PageSession(port);
-        s.login("manager", DEMO_PASSWORD);
-        assertThat(s.get("/product-failures").body()).contains("id=\"record-failure-form\"");
+        String today = today();
+        String trip = demoTrip();
+        PageSession s = managerWithForm("/product-failures", "record-failure-form");
         PageSession.Page refused = s.post("/product-failures", "sourceType", "FIELD_SERVICE", "sourceCode", trip,
                 "failedOn", today, "mode", "LEAK");
         assertThat(refused.status()).isIn(302, 303);
@@ -123,11 +138,9 @@ class FieldHistoryPagesTest extends ApiTestBase {
     @Test
     void aReturnedWarrantyPartIsRecordedByHandOnTheListPage() {
         String part = "页面轴承-" + UUID.randomUUID().toString().substring(0, 6);
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        String trip = jdbc.sql("select code from field_service order by id limit 1").query(String.class).single();
-        PageSession s = new PageSession(port);
-        s.login("manager", DEMO_PASSWORD);
-        assertThat(s.get("/warranty-parts").body()).contains("id=\"record-part-form\"");
+        String today = today();
+        String trip = demoTrip();
+        PageSession s = managerWithForm("/warranty-parts", "record-part-form");
         long before = jdbc.sql("select count(*) from warranty_feedback").query(Long.class).single();
         PageSession.Page refused = s.post("/warranty-parts", "sourceType", "FIELD_SERVICE", "sourceCode", trip,
                 "product", "QF-600", "part", part, "quantity", "0", "failedOn", today, "mode", "LEAK",
