@@ -40,6 +40,7 @@ import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.UploadedFiles;
 import com.careloop.platform.calendar.BusinessCalendar;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,10 +66,13 @@ public class Claims {
     private final CurrentUsers users;
     private final JdbcClient jdbc;
     private final CareLoopProperties company;
+    private final ApplicationEventPublisher events;
 
     Claims(ClaimRepository claims, Parties parties, ClaimProperties properties, RecordNumbers numbers,
-           RecordSteps steps, Timeline timeline, CurrentUsers users, JdbcClient jdbc, CareLoopProperties company) {
+           RecordSteps steps, Timeline timeline, CurrentUsers users, JdbcClient jdbc, CareLoopProperties company,
+           ApplicationEventPublisher events) {
         this.company = company;
+        this.events = events;
         this.claims = claims;
         this.parties = parties;
         this.properties = properties;
@@ -171,6 +175,7 @@ public class Claims {
     public ClaimDetail settle(long id, Settle cmd) {
         return change(id, cmd.version(), "SETTLED", c -> {
             c.settle(cmd.settledAmount(), cmd.settledOn(), cmd.paymentReference(), today());
+            closed(c);
             return Text.of("texts.pair", Text.Arg.money(c.getSettledAmount()), c.getPaymentReference());
         });
     }
@@ -178,6 +183,7 @@ public class Claims {
     public ClaimDetail closeWithoutPayment(long id, Step cmd) {
         return change(id, cmd == null ? null : cmd.version(), "CLOSED", c -> {
             c.closeWithoutPayment(steps.now());
+            closed(c);
             return null;
         });
     }
@@ -281,6 +287,12 @@ public class Claims {
         Claim c = load(id);
         steps.change(claims, c, version, kind, () -> step.apply(c));
         return detail(id);
+    }
+
+    private void closed(Claim c) {
+        events.publishEvent(new ClaimClosed(c.getId(), c.getCode(), c.getCustomerId(), c.getCustomerName(),
+                c.getComplaintId(), c.getProduct(), c.getInspectedOn() != null ? c.getInspectedOn() : today(),
+                c.getDescription(), c.getFindings(), c.getResponsibilityNote()));
     }
 
     private Claim load(long id) {

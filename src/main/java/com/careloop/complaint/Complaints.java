@@ -262,7 +262,9 @@ public class Complaints {
     public Detail close(long id, Step cmd) {
         return change(id, cmd == null ? null : cmd.version(), "CLOSE", c -> {
             c.close(capa.states(c), actor(), now());
-            events.publishEvent(new ComplaintClosed(c.getId(), c.getCode(), c.getCustomerId()));
+            events.publishEvent(new ComplaintClosed(c.getId(), c.getCode(), c.getCustomerId(), c.getCustomerName(),
+                    c.getProduct(), c.getCategory(), c.getReceivedAt().atZone(texts.zone()).toLocalDate(),
+                    c.getContent(), c.getCauseCategory(), c.getCauseAnalysis(), c.getDecisionWhat()));
         });
     }
 

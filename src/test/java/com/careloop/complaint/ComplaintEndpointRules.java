@@ -12,6 +12,7 @@ public final class ComplaintEndpointRules {
             Map.entry("GET " + BASE, "complaint:view"),
             Map.entry("GET " + BASE + "/{id}", "complaint:view"),
             Map.entry("GET " + BASE + "/{id}/form.pdf", "complaint:view"),
+            Map.entry("GET " + BASE + "/{id}/quality-feedback.pdf", "complaint:view"),
             Map.entry("POST " + BASE + "/{id}/acknowledge", "complaint:handle"),
             Map.entry("POST " + BASE + "/{id}/assess", "complaint:handle"),
             Map.entry("POST " + BASE + "/{id}/investigate", "complaint:investigate"),
@@ -24,7 +25,9 @@ public final class ComplaintEndpointRules {
             Map.entry("GET /complaints", "complaint:view"),
             Map.entry("GET /complaints/{id}", "complaint:view"),
             Map.entry("GET /complaints/{id}/form", "complaint:view"),
-            Map.entry("GET /complaints/{id}/form.pdf", "complaint:view"));
+            Map.entry("GET /complaints/{id}/form.pdf", "complaint:view"),
+            Map.entry("GET /complaints/{id}/quality-feedback", "complaint:view"),
+            Map.entry("GET /complaints/{id}/quality-feedback.pdf", "complaint:view"));
 
     private ComplaintEndpointRules() {
     }

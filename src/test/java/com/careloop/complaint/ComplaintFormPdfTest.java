@@ -41,4 +41,25 @@ class ComplaintFormPdfTest extends ComplaintTestBase {
         PrintedPdf page = PrintedPdf.fetch(s, "/complaints/" + id + "/form.pdf", code);
         assertThat(page.text()).contains("顧客投訴處理單", code, content);
     }
+
+    @Test
+    void theSameComplaintPrintsAsTheQualityInformationFeedbackFormOfTheIatfProcedure() {
+        String content = "密封不良漏液" + System.nanoTime() % 100000;
+        long id = complaint(content);
+        String code = get(BASE + "/" + id, tokenFor("manager")).json().get("code").asString();
+
+        PrintedPdf zh = PrintedPdf.fetch(http, port, BASE + "/" + id + "/quality-feedback.pdf", tokenFor("manager"),
+                null, code);
+        assertThat(zh.text()).contains("质量信息反馈表", "Q/JL090201-C", code, content)
+                .doesNotContain("R-QP-005-03");
+
+        PageSession s = new PageSession(port);
+        s.login("manager", DEMO_PASSWORD);
+        s.get("/?lang=en");
+        assertThat(s.get("/complaints/" + id).body()).contains("id=\"quality-feedback-link\"");
+        PageSession.Page view = s.get("/complaints/" + id + "/quality-feedback");
+        assertThat(view.status()).isEqualTo(200);
+        assertThat(view.body()).contains("Quality information feedback form", "Q/JL090201-C", code, content)
+                .doesNotContain("??");
+    }
 }

@@ -100,6 +100,53 @@ class FieldHistoryApiTest extends ApiTestBase {
         }
     }
 
+    /** The intake entry of a source, once the listener (after commit, asynchronous) has written it; else null. */
+    JsonNode awaitIntake(String sourceType, long sourceId) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            JsonNode intake = ok(get(FAILURES + "/intake", tokenFor("quality"))).valueStream()
+                    .filter(x -> x.get("sourceType").asString().equals(sourceType)
+                            && x.get("sourceId").asLong() == sourceId).findFirst().orElse(null);
+            if (intake != null) {
+                return intake;
+            }
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
+    /** The customer's contact-log entry naming a record, once the customer module's listener has written it. */
+    JsonNode awaitContact(long customer, String code) {
+        for (int i = 0; i < 150; i++) {
+            JsonNode entry = ok(get("/api/v1/customers/" + customer + "/contact-log", tokenFor("manager")))
+                    .get("items").valueStream().filter(e -> e.get("summary").asString().contains(code)).findFirst()
+                    .orElse(null);
+            if (entry != null) {
+                return entry;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aVisitDeliveredTwiceIsOneContactLogEntry() throws Exception {
+        long customer = customer();
+        String key = "visit-report:test-" + unique();
+        for (int i = 0; i < 2; i++) {
+            tx.executeWithoutResult(s -> publisher.publishEvent(new com.careloop.customer.CustomerVisited(customer, key,
+                    java.time.Instant.now(), user("manager"), key + " · 回访")));
+        }
+        assertThat(awaitContact(customer, key)).isNotNull();
+        Thread.sleep(1000);
+        assertThat(jdbc.sql("select count(*) from contact_log where source_key = :k").param("k", key)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
@@ -132,6 +179,11 @@ class FieldHistoryApiTest extends ApiTestBase {
                 + "'customerOpinion':'满意','actions':[{'description':'培训夜班','ownerId':" + user("staff")
                 + ",'dueInWorkingDays':5}]}")));
         assertThat(visited.get("status").asString()).isEqualTo("VISITED");
+        JsonNode contact = awaitContact(customer, v.get("code").asString());
+        assertThat(contact).as("the visit is in the customer's contact log").isNotNull();
+        assertThat(contact.get("kind").asString()).isEqualTo("VISIT");
+        assertThat(contact.get("summary").asString()).contains("投运后回访").contains("运行稳定");
+        assertThat(contact.get("staffId").asLong()).isEqualTo(user("manager"));
         JsonNode action = visited.get("actions").get(0);
         assertThat(LocalDate.parse(action.get("dueOn").asString())).isAfter(LocalDate.parse(day(4)));
         assertThat(action.get("overdue").asBoolean()).isFalse();
@@ -231,14 +283,7 @@ class FieldHistoryApiTest extends ApiTestBase {
     void theFindingsOfASignedReportAreClassifiedAsAFailure() throws Exception {
         JsonNode f = signedFieldService("密封圈老化漏油" + unique());
         long serviceId = f.get("id").asLong();
-        JsonNode intake = null;
-        for (int i = 0; i < 100 && intake == null; i++) {
-            intake = ok(get(FAILURES + "/intake", tokenFor("quality"))).valueStream()
-                    .filter(x -> x.get("sourceId").asLong() == serviceId).findFirst().orElse(null);
-            if (intake == null) {
-                Thread.sleep(100);
-            }
-        }
+        JsonNode intake = awaitIntake("FIELD_SERVICE", serviceId);
         assertThat(intake).as("the signed report's findings arrive for quality").isNotNull();
         assertThat(intake.get("findings").asString()).startsWith("密封圈老化漏油");
         long intakeId = intake.get("id").asLong();
@@ -312,5 +357,61 @@ class FieldHistoryApiTest extends ApiTestBase {
         Response xlsx = get("/api/v1/field-services/statistics/export", tokenFor("manager"));
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.header("Content-Type")).contains("spreadsheetml");
+    }
+
+    @Test
+    void anEndedClaimNamingAProductWaitsInTheIntakeWithItsFactsAndIsClassifiedByMode() throws Exception {
+        String product = "纸箱机-" + unique();
+        long claim = ok(post("/api/v1/claims", tokenFor("complaints"), j("{'customerId':" + customer() + ",'product':'"
+                + product + "','claimedAmount':500,'description':'到货后开裂'}"))).get("id").asLong();
+        String base = "/api/v1/claims/" + claim;
+        ok(post(base + "/evidence", tokenFor("complaints"), j("{'note':'照片'}")));
+        ok(post(base + "/inspect", tokenFor("quality"), j("{'method':'RETURNED_GOODS','findings':'焊缝开裂',"
+                + "'inspector':'周卫东','inspectedOn':'" + day(0) + "'}")));
+        ok(post(base + "/responsibility", tokenFor("complaints"), j("{'responsibility':'CUSTOMER','note':'超载使用'}")));
+        ok(post(base + "/close", tokenFor("complaints"), null));
+        JsonNode intake = awaitIntake("CLAIM", claim);
+        assertThat(intake).as("the ended claim's findings arrive for quality").isNotNull();
+        assertThat(intake.get("findings").asString()).isEqualTo("焊缝开裂");
+        assertThat(intake.get("product").asString()).isEqualTo(product);
+        assertThat(intake.get("failedOn").asString()).isEqualTo(day(0));
+        JsonNode row = ok(post(FAILURES + "/intake/" + intake.get("id").asLong() + "/classify", tokenFor("quality"),
+                j("{'mode':'CRACK'}")));
+        assertThat(row.get("product").asString()).as("the claim's product stands").isEqualTo(product);
+        assertThat(row.get("cause").asString()).isEqualTo("超载使用");
+        assertThat(row.get("sourceType").asString()).isEqualTo("CLAIM");
+        assertThat(row.get("sourceId").asLong()).isEqualTo(claim);
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Test
+    void aClosedProductQualityComplaintFeedsTheIntakeOnceAndOtherComplaintsDoNot() throws Exception {
+        long customer = customer();
+        long quality = 800_000_000L + (long) (Math.random() * 100_000_000L);
+        long attitude = quality + 1;
+        String product = "包装机-" + unique();
+        LocalDate received = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(9);
+        for (int i = 0; i < 2; i++) {
+            tx.executeWithoutResult(s -> publisher.publishEvent(new com.careloop.complaint.ComplaintClosed(quality,
+                    "TS-F" + quality, customer, "投诉顾客", product, com.careloop.complaint.ComplaintCategory.PRODUCT_QUALITY,
+                    received, "封口不严漏料", com.careloop.complaint.CauseCategory.EQUIPMENT, "加热片老化", "更换加热片")));
+        }
+        tx.executeWithoutResult(s -> publisher.publishEvent(new com.careloop.complaint.ComplaintClosed(attitude,
+                "TS-F" + attitude, customer, "投诉顾客", product, com.careloop.complaint.ComplaintCategory.STAFF_ATTITUDE,
+                received, "态度差", null, null, null)));
+        JsonNode intake = awaitIntake("COMPLAINT", quality);
+        assertThat(intake).isNotNull();
+        assertThat(intake.get("product").asString()).isEqualTo(product);
+        assertThat(intake.get("failedOn").asString()).isEqualTo(received.toString());
+        assertThat(intake.get("action").asString()).isEqualTo("更换加热片");
+        Thread.sleep(1000);
+        assertThat(jdbc.sql("select count(*) from failure_intake where source_type = 'COMPLAINT' and source_id in (:a, :b)")
+                .param("a", quality).param("b", attitude).query(Long.class).single())
+                .as("once for the product complaint (delivered twice), none for the attitude complaint").isEqualTo(1);
     }
 }

@@ -64,6 +64,7 @@ public final class FieldHistoryEndpointRules {
             Map.entry("POST /product-failures/modes", FAIL),
             Map.entry("GET /warranty-parts", VIEW),
             Map.entry("GET /warranty-parts/{id}", VIEW),
+            Map.entry("POST /warranty-parts", WARRANTY),
             Map.entry("POST /warranty-parts/{id}/analysis", FAIL),
             Map.entry("POST /warranty-parts/{id}/close", FAIL),
             Map.entry("GET /warranty-parts/{id}/print", VIEW),

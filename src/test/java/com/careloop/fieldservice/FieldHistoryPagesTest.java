@@ -77,14 +77,29 @@ class FieldHistoryPagesTest extends ApiTestBase {
         assertThat(s.get("/customers/" + customer).body()).contains("id=\"customer-visits\"").contains("页面回访");
     }
 
+    static String today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    }
+
+    /** A field service of the demo data (a source the recording pages accept by number). */
+    String demoTrip() {
+        return jdbc.sql("select code from field_service order by id limit 1").query(String.class).single();
+    }
+
+    /** The manager signed in, on a page that offers the recording form. */
+    PageSession managerWithForm(String page, String formId) {
+        PageSession s = new PageSession(port);
+        s.login("manager", DEMO_PASSWORD);
+        assertThat(s.get(page).body()).contains("id=\"" + formId + "\"");
+        return s;
+    }
+
     @Test
     void qualityRecordsAFailureByHandAndClassifiesAReportsFindingsThroughThePages() {
         String product = "页面泵-" + UUID.randomUUID().toString().substring(0, 6);
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        String trip = jdbc.sql("select code from field_service order by id limit 1").query(String.class).single();
-        PageSession s = new PageSession(port);
-        s.login("manager", DEMO_PASSWORD);
-        assertThat(s.get("/product-failures").body()).contains("id=\"record-failure-form\"");
+        String today = today();
+        String trip = demoTrip();
+        PageSession s = managerWithForm("/product-failures", "record-failure-form");
         PageSession.Page refused = s.post("/product-failures", "sourceType", "FIELD_SERVICE", "sourceCode", trip,
                 "failedOn", today, "mode", "LEAK");
         assertThat(refused.status()).isIn(302, 303);
@@ -118,5 +133,32 @@ class FieldHistoryPagesTest extends ApiTestBase {
         assertThat(s.post("/product-failures/modes", "code", code, "nameZhCn", "页面模式", "nameZhTw", "頁面模式",
                 "nameEn", "Page mode").status()).as("unchecked: deactivated").isIn(302, 303);
         assertThat(s.get("/product-failures").body()).doesNotContain("页面模式");
+    }
+
+    @Test
+    void aReturnedWarrantyPartIsRecordedByHandOnTheListPage() {
+        String part = "页面轴承-" + UUID.randomUUID().toString().substring(0, 6);
+        String today = today();
+        String trip = demoTrip();
+        PageSession s = managerWithForm("/warranty-parts", "record-part-form");
+        long before = jdbc.sql("select count(*) from warranty_feedback").query(Long.class).single();
+        PageSession.Page refused = s.post("/warranty-parts", "sourceType", "FIELD_SERVICE", "sourceCode", trip,
+                "product", "QF-600", "part", part, "quantity", "0", "failedOn", today, "mode", "LEAK",
+                "failureDescription", "异响");
+        assertThat(refused.status()).isIn(302, 303);
+        assertThat(s.get("/warranty-parts").body()).as("the refusal names the field")
+                .contains("class=\"flash error\" role=\"alert\">quantity:").doesNotContain(part);
+        assertThat(jdbc.sql("select count(*) from warranty_feedback").query(Long.class).single())
+                .as("nothing saved").isEqualTo(before);
+        PageSession.Page saved = s.post("/warranty-parts", "sourceType", "FIELD_SERVICE", "sourceCode", trip,
+                "product", "QF-600", "part", part, "quantity", "2", "batchNo", "B-7", "failedOn", today, "mode", "LEAK",
+                "failureDescription", "轴承异响");
+        assertThat(saved.status()).isIn(302, 303);
+        String code = jdbc.sql("select code from warranty_feedback where part = :p").param("p", part)
+                .query(String.class).single();
+        assertThat(s.get(saved.location().replaceAll("^https?://[^/]+", "")).body()).as("the list shows the new part")
+                .contains(part).contains(code).contains("id=\"flash-notice\"");
+        assertThat(jdbc.sql("select count(*) from product_failure where part = :p and source_code = :t")
+                .param("p", part).param("t", trip).query(Long.class).single()).as("its failure row").isEqualTo(1);
     }
 }

@@ -96,6 +96,12 @@ class ComplaintApi {
         return form.pdf(id, LocaleContextHolder.getLocale());
     }
 
+    @RequiresPermission(ComplaintPermissions.VIEW)
+    @GetMapping("/{id}/quality-feedback.pdf")
+    ResponseEntity<byte[]> qualityFeedbackPdf(@PathVariable long id) {
+        return form.pdf(ComplaintForm.QUALITY_FEEDBACK, id, LocaleContextHolder.getLocale());
+    }
+
     @RequiresPermission(ComplaintPermissions.HANDLE)
     @PostMapping("/{id}/acknowledge")
     Detail acknowledge(@PathVariable long id, @Valid @RequestBody Acknowledge request) {

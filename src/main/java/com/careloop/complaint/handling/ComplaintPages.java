@@ -83,4 +83,18 @@ class ComplaintPages {
     ResponseEntity<byte[]> formPdf(@PathVariable long id) {
         return form.pdf(id, LocaleContextHolder.getLocale());
     }
+
+    /** The same complaint as 质量信息反馈表 Q/JL090201-C (IATF 16949 procedure), print view and PDF. */
+    @RequiresPermission(ComplaintPermissions.VIEW)
+    @GetMapping(value = "/complaints/{id}/quality-feedback", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String qualityFeedback(@PathVariable long id) {
+        return form.html(ComplaintForm.QUALITY_FEEDBACK, id, LocaleContextHolder.getLocale());
+    }
+
+    @RequiresPermission(ComplaintPermissions.VIEW)
+    @GetMapping("/complaints/{id}/quality-feedback.pdf")
+    ResponseEntity<byte[]> qualityFeedbackPdf(@PathVariable long id) {
+        return form.pdf(ComplaintForm.QUALITY_FEEDBACK, id, LocaleContextHolder.getLocale());
+    }
 }

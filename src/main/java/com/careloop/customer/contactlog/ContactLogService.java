@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import com.careloop.customer.CustomerVisited;
 import com.careloop.customer.archive.CustomerService;
 import com.careloop.customer.contactlog.ContactLogCommands.AddEntry;
 import com.careloop.customer.contactlog.ContactLogCommands.Entry;
@@ -68,6 +69,26 @@ public class ContactLogService {
                 occurred, staff, cmd.summary().trim(), now));
         audit.created(e);
         return query("e.id = :id", null, 1, "id", e.getId()).get(0);
+    }
+
+    /**
+     * A visit recorded in another module (its event): a VISIT entry, once per source key. No reader's scope applies
+     * (the listener runs without a signed-in user; the publisher has read the customer in its user's scope).
+     */
+    public void recordVisit(CustomerVisited e) {
+        boolean known = jdbc.sql("select count(*) from contact_log where source_key = :key")
+                .param("key", e.sourceKey()).query(Long.class).single() > 0;
+        if (known) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        String summary = e.summary().length() > 2000 ? e.summary().substring(0, 2000) : e.summary();
+        ContactLogEntry entry = entries.saveAndFlush(ContactLogEntry.with(e.customerId(), null, ContactKind.VISIT,
+                ContactChannel.VISIT, e.occurredAt().isAfter(now) ? now : e.occurredAt(), e.staffId(), summary, now));
+        // the unique index on source_key refuses a concurrent second delivery (its transaction rolls back)
+        jdbc.sql("update contact_log set source_key = :key where id = :id").param("key", e.sourceKey())
+                .param("id", entry.getId()).update();
+        audit.created(entry);
     }
 
     private long activeUser(long id) {

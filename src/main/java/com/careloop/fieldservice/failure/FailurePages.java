@@ -9,6 +9,7 @@ import com.careloop.fieldservice.failure.FailureViews.Filter;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.RequiresPermission;
+import com.careloop.platform.Text;
 import com.careloop.platform.Texts;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -148,7 +149,35 @@ class FailurePages {
         model.addAttribute("status", status);
         model.addAttribute("statuses", WarrantyFeedback.Status.values());
         model.addAttribute("page", warranty.search(status, null, cursor, 50));
+        model.addAttribute("modes", failures.modes(false));
+        model.addAttribute("sourceTypes", new FailureSource[] {FailureSource.FIELD_SERVICE, FailureSource.CLAIM});
         return "fieldservice/failure/parts";
+    }
+
+    /**
+     * A returned part recorded by hand from the list page (source by number, as the API allows); the list comes back
+     * with the new part on top and its number in the notice, a refusal names the field.
+     */
+    @RequiresPermission(FieldHistoryPermissions.WARRANTY)
+    @PostMapping("/warranty-parts")
+    String recordPart(@RequestParam(required = false) FailureSource sourceType,
+                      @RequestParam(required = false) String sourceCode,
+                      @RequestParam(required = false) String product, @RequestParam(required = false) String part,
+                      @RequestParam(required = false) Integer quantity,
+                      @RequestParam(required = false) String serialNo, @RequestParam(required = false) String batchNo,
+                      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate failedOn,
+                      @RequestParam(required = false) String mode,
+                      @RequestParam(required = false) String failureDescription, RedirectAttributes flash) {
+        String code = blankToNull(sourceCode);
+        // the claims API finds a claim by its id only: on the form a claim is given by its record id
+        Long claimId = sourceType == FailureSource.CLAIM && code != null && code.matches("\\d{1,18}")
+                ? Long.valueOf(code) : null;
+        WarrantyViews.Detail w = warranty.record(new WarrantyViews.RecordPart(sourceType, claimId,
+                claimId == null ? code : null, blankToNull(product), blankToNull(part), quantity, blankToNull(serialNo),
+                blankToNull(batchNo), failedOn, blankToNull(mode), blankToNull(failureDescription), null));
+        flash.addFlashAttribute("notice", texts.render(Text.of("fieldhistory.warranty.recorded", w.code()),
+                LocaleContextHolder.getLocale()));
+        return "redirect:/warranty-parts";
     }
 
     @RequiresPermission(FieldServicePermissions.VIEW)
@@ -191,6 +220,9 @@ class FailurePages {
         var m = java.util.regex.Pattern.compile("^/warranty-parts/(\\d+)/").matcher(request.getRequestURI());
         if (m.find()) {
             return "redirect:/warranty-parts/" + m.group(1);
+        }
+        if (request.getRequestURI().equals("/warranty-parts")) {
+            return "redirect:/warranty-parts";
         }
         var page = java.util.regex.Pattern.compile("^/product-failures/(intake|modes)").matcher(request.getRequestURI());
         return page.find() ? "redirect:/product-failures/" + page.group(1) : "redirect:/product-failures";

@@ -67,6 +67,7 @@ public final class FailureViews {
 
     public record Intake(long id, FailureSource sourceType, long sourceId, String sourceCode, String sourceLink,
                          String customerName, String findings, OffsetDateTime receivedAt, OffsetDateTime resolvedAt,
-                         String resolvedBy, Long failureId) {
+                         String resolvedBy, Long failureId, String product, LocalDate failedOn, String cause,
+                         String action) {
     }
 }

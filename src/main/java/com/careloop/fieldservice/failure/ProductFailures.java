@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.careloop.complaint.ClaimClosed;
+import com.careloop.complaint.ComplaintClosed;
 import com.careloop.fieldservice.FieldServiceReportSigned;
 import com.careloop.fieldservice.failure.FailureViews.Classify;
 import com.careloop.fieldservice.failure.FailureViews.Filter;
@@ -123,34 +125,73 @@ public class ProductFailures {
                 .param("product", product).param("mode", mode).param("month", month).param("on", failedOn).update();
     }
 
+    /** What waits in the intake: the source, its findings and whatever facts the source already knows. */
+    record Incoming(FailureSource type, long id, String code, Long customerId, String customerName, String findings,
+                    Instant receivedAt, String product, LocalDate failedOn, String cause, String action) {
+    }
+
     /** The findings of a signed field-service report wait for quality to classify them (once per report). */
     public void intake(FieldServiceReportSigned e) {
-        if (e.findings() == null || e.findings().isBlank()) {
+        intake(new Incoming(FailureSource.FIELD_SERVICE, e.serviceId(),
+                e.reportCode() != null ? e.reportCode() : e.code(), e.customerId(), e.customerName(), e.findings(),
+                e.signedAt() != null ? e.signedAt() : Instant.now(clock), null, null, null, null));
+    }
+
+    /**
+     * A closed product-quality complaint naming a product waits for quality to name its failure mode (the complaint
+     * carries a category and a cause category, not a failure mode), with product, day, cause and action preset.
+     */
+    public void intake(ComplaintClosed e) {
+        if (e.productFailure()) {
+            intake(new Incoming(FailureSource.COMPLAINT, e.complaintId(), e.code(), e.customerId(), e.customerName(),
+                    e.symptom(), Instant.now(clock), e.product().trim(), e.receivedOn(), e.cause(), e.action()));
+        }
+    }
+
+    /** A claim naming a product, when it ends: its inspection findings wait like a complaint's. */
+    public void intake(ClaimClosed e) {
+        if (e.productFailure()) {
+            String findings = e.findings() != null && !e.findings().isBlank() ? e.findings() : e.description();
+            intake(new Incoming(FailureSource.CLAIM, e.claimId(), e.code(), e.customerId(), e.customerName(),
+                    findings, Instant.now(clock), e.product().trim(), e.failedOn(), e.responsibilityNote(), null));
+        }
+    }
+
+    /** Idempotent on the source: an event delivered again (or a source closed twice) adds nothing. */
+    private void intake(Incoming in) {
+        if (in.findings() == null || in.findings().isBlank()) {
             return;
         }
         int inserted = jdbc.sql("""
                 insert into failure_intake (source_type, source_id, source_code, customer_id, customer_name, findings,
-                                            received_at)
-                select :type, :id, :code, :customer, :customerName, :findings, :at
+                                            received_at, product, failed_on, cause, action_taken)
+                select :type, :id, :code, :customer, :customerName, :findings, :at, :product, :failedOn, :cause, :action
                 where not exists (select 1 from failure_intake where source_type = :type and source_id = :id)""")
-                .param("type", FailureSource.FIELD_SERVICE.name()).param("id", e.serviceId())
-                .param("code", e.reportCode() != null ? e.reportCode() : e.code())
-                .param("customer", e.customerId()).param("customerName", e.customerName())
-                .param("findings", e.findings().length() > 4000 ? e.findings().substring(0, 4000) : e.findings())
-                .param("at", Timestamp.from(e.signedAt() != null ? e.signedAt() : Instant.now(clock))).update();
+                .param("type", in.type().name()).param("id", in.id()).param("code", in.code())
+                .param("customer", in.customerId()).param("customerName", in.customerName())
+                .param("findings", cut(in.findings(), 4000)).param("at", Timestamp.from(in.receivedAt()))
+                .param("product", cut(in.product(), 200)).param("failedOn", in.failedOn())
+                .param("cause", cut(in.cause(), 2000)).param("action", cut(in.action(), 2000)).update();
         if (inserted > 0) {
-            audit.record(INTAKE_TYPE, FailureSource.FIELD_SERVICE + ":" + e.serviceId(), "CREATE",
-                    List.of(new FieldChange("findings", null, e.findings())));
+            audit.record(INTAKE_TYPE, in.type() + ":" + in.id(), "CREATE",
+                    List.of(new FieldChange("findings", null, in.findings())));
         }
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     /** Quality marks the findings of a report as a failure: a failure row linked to the field service. */
     public Row classify(long intakeId, Classify cmd) {
         Intake in = openIntake(intakeId);
         Classify c = cmd == null ? new Classify(null, null, null, null, null, null, null, null, null) : cmd;
-        ProductFailure.Facts facts = facts(c.product(), c.part(), c.serialNo(), c.batchNo(),
-                c.failedOn() != null ? c.failedOn() : in.receivedAt().toLocalDate(), c.mode(),
-                c.description() != null ? c.description() : in.findings(), c.cause(), c.action());
+        // what the source already said (product, day, cause, action) stands unless quality says otherwise
+        ProductFailure.Facts facts = facts(c.product() != null ? c.product() : in.product(), c.part(), c.serialNo(),
+                c.batchNo(), c.failedOn() != null ? c.failedOn() : in.failedOn() != null ? in.failedOn()
+                        : in.receivedAt().toLocalDate(), c.mode(),
+                c.description() != null ? c.description() : in.findings(), c.cause() != null ? c.cause() : in.cause(),
+                c.action() != null ? c.action() : in.action());
         ProductFailure p = save(facts, new ProductFailure.Origin(in.sourceType(), in.sourceId(), in.sourceCode(),
                 customerOf(intakeId), in.customerName(), null));
         resolve(intakeId, p.getId());
@@ -459,7 +500,7 @@ public class ProductFailures {
     @Transactional(readOnly = true)
     public List<Intake> intakes(boolean open) {
         return jdbc.sql("select id, source_type, source_id, source_code, customer_name, findings, received_at,"
-                        + " resolved_at, resolved_by, failure_id from failure_intake"
+                        + " resolved_at, resolved_by, failure_id, product, failed_on, cause, action_taken from failure_intake"
                         + (open ? " where resolved_at is null" : "") + " order by id desc limit 200")
                 .query((rs, n) -> intake(rs)).list();
     }
@@ -467,7 +508,8 @@ public class ProductFailures {
     @Transactional(readOnly = true)
     public Intake intake(long id) {
         return jdbc.sql("select id, source_type, source_id, source_code, customer_name, findings, received_at,"
-                        + " resolved_at, resolved_by, failure_id from failure_intake where id = :id").param("id", id)
+                        + " resolved_at, resolved_by, failure_id, product, failed_on, cause, action_taken from failure_intake"
+                        + " where id = :id").param("id", id)
                 .query((rs, n) -> intake(rs)).optional().orElseThrow(() -> new NotFoundException(INTAKE_TYPE, id));
     }
 
@@ -475,7 +517,8 @@ public class ProductFailures {
         FailureSource type = FailureSource.valueOf(rs.getString(2));
         return new Intake(rs.getLong(1), type, rs.getLong(3), rs.getString(4), type.link(rs.getLong(3)),
                 rs.getString(5), rs.getString(6), odt(rs.getTimestamp(7)), odt(rs.getTimestamp(8)), rs.getString(9),
-                rs.getObject(10, Long.class));
+                rs.getObject(10, Long.class), rs.getString(11), rs.getObject(12, LocalDate.class), rs.getString(13),
+                rs.getString(14));
     }
 
     Row row(ProductFailure p) {

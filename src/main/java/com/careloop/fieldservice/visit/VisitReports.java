@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
+import com.careloop.customer.CustomerVisited;
 import com.careloop.fieldservice.FieldHistoryPermissions;
 import com.careloop.fieldservice.visit.VisitViews.AgreeAction;
 import com.careloop.fieldservice.visit.VisitViews.Detail;
@@ -34,6 +35,7 @@ import com.careloop.platform.Text;
 import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.platform.calendar.CalendarService;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -62,10 +64,13 @@ public class VisitReports {
     private final Clock clock;
     private final ZoneId zone;
     private final IdempotentCreates idempotency;
+    private final ApplicationEventPublisher events;
 
     VisitReports(VisitReportRepository reports, CustomerDirectory customers, RecordNumbers numbers, AuditTrail audit,
                  CurrentUsers users, Notifications notifications, CalendarService calendars, JdbcClient jdbc,
-                 Clock clock, CareLoopProperties platform, IdempotentCreates idempotency) {
+                 Clock clock, CareLoopProperties platform, IdempotentCreates idempotency,
+                 ApplicationEventPublisher events) {
+        this.events = events;
         this.reports = reports;
         this.customers = customers;
         this.numbers = numbers;
@@ -126,6 +131,7 @@ public class VisitReports {
             x.visited(c.contactsMet(), c.findings(), c.customerOpinion(), now());
         }, reports::saveAndFlush);
         agreed.forEach(a -> notifyOwner(v, a));
+        contactLogged(v);
         return view(v);
     }
 
@@ -305,6 +311,21 @@ public class VisitReports {
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
+    }
+
+    /**
+     * The visit goes into the customer's contact log (the customer module listens): when on the visit's day if it
+     * is today, else that day at noon (the report keeps the day, not the hour); by whoever recorded it.
+     */
+    private void contactLogged(VisitReport v) {
+        Long staff = users.current().map(CurrentUser::id).orElse(v.getCreatedBy());
+        if (staff == null) {
+            return;
+        }
+        Instant at = v.getVisitOn().equals(LocalDate.now(clock.withZone(zone))) ? now()
+                : v.getVisitOn().atTime(12, 0).atZone(zone).toInstant();
+        String summary = v.getCode() + " · " + v.getPurpose() + " · " + v.getFindings();
+        events.publishEvent(new CustomerVisited(v.getCustomerId(), "visit-report:" + v.getId(), at, staff, summary));
     }
 
     private Instant now() {

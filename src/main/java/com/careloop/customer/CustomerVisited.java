@@ -1,0 +1,14 @@
+package com.careloop.customer;
+
+import java.time.Instant;
+
+/**
+ * A visit to the customer recorded in another module (a visit report 走访服务报告): published there, the customer
+ * module's contact log adds a VISIT entry for it once per {@code sourceKey} (a delivery repeated adds nothing). The
+ * type lives here so that the recording module depends on the customer module and not the other way round.
+ *
+ * @param summary free text as recorded (the record's number, purpose and findings), no label to translate
+ * @param staffId the user who recorded the visit
+ */
+public record CustomerVisited(long customerId, String sourceKey, Instant occurredAt, long staffId, String summary) {
+}
