@@ -7,7 +7,7 @@ import java.util.Set;
  * What part of the records a user may see: everything, their department and its sub-departments,
  * their own department, or only the records they own. Modules turn it into a SQL condition.
  */
-public record DataScope(Kind kind, Set<Long> departmentIds, long userId) {
+public record DataScope(Kind kind, Set<Long> departmentIds, long userId) implements java.io.Serializable {
 
     public enum Kind { ALL, DEPARTMENT_TREE, DEPARTMENT, OWN }
 

@@ -72,7 +72,7 @@ public final class ProductViews {
     }
 
     /** The customer's personal link to the quotation: valid through the quotation's last day. */
-    public record Link(String url, LocalDate expiresOn) {
+    public record Link(String url, LocalDate expiresOn) implements java.io.Serializable {
     }
 
     /** What the customer sees on the quotation's personal link (nothing internal: no costs, no departments). */

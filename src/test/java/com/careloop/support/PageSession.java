@@ -17,7 +17,7 @@ public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
 
-    private final int port;
+    private int port;
     private final HttpClient http;
     private String csrf;
     private String forwardedFor;
@@ -25,6 +25,12 @@ public final class PageSession {
     /** Every request of this session as if from {@code address} (X-Forwarded-For, trusted from loopback). */
     public PageSession from(String address) {
         this.forwardedFor = address;
+        return this;
+    }
+
+    /** The next requests go to another node on this machine, with the same cookies, as a load balancer may send them. */
+    public PageSession switchTo(int otherPort) {
+        this.port = otherPort;
         return this;
     }
 

@@ -24,7 +24,7 @@ public final class CustomerCommands {
 
     public record ContactInput(@NotBlank @Size(max = 100) String name, @Size(max = 100) String title,
                                @Pattern(regexp = PHONE, message = "{validation.phone}") String phone,
-                               @Email @Size(max = 200) String email, Boolean primary, @Size(max = 500) String remarks) {
+                               @Email @Size(max = 200) String email, Boolean primary, @Size(max = 500) String remarks) implements java.io.Serializable {
     }
 
     public record SaveCustomer(
@@ -47,6 +47,6 @@ public final class CustomerCommands {
             Long deputyId,
             @Size(max = 20) List<@Valid ContactInput> contacts,
             Boolean confirmDuplicate,
-            Long version) {
+            Long version) implements java.io.Serializable {
     }
 }

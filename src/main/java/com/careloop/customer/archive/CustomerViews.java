@@ -38,6 +38,6 @@ public final class CustomerViews {
                          Segment segment, boolean active, List<ContactView> contacts, boolean masked, long version) {
     }
 
-    public record Duplicate(long id, String code, String name, String phone, String matchedOn) {
+    public record Duplicate(long id, String code, String name, String phone, String matchedOn) implements java.io.Serializable {
     }
 }

@@ -57,7 +57,7 @@ public class SegmentService {
     }
 
     public record RecomputeResult(LocalDate asOf, int evaluated, int changed, Map<Segment, Integer> counts,
-                                  int withoutSegment) {
+                                  int withoutSegment) implements java.io.Serializable {
     }
 
     private final SegmentRuleRepository rules;

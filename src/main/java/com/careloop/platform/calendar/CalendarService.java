@@ -2,19 +2,22 @@ package com.careloop.platform.calendar;
 
 import java.sql.Time;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.FieldChange;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Text;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CalendarService {
+
+    static final Duration STALE_AT_MOST = Duration.ofSeconds(10);
 
     public static final String STANDARD = "standard";
 
@@ -43,7 +48,12 @@ public class CalendarService {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final Map<String, BusinessCalendar> cache = new ConcurrentHashMap<>();
+    /**
+     * Calendars by code. A change here evicts at once; one made on another node is read here within
+     * {@link #STALE_AT_MOST} (docs/deployment.md): a deadline computed in between uses the old calendar, as it would
+     * had it been computed a few seconds before the change.
+     */
+    private final Cache<String, BusinessCalendar> cache = Caffeine.newBuilder().expireAfterWrite(STALE_AT_MOST).build();
 
     CalendarService(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
@@ -58,7 +68,7 @@ public class CalendarService {
 
     @Transactional(readOnly = true)
     public BusinessCalendar calendar(String code) {
-        return cache.computeIfAbsent(code, c -> toDomain(view(idOf(c))));
+        return cache.get(code, c -> toDomain(view(idOf(c))));
     }
 
     @Transactional(readOnly = true)
@@ -118,7 +128,7 @@ public class CalendarService {
         insertHours(id, hours);
         audit.record("calendar", String.valueOf(id), "CREATE", List.of(new FieldChange("code", null, code),
                 new FieldChange("name", null, name), new FieldChange("weeklyHours", null, describe(hours))));
-        cache.clear();
+        cache.invalidateAll();
         return id;
     }
 
@@ -138,7 +148,7 @@ public class CalendarService {
         jdbc.sql("update business_calendar set version = version + 1 where id = :id").param("id", id).update();
         audit.record("calendar", String.valueOf(id), "UPDATE_HOURS",
                 List.of(new FieldChange("weeklyHours", describe(before.weeklyHours()), describe(hours))));
-        cache.clear();
+        cache.invalidateAll();
         return view(id);
     }
 
@@ -154,7 +164,7 @@ public class CalendarService {
                 .param("id", id).param("day", day).param("kind", kind.name()).param("name", name).update(keys, "id");
         audit.record("calendar", String.valueOf(id), "ADD_" + kind.name(),
                 List.of(new FieldChange(day.toString(), null, kind + " " + name)));
-        cache.clear();
+        cache.invalidateAll();
         return new SpecialDay(keys.getKey().longValue(), day, kind, name);
     }
 
@@ -164,7 +174,7 @@ public class CalendarService {
         jdbc.sql("delete from calendar_special_day where id = :d").param("d", dayId).update();
         audit.record("calendar", String.valueOf(id), "REMOVE_" + day.kind().name(),
                 List.of(new FieldChange(day.day().toString(), day.kind() + " " + day.name(), null)));
-        cache.clear();
+        cache.invalidateAll();
     }
 
     /**
@@ -190,7 +200,7 @@ public class CalendarService {
         audit.record("calendar", String.valueOf(id), "IMPORT_SPECIAL_DAYS", List.of(
                 new FieldChange("year", null, String.valueOf(year)), new FieldChange("source", null, source),
                 new FieldChange("specialDays", String.valueOf(removed), String.valueOf(days.size()))));
-        cache.clear();
+        cache.invalidateAll();
     }
 
     /** Whether {@code year} has a schedule: loaded or imported, or at least one special day entered by hand. */

@@ -1,6 +1,7 @@
 package com.careloop.platform.org;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,8 @@ import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Text;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -60,7 +63,9 @@ public class Positions {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
-    private volatile Map<String, PositionView> cache;
+    /** Positions by code, under one key; another node's change is read here within 10 s (docs/deployment.md). */
+    private final Cache<Boolean, Map<String, PositionView>> cache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(10)).build();
 
     Positions(JobPositionRepository positions, JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.positions = positions;
@@ -171,13 +176,13 @@ public class Positions {
     }
 
     private PositionView changed(long id) {
-        cache = null;
+        cache.invalidateAll();
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                     new org.springframework.transaction.support.TransactionSynchronization() {
                         @Override
                         public void afterCompletion(int status) {
-                            cache = null;
+                            cache.invalidateAll();
                         }
                     });
         }
@@ -185,12 +190,8 @@ public class Positions {
     }
 
     private Map<String, PositionView> byCode() {
-        Map<String, PositionView> c = cache;
-        if (c == null) {
-            c = all().stream().collect(Collectors.toUnmodifiableMap(PositionView::code, Function.identity()));
-            cache = c;
-        }
-        return c;
+        return cache.get(Boolean.TRUE,
+                k -> all().stream().collect(Collectors.toUnmodifiableMap(PositionView::code, Function.identity())));
     }
 
     private static String blank(String s) {

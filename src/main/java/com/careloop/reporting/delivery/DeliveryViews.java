@@ -23,7 +23,7 @@ final class DeliveryViews {
      */
     record SaveSchedule(ReportKind reportKind, Cadence cadence, DayOfWeek dayOfWeek, Integer dayOfMonth, Integer month,
                         String time, List<Format> formats, List<Long> recipientIds, Long customerId, Boolean enabled,
-                        Long version) {
+                        Long version) implements java.io.Serializable {
     }
 
     record Person(long id, String name) {

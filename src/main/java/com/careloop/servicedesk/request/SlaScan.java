@@ -77,7 +77,7 @@ public class SlaScan {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${careloop.servicedesk.scan-interval:PT1M}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${careloop.servicedesk.scan-interval:PT1M}", initialDelayString = "${careloop.servicedesk.scan-initial-delay:PT30S}")
     @SchedulerLock(name = "servicedesk-sla-scan", lockAtMostFor = "PT5M")
     public void scheduled() {
         int sent = scan(Instant.now(clock));
