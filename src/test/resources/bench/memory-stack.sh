@@ -46,7 +46,7 @@ sampled idle sleep 5
 
 have=$(psql_ "select count(*) from service_request where code like 'BB%'")
 if [ "$have" -lt "$seed" ]; then
-  psql_ "$(sed "s/:n/$seed/" src/test/resources/bench/memory-seed.sql)"
+  psql_ "$(sed "s/:n/$seed/" src/test/resources/bench/service-requests-seed.sql)"
   psql_ "analyze service_request"
 fi
 token=$(curl -s -X POST "localhost:$port/api/v1/auth/tokens" -H 'Content-Type: application/json' \

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -99,15 +98,7 @@ class TenMillionBench {
         measure("tm-callback-stats-1y", i -> "/api/v1/callbacks/statistics?from=" + today.minusYears(1).plusDays(1)
                 + "&to=" + today + "&groupBy=" + callbackGroups[i % callbackGroups.length], token);
         measure("tm-survey-report-50k", i -> "/api/v1/survey-campaigns/" + campaign + "/report", token);
-        long[] runs = new long[5];
-        for (int i = 0; i < runs.length; i++) {
-            long t = System.nanoTime();
-            int sent = scan.scan(Instant.now());
-            runs[i] = System.nanoTime() - t;
-            if (sent != 0) {
-                throw new IllegalStateException("the bench data should not be due: " + sent);
-            }
-        }
+        long[] runs = ServiceDeskBench.timeSlaScan(scan, 5);
         BenchSupport.report(BenchSupport.summary("tm-sla-scan", runs));
         BenchSupport.report("tm-heap-during-measurements " + BenchSupport.heap());
     }

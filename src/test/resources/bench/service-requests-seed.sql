@@ -1,4 +1,4 @@
--- :n service requests of the ServiceDeskBench shape (30 % open, deadlines ahead), for memory-stack.sh
+-- :n service requests (30 % open, deadlines ahead): ServiceDeskBench and memory-stack.sh
 insert into service_request (code, customer_name, contact_name, contact_phone, unit_room, request_type, title,
     description, channel, priority, status, registered_by_name, registered_at, responded_at, closed_at,
     response_amount, response_unit, response_due_at, response_warn_at, completion_amount, completion_unit,
