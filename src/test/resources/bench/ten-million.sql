@@ -1,5 +1,5 @@
 -- Issue 21 §3: the ten-million data set, set-based (run by TenMillionBench; ${...} are filled in by the bench).
--- Volumes at scale 1: ${customers} customers (200,000), ${requests} service requests (10,000,000, 30 % open),
+-- Volumes at scale 1: ${customers} customers (200,000; at least 60,000), ${requests} service requests (10,000,000, 30 % open),
 -- ${complaints} complaints (2,000,000), callbacks from one closed request in ${callbackEvery} (1,000,000), spread
 -- over ${days} company days (five years, Asia/Shanghai) up to yesterday, ids growing with time.
 -- Skew: 80 % of requests and complaints come from the first 20 % of the customers (the "hot" ones).
@@ -13,7 +13,7 @@ select 'TM' || lpad(g::text, 7, '0'),
          || (array['食品','包装','电器','建材','物业'])[1 + (g / 80) % 5] || '有限公司' || g,
        'ORGANISATION', g % 20 = 0, true, now(), now()
 from generate_series(1, ${customers}) g
-where not exists (select 1 from customer where code = 'TM0000001')
+where not exists (select 1 from customer where code = 'TM' || lpad(g::text, 7, '0'))
 ;
 insert into app_user (username, display_name, password_hash, department_id, position, senior, active, failed_logins,
     version, created_at, updated_at)
