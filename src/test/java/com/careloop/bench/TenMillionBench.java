@@ -95,7 +95,7 @@ class TenMillionBench {
                 + "&to=" + today + "&groupBy=" + groups[i % groups.length], token);
         measure("tm-complaint-stats-3y", i -> "/api/v1/complaints/statistics?from=" + today.minusYears(3).plusDays(1)
                 + "&to=" + today + "&groupBy=" + groups[i % groups.length], token);
-        String[] callbackGroups = {"PLAN", "ASSIGNEE", "METHOD"};
+        String[] callbackGroups = {"PLAN", "AGENT", "MONTH"};
         measure("tm-callback-stats-1y", i -> "/api/v1/callbacks/statistics?from=" + today.minusYears(1).plusDays(1)
                 + "&to=" + today + "&groupBy=" + callbackGroups[i % callbackGroups.length], token);
         measure("tm-survey-report-50k", i -> "/api/v1/survey-campaigns/" + campaign + "/report", token);
