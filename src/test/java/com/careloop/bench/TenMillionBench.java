@@ -1,0 +1,218 @@
+package com.careloop.bench;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+import com.careloop.complaint.stats.ComplaintStatsRollup;
+import com.careloop.servicedesk.request.SlaScan;
+import com.careloop.survey.template.SurveyTemplates;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 21 §3, "ten million requests": seeds the volumes of the issue with {@code bench/ten-million.sql} (set-based
+ * SQL, five years, 20 % of the customers making 80 % of the requests) plus survey campaigns of 50,000 responses,
+ * then measures the pages' APIs over HTTP (p95 server time), the SLA scan and the heap. Not a test: run it with
+ * {@code CARELOOP_DB_URL=jdbc:postgresql://localhost:5432/careloop_tm_bench CARELOOP_DB_USER=careloop
+ * CARELOOP_DB_PASSWORD=careloop ./mvnw -o test -Pbench -Dtest=TenMillionBench -DargLine=-Xmx512m
+ * -Dbench.scale=0.1} ({@code bench.scale} 1 is the issue's 10,000,000 requests; 0.1 is a million). A loaded
+ * database is reused: every block of the script inserts only into an empty range.
+ */
+@Tag("bench")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"careloop.demo-data=false", "careloop.admin-password=bench-admin-pw",
+                "careloop.servicedesk.scan-interval=PT24H", "careloop.complaint.scan-interval=PT24H",
+                "careloop.capa.scan-interval=PT24H", "careloop.complaint.stats-initial-delay=PT24H",
+                "careloop.survey.scan-interval=PT24H"})
+class TenMillionBench {
+
+    static final double SCALE = Double.parseDouble(System.getProperty("bench.scale", "1"));
+    static final long REQUESTS = (long) (10_000_000 * SCALE);
+    static final long COMPLAINTS = (long) (2_000_000 * SCALE);
+    /** At least 60,000: a campaign invites 50,000 different customers. */
+    static final long CUSTOMERS = Math.max(60_000, (long) (200_000 * SCALE));
+    static final int RESPONSES_PER_CAMPAIGN = 50_000;
+    /** 500,000 responses at scale 1: ten campaigns of 50,000 (at least one, the one whose report is timed). */
+    static final int CAMPAIGNS = (int) Math.max(1, Math.round(10 * SCALE));
+    static final int DAYS = 1826;
+    static final int CALLS = Integer.getInteger("bench.calls", 100);
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SurveyTemplates templates;
+    @Autowired
+    ComplaintStatsRollup rollup;
+    @Autowired
+    SlaScan scan;
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void pagesWithTenMillionRequests() throws Exception {
+        BenchSupport.report("tm-machine load=" + load() + " scale=" + SCALE + " " + BenchSupport.heap());
+        seed();
+        long campaign = surveys();
+        timed("complaint rollup", rollup::rollup);
+        sizes();
+        String token = BenchSupport.adminToken(http, port, "bench-admin-pw");
+        measureAll(token, campaign);
+        BenchSupport.report("tm-machine load=" + load() + " " + BenchSupport.heap());
+    }
+
+    private void measureAll(String token, long campaign) throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String[] tabs = {"", "status=REGISTERED", "status=DISPATCHED", "status=IN_PROGRESS", "unassigned=true",
+                "overdue=true", "dueSoon=true", "keyOnly=true", "type=COMPLAINT&status=IN_PROGRESS"};
+        String[] words = {"漏水", "电梯", "门禁", "空调不制冷", "噪音", "停车", "物业费", "垃圾", "绿化", "停电"};
+        long minId = jdbc.sql("select min(id) from service_request where code like 'TM%'").query(Long.class).single();
+        BenchSupport.resetPeakHeap();
+        measure("tm-queue-tabs", i -> "/api/v1/service-requests?limit=50&" + tabs[i % tabs.length], token);
+        measure("tm-queue-counts", i -> "/api/v1/service-requests/counts", token);
+        measure("tm-search-chinese", i -> "/api/v1/service-requests?limit=50&q=" + enc(words[i % words.length]), token);
+        measure("tm-search-phone-tail", i -> "/api/v1/service-requests?limit=50&q="
+                + String.format("%04d", (i * 7919L) % 10000), token);
+        measure("tm-search-number", i -> "/api/v1/service-requests?limit=50&q=TM"
+                + String.format("%09d", 1 + (i * 104729L) % REQUESTS), token);
+        measure("tm-request-page", i -> "/api/v1/service-requests/" + (minId + (i * 104729L) % REQUESTS), token);
+        String[] groups = {"CATEGORY", "SEVERITY", "CAUSE", "DEPARTMENT", "PRODUCT", "MONTH"};
+        measure("tm-complaint-stats-1y", i -> "/api/v1/complaints/statistics?from=" + today.minusYears(1).plusDays(1)
+                + "&to=" + today + "&groupBy=" + groups[i % groups.length], token);
+        measure("tm-complaint-stats-3y", i -> "/api/v1/complaints/statistics?from=" + today.minusYears(3).plusDays(1)
+                + "&to=" + today + "&groupBy=" + groups[i % groups.length], token);
+        String[] callbackGroups = {"PLAN", "AGENT", "MONTH"};
+        measure("tm-callback-stats-1y", i -> "/api/v1/callbacks/statistics?from=" + today.minusYears(1).plusDays(1)
+                + "&to=" + today + "&groupBy=" + callbackGroups[i % callbackGroups.length], token);
+        measure("tm-survey-report-50k", i -> "/api/v1/survey-campaigns/" + campaign + "/report", token);
+        long[] runs = ServiceDeskBench.timeSlaScan(scan, 5);
+        BenchSupport.report(BenchSupport.summary("tm-sla-scan", runs));
+        BenchSupport.report("tm-heap-during-measurements " + BenchSupport.heap());
+    }
+
+    /** The script's blocks with the volumes of the scale filled in, each timed. */
+    private void seed() throws Exception {
+        String script;
+        try (var in = getClass().getResourceAsStream("/bench/ten-million.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, Long> values = Map.of("customers", CUSTOMERS, "requests", REQUESTS, "complaints", COMPLAINTS,
+                "callbackEvery", 7L, "days", (long) DAYS);
+        for (var e : values.entrySet()) {
+            script = script.replace("${" + e.getKey() + "}", String.valueOf(e.getValue()));
+        }
+        String[] blocks = script.split("(?m)^;\\s*$");
+        String[] names = {"customers", "handlers", "service requests", "complaints", "callbacks"};
+        for (int i = 0; i < blocks.length; i++) {
+            String sql = blocks[i];
+            String name = names[i];
+            timed(name, () -> BenchSupport.report("tm-seed " + name + " rows=" + jdbc.sql(sql).update()));
+        }
+        timed("vacuum analyze", () -> {
+            for (String table : new String[] {"customer", "service_request", "complaint", "callback_task"}) {
+                jdbc.sql("vacuum analyze " + table).update();
+            }
+        });
+    }
+
+    /** Campaigns of 50,000 answered invitations each (10 answers per response); returns the newest one. */
+    private long surveys() throws Exception {
+        long template = SurveyReportBench.template(templates, jdbc);
+        for (int k = 0; k < CAMPAIGNS; k++) {
+            String code = "TM-SURVEY-" + k;
+            if (jdbc.sql("select count(*) from survey_campaign where code = :c").param("c", code).query(Long.class).single() > 0) {
+                continue;
+            }
+            int campaignNo = k;
+            timed("survey campaign " + k, () -> {
+                jdbc.sql("""
+                        insert into survey_campaign (code, name, template_id, period_from, period_to, deadline, status,
+                          population_filter, population_size, sample_size, created_by, version, created_at, updated_at)
+                        select :code, '半年度顾客满意度调查 ' || (:k + 1), :t, d, d + 181, d + 190, 'CLOSED', '{}', :n, :n,
+                               'bench', 0, now(), now()
+                        from (select (current_timestamp at time zone 'Asia/Shanghai')::date - :days + :k * 182 d) s""")
+                        .param("code", code).param("k", campaignNo).param("t", template).param("n", RESPONSES_PER_CAMPAIGN)
+                        .param("days", DAYS).update();
+                long id = jdbc.sql("select id from survey_campaign where code = :c").param("c", code).query(Long.class).single();
+                jdbc.sql("""
+                        insert into survey_invitation (campaign_id, customer_id, customer_name, channel, language,
+                          sent_at, answered_at, version)
+                        select :c, t.id, '客户', 'EMAIL', 'zh-CN',
+                               now() - (:days - :k * 182 - 130) * interval '1 day',
+                               now() - (:days - :k * 182 - 135) * interval '1 day' + (g % 36000) * interval '1 second', 0
+                        from generate_series(1, :n) g
+                        cross join (select count(*) n from customer where code like 'TM%') c
+                        join (select id, row_number() over (order by id) - 1 rn from customer where code like 'TM%') t
+                          on t.rn = (g::bigint * 7919 + :k * 13) % c.n""")
+                        .param("c", id).param("k", campaignNo).param("n", RESPONSES_PER_CAMPAIGN).param("days", DAYS).update();
+                SurveyReportBench.respond(jdbc, id, template, "(r.id * 7919 + it.sort_order * 104729 + :k * 31) % 100",
+                        Map.of("k", campaignNo));
+            });
+        }
+        return jdbc.sql("select max(id) from survey_campaign where code like 'TM-SURVEY-%'").query(Long.class).single();
+    }
+
+    /** Rows, table and index sizes of the big tables: "the database ≤ 2 × the raw data size". */
+    private void sizes() throws Exception {
+        jdbc.sql("""
+                select c.relname, c.reltuples::bigint, pg_relation_size(c.oid), pg_indexes_size(c.oid),
+                       pg_total_relation_size(c.oid)
+                from pg_class c where c.relname in ('service_request', 'complaint', 'callback_task', 'survey_response',
+                    'survey_answer', 'survey_invitation', 'customer', 'service_request_event')
+                order by pg_total_relation_size(c.oid) desc""").query((rs, n) -> {
+                    try {
+                        BenchSupport.report(String.format(Locale.ROOT, "tm-size %s rows=%d table=%dMB indexes=%dMB total=%dMB",
+                                rs.getString(1), rs.getLong(2), rs.getLong(3) >> 20, rs.getLong(4) >> 20, rs.getLong(5) >> 20));
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return 0;
+                }).list();
+        BenchSupport.report("tm-size database=" + jdbc.sql("select pg_size_pretty(pg_database_size(current_database()))")
+                .query(String.class).single());
+    }
+
+    private void measure(String name, IntFunction<String> path, String token) throws Exception {
+        for (int i = 0; i < 10; i++) {
+            BenchSupport.timedGet(http, port, path.apply(i + CALLS), token);
+        }
+        long[] took = new long[CALLS];
+        for (int i = 0; i < took.length; i++) {
+            took[i] = BenchSupport.timedGet(http, port, path.apply(i), token);
+        }
+        BenchSupport.report(BenchSupport.summary(name, took) + " load=" + load());
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    private static void timed(String what, Step step) throws Exception {
+        long t = System.nanoTime();
+        step.run();
+        BenchSupport.report(String.format(Locale.ROOT, "tm-load %s in %.1fs (load %s)", what, (System.nanoTime() - t) / 1e9,
+                load()));
+    }
+
+    private static String load() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
