@@ -141,7 +141,6 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.fieldservice.FieldServicePageEndpointRules.RULES);
         MATRIX.putAll(com.careloop.fieldservice.FieldHistoryEndpointRules.RULES);
         MATRIX.putAll(com.careloop.webhook.WebhookEndpointRules.RULES);
-        MATRIX.putAll(com.careloop.platform.channel.ChannelEndpointRules.RULES);
     }
 
 
