@@ -2,50 +2,62 @@ package com.careloop.platform;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import com.careloop.platform.channel.Channel;
+import com.careloop.platform.channel.ChannelOutbox;
+import com.careloop.platform.channel.NotificationChannel;
+import com.careloop.platform.channel.NotificationKinds;
+import com.careloop.platform.channel.NotificationPreferences;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The one way modules tell people something: an in-app notification (the bell in the shell) and,
- * when SMTP is configured and the user has an address, an e-mail sent after the transaction
- * commits, so a mail server outage never rolls back the business change that caused it.
+ * The one way modules tell people something: an in-app notification (the bell in the shell) and, on each channel
+ * the recipient chose for the notification's kind (default: e-mail) that the site configured and that reaches them,
+ * one delivery row written in the same transaction and sent after commit with retries (ADR 0020), so a mail server
+ * or WeCom outage never rolls back the business change that caused it.
  */
 @Service
 public class Notifications {
 
-    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    /** Robot posts already written in the current transaction (one group post for many of its people). */
+    private static final Object ROBOT_POSTS = new Object();
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final ObjectProvider<JavaMailSender> mail;
     private final CareLoopProperties properties;
     private final Texts texts;
+    private final ChannelOutbox outbox;
+    private final NotificationPreferences preferences;
+    private final Map<Channel, NotificationChannel> channels = new EnumMap<>(Channel.class);
 
-    public Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mail, CareLoopProperties properties,
-                         Texts texts) {
-        this.texts = texts;
+    public Notifications(JdbcClient jdbc, Clock clock, CareLoopProperties properties, Texts texts, ChannelOutbox outbox,
+                         NotificationPreferences preferences, List<NotificationChannel> channels) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.mail = mail;
         this.properties = properties;
+        this.texts = texts;
+        this.outbox = outbox;
+        this.preferences = preferences;
+        channels.forEach(c -> this.channels.put(c.channel(), c));
     }
 
     /**
-     * Notifies one user in the app and by e-mail; {@code link} is a path inside CareLoop or null. Title and body are
-     * stored as codes and arguments: the list shows them in the reader's language, the e-mail is written in the
-     * recipient's (their profile language, zh-CN when none is chosen). The literal columns keep the zh-CN rendering.
+     * Notifies one user in the app and on their channels; {@code link} is a path inside CareLoop or null. Title and
+     * body are stored as codes and arguments: the list shows them in the reader's language, a channel message is
+     * written in the recipient's (their profile language, zh-CN when none is chosen). The literal columns keep the
+     * zh-CN rendering.
      */
     @Transactional
     public long notify(long recipientId, Text title, Text body, String link) {
@@ -59,15 +71,15 @@ public class Notifications {
                 .param("titleText", title.toJson()).param("bodyText", body == null ? null : body.toJson())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        jdbc.sql("select email, locale from app_user where id = :id and active = true").param("id", recipientId)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
-                .filter(r -> r[0] != null && !r[0].isBlank())
-                .ifPresent(r -> {
-                    Locale language = PageLocale.of(r[1]);
-                    String subject = texts.render(title, language);
-                    String text = body == null ? null : texts.render(body, language);
-                    afterCommit(() -> sendMail(r[0], subject, text, link));
-                });
+        recipient(recipientId).ifPresent(r -> {
+            String kind = NotificationKinds.of(title);
+            for (Channel chosen : preferences.channels(recipientId, kind)) {
+                NotificationChannel channel = channels.get(chosen);
+                if (channel != null && channel.enabled()) {
+                    channel.address(r).ifPresent(address -> deliver(channel, id, r, kind, address, title, body, link));
+                }
+            }
+        });
         return id;
     }
 
@@ -96,43 +108,55 @@ public class Notifications {
                 .param("u", userId).query(Long.class).single();
     }
 
-    private void sendMail(String to, String title, String body, String link) {
-        send(to, "[CareLoop] " + title,
-                (body == null ? "" : body) + (link == null ? "" : "\n\n" + properties.baseUrl() + link));
+    private Optional<NotificationChannel.Recipient> recipient(long id) {
+        return jdbc.sql("""
+                select u.email, u.phone, u.wecom_user_id, d.wecom_robot_url, u.locale from app_user u
+                left join department d on d.id = u.department_id where u.id = :id and u.active = true""")
+                .param("id", id)
+                .query((rs, n) -> new NotificationChannel.Recipient(id, rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), PageLocale.of(rs.getString(5)))).optional();
     }
 
-    /** A plain mail to any address (a customer's, for {@link CustomerLinks}) once the transaction has committed. */
-    void mailAfterCommit(String to, String subject, String text) {
-        afterCommit(() -> send(to, subject, text));
-    }
-
-    private void send(String to, String subject, String text) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
+    /** One delivery row in the recipient's language; a group robot gets one post in zh-CN however many are told. */
+    private void deliver(NotificationChannel channel, long notificationId, NotificationChannel.Recipient r, String kind,
+                         String address, Text title, Text body, String link) {
+        boolean robot = channel.channel() == Channel.WECOM_ROBOT;
+        Locale language = robot ? Locale.SIMPLIFIED_CHINESE : r.language();
+        String subject = texts.render(title, language);
+        String text = body == null ? null : texts.render(body, language);
+        if (robot && !firstInTransaction(address + "\n" + subject + "\n" + text)) {
             return;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.mailFrom());
-        message.setTo(to);
-        message.setSubject(subject);
-        message.setText(text);
-        try {
-            sender.send(message);
-        } catch (MailException e) {
-            log.warn("Notification e-mail to {} failed: {}", to, e.getMessage());
+        NotificationChannel.Composed message = channel.compose(subject, text,
+                link == null ? null : properties.baseUrl().replaceAll("/+$", "") + link, language);
+        outbox.enqueue(notificationId, r.id(), channel.channel(), address, kind, message.subject(), message.body(),
+                link);
+    }
+
+    /** A plain mail to any address (a customer's, for {@link CustomerLinks}), sent once the transaction has committed. */
+    void mailAfterCommit(String to, String subject, String text) {
+        NotificationChannel mail = channels.get(Channel.EMAIL);
+        if (mail != null && mail.enabled()) {
+            outbox.enqueue(null, null, Channel.EMAIL, to, "customer", subject, text, null);
         }
     }
 
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+    @SuppressWarnings("unchecked")
+    private static boolean firstInTransaction(String key) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return true;
+        }
+        Set<String> seen = (Set<String>) TransactionSynchronizationManager.getResource(ROBOT_POSTS);
+        if (seen == null) {
+            seen = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(ROBOT_POSTS, seen);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
-                    action.run();
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ROBOT_POSTS);
                 }
             });
-        } else {
-            action.run();
         }
+        return seen.add(key);
     }
 }

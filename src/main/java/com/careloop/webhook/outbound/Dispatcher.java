@@ -9,16 +9,14 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.careloop.platform.Backoff;
 import com.careloop.platform.Notifications;
+import com.careloop.platform.OutboxLoop;
 import com.careloop.platform.Text;
 import com.careloop.webhook.WebhookPermissions;
 
@@ -49,35 +47,27 @@ class Dispatcher {
     private final Backoff backoff;
     private final Clock clock;
     private final HttpClient http;
-    private final ExecutorService loop;
+    private final OutboxLoop loop;
     private final ExecutorService senders;
     private final String node = "node-" + UUID.randomUUID();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
 
     Dispatcher(Outbox outbox, Endpoints endpoints, Notifications notifications, WebhookProperties properties, Clock clock) {
         this.outbox = outbox;
         this.endpoints = endpoints;
         this.notifications = notifications;
         this.properties = properties;
-        this.backoff = Backoff.of(properties);
+        this.backoff = new Backoff(properties.initialBackoff(), properties.maxBackoff(), properties.retryFor());
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.loop = Executors.newSingleThreadExecutor(r -> daemon(r, "webhook-loop"));
-        this.senders = Executors.newFixedThreadPool(properties.senders(), r -> daemon(r, "webhook-sender"));
+        this.loop = new OutboxLoop("webhook", this::sendDue, BATCH);
+        this.senders = Executors.newFixedThreadPool(properties.senders(), r -> OutboxLoop.daemon(r, "webhook-sender"));
         outbox.onEnqueue(this::wake);
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     @PreDestroy
     void stop() {
-        loop.shutdownNow();
+        loop.close();
         senders.shutdownNow();
     }
 
@@ -88,29 +78,8 @@ class Dispatcher {
 
     /** Starts a sending round unless one is running (which then goes round once more). */
     void wake() {
-        if (!properties.deliver()) {
-            return;
-        }
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            loop.execute(this::drain);
-        }
-    }
-
-    private void drain() {
-        try {
-            while (again.getAndSet(false)) {
-                while (sendDue() == BATCH) {
-                    // a full batch: there may be more
-                }
-            }
-        } catch (RuntimeException e) {
-            log.error("Webhook sending round failed", e);
-        } finally {
-            running.set(false);
-            if (again.get() && running.compareAndSet(false, true)) {
-                loop.execute(this::drain);
-            }
+        if (properties.deliver()) {
+            loop.wake();
         }
     }
 
@@ -119,19 +88,8 @@ class Dispatcher {
         Instant now = clock.instant();
         String token = node + ":" + UUID.randomUUID();
         List<Outbox.Claimed> claimed = outbox.claim(outbox.due(now, BATCH), token, now, now.plus(properties.lease()));
-        List<Future<?>> sending = new ArrayList<>(claimed.size());
-        for (Outbox.Claimed d : claimed) {
-            sending.add(senders.submit(() -> send(d, token)));
-        }
-        for (Future<?> f : sending) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
-            } catch (ExecutionException e) {
-                log.error("Webhook delivery failed unexpectedly", e.getCause());
-            }
+        if (!OutboxLoop.sendAll(senders, claimed, d -> send(d, token))) {
+            return 0;
         }
         return claimed.size();
     }
@@ -177,12 +135,13 @@ class Dispatcher {
         if (!outbox.failed(d.id(), token, status, error, next)) {
             return; // the lease ran out meanwhile: another round owns the row
         }
-        if (endpoints.failed(d.endpointId()) >= properties.disableAfter()
-                && endpoints.disableAfterFailures(d.endpointId(), properties.disableAfter())) {
-            Endpoints.View v = endpoints.find(d.endpointId());
-            notifications.notifyHolders(WebhookPermissions.MANAGE, Text.of("webhook.notify.disabled.title", v.name()),
-                    Text.of("webhook.notify.disabled.body", v.name(), v.url(), properties.disableAfter()),
-                    "/admin/webhooks/" + v.id());
+        if (endpoints.failed(d.endpointId()) >= properties.disableAfter()) {
+            endpoints.disableAfterFailures(d.endpointId(), properties.disableAfter(), id -> {
+                Endpoints.View v = endpoints.find(id);
+                notifications.notifyHolders(WebhookPermissions.MANAGE, Text.of("webhook.notify.disabled.title", v.name()),
+                        Text.of("webhook.notify.disabled.body", v.name(), v.url(), properties.disableAfter()),
+                        "/admin/webhooks/" + v.id());
+            });
         }
     }
 }

@@ -172,10 +172,11 @@ public class Endpoints {
 
     /**
      * Switches an endpoint off after too many failed attempts in a row; true only for the call that did it (the
-     * conditional update), so administrators are told once. One transaction with its audit entry.
+     * conditional update), so administrators are told once. One transaction with its audit entry and the notice
+     * ({@code tellAdministrators}): whoever sees the endpoint off also finds the notification.
      */
     @Transactional
-    public boolean disableAfterFailures(long id, int threshold) {
+    public boolean disableAfterFailures(long id, int threshold, java.util.function.LongConsumer tellAdministrators) {
         boolean done = jdbc.sql("""
                 update webhook_endpoint set active = false, disabled_at = :now, disabled_reason = 'too-many-failures',
                     version = version + 1
@@ -184,6 +185,7 @@ public class Endpoints {
         if (done) {
             audit.record(RECORD_TYPE, String.valueOf(id), "AUTO_DISABLE",
                     List.of(new FieldChange("active", "true", "false")));
+            tellAdministrators.accept(id);
             changed();
         }
         return done;

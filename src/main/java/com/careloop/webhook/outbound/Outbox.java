@@ -120,13 +120,7 @@ class Outbox {
         if (ids.isEmpty()) {
             return List.of();
         }
-        jdbc.sql("""
-                update webhook_delivery set status = 'SENDING', attempts = attempts + 1, lease_until = :until,
-                    leased_by = :token
-                where id in (:ids) and ((status in ('PENDING', 'FAILED') and next_attempt_at <= :now)
-                                        or (status = 'SENDING' and lease_until < :now))""")
-                .param("until", Timestamp.from(leaseUntil)).param("token", token).param("ids", ids)
-                .param("now", Timestamp.from(now)).update();
+        com.careloop.platform.OutboxLoop.claim(jdbc, "webhook_delivery", ids, token, now, leaseUntil);
         return jdbc.sql("""
                 select id, endpoint_id, event_id, event_type, payload, attempts, retry_from from webhook_delivery
                 where leased_by = :token and status = 'SENDING' order by id""")

@@ -141,6 +141,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.fieldservice.FieldServicePageEndpointRules.RULES);
         MATRIX.putAll(com.careloop.fieldservice.FieldHistoryEndpointRules.RULES);
         MATRIX.putAll(com.careloop.webhook.WebhookEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.platform.channel.ChannelEndpointRules.RULES);
     }
 
 

@@ -1,5 +1,7 @@
 package com.careloop.webhook.outbound;
 
+import com.careloop.platform.Backoff;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
