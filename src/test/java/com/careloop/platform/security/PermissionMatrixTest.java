@@ -14,6 +14,8 @@ import com.careloop.platform.org.OrganisationService;
 import com.careloop.support.ApiTestBase;
 import com.careloop.support.PageSession;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -155,6 +157,29 @@ class PermissionMatrixTest extends ApiTestBase {
 
     @Autowired
     OrganisationService organisation;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private List<Map<String, Object>> preferences;
+
+    /**
+     * The matrix calls every endpoint as every demo user, "my notification channels" too: put the demo users'
+     * choices back, or later tests sharing the database find them without e-mail.
+     */
+    @BeforeEach
+    void rememberNotificationChoices() {
+        preferences = jdbc.sql("select user_id, kind, channels from notification_preference").query().listOfRows();
+    }
+
+    @AfterEach
+    void restoreNotificationChoices() {
+        jdbc.sql("delete from notification_preference").update();
+        for (Map<String, Object> row : preferences) {
+            jdbc.sql("insert into notification_preference (user_id, kind, channels) values (:u, :k, :c)")
+                    .param("u", row.get("user_id")).param("k", row.get("kind")).param("c", row.get("channels")).update();
+        }
+    }
 
     private Map<String, HandlerMethod> endpoints() {
         Map<String, HandlerMethod> result = new TreeMap<>();
