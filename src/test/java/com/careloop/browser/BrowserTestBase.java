@@ -46,6 +46,9 @@ abstract class BrowserTestBase {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SHOTS = Path.of("target", "screenshots");
 
+    /** How long a lookup of something that should be there waits for the page to render it. */
+    static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
+
     static WebDriver driver;
 
     @DynamicPropertySource
@@ -81,7 +84,7 @@ abstract class BrowserTestBase {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         Files.createDirectories(SHOTS);
     }
 
@@ -242,7 +245,24 @@ abstract class BrowserTestBase {
     }
 
     void noError() {
-        org.assertj.core.api.Assertions.assertThat(driver.findElements(By.cssSelector(".flash.error"))).as(() -> text()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(now(By.cssSelector(".flash.error"))).as(() -> text()).isEmpty();
+    }
+
+    /**
+     * The elements on the page as it is now, without the implicit wait: for checking that something is absent
+     * (a plain findElements waits the whole implicit wait for what is rightly not there — 5 s per check).
+     */
+    static java.util.List<org.openqa.selenium.WebElement> now(By by) {
+        return now(driver, by);
+    }
+
+    static java.util.List<org.openqa.selenium.WebElement> now(org.openqa.selenium.SearchContext in, By by) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return in.findElements(by);
+        } finally {
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        }
     }
 
     /** An organisation customer (unique phone) registered by the CS manager with the user as its representative. */

@@ -34,7 +34,7 @@ class ComplaintBrowserTest extends BrowserTestBase {
         signIn("complaints", PASSWORD);
         long id = receive("陈美玲", product, "HT-2026-0815", "纸箱受潮后堆码塌陷，整批 2,000 只", "退换整批并赔偿运费");
         assertThat(status()).isEqualTo("已受理");
-        assertThat(driver.findElements(By.id("assess-form"))).as("only the next step's form").isEmpty();
+        assertThat(now(By.id("assess-form"))).as("only the next step's form").isEmpty();
         screenshot("complaint-01-received");
 
         setValue("promisedReplyBy", "2099-01-05T10:00");
@@ -87,7 +87,7 @@ class ComplaintBrowserTest extends BrowserTestBase {
         new Select(driver.findElement(By.id("verify-result"))).selectByValue("EFFECTIVE");
         submit(driver.findElement(By.id("do-verify")));
         assertThat(status()).isEqualTo("已验证");
-        assertThat(driver.findElements(By.id("confirm-form"))).as("quality confirmation is quality's").isEmpty();
+        assertThat(now(By.id("confirm-form"))).as("quality confirmation is quality's").isEmpty();
         signOut();
 
         signIn("quality", PASSWORD);
@@ -171,7 +171,7 @@ class ComplaintBrowserTest extends BrowserTestBase {
         for (long capaId : jdbc.sql("select capa_id from complaint_capa where complaint_id = :id order by id")
                 .param("id", complaintId).query(Long.class).list()) {
             open("/capa/" + capaId);
-            if (!driver.findElements(By.id("root-cause-form")).isEmpty()) {
+            if (!now(By.id("root-cause-form")).isEmpty()) {
                 driver.findElement(By.id("why1")).sendKeys("为什么塌陷：纸箱受潮");
                 driver.findElement(By.id("why2")).sendKeys("为什么受潮：成品仓返潮");
                 new Select(driver.findElement(By.id("fishbone"))).selectByValue("ENVIRONMENT");
@@ -184,7 +184,7 @@ class ComplaintBrowserTest extends BrowserTestBase {
                 driver.findElement(By.id("evidence-" + action)).sendKeys("整改照片已上传");
                 submit(driver.findElement(By.id("do-done-" + action)));
             }
-            assertThat(driver.findElements(By.cssSelector("form[id^='done-form-']"))).isEmpty();
+            assertThat(now(By.cssSelector("form[id^='done-form-']"))).isEmpty();
             screenshot("complaint-capa-" + capaId);
         }
         open("/complaints/" + complaintId);

@@ -27,9 +27,9 @@ class DashboardBrowserTest extends BrowserTestBase {
     void theFrontDeskSeesItsWorkAndNoAdminCounters() throws Exception {
         signIn("frontdesk", "careloop2026");
         assertThat(driver.findElement(By.id("my-work")).getText()).contains("我的工作");
-        assertThat(driver.findElements(By.id("count-departments"))).isEmpty();
-        assertThat(driver.findElements(By.id("kpi-dashboard"))).isEmpty();
-        assertThat(driver.findElements(By.id("company-dashboard"))).isEmpty();
+        assertThat(now(By.id("count-departments"))).isEmpty();
+        assertThat(now(By.id("kpi-dashboard"))).isEmpty();
+        assertThat(now(By.id("company-dashboard"))).isEmpty();
         screenshot("dashboard-03-frontdesk");
         signOut();
     }

@@ -283,7 +283,7 @@ class FieldServiceBrowserTest extends BrowserTestBase {
             assertThat(report).matches("XB\\d{4}-\\d{5}");
             draw("leader-signature-canvas");
             sign("leader-sign-form");
-            assertThat(driver.findElements(By.id("leader-sign-form"))).isEmpty();
+            assertThat(now(By.id("leader-sign-form"))).isEmpty();
             fits();
             screenshot("field-phone-03-signed");
 

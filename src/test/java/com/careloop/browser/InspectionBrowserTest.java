@@ -129,7 +129,7 @@ class InspectionBrowserTest extends BrowserTestBase {
             List<String> rest = driver.findElements(By.cssSelector("#checklist div.q")).stream()
                     .map(e -> e.getAttribute("id")).toList();
             for (String qid : rest) {
-                List<WebElement> yes = driver.findElements(By.cssSelector("#" + qid + " input[value='YES']"));
+                List<WebElement> yes = now(By.cssSelector("#" + qid + " input[value='YES']"));
                 if (!yes.isEmpty()) {
                     js("arguments[0].click()", yes.get(0));
                 } else {
@@ -181,7 +181,7 @@ class InspectionBrowserTest extends BrowserTestBase {
                     .map(e -> e.getAttribute("id")).toList();
             for (String qid : qids) {
                 String text = driver.findElement(By.id(qid)).getText();
-                List<WebElement> radios = driver.findElements(By.cssSelector("#" + qid + " input[type=radio]"));
+                List<WebElement> radios = now(By.cssSelector("#" + qid + " input[type=radio]"));
                 if (!radios.isEmpty()) {
                     String value = text.contains("无童工") ? "NO" : "YES";
                     js("arguments[0].click()", driver.findElement(By.cssSelector("#" + qid + " input[value='" + value + "']")));

@@ -39,7 +39,7 @@ class KeyCustomerBrowserTest extends BrowserTestBase {
         String customerPath = java.net.URI.create(driver.getCurrentUrl()).getPath();
         assertThat(customerPath).matches("/customers/\\d+");
         assertThat(driver.findElement(By.id("customer-phone")).getText()).isEqualTo(phone);
-        assertThat(driver.findElements(By.cssSelector("h1 .key-mark"))).isEmpty();
+        assertThat(now(By.cssSelector("h1 .key-mark"))).isEmpty();
         screenshot("key-01-registered");
         signOut();
 

@@ -73,7 +73,7 @@ class ReportsBrowserTest extends BrowserTestBase {
 
         // a second approval is refused with a readable message, not an error page
         open("/reports/" + id);
-        assertThat(driver.findElements(By.id("do-approve"))).isEmpty();
+        assertThat(now(By.id("do-approve"))).isEmpty();
 
         // generating the same week again opens the existing report with a notice instead of an error on the list
         open("/reports");

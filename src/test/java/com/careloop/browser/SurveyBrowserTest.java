@@ -96,7 +96,7 @@ class SurveyBrowserTest extends BrowserTestBase {
 
         open(links.get(0));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("您已经答复过了");
-        assertThat(driver.findElements(By.id("survey-submit"))).isEmpty();
+        assertThat(now(By.id("survey-submit"))).isEmpty();
         screenshot("survey-04-already-answered");
 
         mail.reset();
