@@ -147,6 +147,27 @@ class FieldHistoryApiTest extends ApiTestBase {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aSignedFieldServiceReportIsOneVisitEntryInTheCustomersContactLog() throws Exception {
+        String findings = "主轴异响" + unique();
+        JsonNode f = signedFieldService(findings);
+        long customer = f.get("customerId").asLong();
+        String report = f.get("report").get("code").asString();
+        JsonNode contact = awaitContact(customer, report);
+        assertThat(contact).as("the signed report is in the customer's contact log").isNotNull();
+        assertThat(contact.get("kind").asString()).isEqualTo("VISIT");
+        assertThat(contact.get("channel").asString()).isEqualTo("VISIT");
+        assertThat(contact.get("summary").asString()).contains(f.get("code").asString()).contains(findings);
+        assertThat(contact.get("staffId").asLong()).as("by the team leader").isEqualTo(user("depthead"));
+        String key = "field-service:" + f.get("id").asLong();
+        // the same event delivered again (a retried publication) adds nothing
+        tx.executeWithoutResult(s -> publisher.publishEvent(new com.careloop.customer.CustomerVisited(customer, key,
+                java.time.Instant.now(), user("depthead"), report + " · again")));
+        Thread.sleep(1000);
+        assertThat(jdbc.sql("select count(*) from contact_log where source_key = :k").param("k", key)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
