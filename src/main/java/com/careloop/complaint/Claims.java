@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.careloop.complaint.ClaimCommands.AddEvidenceNote;
 import com.careloop.complaint.ClaimCommands.Agree;
@@ -206,6 +208,19 @@ public class Claims {
                 c.getApprovedBy(), c.getApproverPosition(), odt(c.getApprovedAt()), c.getAgreedHow(), odt(c.getAgreedAt()),
                 c.getAgreedBy(), c.getSettledAmount(), c.getSettledOn(), c.getPaymentReference(), odt(c.getClosedAt()),
                 c.getRegisteredByName(), odt(c.getCreatedAt()), evidence, timeline.of(RECORD_TYPE, id), nextSteps(c));
+    }
+
+    /**
+     * The claim with this record number (SP2026-000001) — the number a user knows and types — or empty when there is
+     * none. Blanks around it and lower case are forgiven.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ClaimDetail> byCode(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id from claim where code = :code").param("code", code.strip().toUpperCase(Locale.ROOT))
+                .query(Long.class).optional().map(this::detail);
     }
 
     @Transactional(readOnly = true)

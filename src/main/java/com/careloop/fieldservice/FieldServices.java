@@ -18,6 +18,7 @@ import com.careloop.capa.CapaSources;
 import com.careloop.capa.CorrectiveActions;
 import com.careloop.capa.OpenCapa;
 import com.careloop.capa.PlannedAction;
+import com.careloop.customer.CustomerVisited;
 import com.careloop.fieldservice.FieldServiceCommands.Briefing;
 import com.careloop.fieldservice.FieldServiceCommands.Checklist;
 import com.careloop.fieldservice.FieldServiceCommands.CustomerSignature;
@@ -384,7 +385,28 @@ public class FieldServices {
         audit.changed(f, "CUSTOMER_SIGNED", before);
         events.publishEvent(new FieldServiceReportSigned(f.getId(), f.getCode(), f.getReportCode(), f.getRequestId(),
                 f.getCustomerId(), f.getCustomerName(), f.getFindings(), f.getCustomerSignedAt()));
+        contactLogged(f);
         return view(f);
+    }
+
+    /**
+     * The signed report goes into the customer's contact log (the customer module listens to {@link CustomerVisited};
+     * once per service, key {@code field-service:{id}}): when the team arrived, by the team leader, with the report's
+     * and the service's numbers, the title, the site and the findings.
+     */
+    private void contactLogged(FieldService f) {
+        if (f.getCustomerId() == null) {
+            return;
+        }
+        Instant at = f.getArrivedAt() != null ? f.getArrivedAt() : f.getCustomerSignedAt();
+        StringBuilder summary = new StringBuilder(f.getReportCode()).append(" · ").append(f.getCode());
+        for (String part : new String[] {f.getTitle(), f.getSite(), f.getFindings()}) {
+            if (part != null && !part.isBlank()) {
+                summary.append(" · ").append(part.strip());
+            }
+        }
+        events.publishEvent(new CustomerVisited(f.getCustomerId(), "field-service:" + f.getId(), at, f.getLeaderId(),
+                summary.toString()));
     }
 
     public Detail leaderSigns(long id, LeaderSignature cmd) {

@@ -58,7 +58,17 @@ public final class ListSort {
     public record Slice<T>(List<T> items, String nextCursor) {
     }
 
+    /**
+     * One page with the cursors both ways: {@code previousCursor} (null on the first page) gives the page before,
+     * {@code nextCursor} (null on the last) the page after; either goes back as the request's {@code cursor}.
+     */
+    public record Window<T>(List<T> items, String previousCursor, String nextCursor) {
+    }
+
     private static final String SORT_VALUE = "sort_value";
+
+    /** Marks a cursor that asks for the rows before it (a {@link Window}'s previous page). */
+    private static final String BEFORE = "~";
 
     private final String key;
     private final boolean descending;
@@ -112,10 +122,58 @@ public final class ListSort {
 
     /** Appends the keyset condition of the cursor (nothing without one). */
     public void after(String cursor, StringBuilder where, Map<String, Object> params) {
+        condition(cursor, false, where, params);
+    }
+
+    /**
+     * Appends the keyset condition of a {@link Window} cursor: the rows after it, or before it for a previous-page
+     * cursor; the query then ends with {@link #orderBy(String)} and is cut with {@link #window}.
+     */
+    public void seek(String cursor, StringBuilder where, Map<String, Object> params) {
+        boolean back = backward(cursor);
+        condition(back ? cursor.substring(BEFORE.length()) : cursor, back, where, params);
+    }
+
+    /** The order of a {@link Window} query: reversed when the cursor asks for the page before. */
+    public String orderBy(String cursor) {
+        if (!backward(cursor)) {
+            return orderBy();
+        }
+        String dir = descending ? " asc" : " desc";
+        return " order by " + (byId() ? "" : column.sql() + dir + ", ") + idColumn + dir;
+    }
+
+    private static boolean backward(String cursor) {
+        return cursor != null && cursor.startsWith(BEFORE);
+    }
+
+    /**
+     * Cuts {@code limit + 1} rows read with {@link #seek} and {@link #orderBy(String)} to the page, in the list's
+     * order, with the cursors of the pages before and after. After a cursor there is always a page before (the row
+     * the cursor names); before a cursor there is always a page after.
+     */
+    public <T> Window<T> window(List<Keyed<T>> rows, String cursor, int limit) {
+        boolean back = backward(cursor);
+        boolean more = rows.size() > limit;
+        List<Keyed<T>> page = new ArrayList<>(rows.subList(0, Math.min(rows.size(), limit)));
+        if (back) {
+            java.util.Collections.reverse(page);
+        }
+        List<T> items = page.stream().map(Keyed::row).toList();
+        if (page.isEmpty()) {
+            return new Window<>(items, null, null);
+        }
+        boolean before = back ? more : cursor != null && !cursor.isBlank();
+        boolean after = back || more;
+        return new Window<>(items, before ? BEFORE + cursor(page.get(0)) : null,
+                after ? cursor(page.get(page.size() - 1)) : null);
+    }
+
+    private void condition(String cursor, boolean backward, StringBuilder where, Map<String, Object> params) {
         if (cursor == null || cursor.isBlank()) {
             return;
         }
-        String op = descending ? "<" : ">";
+        String op = descending != backward ? "<" : ">";
         if (byId()) {
             where.append(" and ").append(idColumn).append(' ').append(op).append(" :sortAfterId");
             params.put("sortAfterId", parseId(cursor));

@@ -19,9 +19,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The product failure history search at 1,000,000 failure rows on embedded PostgreSQL (issue 20: server time p95 ≤
  * 50 ms). Rows come from one {@code INSERT … SELECT generate_series} (2,000 products × 40 parts, the 11 modes,
- * dates over three years, a serial on every fifth row); then 300 timed searches through the HTTP API after 50
- * warm-up calls: by product, product + mode, mode, part, serial, a date range, a customer, and unfiltered, half of
- * them on the second page (cursor). Run with
+ * dates over three years, a serial on every fifth row); then 360 timed searches through the HTTP API after 50
+ * warm-up calls: by product, product + mode, mode, part, serial, a date range, a customer, unfiltered and product +
+ * one year, a third each on the first page, on the next page ({@code nextCursor}) and back on the page before it
+ * ({@code previousCursor}); the p95 overall and per filter shape. Server time: the request's round trip on
+ * loopback, client and server in one JVM. Run with
  * {@code ./mvnw test -Pbench -Dtest=FailureSearchBench -Dcareloop.bench=failures -Dcareloop.test.db=postgres}.
  */
 @Tag("bench")
@@ -68,32 +70,58 @@ class FailureSearchBench {
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         String token = BenchSupport.adminToken(http, port, "bench-admin-pw");
         String base = "/api/v1/product-failures?limit=50";
-        String[] queries = {
-                "&product=P-17", "&product=P-1234&mode=LEAK", "&mode=WEAR", "&part=part-7", "&serial=SN1000",
-                "&from=" + java.time.LocalDate.now().minusDays(30) + "&to=" + java.time.LocalDate.now(),
-                "&customerId=42", "", "&product=P-88&from=" + java.time.LocalDate.now().minusYears(1)};
+        java.time.LocalDate today = java.time.LocalDate.now();
+        java.util.Map<String, String> shapes = new java.util.LinkedHashMap<>();
+        shapes.put("product", "&product=P-17");
+        shapes.put("product+mode", "&product=P-1234&mode=LEAK");
+        shapes.put("mode", "&mode=WEAR");
+        shapes.put("part", "&part=part-7");
+        shapes.put("serial", "&serial=SN1000");
+        shapes.put("30 days", "&from=" + today.minusDays(30) + "&to=" + today);
+        shapes.put("customer", "&customerId=42");
+        shapes.put("unfiltered", "");
+        shapes.put("product+year", "&product=P-88&from=" + today.minusYears(1));
+        java.util.List<String> names = java.util.List.copyOf(shapes.keySet());
         for (int i = 0; i < 50; i++) {
-            BenchSupport.timedGet(http, port, base + queries[i % queries.length], token);
+            BenchSupport.timedGet(http, port, base + shapes.get(names.get(i % names.size())), token);
         }
-        long[] nanos = new long[300];
-        for (int i = 0; i < nanos.length; i++) {
-            String q = queries[i % queries.length];
-            if (q.startsWith("&product=P-17")) {
+        // every shape on its first page, the next page (nextCursor) and back (previousCursor of the next page)
+        int calls = Integer.getInteger("bench.failureCalls", 360);
+        long[] nanos = new long[calls];
+        java.util.Map<String, java.util.List<Long>> perShape = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < calls; i++) {
+            String shape = names.get(i % names.size());
+            String q = shapes.get(shape);
+            if ("product".equals(shape)) {
                 q = "&product=P-" + (i * 37 % 2000);
             }
             String path = base + q;
-            if (i % 2 == 1) {
-                String first = get(path, token);
-                int at = first.indexOf("\"nextCursor\":\"");
-                if (at > 0) {
-                    String cursor = first.substring(at + 14, first.indexOf('"', at + 14));
-                    path = path + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+            int step = (i / names.size()) % 3;
+            if (step > 0) {
+                String next = cursor(get(path, token), "nextCursor");
+                if (next != null) {
+                    path = base + q + "&cursor=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+                    String previous = step == 2 ? cursor(get(path, token), "previousCursor") : null;
+                    if (previous != null) {
+                        path = base + q + "&cursor=" + URLEncoder.encode(previous, StandardCharsets.UTF_8);
+                    }
                 }
             }
             nanos[i] = BenchSupport.timedGet(http, port, path, token);
+            perShape.computeIfAbsent(shape, k -> new java.util.ArrayList<>()).add(nanos[i]);
         }
-        BenchSupport.report(String.format("failure-search rows=%d load=%.1fs %s db=%s", ROWS, loadSeconds,
-                BenchSupport.summary("search", nanos), TestDatabases.onPostgres() ? "embedded PostgreSQL" : "H2"));
+        StringBuilder shapesReport = new StringBuilder();
+        perShape.forEach((shape, list) -> shapesReport.append(String.format(java.util.Locale.ROOT, " [%s p95=%.1fms]",
+                shape, BenchSupport.percentileMs(list.stream().mapToLong(Long::longValue).toArray(), 95))));
+        BenchSupport.report(String.format("failure-search rows=%d load=%.1fs %s db=%s%s", ROWS, loadSeconds,
+                BenchSupport.summary("search", nanos), TestDatabases.onPostgres() ? "embedded PostgreSQL" : "H2",
+                shapesReport));
+    }
+
+    /** A cursor of a list answer ({@code nextCursor}, {@code previousCursor}), or null. */
+    private static String cursor(String json, String name) {
+        int at = json.indexOf("\"" + name + "\":\"");
+        return at < 0 ? null : json.substring(at + name.length() + 4, json.indexOf('"', at + name.length() + 4));
     }
 
     private String get(String path, String token) throws Exception {

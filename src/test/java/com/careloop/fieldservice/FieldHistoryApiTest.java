@@ -65,7 +65,12 @@ class FieldHistoryApiTest extends ApiTestBase {
 
     /** A field service signed by the customer with findings (departure by the manager's exception). */
     JsonNode signedFieldService(String findings) throws Exception {
-        long request = request(customer(), "FIELD_SERVICE").get("id").asLong();
+        return signedFieldService(findings, customer(), false);
+    }
+
+    /** The same for a given customer; with two hours on site of the leader when {@code hours}. */
+    JsonNode signedFieldService(String findings, long customer, boolean hours) throws Exception {
+        long request = request(customer, "FIELD_SERVICE").get("id").asLong();
         Response p = post("/api/v1/field-services", tokenFor("manager"), j("{'requestId':" + request + ",'travelOutOn':'"
                 + day(0) + "','onSiteFrom':'" + day(0) + "','onSiteTo':'" + day(1) + "','returnOn':'" + day(1) + "',"
                 + "'leader':{'userId':" + user("depthead") + ",'task':'现场总负责'},'parts':[],'workPlan':'维修'}"));
@@ -74,7 +79,12 @@ class FieldHistoryApiTest extends ApiTestBase {
         String base = "/api/v1/field-services/" + id;
         ok(post(base + "/departure-exception", tokenFor("manager"), j("{'reason':'抢修'}")));
         ok(post(base + "/depart", tokenFor("depthead"), "{}"));
-        ok(post(base + "/arrive", tokenFor("depthead"), "{}"));
+        JsonNode there = ok(post(base + "/arrive", tokenFor("depthead"), "{}"));
+        if (hours) {
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+            ok(post(base + "/hours", tokenFor("depthead"), j("{'memberId':" + there.get("team").get(0).get("id").asLong()
+                    + ",'from':'" + now.minusHours(3) + "','to':'" + now.minusHours(1) + "'}")));
+        }
         ok(post(base + "/findings", tokenFor("depthead"), j("{'findings':'" + findings + "'}")));
         return ok(post(base + "/customer-signature", tokenFor("depthead"), j("{'signerName':'马工',"
                 + "'evaluation':'SATISFIED','signatureImage':'" + png() + "'}")));
@@ -103,7 +113,7 @@ class FieldHistoryApiTest extends ApiTestBase {
     /** The intake entry of a source, once the listener (after commit, asynchronous) has written it; else null. */
     JsonNode awaitIntake(String sourceType, long sourceId) throws InterruptedException {
         for (int i = 0; i < 150; i++) {
-            JsonNode intake = ok(get(FAILURES + "/intake", tokenFor("quality"))).valueStream()
+            JsonNode intake = ok(get(FAILURES + "/intake?limit=200", tokenFor("quality"))).get("items").valueStream()
                     .filter(x -> x.get("sourceType").asString().equals(sourceType)
                             && x.get("sourceId").asLong() == sourceId).findFirst().orElse(null);
             if (intake != null) {
@@ -145,6 +155,59 @@ class FieldHistoryApiTest extends ApiTestBase {
         Thread.sleep(1000);
         assertThat(jdbc.sql("select count(*) from contact_log where source_key = :k").param("k", key)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aSignedFieldServiceReportIsOneVisitEntryInTheCustomersContactLog() throws Exception {
+        String findings = "主轴异响" + unique();
+        JsonNode f = signedFieldService(findings);
+        long customer = f.get("customerId").asLong();
+        String report = f.get("report").get("code").asString();
+        JsonNode contact = awaitContact(customer, report);
+        assertThat(contact).as("the signed report is in the customer's contact log").isNotNull();
+        assertThat(contact.get("kind").asString()).isEqualTo("VISIT");
+        assertThat(contact.get("channel").asString()).isEqualTo("VISIT");
+        assertThat(contact.get("summary").asString()).contains(f.get("code").asString()).contains(findings);
+        assertThat(contact.get("staffId").asLong()).as("by the team leader").isEqualTo(user("depthead"));
+        String key = "field-service:" + f.get("id").asLong();
+        // the same event delivered again (a retried publication) adds nothing
+        tx.executeWithoutResult(s -> publisher.publishEvent(new com.careloop.customer.CustomerVisited(customer, key,
+                java.time.Instant.now(), user("depthead"), report + " · again")));
+        Thread.sleep(1000);
+        assertThat(jdbc.sql("select count(*) from contact_log where source_key = :k").param("k", key)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theDemoCompanysCommissioningTripHasItsSignedReportAndIsInTheCustomersContactLog() {
+        long id = jdbc.sql("select id from field_service where customer_name like '%恒顺%' order by id limit 1")
+                .query(Long.class).single();
+        JsonNode trip = ok(get("/api/v1/field-services/" + id, tokenFor("manager")));
+        assertThat(trip.get("kind").asString()).isEqualTo("INSTALLATION_COMMISSIONING");
+        assertThat(trip.get("status").asString()).isEqualTo("REPORTED");
+        assertThat(trip.get("team").valueStream().map(m -> m.get("department").asString()).distinct().count())
+                .as("a team from several departments").isGreaterThanOrEqualTo(3);
+        assertThat(trip.get("openPoints").size()).as("no open points").isZero();
+        JsonNode report = trip.get("report");
+        assertThat(report.get("code").asString()).startsWith("XB");
+        assertThat(report.get("customerSignature").asBoolean()).isTrue();
+        assertThat(report.get("leaderSignature").asBoolean()).isTrue();
+        long entries = 0;
+        for (int i = 0; i < 150 && entries == 0; i++) {
+            entries = jdbc.sql("select count(*) from contact_log where source_key = :k and customer_id = :c")
+                    .param("k", "field-service:" + id).param("c", trip.get("customerId").asLong())
+                    .query(Long.class).single();
+            sleep(100);
+        }
+        assertThat(entries).as("the demo report in the customer's contact log, once").isEqualTo(1);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     long count(String table) {
@@ -245,6 +308,12 @@ class FieldHistoryApiTest extends ApiTestBase {
                 tokenFor("staff")));
         assertThat(next.get("items").size()).isEqualTo(2);
         assertThat(next.get("nextCursor").isNull()).isTrue();
+        assertThat(page.get("previousCursor").isNull()).as("the first page has none before it").isTrue();
+        JsonNode back = ok(get(FAILURES + "?product=" + product + "&limit=2&cursor="
+                + next.get("previousCursor").asString(), tokenFor("staff")));
+        assertThat(ids(back)).as("the previous page is the first page again").isEqualTo(ids(page));
+        assertThat(back.get("previousCursor").isNull()).isTrue();
+        assertThat(back.get("nextCursor").asString()).isEqualTo(page.get("nextCursor").asString());
         assertThat(ok(get(FAILURES + "?serial=SN-" + product, tokenFor("staff"))).get("items").size()).isEqualTo(1);
         assertThat(ok(get(FAILURES + "?product=" + product + "&mode=WEAR", tokenFor("staff"))).get("items").size())
                 .isEqualTo(1);
@@ -277,6 +346,41 @@ class FieldHistoryApiTest extends ApiTestBase {
 
         JsonNode en = ok(call("GET", FAILURES + "/modes", tokenFor("staff"), null, "Accept-Language", "en"));
         assertThat(en.valueStream().anyMatch(m -> m.get("name").asString().equals("Leak"))).isTrue();
+    }
+
+    static java.util.List<Long> ids(JsonNode page) {
+        return page.get("items").valueStream().map(i -> i.get("id").asLong()).toList();
+    }
+
+    @Test
+    void theIntakeIsKeysetPagedBothWays() {
+        long customer = customer();
+        long first = 700_000_000L + (long) (Math.random() * 90_000_000L);
+        for (long id = first; id < first + 3; id++) {
+            long complaint = id;
+            tx.executeWithoutResult(s -> publisher.publishEvent(new com.careloop.complaint.ComplaintClosed(complaint,
+                    "TS-P" + complaint, customer, "投诉顾客", "灌装机", com.careloop.complaint.ComplaintCategory.PRODUCT_QUALITY,
+                    LocalDate.now(ZoneId.of("Asia/Shanghai")), "漏液", null, null, null)));
+        }
+        for (long id = first; id < first + 3; id++) {
+            try {
+                assertThat(awaitIntake("COMPLAINT", id)).isNotNull();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        JsonNode one = ok(get(FAILURES + "/intake?limit=2", tokenFor("quality")));
+        assertThat(one.get("items").size()).isEqualTo(2);
+        assertThat(one.get("previousCursor").isNull()).isTrue();
+        JsonNode two = ok(get(FAILURES + "/intake?limit=2&cursor=" + one.get("nextCursor").asString(),
+                tokenFor("quality")));
+        assertThat(ids(two)).isNotEmpty().doesNotContainAnyElementsOf(ids(one));
+        assertThat(ids(two).get(0)).as("newest first, continuing").isLessThan(ids(one).get(1));
+        JsonNode back = ok(get(FAILURES + "/intake?limit=2&cursor=" + two.get("previousCursor").asString(),
+                tokenFor("quality")));
+        assertThat(ids(back)).isEqualTo(ids(one));
+        assertThat(back.get("previousCursor").isNull()).isTrue();
+        refused(get(FAILURES + "/intake?cursor=not-a-cursor", tokenFor("quality")), 422, "cursor");
     }
 
     @Test
@@ -342,15 +446,66 @@ class FieldHistoryApiTest extends ApiTestBase {
     }
 
     @Test
+    void aClaimIsGivenByTheNumberAUserKnowsAndAnUnknownNumberIsRefusedNamingSourceCode() {
+        long customer = customer();
+        JsonNode claim = ok(post("/api/v1/claims", tokenFor("complaints"), j("{'customerId':" + customer
+                + ",'product':'输送机','claimedAmount':800,'description':'链条断裂'}")));
+        String number = claim.get("code").asString();
+        String product = "输送机-" + unique();
+        long failuresBefore = count("product_failure");
+        long partsBefore = count("warranty_feedback");
+        refused(post(FAILURES, tokenFor("quality"), j("{'product':'" + product + "','failedOn':'" + day(-1)
+                + "','mode':'CRACK','sourceType':'CLAIM','sourceCode':'SP1999-999999'}")), 422, "sourceCode");
+        refused(post(PARTS, tokenFor("manager"), j("{'sourceType':'CLAIM','sourceCode':'SP1999-999999','product':'"
+                + product + "','part':'链条','quantity':1,'failedOn':'" + day(0) + "','mode':'CRACK',"
+                + "'failureDescription':'断裂'}")), 422, "sourceCode");
+        assertThat(count("product_failure")).as("nothing saved").isEqualTo(failuresBefore);
+        assertThat(count("warranty_feedback")).as("nothing saved").isEqualTo(partsBefore);
+
+        JsonNode failure = ok(post(FAILURES, tokenFor("quality"), j("{'product':'" + product + "','failedOn':'"
+                + day(-1) + "','mode':'CRACK','sourceType':'CLAIM','sourceCode':' " + number.toLowerCase() + " '}")));
+        assertThat(failure.get("sourceId").asLong()).isEqualTo(claim.get("id").asLong());
+        assertThat(failure.get("sourceCode").asString()).isEqualTo(number);
+        assertThat(failure.get("customerId").asLong()).isEqualTo(customer);
+        JsonNode part = ok(post(PARTS, tokenFor("manager"), j("{'sourceType':'CLAIM','sourceCode':'" + number
+                + "','product':'" + product + "','part':'链条','quantity':1,'failedOn':'" + day(0) + "','mode':'CRACK',"
+                + "'failureDescription':'断裂'}")));
+        assertThat(part.get("sourceId").asLong()).isEqualTo(claim.get("id").asLong());
+        assertThat(part.get("sourceCode").asString()).isEqualTo(number);
+        assertThat(part.get("customerId").asLong()).isEqualTo(customer);
+    }
+
+    @Test
     void theStatisticsCountServicesFailuresAndTheFirstTimeFixRate() throws Exception {
-        signedFieldService("无异常");
+        long customer = customer();
+        signedFieldService("无异常", customer, true);
+        String product = "统计泵-" + unique();
+        long req = request(customer, "REPAIR").get("id").asLong();
+        for (String mode : new String[] {"LEAK", "LEAK", "NOISE"}) {
+            ok(post(FAILURES, tokenFor("quality"), j("{'product':'" + product + "','part':'机封','failedOn':'" + day(-1)
+                    + "','mode':'" + mode + "','sourceType':'REQUEST','sourceId':" + req + "}")));
+        }
         JsonNode s = ok(get("/api/v1/field-services/statistics?from=" + day(-30) + "&to=" + day(0),
                 tokenFor("manager")));
         assertThat(s.get("services").asLong()).isPositive();
         assertThat(s.get("perKind").valueStream().anyMatch(k -> k.get("kind").asString().equals("AFTER_SALES")))
                 .isTrue();
+        JsonNode mine = s.get("perCustomer").valueStream().filter(c -> c.get("customerId").asLong() == customer)
+                .findFirst().orElseThrow();
+        assertThat(mine.get("services").asLong()).as("one service for this customer").isEqualTo(1);
+        assertThat(mine.get("hours").asDouble()).as("the leader's two hours on site").isEqualTo(2.0);
+        assertThat(s.get("hoursOnSite").asDouble()).isGreaterThanOrEqualTo(2.0);
         assertThat(s.get("firstTimeFix").get("pending").asLong()).as("reported within 30 days").isPositive();
-        assertThat(s.get("failureModes").size()).isGreaterThanOrEqualTo(0);
+        assertThat(s.get("failuresPerPart").valueStream().filter(p -> p.get("product").asString().equals(product))
+                .findFirst().orElseThrow().get("failures").asLong()).isEqualTo(3);
+        JsonNode pareto = s.get("failureModes");
+        assertThat(pareto.size()).isPositive();
+        for (int i = 1; i < pareto.size(); i++) {
+            assertThat(pareto.get(i).get("failures").asLong()).as("Pareto order")
+                    .isLessThanOrEqualTo(pareto.get(i - 1).get("failures").asLong());
+        }
+        assertThat(pareto.get(pareto.size() - 1).get("cumulative").decimalValue())
+                .isEqualByComparingTo(java.math.BigDecimal.ONE);
         refused(get("/api/v1/field-services/statistics?from=" + day(0) + "&to=" + day(-1), tokenFor("manager")),
                 422, "to");
         refused(get("/api/v1/field-services/statistics", tokenFor("staff")), 403, null);

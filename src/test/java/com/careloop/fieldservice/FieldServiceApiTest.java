@@ -46,6 +46,9 @@ class FieldServiceApiTest extends FieldServiceTestBase {
         assertThat(f.get("team").valueStream().map(m -> m.get("department").asString()).distinct().count())
                 .as("a team from several departments").isGreaterThanOrEqualTo(3);
         assertThat(f.get("parts").get(0).get("name").asString()).as("the request's materials").isEqualTo("封口机加热片");
+        assertThat(f.get("tools").get(0).get("name").asString()).isEqualTo("万用表");
+        assertThat(f.get("tools").get(0).get("measuring").asBoolean())
+                .as("a measuring instrument the team takes from metrology (003-E3)").isTrue();
         assertThat(jdbc.sql("select count(*) from notification where recipient_id = :u and link = :l")
                 .param("u", user("teamleader")).param("l", "/field-services/" + id).query(Long.class).single())
                 .as("the member is notified").isEqualTo(1);
@@ -60,6 +63,9 @@ class FieldServiceApiTest extends FieldServiceTestBase {
                 .as("one member has not acknowledged yet").isEqualTo(409);
         step("sales", id, "/briefing/acknowledge", null);
         JsonNode checks = get(BASE + "/" + id, tokenFor("manager")).json().get("checklist");
+        assertThat(checks.valueStream().map(c -> c.get("code").asString()).toList())
+                .as("PPE and the seed's conduct rules on site (000-D6)")
+                .contains("PPE", "UNIFORM", "HELMET", "COURTESY", "TEAMWORK", "NO_DEMANDS");
         StringBuilder codes = new StringBuilder();
         checks.valueStream().forEach(c -> codes.append(codes.isEmpty() ? "" : ",").append("'")
                 .append(c.get("code").asString()).append("'"));
@@ -229,6 +235,26 @@ class FieldServiceApiTest extends FieldServiceTestBase {
         Response text = upload(BASE + "/" + id + "/photos", "depthead",
                 new Multipart().file("file", "a.pdf", "application/pdf", "%PDF-1.4\n%%EOF".getBytes()));
         assertThat(text.status()).isEqualTo(422);
+    }
+
+    @Test
+    void everyFieldServiceEndpointIsTaggedInTheOpenApiDocument() {
+        Response docs = get("/v3/api-docs", tokenFor("manager"));
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        java.util.Map<String, String> tagOf = java.util.Map.of("/api/v1/field-services", "Field services",
+                "/api/v1/visit-reports", "Visit reports", "/api/v1/product-failures", "Product failures",
+                "/api/v1/warranty-parts", "Warranty parts");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        docs.json().get("paths").properties().forEach(path -> tagOf.forEach((prefix, tag) -> {
+            if (path.getKey().equals(prefix) || path.getKey().startsWith(prefix + "/")) {
+                path.getValue().properties().forEach(op -> assertThat(op.getValue().get("tags").valueStream()
+                        .map(JsonNode::asString).toList()).as(op.getKey() + " " + path.getKey()).containsExactly(tag));
+                seen.add(prefix);
+            }
+        }));
+        assertThat(seen).as("all four APIs are in the document").containsExactlyInAnyOrderElementsOf(tagOf.keySet());
+        assertThat(docs.json().get("tags").valueStream().map(t -> t.get("name").asString()).toList())
+                .contains("Field services", "Visit reports", "Product failures", "Warranty parts");
     }
 
     Response upload(String path, String user, Multipart form) {

@@ -82,8 +82,8 @@ class FailurePages {
     /** The findings of signed field-service reports waiting for quality (the work line links here). */
     @RequiresPermission(FieldHistoryPermissions.FAILURES)
     @GetMapping("/product-failures/intake")
-    String intake(Model model) {
-        model.addAttribute("intakes", failures.intakes(true));
+    String intake(@RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("intakes", failures.intakes(true, cursor, 50));
         model.addAttribute("modes", failures.modes(false));
         return "fieldservice/failure/intake";
     }
@@ -168,12 +168,8 @@ class FailurePages {
                       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate failedOn,
                       @RequestParam(required = false) String mode,
                       @RequestParam(required = false) String failureDescription, RedirectAttributes flash) {
-        String code = blankToNull(sourceCode);
-        // the claims API finds a claim by its id only: on the form a claim is given by its record id
-        Long claimId = sourceType == FailureSource.CLAIM && code != null && code.matches("\\d{1,18}")
-                ? Long.valueOf(code) : null;
-        WarrantyViews.Detail w = warranty.record(new WarrantyViews.RecordPart(sourceType, claimId,
-                claimId == null ? code : null, blankToNull(product), blankToNull(part), quantity, blankToNull(serialNo),
+        WarrantyViews.Detail w = warranty.record(new WarrantyViews.RecordPart(sourceType, null,
+                blankToNull(sourceCode), blankToNull(product), blankToNull(part), quantity, blankToNull(serialNo),
                 blankToNull(batchNo), failedOn, blankToNull(mode), blankToNull(failureDescription), null));
         flash.addFlashAttribute("notice", texts.render(Text.of("fieldhistory.warranty.recorded", w.code()),
                 LocaleContextHolder.getLocale()));

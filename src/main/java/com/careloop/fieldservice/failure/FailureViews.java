@@ -46,7 +46,8 @@ public final class FailureViews {
                       String customerName, boolean recurring) {
     }
 
-    public record Page(List<Row> items, String nextCursor) {
+    /** One page of the history: either cursor goes back as {@code cursor} (null: no page that way). */
+    public record Page(List<Row> items, String previousCursor, String nextCursor) {
     }
 
     /** A product+mode with its count in the recurrence window. */

@@ -14,6 +14,7 @@ import com.careloop.fieldservice.failure.FailureViews.Recurring;
 import com.careloop.fieldservice.failure.FailureViews.Row;
 import com.careloop.fieldservice.failure.FailureViews.SaveMode;
 import com.careloop.fieldservice.failure.FailureViews.Timeline;
+import com.careloop.platform.ListSort;
 import com.careloop.platform.RequiresPermission;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,6 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * The product failure history over JSON: record by hand, search (product, part, mode, customer, dates, serial or
  * batch; keyset cursor), one product's timeline, the recurring failures, the .xlsx export, the findings of signed
@@ -40,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(ProductFailures.API)
+@Tag(name = "Product failures", description = "Product failure history (产品失败履历 Q/JL081302): record, search, timeline, recurring failures, the intake of findings, failure modes")
 class ProductFailureApi {
 
     private final ProductFailures failures;
@@ -104,8 +108,10 @@ class ProductFailureApi {
 
     @RequiresPermission(FieldHistoryPermissions.FAILURES)
     @GetMapping("/intake")
-    List<Intake> intakes(@RequestParam(defaultValue = "true") boolean open) {
-        return failures.intakes(open);
+    ListSort.Window<Intake> intakes(@RequestParam(defaultValue = "true") boolean open,
+                                    @RequestParam(required = false) String cursor,
+                                    @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return failures.intakes(open, cursor, limit);
     }
 
     @RequiresPermission(FieldHistoryPermissions.FAILURES)

@@ -314,7 +314,10 @@ public class ProductFailures {
             select p.id, p.product, p.part, p.serial_no, p.batch_no, p.failed_on, p.mode_code, p.description, p.cause,
                    p.action_taken, p.source_type, p.source_id, p.source_code, p.customer_id, p.customer_name""";
 
-    /** The history, newest failure first (or by product), keyset-paged; rows of recurring product+modes flagged. */
+    /**
+     * The history, newest failure first (or by product), keyset-paged both ways (previous and next cursor); rows of
+     * recurring product+modes flagged.
+     */
     @Transactional(readOnly = true)
     public Page search(Filter filter, String sort, String cursor, int limit) {
         ListSort order = ListSort.parse(sort, SORTS, "p.id", "-failedOn");
@@ -345,13 +348,13 @@ public class ProductFailures {
             sql.append(" and p.source_type = :sourceType");
             params.put("sourceType", f.sourceType().name());
         }
-        order.after(cursor, sql, params);
-        sql.append(order.orderBy()).append(" limit :limit");
+        order.seek(cursor, sql, params);
+        sql.append(order.orderBy(cursor)).append(" limit :limit");
         params.put("limit", limit + 1);
         Map<String, String> names = modeNames();
-        var slice = order.page(jdbc.sql(sql.toString()).params(params)
-                .query(order.mapper((rs, n) -> row(rs, names, false))).list(), limit);
-        return new Page(flagRecurring(slice.items(), names), slice.nextCursor());
+        var window = order.window(jdbc.sql(sql.toString()).params(params)
+                .query(order.mapper((rs, n) -> row(rs, names, false))).list(), cursor, limit);
+        return new Page(flagRecurring(window.items(), names), window.previousCursor(), window.nextCursor());
     }
 
     private static void eq(StringBuilder sql, Map<String, Object> params, String column, String name, String value) {
@@ -496,13 +499,20 @@ public class ProductFailures {
         return "TW".equals(l.getCountry()) || "Hant".equals(l.getScript()) ? "name_zh_tw" : "name_zh_cn";
     }
 
-    /** The findings waiting to be classified ({@code open}) or all, newest first. */
+    private static final ListSort INTAKE_ORDER = ListSort.parse(null, Map.of(), "id", "-id");
+
+    /** The findings waiting to be classified ({@code open}) or all, newest first, keyset-paged both ways. */
     @Transactional(readOnly = true)
-    public List<Intake> intakes(boolean open) {
-        return jdbc.sql("select id, source_type, source_id, source_code, customer_name, findings, received_at,"
-                        + " resolved_at, resolved_by, failure_id, product, failed_on, cause, action_taken from failure_intake"
-                        + (open ? " where resolved_at is null" : "") + " order by id desc limit 200")
-                .query((rs, n) -> intake(rs)).list();
+    public ListSort.Window<Intake> intakes(boolean open, String cursor, int limit) {
+        StringBuilder sql = new StringBuilder("select id, source_type, source_id, source_code, customer_name, findings,"
+                + " received_at, resolved_at, resolved_by, failure_id, product, failed_on, cause, action_taken"
+                + " from failure_intake where " + (open ? "resolved_at is null" : "1=1"));
+        Map<String, Object> params = new LinkedHashMap<>();
+        INTAKE_ORDER.seek(cursor, sql, params);
+        sql.append(INTAKE_ORDER.orderBy(cursor)).append(" limit :limit");
+        params.put("limit", limit + 1);
+        return INTAKE_ORDER.window(jdbc.sql(sql.toString()).params(params)
+                .query(INTAKE_ORDER.mapper((rs, n) -> intake(rs))).list(), cursor, limit);
     }
 
     @Transactional(readOnly = true)

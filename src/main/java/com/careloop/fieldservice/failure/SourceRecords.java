@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The record a failure or a returned part came from, read through the owning module's public API only (so the
- * reader's access to that record applies): by its id, or by its number for requests, field services and complaints.
+ * reader's access to that record applies): by its id, or by its number (the one a user knows) for requests, field services, complaints and claims.
  * Unknown or not visible: 422 naming the field.
  */
 @Component
@@ -90,8 +90,8 @@ class SourceRecords {
                             null, 5).items().stream()
                     .filter(r -> code.equalsIgnoreCase(r.code())).findFirst()
                     .map(r -> new Source(type, r.id(), r.code(), r.customerId(), r.customerName()));
-            case CLAIM -> throw new InvalidInputException("sourceId", "required",
-                    Text.of("error.fieldhistory.claim-by-id"));
+            case CLAIM -> claims.byCode(code)
+                    .map(c -> new Source(type, c.id(), c.code(), c.customerId(), c.customerName()));
         };
     }
 

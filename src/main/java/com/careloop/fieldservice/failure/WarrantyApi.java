@@ -24,9 +24,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** Returned warranty parts over JSON: record, list, one, quality's analysis, close, and the PDF of the form. */
 @RestController
 @RequestMapping(WarrantyFeedbacks.API)
+@Tag(name = "Warranty parts", description = "Warranty-part defect feedback (不良品(三包件)信息反馈表 Q/JL100101): a returned part, quality's analysis, close")
 class WarrantyApi {
 
     private final WarrantyFeedbacks feedbacks;

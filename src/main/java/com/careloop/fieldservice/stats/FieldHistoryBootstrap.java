@@ -117,7 +117,7 @@ class FieldHistoryBootstrap implements ApplicationRunner {
             failures.intake(new FieldServiceReportSigned(t.id(), t.code(), t.report().code(), t.requestId(),
                     t.customerId(), t.customerName(), t.findings(),
                     t.report().customerSignedAt() == null ? null : t.report().customerSignedAt().toInstant()));
-            failures.intakes(true).stream().filter(i -> i.sourceType() == FailureSource.FIELD_SERVICE
+            failures.intakes(true, null, 200).items().stream().filter(i -> i.sourceType() == FailureSource.FIELD_SERVICE
                     && i.sourceId() == t.id()).findFirst().ifPresent(i -> failures.classify(i.id(),
                     new FailureViews.Classify(PRODUCT, "封口机加热片", null, "B2611-07", t.onSiteFrom(),
                             "ELECTRICAL", "运输受潮，加热片绝缘下降", "运输途中防潮不足",

@@ -21,8 +21,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** The field-service statistics over JSON and as .xlsx (one sheet per table). */
 @RestController
+@Tag(name = "Field services")
 class StatisticsApi {
 
     static final String PATH = "/api/v1/field-services/statistics";

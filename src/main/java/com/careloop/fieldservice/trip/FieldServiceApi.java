@@ -44,6 +44,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * Field services over JSON: plan from a request, the list and one service, each step as a POST sub-resource
  * (briefing, checklist, departure exception, depart, arrive, leave, work, findings, measurements, hours, parts,
@@ -51,6 +53,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping(FieldServices.API)
+@Tag(name = "Field services", description = "Field service (现场服务): plan with a team, safety briefing and checklist, on-site record, the signed field-service report (现场服务报告 Q/JL081304), open points to follow-up or CAPA")
 class FieldServiceApi {
 
     private final FieldServices services;

@@ -29,12 +29,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * Visit reports over JSON: plan (idempotent with {@code Idempotency-Key}), the list, one report, the visit with its
  * agreed actions, one more action, an action done, my open actions and the PDF.
  */
 @RestController
 @RequestMapping(VisitReports.API)
+@Tag(name = "Visit reports", description = "Customer visits (走访服务报告 Q/JL081306): plan, record, agreed actions tracked to done")
 class VisitReportApi {
 
     private final VisitReports reports;
