@@ -36,6 +36,7 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
+import com.careloop.platform.OrgDirectory;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.StoredFiles;
 import com.careloop.platform.UploadedFiles;
@@ -89,11 +90,13 @@ public class Contracts {
     private final ZoneId zone;
     private final IdempotentCreates idempotency;
     private final StoredFiles files;
+    private final OrgDirectory org;
 
     Contracts(IdempotentCreates idempotency, StoredFiles files, ContractRepository contracts, ContractProperties properties, CustomerDirectory customers,
               Approvals approvals, RecordNumbers numbers, AuditTrail audit, CurrentUsers users,
               Notifications notifications, ApplicationEventPublisher events, Texts texts, JdbcClient jdbc, Clock clock,
-              CareLoopProperties platform) {
+              CareLoopProperties platform, OrgDirectory org) {
+        this.org = org;
         this.contracts = contracts;
         this.properties = properties;
         this.customers = customers;
@@ -125,13 +128,11 @@ public class Contracts {
                 .orElseThrow(() -> new InvalidInputException("customerId", "exists", Text.of(
                         "error.contract.customer-unknown", cmd.customerId())));
         long salespersonId = cmd.salespersonId() == null ? me.id() : cmd.salespersonId();
-        var salesperson = jdbc.sql("select display_name, department_id from app_user where id = :id and active = true")
-                .param("id", salespersonId)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class)}).optional()
+        OrgDirectory.User salesperson = org.user(salespersonId).filter(OrgDirectory.User::active)
                 .orElseThrow(() -> new InvalidInputException("salespersonId", "exists", Text.of(
                         "error.contract.salesperson-unknown", salespersonId)));
         Contract c = Contract.register(numbers.next(NUMBER_TYPE), cmd, customerName,
-                new Contract.Actor(salespersonId, (String) salesperson[0]), (Long) salesperson[1],
+                new Contract.Actor(salespersonId, salesperson.displayName()), salesperson.departmentId(),
                 new Contract.Actor(me.id(), me.displayName()), now());
         contracts.saveAndFlush(c);
         audit.created(c);
@@ -496,8 +497,7 @@ public class Contracts {
     }
 
     private String departmentName(Long id) {
-        return id == null ? null : jdbc.sql("select name from department where id = :id").param("id", id)
-                .query(String.class).optional().orElse(null);
+        return id == null ? null : org.department(id).map(OrgDirectory.Department::name).orElse(null);
     }
 
     /** The register's sortable columns (request key → SQL); ties broken by id. */
@@ -520,9 +520,9 @@ public class Contracts {
                        c.delivery_date,
                        (select min(l.product) from contract_line l where l.contract_id = c.id) first_product,
                        (select count(*) from contract_line l where l.contract_id = c.id) line_count,
-                       c.total_amount, c.salesperson_name, d.name, c.region, c.status, c.review_stage, c.outcome,
+                       c.total_amount, c.salesperson_name, c.department_id, c.region, c.status, c.review_stage, c.outcome,
                        c.major, c.revision""").append(order.selectColumn()).append("""
-                 from contract c left join department d on d.id = c.department_id
+                 from contract c
                 where (""").append(scope.sql()).append(")");
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         Filter filter = f == null ? Filter.none() : f;
@@ -566,16 +566,30 @@ public class Contracts {
         var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper((rs, n) -> {
             String product = rs.getString(9);
             long count = rs.getLong(10);
-            return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            return new Found(rs.getObject(13, Long.class), new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     ContractClass.valueOf(rs.getString(5)), ContractSource.valueOf(rs.getString(6)),
                     rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
                     product == null ? null : count > 1 ? product + " +" + (count - 1) : product, rs.getBigDecimal(11),
-                    rs.getString(12), rs.getString(13), rs.getString(14), ContractStatus.valueOf(rs.getString(15)),
+                    rs.getString(12), null, rs.getString(14), ContractStatus.valueOf(rs.getString(15)),
                     ReviewStage.valueOf(rs.getString(16)),
                     rs.getString(17) == null ? null : ReviewOutcome.valueOf(rs.getString(17)), rs.getBoolean(18),
-                    rs.getInt(19));
+                    rs.getInt(19)));
         })).list(), limit);
-        return new Page(slice.items(), slice.nextCursor());
+        // the department's name from the platform's directory (one query per page), never a join on its table
+        Map<Long, OrgDirectory.Department> departments = org.departments(slice.items().stream()
+                .map(Found::departmentId).filter(java.util.Objects::nonNull).distinct().toList());
+        return new Page(slice.items().stream().map(found -> found.named(departments)).toList(), slice.nextCursor());
+    }
+
+    /** A register row read from the contract table, its department still an id. */
+    private record Found(Long departmentId, Row row) {
+        Row named(Map<Long, OrgDirectory.Department> departments) {
+            OrgDirectory.Department d = departmentId == null ? null : departments.get(departmentId);
+            Row r = row;
+            return d == null ? r : new Row(r.id(), r.number(), r.customerName(), r.customerNumber(), r.contractClass(),
+                    r.source(), r.orderDate(), r.deliveryDate(), r.products(), r.totalAmount(), r.salespersonName(),
+                    d.name(), r.region(), r.status(), r.reviewStage(), r.outcome(), r.major(), r.revision());
+        }
     }
 
     private static String like(String text) {

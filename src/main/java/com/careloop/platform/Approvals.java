@@ -46,6 +46,12 @@ public interface Approvals {
     /** Whether the user is (or was) an approver of any task of the subject's approvals: lets reviewers read it. */
     boolean involves(String subjectType, long subjectId, long userId);
 
+    /**
+     * The departments (codes) whose DEPARTMENT or DEPARTMENT_HEAD steps of the chain's current stages sign one of the
+     * aspects, in chain order without repeats; empty for an unknown chain. E.g. who receives a contract change notice.
+     */
+    List<String> departmentsSigning(String chainCode, java.util.Set<String> aspects);
+
     /** Every task of every approval of the subject, oldest first. */
     List<ApprovalTrailEntry> trail(String subjectType, long subjectId);
 }

@@ -61,7 +61,7 @@ public class ChangeNoticeCustomers {
                              String customerNumber, List<ChangeKind> kinds, String reason, String agreed,
                              int revision, LocalDate deliveryDate, String paymentTerms, String specialRequirements,
                              List<ContractViews.Line> lines, BigDecimal totalAmount, LocalDate expiresOn,
-                             Answer answer, String state) {
+                             Answer answer, String state, String language) {
     }
 
     private final ContractChanges changes;
@@ -160,12 +160,13 @@ public class ChangeNoticeCustomers {
         return links.resolve(LINK_PURPOSE, token).flatMap(t -> changeRepository.findById(t.recordId()).map(x -> {
             Contract c = contractRepository.findById(x.getContractId()).orElseThrow();
             ContractViews.Change ch = changes.view(x, c);
-            Answer answer = of(x.getId()).map(Confirmation::answer).orElse(null);
+            Confirmation sent = of(x.getId()).orElse(null);
+            Answer answer = sent == null ? null : sent.answer();
             String state = t.answered() || answer != null ? "answered" : t.expired() ? "expired" : "form";
             return new PublicView(ch.noticeNumber(), ch.number(), ch.contractNumber(), ch.customerName(),
                     c.getCustomerNumber(), ch.kinds(), ch.reason(), ch.agreed(), ch.revision() == null ? 0 : ch.revision(),
                     ch.deliveryDate(), ch.paymentTerms(), ch.specialRequirements(), ch.lines(), ch.totalAmount(),
-                    t.expiresOn(), answer, state);
+                    t.expiresOn(), answer, state, sent == null ? null : sent.language());
         }));
     }
 

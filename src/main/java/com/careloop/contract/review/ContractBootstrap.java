@@ -66,8 +66,7 @@ class ContractBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         boolean empty = jdbc.sql("select count(*) from contract").query(Long.class).single() == 0;
-        boolean people = jdbc.sql("select count(*) from app_user where username in ('sales', 'quality', 'gm')")
-                .query(Long.class).single() == 3;
+        boolean people = demo.usersExist("sales", "quality", "gm");
         if (!properties.demoData() || !empty || !people) {
             return;
         }

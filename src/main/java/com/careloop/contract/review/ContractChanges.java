@@ -33,6 +33,7 @@ import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
+import com.careloop.platform.OrgDirectory;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.Text;
 import com.careloop.platform.Texts;
@@ -87,12 +88,15 @@ public class ContractChanges {
     private final String productionDepartment;
     private final ContractProperties properties;
     private final ChangeAspectSettings aspectSettings;
+    private final OrgDirectory org;
 
     ContractChanges(ContractChangeRepository changes, ContractRepository contractRepository, Contracts contracts,
                     ProductionNotices productionNotices, Approvals approvals, RecordNumbers numbers, AuditTrail audit,
                     CurrentUsers users, Notifications notifications, Texts texts, JdbcClient jdbc, JsonMapper json,
                     Clock clock, CareLoopProperties platform, ContractProperties properties,
-                    ChangeAspectSettings aspectSettings, @Value("${careloop.contract.production-department:PROD}") String productionDepartment) {
+                    ChangeAspectSettings aspectSettings, @Value("${careloop.contract.production-department:PROD}") String productionDepartment,
+                    OrgDirectory org) {
+        this.org = org;
         this.properties = properties;
         this.aspectSettings = aspectSettings;
         this.changes = changes;
@@ -289,8 +293,7 @@ public class ContractChanges {
         if (updated == 0) {
             throw DomainException.of("contract.change-acknowledged", change.getNumber(), me.displayName());
         }
-        String department = jdbc.sql("select code from department where id = :d").param("d", me.departmentId())
-                .query(String.class).single();
+        String department = org.department(me.departmentId()).map(OrgDirectory.Department::code).orElseThrow();
         audit.record(ContractChange.RECORD_TYPE, change.auditId(), "ACKNOWLEDGE", List.of(
                 new com.careloop.platform.FieldChange("acknowledged." + department, null, me.displayName())));
         return get(contractId, changeId);
@@ -383,15 +386,13 @@ public class ContractChanges {
             departments.add(productionDepartment);
         }
         for (String code : departments) {
-            Long departmentId = jdbc.sql("select id from department where code = :c").param("c", code)
-                    .query(Long.class).optional().orElse(null);
+            Long departmentId = org.departmentByCode(code).map(OrgDirectory.Department::id).orElse(null);
             if (departmentId == null) {
                 continue;
             }
             jdbc.sql("insert into contract_change_notified (change_id, department_id) values (:c, :d)")
                     .param("c", change.getId()).param("d", departmentId).update();
-            for (long member : jdbc.sql("select id from app_user where department_id = :d and active = true"
-                    + " order by id").param("d", departmentId).query(Long.class).list()) {
+            for (long member : org.activeMembers(departmentId).stream().map(OrgDirectory.User::id).toList()) {
                 notifications.notify(member, Text.of("contract.change.notify.notice.title", change.getNoticeNumber(),
                         c.getNumber()), Text.of("contract.change.notify.notice.body", c.getCustomerName(),
                         kindsText(change.kindList()), "v" + revision), link(c));
@@ -490,12 +491,18 @@ public class ContractChanges {
                     }, t.deciderName(), odt(t.decidedAt()), t.comment(), odt(t.dueAt()), mine, false));
         }
         List<ContractViews.Notified> notified = jdbc.sql("""
-                select n.department_id, d.name, n.acknowledged_by_name, n.acknowledged_at
-                from contract_change_notified n join department d on d.id = n.department_id
-                where n.change_id = :c order by d.name""").param("c", x.getId())
-                .query((rs, i) -> new ContractViews.Notified(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        odt(rs.getObject(4, OffsetDateTime.class)), rs.getString(3) == null && me != null
+                select n.department_id, n.acknowledged_by_name, n.acknowledged_at
+                from contract_change_notified n where n.change_id = :c""").param("c", x.getId())
+                .query((rs, i) -> new ContractViews.Notified(rs.getLong(1), null, rs.getString(2),
+                        odt(rs.getObject(3, OffsetDateTime.class)), rs.getString(2) == null && me != null
                         && me.departmentId() != null && me.departmentId() == rs.getLong(1))).list();
+        Map<Long, OrgDirectory.Department> names = org.departments(notified.stream()
+                .map(ContractViews.Notified::departmentId).toList());
+        notified = notified.stream().map(n -> new ContractViews.Notified(n.departmentId(),
+                        names.containsKey(n.departmentId()) ? names.get(n.departmentId()).name() : null,
+                        n.acknowledgedBy(), n.acknowledgedAt(), n.acknowledgeable()))
+                .sorted(java.util.Comparator.comparing(ContractViews.Notified::departmentName,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList();
         return new ContractViews.Change(x.getId(), c.getId(), c.getNumber(), c.getCustomerName(), x.getNumber(),
                 x.getFromRevision(), x.getRevision(), x.kindList(), x.getStatus(), x.getAgreedMethod(),
                 x.getAgreedOn(), x.getAgreedWith(), x.getAgreed(), x.getReason(),
@@ -538,21 +545,7 @@ public class ContractChanges {
 
     /** The departments (codes) whose steps of the change chain sign these aspects. */
     private List<String> departmentsOf(Set<ReviewAspect> aspects) {
-        Set<String> codes = aspects.stream().map(ReviewAspect::code).collect(Collectors.toSet());
-        String stages = jdbc.sql("select stages from approval_chain where code = :c").param("c", CHAIN)
-                .query(String.class).optional().orElse("[]");
-        List<String> out = new ArrayList<>();
-        for (JsonNode stage : json.readTree(stages)) {
-            for (JsonNode step : stage.path("steps")) {
-                String kind = step.path("kind").asString("");
-                String ref = step.path("ref").isNull() ? null : step.path("ref").asString(null);
-                if (codes.contains(step.path("aspect").asString("")) && ref != null && !ref.isBlank()
-                        && (kind.equals("DEPARTMENT") || kind.equals("DEPARTMENT_HEAD")) && !out.contains(ref)) {
-                    out.add(ref);
-                }
-            }
-        }
-        return out;
+        return approvals.departmentsSigning(CHAIN, aspects.stream().map(ReviewAspect::code).collect(Collectors.toSet()));
     }
 
     private long revisionCount(long contractId) {

@@ -21,6 +21,7 @@ import com.careloop.contract.ReviewOutcome;
 import com.careloop.contract.ReviewStage;
 import com.careloop.contract.ReviewVerdict;
 import com.careloop.customer.CustomerDirectory;
+import com.careloop.platform.OrgDirectory;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
@@ -35,7 +36,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -68,12 +68,12 @@ public class ContractPages {
     private final CustomerDirectory customers;
     private final CurrentUsers users;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
+    private final OrgDirectory org;
     private final java.time.Clock clock;
     private final java.time.ZoneId zone;
 
     ContractPages(Contracts contracts, ContractRegisterExport export, ContractReviewForm form,
-                  CustomerDirectory customers, CurrentUsers users, MessageSource messages, JdbcClient jdbc,
+                  CustomerDirectory customers, CurrentUsers users, MessageSource messages, OrgDirectory org,
                   java.time.Clock clock, com.careloop.platform.CareLoopProperties platform) {
         this.clock = clock;
         this.zone = platform.zone();
@@ -83,7 +83,7 @@ public class ContractPages {
         this.customers = customers;
         this.users = users;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.org = org;
     }
 
     @RequiresPermission(ContractPermissions.VIEW)
@@ -323,11 +323,7 @@ public class ContractPages {
     }
 
     private List<Option> salespeople() {
-        return jdbc.sql("""
-                select u.id, u.display_name from app_user u join user_role ur on ur.user_id = u.id
-                join role_permission rp on rp.role_id = ur.role_id
-                where u.active = true and rp.permission = :p group by u.id, u.display_name order by u.display_name, u.id""")
-                .param("p", ContractPermissions.REGISTER)
-                .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list();
+        return org.activeUsersWithPermission(ContractPermissions.REGISTER).stream()
+                .map(u -> new Option(u.id(), u.displayName())).toList();
     }
 }

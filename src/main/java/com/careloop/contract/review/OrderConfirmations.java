@@ -71,7 +71,7 @@ public class OrderConfirmations {
                              LocalDate agreedOn, String summary, LocalDate orderDate, LocalDate deliveryDate,
                              String paymentTerms, String specialRequirements, List<ContractViews.Line> lines,
                              BigDecimal totalAmount, String status, String customerNote, LocalDate expiresOn,
-                             String state) {
+                             String state, String language) {
     }
 
     private final OrderConfirmationRepository confirmations;
@@ -195,7 +195,7 @@ public class OrderConfirmations {
             return new PublicView(o.getNumber(), c.getCustomerName(), c.getCustomerNumber(), o.getAgreedWith(),
                     o.getAgreedOn(), o.getAgreedSummary(), c.getOrderDate(), c.getDeliveryDate(), c.getPaymentTerms(),
                     c.getSpecialRequirements(), lines(c), c.getTotalAmount(), o.getStatus().name(), o.getCustomerNote(),
-                    t.expiresOn(), state);
+                    t.expiresOn(), state, o.getLanguage());
         }));
     }
 

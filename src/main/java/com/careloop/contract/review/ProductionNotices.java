@@ -17,12 +17,12 @@ import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
+import com.careloop.platform.OrgDirectory;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.Text;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,7 +58,7 @@ public class ProductionNotices {
     private final AuditTrail audit;
     private final CurrentUsers users;
     private final Notifications notifications;
-    private final JdbcClient jdbc;
+    private final OrgDirectory org;
     private final JsonMapper json;
     private final Clock clock;
     private final ZoneId zone;
@@ -66,7 +66,7 @@ public class ProductionNotices {
 
     ProductionNotices(ProductionNoticeRepository notices, ContractRepository contractRepository, Contracts contracts,
                       RecordNumbers numbers, AuditTrail audit, CurrentUsers users, Notifications notifications,
-                      JdbcClient jdbc, JsonMapper json, Clock clock, CareLoopProperties platform,
+                      OrgDirectory org, JsonMapper json, Clock clock, CareLoopProperties platform,
                       @Value("${careloop.contract.production-department:PROD}") String productionDepartment) {
         this.notices = notices;
         this.contractRepository = contractRepository;
@@ -75,7 +75,7 @@ public class ProductionNotices {
         this.audit = audit;
         this.users = users;
         this.notifications = notifications;
-        this.jdbc = jdbc;
+        this.org = org;
         this.json = json;
         this.clock = clock;
         this.zone = platform.zone();
@@ -147,15 +147,13 @@ public class ProductionNotices {
     }
 
     private boolean inProduction(CurrentUser me) {
-        return me.departmentId() != null && jdbc.sql("select count(*) from department where id = :id and code = :code")
-                .param("id", me.departmentId()).param("code", productionDepartment).query(Long.class).single() > 0;
+        return me.departmentId() != null && org.department(me.departmentId())
+                .filter(d -> d.code().equals(productionDepartment)).isPresent();
     }
 
     private List<Long> productionMembers() {
-        return jdbc.sql("""
-                select u.id from app_user u join department d on d.id = u.department_id
-                where d.code = :code and u.active = true order by u.id""")
-                .param("code", productionDepartment).query(Long.class).list();
+        return org.departmentByCode(productionDepartment).map(d -> org.activeMembers(d.id()).stream()
+                .map(OrgDirectory.User::id).toList()).orElse(List.of());
     }
 
     private View view(ProductionNotice n, boolean producer) {

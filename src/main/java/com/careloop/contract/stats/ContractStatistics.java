@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.careloop.contract.Contracts;
+import com.careloop.platform.OrgDirectory;
 import com.careloop.platform.ApprovalTrailEntry;
 import com.careloop.platform.Approvals;
 import com.careloop.platform.CareLoopProperties;
@@ -47,6 +48,7 @@ public class ContractStatistics {
     }
 
     private final JdbcClient jdbc;
+    private final OrgDirectory org;
     private final Approvals approvals;
     private final CurrentUsers users;
     private final CalendarService calendars;
@@ -54,13 +56,30 @@ public class ContractStatistics {
     private final com.careloop.platform.AuditTrail audit;
 
     ContractStatistics(JdbcClient jdbc, Approvals approvals, CurrentUsers users, CalendarService calendars,
-                       CareLoopProperties platform, com.careloop.platform.AuditTrail audit) {
+                       CareLoopProperties platform, com.careloop.platform.AuditTrail audit, OrgDirectory org) {
+        this.org = org;
         this.audit = audit;
         this.jdbc = jdbc;
         this.approvals = approvals;
         this.users = users;
         this.calendars = calendars;
         this.zone = platform.zone();
+    }
+
+    /** Inconsistencies per raiser → per the raiser's department now (platform directory), by department code. */
+    private List<Count> byRaisersDepartment(List<long[]> perRaiser) {
+        Map<Long, OrgDirectory.User> raisers = org.users(perRaiser.stream().map(r -> r[0]).toList());
+        Map<Long, OrgDirectory.Department> departments = org.departments(raisers.values().stream()
+                .map(OrgDirectory.User::departmentId).filter(java.util.Objects::nonNull).distinct().toList());
+        Map<String, Count> out = new java.util.TreeMap<>(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        for (long[] r : perRaiser) {
+            OrgDirectory.User u = raisers.get(r[0]);
+            OrgDirectory.Department d = u == null || u.departmentId() == null ? null : departments.get(u.departmentId());
+            String code = d == null ? null : d.code();
+            out.merge(code, new Count(code, d == null ? null : d.name(), r[1]),
+                    (a, b) -> new Count(a.key(), a.label(), a.count() + b.count()));
+        }
+        return List.copyOf(out.values());
     }
 
     /** The Excel export is audited like every list export. */
@@ -115,11 +134,9 @@ public class ContractStatistics {
         List<Count> incAspect = jdbc.sql("select i.aspect, count(*) from contract_inconsistency i join contract c"
                         + " on c.id = i.contract_id" + where + " group by i.aspect order by i.aspect").params(params)
                 .query((rs, n) -> new Count(rs.getString(1), null, rs.getLong(2))).list();
-        List<Count> incDept = jdbc.sql("select d.code, d.name, count(*) from contract_inconsistency i"
-                        + " join contract c on c.id = i.contract_id join app_user u on u.id = i.raised_by"
-                        + " left join department d on d.id = u.department_id" + where
-                        + " group by d.code, d.name order by d.code").params(params)
-                .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        List<Count> incDept = byRaisersDepartment(jdbc.sql("select i.raised_by, count(*) from contract_inconsistency i"
+                        + " join contract c on c.id = i.contract_id" + where + " group by i.raised_by").params(params)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
 
         // Changes (合同变更): accepted changes (each a revision) of the period's contracts, by kind and by customer
         List<String[]> changeRows = jdbc.sql("select ch.contract_id, ch.kinds, c.customer_name from contract_change ch"

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.careloop.contract.ContractPermissions;
+import com.careloop.platform.OrgDirectory;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.RequiresPermission;
 import com.careloop.platform.Text;
@@ -71,14 +72,14 @@ final class ContractStatisticsWeb {
 
         private final ContractStatistics statistics;
         private final Texts texts;
-        private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+        private final OrgDirectory org;
         private final ZoneId zone;
 
         Pages(ContractStatistics statistics, Texts texts,
-              org.springframework.jdbc.core.simple.JdbcClient jdbc, CareLoopProperties platform) {
+              OrgDirectory org, CareLoopProperties platform) {
             this.statistics = statistics;
             this.texts = texts;
-            this.jdbc = jdbc;
+            this.org = org;
             this.zone = platform.zone();
         }
 
@@ -89,8 +90,8 @@ final class ContractStatisticsWeb {
                     @RequestParam(required = false) Long departmentId, Model model) {
             LocalDate[] p = period(from, to, zone);
             model.addAttribute("f", statistics.figures(p[0], p[1], departmentId));
-            model.addAttribute("departments", jdbc.sql("select id, name from department where active = true order by sort_order, id")
-                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list());
+            model.addAttribute("departments", org.activeDepartments().stream()
+                    .map(d -> new Object[] {d.id(), d.name()}).toList());
             return "contract/statistics";
         }
 

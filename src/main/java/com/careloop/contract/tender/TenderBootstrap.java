@@ -56,8 +56,7 @@ class TenderBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         boolean empty = jdbc.sql("select count(*) from tender").query(Long.class).single() == 0;
-        boolean people = jdbc.sql("select count(*) from app_user where username in ('sales', 'gm')")
-                .query(Long.class).single() == 2;
+        boolean people = demo.usersExist("sales", "gm");
         if (!properties.demoData() || !empty || !people) {
             return;
         }

@@ -14,6 +14,7 @@ import com.careloop.contract.ContractSource;
 import com.careloop.contract.Contracts;
 import com.careloop.contract.review.ContractProperties;
 import com.careloop.customer.CustomerDirectory;
+import com.careloop.platform.OrgDirectory;
 import com.careloop.platform.ApprovalCompleted;
 import com.careloop.platform.ApprovalDecision;
 import com.careloop.platform.ApprovalSubject;
@@ -66,12 +67,14 @@ public class Tenders implements ApplicationRunner {
     private final CurrentUsers users;
     private final JdbcClient jdbc;
     private final StoredFiles files;
+    private final OrgDirectory org;
     private final Clock clock;
     private final java.time.ZoneId zone;
 
     Tenders(TenderRepository tenders, Contracts contracts, ContractProperties properties, CustomerDirectory customers,
             Approvals approvals, AuditTrail audit, RecordNumbers numbers, CurrentUsers users, JdbcClient jdbc,
-            StoredFiles files, Clock clock, CareLoopProperties platform) {
+            StoredFiles files, Clock clock, CareLoopProperties platform, OrgDirectory org) {
+        this.org = org;
         this.files = files;
         this.tenders = tenders;
         this.contracts = contracts;
@@ -100,10 +103,9 @@ public class Tenders implements ApplicationRunner {
                 .orElseThrow(() -> new InvalidInputException("customerId", "exists",
                         Text.of("error.contract.customer-unknown", cmd.customerId())));
         long salespersonId = cmd.salespersonId() == null ? me.id() : cmd.salespersonId();
-        Long department = jdbc.sql("select department_id from app_user where id = :id and active = true")
-                .param("id", salespersonId).query((rs, n) -> (Long) rs.getObject(1, Long.class)).optional()
+        Long department = org.user(salespersonId).filter(OrgDirectory.User::active)
                 .orElseThrow(() -> new InvalidInputException("salespersonId", "exists",
-                        Text.of("error.contract.salesperson-unknown", salespersonId)));
+                        Text.of("error.contract.salesperson-unknown", salespersonId))).departmentId();
         Tender t = Tender.register(numbers.next(NUMBER_TYPE), cmd.customerId(), customerName, cmd.tenderNo(),
                 cmd.title(), cmd.bidDeadline(), cmd.scope(), cmd.estimatedAmount(), cmd.requirements(), salespersonId,
                 department, me.id(), LocalDate.now(clock.withZone(zone)), now());
@@ -346,8 +348,7 @@ public class Tenders implements ApplicationRunner {
     }
 
     private String userName(long id) {
-        return jdbc.sql("select display_name from app_user where id = :id").param("id", id).query(String.class)
-                .optional().orElse(null);
+        return org.user(id).map(OrgDirectory.User::displayName).orElse(null);
     }
 
     private static java.time.OffsetDateTime odt(Instant at) {

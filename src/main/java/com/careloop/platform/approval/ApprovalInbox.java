@@ -41,6 +41,7 @@ public class ApprovalInbox {
         this.clock = clock;
     }
 
+    /** The user's open tasks, earliest due first, at most {@code limit} (cut in the query, not after reading all). */
     public List<Task> mine(long userId, Locale locale, int limit) {
         Instant now = Instant.now(clock);
         return jdbc.sql("""
@@ -50,8 +51,9 @@ public class ApprovalInbox {
                 join approval_task_candidate c on c.task_id = t.id
                 join approval a on a.id = t.approval_id
                 where c.user_id = :me and t.status = 'OPEN' and a.status = 'OPEN'
-                order by t.due_at, t.id""")
-                .param("me", userId).query((rs, n) -> {
+                order by t.due_at, t.id
+                limit :limit""")
+                .param("me", userId).param("limit", Math.max(0, limit)).query((rs, n) -> {
                     Instant due = rs.getTimestamp("due_at").toInstant();
                     String aspect = rs.getString("aspect_code");
                     return new Task(rs.getLong("id"), rs.getLong("version"), rs.getLong("approval_id"),
@@ -60,7 +62,7 @@ public class ApprovalInbox {
                             rs.getString("requester_name"),
                             aspect == null ? null : texts.render(Text.of(aspect), locale), due, texts.time(due),
                             !due.isAfter(now), rs.getString("subject_link"), rs.getInt("stage_no") + 1);
-                }).list().stream().limit(limit).toList();
+                }).list();
     }
 
     public TaskState state(long taskId) {

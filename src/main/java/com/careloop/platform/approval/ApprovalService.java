@@ -165,6 +165,20 @@ class ApprovalService implements Approvals {
 
     @Override
     @Transactional(readOnly = true)
+    public List<String> departmentsSigning(String chainCode, java.util.Set<String> aspects) {
+        List<String> out = new ArrayList<>();
+        chains.find(chainCode).ifPresent(chain -> chain.stages().forEach(stage -> stage.steps().forEach(step -> {
+            if (aspects.contains(step.aspect()) && step.ref() != null && !step.ref().isBlank()
+                    && (step.kind() == ChainStages.Kind.DEPARTMENT || step.kind() == ChainStages.Kind.DEPARTMENT_HEAD)
+                    && !out.contains(step.ref())) {
+                out.add(step.ref());
+            }
+        })));
+        return out;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<ApprovalTrailEntry> trail(String subjectType, long subjectId) {
         List<ApprovalTrailEntry> trail = new ArrayList<>();
         for (Approval a : approvals.findBySubjectTypeAndSubjectIdOrderByIdAsc(subjectType, subjectId)) {

@@ -2,22 +2,18 @@ package com.careloop.product.development;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 
 import com.careloop.platform.CareLoopProperties;
-import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
-import com.careloop.platform.PerAddressLimiter;
 import com.careloop.platform.PublicEndpoint;
+import com.careloop.platform.PublicLinkPages;
 import com.careloop.product.ProductDevelopments;
 import com.careloop.product.ProductViews.PublicQuotation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,59 +25,36 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The customer's page of a new-product quotation (新品报价单), opened by the personal link without login: the product,
  * the price tiers, the validity and terms (nothing internal), and the answer — accept with the quantity and the
- * delivery date, or reject with the reason. GET only shows; the explicit POST (CSRF like every form) answers once,
- * until the quotation's last day. Answered, expired and unknown links get polite pages; POSTs are limited per address.
+ * delivery date, or reject with the reason. The link rules (once, until the quotation's last day, polite pages, the
+ * limit per address) are the platform's {@link PublicLinkPages}.
  */
 @Controller
 @PublicEndpoint
 class ProductPublicPage {
 
-    private static final Logger log = LoggerFactory.getLogger(ProductPublicPage.class);
-    private static final String PAGE = "product/public/quotation";
-
     private final ProductDevelopments developments;
-    private final CareLoopProperties platform;
-    private final PerAddressLimiter limiter;
+    private final PublicLinkPages<PublicQuotation> pages;
 
     ProductPublicPage(ProductDevelopments developments, CareLoopProperties platform, Clock clock) {
         this.developments = developments;
-        this.platform = platform;
-        this.limiter = new PerAddressLimiter(20, Duration.ofMinutes(10), clock);
+        this.pages = new PublicLinkPages<>("product/public/quotation", "q", developments::byLink,
+                q -> PublicLinkPages.state(q.answered(), q.expired()), platform, clock);
     }
 
     @GetMapping(ProductDevelopments.LINK_PATH + "{token}")
-    String open(@PathVariable String token, Model model, HttpServletResponse response) {
-        return show(token, null, model, response);
+    String open(@PathVariable String token, @RequestParam(required = false) String hl, Model model,
+                HttpServletRequest request, HttpServletResponse response) {
+        return pages.show(token, hl, model, request, response);
     }
 
     @PostMapping(ProductDevelopments.LINK_PATH + "{token}")
     String answer(@PathVariable String token, @RequestParam(required = false) Boolean accepted,
                   @RequestParam(required = false) String quantity,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deliveryDate,
-                  @RequestParam(required = false) String note, Model model, HttpServletRequest request,
-                  HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        if (!limiter.tryAcquire(request.getRemoteAddr())) {
-            log.info("Quotation link: rate limit reached for {}", request.getRemoteAddr());
-            response.setStatus(429);
-            model.addAttribute("state", "limited");
-            model.addAttribute("companyName", platform.companyName());
-            return PAGE;
-        }
-        if (developments.byLink(token).isEmpty()) {
-            return show(token, null, model, response);
-        }
-        try {
-            developments.answerByLink(token, accepted, decimal(quantity), deliveryDate, note);
-            return show(token, "thanks", model, response);
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            model.addAttribute("problemMessage", e.getMessage());
-            return show(token, null, model, response);
-        } catch (DomainException e) {
-            response.setStatus(409);
-            return show(token, null, model, response);
-        }
+                  @RequestParam(required = false) String note, @RequestParam(required = false) String hl, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
+        return pages.answer(token, hl, () -> developments.answerByLink(token, accepted, decimal(quantity), deliveryDate,
+                note), model, request, response);
     }
 
     private static BigDecimal decimal(String value) {
@@ -94,21 +67,5 @@ class ProductPublicPage {
             throw new InvalidInputException("quantity", "number", com.careloop.platform.Text.of("error.product.number",
                     "quantity", value));
         }
-    }
-
-    private String show(String token, String state, Model model, HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("companyName", platform.companyName());
-        model.addAttribute("token", token);
-        PublicQuotation q = developments.byLink(token).orElse(null);
-        if (q == null) {
-            response.setStatus(404);
-            model.addAttribute("state", "unknown");
-            return PAGE;
-        }
-        model.addAttribute("q", q);
-        model.addAttribute("state", state != null ? state : q.answered() ? "answered" : q.expired() ? "expired"
-                : "form");
-        return PAGE;
     }
 }

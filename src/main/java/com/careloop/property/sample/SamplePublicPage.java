@@ -1,21 +1,16 @@
 package com.careloop.property.sample;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import com.careloop.platform.CareLoopProperties;
-import com.careloop.platform.DomainException;
-import com.careloop.platform.InvalidInputException;
-import com.careloop.platform.PerAddressLimiter;
 import com.careloop.platform.PublicEndpoint;
+import com.careloop.platform.PublicLinkPages;
 import com.careloop.property.SampleViews.PublicConfirmation;
 import com.careloop.property.Samples;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,74 +20,33 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The customer's page of a sample sent, opened by the personal link without login: the sample and its inspection
- * result, and the answer (approve, or reject with the reason). GET only shows; the explicit POST (CSRF like every
- * form) records the answer once, until the link's last day. Answered, expired and unknown links get polite pages;
- * POSTs are limited per client address.
+ * result, and the answer (approve, or reject with the reason). The link rules (once, until the last day, polite pages,
+ * the limit per address) are the platform's {@link PublicLinkPages}.
  */
 @Controller
 @PublicEndpoint
 class SamplePublicPage {
 
-    private static final Logger log = LoggerFactory.getLogger(SamplePublicPage.class);
-    private static final String PAGE = "samples/public/confirm";
-
     private final Samples samples;
-    private final CareLoopProperties platform;
-    private final PerAddressLimiter limiter;
+    private final PublicLinkPages<PublicConfirmation> pages;
 
     SamplePublicPage(Samples samples, CareLoopProperties platform, Clock clock) {
         this.samples = samples;
-        this.platform = platform;
-        this.limiter = new PerAddressLimiter(20, Duration.ofMinutes(10), clock);
+        this.pages = new PublicLinkPages<>("samples/public/confirm", "c", samples::byLink,
+                c -> PublicLinkPages.state(c.answered(), c.expired()), platform, clock)
+                .extras((c, model) -> model.addAttribute("p", c.sample()));
     }
 
     @GetMapping(Samples.LINK_PATH + "{token}")
-    String open(@PathVariable String token, Model model, HttpServletResponse response) {
-        return show(token, null, model, response);
+    String open(@PathVariable String token, @RequestParam(required = false) String hl, Model model,
+                HttpServletRequest request, HttpServletResponse response) {
+        return pages.show(token, hl, model, request, response);
     }
 
     @PostMapping(Samples.LINK_PATH + "{token}")
     String answer(@PathVariable String token, @RequestParam(required = false) Boolean approved,
-                  @RequestParam(required = false) String note, Model model, HttpServletRequest request,
-                  HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        if (!limiter.tryAcquire(request.getRemoteAddr())) {
-            log.info("Sample confirmation link: rate limit reached for {}", request.getRemoteAddr());
-            response.setStatus(429);
-            model.addAttribute("state", "limited");
-            model.addAttribute("companyName", platform.companyName());
-            return PAGE;
-        }
-        if (samples.byLink(token).isEmpty()) {
-            return show(token, null, model, response);
-        }
-        try {
-            samples.confirmByLink(token, approved, note);
-            return show(token, "thanks", model, response);
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            model.addAttribute("problemMessage", e.getMessage());
-            return show(token, null, model, response);
-        } catch (DomainException e) {
-            response.setStatus(409);
-            return show(token, null, model, response);
-        }
-    }
-
-    private String show(String token, String state, Model model, HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("companyName", platform.companyName());
-        model.addAttribute("token", token);
-        PublicConfirmation c = samples.byLink(token).orElse(null);
-        if (c == null) {
-            response.setStatus(404);
-            model.addAttribute("state", "unknown");
-            return PAGE;
-        }
-        model.addAttribute("c", c);
-        model.addAttribute("p", c.sample());
-        model.addAttribute("state", state != null ? state : c.answered() ? "answered" : c.expired() ? "expired"
-                : "form");
-        return PAGE;
+                  @RequestParam(required = false) String note, @RequestParam(required = false) String hl, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
+        return pages.answer(token, hl, () -> samples.confirmByLink(token, approved, note), model, request, response);
     }
 }

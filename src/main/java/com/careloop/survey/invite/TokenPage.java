@@ -14,6 +14,7 @@ import com.careloop.platform.NotFoundException;
 import com.careloop.platform.PageLocale;
 import com.careloop.platform.PerAddressLimiter;
 import com.careloop.platform.PublicEndpoint;
+import com.careloop.platform.PublicLinkPages;
 import com.careloop.survey.SurveyCampaignStatus;
 import com.careloop.survey.invite.InvitationStore.TokenInvitation;
 import com.careloop.survey.response.SubmitAnswers;
@@ -210,10 +211,8 @@ class TokenPage {
         return PageLocale.of(hl != null && !hl.isBlank() ? hl : inv == null ? null : inv.language());
     }
 
-    /** The page holds a personal link: never cached, never indexed, the token never sent on as a referrer. */
+    /** The page holds a personal link: the platform's private-page headers (no cache, no index, no referrer). */
     private static void privatePage(HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        PublicLinkPages.privatePage(response);
     }
 }

@@ -38,6 +38,8 @@ class ApprovalApiTest extends ApiTestBase {
     JdbcClient jdbc;
     @Autowired
     Texts texts;
+    @Autowired
+    ApprovalInbox inbox;
 
     private String chain(String stages) {
         String code = "test." + UUID.randomUUID().toString().substring(0, 8);
@@ -118,6 +120,26 @@ class ApprovalApiTest extends ApiTestBase {
         assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'approval' and action = 'DECIDE'"
                 + " and record_id = (select cast(max(id) as varchar) from approval where subject_id = :s)")
                 .param("s", subject).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void theInboxReturnsAtMostTheLimitEarliestDueFirst() {
+        String username = "inbox" + UUID.randomUUID().toString().substring(0, 8);
+        Response user = post("/api/v1/users", tokenFor("admin"), j("{'username':'" + username + "','displayName':'收件箱测试',"
+                + "'password':'secret-123','position':'STAFF','roles':['STAFF']}"));
+        assertThat(user.status()).as(user.body()).isEqualTo(201);
+        long userId = user.json().get("id").asLong();
+        long late = start(chain("[{\"mode\":\"ALL_OF\",\"steps\":[{\"kind\":\"USER\",\"ref\":\"" + username
+                + "\",\"deadlineDays\":5}]}]"));
+        long early = start(chain("[{\"mode\":\"ALL_OF\",\"steps\":[{\"kind\":\"USER\",\"ref\":\"" + username
+                + "\",\"deadlineDays\":1}]}]"));
+        long middle = start(chain("[{\"mode\":\"ALL_OF\",\"steps\":[{\"kind\":\"USER\",\"ref\":\"" + username
+                + "\",\"deadlineDays\":3}]}]"));
+        assertThat(inbox.mine(userId, java.util.Locale.SIMPLIFIED_CHINESE, 2)).extracting(ApprovalInbox.Task::subjectId)
+                .containsExactly(early, middle);
+        assertThat(inbox.mine(userId, java.util.Locale.SIMPLIFIED_CHINESE, 10)).extracting(ApprovalInbox.Task::subjectId)
+                .containsExactly(early, middle, late);
+        assertThat(inbox.mine(userId, java.util.Locale.SIMPLIFIED_CHINESE, 0)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,46 @@
+package com.careloop.platform;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The organisation as other modules may read it (published read API): departments, users and their department,
+ * who holds a permission. A module never queries the platform's tables ({@code department}, {@code app_user},
+ * {@code user_role} …) itself; it asks here. Read-only, no access check (the caller checks its own records).
+ */
+public interface OrgDirectory {
+
+    /** A department: its code (e.g. {@code PROD}), name, parent and whether it is active. */
+    record Department(long id, String code, String name, Long parentId, boolean active) {}
+
+    /** A user as other modules see them: login name, name shown, department and whether the account is active. */
+    record User(long id, String username, String displayName, Long departmentId, boolean active) {}
+
+    Optional<User> user(long id);
+
+    /** The users of these ids that exist (absent ids are left out). */
+    Map<Long, User> users(Collection<Long> ids);
+
+    Optional<User> userByUsername(String username);
+
+    /** Every active user, by id. */
+    List<User> activeUsers();
+
+    /** The active users who hold the permission through one of their roles, by name. */
+    List<User> activeUsersWithPermission(String permission);
+
+    /** The active members of a department (not of its sub-departments), by id. */
+    List<User> activeMembers(long departmentId);
+
+    Optional<Department> department(long id);
+
+    Optional<Department> departmentByCode(String code);
+
+    /** The departments of these ids that exist. */
+    Map<Long, Department> departments(Collection<Long> ids);
+
+    /** The active departments in their sort order. */
+    List<Department> activeDepartments();
+}
