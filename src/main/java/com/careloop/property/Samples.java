@@ -339,7 +339,7 @@ public class Samples {
         Filter filter = f == null ? Filter.none() : f;
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder sql = new StringBuilder("""
-                select s.id, r.id, s.code, r.round_no, s.customer_id, c.name, s.item_name, s.spec, s.quantity, s.unit,
+                select r.id, s.id, s.code, r.round_no, s.customer_id, c.name, s.item_name, s.spec, s.quantity, s.unit,
                        r.received_on, s.salesperson_name, r.inspection_code, r.inspection_passed, r.quantity_sent,
                        r.sent_on, r.courier, r.tracking_no, r.confirmation, r.confirmed_on, r.remark, s.status,
                        s.required_on""")
@@ -379,8 +379,9 @@ public class Samples {
         order.after(cursor, sql, params);
         sql.append(order.orderBy()).append(" limit :limit");
         params.put("limit", limit + 1);
+        // the round id comes first: it is the register's key and the cursor (ListSort reads column 1 as the id)
         var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper((rs, n) -> new Row(
-                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
+                rs.getLong(2), rs.getLong(1), rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), plain(rs.getBigDecimal(9)), rs.getString(10),
                 rs.getObject(11, LocalDate.class), rs.getString(12), rs.getString(13),
                 (Boolean) rs.getObject(14), plain(rs.getBigDecimal(15)), rs.getObject(16, LocalDate.class),
