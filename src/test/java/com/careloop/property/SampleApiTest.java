@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.KeysetPages;
 import com.careloop.support.PageSession;
 import com.careloop.support.PrintedPdf;
 
@@ -197,18 +198,8 @@ class SampleApiTest extends ApiTestBase {
             JsonNode all = get(BASE + "?customerId=" + customer + sort, tokenFor("sales")).json().get("items");
             java.util.List<Long> expected = all.valueStream().map(x -> x.get("roundId").asLong()).toList();
             assertThat(expected).hasSize(4).doesNotHaveDuplicates();
-            java.util.List<Long> walked = new java.util.ArrayList<>();
-            String cursor = null;
-            for (int page = 0; page < 10; page++) {
-                JsonNode p = get(BASE + "?customerId=" + customer + sort + "&limit=1"
-                        + (cursor == null ? "" : "&cursor=" + cursor), tokenFor("sales")).json();
-                p.get("items").valueStream().forEach(x -> walked.add(x.get("roundId").asLong()));
-                cursor = p.get("nextCursor") == null || p.get("nextCursor").isNull() ? null
-                        : p.get("nextCursor").asString();
-                if (cursor == null) {
-                    break;
-                }
-            }
+            java.util.List<Long> walked = KeysetPages.ids(p -> get(p, tokenFor("sales")), BASE + "?customerId="
+                    + customer + sort + "&limit=1", 10, "roundId");
             assertThat(walked).as("sort '" + sort + "'").containsExactlyElementsOf(expected);
         }
     }
