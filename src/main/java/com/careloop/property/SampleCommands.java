@@ -48,8 +48,18 @@ public final class SampleCommands {
     public record Confirm(Boolean approved, String note, LocalDate confirmedOn, String via, Long version) {
     }
 
-    /** Seal the approved sample as the master sample (封样): location, retention date (default + 2 years). */
-    public record Seal(String location, LocalDate keepUntil, Long version) {
+    /**
+     * Seal the approved sample as the master sample (封样): location, keep-until date (default + 2 years), the
+     * department that keeps it (null = the sample's quality department).
+     */
+    public record Seal(String location, LocalDate keepUntil, Long keepingDepartmentId, Long version) {
+    }
+
+    /**
+     * The keeping department's decision at the end of the keep period: {@code EXTEND} (new {@code keepUntil}),
+     * {@code RESEAL} (new {@code location} and {@code keepUntil}) or {@code DISPOSE} (how, in {@code note}).
+     */
+    public record Keep(String decision, LocalDate keepUntil, String location, String note, Long version) {
     }
 
     /** Mail the customer's personal link to an address in a language (zh-CN, zh-TW, en). */

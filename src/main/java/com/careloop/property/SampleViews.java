@@ -42,8 +42,13 @@ public final class SampleViews {
                         LocalDate confirmedOn, String confirmationNote, String confirmedVia) {
     }
 
-    /** The sealed master sample (封样). */
-    public record Seal(String location, LocalDate keepUntil, String sealedBy, LocalDate sealedOn) {
+    /**
+     * The sealed master sample (封样): where, until when, sealed by whom and when, the department keeping it and its
+     * last keep decision (EXTENDED, RESEALED, DISPOSED) with who and when (null before any).
+     */
+    public record Seal(String location, LocalDate keepUntil, String sealedBy, LocalDate sealedOn,
+                       Long keepingDepartmentId, String keepingDepartment, String decision, String decidedBy,
+                       OffsetDateTime decidedAt) {
     }
 
     public record TimelineEntry(String kind, OffsetDateTime at, String actor, String note) {

@@ -186,11 +186,48 @@ public class Samples {
                 s -> s.confirm(c.approved(), c.note(), c.confirmedOn(), via, actor(), today(), now()));
     }
 
-    /** The approved sample sealed as the master sample; the retention date defaults to today + 2 years (setting). */
+    /**
+     * The approved sample is sealed as the master sample (封样); the keep-until date defaults to today + 2 years
+     * (setting), the keeping department to the sample's quality department.
+     */
     public Detail seal(long id, Seal cmd) {
-        Seal c = cmd == null ? new Seal(null, null, null) : cmd;
+        Seal c = cmd == null ? new Seal(null, null, null, null) : cmd;
         LocalDate until = c.keepUntil() != null ? c.keepUntil() : today().plusYears(retentionYears);
-        return change(id, c.version(), "SEAL", s -> s.seal(c.location(), until, actor(), today(), now()));
+        Long keeper = c.keepingDepartmentId() == null ? null
+                : department("keepingDepartmentId", c.keepingDepartmentId());
+        return change(id, c.version(), "SEAL", s -> s.seal(c.location(), until,
+                keeper == null ? s.getQualityDepartmentId() : keeper, actor(), today(), now()));
+    }
+
+    /**
+     * The keeping department's decision on a sealed sample at the end of its keep period (after the reminder, or at
+     * any time): {@code EXTEND} to a later keep-until date, {@code RESEAL} anew (location, keep-until), or
+     * {@code DISPOSE} of it (status {@code DISPOSED}, how in the note). Who and when are recorded on the sample, in
+     * its history and the audit trail; the next keep period is reminded again before it ends.
+     */
+    public Detail keep(long id, SampleCommands.Keep cmd) {
+        SampleCommands.Keep c = cmd == null ? new SampleCommands.Keep(null, null, null, null, null) : cmd;
+        String decision = c.decision() == null ? "" : c.decision().trim().toUpperCase(Locale.ROOT);
+        return switch (decision) {
+            case "EXTEND" -> change(id, c.version(), "KEEP_EXTEND", s -> s.extendKeep(c.keepUntil(), c.note(),
+                    actor(), today(), now()));
+            case "RESEAL" -> change(id, c.version(), "RESEAL", s -> s.reseal(c.location(), c.keepUntil(), c.note(),
+                    actor(), today(), now()));
+            case "DISPOSE" -> change(id, c.version(), "DISPOSE", s -> s.dispose(c.note(), actor(), now()));
+            default -> throw new InvalidInputException("decision", "one-of", Text.of("error.sample.keep-decision"));
+        };
+    }
+
+    /**
+     * The sealed samples kept by a department whose keep period ends within {@code noticeDays} or has ended, or that
+     * the keep job has reminded it of: what the keeping department has to decide on.
+     */
+    @Transactional(readOnly = true)
+    public List<SealedSample> keepDue(long departmentId, int noticeDays) {
+        return sealed("""
+                s.keeping_department_id = :dept and (s.sealed_until <= :limit or exists (select 1 from
+                sample_keep_notice n where n.sample_id = s.id and n.keep_until = s.sealed_until))""",
+                Map.of("dept", departmentId, "limit", today().plusDays(noticeDays)));
     }
 
     /** The default retention of a sealed sample in years ({@code careloop.samples.seal-retention-years}). */
@@ -339,7 +376,7 @@ public class Samples {
         Filter filter = f == null ? Filter.none() : f;
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder sql = new StringBuilder("""
-                select s.id, r.id, s.code, r.round_no, s.customer_id, c.name, s.item_name, s.spec, s.quantity, s.unit,
+                select r.id, s.id, s.code, r.round_no, s.customer_id, c.name, s.item_name, s.spec, s.quantity, s.unit,
                        r.received_on, s.salesperson_name, r.inspection_code, r.inspection_passed, r.quantity_sent,
                        r.sent_on, r.courier, r.tracking_no, r.confirmation, r.confirmed_on, r.remark, s.status,
                        s.required_on""")
@@ -379,8 +416,9 @@ public class Samples {
         order.after(cursor, sql, params);
         sql.append(order.orderBy()).append(" limit :limit");
         params.put("limit", limit + 1);
+        // the round id comes first: it is the register's key and the cursor (ListSort reads column 1 as the id)
         var slice = order.page(jdbc.sql(sql.toString()).params(params).query(order.mapper((rs, n) -> new Row(
-                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
+                rs.getLong(2), rs.getLong(1), rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), plain(rs.getBigDecimal(9)), rs.getString(10),
                 rs.getObject(11, LocalDate.class), rs.getString(12), rs.getString(13),
                 (Boolean) rs.getObject(14), plain(rs.getBigDecimal(15)), rs.getObject(16, LocalDate.class),
@@ -398,8 +436,9 @@ public class Samples {
         var sales = me.scope().condition("s.sales_department_id", "s.salesperson_id");
         var production = me.scope().condition("s.production_department_id", "s.salesperson_id");
         var quality = me.scope().condition("s.quality_department_id", "s.salesperson_id");
+        var keeping = me.scope().condition("s.keeping_department_id", "s.salesperson_id");
         params.putAll(sales.params());
-        return "(" + sales.sql() + " or " + production.sql() + " or " + quality.sql() + ")";
+        return "(" + sales.sql() + " or " + production.sql() + " or " + quality.sql() + " or " + keeping.sql() + ")";
     }
 
     // ---- helpers -----------------------------------------------------------------------------
@@ -415,7 +454,8 @@ public class Samples {
         Sample s = samples.findById(id).orElseThrow(() -> new NotFoundException(RECORD_TYPE, id));
         CurrentUser me = users.current().orElse(null);
         if (me != null && !me.scope().allows(s.getSalesDepartmentId(), s.getSalespersonId())
-                && !me.scope().allows(s.getProductionDepartmentId()) && !me.scope().allows(s.getQualityDepartmentId())) {
+                && !me.scope().allows(s.getProductionDepartmentId()) && !me.scope().allows(s.getQualityDepartmentId())
+                && (s.getKeepingDepartmentId() == null || !me.scope().allows(s.getKeepingDepartmentId()))) {
             throw new NotFoundException(RECORD_TYPE, id);
         }
         return s;
@@ -434,7 +474,9 @@ public class Samples {
                 odt(e.getOccurredAt()), e.getActor(), e.getNoteText() == null ? e.getNote()
                 : texts.stored(e.getNoteText()))).toList();
         SampleViews.Seal seal = s.getSealedOn() == null ? null : new SampleViews.Seal(s.getSealedLocation(),
-                s.getSealedUntil(), s.getSealedBy(), s.getSealedOn());
+                s.getSealedUntil(), s.getSealedBy(), s.getSealedOn(), s.getKeepingDepartmentId(),
+                departmentName(s.getKeepingDepartmentId()), s.getKeepDecision(), s.getKeepDecidedBy(),
+                odt(s.getKeepDecidedAt()));
         return new Detail(s.getId(), s.getCode(), s.getVersion(), s.getCustomerId(), customerName(s.getCustomerId()),
                 s.getItemName(), s.getSpec(), plain(s.getQuantity()), s.getUnit(), s.getRequiredOn(),
                 s.getRequirements(), s.getSalespersonId(), s.getSalespersonName(), s.getProductionDepartmentId(),
@@ -482,7 +524,8 @@ public class Samples {
         return Instant.now(clock);
     }
 
-    LocalDate today() {
+    /** Today in the company's time zone. */
+    public LocalDate today() {
         return LocalDate.ofInstant(now(), zone);
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.KeysetPages;
 import com.careloop.support.PageSession;
 import com.careloop.support.PrintedPdf;
 
@@ -176,6 +177,31 @@ class SampleApiTest extends ApiTestBase {
         assertThat(register.text()).contains("样品发送登记表").contains("SF1234567890");
         assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'sample' and record_id = :id"
                 + " and action = 'SEAL'").param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * The register pages by round: under the default sort (newest round first) and a column sort, walking page by
+     * page with one row per page returns every round of the customer once, in the order of the one-page list.
+     * (The cursor used to be the sample's id while the key was the round's: page 2 repeated or skipped rows.)
+     */
+    @Test
+    void theRegisterPagesThroughEveryRoundOnceUnderTheDefaultAndAColumnSort() {
+        long customer = customer();
+        // a sample with two rounds (the first failed) and two with one: sample ids and round ids apart
+        long first = notice(customer, "分页样品A").get("id").asLong();
+        step("depthead", first, "accept", null);
+        step("depthead", first, "making", "{'parameters':'p','quantityMade':1}");
+        step("quality", first, "inspection", "{'passed':false,'note':'尺寸超差'}");
+        notice(customer, "分页样品B");
+        passed(customer, "分页样品C");
+        for (String sort : new String[] {"", "&sort=code", "&sort=-sentOn"}) {
+            JsonNode all = get(BASE + "?customerId=" + customer + sort, tokenFor("sales")).json().get("items");
+            java.util.List<Long> expected = all.valueStream().map(x -> x.get("roundId").asLong()).toList();
+            assertThat(expected).hasSize(4).doesNotHaveDuplicates();
+            java.util.List<Long> walked = KeysetPages.ids(p -> get(p, tokenFor("sales")), BASE + "?customerId="
+                    + customer + sort + "&limit=1", 10, "roundId");
+            assertThat(walked).as("sort '" + sort + "'").containsExactlyElementsOf(expected);
+        }
     }
 
     @Test

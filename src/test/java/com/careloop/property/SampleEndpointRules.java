@@ -27,6 +27,7 @@ public final class SampleEndpointRules {
             Map.entry("POST " + BASE + "/{id}/confirmation", REQUEST),
             Map.entry("POST " + BASE + "/{id}/seal", REQUEST),
             Map.entry("POST " + BASE + "/{id}/link", REQUEST),
+            Map.entry("POST " + BASE + "/{id}/keep", INSPECT),
             Map.entry("POST " + BASE + "/{id}/files", REQUEST),
             Map.entry("GET " + BASE + "/{id}/files/{fileId}", VIEW),
             Map.entry("GET /public/sample-confirmations/{token}", "PUBLIC"),
@@ -48,7 +49,9 @@ public final class SampleEndpointRules {
             Map.entry("POST " + PAGES + "/{id}/dispatch", REQUEST),
             Map.entry("POST " + PAGES + "/{id}/confirmation", REQUEST),
             Map.entry("POST " + PAGES + "/{id}/seal", REQUEST),
-            Map.entry("POST " + PAGES + "/{id}/link", REQUEST));
+            Map.entry("POST " + PAGES + "/{id}/link", REQUEST),
+            Map.entry("GET " + PAGES + "/keep", INSPECT),
+            Map.entry("POST " + PAGES + "/{id}/keep", INSPECT));
 
     private SampleEndpointRules() {
     }

@@ -17,6 +17,11 @@ public final class KeysetPages {
 
     /** The ids of the first {@code pages} pages of {@code path} (which has its query already), following the cursor. */
     public static List<Long> ids(Function<String, ApiTestBase.Response> get, String path, int pages) {
+        return ids(get, path, pages, "id");
+    }
+
+    /** The same, collecting the field {@code key} of each item (a list keyed by another id, e.g. {@code roundId}). */
+    public static List<Long> ids(Function<String, ApiTestBase.Response> get, String path, int pages, String key) {
         List<Long> found = new ArrayList<>();
         String cursor = null;
         int page = 0;
@@ -24,7 +29,7 @@ public final class KeysetPages {
             ApiTestBase.Response r = get.apply(path + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             JsonNode json = r.json();
-            json.get("items").forEach(item -> found.add(item.get("id").asLong()));
+            json.get("items").forEach(item -> found.add(item.get(key).asLong()));
             cursor = json.get("nextCursor") == null || json.get("nextCursor").isNull() ? null : json.get("nextCursor").asString();
         } while (cursor != null && ++page < pages);
         return found;

@@ -71,6 +71,10 @@ public class Sample implements Auditable {
     private LocalDate sealedUntil;
     private String sealedBy;
     private LocalDate sealedOn;
+    private Long keepingDepartmentId;
+    private String keepDecision;
+    private String keepDecidedBy;
+    private Instant keepDecidedAt;
     @Version
     private long version;
     private Instant createdAt;
@@ -242,21 +246,75 @@ public class Sample implements Auditable {
         touch(now);
     }
 
-    /** The approved sample is sealed as the master sample (封样): location, retention date after today. */
-    public void seal(String location, LocalDate keepUntil, String actor, LocalDate today, Instant now) {
+    /**
+     * The approved sample is sealed as the master sample (封样): location, keep-until date after today, the department
+     * that keeps it (reminded 30 days before the keep period ends).
+     */
+    public void seal(String location, LocalDate keepUntil, long keepingDepartment, String actor, LocalDate today,
+                     Instant now) {
         require("seal", SampleStatus.APPROVED);
         sealedLocation = Check.text("location", location, 200);
-        Check.required("keepUntil", keepUntil);
-        if (!keepUntil.isAfter(today)) {
-            throw new InvalidInputException("keepUntil", "after-today", Text.of("error.sample.keep-until",
-                    keepUntil.toString()));
-        }
-        sealedUntil = keepUntil;
+        sealedUntil = keepUntilAfter(keepUntil, today);
+        keepingDepartmentId = keepingDepartment;
         sealedBy = actor;
         sealedOn = today;
         status = SampleStatus.SEALED;
         event("SEALED", actor, now, Text.literal(sealedLocation));
         touch(now);
+    }
+
+    /** The keeping department extends the keep period of the sealed sample: a new keep-until date, later than now. */
+    public void extendKeep(LocalDate keepUntil, String note, String actor, LocalDate today, Instant now) {
+        require("keep", SampleStatus.SEALED);
+        LocalDate until = keepUntilAfter(keepUntil, today);
+        if (!until.isAfter(sealedUntil)) {
+            throw new InvalidInputException("keepUntil", "after-current", Text.of("error.sample.keep-extend",
+                    until.toString(), sealedUntil.toString()));
+        }
+        String text = Check.optional("note", note, 2000);
+        sealedUntil = until;
+        decided("EXTENDED", actor, now);
+        event("KEEP_EXTENDED", actor, now, Text.of("sample.event.keep", until.toString(), text == null ? "" : text));
+    }
+
+    /** The keeping department seals the sample anew (重新封样): a fresh seal with its location and keep-until date. */
+    public void reseal(String location, LocalDate keepUntil, String note, String actor, LocalDate today, Instant now) {
+        require("keep", SampleStatus.SEALED);
+        String where = Check.text("location", location, 200);
+        LocalDate until = keepUntilAfter(keepUntil, today);
+        String text = Check.optional("note", note, 2000);
+        sealedLocation = where;
+        sealedUntil = until;
+        sealedBy = actor;
+        sealedOn = today;
+        decided("RESEALED", actor, now);
+        event("RESEALED", actor, now, Text.of("sample.event.keep", until.toString(), where
+                + (text == null ? "" : " · " + text)));
+    }
+
+    /** The keeping department disposes of the sealed sample (how, in the note): it is no longer the reference. */
+    public void dispose(String note, String actor, Instant now) {
+        require("keep", SampleStatus.SEALED);
+        String text = Check.text("note", note, 2000);
+        status = SampleStatus.DISPOSED;
+        decided("DISPOSED", actor, now);
+        event("DISPOSED", actor, now, Text.literal(text));
+    }
+
+    private void decided(String decision, String actor, Instant now) {
+        keepDecision = decision;
+        keepDecidedBy = actor;
+        keepDecidedAt = now;
+        touch(now);
+    }
+
+    private LocalDate keepUntilAfter(LocalDate keepUntil, LocalDate today) {
+        Check.required("keepUntil", keepUntil);
+        if (!keepUntil.isAfter(today)) {
+            throw new InvalidInputException("keepUntil", "after-today", Text.of("error.sample.keep-until",
+                    keepUntil.toString()));
+        }
+        return keepUntil;
     }
 
     /** The customer's link is given only for a sample with the customer. */
@@ -344,6 +402,8 @@ public class Sample implements Auditable {
         }
         m.put("sealedLocation", sealedLocation);
         m.put("sealedUntil", sealedUntil);
+        m.put("keepingDepartmentId", keepingDepartmentId);
+        m.put("keepDecision", keepDecision);
         return m;
     }
 
@@ -368,6 +428,10 @@ public class Sample implements Auditable {
     public LocalDate getSealedUntil() { return sealedUntil; }
     public String getSealedBy() { return sealedBy; }
     public LocalDate getSealedOn() { return sealedOn; }
+    public Long getKeepingDepartmentId() { return keepingDepartmentId; }
+    public String getKeepDecision() { return keepDecision; }
+    public String getKeepDecidedBy() { return keepDecidedBy; }
+    public Instant getKeepDecidedAt() { return keepDecidedAt; }
     public long getVersion() { return version; }
     public Instant getCreatedAt() { return createdAt; }
     public List<SampleRound> getRounds() { return rounds; }

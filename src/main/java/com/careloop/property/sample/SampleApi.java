@@ -151,6 +151,16 @@ class SampleApi {
     }
 
     /**
+     * The keeping department's decision on a sealed sample: {@code EXTEND} (keepUntil), {@code RESEAL} (location,
+     * keepUntil) or {@code DISPOSE} (note); who and when are recorded. Quality keeps sealed samples: {@code sample:inspect}.
+     */
+    @RequiresPermission(SamplePermissions.INSPECT)
+    @PostMapping("/{id}/keep")
+    Detail keep(@PathVariable long id, @RequestBody(required = false) com.careloop.property.SampleCommands.Keep request) {
+        return samples.keep(id, request);
+    }
+
+    /**
      * The customer's personal link to approve or reject the sample sent (page {@code /public/sample-confirmations/…},
      * no login, 30 days, a new one replaces the old); mailed when {@code email} is given, in {@code language}.
      */

@@ -97,7 +97,7 @@ class SampleBootstrap implements ApplicationRunner {
                         "SF" + (1_000_000_000L + d.id()), null, null));
             }
             samples.confirm(issued[0].id(), new SampleCommands.Confirm(true, "颜色与样稿一致，确认", today, "PHONE", null));
-            samples.seal(issued[0].id(), new SampleCommands.Seal("品管部封样柜 Q-1", null, null));
+            samples.seal(issued[0].id(), new SampleCommands.Seal("品管部封样柜 Q-1", null, null, null));
         }));
     }
 

@@ -65,10 +65,12 @@ class SamplePages {
     private final MessageSource messages;
     private final CurrentUsers users;
     private final CustomerDirectory customers;
+    private final SampleKeepJob keepJob;
 
     SamplePages(Samples samples, SampleListExport export, SamplePrint print, MessageSource messages,
-                CurrentUsers users, CustomerDirectory customers) {
+                CurrentUsers users, CustomerDirectory customers, SampleKeepJob keepJob) {
         this.customers = customers;
+        this.keepJob = keepJob;
         this.samples = samples;
         this.export = export;
         this.print = print;
@@ -136,6 +138,9 @@ class SamplePages {
         model.addAttribute("canRequest", me.can(SamplePermissions.REQUEST));
         model.addAttribute("canProduce", me.can(SamplePermissions.PRODUCE));
         model.addAttribute("canInspect", me.can(SamplePermissions.INSPECT));
+        model.addAttribute("canKeep", me.can(SamplePermissions.INSPECT) && s.seal() != null
+                && (me.scope().allows(s.seal().keepingDepartmentId()) || me.departmentId() != null
+                && me.departmentId().equals(s.seal().keepingDepartmentId())));
         model.addAttribute("keepUntil", samples.defaultKeepUntil());
         model.addAttribute("linksEnabled", true);
         return "samples/detail";
@@ -228,6 +233,25 @@ class SamplePages {
     String seal(@PathVariable long id, @ModelAttribute SampleCommands.Seal form, RedirectAttributes flash) {
         samples.seal(id, form);
         return saved(id, flash);
+    }
+
+    @RequiresPermission(SamplePermissions.INSPECT)
+    @PostMapping(LIST + "/{id}/keep")
+    String keep(@PathVariable long id, @ModelAttribute SampleCommands.Keep form, RedirectAttributes flash) {
+        samples.keep(id, form);
+        return saved(id, flash);
+    }
+
+    /** The keeping department's sealed samples whose keep period ends soon or has ended (封样待处置). */
+    @RequiresPermission(SamplePermissions.INSPECT)
+    @GetMapping(LIST + "/keep")
+    String keepDue(Model model) {
+        CurrentUser me = users.require();
+        model.addAttribute("due", me.departmentId() == null ? List.of()
+                : samples.keepDue(me.departmentId(), keepJob.noticeDays()));
+        model.addAttribute("noticeDays", keepJob.noticeDays());
+        model.addAttribute("today", samples.today());
+        return "samples/keep";
     }
 
     /** The customer's link, shown once on the page for sales to pass on (and mailed when an address is given). */

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * "My work" of samples: for production of my department the notices to accept and samples to make (样品待生产), for
  * quality the samples to inspect (样品待检验), for the salesperson their samples to send (样品待发送) and those waiting
- * for the customer (样品待客户确认).
+ * for the customer (样品待客户确认); for the keeping department (quality) the sealed samples whose keep period ends soon
+ * (封样待处置).
  */
 @Component
 @Transactional(readOnly = true)
@@ -41,6 +42,13 @@ class SampleWork implements WorkSource {
         if (me.can(SamplePermissions.INSPECT) && me.departmentId() != null) {
             long n = count("quality_department_id = :d and status = 'MADE'", "d", dept);
             lines.add(new WorkCount("sample.toInspect", n, false, "/samples?status=MADE"));
+        }
+        if (me.can(SamplePermissions.INSPECT) && me.departmentId() != null) {
+            // the keeping department's sealed samples whose keep period ends soon (reminded by SampleKeepJob)
+            long n = count("""
+                    keeping_department_id = :d and status = 'SEALED' and exists (select 1 from sample_keep_notice n
+                    where n.sample_id = sample.id and n.keep_until = sample.sealed_until)""", "d", dept);
+            lines.add(new WorkCount("sample.toDecideKeep", n, false, "/samples/keep"));
         }
         if (me.can(SamplePermissions.REQUEST)) {
             long toSend = count("salesperson_id = :u and status = 'PASSED'", "u", me.id());

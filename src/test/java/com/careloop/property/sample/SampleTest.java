@@ -103,15 +103,15 @@ class SampleTest {
         s.make("加深", TODAY, BigDecimal.TEN, "生产", TODAY, NOW);
         inspect(s, true);
         s.dispatch(null, BigDecimal.ONE, null, null, null, null, "业务", TODAY, NOW);
-        assertThatThrownBy(() -> s.seal("Q-1", TODAY.plusYears(2), "业务", TODAY, NOW))
+        assertThatThrownBy(() -> s.seal("Q-1", TODAY.plusYears(2), 5L, "业务", TODAY, NOW))
                 .isInstanceOf(DomainException.class);
         s.confirm(true, null, null, "LINK", "顾客", TODAY, NOW);
-        assertThatThrownBy(() -> s.seal("Q-1", TODAY, "业务", TODAY, NOW))
+        assertThatThrownBy(() -> s.seal("Q-1", TODAY, 5L, "业务", TODAY, NOW))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("keepUntil"));
-        s.seal("Q-1", TODAY.plusYears(2), "业务", TODAY, NOW);
+        s.seal("Q-1", TODAY.plusYears(2), 5L, "业务", TODAY, NOW);
         assertThat(s.getStatus()).isEqualTo(SampleStatus.SEALED);
         assertThat(s.getSealedUntil()).isEqualTo(LocalDate.of(2028, 12, 5));
-        assertThatThrownBy(() -> s.seal("Q-2", TODAY.plusYears(2), "业务", TODAY, NOW))
+        assertThatThrownBy(() -> s.seal("Q-2", TODAY.plusYears(2), 5L, "业务", TODAY, NOW))
                 .isInstanceOf(DomainException.class);
     }
 
@@ -124,5 +124,50 @@ class SampleTest {
         assertThatThrownBy(() -> s.accept("生产", NOW)).isInstanceOf(DomainException.class);
         Sample m = made();
         assertThatThrownBy(() -> m.decline("晚了", "生产", NOW)).isInstanceOf(DomainException.class);
+    }
+
+    Sample sealed() {
+        Sample s = made();
+        inspect(s, true);
+        s.dispatch(null, BigDecimal.ONE, null, null, null, null, "业务", TODAY, NOW);
+        s.confirm(true, null, null, "PHONE", "业务", TODAY, NOW);
+        s.seal("Q-1", TODAY.plusDays(20), 5L, "业务", TODAY, NOW);
+        return s;
+    }
+
+    @Test
+    void theKeepingDepartmentExtendsResealsOrDisposesOfASealedSampleAndWhoAndWhenAreRecorded() {
+        Sample s = sealed();
+        assertThat(s.getKeepingDepartmentId()).isEqualTo(5L);
+        assertThatThrownBy(() -> s.extendKeep(TODAY.plusDays(10), null, "品管", TODAY, NOW))
+                .as("not later than the present keep-until date")
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("keepUntil");
+                    assertThat(e.rule()).isEqualTo("after-current");
+                });
+        s.extendKeep(TODAY.plusYears(1), "仍在量产", "周卫东", TODAY, NOW);
+        assertThat(s.getSealedUntil()).isEqualTo(LocalDate.of(2027, 12, 5));
+        assertThat(s.getKeepDecision()).isEqualTo("EXTENDED");
+        assertThat(s.getKeepDecidedBy()).isEqualTo("周卫东");
+        assertThat(s.getKeepDecidedAt()).isEqualTo(NOW);
+        assertThatThrownBy(() -> s.reseal(" ", TODAY.plusYears(2), null, "品管", TODAY, NOW))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("location"));
+        Instant later = NOW.plusSeconds(3600);
+        s.reseal("Q-9", TODAY.plusYears(2), "旧封样褪色", "李品管", TODAY, later);
+        assertThat(s.getSealedLocation()).isEqualTo("Q-9");
+        assertThat(s.getSealedOn()).isEqualTo(TODAY);
+        assertThat(s.getSealedBy()).isEqualTo("李品管");
+        assertThat(s.getKeepDecision()).isEqualTo("RESEALED");
+        assertThat(s.getKeepDecidedAt()).isEqualTo(later);
+        assertThatThrownBy(() -> s.dispose(null, "品管", NOW))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("note"));
+        s.dispose("产品停产，封样粉碎处理", "周卫东", later);
+        assertThat(s.getStatus()).isEqualTo(SampleStatus.DISPOSED);
+        assertThat(s.getKeepDecision()).isEqualTo("DISPOSED");
+        assertThat(s.getEvents()).extracting(SampleEvent::getKind).containsSubsequence("SEALED", "KEEP_EXTENDED",
+                "RESEALED", "DISPOSED");
+        assertThatThrownBy(() -> s.extendKeep(TODAY.plusYears(3), null, "品管", TODAY, NOW))
+                .as("a disposed sample takes no decision").isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo("sample.state"));
     }
 }
