@@ -58,11 +58,11 @@ class TokenPage {
     private final SurveyCampaignProperties settings;
     private final CareLoopProperties platform;
     private final PerAddressLimiter limiter;
-    private final InvitationMailer mailer;
+    private final InvitationLinks mailer;
     private final Clock clock;
 
     TokenPage(InvitationStore invitations, SurveyTemplates templates, SurveyResponses responses, FormNonce nonces,
-              SurveyCampaignProperties settings, CareLoopProperties platform, InvitationMailer mailer, Clock clock) {
+              SurveyCampaignProperties settings, CareLoopProperties platform, InvitationLinks mailer, Clock clock) {
         this.mailer = mailer;
         this.invitations = invitations;
         this.templates = templates;
