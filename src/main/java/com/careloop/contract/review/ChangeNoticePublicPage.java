@@ -1,6 +1,5 @@
 package com.careloop.contract.review;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import com.careloop.platform.CareLoopProperties;
@@ -8,6 +7,7 @@ import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.PerAddressLimiter;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.PublicEndpoint;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,10 +36,10 @@ class ChangeNoticePublicPage {
     private final CareLoopProperties platform;
     private final PerAddressLimiter limiter;
 
-    ChangeNoticePublicPage(ChangeNoticeCustomers customers, CareLoopProperties platform, Clock clock) {
+    ChangeNoticePublicPage(ChangeNoticeCustomers customers, CareLoopProperties platform, PerAddressLimiters limiters) {
         this.customers = customers;
         this.platform = platform;
-        this.limiter = new PerAddressLimiter(20, Duration.ofMinutes(10), clock);
+        this.limiter = limiters.create("contract-change-notice", 20, Duration.ofMinutes(10));
     }
 
     @GetMapping(ChangeNoticeCustomers.PUBLIC_PATH + "{token}")

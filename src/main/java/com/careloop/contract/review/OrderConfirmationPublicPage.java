@@ -1,6 +1,5 @@
 package com.careloop.contract.review;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import com.careloop.platform.CareLoopProperties;
@@ -8,6 +7,7 @@ import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.PerAddressLimiter;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.PublicEndpoint;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,10 +39,10 @@ class OrderConfirmationPublicPage {
     private final CareLoopProperties platform;
     private final PerAddressLimiter limiter;
 
-    OrderConfirmationPublicPage(OrderConfirmations confirmations, CareLoopProperties platform, Clock clock) {
+    OrderConfirmationPublicPage(OrderConfirmations confirmations, CareLoopProperties platform, PerAddressLimiters limiters) {
         this.confirmations = confirmations;
         this.platform = platform;
-        this.limiter = new PerAddressLimiter(20, Duration.ofMinutes(10), clock);
+        this.limiter = limiters.create("contract-order-confirmation", 20, Duration.ofMinutes(10));
     }
 
     @GetMapping(OrderConfirmations.PUBLIC_PATH + "{token}")

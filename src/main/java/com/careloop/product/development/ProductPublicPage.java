@@ -1,7 +1,6 @@
 package com.careloop.product.development;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -9,6 +8,7 @@ import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.PerAddressLimiter;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.PublicEndpoint;
 import com.careloop.product.ProductDevelopments;
 import com.careloop.product.ProductViews.PublicQuotation;
@@ -43,10 +43,10 @@ class ProductPublicPage {
     private final CareLoopProperties platform;
     private final PerAddressLimiter limiter;
 
-    ProductPublicPage(ProductDevelopments developments, CareLoopProperties platform, Clock clock) {
+    ProductPublicPage(ProductDevelopments developments, CareLoopProperties platform, PerAddressLimiters limiters) {
         this.developments = developments;
         this.platform = platform;
-        this.limiter = new PerAddressLimiter(20, Duration.ofMinutes(10), clock);
+        this.limiter = limiters.create("product-development", 20, Duration.ofMinutes(10));
     }
 
     @GetMapping(ProductDevelopments.LINK_PATH + "{token}")

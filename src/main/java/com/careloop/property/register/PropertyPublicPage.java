@@ -1,12 +1,12 @@
 package com.careloop.property.register;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.PerAddressLimiter;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.PublicEndpoint;
 import com.careloop.property.CustomerDecision;
 import com.careloop.property.CustomerProperties;
@@ -41,10 +41,10 @@ class PropertyPublicPage {
     private final CareLoopProperties platform;
     private final PerAddressLimiter limiter;
 
-    PropertyPublicPage(CustomerProperties properties, CareLoopProperties platform, Clock clock) {
+    PropertyPublicPage(CustomerProperties properties, CareLoopProperties platform, PerAddressLimiters limiters) {
         this.properties = properties;
         this.platform = platform;
-        this.limiter = new PerAddressLimiter(20, Duration.ofMinutes(10), clock);
+        this.limiter = limiters.create("property-register", 20, Duration.ofMinutes(10));
     }
 
     @GetMapping("/public/property-problems/{token}")

@@ -1,12 +1,12 @@
 package com.careloop.property.sample;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.PerAddressLimiter;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.PublicEndpoint;
 import com.careloop.property.SampleViews.PublicConfirmation;
 import com.careloop.property.Samples;
@@ -40,10 +40,10 @@ class SamplePublicPage {
     private final CareLoopProperties platform;
     private final PerAddressLimiter limiter;
 
-    SamplePublicPage(Samples samples, CareLoopProperties platform, Clock clock) {
+    SamplePublicPage(Samples samples, CareLoopProperties platform, PerAddressLimiters limiters) {
         this.samples = samples;
         this.platform = platform;
-        this.limiter = new PerAddressLimiter(20, Duration.ofMinutes(10), clock);
+        this.limiter = limiters.create("property-sample", 20, Duration.ofMinutes(10));
     }
 
     @GetMapping(Samples.LINK_PATH + "{token}")

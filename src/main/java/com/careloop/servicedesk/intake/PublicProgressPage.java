@@ -1,10 +1,10 @@
 package com.careloop.servicedesk.intake;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import com.careloop.platform.CustomerLinks;
 import com.careloop.platform.PerAddressLimiter;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.PublicEndpoint;
 import com.careloop.servicedesk.ServiceDesk;
 
@@ -39,12 +39,12 @@ class PublicProgressPage {
     private final CustomerLinks links;
     private final PerAddressLimiter limiter;
 
-    PublicProgressPage(ServiceDesk desk, CustomerLinks links, Clock clock,
+    PublicProgressPage(ServiceDesk desk, CustomerLinks links, PerAddressLimiters limiters,
                        @Value("${careloop.servicedesk.public-progress.max-lookups:10}") int maxLookups,
                        @Value("${careloop.servicedesk.public-progress.window:10m}") Duration window) {
         this.desk = desk;
         this.links = links;
-        this.limiter = new PerAddressLimiter(maxLookups, window, clock);
+        this.limiter = limiters.create("servicedesk-progress", maxLookups, window);
     }
 
     @GetMapping("/public/service-requests/progress")
