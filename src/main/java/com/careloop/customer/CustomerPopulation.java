@@ -35,9 +35,12 @@ public class CustomerPopulation {
         }
     }
 
-    /** A member; {@code email} is the customer's or else its primary contact's; {@code language} null = zh-CN. */
+    /**
+     * A member; {@code email} and {@code phone} are the customer's or else its primary contact's; {@code language}
+     * null = zh-CN.
+     */
     public record Member(long id, String code, String name, CustomerKind kind, String region, Segment segment,
-                         String email, String language) {
+                         String email, String language, String phone) {
     }
 
     private final PopulationQuery query;

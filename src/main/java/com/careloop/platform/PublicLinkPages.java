@@ -1,7 +1,5 @@
 package com.careloop.platform;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -42,15 +40,16 @@ public final class PublicLinkPages<V> {
      * @param attribute the model attribute the template reads the view from
      * @param lookup    the view of a token, empty when unknown
      * @param stateOf   the view's state when no answer was just given: {@code form}, {@code answered}, {@code expired}…
+     * @param limiter   the page's per-address budget ({@link PerAddressLimiters#create}: this node or all nodes)
      */
     public PublicLinkPages(String page, String attribute, Function<String, Optional<V>> lookup,
-                           Function<V, String> stateOf, CareLoopProperties platform, Clock clock) {
+                           Function<V, String> stateOf, CareLoopProperties platform, PerAddressLimiter limiter) {
         this.page = page;
         this.attribute = attribute;
         this.lookup = lookup;
         this.stateOf = stateOf;
         this.platform = platform;
-        this.limiter = new PerAddressLimiter(20, Duration.ofMinutes(10), clock);
+        this.limiter = limiter;
     }
 
     /** The language tag recorded with the link (zh-CN, zh-TW, en), null when none: the page renders in it. */

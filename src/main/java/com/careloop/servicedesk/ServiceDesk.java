@@ -524,12 +524,33 @@ public class ServiceDesk {
                 .filter(f -> java.security.MessageDigest.isEqual(digits(f.contactPhone()).getBytes(), digits.getBytes())
                         || f.customerId() != null && customers.soleCustomerWithPhone(phone)
                                 .filter(c -> c.id() == f.customerId()).isPresent())
-                .map(f -> new ServiceDeskViews.PublicProgress(code.trim().toUpperCase(java.util.Locale.ROOT), f.status(),
-                        jdbc.sql("select kind, occurred_at from service_request_event where request_id = :id order by id")
-                                .param("id", f.id())
-                                .query((rs, n) -> new ServiceDeskViews.PublicStep(rs.getString(1),
-                                        rs.getTimestamp(2).toInstant()))
-                                .list()));
+                .map(f -> progress(f.id(), code.trim().toUpperCase(java.util.Locale.ROOT), f.status()));
+    }
+
+    /**
+     * The public progress of one request, for its personal progress link (sent by SMS at intake); empty if the
+     * request is gone.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ServiceDeskViews.PublicProgress> publicProgress(long requestId) {
+        return jdbc.sql("select code, status from service_request where id = :id").param("id", requestId)
+                .query((rs, n) -> progress(requestId, rs.getString(1), RequestStatus.valueOf(rs.getString(2))))
+                .optional();
+    }
+
+    /** The contact phone given at intake (for the progress link by SMS), null when none. */
+    @Transactional(readOnly = true)
+    public String contactPhone(long requestId) {
+        return jdbc.sql("select contact_phone from service_request where id = :id").param("id", requestId)
+                .query(String.class).optional().orElse(null);
+    }
+
+    private ServiceDeskViews.PublicProgress progress(long id, String code, RequestStatus status) {
+        return new ServiceDeskViews.PublicProgress(code, status,
+                jdbc.sql("select kind, occurred_at from service_request_event where request_id = :id order by id")
+                        .param("id", id)
+                        .query((rs, n) -> new ServiceDeskViews.PublicStep(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                        .list());
     }
 
     private static String digits(String phone) {

@@ -19,6 +19,7 @@ import com.careloop.customer.CustomerPopulation;
 import com.careloop.customer.CustomerPopulation.Member;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.CustomerMessages;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
@@ -42,9 +43,9 @@ import com.careloop.survey.SurveyCampaignViews.SendCheck;
 import com.careloop.survey.SurveyCampaignViews.StratumShare;
 import com.careloop.survey.campaign.SurveyCampaign;
 import com.careloop.survey.campaign.SurveyCampaignRepository;
-import com.careloop.survey.invite.InvitationMailer;
-import com.careloop.survey.invite.InvitationMailer.Kind;
-import com.careloop.survey.invite.InvitationMailer.Outgoing;
+import com.careloop.survey.invite.InvitationLinks;
+import com.careloop.survey.invite.InvitationLinks.Kind;
+import com.careloop.survey.invite.InvitationLinks.Outgoing;
 import com.careloop.survey.invite.InvitationStore;
 import com.careloop.survey.invite.InvitationStore.Count;
 import com.careloop.survey.invite.InvitationStore.NewInvitation;
@@ -82,7 +83,7 @@ public class SurveyCampaigns {
     private final SurveyCampaignRepository campaigns;
     private final CustomerPopulation population;
     private final InvitationStore invitations;
-    private final InvitationMailer mailer;
+    private final InvitationLinks mailer;
     private final SurveyCampaignProperties settings;
     private final CareLoopProperties platform;
     private final RecordNumbers numbers;
@@ -94,7 +95,7 @@ public class SurveyCampaigns {
     private final Clock clock;
 
     SurveyCampaigns(SurveyCampaignRepository campaigns, CustomerPopulation population, InvitationStore invitations,
-                    InvitationMailer mailer, SurveyCampaignProperties settings, CareLoopProperties platform,
+                    InvitationLinks mailer, SurveyCampaignProperties settings, CareLoopProperties platform,
                     RecordNumbers numbers, AuditTrail audit, CurrentUsers users, MessageSource messages,
                     JsonMapper json, JdbcClient jdbc, Clock clock) {
         this.campaigns = campaigns;
@@ -163,26 +164,32 @@ public class SurveyCampaigns {
             Instant expires = expiry(c.getDeadline());
             List<NewInvitation> rows = new ArrayList<>(r.drawn().size());
             Map<Long, String> tokens = new HashMap<>();
+            Map<Long, InvitationChannel> linkChannels = new HashMap<>();
+            boolean sms = mailer.smsConfigured();
             for (long customerId : r.drawn()) {
                 Member m = byId.get(customerId);
-                InvitationChannel channel = channel(c.getDefaultChannel(), m);
+                InvitationChannel channel = channel(c.getDefaultChannel(), m, sms);
                 String hash = null;
-                if (channel == InvitationChannel.EMAIL) {
+                if (channel.personalLink()) {
                     var token = InvitationTokens.generate();
                     tokens.put(customerId, token.value());
+                    linkChannels.put(customerId, channel);
                     hash = token.hash();
                 }
                 rows.add(new NewInvitation(customerId, m.name(), m.email(), stratum(c.getStratifyBy(), m), channel,
-                        m.language() == null ? "zh-CN" : m.language(), hash, hash == null ? null : expires));
+                        m.language() == null ? "zh-CN" : m.language(), hash, hash == null ? null : expires,
+                        channel == InvitationChannel.SMS ? CustomerMessages.smsNumber(m.phone()) : null));
             }
             invitations.insertAll(c.getId(), rows, now);
             if (!tokens.isEmpty()) {
                 List<Outgoing> mails = new ArrayList<>(tokens.size());
-                Map<Long, Long> ids = invitations.emailInvitationIds(c.getId());
+                Map<Long, Long> ids = invitations.linkInvitationIds(c.getId());
                 for (Map.Entry<Long, String> t : tokens.entrySet()) {
                     Member m = byId.get(t.getKey());
-                    mails.add(new Outgoing(ids.get(t.getKey()), m.email(), m.name(),
-                            m.language() == null ? "zh-CN" : m.language(), t.getValue(), expires));
+                    InvitationChannel channel = linkChannels.get(t.getKey());
+                    mails.add(new Outgoing(ids.get(t.getKey()), channel,
+                            channel == InvitationChannel.SMS ? CustomerMessages.smsNumber(m.phone()) : m.email(),
+                            m.name(), m.language() == null ? "zh-CN" : m.language(), t.getValue(), expires));
                 }
                 mailer.sendAfterCommit(c.publicTitle(), Kind.INVITE, mails);
             }
@@ -228,7 +235,7 @@ public class SurveyCampaigns {
     public Invitation resend(long id, long invitationId) {
         SurveyCampaign c = load(id);
         Invitation i = openInvitation(c, invitationId, "resend");
-        if (i.channel() != InvitationChannel.EMAIL || i.email() == null) {
+        if (!i.channel().personalLink() || (i.channel() == InvitationChannel.EMAIL && i.email() == null)) {
             throw new DomainException("not-email", Text.of("error.survey.invitation-sent-e-mail"));
         }
         Recipient r = invitations.recipient(id, invitationId).orElseThrow();
@@ -366,12 +373,13 @@ public class SurveyCampaigns {
         List<Object[]> rows = new ArrayList<>(recipients.size());
         List<Outgoing> mails = new ArrayList<>(recipients.size());
         for (Recipient r : recipients) {
-            if (r.email() == null) {
+            if (r.address() == null) {
                 continue;
             }
             var token = InvitationTokens.generate();
             rows.add(new Object[] {r.id(), token.hash(), expires});
-            mails.add(new Outgoing(r.id(), r.email(), r.customerName(), r.language(), token.value(), expires));
+            mails.add(new Outgoing(r.id(), r.channel(), r.address(), r.customerName(), r.language(), token.value(),
+                    expires));
         }
         invitations.reissue(rows, column, now());
         mailer.sendAfterCommit(c.publicTitle(), kind, mails);
@@ -419,9 +427,18 @@ public class SurveyCampaigns {
         return r;
     }
 
-    private static InvitationChannel channel(InvitationChannel preferred, Member m) {
+    /**
+     * The channel of one sampled customer: the campaign's, falling back from e-mail to SMS (when the site sends
+     * links by SMS) and from SMS to e-mail when the address is missing, else to a phone call by an agent.
+     */
+    private static InvitationChannel channel(InvitationChannel preferred, Member m, boolean sms) {
+        boolean hasEmail = m.email() != null;
+        boolean hasPhone = sms && CustomerMessages.smsNumber(m.phone()) != null;
         if (preferred == InvitationChannel.EMAIL) {
-            return m.email() == null ? InvitationChannel.PHONE : InvitationChannel.EMAIL;
+            return hasEmail ? InvitationChannel.EMAIL : hasPhone ? InvitationChannel.SMS : InvitationChannel.PHONE;
+        }
+        if (preferred == InvitationChannel.SMS) {
+            return hasPhone ? InvitationChannel.SMS : hasEmail ? InvitationChannel.EMAIL : InvitationChannel.PHONE;
         }
         return preferred;
     }

@@ -31,7 +31,7 @@ class PublicLinkPagesTest {
 
     private PublicLinkPages<View> pages(View known) {
         return new PublicLinkPages<>("x/page", "v", t -> t.equals("good") ? Optional.of(known) : Optional.empty(),
-                View::state, PLATFORM, clock).language(View::language)
+                View::state, PLATFORM, new PerAddressLimiter(20, Duration.ofMinutes(10), clock)).language(View::language)
                 .extras((v, m) -> m.addAttribute("extra", "yes"));
     }
 

@@ -1,8 +1,9 @@
 package com.careloop.contract.review;
 
-import java.time.Clock;
+import java.time.Duration;
 
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.PublicEndpoint;
 import com.careloop.platform.PublicLinkPages;
 
@@ -28,10 +29,11 @@ class ChangeNoticePublicPage {
     private final ChangeNoticeCustomers customers;
     private final PublicLinkPages<ChangeNoticeCustomers.PublicView> pages;
 
-    ChangeNoticePublicPage(ChangeNoticeCustomers customers, CareLoopProperties platform, Clock clock) {
+    ChangeNoticePublicPage(ChangeNoticeCustomers customers, CareLoopProperties platform, PerAddressLimiters limiters) {
         this.customers = customers;
         this.pages = new PublicLinkPages<>("contract/public/change-notice", "n", customers::byLink,
-                ChangeNoticeCustomers.PublicView::state, platform, clock)
+                ChangeNoticeCustomers.PublicView::state, platform,
+                limiters.create("contract-change-notice", 20, Duration.ofMinutes(10)))
                 .language(ChangeNoticeCustomers.PublicView::language);
     }
 

@@ -1,8 +1,9 @@
 package com.careloop.contract.review;
 
-import java.time.Clock;
+import java.time.Duration;
 
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.PublicEndpoint;
 import com.careloop.platform.PublicLinkPages;
 
@@ -28,10 +29,11 @@ class OrderConfirmationPublicPage {
     private final OrderConfirmations confirmations;
     private final PublicLinkPages<OrderConfirmations.PublicView> pages;
 
-    OrderConfirmationPublicPage(OrderConfirmations confirmations, CareLoopProperties platform, Clock clock) {
+    OrderConfirmationPublicPage(OrderConfirmations confirmations, CareLoopProperties platform, PerAddressLimiters limiters) {
         this.confirmations = confirmations;
         this.pages = new PublicLinkPages<>("contract/public/order-confirmation", "o", confirmations::byLink,
-                OrderConfirmations.PublicView::state, platform, clock)
+                OrderConfirmations.PublicView::state, platform,
+                limiters.create("contract-order-confirmation", 20, Duration.ofMinutes(10)))
                 .language(OrderConfirmations.PublicView::language);
     }
 

@@ -28,10 +28,13 @@ public class PopulationQuery {
 
     public List<Member> members(Filter filter, Set<Long> onlyIds) {
         StringBuilder sql = new StringBuilder("""
-                select c.id, c.code, c.name, c.kind, c.region, c.segment, coalesce(c.email, pc.email) email
+                select c.id, c.code, c.name, c.kind, c.region, c.segment, coalesce(c.email, pc.email) email,
+                       coalesce(c.phone, pp.phone) phone
                 from customer c
                 left join (select customer_id, min(email) email from customer_contact
                            where is_primary = true and email is not null group by customer_id) pc on pc.customer_id = c.id
+                left join (select customer_id, min(phone) phone from customer_contact
+                           where is_primary = true and phone is not null group by customer_id) pp on pp.customer_id = c.id
                 where 1 = 1""");
         List<Object[]> params = new ArrayList<>();
         if (!filter.kinds().isEmpty()) {
@@ -60,9 +63,11 @@ public class PopulationQuery {
             if (onlyIds == null || onlyIds.contains(id)) {
                 String segment = rs.getString(6);
                 String email = rs.getString(7);
+                String phone = rs.getString(8);
                 members.add(new Member(id, rs.getString(2), rs.getString(3), CustomerKind.valueOf(rs.getString(4)),
                         rs.getString(5), segment == null ? null : Segment.valueOf(segment),
-                        email == null || email.isBlank() ? null : email.trim(), null));
+                        email == null || email.isBlank() ? null : email.trim(), null,
+                        phone == null || phone.isBlank() ? null : phone.trim()));
             }
         });
         return members;

@@ -1,6 +1,5 @@
 package com.careloop.platform.channel;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +7,7 @@ import com.careloop.platform.AuditTrail;
 import com.careloop.platform.FieldChange;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
+import com.careloop.platform.TargetGuard;
 import com.careloop.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,10 +23,12 @@ public class ChannelAccounts {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final TargetGuard guard;
 
-    ChannelAccounts(JdbcClient jdbc, AuditTrail audit) {
+    ChannelAccounts(JdbcClient jdbc, AuditTrail audit, TargetGuard guard) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.guard = guard;
     }
 
     /** For the department page's field. */
@@ -45,12 +47,22 @@ public class ChannelAccounts {
                 .orElseThrow(() -> new NotFoundException("department", departmentId));
     }
 
-    /** Sets (or with a blank {@code url} removes) the robot of a department; only an http(s) URL is taken. */
+    /**
+     * Sets (or with a blank {@code url} removes) the robot of a department; only an http(s) URL that the SSRF guard
+     * lets through is taken (no loopback, private or metadata address unless the site allows internal targets).
+     */
     @Transactional
     void setRobotUrl(long departmentId, String url) {
         String value = url == null || url.isBlank() ? null : url.strip();
-        if (value != null && (value.length() > 1000 || !httpUrl(value))) {
+        if (value != null && value.length() > 1000) {
             throw new InvalidInputException("wecomRobotUrl", "url", Text.of("channel.robot.invalid"));
+        }
+        if (value != null) {
+            guard.problem(value).ifPresent(rule -> {
+                throw new InvalidInputException("wecomRobotUrl", rule, Text.of(
+                        rule.equals("private-target") || rule.equals("host-unknown") ? "channel.robot." + rule
+                                : "channel.robot.invalid"));
+            });
         }
         String before = robotUrl(departmentId).orElse(null);
         jdbc.sql("update department set wecom_robot_url = :url where id = :id").param("url", value)
@@ -77,16 +89,6 @@ public class ChannelAccounts {
                 .update();
         audit.record("user", String.valueOf(userId), "wecom-user-id",
                 List.of(new FieldChange("wecomUserId", before, value)));
-    }
-
-    private static boolean httpUrl(String value) {
-        try {
-            URI uri = URI.create(value);
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** The robot key is a credential: the audit keeps the URL without its query. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.careloop.platform.TargetGuard;
 import com.careloop.platform.Text;
 import com.careloop.platform.Texts;
 
@@ -22,10 +23,12 @@ class WecomRobotChannel implements NotificationChannel {
 
     private final ChannelHttp http;
     private final Texts texts;
+    private final TargetGuard guard;
 
-    WecomRobotChannel(ChannelHttp http, Texts texts) {
+    WecomRobotChannel(ChannelHttp http, Texts texts, TargetGuard guard) {
         this.http = http;
         this.texts = texts;
+        this.guard = guard;
     }
 
     @Override
@@ -50,6 +53,10 @@ class WecomRobotChannel implements NotificationChannel {
 
     @Override
     public void send(String address, String subject, String body) throws DeliveryFailure {
+        String refused = guard.problem(address).orElse(null); // again at sending: a name may resolve differently now
+        if (refused != null) {
+            throw new DeliveryFailure("refused: " + refused);
+        }
         check(http.postJson(address, Map.of("msgtype", "markdown", "markdown", Map.of("content", body))));
     }
 

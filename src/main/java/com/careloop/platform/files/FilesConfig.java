@@ -13,6 +13,7 @@ class FilesConfig {
         return switch (properties.store()) {
             case DATABASE -> new DatabaseContentStore(jdbc);
             case DIRECTORY -> new DirectoryContentStore(properties.directory());
+            case S3 -> new S3ContentStore(properties.s3());
         };
     }
 }

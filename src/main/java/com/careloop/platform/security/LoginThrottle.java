@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.PerAddressLimiter;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.org.CredentialsChanged;
 
 import io.github.bucket4j.Bucket;
@@ -23,7 +25,9 @@ import org.springframework.stereotype.Component;
  * address for any usernames (a Bucket4j bucket), so one address cannot guess across accounts either. The real
  * user signing in from another address is never affected. Usernames are counted whether they exist or not, so
  * the answers never tell known from unknown accounts. Counted in this node's memory: behind a load balancer each
- * node counts on its own (the limits times the nodes), acceptable for a throttle.
+ * node counts on its own (the limits times the nodes) — except, with {@code careloop.ratelimit.shared=true}, the
+ * per-address budget, which is then counted in the database for all nodes ({@link PerAddressLimiters}); the
+ * per-pair back-off stays per node (the account lock-out after {@code max-failed-logins} is in the user's row anyway).
  */
 @Component
 class LoginThrottle {
@@ -45,9 +49,14 @@ class LoginThrottle {
     private final Clock clock;
     private final TimeMeter meter;
 
-    LoginThrottle(CareLoopProperties properties, Clock clock) {
+    /** The shared per-address budget (null: Bucket4j buckets in memory). */
+    private final PerAddressLimiter sharedAddresses;
+
+    LoginThrottle(CareLoopProperties properties, Clock clock, PerAddressLimiters limiters) {
         this.settings = properties.security();
         this.clock = clock;
+        this.sharedAddresses = limiters.shared() ? limiters.create("login-address",
+                settings.maxFailuresPerAddress(), settings.addressWindow()) : null;
         this.meter = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
@@ -65,7 +74,13 @@ class LoginThrottle {
     /** How long the pair or the address must still wait, if it is blocked. */
     Optional<Duration> blocked(String address, String username) {
         Instant now = clock.instant();
-        Bucket bucket = addresses.get(address);
+        if (sharedAddresses != null) {
+            Optional<Duration> wait = sharedAddresses.exhausted(address);
+            if (wait.isPresent()) {
+                return wait;
+            }
+        }
+        Bucket bucket = sharedAddresses != null ? null : addresses.get(address);
         if (bucket != null && bucket.getAvailableTokens() < 1) {
             return Optional.of(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
         }
@@ -84,7 +99,11 @@ class LoginThrottle {
     boolean failed(String address, String username) {
         Instant now = clock.instant();
         purgeIfLarge(now);
-        addresses.computeIfAbsent(address, a -> newAddressBucket()).tryConsume(1);
+        if (sharedAddresses != null) {
+            sharedAddresses.tryAcquire(address);
+        } else {
+            addresses.computeIfAbsent(address, a -> newAddressBucket()).tryConsume(1);
+        }
         Pair pair = pairs.computeIfAbsent(key(address, username), k -> new Pair());
         synchronized (pair) {
             if (pair.lastFailure != null && pair.lastFailure.isBefore(now.minus(LONGEST_BLOCK))) {

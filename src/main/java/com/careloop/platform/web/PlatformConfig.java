@@ -35,6 +35,14 @@ class PlatformConfig implements WebMvcConfigurer {
         return Clock.systemUTC();
     }
 
+    /** The SSRF guard of all user-configured outbound URLs (webhooks, WeCom robots); static: no cycle via the interceptors. */
+    @Bean
+    static com.careloop.platform.TargetGuard targetGuard(
+            @org.springframework.beans.factory.annotation.Value("${careloop.outbound.allow-private-targets:false}")
+            boolean allowPrivate) {
+        return new com.careloop.platform.TargetGuard(allowPrivate);
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         SessionLocaleResolver resolver = new SessionLocaleResolver() {

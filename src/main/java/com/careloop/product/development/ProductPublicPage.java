@@ -1,11 +1,12 @@
 package com.careloop.product.development;
 
 import java.math.BigDecimal;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.PublicEndpoint;
 import com.careloop.platform.PublicLinkPages;
 import com.careloop.product.ProductDevelopments;
@@ -35,10 +36,11 @@ class ProductPublicPage {
     private final ProductDevelopments developments;
     private final PublicLinkPages<PublicQuotation> pages;
 
-    ProductPublicPage(ProductDevelopments developments, CareLoopProperties platform, Clock clock) {
+    ProductPublicPage(ProductDevelopments developments, CareLoopProperties platform, PerAddressLimiters limiters) {
         this.developments = developments;
         this.pages = new PublicLinkPages<>("product/public/quotation", "q", developments::byLink,
-                q -> PublicLinkPages.state(q.answered(), q.expired()), platform, clock);
+                q -> PublicLinkPages.state(q.answered(), q.expired()), platform,
+                limiters.create("product-development", 20, Duration.ofMinutes(10)));
     }
 
     @GetMapping(ProductDevelopments.LINK_PATH + "{token}")

@@ -1,8 +1,9 @@
 package com.careloop.property.register;
 
-import java.time.Clock;
+import java.time.Duration;
 
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.PublicEndpoint;
 import com.careloop.platform.PublicLinkPages;
 import com.careloop.property.CustomerDecision;
@@ -31,10 +32,11 @@ class PropertyPublicPage {
     private final CustomerProperties properties;
     private final PublicLinkPages<PublicProblem> pages;
 
-    PropertyPublicPage(CustomerProperties properties, CareLoopProperties platform, Clock clock) {
+    PropertyPublicPage(CustomerProperties properties, CareLoopProperties platform, PerAddressLimiters limiters) {
         this.properties = properties;
         this.pages = new PublicLinkPages<>("property/public/problem", "p", properties::byLink,
-                p -> PublicLinkPages.state(p.decision() != null, p.expired()), platform, clock)
+                p -> PublicLinkPages.state(p.decision() != null, p.expired()), platform,
+                limiters.create("property-register", 20, Duration.ofMinutes(10)))
                 .extras((p, model) -> model.addAttribute("decisions", CustomerDecision.values()));
     }
 

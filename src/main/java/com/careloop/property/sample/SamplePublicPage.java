@@ -1,8 +1,9 @@
 package com.careloop.property.sample;
 
-import java.time.Clock;
+import java.time.Duration;
 
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.PublicEndpoint;
 import com.careloop.platform.PublicLinkPages;
 import com.careloop.property.SampleViews.PublicConfirmation;
@@ -30,10 +31,11 @@ class SamplePublicPage {
     private final Samples samples;
     private final PublicLinkPages<PublicConfirmation> pages;
 
-    SamplePublicPage(Samples samples, CareLoopProperties platform, Clock clock) {
+    SamplePublicPage(Samples samples, CareLoopProperties platform, PerAddressLimiters limiters) {
         this.samples = samples;
         this.pages = new PublicLinkPages<>("samples/public/confirm", "c", samples::byLink,
-                c -> PublicLinkPages.state(c.answered(), c.expired()), platform, clock)
+                c -> PublicLinkPages.state(c.answered(), c.expired()), platform,
+                limiters.create("property-sample", 20, Duration.ofMinutes(10)))
                 .extras((c, model) -> model.addAttribute("p", c.sample()));
     }
 

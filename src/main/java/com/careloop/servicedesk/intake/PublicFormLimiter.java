@@ -1,9 +1,9 @@
 package com.careloop.servicedesk.intake;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import com.careloop.platform.PerAddressLimiter;
+import com.careloop.platform.PerAddressLimiters;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,8 +18,8 @@ class PublicFormLimiter {
     private final PerAddressLimiter limiter;
 
     PublicFormLimiter(@Value("${careloop.servicedesk.public-form.max-submissions:5}") int maxSubmissions,
-                      @Value("${careloop.servicedesk.public-form.window:10m}") Duration window, Clock clock) {
-        this.limiter = new PerAddressLimiter(maxSubmissions, window, clock);
+                      @Value("${careloop.servicedesk.public-form.window:10m}") Duration window, PerAddressLimiters limiters) {
+        this.limiter = limiters.create("servicedesk-form", maxSubmissions, window);
     }
 
     /** Counts one submission from {@code ip}; false when the address has used up its allowance. */

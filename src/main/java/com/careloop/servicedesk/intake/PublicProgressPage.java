@@ -1,9 +1,10 @@
 package com.careloop.servicedesk.intake;
 
-import java.time.Clock;
 import java.time.Duration;
 
+import com.careloop.platform.CustomerLinks;
 import com.careloop.platform.PerAddressLimiter;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.PublicEndpoint;
 import com.careloop.servicedesk.ServiceDesk;
 
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -34,13 +36,15 @@ class PublicProgressPage {
     private static final String PAGE = "servicedesk/public/progress";
 
     private final ServiceDesk desk;
+    private final CustomerLinks links;
     private final PerAddressLimiter limiter;
 
-    PublicProgressPage(ServiceDesk desk, Clock clock,
+    PublicProgressPage(ServiceDesk desk, CustomerLinks links, PerAddressLimiters limiters,
                        @Value("${careloop.servicedesk.public-progress.max-lookups:10}") int maxLookups,
                        @Value("${careloop.servicedesk.public-progress.window:10m}") Duration window) {
         this.desk = desk;
-        this.limiter = new PerAddressLimiter(maxLookups, window, clock);
+        this.links = links;
+        this.limiter = limiters.create("servicedesk-progress", maxLookups, window);
     }
 
     @GetMapping("/public/service-requests/progress")
@@ -60,6 +64,24 @@ class PublicProgressPage {
             return PAGE;
         }
         model.addAttribute("progress", desk.publicProgress(code, phone).orElse(null));
+        model.addAttribute("looked", true);
+        return PAGE;
+    }
+
+    /**
+     * The personal progress link sent by SMS at intake ({@link ProgressLinks}): the same page, without typing number
+     * and phone. An unknown, replaced or expired link gets the neutral "not found" answer; counted like a look-up.
+     */
+    @GetMapping(ProgressLinks.PATH + "{token}")
+    String byLink(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        if (!limiter.tryAcquire(request.getRemoteAddr())) {
+            response.setStatus(429);
+            model.addAttribute("windowMinutes", limiter.windowMinutes());
+            return PAGE;
+        }
+        model.addAttribute("progress", links.resolve(ProgressLinks.PURPOSE, token).filter(t -> !t.expired())
+                .flatMap(t -> desk.publicProgress(t.recordId())).orElse(null));
         model.addAttribute("looked", true);
         return PAGE;
     }

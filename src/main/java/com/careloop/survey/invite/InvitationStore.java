@@ -29,12 +29,22 @@ public class InvitationStore {
 
     /** An invitation about to be created; {@code tokenHash} null for the agent channels. */
     public record NewInvitation(long customerId, String customerName, String email, String stratum,
-                                InvitationChannel channel, String language, String tokenHash, Instant tokenExpiresAt) {
+                                InvitationChannel channel, String language, String tokenHash, Instant tokenExpiresAt,
+                                String phone) {
     }
 
-    /** Whom to mail: an e-mail invitation and the new token it gets. */
-    public record Recipient(long id, String customerName, String email, String language) {
+    /** Whom to send a link: an e-mail or SMS invitation and the new token it gets. */
+    public record Recipient(long id, String customerName, String email, String language, InvitationChannel channel,
+                            String phone) {
+        /** The e-mail address or phone the link goes to (null: none). */
+        public String address() {
+            return channel == InvitationChannel.SMS ? phone : channel == InvitationChannel.EMAIL ? email : null;
+        }
     }
+
+    private static final String LINK_CHANNELS = "('EMAIL', 'SMS')";
+    private static final String RECIPIENT = "select i.id, i.customer_name, i.email, i.language, i.channel, i.phone"
+            + " from survey_invitation i";
 
     /** A token's invitation with what the public page needs. */
     public record TokenInvitation(long id, long campaignId, PublicTitle title, SurveyCampaignStatus campaignStatus,
@@ -51,11 +61,11 @@ public class InvitationStore {
 
     private static final String INSERT = """
             insert into survey_invitation (campaign_id, customer_id, customer_name, email, stratum, channel, language,
-              token_hash, token_expires_at, sent_at, mail_status, version) values\s""";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+              token_hash, token_expires_at, sent_at, mail_status, phone, version) values\s""";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
     private static final int[] INSERT_TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP,
-            Types.VARCHAR};
+            Types.VARCHAR, Types.VARCHAR};
     private static final int CHUNK = 1_000;
     private static final String SELECT = "select i.*, " + ANSWERED + " answered, (select min(r.answered_at) from"
             + " survey_response r where r.invitation_id = i.id) response_at from survey_invitation i";
@@ -85,7 +95,7 @@ public class InvitationStore {
                 Object[] row = {campaignId, n.customerId(), n.customerName(), n.email(), n.stratum(),
                         n.channel().name(), n.language(), n.tokenHash(),
                         n.tokenExpiresAt() == null ? null : Timestamp.from(n.tokenExpiresAt()), at,
-                        n.channel() == InvitationChannel.EMAIL ? "PENDING" : null};
+                        n.channel().personalLink() ? "PENDING" : null, n.phone()};
                 System.arraycopy(row, 0, args, k, row.length);
                 System.arraycopy(INSERT_TYPES, 0, types, k, row.length);
                 k += row.length;
@@ -103,21 +113,21 @@ public class InvitationStore {
                 .list();
     }
 
-    /** The non-respondents of a campaign, e-mail invitations only when {@code emailOnly}. */
-    public List<Recipient> nonRespondents(long campaignId, boolean emailOnly) {
-        return jdbc.sql("select i.id, i.customer_name, i.email, i.language from survey_invitation i where i.campaign_id = :c"
-                        + " and not " + ANSWERED + (emailOnly ? " and i.channel = 'EMAIL'" : "") + " order by i.id")
-                .param("c", campaignId)
-                .query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+    /** The non-respondents of a campaign, only the invitations sent as a link (e-mail, SMS) when {@code linksOnly}. */
+    public List<Recipient> nonRespondents(long campaignId, boolean linksOnly) {
+        return jdbc.sql(RECIPIENT + " where i.campaign_id = :c and not " + ANSWERED
+                        + (linksOnly ? " and i.channel in " + LINK_CHANNELS : "") + " order by i.id")
+                .param("c", campaignId).query(InvitationStore::recipient).list();
     }
 
     public Optional<Recipient> recipient(long campaignId, long invitationId) {
-        return jdbc.sql("select i.id, i.customer_name, i.email, i.language from survey_invitation i"
-                        + " where i.campaign_id = :c and i.id = :id")
-                .param("c", campaignId).param("id", invitationId)
-                .query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .optional();
+        return jdbc.sql(RECIPIENT + " where i.campaign_id = :c and i.id = :id")
+                .param("c", campaignId).param("id", invitationId).query(InvitationStore::recipient).optional();
+    }
+
+    private static Recipient recipient(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                InvitationChannel.valueOf(rs.getString(5)), rs.getString(6));
     }
 
     /**
@@ -148,7 +158,7 @@ public class InvitationStore {
     /** The supplementary round also reaches the agent channels: they are called / handed a form again. */
     public int markSupplementary(long campaignId, Instant at) {
         return jdbc.sql("update survey_invitation set supplementary_sent_at = :at where campaign_id = :c"
-                        + " and channel <> 'EMAIL' and answered_at is null and not exists (select 1 from survey_response r"
+                        + " and channel not in " + LINK_CHANNELS + " and answered_at is null and not exists (select 1 from survey_response r"
                         + " where r.invitation_id = survey_invitation.id)")
                 .param("at", Timestamp.from(at)).param("c", campaignId).update();
     }
@@ -170,10 +180,10 @@ public class InvitationStore {
                 .param("id", invitationId).query(InvitationStore::invitation).optional();
     }
 
-    /** customer id -> invitation id of the campaign's e-mail invitations (to address the mails after insert). */
-    public java.util.Map<Long, Long> emailInvitationIds(long campaignId) {
+    /** customer id -> invitation id of the campaign's e-mail and SMS invitations (to address the links after insert). */
+    public java.util.Map<Long, Long> linkInvitationIds(long campaignId) {
         java.util.Map<Long, Long> ids = new java.util.HashMap<>();
-        jdbc.sql("select customer_id, id from survey_invitation where campaign_id = :c and channel = 'EMAIL'")
+        jdbc.sql("select customer_id, id from survey_invitation where campaign_id = :c and channel in " + LINK_CHANNELS)
                 .param("c", campaignId).query(rs -> {
                     ids.put(rs.getLong(1), rs.getLong(2));
                 });

@@ -13,6 +13,7 @@ import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.PageLocale;
 import com.careloop.platform.PerAddressLimiter;
+import com.careloop.platform.PerAddressLimiters;
 import com.careloop.platform.PublicEndpoint;
 import com.careloop.platform.PublicLinkPages;
 import com.careloop.survey.SurveyCampaignStatus;
@@ -59,11 +60,12 @@ class TokenPage {
     private final SurveyCampaignProperties settings;
     private final CareLoopProperties platform;
     private final PerAddressLimiter limiter;
-    private final InvitationMailer mailer;
+    private final InvitationLinks mailer;
     private final Clock clock;
 
     TokenPage(InvitationStore invitations, SurveyTemplates templates, SurveyResponses responses, FormNonce nonces,
-              SurveyCampaignProperties settings, CareLoopProperties platform, InvitationMailer mailer, Clock clock) {
+              SurveyCampaignProperties settings, CareLoopProperties platform, InvitationLinks mailer, Clock clock,
+              PerAddressLimiters limiters) {
         this.mailer = mailer;
         this.invitations = invitations;
         this.templates = templates;
@@ -72,7 +74,7 @@ class TokenPage {
         this.settings = settings;
         this.platform = platform;
         this.clock = clock;
-        this.limiter = new PerAddressLimiter(settings.publicPageMaxRequests(), settings.publicPageWindow(), clock);
+        this.limiter = limiters.create("survey-token", settings.publicPageMaxRequests(), settings.publicPageWindow());
     }
 
     @GetMapping("/s/{token}")

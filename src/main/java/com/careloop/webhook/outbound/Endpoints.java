@@ -18,6 +18,7 @@ import com.careloop.platform.DomainException;
 import com.careloop.platform.FieldChange;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
+import com.careloop.platform.TargetGuard;
 import com.careloop.platform.Text;
 
 import jakarta.validation.constraints.NotBlank;
@@ -64,12 +65,12 @@ public class Endpoints {
     private final TargetGuard guard;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
-    Endpoints(JdbcClient jdbc, AuditTrail audit, CurrentUsers users, Clock clock, WebhookProperties properties) {
+    Endpoints(JdbcClient jdbc, AuditTrail audit, CurrentUsers users, Clock clock, TargetGuard guard) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.users = users;
         this.clock = clock;
-        this.guard = new TargetGuard(properties.allowPrivateTargets());
+        this.guard = guard;
     }
 
     TargetGuard guard() {

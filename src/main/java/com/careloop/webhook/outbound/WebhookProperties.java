@@ -12,14 +12,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings under {@code careloop.webhooks.*} (docs/webhooks.md): retries for {@code retryFor} with back-off from
  * {@code initialBackoff} doubling up to {@code maxBackoff}; an endpoint is switched off after {@code disableAfter}
- * failed attempts in a row; targets on loopback, link-local or private networks are refused unless
- * {@code allowPrivateTargets} (an intranet ERP, tests). {@code pollInterval} is the safety net behind the
+ * failed attempts in a row. Targets on loopback, link-local or private networks are refused by the platform's
+ * {@code TargetGuard} unless {@code careloop.outbound.allow-private-targets} (whose default is the older
+ * {@code careloop.webhooks.allow-private-targets}). {@code pollInterval} is the safety net behind the
  * after-commit send; {@code senders} deliveries run at once per node.
  */
 @Validated
 @ConfigurationProperties("careloop.webhooks")
-public record WebhookProperties(@DefaultValue("false") boolean allowPrivateTargets,
-                                @DefaultValue("24h") @NotNull Duration retryFor,
+public record WebhookProperties(@DefaultValue("24h") @NotNull Duration retryFor,
                                 @DefaultValue("10s") @NotNull Duration initialBackoff,
                                 @DefaultValue("1h") @NotNull Duration maxBackoff,
                                 @DefaultValue("10s") @NotNull Duration timeout,

@@ -1,11 +1,14 @@
 package com.careloop.platform.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.careloop.platform.InvalidInputException;
+import com.careloop.platform.TargetGuard;
 import com.careloop.platform.Text;
 
 import org.junit.jupiter.api.Test;
@@ -56,5 +59,22 @@ class ChannelRulesTest {
         assertThat(md.body()).startsWith("**标题**\n> 投诉").endsWith("…");
         assertThat(md.body().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(WecomMarkdown.MAX_BYTES);
         assertThat(WecomMarkdown.clip("short")).isEqualTo("short");
+    }
+
+    /** The robot URL is an outbound URL a user configures: the platform's SSRF guard checks it on save and on send. */
+    @Test
+    void aRobotOnAnInternalOrMetadataAddressIsRefusedOnSaveAndOnSend() {
+        TargetGuard strict = new TargetGuard(false);
+        ChannelAccounts accounts = new ChannelAccounts(null, null, strict);
+        assertThatThrownBy(() -> accounts.setRobotUrl(1, "http://169.254.169.254/latest/meta-data/"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("wecomRobotUrl");
+                    assertThat(e.rule()).isEqualTo("private-target");
+                });
+        assertThatThrownBy(() -> accounts.setRobotUrl(1, "ftp://qyapi.weixin.qq.com/x"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.rule()).isEqualTo("scheme"));
+        WecomRobotChannel robot = new WecomRobotChannel(null, null, strict);
+        assertThatThrownBy(() -> robot.send("http://127.0.0.1:9/cgi-bin/webhook/send?key=k", "s", "b"))
+                .isInstanceOf(NotificationChannel.DeliveryFailure.class).hasMessageContaining("private-target");
     }
 }

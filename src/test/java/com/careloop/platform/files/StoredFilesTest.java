@@ -63,19 +63,56 @@ class StoredFilesTest extends ApiTestBase {
     @TempDir
     Path dir;
 
+    /** An S3-compatible server in this JVM (s3proxy), one bucket for the class (ADR 0027). */
+    private static org.gaul.s3proxy.junit.S3ProxyJunitCore s3Server;
+    private static final String BUCKET = "careloop-files";
+
     private DirectoryContentStore directory;
     private StoredFiles directoryStore;
+    private S3ContentStore s3;
+    private StoredFiles s3Store;
     private long owner;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void startS3() throws Exception {
+        s3Server = new org.gaul.s3proxy.junit.S3ProxyJunitCore.Builder().withCredentials("access-test", "secret-test")
+                .build();
+        s3Server.beforeEach();
+        try (var client = software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(s3Server.getUri()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("access-test", "secret-test")))
+                .forcePathStyle(true).build()) {
+            client.createBucket(r -> r.bucket(BUCKET));
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopS3() {
+        s3Server.afterEach();
+    }
+
+    static FilesProperties.S3 s3Settings() {
+        return new FilesProperties.S3(BUCKET, s3Server.getUri().toString(), "us-east-1", "access-test", "secret-test",
+                true, "files/", java.time.Duration.ofSeconds(20));
+    }
 
     @BeforeEach
     void setUp() {
         directory = new DirectoryContentStore(dir);
         directoryStore = new JdbcStoredFiles(jdbc, directory, audit, users, clock, properties);
+        s3 = new S3ContentStore(s3Settings());
+        s3Store = new JdbcStoredFiles(jdbc, s3, audit, users, clock, properties);
         owner = System.nanoTime();
     }
 
     private StoredFiles files(FilesProperties.Backend backend) {
-        return backend == FilesProperties.Backend.DATABASE ? applicationStore : txProxy(directoryStore);
+        return switch (backend) {
+            case DATABASE -> applicationStore;
+            case DIRECTORY -> txProxy(directoryStore);
+            case S3 -> txProxy(s3Store);
+        };
     }
 
     /** The hand-made directory store has no @Transactional proxy: each call runs in its own transaction here. */
@@ -247,6 +284,10 @@ class StoredFilesTest extends ApiTestBase {
             assertThat(directory.path(key)).doesNotExist();
             assertThat(directory.path(key(keep.id()))).exists();
         }
+        if (backend == FilesProperties.Backend.S3) {
+            assertThatThrownBy(() -> s3.get(key)).isInstanceOf(NotFoundException.class);
+            assertThat(s3.get(key(keep.id()))).isNotEmpty();
+        }
         assertThat(trail()).extracting(AuditEntry::action).containsExactly("FILE_ADDED", "FILE_ADDED", "FILE_DELETED");
         assertThat(trail().get(2).changes().get(0).oldValue()).contains("gone.png");
     }
@@ -278,6 +319,30 @@ class StoredFilesTest extends ApiTestBase {
         });
         byte[] kept = tx.execute(s -> directoryStore.content(f.id()));
         assertThat(kept).isEqualTo(PDF);
+    }
+
+    @Test
+    void onTheS3BackendTheObjectIsInTheBucketUnderThePrefixBeforeTheRowCommitsAndGoesAgainOnRollback() {
+        String[] written = new String[1];
+        tx.executeWithoutResult(s -> {
+            StoredFile f = s3Store.store("test-owner", owner, "scan", checked("a.pdf", "application/pdf", PDF));
+            written[0] = key(f.id());
+            assertThat(s3.get(written[0])).isEqualTo(PDF);
+            s.setRollbackOnly();
+        });
+        assertThatThrownBy(() -> s3.get(written[0])).isInstanceOf(NotFoundException.class);
+        assertThat(s3Store.list("test-owner", owner)).isEmpty();
+        try (var client = software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(s3Server.getUri()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("access-test", "secret-test")))
+                .forcePathStyle(true).build()) {
+            StoredFile kept = tx.execute(s -> s3Store.store("test-owner", owner, "scan",
+                    checked("b.pdf", "application/pdf", PDF)));
+            assertThat(client.headObject(r -> r.bucket(BUCKET).key("files/" + key(kept.id()))).contentLength())
+                    .isEqualTo(PDF.length);
+        }
     }
 
     private String key(long id) {

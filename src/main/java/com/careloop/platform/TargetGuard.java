@@ -1,4 +1,4 @@
-package com.careloop.webhook.outbound;
+package com.careloop.platform;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -8,21 +8,26 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The server-side request forgery guard: a webhook may not reach the loopback, link-local (cloud metadata at
- * 169.254.169.254), private (10/8, 172.16/12, 192.168/16, fc00::/7), carrier-grade NAT (100.64/10), wildcard or
- * multicast addresses unless {@code careloop.webhooks.allow-private-targets}. Checked when an endpoint is saved and
- * again before every delivery (a name may resolve differently later).
+ * The server-side request forgery guard for every outbound URL a user configures (webhook endpoints, a department's
+ * WeCom group robot): such a URL may not reach the loopback, link-local (cloud metadata at 169.254.169.254), private
+ * (10/8, 172.16/12, 192.168/16, fc00::/7), carrier-grade NAT (100.64/10), wildcard or multicast addresses unless
+ * {@code careloop.outbound.allow-private-targets} (which defaults to {@code careloop.webhooks.allow-private-targets}).
+ * Only http and https, no user-info. Checked when the URL is saved and again before every request (a name may
+ * resolve differently later). One bean of it exists (built in {@code PlatformConfig}).
  */
-final class TargetGuard {
+public final class TargetGuard {
 
     private final boolean allowPrivate;
 
-    TargetGuard(boolean allowPrivate) {
+    public TargetGuard(boolean allowPrivate) {
         this.allowPrivate = allowPrivate;
     }
 
     /** The broken rule for this URL ({@code scheme}, {@code host}, {@code host-unknown}, {@code private-target}), if any. */
-    Optional<String> problem(String url) {
+    public Optional<String> problem(String url) {
+        if (url == null) {
+            return Optional.of("scheme");
+        }
         URI uri;
         try {
             uri = URI.create(url.trim());
@@ -51,7 +56,8 @@ final class TargetGuard {
         return Optional.empty();
     }
 
-    static boolean internal(InetAddress a) {
+    /** Whether the address is one no user-configured URL may reach. */
+    public static boolean internal(InetAddress a) {
         if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isAnyLocalAddress()
                 || a.isMulticastAddress()) {
             return true;
