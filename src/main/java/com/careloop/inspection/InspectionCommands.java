@@ -112,4 +112,13 @@ public final class InspectionCommands {
      */
     public record AssignOwner(Long itemId, Integer sectionNo, Long userId) {
     }
+
+    /**
+     * A customer-specific requirement (客户特殊要求事项, 003-I1): the customer, the requirement, the document it comes
+     * from, the department responsible, how we meet it, its status (default IDENTIFIED) and the next review date; the
+     * version read when editing.
+     */
+    public record NewRequirement(Long customerId, String requirement, String sourceDocument, Long departmentId,
+                                 String fulfilment, RequirementStatus status, LocalDate reviewOn, Long version) {
+    }
 }

@@ -171,4 +171,13 @@ public final class InspectionViews {
                              BigDecimal onTimeRate, long findingsOpen, long findingsOverdue,
                              List<ScorePoint> scoreTrend) {
     }
+
+    /**
+     * A customer-specific requirement of the register (003-I1); {@code reviewDue} when its review date has passed and
+     * it is not withdrawn.
+     */
+    public record Requirement(long id, long customerId, String customerName, String requirement, String sourceDocument,
+                              Long departmentId, String departmentName, String fulfilment, RequirementStatus status,
+                              LocalDate reviewOn, boolean reviewDue, String createdBy, long version) {
+    }
 }
