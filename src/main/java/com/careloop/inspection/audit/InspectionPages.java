@@ -434,7 +434,7 @@ class InspectionPages {
         return "redirect:/audits/schedules";
     }
 
-    @RequiresPermission(InspectionPermissions.MANAGE)
+    @RequiresPermission(InspectionPermissions.VIEW)
     @GetMapping("/audits/statistics")
     String statistics(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                       Model model) {
@@ -442,7 +442,7 @@ class InspectionPages {
         return "inspection/statistics";
     }
 
-    @RequiresPermission(InspectionPermissions.MANAGE)
+    @RequiresPermission(InspectionPermissions.VIEW)
     @GetMapping("/audits/statistics/export")
     void statisticsExport(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                           HttpServletResponse response) {
