@@ -87,6 +87,11 @@ public class AuditReadiness {
      */
     @Transactional(readOnly = true)
     public List<ReadinessTask> board(Long auditId) {
+        return tasks(auditId, null);
+    }
+
+    /** The tasks the reader may see: one task, one audit's, or those of the planned audits. */
+    private List<ReadinessTask> tasks(Long auditId, Long taskId) {
         CurrentUser me = users.current().orElse(null);
         boolean all = me == null || me.can(InspectionPermissions.MANAGE) || me.scope().kind() == DataScope.Kind.ALL;
         List<Long> depts = new ArrayList<>(List.of(-1L));
@@ -96,14 +101,26 @@ public class AuditReadiness {
         if (me != null && me.scope().kind() != DataScope.Kind.OWN) {
             depts.addAll(me.scope().departmentIds());
         }
-        return jdbc.sql(TASK_SELECT + """
-                 where (cast(:audit as bigint) is null and a.status = 'PLANNED' or a.id = :audit)
-                   and (:all = true or r.department_id in (:depts) or a.lead_user_id = :me
-                        or exists (select 1 from audit_member m where m.audit_id = a.id and m.user_id = :me)
-                        or exists (""" + OWNED + """
-                        ))
-                 order by a.audit_date, a.id, d.sort_order, d.name""")
-                .param("audit", auditId).param("today", today()).param("all", all).param("depts", depts).param("me", me == null ? -1L : me.id())
+        // only the conditions that apply go into the SQL: one audit or the planned ones, and the reader's reach
+        // unless they see all (no "cast(:x) is null or" that the planner cannot use an index for)
+        StringBuilder where = new StringBuilder(taskId != null ? " where r.id = :task"
+                : auditId != null ? " where a.id = :audit" : " where a.status = 'PLANNED'");
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("today", today());
+        if (taskId != null) {
+            p.put("task", taskId);
+        } else if (auditId != null) {
+            p.put("audit", auditId);
+        }
+        if (!all) {
+            where.append(" ").append("""
+                     and (r.department_id in (:depts) or a.lead_user_id = :me
+                          or exists (select 1 from audit_member m where m.audit_id = a.id and m.user_id = :me)
+                          or exists (""").append(OWNED).append("))");
+            p.put("depts", depts);
+            p.put("me", me.id());
+        }
+        return jdbc.sql(TASK_SELECT + where + " order by a.audit_date, a.id, d.sort_order, d.name").params(p)
                 .query(this::mapTask).list();
     }
 
@@ -289,12 +306,7 @@ public class AuditReadiness {
     }
 
     private ReadinessTask visibleTask(long taskId) {
-        ReadinessTask t = jdbc.sql(TASK_SELECT + " where r.id = :id").param("id", taskId).param("today", today()).query(this::mapTask)
-                .optional().orElseThrow(() -> new NotFoundException(RECORD_TYPE, taskId));
-        if (board(t.auditId()).stream().noneMatch(x -> x.id() == taskId)) {
-            throw new NotFoundException(RECORD_TYPE, taskId);
-        }
-        return t;
+        return tasks(null, taskId).stream().findFirst().orElseThrow(() -> new NotFoundException(RECORD_TYPE, taskId));
     }
 
     /** Members of the task's department (or its data-scope heads) and managers mark items. */

@@ -112,4 +112,29 @@ public final class InspectionCommands {
      */
     public record AssignOwner(Long itemId, Integer sectionNo, Long userId) {
     }
+
+    /**
+     * A customer-specific requirement (客户特殊要求事项, 003-I1): the customer, the requirement, the document it comes
+     * from, the department responsible, how we meet it, its status (default IDENTIFIED) and the next review date; the
+     * version read when editing.
+     */
+    public record NewRequirement(Long customerId, String requirement, String sourceDocument, Long departmentId,
+                                 String fulfilment, RequirementStatus status, LocalDate reviewOn, Long version) {
+    }
+
+    /** A yearly internal audit programme (内部审核方案, 003-I2): the year (one programme each) and its title. */
+    public record NewProgramme(Integer year, String title) {
+    }
+
+    /**
+     * A planned internal audit of the programme: the department or the key process audited (at least one), the
+     * planned month 1..12, the auditor (not of the audited department) and a note; the version read when editing.
+     */
+    public record ProgrammeLine(Long departmentId, String process, Integer plannedMonth, Long auditorUserId,
+                                String note, Long version) {
+    }
+
+    /** The audit that held a programme line (an audit of the programme's year), with the line's version read. */
+    public record HeldBy(Long auditId, Long version) {
+    }
 }

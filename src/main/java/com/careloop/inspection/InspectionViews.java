@@ -163,12 +163,36 @@ public final class InspectionViews {
      * The statistics of the audits dated in [from, to]: audits per kind and result (status until finished), findings
      * by checklist section (origin for customer and readiness findings) and by department, red-line failures per item,
      * the on-time closure of findings (closed by their deadline, company time), findings open and overdue, and the
-     * score trend per counterpart.
+     * score trend per counterpart; {@code companyWide} false when they are limited to the reader's departments.
      */
     public record Statistics(LocalDate from, LocalDate to, List<CountRow> byKindAndResult,
                              List<CountRow> findingsBySection, List<CountRow> findingsByDepartment,
                              List<CountRow> redLineFailures, long findingsClosed, long findingsClosedOnTime,
                              BigDecimal onTimeRate, long findingsOpen, long findingsOverdue,
-                             List<ScorePoint> scoreTrend) {
+                             List<ScorePoint> scoreTrend, boolean companyWide) {
+    }
+
+    /**
+     * A customer-specific requirement of the register (003-I1); {@code reviewDue} when its review date has passed and
+     * it is not withdrawn.
+     */
+    public record Requirement(long id, long customerId, String customerName, String requirement, String sourceDocument,
+                              Long departmentId, String departmentName, String fulfilment, RequirementStatus status,
+                              LocalDate reviewOn, boolean reviewDue, String createdBy, long version) {
+    }
+
+    /**
+     * A line of the internal audit programme; {@code overdue} when its month has passed without an audit held; the
+     * audit held with its status and its open and total findings (the improvement measures still to evaluate).
+     */
+    public record ProgrammeLineView(long id, Long departmentId, String departmentName, String process,
+                                    int plannedMonth, long auditorUserId, String auditorName, ProgrammeLineStatus status,
+                                    Long auditId, String auditCode, String auditTitle, AuditStatus auditStatus,
+                                    long findings, long openFindings, String note, boolean overdue, long version) {
+    }
+
+    /** The yearly internal audit programme with its lines by month, and how many are held, planned, overdue. */
+    public record Programme(long id, int year, String title, List<ProgrammeLineView> lines, long held, long planned,
+                            long overdue, long version) {
     }
 }

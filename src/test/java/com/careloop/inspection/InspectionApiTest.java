@@ -335,6 +335,18 @@ class InspectionApiTest extends ApiTestBase {
         assertThat(qa.get("items").asInt()).isEqualTo(1);
         long salesTask = sales.get("id").asLong();
         long qaTask = qa.get("id").asLong();
+        // the board holds only the reader's reach: the sales user sees the sales task, on this audit and among all
+        // planned ones, and not the quality department's (404 when asked for it directly)
+        JsonNode salesBoard = ok(get(AUDITS + "/readiness?auditId=" + id, tokenFor("sales")), 200);
+        assertThat(salesBoard).hasSize(1);
+        assertThat(salesBoard.get(0).get("id").asLong()).isEqualTo(salesTask);
+        java.util.List<Long> allPlanned = new java.util.ArrayList<>();
+        ok(get(AUDITS + "/readiness", tokenFor("sales")), 200).forEach(t -> allPlanned.add(t.get("id").asLong()));
+        assertThat(allPlanned).contains(salesTask).doesNotContain(qaTask);
+        java.util.List<Long> managers = new java.util.ArrayList<>();
+        ok(get(AUDITS + "/readiness", q), 200).forEach(t -> managers.add(t.get("id").asLong()));
+        assertThat(managers).contains(salesTask, qaTask);
+        assertThat(get(AUDITS + "/readiness/" + qaTask, tokenFor("sales")).status()).isEqualTo(404);
 
         // the department is reminded once, two days before its check date
         LocalDate checkOn = LocalDate.parse(sales.get("checkOn").asString());
@@ -624,7 +636,7 @@ class InspectionApiTest extends ApiTestBase {
         Response bad = get(AUDITS + "/statistics?from=" + today + "&to=" + today.minusDays(1), q);
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body()).contains("\"to\"");
-        assertThat(get(AUDITS + "/statistics", tokenFor("staff")).status()).isEqualTo(403);
+        assertThat(s.get("companyWide").asBoolean()).isTrue();
         Response xlsx = call("GET", AUDITS + "/statistics/export" + period, q, null);
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.header("Content-Type")).contains("spreadsheetml");
@@ -633,6 +645,49 @@ class InspectionApiTest extends ApiTestBase {
         var page = session.get("/audits/statistics" + period);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("消防通道与安全出口畅通", "id=\"trend\"");
+    }
+
+    @Test
+    void aDepartmentHeadsStatisticsHoldOnlyTheirDepartmentsFindingsWhileAManagerSeesAll() {
+        String q = tokenFor("quality");
+        // a period of its own, far ahead, so that only this test's audit falls in it
+        LocalDate day = LocalDate.of(2040 + (int) (Math.random() * 40), 1 + (int) (Math.random() * 12), 10);
+        String period = "?from=" + day + "&to=" + day;
+        long templateId = ok(get(TEMPLATES + "?kind=SUPPLIER&status=PUBLISHED", q), 200).get(0).get("id").asLong();
+        String counterpart = "统计范围供应商" + UUID.randomUUID().toString().substring(0, 8);
+        long id = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'" + day + "','counterpart':'"
+                + counterpart + "'}")), 201).get("id").asLong();
+        ok(post(AUDITS + "/" + id + "/start", q, null), 200);
+        long heads = jdbc.sql("select department_id from app_user where username = 'depthead'").query(Long.class).single();
+        long qa = jdbc.sql("select id from department where code = 'QA'").query(Long.class).single();
+        String headsName = jdbc.sql("select name from department where id = :d").param("d", heads).query(String.class).single();
+        String qaName = jdbc.sql("select name from department where id = :d").param("d", qa).query(String.class).single();
+        ok(post(AUDITS + "/" + id + "/findings", q, j("{'description':'维修记录不全','departmentId':" + heads + "}")), 201);
+        ok(post(AUDITS + "/" + id + "/findings", q, j("{'description':'检验报告缺签字','departmentId':" + qa + "}")), 201);
+        ok(post(AUDITS + "/" + id + "/findings", q, j("{'description':'来料批次未标识','departmentId':" + qa + "}")), 201);
+
+        JsonNode all = ok(get(AUDITS + "/statistics" + period, q), 200);
+        assertThat(all.get("companyWide").asBoolean()).isTrue();
+        assertThat(all.get("findingsOpen").asLong()).isEqualTo(3);
+        assertThat(all.get("findingsByDepartment").toString()).contains(headsName, qaName);
+
+        JsonNode mine = ok(get(AUDITS + "/statistics" + period, tokenFor("depthead")), 200);
+        assertThat(mine.get("companyWide").asBoolean()).isFalse();
+        assertThat(mine.get("findingsOpen").asLong()).isEqualTo(1);
+        assertThat(mine.get("findingsByDepartment")).hasSize(1);
+        assertThat(mine.get("findingsByDepartment").get(0).get("label").asString()).isEqualTo(headsName);
+        assertThat(mine.get("findingsByDepartment").get(0).get("count").asLong()).isEqualTo(1);
+        assertThat(mine.get("byKindAndResult").toString()).contains("SUPPLIER/IN_PROGRESS");
+
+        // a staff member outside both departments, not on the audit, sees none of it
+        JsonNode staff = ok(get(AUDITS + "/statistics" + period, tokenFor("sales")), 200);
+        assertThat(staff.get("findingsOpen").asLong()).isZero();
+        assertThat(staff.get("byKindAndResult")).isEmpty();
+        com.careloop.support.PageSession session = new com.careloop.support.PageSession(port);
+        session.login("depthead", DEMO_PASSWORD);
+        var page = session.get("/audits/statistics" + period);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"stats-scope\"");
     }
 
     @Test

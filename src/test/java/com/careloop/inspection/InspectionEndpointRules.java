@@ -98,10 +98,10 @@ public final class InspectionEndpointRules {
             Map.entry("POST " + PA + "/schedules/{scheduleId}/stop", MANAGE),
             Map.entry("GET " + PA + "/schedules/{scheduleId}", MANAGE),
             Map.entry("POST " + PA + "/schedules/{scheduleId}", MANAGE),
-            Map.entry("GET " + A + "/statistics", MANAGE),
-            Map.entry("GET " + A + "/statistics/export", MANAGE),
-            Map.entry("GET " + PA + "/statistics", MANAGE),
-            Map.entry("GET " + PA + "/statistics/export", MANAGE),
+            Map.entry("GET " + A + "/statistics", VIEW),
+            Map.entry("GET " + A + "/statistics/export", VIEW),
+            Map.entry("GET " + PA + "/statistics", VIEW),
+            Map.entry("GET " + PA + "/statistics/export", VIEW),
             Map.entry("GET " + T + "/{id}/export", VIEW),
             Map.entry("POST " + T + "/import", CONFIGURE),
             Map.entry("GET " + PT + "/{id}/export", VIEW),
@@ -110,7 +110,18 @@ public final class InspectionEndpointRules {
             Map.entry("GET " + PT + "/{id}", VIEW),
             Map.entry("POST " + PT + "/{id}/publish", CONFIGURE),
             Map.entry("POST " + PT + "/{id}/retire", CONFIGURE),
-            Map.entry("POST " + PT + "/{id}/revisions", CONFIGURE));
+            Map.entry("POST " + PT + "/{id}/revisions", CONFIGURE),
+            Map.entry("GET /api/v1/customer-requirements", VIEW),
+            Map.entry("GET /api/v1/customer-requirements/{id}", VIEW),
+            Map.entry("POST /api/v1/customer-requirements", MANAGE),
+            Map.entry("PUT /api/v1/customer-requirements/{id}", MANAGE),
+            Map.entry("GET /api/v1/customer-requirements/export", VIEW),
+            Map.entry("GET " + A + "/{id}/requirements", VIEW),
+            Map.entry("GET /customer-requirements", VIEW),
+            Map.entry("POST /customer-requirements", MANAGE),
+            Map.entry("GET /customer-requirements/{id}", VIEW),
+            Map.entry("POST /customer-requirements/{id}", MANAGE),
+            Map.entry("GET /customer-requirements/export", VIEW));
 
     private InspectionEndpointRules() {
     }

@@ -446,14 +446,14 @@ class InspectionApi {
         return schedules.stop(scheduleId, body == null ? null : body.version());
     }
 
-    @RequiresPermission(InspectionPermissions.MANAGE)
+    @RequiresPermission(InspectionPermissions.VIEW)
     @GetMapping(AUDITS + "/statistics")
     InspectionViews.Statistics statistics(@RequestParam(required = false) java.time.LocalDate from,
                                           @RequestParam(required = false) java.time.LocalDate to) {
         return statistics.statistics(from, to);
     }
 
-    @RequiresPermission(InspectionPermissions.MANAGE)
+    @RequiresPermission(InspectionPermissions.VIEW)
     @GetMapping(AUDITS + "/statistics/export")
     void statisticsExport(@RequestParam(required = false) java.time.LocalDate from,
                           @RequestParam(required = false) java.time.LocalDate to, HttpServletResponse response) {

@@ -76,10 +76,13 @@ class InspectionPages {
     private final TemplateExcel excel;
     private final org.springframework.context.MessageSource messages;
     private final AuditDeliverables deliverables;
+    private final com.careloop.inspection.CustomerRequirements requirements;
 
     InspectionPages(Audits audits, ChecklistTemplates templates, InspectionOutput output, AuditReadiness readiness,
                     AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel,
-                    org.springframework.context.MessageSource messages, AuditDeliverables deliverables) {
+                    org.springframework.context.MessageSource messages, AuditDeliverables deliverables,
+                    com.careloop.inspection.CustomerRequirements requirements) {
+        this.requirements = requirements;
         this.deliverables = deliverables;
         this.messages = messages;
         this.excel = excel;
@@ -132,6 +135,7 @@ class InspectionPages {
         model.addAttribute("readiness", readiness.board(id));
         model.addAttribute("overridden", audits.readinessOverridden(id));
         model.addAttribute("deliverables", deliverables.list(id));
+        model.addAttribute("requirements", requirements.forAudit(id));
         model.addAttribute("people", audits.people());
         return "inspection/detail";
     }
@@ -430,7 +434,7 @@ class InspectionPages {
         return "redirect:/audits/schedules";
     }
 
-    @RequiresPermission(InspectionPermissions.MANAGE)
+    @RequiresPermission(InspectionPermissions.VIEW)
     @GetMapping("/audits/statistics")
     String statistics(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                       Model model) {
@@ -438,7 +442,7 @@ class InspectionPages {
         return "inspection/statistics";
     }
 
-    @RequiresPermission(InspectionPermissions.MANAGE)
+    @RequiresPermission(InspectionPermissions.VIEW)
     @GetMapping("/audits/statistics/export")
     void statisticsExport(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                           HttpServletResponse response) {
@@ -506,13 +510,7 @@ class InspectionPages {
             org.springframework.dao.OptimisticLockingFailureException.class})
     String refused(RuntimeException ex, HttpServletRequest request, HttpServletResponse response,
                    RedirectAttributes flash) {
-        String message = ex instanceof org.springframework.dao.OptimisticLockingFailureException
-                ? messages.getMessage("error.inspection.stale", null, LocaleContextHolder.getLocale())
-                : ex.getMessage();
-        if (ex instanceof InvalidInputException invalid) {
-            message = invalid.field() + ": " + message;
-        }
-        flash.addFlashAttribute("error", message);
+        flashRefusal(ex, flash, messages);
         Matcher r = READINESS_PATH.matcher(request.getRequestURI());
         if (r.find()) {
             return "redirect:/audits/readiness/" + r.group(1);
@@ -532,5 +530,17 @@ class InspectionPages {
             return "redirect:/checklist-templates";
         }
         return "redirect:/audits";
+    }
+
+    /** The refusal's message as the page's flash error: the field and rule of bad input, the stale-edit text for 409. */
+    static void flashRefusal(RuntimeException ex, RedirectAttributes flash,
+                             org.springframework.context.MessageSource messages) {
+        String message = ex instanceof org.springframework.dao.OptimisticLockingFailureException
+                ? messages.getMessage("error.inspection.stale", null, LocaleContextHolder.getLocale())
+                : ex.getMessage();
+        if (ex instanceof InvalidInputException invalid) {
+            message = invalid.field() + ": " + message;
+        }
+        flash.addFlashAttribute("error", message);
     }
 }

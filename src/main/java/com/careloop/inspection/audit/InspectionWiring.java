@@ -33,7 +33,9 @@ final class InspectionWiring {
                             InspectionPermissions.CONFIGURE, 462),
                     new NavItem("nav.group.inspection", "nav.audit-readiness", "/audits/readiness", InspectionPermissions.VIEW, 463),
                     new NavItem("nav.group.inspection", "nav.audit-schedules", "/audits/schedules", InspectionPermissions.MANAGE, 464),
-                    new NavItem("nav.group.inspection", "nav.audit-statistics", "/audits/statistics", InspectionPermissions.MANAGE, 465));
+                    new NavItem("nav.group.inspection", "nav.audit-statistics", "/audits/statistics", InspectionPermissions.VIEW, 465),
+                    new NavItem("nav.group.inspection", "nav.customer-requirements", "/customer-requirements",
+                            InspectionPermissions.VIEW, 466));
         }
     }
 
