@@ -63,23 +63,18 @@ public class ServiceRequestQueries {
     private final int searchWindow;
     private final Texts texts;
     private final java.time.ZoneId zone;
+    private final OpenRequestTally tally;
 
     ServiceRequestQueries(JdbcClient jdbc, javax.sql.DataSource dataSource,
                           @org.springframework.beans.factory.annotation.Value("${careloop.servicedesk.search-window:20000}")
-                          int searchWindow, Texts texts, com.careloop.platform.CareLoopProperties platform) {
+                          int searchWindow, Texts texts, com.careloop.platform.CareLoopProperties platform,
+                          OpenRequestTally tally) {
         this.texts = texts;
         this.zone = platform.zone();
         this.jdbc = jdbc;
         this.searchWindow = searchWindow;
-        this.postgres = isPostgres(dataSource);
-    }
-
-    private static boolean isPostgres(javax.sql.DataSource dataSource) {
-        try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the database product", e);
-        }
+        this.postgres = com.careloop.platform.Databases.isPostgres(dataSource);
+        this.tally = tally;
     }
 
     /**
@@ -264,25 +259,46 @@ public class ServiceRequestQueries {
     private static final String ROOM =
             "r.unit_room in (select v.unit_room from service_request_room_value v where v.unit_room like :kw)";
 
-    /** One pass over the open requests in scope for all the queue counters. */
+    /**
+     * All the queue counters of the open requests in scope. On PostgreSQL the ones fixed by a request's group
+     * (status, department, assignee, registrar, key customer) are summed over the open-request tally's groups (V160,
+     * O(groups)), and only the time-dependent two (due soon, overdue) read requests: those past a warning or a
+     * deadline, through the partial indexes of V16 and V161. Elsewhere one pass over the open requests.
+     */
     public QueueCounts counts(CurrentUser me, Instant now) {
         var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
-        String sql = "select count(*) open_count,"
-                + " coalesce(sum(case when r.assignee_id = :me then 1 else 0 end), 0) mine,"
-                + " coalesce(sum(case when r.department_id = :myDepartment then 1 else 0 end), 0) department,"
-                + " coalesce(sum(case when r.status = 'REGISTERED' then 1 else 0 end), 0) unassigned,"
-                + " coalesce(sum(case when " + DUE_SOON + " then 1 else 0 end), 0) due_soon,"
-                + " coalesce(sum(case when " + OVERDUE + " then 1 else 0 end), 0) overdue,"
-                + " coalesce(sum(case when r.status = 'PAUSED' then 1 else 0 end), 0) paused,"
-                + " coalesce(sum(case when r.key_customer = true then 1 else 0 end), 0) key_customers"
-                + " from service_request r where r.status <> 'CLOSED' and " + scope.sql();
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         params.put("now", Timestamp.from(now));
         params.put("me", me.id());
         params.put("myDepartment", me.departmentId() == null ? -1L : me.departmentId());
-        return jdbc.sql(sql).params(params).query((rs, n) -> new QueueCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).single();
+        String n = tally.kept() ? "n" : "1";
+        String grouped = "select coalesce(sum(" + n + "), 0) open_count,"
+                + " coalesce(sum(case when r.assignee_id = :me then " + n + " else 0 end), 0) mine,"
+                + " coalesce(sum(case when r.department_id = :myDepartment then " + n + " else 0 end), 0) department,"
+                + " coalesce(sum(case when r.status = 'REGISTERED' then " + n + " else 0 end), 0) unassigned,"
+                + " coalesce(sum(case when r.status = 'PAUSED' then " + n + " else 0 end), 0) paused,"
+                + " coalesce(sum(case when r.key_customer = true then " + n + " else 0 end), 0) key_customers";
+        String timed = " coalesce(sum(case when " + DUE_SOON + " then 1 else 0 end), 0) due_soon,"
+                + " coalesce(sum(case when " + OVERDUE + " then 1 else 0 end), 0) overdue"
+                + " from service_request r where r.status <> 'CLOSED' and " + scope.sql();
+        String sql = tally.kept()
+                ? "select g.*, t.* from (" + grouped + " from " + OpenRequestTally.GROUPS + " where " + scope.sql()
+                        + ") g cross join (select" + timed + " and " + PAST_WARNING_OR_DEADLINE + ") t"
+                : grouped + "," + timed;
+        return jdbc.sql(sql).params(params).query((rs, k) -> new QueueCounts(rs.getLong("open_count"),
+                rs.getLong("mine"), rs.getLong("department"), rs.getLong("unassigned"), rs.getLong("due_soon"),
+                rs.getLong("overdue"), rs.getLong("paused"), rs.getLong("key_customers"))).single();
     }
+
+    /**
+     * A running target past its warning or its deadline (every due-soon or overdue request), one OR arm per partial
+     * index (V16: deadlines, V161: warnings), so PostgreSQL reads only those requests.
+     */
+    static final String PAST_WARNING_OR_DEADLINE = """
+            r.status not in ('CLOSED', 'PAUSED') and ((r.responded_at is null and r.response_warn_at <= :now)
+              or (r.responded_at is null and r.response_due_at < :now)
+              or (r.completed_at is null and r.completion_warn_at <= :now)
+              or (r.completed_at is null and r.completion_due_at < :now))""";
 
     private void filter(Filter f, CurrentUser me, StringBuilder sql, Map<String, Object> params) {
         if (f.status() != null) {
