@@ -464,8 +464,16 @@ public class Contracts {
     private Detail detail(Contract c) {
         CurrentUser me = users.current().orElse(null);
         Map<ReviewAspect, AspectReview> reviews = new LinkedHashMap<>();
-        List<ApprovalTrailEntry> trail = new ArrayList<>(approvals.trail(REVIEW_SUBJECT, c.getId()));
-        trail.addAll(approvals.trail(MAJOR_SUBJECT, c.getId()));
+        // only the approvals this contract can have (a repeat order has no countersign, only a major one a GM step):
+        // the detail follows every command, so an acceptance does not read two empty trails
+        List<ApprovalTrailEntry> trail = new ArrayList<>();
+        if (c.getContractClass().chainCode() != null
+                || c.getCountersignResult() != null && !Contract.Countersign.NOT_NEEDED.name().equals(c.getCountersignResult())) {
+            trail.addAll(approvals.trail(REVIEW_SUBJECT, c.getId()));
+        }
+        if (c.isMajor() || c.getGmAt() != null) {
+            trail.addAll(approvals.trail(MAJOR_SUBJECT, c.getId()));
+        }
         for (ApprovalTrailEntry t : trail) {
             ReviewAspect aspect = ReviewAspect.ofCode(t.aspectCode());
             if (aspect == null) {

@@ -34,6 +34,9 @@ public interface OrgDirectory {
     /** The active members of a department (not of its sub-departments), by id. */
     List<User> activeMembers(long departmentId);
 
+    /** The active members of the department of this code (not of its sub-departments), by id; none for an unknown code. */
+    List<User> activeMembers(String departmentCode);
+
     Optional<Department> department(long id);
 
     Optional<Department> departmentByCode(String code);

@@ -152,8 +152,7 @@ public class ProductionNotices {
     }
 
     private List<Long> productionMembers() {
-        return org.departmentByCode(productionDepartment).map(d -> org.activeMembers(d.id()).stream()
-                .map(OrgDirectory.User::id).toList()).orElse(List.of());
+        return org.activeMembers(productionDepartment).stream().map(OrgDirectory.User::id).toList();
     }
 
     private View view(ProductionNotice n, boolean producer) {

@@ -69,6 +69,12 @@ class JdbcOrgDirectory implements OrgDirectory {
     }
 
     @Override
+    public List<User> activeMembers(String departmentCode) {
+        return jdbc.sql(USER + " join department d on d.id = u.department_id where d.code = :c and u.active = true"
+                + " order by u.id").param("c", departmentCode).query(JdbcOrgDirectory::user).list();
+    }
+
+    @Override
     public Optional<Department> department(long id) {
         return jdbc.sql(DEPARTMENT + " where d.id = :id").param("id", id).query(JdbcOrgDirectory::department).optional();
     }

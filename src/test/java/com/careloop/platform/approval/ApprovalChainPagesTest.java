@@ -142,4 +142,35 @@ class ApprovalChainPagesTest extends ApiTestBase {
         Response special = post("/api/v1/approval-chains/contract.SPECIAL/reset", tokenFor("supervisor"), j("{'version':0}"));
         assertThat(special.status()).isEqualTo(403);
     }
+
+    /**
+     * V135: every installation gets the seeds' matrix as the contract chains' default, also one whose chain was edited
+     * before V130 recorded defaults (simulated: the default removed, the migration's statements run again). A chain
+     * with a default keeps it; on a new installation V135 equals what V130 recorded.
+     */
+    @Test
+    void v135GivesEveryContractChainTheSeedsAsItsDefault() throws Exception {
+        String script = new String(new org.springframework.core.io.ClassPathResource(
+                "db/migration/common/V135__contract_review_chain_defaults.sql").getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String statements = script.lines().filter(l -> !l.startsWith("--"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        java.util.List<String> updates = java.util.Arrays.stream(statements.split(";")).map(String::strip)
+                .filter(st -> !st.isEmpty()).toList();
+        assertThat(updates).hasSize(5);
+        java.util.Map<String, String> before = new java.util.HashMap<>();
+        for (String chain : java.util.List.of("contract.REGULAR", "contract.SPECIAL", "contract.CHANGE", "contract.major",
+                "tender.review")) {
+            before.put(chain, jdbc.sql("select default_stages from approval_chain where code = :c").param("c", chain)
+                    .query(String.class).single());
+        }
+        jdbc.sql("update approval_chain set default_stages = null where code = 'contract.SPECIAL'").update();
+        updates.forEach(u -> jdbc.sql(u).update());
+        for (var e : before.entrySet()) {
+            String now = jdbc.sql("select default_stages from approval_chain where code = :c").param("c", e.getKey())
+                    .query(String.class).single();
+            assertThat(json.readTree(now)).as(e.getKey()).isEqualTo(json.readTree(e.getValue()));
+        }
+        assertThat(before.get("contract.major")).contains("GENERAL_MANAGER");
+    }
 }

@@ -63,6 +63,8 @@ class OrgDirectoryTest extends ApiTestBase {
         assertThat(org.departments(List.of(dept, -1L))).containsOnlyKeys(dept);
         assertThat(org.activeDepartments()).extracting(OrgDirectory.Department::id).contains(dept);
         assertThat(org.activeMembers(dept)).extracting(OrgDirectory.User::displayName).containsExactly("目录甲");
+        assertThat(org.activeMembers(code)).extracting(OrgDirectory.User::displayName).containsExactly("目录甲");
+        assertThat(org.activeMembers(code + "-NONE")).isEmpty();
 
         OrgDirectory.User found = org.user(a.get("id").asLong()).orElseThrow();
         assertThat(found.departmentId()).isEqualTo(dept);
