@@ -19,7 +19,8 @@ public final class ServiceDeskIntakeEndpointRules {
             Map.entry("POST /public/service-requests", "PUBLIC"),
             Map.entry("GET /public/service-requests/thanks", "PUBLIC"),
             Map.entry("GET /public/service-requests/progress", "PUBLIC"),
-            Map.entry("POST /public/service-requests/progress", "PUBLIC"));
+            Map.entry("POST /public/service-requests/progress", "PUBLIC"),
+            Map.entry("GET /public/service-requests/progress/{token}", "PUBLIC"));
 
     private ServiceDeskIntakeEndpointRules() {
     }
