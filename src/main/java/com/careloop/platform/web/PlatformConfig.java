@@ -43,6 +43,18 @@ class PlatformConfig implements WebMvcConfigurer {
         return new com.careloop.platform.TargetGuard(allowPrivate);
     }
 
+    /** Spring MVC's controller mapping with the literal-head test of {@link PrefixedHandlerMapping}. */
+    @Bean
+    static org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations prefixedHandlerMapping() {
+        return new org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations() {
+            @Override
+            public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping
+                    getRequestMappingHandlerMapping() {
+                return new PrefixedHandlerMapping();
+            }
+        };
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         SessionLocaleResolver resolver = new SessionLocaleResolver() {

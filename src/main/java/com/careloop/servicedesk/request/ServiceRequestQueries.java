@@ -55,6 +55,13 @@ public class ServiceRequestQueries {
              and ((r.responded_at is null and r.response_warn_at <= :now)
               or (r.completed_at is null and r.completion_warn_at <= :now)))""";
 
+    /**
+     * The earliest warning of a running target (null when none runs): past it is the same as the warning part of
+     * {@link #DUE_SOON}. PostgreSQL indexes it over the requests whose clock runs (V161).
+     */
+    static final String RUNNING_WARNING = "least(case when r.responded_at is null then r.response_warn_at end,"
+            + " case when r.completed_at is null then r.completion_warn_at end)";
+
     private final JdbcClient jdbc;
     /** On PostgreSQL the keyword goes through the bigram and trigram indexes; elsewhere a plain LIKE. */
     private final boolean postgres;
@@ -263,7 +270,7 @@ public class ServiceRequestQueries {
      * All the queue counters of the open requests in scope. On PostgreSQL the ones fixed by a request's group
      * (status, department, assignee, registrar, key customer) are summed over the open-request tally's groups (V160,
      * O(groups)), and only the time-dependent two (due soon, overdue) read requests: those past a warning or a
-     * deadline, through the partial indexes of V16 and V161. Elsewhere one pass over the open requests.
+     * deadline (the earliest running warning, V161). Elsewhere one pass over the open requests.
      */
     public QueueCounts counts(CurrentUser me, Instant now) {
         var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
@@ -291,14 +298,12 @@ public class ServiceRequestQueries {
     }
 
     /**
-     * A running target past its warning or its deadline (every due-soon or overdue request), one OR arm per partial
-     * index (V16: deadlines, V161: warnings), so PostgreSQL reads only those requests.
+     * A running target past its warning (every due-soon or overdue request: a warning comes before its deadline,
+     * careloop.servicedesk.warn-at is at most 0.99 of the target), so PostgreSQL reads only those requests through
+     * the index of V161.
      */
-    static final String PAST_WARNING_OR_DEADLINE = """
-            r.status not in ('CLOSED', 'PAUSED') and ((r.responded_at is null and r.response_warn_at <= :now)
-              or (r.responded_at is null and r.response_due_at < :now)
-              or (r.completed_at is null and r.completion_warn_at <= :now)
-              or (r.completed_at is null and r.completion_due_at < :now))""";
+    static final String PAST_WARNING_OR_DEADLINE = "r.status not in ('CLOSED', 'PAUSED') and " + RUNNING_WARNING
+            + " <= :now";
 
     private void filter(Filter f, CurrentUser me, StringBuilder sql, Map<String, Object> params) {
         if (f.status() != null) {
@@ -329,6 +334,10 @@ public class ServiceRequestQueries {
         }
         if (Boolean.TRUE.equals(f.dueSoon())) {
             sql.append(" and ").append(DUE_SOON);
+            if (postgres) {
+                // the same requests, said so that the index of V161 finds them
+                sql.append(" and ").append(RUNNING_WARNING).append(" <= :now");
+            }
         }
         if (f.customerId() != null) {
             sql.append(" and r.customer_id = :customer");
