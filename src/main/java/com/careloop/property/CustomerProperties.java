@@ -643,8 +643,21 @@ public class CustomerProperties {
             params.put("status", filter.status().name());
         }
         if (filter.q() != null && !filter.q().isBlank()) {
-            sql.append(" and (lower(i.code) like :q or lower(i.item_name) like :q or lower(i.marking) like :q)");
-            params.put("q", "%" + filter.q().trim().toLowerCase(java.util.Locale.ROOT) + "%");
+            String text = "(lower(i.code) like :q or lower(i.item_name) like :q or lower(i.marking) like :q)";
+            String q = "%" + filter.q().trim().toLowerCase(java.util.Locale.ROOT) + "%";
+            // few matches: the page is sorted from exactly those rows, whatever the planner estimates (TextMatches)
+            List<Long> few = TextMatches.few(jdbc, "select i.id from customer_property i where " + text,
+                    Map.of("q", q));
+            if (few != null && few.isEmpty()) {
+                return new Page(List.of(), null);
+            }
+            if (few != null) {
+                sql.append(" and i.id in (:matches)");
+                params.put("matches", few);
+            } else {
+                sql.append(" and ").append(text);
+                params.put("q", q);
+            }
         }
         if (filter.inspectionDue() != null) {
             sql.append(filter.inspectionDue() ? " and exists" : " and not exists").append("""
