@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.careloop.property.register.PropertyInspectionJob;
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.PrintedPdf;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -189,6 +190,11 @@ class PropertyApiTest extends ApiTestBase {
         assertThat(capa.get("sources").get(0).get("sourceType").asString()).isEqualTo("CUSTOMER_PROPERTY");
         assertThat(capa.get("sources").get(0).get("sourceCode").asString()).isEqualTo(problem.get("code").asString());
         assertThat(post(BASE + "/problems/" + pid + "/capa", tokenFor("manager"), null).status()).isEqualTo(409);
+        // the problem report in the paper layout (顾客财产问题报告单): the item, the problem, the customer's decision
+        PrintedPdf report = PrintedPdf.fetch(http, port, BASE + "/problems/" + pid + "/report.pdf", tokenFor("manager"),
+                null, problem.get("code").asString());
+        assertThat(report.text()).contains("顾客财产问题报告单").contains(problem.get("code").asString())
+                .contains("我司修复，费用自担").contains(p.get("capaCode").asString());
         // a problem found in use
         JsonNode inUse = step("manager", "/" + id + "/problems", "{'kind':'QUANTITY_MISMATCH','description':'盘点少1支',"
                 + "'containment':'停用、隔离、挂待处理牌'}");
