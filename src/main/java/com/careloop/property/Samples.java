@@ -413,16 +413,9 @@ public class Samples {
                     union select y.id from sample_round y where lower(y.tracking_no) like :q""";
             String q = "%" + filter.q().trim().toLowerCase(Locale.ROOT) + "%";
             // few matches: the page is sorted from exactly those rounds, whatever the planner estimates (TextMatches)
-            List<Long> few = TextMatches.few(jdbc, "select m.id from (" + matches + ") m", Map.of("q", q));
-            if (few != null && few.isEmpty()) {
+            if (!TextMatches.restrict(jdbc, "select m.id from (" + matches + ") m", "r.id in (" + matches + ")",
+                    Map.of("q", q), "r.id", sql, params)) {
                 return new Page(List.of(), null);
-            }
-            if (few != null) {
-                sql.append(" and r.id in (:matches)");
-                params.put("matches", few);
-            } else {
-                sql.append(" and r.id in (").append(matches).append(")");
-                params.put("q", q);
             }
         }
         order.after(cursor, sql, params);

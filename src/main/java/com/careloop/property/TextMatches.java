@@ -31,4 +31,24 @@ final class TextMatches {
         List<Long> ids = jdbc.sql(idQuery + " limit " + (CAP + 1)).params(params).query(Long.class).list();
         return ids.size() > CAP ? null : ids;
     }
+
+    /**
+     * Restricts a page query to the text matches: {@code idColumn in (the few ids)}, or, for a common fragment, its
+     * {@code textCondition} (with {@code textParams}). False when nothing matches: the page is empty.
+     */
+    static boolean restrict(JdbcClient jdbc, String idQuery, String textCondition, Map<String, Object> textParams,
+                            String idColumn, StringBuilder where, Map<String, Object> params) {
+        List<Long> ids = few(jdbc, idQuery, textParams);
+        if (ids == null) {
+            where.append(" and ").append(textCondition);
+            params.putAll(textParams);
+            return true;
+        }
+        if (ids.isEmpty()) {
+            return false;
+        }
+        where.append(" and ").append(idColumn).append(" in (:matches)");
+        params.put("matches", ids);
+        return true;
+    }
 }

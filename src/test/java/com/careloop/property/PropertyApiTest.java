@@ -176,6 +176,13 @@ class PropertyApiTest extends ApiTestBase {
         assertThat(problem.get("code").asString()).matches("GW\\d{4}-\\d{5}");
         assertThat(problem.get("kind").asString()).isEqualTo("DAMAGE");
         assertThat(problem.get("foundIn").asString()).isEqualTo("INSPECTION");
+        // reported to sales, technical and quality (001-E5): the quality manager and the sales member (no head there)
+        for (String who : new String[] {"quality", "sales"}) {
+            assertThat(jdbc.sql("select count(*) from notification n join app_user u on u.id = n.recipient_id"
+                    + " where u.username = :u and n.link = :l and n.title_text like '%property.notify.problem.title%'")
+                    .param("u", who).param("l", "/customer-properties/" + id).query(Long.class).single())
+                    .as(who).isEqualTo(1);
+        }
         assertThat(post(BASE + "/" + id + "/inspections/" + task.get("id").asLong(), tokenFor("quality"),
                 j("{'present':true,'condition':'GOOD'}")).status()).as("recorded once").isEqualTo(409);
         long pid = problem.get("id").asLong();

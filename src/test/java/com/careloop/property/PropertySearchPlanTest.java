@@ -78,6 +78,7 @@ class PropertySearchPlanTest extends ApiTestBase {
             var hit = search("钢印计划-77", sort);
             // 77, 770–779, 7700–7799: 111 matches, 50 on the page
             assertThat(hit.getKey()).hasSize(50).allMatch(c -> c.startsWith(prefix));
+            System.out.printf("search plan: 钢印计划-77 sort %s read %d rows of customer_property%n", sort, hit.getValue());
             assertThat(hit.getValue()).as("rows read for 111 matches, sort " + sort).isLessThan(1_000);
         }
         // the old shape of the query (text condition in the page query, newest first) when the planner walks the
@@ -92,6 +93,7 @@ class PropertySearchPlanTest extends ApiTestBase {
                     .query(Long.class).list();
             old[0] = rowsRead() - before;
         });
+        System.out.printf("search plan: old query shape, newest-first walk, read %d rows%n", old[0]);
         assertThat(old[0]).as("the newest-first walk reads most of the register").isGreaterThan(10_000);
         // a common fragment still pages at once from the sort index: the page is full and correct
         var common = search("计划模具", null);
