@@ -332,7 +332,28 @@ public class CustomerProperties {
         item.problemReported(p.getCode(), actor(), now());
         items.saveAndFlush(item);
         audit.changed(item, "PROBLEM_REPORT", before);
+        tellSalesTechnicalAndQuality(p, item);
         return p;
+    }
+
+    /**
+     * A problem is reported to sales, technical and quality (001-E5): in each of those departments its head (a
+     * department head or the quality or CS manager), or, where it has none, every active member, gets a bell and a
+     * mail with the report's and the item's number (not the item's name: the item may be confidential).
+     */
+    private void tellSalesTechnicalAndQuality(PropertyProblem p, PropertyItem item) {
+        List<Long> people = jdbc.sql("""
+                select u.id from app_user u join department d on d.id = u.department_id
+                where u.active = true and d.code in ('SALES', 'TECH', 'QA')
+                  and (u.position in ('DEPT_HEAD', 'QUALITY_MANAGER', 'CS_MANAGER') or not exists (
+                       select 1 from app_user h where h.department_id = u.department_id and h.active = true
+                       and h.position in ('DEPT_HEAD', 'QUALITY_MANAGER', 'CS_MANAGER')))""")
+                .query(Long.class).list();
+        for (long person : people) {
+            notifications.notify(person, Text.of("property.notify.problem.title", p.getCode(), item.getCode()),
+                    Text.of("property.notify.problem.body", Text.label("property.enum.ProblemKind", p.getKind()),
+                            p.getCode(), item.getCode()), "/customer-properties/" + item.getId());
+        }
     }
 
     /** The customer's decision on a problem report, once. */
@@ -643,8 +664,13 @@ public class CustomerProperties {
             params.put("status", filter.status().name());
         }
         if (filter.q() != null && !filter.q().isBlank()) {
-            sql.append(" and (lower(i.code) like :q or lower(i.item_name) like :q or lower(i.marking) like :q)");
-            params.put("q", "%" + filter.q().trim().toLowerCase(java.util.Locale.ROOT) + "%");
+            String text = "(lower(i.code) like :q or lower(i.item_name) like :q or lower(i.marking) like :q)";
+            String q = "%" + filter.q().trim().toLowerCase(java.util.Locale.ROOT) + "%";
+            // few matches: the page is sorted from exactly those rows, whatever the planner estimates (TextMatches)
+            if (!TextMatches.restrict(jdbc, "select i.id from customer_property i where " + text, text,
+                    Map.of("q", q), "i.id", sql, params)) {
+                return new Page(List.of(), null);
+            }
         }
         if (filter.inspectionDue() != null) {
             sql.append(filter.inspectionDue() ? " and exists" : " and not exists").append("""

@@ -407,11 +407,16 @@ public class Samples {
         if (filter.q() != null && !filter.q().isBlank()) {
             // the rounds found by their sample's number or name, or by their own tracking number: one set, so each
             // part uses its own (trigram) index instead of testing every round
-            sql.append(" ").append("""
-                     and r.id in (select y.id from sample_round y join sample x on x.id = y.sample_id
-                                  where lower(x.code) like :q or lower(x.item_name) like :q
-                                  union select y.id from sample_round y where lower(y.tracking_no) like :q)""");
-            params.put("q", "%" + filter.q().trim().toLowerCase(Locale.ROOT) + "%");
+            String matches = """
+                    select y.id from sample_round y join sample x on x.id = y.sample_id
+                    where lower(x.code) like :q or lower(x.item_name) like :q
+                    union select y.id from sample_round y where lower(y.tracking_no) like :q""";
+            String q = "%" + filter.q().trim().toLowerCase(Locale.ROOT) + "%";
+            // few matches: the page is sorted from exactly those rounds, whatever the planner estimates (TextMatches)
+            if (!TextMatches.restrict(jdbc, "select m.id from (" + matches + ") m", "r.id in (" + matches + ")",
+                    Map.of("q", q), "r.id", sql, params)) {
+                return new Page(List.of(), null);
+            }
         }
         order.after(cursor, sql, params);
         sql.append(order.orderBy()).append(" limit :limit");

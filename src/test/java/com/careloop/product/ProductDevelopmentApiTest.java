@@ -215,7 +215,7 @@ class ProductDevelopmentApiTest extends ApiTestBase {
     }
 
     @Test
-    void theKeyNodeStatisticsCountLeadTimesAndOnTimeRatesAndExportAndTheFormsPrint() {
+    void theKeyNodeStatisticsCountLeadTimesAndOnTimeRatesAndExportAndTheFormsPrint() throws Exception {
         long id = start(customer()).get("id").asLong();
         throughPilot(id);
         step("/" + id + "/cost", "{'unitCosts':[11.50,0.035],'labourCost':0.02,'overheadCost':0.015}");
@@ -233,6 +233,21 @@ class ProductDevelopmentApiTest extends ApiTestBase {
         Response xlsx = get(BASE + "/statistics/export?from=" + today(0) + "&to=" + today(0), tokenFor("admin"));
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.header("Content-Type")).contains("spreadsheetml");
+        // the register as a workbook: the list's filters, one line per development
+        String numberOf = get(BASE + "/" + id, tokenFor("admin")).json().get("number").asString();
+        Response register = get(BASE + "/export?q=" + numberOf, tokenFor("admin"));
+        assertThat(register.status()).isEqualTo(200);
+        assertThat(register.header("Content-Type")).contains("spreadsheetml");
+        com.careloop.support.PageSession admin = new com.careloop.support.PageSession(port);
+        admin.login("admin", ADMIN_PASSWORD);
+        var file = admin.download("/product-developments/list/export?q=" + numberOf);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                file.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("编号");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(numberOf);
+            assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("报价送达 · 顾客答复");
+        }
         Response backwards = get(BASE + "/statistics?from=" + today(0) + "&to=" + today(-1), tokenFor("admin"));
         assertThat(backwards.status()).isEqualTo(422);
         String number = get(BASE + "/" + id, tokenFor("admin")).json().get("number").asString();

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.careloop.property.register.PropertyInspectionJob;
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.PrintedPdf;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -175,6 +176,13 @@ class PropertyApiTest extends ApiTestBase {
         assertThat(problem.get("code").asString()).matches("GW\\d{4}-\\d{5}");
         assertThat(problem.get("kind").asString()).isEqualTo("DAMAGE");
         assertThat(problem.get("foundIn").asString()).isEqualTo("INSPECTION");
+        // reported to sales, technical and quality (001-E5): the quality manager and the sales member (no head there)
+        for (String who : new String[] {"quality", "sales"}) {
+            assertThat(jdbc.sql("select count(*) from notification n join app_user u on u.id = n.recipient_id"
+                    + " where u.username = :u and n.link = :l and n.title_text like '%property.notify.problem.title%'")
+                    .param("u", who).param("l", "/customer-properties/" + id).query(Long.class).single())
+                    .as(who).isEqualTo(1);
+        }
         assertThat(post(BASE + "/" + id + "/inspections/" + task.get("id").asLong(), tokenFor("quality"),
                 j("{'present':true,'condition':'GOOD'}")).status()).as("recorded once").isEqualTo(409);
         long pid = problem.get("id").asLong();
@@ -189,6 +197,11 @@ class PropertyApiTest extends ApiTestBase {
         assertThat(capa.get("sources").get(0).get("sourceType").asString()).isEqualTo("CUSTOMER_PROPERTY");
         assertThat(capa.get("sources").get(0).get("sourceCode").asString()).isEqualTo(problem.get("code").asString());
         assertThat(post(BASE + "/problems/" + pid + "/capa", tokenFor("manager"), null).status()).isEqualTo(409);
+        // the problem report in the paper layout (顾客财产问题报告单): the item, the problem, the customer's decision
+        PrintedPdf report = PrintedPdf.fetch(http, port, BASE + "/problems/" + pid + "/report.pdf", tokenFor("manager"),
+                null, problem.get("code").asString());
+        assertThat(report.text()).contains("顾客财产问题报告单").contains(problem.get("code").asString())
+                .contains("我司修复，费用自担").contains(p.get("capaCode").asString());
         // a problem found in use
         JsonNode inUse = step("manager", "/" + id + "/problems", "{'kind':'QUANTITY_MISMATCH','description':'盘点少1支',"
                 + "'containment':'停用、隔离、挂待处理牌'}");

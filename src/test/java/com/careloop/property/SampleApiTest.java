@@ -117,6 +117,11 @@ class SampleApiTest extends ApiTestBase {
         PrintedPdf pdf = PrintedPdf.fetch(http, port, BASE + "/" + id + "/rounds/2/inspection.pdf", tokenFor("sales"),
                 null, report);
         assertThat(pdf.text()).contains("样品检查报告").contains(report).contains(item).contains("色差");
+        // the sample production notice in the paper layout (样品生产通知单), with production's receipt
+        PrintedPdf notice = PrintedPdf.fetch(http, port, BASE + "/" + id + "/notice.pdf", tokenFor("sales"), null,
+                d.get("code").asString());
+        assertThat(notice.text()).contains("样品生产通知单").contains(item).contains("80×120mm").contains("钱晓东")
+                .contains("陈志强");
         d = step("sales", id, "dispatch", "{'quantitySent':10,'courier':'顺丰速运','trackingNo':'SF1234567890',"
                 + "'remark':'附检查报告'}");
         assertThat(d.get("status").asString()).isEqualTo("SENT");

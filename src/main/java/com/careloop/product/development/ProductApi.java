@@ -73,6 +73,18 @@ class ProductApi {
         return developments.search(new Filter(customerId, departmentId, status, node, q), sort, cursor, limit);
     }
 
+    /** The register (the list's filters and sort, every page) as .xlsx, audited. */
+    @RequiresPermission(ProductPermissions.VIEW)
+    @GetMapping("/export")
+    void export(@RequestParam(required = false) Long customerId, @RequestParam(required = false) Long departmentId,
+                @RequestParam(required = false) DevelopmentStatus status,
+                @RequestParam(required = false) ProductNode node, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String sort, HttpServletRequest request,
+                HttpServletResponse response) {
+        export.register(new Filter(customerId, departmentId, status, node, q), sort, request.getQueryString(),
+                response);
+    }
+
     @RequiresPermission(ProductPermissions.VIEW)
     @GetMapping("/board")
     List<ProductViews.Column> board(@RequestParam(required = false) Long customerId,

@@ -7,16 +7,36 @@ import com.careloop.platform.excel.ListExport;
 import com.careloop.platform.excel.ListExport.Column;
 import com.careloop.product.ProductDevelopments;
 import com.careloop.product.ProductDevelopments.NodeRecord;
+import com.careloop.product.ProductViews.Filter;
+import com.careloop.product.ProductViews.Row;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
 
-/** The key-node indicators' lines as .xlsx: each node completed in the period with its lead time and on-time flag. */
+/**
+ * The developments' Excel files: the register (新品研发列表, one line per development with its current node, filters
+ * and sort, all pages) and the key-node indicators' lines (each node completed in the period with its lead time and
+ * on-time flag). Both through the platform's {@link ListExport} (streamed, audited).
+ */
 @Component
 class ProductExport {
 
     static final String AUDIT_TYPE = "product-development-export";
+
+    static final List<Column<Row>> REGISTER = List.of(
+            new Column<>("product.number", Row::number),
+            new Column<>("product.customer", Row::customerName),
+            new Column<>("product.productName", Row::productName),
+            new Column<>("product.salesperson", Row::salespersonName),
+            Column.label("product.status", "product.status.", Row::status),
+            Column.label("product.currentNode", "product.node.", Row::currentNode),
+            new Column<>("product.department", Row::nodeDepartment),
+            new Column<>("product.dueOn", Row::nodeDueOn),
+            new Column<>("product.overdue", Row::overdue),
+            new Column<>("product.requiredOn", Row::requiredOn),
+            new Column<>("product.contract", Row::contractNumber),
+            new Column<>("product.createdAt", Row::createdAt));
 
     static final List<Column<NodeRecord>> COLUMNS = List.of(
             new Column<>("product.number", NodeRecord::number),
@@ -37,6 +57,15 @@ class ProductExport {
     ProductExport(ProductDevelopments developments, ListExport export) {
         this.developments = developments;
         this.export = export;
+    }
+
+    /** The register with the list's filters and sort, every page, as .xlsx. */
+    void register(Filter filter, String sort, String queryString, HttpServletResponse response) {
+        export.write(response, "product-developments", "product.list.title", AUDIT_TYPE, queryString, REGISTER,
+                cursor -> {
+                    var page = developments.search(filter, sort, cursor, ListExport.PAGE);
+                    return new com.careloop.platform.ListSort.Slice<>(page.items(), page.nextCursor());
+                });
     }
 
     void nodes(LocalDate from, LocalDate to, String queryString, HttpServletResponse response) {

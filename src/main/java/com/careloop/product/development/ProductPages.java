@@ -122,6 +122,17 @@ class ProductPages {
     }
 
     @RequiresPermission(ProductPermissions.VIEW)
+    @GetMapping(HOME + "/list/export")
+    void exportList(@RequestParam(required = false) Long customerId, @RequestParam(required = false) Long departmentId,
+                    @RequestParam(required = false) DevelopmentStatus status,
+                    @RequestParam(required = false) ProductNode node, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) String sort, HttpServletRequest request,
+                    HttpServletResponse response) {
+        export.register(new Filter(customerId, departmentId, status, node, q == null || q.isBlank() ? null
+                : q.strip()), sort, request.getQueryString(), response);
+    }
+
+    @RequiresPermission(ProductPermissions.VIEW)
     @GetMapping(HOME + "/statistics")
     String statistics(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

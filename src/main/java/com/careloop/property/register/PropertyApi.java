@@ -231,6 +231,13 @@ class PropertyApi {
         return properties.problem(problemId);
     }
 
+    /** The problem report 顾客财产问题报告单 in the paper layout as PDF. */
+    @RequiresPermission(PropertyPermissions.VIEW)
+    @GetMapping("/problems/{problemId}/report.pdf")
+    ResponseEntity<byte[]> problemPdf(@PathVariable long problemId) {
+        return print.problemPdf(problemId, LocaleContextHolder.getLocale());
+    }
+
     @RequiresPermission(PropertyPermissions.REGISTER)
     @PostMapping("/problems/{problemId}/decision")
     Problem decide(@PathVariable long problemId, @RequestBody Decide request) {

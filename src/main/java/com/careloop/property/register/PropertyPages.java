@@ -212,6 +212,19 @@ class PropertyPages {
         return print.cardPdf(id, LocaleContextHolder.getLocale());
     }
 
+    @RequiresPermission(PropertyPermissions.VIEW)
+    @GetMapping(value = LIST + "/problems/{problemId}/report", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String problemReport(@PathVariable long problemId) {
+        return print.problemHtml(problemId, LocaleContextHolder.getLocale());
+    }
+
+    @RequiresPermission(PropertyPermissions.VIEW)
+    @GetMapping(LIST + "/problems/{problemId}/report.pdf")
+    org.springframework.http.ResponseEntity<byte[]> problemPdf(@PathVariable long problemId) {
+        return print.problemPdf(problemId, LocaleContextHolder.getLocale());
+    }
+
     // ---- steps -------------------------------------------------------------------------------
 
     @RequiresPermission(PropertyPermissions.REGISTER)

@@ -102,6 +102,13 @@ class SampleApi {
     }
 
     /** The sample inspection report (样品检查报告) of a round as PDF. */
+    /** The sample production notice (样品生产通知单) as PDF. */
+    @RequiresPermission(SamplePermissions.VIEW)
+    @GetMapping("/{id}/notice.pdf")
+    ResponseEntity<byte[]> noticePdf(@PathVariable long id) {
+        return print.noticePdf(id, LocaleContextHolder.getLocale());
+    }
+
     @RequiresPermission(SamplePermissions.VIEW)
     @GetMapping("/{id}/rounds/{round}/inspection.pdf")
     ResponseEntity<byte[]> inspectionPdf(@PathVariable long id, @PathVariable int round) {

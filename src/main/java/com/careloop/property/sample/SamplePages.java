@@ -147,6 +147,19 @@ class SamplePages {
     }
 
     @RequiresPermission(SamplePermissions.VIEW)
+    @GetMapping(value = LIST + "/{id}/notice", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String noticePrint(@PathVariable long id) {
+        return print.noticeHtml(id, LocaleContextHolder.getLocale());
+    }
+
+    @RequiresPermission(SamplePermissions.VIEW)
+    @GetMapping(LIST + "/{id}/notice.pdf")
+    ResponseEntity<byte[]> noticePdf(@PathVariable long id) {
+        return print.noticePdf(id, LocaleContextHolder.getLocale());
+    }
+
+    @RequiresPermission(SamplePermissions.VIEW)
     @GetMapping(value = LIST + "/{id}/rounds/{round}/inspection", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String inspectionPrint(@PathVariable long id, @PathVariable int round) {
