@@ -174,26 +174,7 @@ class InspectionBrowserTest extends BrowserTestBase {
             submit(driver.findElement(By.cssSelector("#folder-" + f[0] + " button")));
             assertThat(driver.findElement(By.id("folder-" + f[0])).getText()).contains(f[1]);
         }
-        int sections = driver.findElements(By.cssSelector("nav.sections a")).size();
-        for (int s = 0; s < sections; s++) {
-            open("/audits/" + id + "?section=" + s);
-            List<String> qids = driver.findElements(By.cssSelector("#checklist div.q")).stream()
-                    .map(e -> e.getAttribute("id")).toList();
-            for (String qid : qids) {
-                String text = driver.findElement(By.id(qid)).getText();
-                List<WebElement> radios = now(By.cssSelector("#" + qid + " input[type=radio]"));
-                if (!radios.isEmpty()) {
-                    String value = text.contains("无童工") ? "NO" : "YES";
-                    js("arguments[0].click()", driver.findElement(By.cssSelector("#" + qid + " input[value='" + value + "']")));
-                    if (value.equals("NO")) {
-                        driver.findElement(By.cssSelector("#" + qid + " input[name='note']")).sendKeys("发现未满16岁员工");
-                    }
-                } else {
-                    driver.findElement(By.cssSelector("#" + qid + " input[name='answer']")).sendKeys("320");
-                }
-                sendAndWaitForReload(driver.findElement(By.cssSelector("#" + qid + " form.answer button")));
-            }
-        }
+        answerAllFailingTheRedLine(id);
         submit(driver.findElement(By.id("finish-audit")));
         String result = driver.findElement(By.id("audit-result")).getText();
         assertThat(result).contains("不通过", "红线项不合格");
@@ -215,6 +196,59 @@ class InspectionBrowserTest extends BrowserTestBase {
         assertThat(driver.findElement(By.id("pdca")).getText()).contains("稽查通知邮件.txt", "首次会议记录.txt", "客户问题点清单.txt");
         screenshot("inspection-desktop-02-closed");
         signOut();
+    }
+
+    /** Answers every item of the CSR audit section by section: the red line 无童工 NO (with a note), the rest YES/320. */
+    void answerAllFailingTheRedLine(long id) {
+        int sections = driver.findElements(By.cssSelector("nav.sections a")).size();
+        for (int s = 0; s < sections; s++) {
+            open("/audits/" + id + "?section=" + s);
+            List<String> qids = driver.findElements(By.cssSelector("#checklist div.q")).stream()
+                    .map(e -> e.getAttribute("id")).toList();
+            for (String qid : qids) {
+                String text = driver.findElement(By.id(qid)).getText();
+                List<WebElement> radios = now(By.cssSelector("#" + qid + " input[type=radio]"));
+                if (!radios.isEmpty()) {
+                    String value = text.contains("无童工") ? "NO" : "YES";
+                    js("arguments[0].click()", driver.findElement(By.cssSelector("#" + qid + " input[value='" + value + "']")));
+                    if (value.equals("NO")) {
+                        driver.findElement(By.cssSelector("#" + qid + " input[name='note']")).sendKeys("发现未满16岁员工");
+                    }
+                } else {
+                    driver.findElement(By.cssSelector("#" + qid + " input[name='answer']")).sendKeys("320");
+                }
+                sendAndWaitForReload(driver.findElement(By.cssSelector("#" + qid + " form.answer button")));
+            }
+        }
+    }
+
+    @Test
+    void onAPhoneACsrAuditIsConductedARedLineFailureFailsItAndItsFindingBecomesACapa() throws Exception {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        try {
+            signIn("quality", "careloop2026");
+            String counterpart = "手机CSR客户" + System.nanoTime() % 1_000_000;
+            plan("CSR稽查", counterpart, LocalDate.now(SHANGHAI), List.of());
+            long id = auditId();
+            // before finishing there is no result and no finding yet (checked without waiting for what is absent)
+            assertThat(now(By.id("audit-result"))).isEmpty();
+            assertThat(now(By.cssSelector("#findings a[href*='/capa/']"))).isEmpty();
+            answerAllFailingTheRedLine(id);
+            submit(driver.findElement(By.id("finish-audit")));
+            assertThat(driver.findElement(By.id("audit-result")).getText()).contains("不通过", "红线项不合格");
+            WebElement finding = driver.findElement(By.cssSelector("#findings tbody tr"));
+            assertThat(finding.getText()).contains("无童工");
+            String findingRow = finding.getAttribute("id");
+            submit(finding.findElement(By.cssSelector("form[action$='/capa'] button")));
+            assertThat(driver.findElements(By.cssSelector("#" + findingRow + " a[href*='/capa/']"))).hasSize(1);
+            assertThat(now(By.cssSelector("#" + findingRow + " form[action$='/capa']"))).isEmpty();
+            assertThat((Long) js("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
+            screenshot("inspection-phone-03-red-line-capa");
+        } finally {
+            ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            signOut();
+        }
     }
 
     // ---- the CAPA is worked over the API (its own pages have their own journey) ----

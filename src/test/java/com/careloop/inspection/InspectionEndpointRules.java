@@ -121,7 +121,19 @@ public final class InspectionEndpointRules {
             Map.entry("POST /customer-requirements", MANAGE),
             Map.entry("GET /customer-requirements/{id}", VIEW),
             Map.entry("POST /customer-requirements/{id}", MANAGE),
-            Map.entry("GET /customer-requirements/export", VIEW));
+            Map.entry("GET /customer-requirements/export", VIEW),
+            Map.entry("GET /api/v1/internal-audit-programmes", VIEW),
+            Map.entry("GET /api/v1/internal-audit-programmes/{id}", VIEW),
+            Map.entry("POST /api/v1/internal-audit-programmes", MANAGE),
+            Map.entry("POST /api/v1/internal-audit-programmes/{id}/lines", MANAGE),
+            Map.entry("PUT /api/v1/internal-audit-programmes/{id}/lines/{lineId}", MANAGE),
+            Map.entry("POST /api/v1/internal-audit-programmes/{id}/lines/{lineId}/held", MANAGE),
+            Map.entry("POST /api/v1/internal-audit-programmes/{id}/lines/{lineId}/cancel", MANAGE),
+            Map.entry("GET " + PA + "/programme", VIEW),
+            Map.entry("POST " + PA + "/programme", MANAGE),
+            Map.entry("POST " + PA + "/programme/{id}/lines", MANAGE),
+            Map.entry("POST " + PA + "/programme/{id}/lines/{lineId}/held", MANAGE),
+            Map.entry("POST " + PA + "/programme/{id}/lines/{lineId}/cancel", MANAGE));
 
     private InspectionEndpointRules() {
     }

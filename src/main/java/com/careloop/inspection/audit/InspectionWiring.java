@@ -35,7 +35,9 @@ final class InspectionWiring {
                     new NavItem("nav.group.inspection", "nav.audit-schedules", "/audits/schedules", InspectionPermissions.MANAGE, 464),
                     new NavItem("nav.group.inspection", "nav.audit-statistics", "/audits/statistics", InspectionPermissions.VIEW, 465),
                     new NavItem("nav.group.inspection", "nav.customer-requirements", "/customer-requirements",
-                            InspectionPermissions.VIEW, 466));
+                            InspectionPermissions.VIEW, 466),
+                    new NavItem("nav.group.inspection", "nav.audit-programme", "/audits/programme",
+                            InspectionPermissions.VIEW, 467));
         }
     }
 
