@@ -85,11 +85,13 @@ class ContractInStockApiTest extends ApiTestBase {
         String number = d.get("number").asString();
         assertThat(d.get("reviews").valueStream().map(x -> x.get("aspect").asString()).toList())
                 .containsExactly("STOCK_ISSUE");
-        // the countersign's departments are not asked, and only the warehouse keeper signs
+        // the countersign's departments are not asked (production does not even see it), only the warehouse keeper signs
         Response r = sign("ctrprod", id, "CAPACITY_DELIVERY", "ACCEPT", null);
+        assertThat(r.status()).as(r.body()).isEqualTo(403);
+        r = sign("sales", id, "QUANTITY_PRICE_PAYMENT", "ACCEPT", null);
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.body()).contains("\"field\":\"aspect\"");
-        r = sign("ctrprod", id, "STOCK_ISSUE", "ACCEPT", null);
+        r = sign("sales", id, "STOCK_ISSUE", "ACCEPT", null);
         assertThat(r.status()).as(r.body()).isEqualTo(409);
         assertThat(r.body()).contains("contract.not-your-aspect");
 

@@ -94,7 +94,7 @@ class ContractReviewMeetingApiTest extends ApiTestBase {
         }
 
         PrintedPdf pdf = PrintedPdf.fetch(http, port, BASE + "/" + id + "/review-form.pdf", tokenFor("sales"), null, number);
-        assertThat(pdf.text()).contains("评审会议纪要", "二楼会议室", "周卫东");
+        assertThat(pdf.text()).contains("评审会议纪要", "二楼", "周卫东", "GB/T 4857.4");
         PrintedPdf en = PrintedPdf.fetch(http, port, BASE + "/" + id + "/review-form.pdf", tokenFor("sales"), "en", number);
         assertThat(en.text()).contains("Review meeting minutes", "Attendees");
     }

@@ -46,9 +46,28 @@ class IssueSlipForm {
     }
 
     @RequiresPermission(ContractPermissions.VIEW)
-    @GetMapping({"/contracts/{id}/issue-slip.pdf", "/api/v1/contracts/{id}/issue-slip.pdf"})
+    @GetMapping("/contracts/{id}/issue-slip.pdf")
     ResponseEntity<byte[]> download(@PathVariable long id) {
         return pdf(id, LocaleContextHolder.getLocale());
+    }
+
+    /** The issue slip under the API: refusals are problem details (409 {@code contract.not-in-stock}). */
+    @org.springframework.web.bind.annotation.RestController
+    static class Api {
+
+        private final IssueSlipForm form;
+
+        Api(IssueSlipForm form) {
+            this.form = form;
+        }
+
+        @io.swagger.v3.oas.annotations.Operation(summary = "The issue slip (出库单) of a regular contract in stock as PDF",
+                description = "409 contract.not-in-stock for any other contract.")
+        @RequiresPermission(ContractPermissions.VIEW)
+        @GetMapping("/api/v1/contracts/{id}/issue-slip.pdf")
+        ResponseEntity<byte[]> pdf(@PathVariable long id) {
+            return form.pdf(id, LocaleContextHolder.getLocale());
+        }
     }
 
     String html(long id, Locale locale) {
