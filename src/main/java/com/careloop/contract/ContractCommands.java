@@ -16,11 +16,20 @@ public final class ContractCommands {
 
     /**
      * Registers a contract or order. The salesperson defaults to the signed-in user, the department to the
-     * salesperson's.
+     * salesperson's. {@code inStock}: a regular contract whose goods are in stock (seed 001-C4) — reviewed by the
+     * warehouse keeper's signature on the issue slip instead of the countersign.
      */
     public record Register(Long customerId, String customerNumber, ContractSource source, ContractClass contractClass,
                            LocalDate orderDate, LocalDate deliveryDate, String paymentTerms, String specialRequirements,
-                           Long salespersonId, String region, List<Line> lines) {
+                           Long salespersonId, String region, List<Line> lines, Boolean inStock) {
+
+        /** A registration whose goods are not (known to be) in stock. */
+        public Register(Long customerId, String customerNumber, ContractSource source, ContractClass contractClass,
+                        LocalDate orderDate, LocalDate deliveryDate, String paymentTerms, String specialRequirements,
+                        Long salespersonId, String region, List<Line> lines) {
+            this(customerId, customerNumber, source, contractClass, orderDate, deliveryDate, paymentTerms,
+                    specialRequirements, salespersonId, region, lines, null);
+        }
     }
 
     /** Submits (or re-submits after outcome B) the contract for review. */

@@ -45,7 +45,8 @@ public final class ContractViews {
                          ReviewOutcome outcome, String outcomeComment, String outcomeBy, OffsetDateTime outcomeAt,
                          String gmBy, OffsetDateTime gmAt, String registeredBy, OffsetDateTime registeredAt,
                          OffsetDateTime submittedAt, OffsetDateTime acceptedAt, List<AspectReview> reviews,
-                         List<Inconsistency> inconsistencies, long openInconsistencies, List<Attachment> files) {
+                         List<Inconsistency> inconsistencies, long openInconsistencies, List<Attachment> files,
+                         boolean inStock) {
     }
 
     /** One row of the contract register. */

@@ -158,8 +158,8 @@ public class Contracts {
         var before = c.auditState();
         boolean major = properties.isMajor(c.getTotalAmount(), c.getContractClass());
         c.submit(c.getReviewNumber() == null ? numbers.next(REVIEW_NUMBER_TYPE) : null, major, now());
-        if (c.getContractClass().chainCode() != null) {
-            approvals.start(subject(c, REVIEW_SUBJECT), c.getContractClass().chainCode(), users.require().id());
+        if (c.reviewChain() != null) {
+            approvals.start(subject(c, REVIEW_SUBJECT), c.reviewChain(), users.require().id());
         }
         return saved(c, "SUBMIT", before);
     }
@@ -335,6 +335,20 @@ public class Contracts {
             if (result == Contract.Countersign.APPROVED && c.hasOpenInconsistency(null)) {
                 throw DomainException.of("contract.open-inconsistency", c.getNumber(), c.openInconsistencies());
             }
+            if (result == Contract.Countersign.APPROVED && c.isInStock()) {
+                // goods in stock: the warehouse keeper's signature on the issue slip is the review (seed 001-C4)
+                boolean accepted = c.stockIssueSigned(new Contract.Actor(e.deciderId(), e.deciderName()), now());
+                if (c.getReviewStage() == ReviewStage.GM_APPROVAL) {
+                    approvals.start(subject(c, MAJOR_SUBJECT), MAJOR_CHAIN, e.deciderId());
+                }
+                saved(c, "STOCK_ISSUE_SIGNED", before);
+                notifications.notify(c.getSalespersonId(), Text.of("contract.notify.stock-issued.title", c.getNumber()),
+                        Text.of("contract.notify.stock-issued.body", e.deciderName()), link(c));
+                if (accepted) {
+                    accepted(c);
+                }
+                return;
+            }
             c.countersignEnded(result);
             saved(c, "COUNTERSIGN_" + result.name(), before);
             notifications.notify(c.getSalespersonId(), Text.of("contract.notify.countersigned.title", c.getNumber()),
@@ -467,7 +481,7 @@ public class Contracts {
         // only the approvals this contract can have (a repeat order has no countersign, only a major one a GM step):
         // the detail follows every command, so an acceptance does not read two empty trails
         List<ApprovalTrailEntry> trail = new ArrayList<>();
-        if (c.getContractClass().chainCode() != null
+        if (c.reviewChain() != null
                 || c.getCountersignResult() != null && !Contract.Countersign.NOT_NEEDED.name().equals(c.getCountersignResult())) {
             trail.addAll(approvals.trail(REVIEW_SUBJECT, c.getId()));
         }
@@ -501,7 +515,7 @@ public class Contracts {
                 odt(c.getOutcomeAt()), c.getGmByName(), odt(c.getGmAt()), c.getRegisteredByName(),
                 odt(c.getRegisteredAt()), odt(c.getSubmittedAt()), odt(c.getAcceptedAt()),
                 List.copyOf(reviews.values()), inconsistencies, c.openInconsistencies(),
-                files.list(RECORD_TYPE, c.getId()).stream().map(this::attachment).toList());
+                files.list(RECORD_TYPE, c.getId()).stream().map(this::attachment).toList(), c.isInStock());
     }
 
     private String departmentName(Long id) {

@@ -32,6 +32,9 @@ class ContractBrowserTest extends BrowserTestBase {
         String purch = user("PURCH", "STAFF");
         String fin = user("FIN", "STAFF");
         String salesManager = user("SALES", "DEPT_HEAD");
+        // the seeds' people of the default matrix (V163): 总工程师 and 销售副总经理 are positions
+        String chief = positionUser("TECH", "CHIEF_ENGINEER");
+        String vp = positionUser("GM", "SALES_VP");
         String customer = "浏览器包装客户" + suffix;
         customerOf(customer, "sales");
         String customerNumber = "BT-" + suffix.toUpperCase();
@@ -72,6 +75,7 @@ class ContractBrowserTest extends BrowserTestBase {
         signFromInbox(prod, number, "PROCESS_CAPABILITY", "CAPACITY_DELIVERY");
         signFromInbox(purch, number, "MATERIALS");
         signFromInbox(fin, number, "PAYMENT_CREDIT");
+        signFromInbox(chief, number, "DESIGN_STATUTORY");
 
         // quality logs an inconsistency instead of signing
         fromInbox(qa, number);
@@ -98,6 +102,8 @@ class ContractBrowserTest extends BrowserTestBase {
 
         // quality re-signs
         signFromInbox(qa, number, "INSPECTION_ACCEPTANCE");
+        // the departments signed: the vice general manager in charge signs the contract (seed 001-C6)
+        signFromInbox(vp, number, "VICE_GM_SIGNOFF");
 
         // the sales manager records outcome A: a major contract goes on to the general manager
         signIn(salesManager, PASSWORD);
@@ -140,6 +146,16 @@ class ContractBrowserTest extends BrowserTestBase {
         link.click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
                 .until(d -> d.getCurrentUrl().contains("/contracts/"));
+    }
+
+    /** A staff member of the department holding the position (positions are data, V163). */
+    String positionUser(String department, String position) throws Exception {
+        String username = "bt" + position.toLowerCase().replace("_", "") + suffix;
+        long dept = jdbc.sql("select id from department where code = :c").param("c", department).query(Long.class).single();
+        api("POST", "/api/v1/users", token("admin", "admin-test-pw"), "{\"username\":\"" + username
+                + "\",\"displayName\":\"" + position + "测试" + suffix + "\",\"password\":\"" + PASSWORD
+                + "\",\"position\":\"" + position + "\",\"roles\":[\"STAFF\"],\"departmentId\":" + dept + "}");
+        return username;
     }
 
     void signFromInbox(String username, String number, String... aspects) throws Exception {

@@ -41,6 +41,9 @@ class ContractApiTest extends ApiTestBase {
         user("ctrpurch", "PURCH", "STAFF", "STAFF");
         user("ctrfin", "FIN", "STAFF", "STAFF");
         user("ctrsalesmgr", "SALES", "DEPT_HEAD", "DEPT_HEAD");
+        // the seeds' people of the default matrix (V163): 总工程师 and 销售副总经理 are positions
+        user("ctrchief", "TECH", "CHIEF_ENGINEER", "STAFF");
+        user("ctrvp", "GM", "SALES_VP", "STAFF");
         customerId = jdbc.sql("select id from customer where active = true order by id limit 1").query(Long.class).single();
     }
 
@@ -112,8 +115,8 @@ class ContractApiTest extends ApiTestBase {
         assertThat(d.get("major").asBoolean()).isTrue();
         assertThat(d.get("reviewNumber").asString()).matches("HT\\d{4}-\\d{6}");
         assertThat(d.get("reviews").valueStream().map(r -> r.get("aspect").asString()).toList()).containsExactly(
-                "QUANTITY_PRICE_PAYMENT", "STANDARDS_PARAMETERS", "PROCESS_CAPABILITY", "INSPECTION_ACCEPTANCE",
-                "MATERIALS", "CAPACITY_DELIVERY", "PAYMENT_CREDIT");
+                "QUANTITY_PRICE_PAYMENT", "STANDARDS_PARAMETERS", "DESIGN_STATUTORY", "PROCESS_CAPABILITY",
+                "INSPECTION_ACCEPTANCE", "MATERIALS", "CAPACITY_DELIVERY", "PAYMENT_CREDIT");
         assertThat(d.get("reviews").valueStream().allMatch(r -> r.get("state").asString().equals("OPEN"))).isTrue();
 
         // production cannot sign purchasing's aspect
@@ -150,6 +153,7 @@ class ContractApiTest extends ApiTestBase {
 
         assertThat(sign("sales", id, "QUANTITY_PRICE_PAYMENT", "ACCEPT", null).status()).isEqualTo(200);
         assertThat(sign("ctrtech", id, "STANDARDS_PARAMETERS", "ACCEPT", null).status()).isEqualTo(200);
+        assertThat(sign("ctrchief", id, "DESIGN_STATUTORY", "ACCEPT", null).status()).isEqualTo(200);
         assertThat(sign("ctrprod", id, "PROCESS_CAPABILITY", "ACCEPT", null).status()).isEqualTo(200);
         r = sign("ctrpurch", id, "MATERIALS", "ACCEPT_WITH_CONDITIONS", null);
         assertThat(r.status()).as("conditions need a comment").isEqualTo(422);
@@ -157,6 +161,11 @@ class ContractApiTest extends ApiTestBase {
                 .isEqualTo(200);
         assertThat(sign("ctrprod", id, "CAPACITY_DELIVERY", "ACCEPT", null).status()).isEqualTo(200);
         r = sign("ctrfin", id, "PAYMENT_CREDIT", "ACCEPT", null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        // the departments signed: the vice general manager in charge signs next (seed 001-C6)
+        assertThat(r.json().get("reviewStage").asString()).isEqualTo("COUNTERSIGN");
+        assertThat(review(r.json(), "VICE_GM_SIGNOFF").get("state").asString()).isEqualTo("OPEN");
+        r = sign("ctrvp", id, "VICE_GM_SIGNOFF", "ACCEPT", null);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         d = r.json();
         assertThat(d.get("reviewStage").asString()).isEqualTo("OUTCOME");
@@ -200,6 +209,7 @@ class ContractApiTest extends ApiTestBase {
         assertThat(r.body()).contains("\"field\":\"aspect\"");
         assertThat(sign("sales", id, "QUANTITY_PRICE_PAYMENT", "ACCEPT", null).status()).isEqualTo(200);
         assertThat(sign("ctrprod", id, "CAPACITY_DELIVERY", "ACCEPT", null).status()).isEqualTo(200);
+        assertThat(sign("ctrvp", id, "VICE_GM_SIGNOFF", "ACCEPT", null).status()).isEqualTo(200);
         d = ok("ctrsalesmgr", BASE + "/" + id + "/outcome", "{'outcome':'A'}");
         assertThat(d.get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(d.get("totalAmount").decimalValue()).isEqualByComparingTo("1400.00");
@@ -320,6 +330,50 @@ class ContractApiTest extends ApiTestBase {
         r = post("/api/v1/approvals/tasks/" + task + "/decision", tokenFor("gm"), j("{'decision':'APPROVE'}"));
         assertThat(r.status()).as(r.body()).isEqualTo(409);
         assertThat(get(BASE + "/" + id, tokenFor("gm")).json().get("status").asString()).isEqualTo("UNDER_REVIEW");
+    }
+
+    /**
+     * Seeds 001-A1, 001-C5, 001-C6, 001-C9 on a fresh installation (V163): a regular contract not in stock is reviewed
+     * by sales and production (capacity, date, material) and then signed by the sales vice general manager (销售副总经理);
+     * a special contract adds the chief engineer (总工程师: design capability and statutory requirements) and quality's
+     * inspection incl. testing capability, and is signed by the vice general manager in charge. Both are the chains'
+     * default (恢复默认), and the positions exist as data.
+     */
+    @Test
+    void theDefaultMatrixRoutesTheSeedsAspectsToTheSeedsPeople() {
+        for (String position : List.of("SALES_VP", "CHIEF_ENGINEER", "WAREHOUSE_KEEPER")) {
+            assertThat(jdbc.sql("select count(*) from job_position where code = :c and active = true").param("c", position)
+                    .query(Long.class).single()).as(position).isEqualTo(1);
+        }
+        assertThat(jdbc.sql("select default_stages from approval_chain where code = 'contract.REGULAR'").query(String.class)
+                .single()).contains("\"ref\":\"SALES_VP\"", "VICE_GM_SIGNOFF").doesNotContain("CHIEF_ENGINEER");
+        assertThat(jdbc.sql("select default_stages from approval_chain where code = 'contract.SPECIAL'").query(String.class)
+                .single()).contains("\"ref\":\"SALES_VP\"", "\"ref\":\"CHIEF_ENGINEER\"", "\"ref\":\"QA\"");
+
+        long regular = register("sales", "REGULAR", "{'product':'纸箱','quantity':10,'unit':'只','unitPrice':2}", "")
+                .get("id").asLong();
+        JsonNode d = ok("sales", BASE + "/" + regular + "/submit", null);
+        assertThat(d.get("reviews").valueStream().map(x -> x.get("aspect").asString()).toList())
+                .containsExactly("QUANTITY_PRICE_PAYMENT", "CAPACITY_DELIVERY");
+        ok("sales", REVIEWS + "/" + regular + "/signatures", "{'aspect':'QUANTITY_PRICE_PAYMENT','verdict':'ACCEPT'}");
+        d = ok("ctrprod", REVIEWS + "/" + regular + "/signatures", "{'aspect':'CAPACITY_DELIVERY','verdict':'ACCEPT'}");
+        assertThat(d.get("reviewStage").asString()).isEqualTo("COUNTERSIGN");
+        assertThat(review(d, "VICE_GM_SIGNOFF").get("assignee").asString()).contains("销售副总经理");
+        // only the holder of the position signs it
+        Response r = sign("ctrprod", regular, "VICE_GM_SIGNOFF", "ACCEPT", null);
+        assertThat(r.status()).as(r.body()).isEqualTo(409);
+        d = ok("ctrvp", REVIEWS + "/" + regular + "/signatures", "{'aspect':'VICE_GM_SIGNOFF','verdict':'ACCEPT'}");
+        assertThat(d.get("reviewStage").asString()).isEqualTo("OUTCOME");
+        assertThat(review(d, "VICE_GM_SIGNOFF").get("signedBy").asString()).isEqualTo("ctrvp");
+
+        long special = register("sales", "SPECIAL", "{'product':'新结构箱','quantity':10,'unit':'只','unitPrice':2}", "")
+                .get("id").asLong();
+        d = ok("sales", BASE + "/" + special + "/submit", null);
+        assertThat(review(d, "DESIGN_STATUTORY").get("assignee").asString()).contains("总工程师");
+        assertThat(review(d, "INSPECTION_ACCEPTANCE").get("state").asString()).isEqualTo("OPEN");
+        r = sign("ctrtech", special, "DESIGN_STATUTORY", "ACCEPT", null);
+        assertThat(r.status()).as("the chief engineer's aspect is not the technical department's").isEqualTo(409);
+        assertThat(sign("ctrchief", special, "DESIGN_STATUTORY", "ACCEPT", null).status()).isEqualTo(200);
     }
 
     @Test

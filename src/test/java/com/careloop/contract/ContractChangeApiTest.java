@@ -39,6 +39,7 @@ class ContractChangeApiTest extends ApiTestBase {
         user("ctrtech", "TECH", "STAFF", "STAFF");
         user("ctrfin", "FIN", "STAFF", "STAFF");
         user("ctrsalesmgr", "SALES", "DEPT_HEAD", "DEPT_HEAD");
+        user("ctrvp", "GM", "SALES_VP", "STAFF");
         customerId = jdbc.sql("select id from customer where active = true order by id limit 1").query(Long.class).single();
     }
 
@@ -62,7 +63,8 @@ class ContractChangeApiTest extends ApiTestBase {
     }
 
     /**
-     * A regular contract (boxes at 3.40, delivery in 20 days) accepted: sales and production signed, outcome A, and
+     * A regular contract (boxes at 3.40, delivery in 20 days) accepted: sales and production signed, then the sales
+     * vice general manager, outcome A, and
      * the general manager's approval when it is major.
      */
     JsonNode accepted(String product, int quantity) {
@@ -76,6 +78,7 @@ class ContractChangeApiTest extends ApiTestBase {
         ok("sales", BASE + "/" + id + "/submit", null);
         ok("sales", REVIEWS + "/" + id + "/signatures", "{'aspect':'QUANTITY_PRICE_PAYMENT','verdict':'ACCEPT'}");
         ok("ctrprod", REVIEWS + "/" + id + "/signatures", "{'aspect':'CAPACITY_DELIVERY','verdict':'ACCEPT'}");
+        ok("ctrvp", REVIEWS + "/" + id + "/signatures", "{'aspect':'VICE_GM_SIGNOFF','verdict':'ACCEPT'}");
         JsonNode d = ok("ctrsalesmgr", BASE + "/" + id + "/outcome", "{'outcome':'A'}");
         if (d.get("major").asBoolean()) {
             d = ok("gm", BASE + "/" + id + "/gm-decision", "{'approve':true}");

@@ -62,6 +62,18 @@ public final class ContractEndpointRules {
             Map.entry("GET /contracts/{id}/inconsistency-form.pdf", "contract:view"),
             Map.entry("GET /contracts/register.pdf", "contract:view"),
             Map.entry("GET " + BASE + "/register.pdf", "contract:view"),
+            // seed 001-C4: the issue slip of a regular contract in stock
+            Map.entry("GET /contracts/{id}/issue-slip", "contract:view"),
+            Map.entry("GET /contracts/{id}/issue-slip.pdf", "contract:view"),
+            Map.entry("GET " + BASE + "/{id}/issue-slip.pdf", "contract:view"),
+            // seed 001-A5: review meetings
+            Map.entry("GET " + BASE + "/{id}/review-meetings", "contract:view"),
+            Map.entry("POST " + BASE + "/{id}/review-meetings", "contract:register"),
+            Map.entry("POST /contracts/{id}/review-meetings", "contract:register"),
+            // seeds 001-A15, 001-B14: communications with the customer about a contract
+            Map.entry("GET " + BASE + "/{id}/communications", "contract:view"),
+            Map.entry("POST " + BASE + "/{id}/communications", "contract:register"),
+            Map.entry("POST /contracts/{id}/communications", "contract:register"),
             Map.entry("GET /public/order-confirmations/{token}", "PUBLIC"),
             Map.entry("POST /public/order-confirmations/{token}", "PUBLIC"));
 

@@ -40,6 +40,7 @@ class ContractPapersApiTest extends ApiTestBase {
     void people() {
         user("ctrprod", "PROD", "STAFF", "STAFF");
         user("ctrsalesmgr", "SALES", "DEPT_HEAD", "DEPT_HEAD");
+        user("ctrvp", "GM", "SALES_VP", "STAFF");
         customerId = jdbc.sql("select id from customer where active = true order by id limit 1").query(Long.class).single();
     }
 
@@ -203,6 +204,8 @@ class ContractPapersApiTest extends ApiTestBase {
                 j("{'aspect':'QUANTITY_PRICE_PAYMENT','verdict':'ACCEPT'}")).status()).isEqualTo(200);
         assertThat(post("/api/v1/contract-reviews/" + id + "/signatures", tokenFor("ctrprod"),
                 j("{'aspect':'CAPACITY_DELIVERY','verdict':'ACCEPT'}")).status()).isEqualTo(200);
+        assertThat(post("/api/v1/contract-reviews/" + id + "/signatures", tokenFor("ctrvp"),
+                j("{'aspect':'VICE_GM_SIGNOFF','verdict':'ACCEPT'}")).status()).isEqualTo(200);
         ok("ctrsalesmgr", "POST", BASE + "/" + id + "/outcome", "{'outcome':'A'}");
 
         JsonNode notices = get(BASE + "/" + id + "/production-notices", tokenFor("sales")).json();

@@ -37,7 +37,8 @@ public class ChangeAspectSettings {
     static final String RECORD_TYPE = "contract-change-aspects";
     private static final String RECORD_ID = "matrix";
     /** The general manager's approval is the major-contract rule, never a re-reviewed aspect. */
-    static final Set<ReviewAspect> ASSIGNABLE = EnumSet.complementOf(EnumSet.of(ReviewAspect.MAJOR));
+    static final Set<ReviewAspect> ASSIGNABLE = EnumSet.complementOf(EnumSet.of(ReviewAspect.MAJOR,
+            ReviewAspect.STOCK_ISSUE, ReviewAspect.DESIGN_STATUTORY, ReviewAspect.VICE_GM_SIGNOFF));
 
     /** The table as the editor sees it: every kind with its aspects (in the enum's order). */
     public record Settings(long version, Map<ChangeKind, List<ReviewAspect>> aspects, Instant updatedAt,

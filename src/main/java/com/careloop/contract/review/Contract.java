@@ -53,6 +53,9 @@ public class Contract implements Auditable {
     /** How the countersign ended. */
     public enum Countersign { APPROVED, REJECTED, WITHDRAWN, NOT_NEEDED }
 
+    /** The chain of a regular contract in stock: one step, the warehouse keeper (position WAREHOUSE_KEEPER, V162). */
+    public static final String IN_STOCK_CHAIN = "contract.REGULAR_IN_STOCK";
+
     /** Who does a step: id and display name. */
     public record Actor(long id, String name) {
     }
@@ -69,6 +72,8 @@ public class Contract implements Auditable {
     private ContractSource source;
     @Enumerated(EnumType.STRING)
     private ContractClass contractClass;
+    /** A regular contract whose goods are in stock (seed 001-C4): the warehouse keeper's signature is the review. */
+    private boolean inStock;
     private LocalDate orderDate;
     private LocalDate deliveryDate;
     private String paymentTerms;
@@ -146,8 +151,12 @@ public class Contract implements Auditable {
         if (cmd.lines().size() > MAX_LINES) {
             throw new InvalidInputException("lines", "max-size", Text.of("error.contract.too-many-lines", MAX_LINES));
         }
+        if (Boolean.TRUE.equals(cmd.inStock()) && cmd.contractClass() != ContractClass.REGULAR) {
+            throw new InvalidInputException("inStock", "regular-only", Text.of("error.contract.in-stock-regular-only"));
+        }
         Contract c = new Contract();
         c.number = number;
+        c.inStock = Boolean.TRUE.equals(cmd.inStock());
         c.customerId = cmd.customerId();
         c.customerName = customerName;
         c.customerNumber = clip("customerNumber", cmd.customerNumber(), 60);
@@ -265,13 +274,41 @@ public class Contract implements Auditable {
         this.outcomeBy = null;
         this.outcomeByName = null;
         this.outcomeAt = null;
-        if (contractClass.chainCode() == null) {
+        if (reviewChain() == null) {
             this.countersignResult = Countersign.NOT_NEEDED.name();
             this.reviewStage = ReviewStage.OUTCOME;
         } else {
             this.countersignResult = null;
             this.reviewStage = ReviewStage.COUNTERSIGN;
         }
+    }
+
+    /** The approval chain of this contract's review: the class's, or the warehouse keeper's for goods in stock. */
+    public String reviewChain() {
+        return inStock ? IN_STOCK_CHAIN : contractClass.chainCode();
+    }
+
+    /**
+     * Goods in stock (seed 001-C4): the warehouse keeper signed the issue slip (出库单) — that signature is the review,
+     * so there is no outcome step: accepted (or, for a major contract, on to the general manager). Returns true when
+     * the contract is now accepted.
+     */
+    public boolean stockIssueSigned(Actor keeper, Instant now) {
+        requireStage("countersign-end", ReviewStage.COUNTERSIGN);
+        if (!inStock) {
+            throw DomainException.of("contract.not-in-stock", number);
+        }
+        this.countersignResult = Countersign.APPROVED.name();
+        this.outcome = ReviewOutcome.A;
+        this.outcomeBy = keeper.id();
+        this.outcomeByName = keeper.name();
+        this.outcomeAt = now;
+        if (major) {
+            reviewStage = ReviewStage.GM_APPROVAL;
+            return false;
+        }
+        accept(now);
+        return true;
     }
 
     /** The countersign ended (all signed, one could not accept, or withdrawn): the sales manager decides next. */
@@ -517,6 +554,7 @@ public class Contract implements Auditable {
         s.put("customerNumber", customerNumber);
         s.put("source", source);
         s.put("contractClass", contractClass);
+        s.put("inStock", inStock);
         s.put("orderDate", orderDate);
         s.put("deliveryDate", deliveryDate);
         s.put("paymentTerms", paymentTerms);
@@ -547,6 +585,7 @@ public class Contract implements Auditable {
     public String getCustomerNumber() { return customerNumber; }
     public ContractSource getSource() { return source; }
     public ContractClass getContractClass() { return contractClass; }
+    public boolean isInStock() { return inStock; }
     public LocalDate getOrderDate() { return orderDate; }
     public LocalDate getDeliveryDate() { return deliveryDate; }
     public String getPaymentTerms() { return paymentTerms; }

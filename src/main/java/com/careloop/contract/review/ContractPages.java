@@ -71,10 +71,15 @@ public class ContractPages {
     private final OrgDirectory org;
     private final java.time.Clock clock;
     private final java.time.ZoneId zone;
+    private final ReviewMeetings meetings;
+    private final ContractCommunications communications;
 
     ContractPages(Contracts contracts, ContractRegisterExport export, ContractReviewForm form,
                   CustomerDirectory customers, CurrentUsers users, MessageSource messages, OrgDirectory org,
-                  java.time.Clock clock, com.careloop.platform.CareLoopProperties platform) {
+                  java.time.Clock clock, com.careloop.platform.CareLoopProperties platform, ReviewMeetings meetings,
+                  ContractCommunications communications) {
+        this.meetings = meetings;
+        this.communications = communications;
         this.clock = clock;
         this.zone = platform.zone();
         this.contracts = contracts;
@@ -137,10 +142,11 @@ public class ContractPages {
                   @RequestParam(name = "quantity", required = false) List<String> quantity,
                   @RequestParam(name = "unit", required = false) List<String> unit,
                   @RequestParam(name = "unitPrice", required = false) List<String> unitPrice,
-                  @RequestParam(name = "remark", required = false) List<String> remark) {
+                  @RequestParam(name = "remark", required = false) List<String> remark,
+                  @RequestParam(required = false) Boolean inStock) {
         List<ContractCommands.Line> lines = formLines(product, spec, quantity, unit, unitPrice, remark);
         Detail d = contracts.register(new ContractCommands.Register(customerId, customerNumber, source, contractClass,
-                orderDate, deliveryDate, paymentTerms, specialRequirements, salespersonId, region, lines));
+                orderDate, deliveryDate, paymentTerms, specialRequirements, salespersonId, region, lines, inStock));
         return "redirect:/contracts/" + d.id();
     }
 
@@ -157,6 +163,7 @@ public class ContractPages {
         model.addAttribute("methods", ResolutionMethod.values());
         model.addAttribute("today", LocalDate.now(clock.withZone(zone)));
         model.addAttribute("slots", com.careloop.contract.AttachmentSlot.values());
+        model.addAttribute("channels", ContractCommunication.Channel.values());
         return "contract/detail";
     }
 
@@ -186,6 +193,28 @@ public class ContractPages {
     @GetMapping("/contracts/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId) {
         return contracts.download(id, fileId);
+    }
+
+    /** Records a review meeting's minutes (seed 001-A5); a refusal comes back on the contract page. */
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping("/contracts/{id}/review-meetings")
+    String recordMeeting(@PathVariable long id,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+                         @RequestParam(required = false) String place, @RequestParam(required = false) String attendees,
+                         @RequestParam(required = false) String minutes, RedirectAttributes flash) {
+        return done(id, flash, () -> meetings.record(id, new ReviewMeetings.Record(heldOn, place, attendees, minutes)));
+    }
+
+    /** Records a communication with the customer about this contract (seeds 001-A15, 001-B14). */
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping("/contracts/{id}/communications")
+    String recordCommunication(@PathVariable long id,
+                               @RequestParam(required = false) ContractCommunication.Channel channel,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                               LocalDate occurredOn, @RequestParam(required = false) String withWhom,
+                               @RequestParam(required = false) String summary, RedirectAttributes flash) {
+        return done(id, flash, () -> communications.record(id,
+                new ContractCommunications.Record(channel, occurredOn, withWhom, summary)));
     }
 
     // ---- steps --------------------------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The contract review form 合同评审表 R-QP-005-06 (fields per seed 002-A18) of one contract on the platform renderer:
- * the browser's print view and the PDF, numbered with the contract's number; stamped 已评审通过 once accepted.
+ * the browser's print view and the PDF, numbered with the contract's number; stamped 已评审通过 once accepted; with the
+ * review meetings' minutes (seed 001-A5).
  */
 @Component
 class ContractReviewForm {
@@ -22,19 +23,21 @@ class ContractReviewForm {
 
     private final Contracts contracts;
     private final PrintDocuments print;
+    private final ReviewMeetings meetings;
 
-    ContractReviewForm(Contracts contracts, PrintDocuments print) {
+    ContractReviewForm(Contracts contracts, PrintDocuments print, ReviewMeetings meetings) {
         this.contracts = contracts;
         this.print = print;
+        this.meetings = meetings;
     }
 
     String html(long id, Locale locale) {
         Detail c = contracts.detail(id);
-        return print.html(FORM, c.number(), Map.of("c", c), locale);
+        return print.html(FORM, c.number(), Map.of("c", c, "meetings", meetings.of(id)), locale);
     }
 
     ResponseEntity<byte[]> pdf(long id, Locale locale) {
         Detail c = contracts.detail(id);
-        return print.download(FORM, c.number(), Map.of("c", c), locale);
+        return print.download(FORM, c.number(), Map.of("c", c, "meetings", meetings.of(id)), locale);
     }
 }

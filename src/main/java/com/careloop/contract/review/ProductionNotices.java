@@ -87,6 +87,9 @@ public class ProductionNotices {
     void accepted(ContractAccepted e) {
         Contract c = contractRepository.findById(e.contractId())
                 .orElseThrow(() -> new NotFoundException(Contract.RECORD_TYPE, e.contractId()));
+        if (c.isInStock()) {
+            return; // shipped from stock on the issue slip (seed 001-C4): nothing to produce
+        }
         issue(c, Text.of("contract.notice.notify.title", c.getNumber()));
     }
 

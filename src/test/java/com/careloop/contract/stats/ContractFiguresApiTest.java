@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dashboard figures of a department of its own (other tests' contracts do not count): a contract reviewed on time
- * and accepted, one signed late, one still under countersign with an overdue task → on-time rate 2 of 3, one contract
+ * and accepted, one signed late, one still under countersign with an overdue task → on-time rate 3 of 4 (the vice general manager signs too), one contract
  * under review, one overdue review task; nothing for a scope without them; the reports' figures (reviews, outcomes A/B/C, changes) for the weekly and the customer's report.
  */
 class ContractFiguresApiTest extends ApiTestBase {
@@ -67,6 +67,13 @@ class ContractFiguresApiTest extends ApiTestBase {
                     + DEMO_PASSWORD + "','position':'STAFF','roles':['STAFF'],'departmentId':" + prod + "}")).status())
                     .isEqualTo(201);
         }
+        // the sales vice general manager signs a regular contract after the departments (V163, seed 001-C5)
+        if (jdbc.sql("select count(*) from app_user where username = 'ctrvp'").query(Long.class).single() == 0) {
+            long gm = jdbc.sql("select id from department where code = 'GM'").query(Long.class).single();
+            assertThat(post("/api/v1/users", tokenFor("admin"), j("{'username':'ctrvp','displayName':'ctrvp','password':'"
+                    + DEMO_PASSWORD + "','position':'SALES_VP','roles':['STAFF'],'departmentId':" + gm + "}")).status())
+                    .isEqualTo(201);
+        }
         String code = "FG" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         Response dept = post("/api/v1/departments", tokenFor("admin"), j("{'code':'" + code + "','name':'指标测试部" + code + "'}"));
         assertThat(dept.status()).as(dept.body()).isEqualTo(201);
@@ -81,6 +88,7 @@ class ContractFiguresApiTest extends ApiTestBase {
         long accepted = contract(code, salesperson, customerId);
         ok("sales", "/api/v1/contract-reviews/" + accepted + "/signatures", "{'aspect':'QUANTITY_PRICE_PAYMENT','verdict':'ACCEPT'}");
         ok("ctrprod", "/api/v1/contract-reviews/" + accepted + "/signatures", "{'aspect':'CAPACITY_DELIVERY','verdict':'ACCEPT'}");
+        ok("ctrvp", "/api/v1/contract-reviews/" + accepted + "/signatures", "{'aspect':'VICE_GM_SIGNOFF','verdict':'ACCEPT'}");
         ok("gm", "/api/v1/contracts/" + accepted + "/outcome", "{'outcome':'A','comment':'同意'}");
         long waiting = contract(code, salesperson, customerId);
         overdue(waiting, "QUANTITY_PRICE_PAYMENT");
@@ -92,9 +100,9 @@ class ContractFiguresApiTest extends ApiTestBase {
         DataScope scope = new DataScope(DataScope.Kind.DEPARTMENT, Set.of(deptId), 0L);
         List<Figure> f = figures.figures(new FigureQuery(period, scope, null, FigureQuery.Purpose.DASHBOARD));
         Figure rate = find(f, "contract.reviewsOnTimeRate");
-        assertThat(rate.numerator()).isEqualTo(2);
-        assertThat(rate.denominator()).isEqualTo(3);
-        assertThat(rate.value()).isEqualByComparingTo("0.6667");
+        assertThat(rate.numerator()).isEqualTo(3);
+        assertThat(rate.denominator()).isEqualTo(4);
+        assertThat(rate.value()).isEqualByComparingTo("0.7500");
         assertThat(rate.drillDown()).startsWith("/contracts/statistics?from=");
         assertThat(find(f, "contract.underReview").value()).isEqualByComparingTo("1");
         assertThat(find(f, "contract.overdueReviewTasks").value()).isEqualByComparingTo("1");
@@ -110,7 +118,7 @@ class ContractFiguresApiTest extends ApiTestBase {
         // the weekly report and the customer's report: reviews, on time, outcomes A/B/C, changes of the period
         List<Figure> weekly = figures.figures(new FigureQuery(period, scope, null, FigureQuery.Purpose.WEEKLY));
         assertThat(find(weekly, "contract.reviewsSubmitted").value()).isEqualByComparingTo("2");
-        assertThat(find(weekly, "contract.reviewsOnTimeRate").denominator()).isEqualTo(3);
+        assertThat(find(weekly, "contract.reviewsOnTimeRate").denominator()).isEqualTo(4);
         assertThat(find(weekly, "contract.outcomeA").value()).isEqualByComparingTo("1");
         assertThat(find(weekly, "contract.outcomeB").value()).isEqualByComparingTo("0");
         assertThat(find(weekly, "contract.outcomeC").value()).isEqualByComparingTo("0");

@@ -41,6 +41,13 @@ class ContractStatisticsApiTest extends ApiTestBase {
                     + DEMO_PASSWORD + "','position':'STAFF','roles':['STAFF'],'departmentId':" + prod + "}")).status())
                     .isEqualTo(201);
         }
+        // the sales vice general manager signs a regular contract after the departments (V163, seed 001-C5)
+        if (jdbc.sql("select count(*) from app_user where username = 'ctrvp'").query(Long.class).single() == 0) {
+            long gm = jdbc.sql("select id from department where code = 'GM'").query(Long.class).single();
+            assertThat(post("/api/v1/users", tokenFor("admin"), j("{'username':'ctrvp','displayName':'ctrvp','password':'"
+                    + DEMO_PASSWORD + "','position':'SALES_VP','roles':['STAFF'],'departmentId':" + gm + "}")).status())
+                    .isEqualTo(201);
+        }
     }
 
     @Test
@@ -65,6 +72,7 @@ class ContractStatisticsApiTest extends ApiTestBase {
         ok("sales", "/api/v1/contracts/" + id + "/submit", null);
         ok("sales", "/api/v1/contract-reviews/" + id + "/signatures", "{'aspect':'QUANTITY_PRICE_PAYMENT','verdict':'ACCEPT'}");
         ok("ctrprod", "/api/v1/contract-reviews/" + id + "/signatures", "{'aspect':'CAPACITY_DELIVERY','verdict':'ACCEPT'}");
+        ok("ctrvp", "/api/v1/contract-reviews/" + id + "/signatures", "{'aspect':'VICE_GM_SIGNOFF','verdict':'ACCEPT'}");
         ok("gm", "/api/v1/contracts/" + id + "/outcome", "{'outcome':'A','comment':'同意'}");
 
         Response r = get("/api/v1/contracts/statistics?from=" + today(-1) + "&to=" + today(1) + "&departmentId=" + deptId,
@@ -72,13 +80,14 @@ class ContractStatisticsApiTest extends ApiTestBase {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode f = r.json();
         assertThat(f.get("contractsSubmitted").asLong()).isEqualTo(1);
-        assertThat(f.get("signatures").asLong()).isEqualTo(2);
-        assertThat(f.get("signaturesOnTime").asLong()).isEqualTo(2);
+        assertThat(f.get("signatures").asLong()).isEqualTo(3);
+        assertThat(f.get("signaturesOnTime").asLong()).isEqualTo(3);
         assertThat(f.get("onTimeRate").decimalValue()).isEqualByComparingTo("100.0");
         assertThat(f.get("outcomeA").asLong()).isEqualTo(1);
         assertThat(f.get("rateA").decimalValue()).isEqualByComparingTo("100.0");
         assertThat(f.get("byAspect").valueStream().map(a -> a.get("aspect").asString()))
-                .containsExactly("contract.aspect.CAPACITY_DELIVERY", "contract.aspect.QUANTITY_PRICE_PAYMENT");
+                .containsExactly("contract.aspect.CAPACITY_DELIVERY", "contract.aspect.QUANTITY_PRICE_PAYMENT",
+                        "contract.aspect.VICE_GM_SIGNOFF");
         assertThat(f.get("changes").asLong()).isZero();
         assertThat(f.get("tenders").asLong()).isZero();
 

@@ -166,6 +166,13 @@ class ApprovalChainPagesTest extends ApiTestBase {
         }
         jdbc.sql("update approval_chain set default_stages = null where code = 'contract.SPECIAL'").update();
         updates.forEach(u -> jdbc.sql(u).update());
+        // V163 then gives the regular and special chains the seeds' people (chief engineer, sales vice GM) as default
+        String v163 = new String(new org.springframework.core.io.ClassPathResource(
+                "db/migration/common/V163__contract_review_seed_people.sql").getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("--"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        java.util.Arrays.stream(v163.split(";")).map(String::strip).filter(st -> st.startsWith("update"))
+                .filter(st -> st.contains("set default_stages")).forEach(u -> jdbc.sql(u).update());
         for (var e : before.entrySet()) {
             String now = jdbc.sql("select default_stages from approval_chain where code = :c").param("c", e.getKey())
                     .query(String.class).single();

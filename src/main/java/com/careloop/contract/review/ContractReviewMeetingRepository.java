@@ -1,0 +1,10 @@
+package com.careloop.contract.review;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ContractReviewMeetingRepository extends JpaRepository<ContractReviewMeeting, Long> {
+
+    List<ContractReviewMeeting> findByContractIdOrderByHeldOnAscIdAsc(long contractId);
+}
