@@ -37,6 +37,17 @@ public interface OrgDirectory {
     /** The active members of the department of this code (not of its sub-departments), by id; none for an unknown code. */
     List<User> activeMembers(String departmentCode);
 
+    /**
+     * The active members of a department (not of its sub-departments) who hold one of these positions (codes such as
+     * {@code DEPT_HEAD}, {@code QUALITY_MANAGER}), by id.
+     */
+    List<User> activeMembersInPositions(long departmentId, Collection<String> positions);
+
+    /** The heads of a department: its active members in the position {@code DEPT_HEAD} (部门主管), by id. */
+    default List<User> activeHeads(long departmentId) {
+        return activeMembersInPositions(departmentId, List.of("DEPT_HEAD"));
+    }
+
     Optional<Department> department(long id);
 
     Optional<Department> departmentByCode(String code);

@@ -20,7 +20,28 @@ public final class PropertyCommands {
     public record Register(Long customerId, PropertyKind kind, String itemName, String spec, BigDecimal quantity,
                            String unit, LocalDate receivedOn, String receiverName, String marking,
                            String storageLocation, Long owningDepartmentId, Long handedToDepartmentId,
-                           Boolean confidential, List<Long> accessDepartmentIds, String remark, Verify verification) {
+                           Boolean confidential, List<Long> accessDepartmentIds, String remark, Verify verification,
+                           String designatedUse) {
+    }
+
+    /** The use agreed with the customer (用途, 004-C3); required for intellectual property and personal data. */
+    public record DesignatedUse(String designatedUse, Long version) {
+    }
+
+    /** The customer's consent to another use: purpose, who of the customer consented, when, letter/mail reference. */
+    public record UseConsent(String purpose, String consentedBy, LocalDate consentedOn, String reference) {
+    }
+
+    /** A use of the item for a purpose other than the designated one, against a recorded consent. */
+    public record OtherUse(Long consentId, String note) {
+    }
+
+    /**
+     * A revision of a customer's drawing or specification (004-C4): revision, date of issue, day received (default
+     * today), the departments holding a copy.
+     */
+    public record Revision(String revision, LocalDate issuedOn, LocalDate receivedOn,
+                           List<Long> distributionDepartmentIds) {
     }
 
     /** Arrival verification (验收): spec and quantity checked, the result, the inspector; a failure writes a feedback. */

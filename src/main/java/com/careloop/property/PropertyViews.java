@@ -82,7 +82,22 @@ public final class PropertyViews {
                          List<Long> accessDepartmentIds, PropertyStatus status, LocalDate endedOn, String remark,
                          String registeredBy, OffsetDateTime registeredAt, List<Feedback> feedback,
                          List<Movement> movements, List<Inspection> inspections, List<Problem> problems,
-                         List<File> files, List<TimelineEntry> timeline) {
+                         List<File> files, List<TimelineEntry> timeline, String designatedUse,
+                         List<UseConsent> useConsents, List<Revision> revisions) {
+    }
+
+    /** A consent of the customer to another use (004-C3). */
+    public record UseConsent(long id, String purpose, String consentedBy, LocalDate consentedOn, String reference,
+                             String recordedBy, OffsetDateTime recordedAt) {
+    }
+
+    /**
+     * A revision of a customer document (004-C4): {@code current} the one in use, else superseded on
+     * {@code supersededOn}; the departments holding a copy by id and name.
+     */
+    public record Revision(long id, String revision, LocalDate issuedOn, LocalDate receivedOn, boolean current,
+                           LocalDate supersededOn, List<Long> distributionDepartmentIds, List<String> distribution,
+                           String recordedBy, OffsetDateTime recordedAt) {
     }
 
     /** One open inspection task in a department's queue. */

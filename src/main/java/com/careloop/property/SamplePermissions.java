@@ -23,6 +23,11 @@ public class SamplePermissions implements PermissionCatalog {
     public static final String PRODUCE = "sample:produce";
     /** Issue the sample inspection report. */
     public static final String INSPECT = "sample:inspect";
+    /**
+     * The keeping department's decision on a sealed sample (封样保管): extend the keep period, reseal or dispose of it.
+     * Its own permission since V166; installs before it gave it to every role that could inspect.
+     */
+    public static final String KEEP = "sample:keep";
 
     @Override
     public String module() {
@@ -31,7 +36,7 @@ public class SamplePermissions implements PermissionCatalog {
 
     @Override
     public List<String> permissions() {
-        return List.of(VIEW, REQUEST, PRODUCE, INSPECT);
+        return List.of(VIEW, REQUEST, PRODUCE, INSPECT, KEEP);
     }
 
     @Override
@@ -40,9 +45,9 @@ public class SamplePermissions implements PermissionCatalog {
                 "GENERAL_MANAGER", Set.of(VIEW),
                 "CS_MANAGER", Set.of(VIEW, REQUEST),
                 "CS_SUPERVISOR", Set.of(VIEW),
-                "QUALITY_MANAGER", Set.of(VIEW, INSPECT),
-                "DEPT_HEAD", Set.of(VIEW, REQUEST, PRODUCE, INSPECT),
-                "TEAM_LEADER", Set.of(VIEW, PRODUCE, INSPECT),
+                "QUALITY_MANAGER", Set.of(VIEW, INSPECT, KEEP),
+                "DEPT_HEAD", Set.of(VIEW, REQUEST, PRODUCE, INSPECT, KEEP),
+                "TEAM_LEADER", Set.of(VIEW, PRODUCE, INSPECT, KEEP),
                 "STAFF", Set.of(VIEW, REQUEST, PRODUCE));
     }
 }

@@ -18,6 +18,7 @@ import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.CurrentUser;
+import com.careloop.platform.OrgDirectory;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.CustomerLinks;
 import com.careloop.platform.DomainException;
@@ -82,10 +83,11 @@ public class Samples {
     private final StoredFiles files;
     private final int retentionYears;
     private final CustomerLinks links;
+    private final OrgDirectory directory;
 
     Samples(SampleRepository samples, RecordNumbers numbers, AuditTrail audit, CurrentUsers users, JdbcClient jdbc,
             Clock clock, CareLoopProperties platform, CustomerDirectory customers, Notifications notifications,
-            Texts texts, StoredFiles files, CustomerLinks links,
+            Texts texts, StoredFiles files, CustomerLinks links, OrgDirectory directory,
             @Value("${careloop.samples.seal-retention-years:2}") int retentionYears) {
         this.samples = samples;
         this.numbers = numbers;
@@ -100,6 +102,7 @@ public class Samples {
         this.files = files;
         this.retentionYears = retentionYears;
         this.links = links;
+        this.directory = directory;
     }
 
     // ---- the notice and production -----------------------------------------------------------
@@ -503,22 +506,20 @@ public class Samples {
     }
 
     private long departmentByCode(String code) {
-        return jdbc.sql("select id from department where code = :code and active = true").param("code", code)
-                .query(Long.class).optional().orElseThrow(() -> new InvalidInputException("productionDepartmentId",
-                        "required", Text.of("error.property.owner-required", code)));
+        return directory.departmentByCode(code).filter(OrgDirectory.Department::active).map(OrgDirectory.Department::id)
+                .orElseThrow(() -> new InvalidInputException("productionDepartmentId", "required",
+                        Text.of("error.property.owner-required", code)));
     }
 
     private long department(String field, long id) {
-        if (jdbc.sql("select count(*) from department where id = :id and active = true").param("id", id)
-                .query(Long.class).single() == 0) {
+        if (directory.department(id).filter(OrgDirectory.Department::active).isEmpty()) {
             throw new InvalidInputException(field, "exists", Text.of("error.property.no-department", id));
         }
         return id;
     }
 
     private String departmentName(Long id) {
-        return id == null ? null : jdbc.sql("select name from department where id = :id").param("id", id)
-                .query(String.class).optional().orElse(null);
+        return id == null ? null : directory.department(id).map(OrgDirectory.Department::name).orElse(null);
     }
 
     String actor() {

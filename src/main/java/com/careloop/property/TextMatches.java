@@ -47,8 +47,26 @@ final class TextMatches {
         if (ids.isEmpty()) {
             return false;
         }
-        where.append(" and ").append(idColumn).append(" in (:matches)");
-        params.put("matches", ids);
+        String name = "matches" + params.size(); // two restrictions (text and location) on one query
+        where.append(" and ").append(idColumn).append(" in (:").append(name).append(")");
+        params.put(name, ids);
         return true;
+    }
+
+    /** How many of the newest rows {@link #commonAmongNewest} looks at. */
+    static final int NEWEST = 2000;
+
+    /**
+     * Whether a fragment is common: at least {@code page} of the {@link #NEWEST} newest rows ({@code newestRows}: a query
+     * of those rows' columns, newest first, without limit) satisfy {@code condition} (on alias {@code x}). Reads at
+     * most {@link #NEWEST} rows through the primary key and stops at the {@code page}-th match, so the answer costs
+     * little either way. A common fragment is best served by walking the sort index and stopping at a full page, a
+     * rare one by collecting its matches ({@link #restrict}); no ANALYZE estimate is involved.
+     */
+    static boolean commonAmongNewest(JdbcClient jdbc, String newestRows, String condition, Map<String, Object> params,
+                                     int page) {
+        long found = jdbc.sql("select count(*) from (select 1 from (" + newestRows + " limit " + NEWEST + ") x where "
+                + condition + " limit " + page + ") y").params(params).query(Long.class).single();
+        return found >= page;
     }
 }

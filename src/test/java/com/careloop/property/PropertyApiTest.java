@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.careloop.property.register.PropertyInspectionJob;
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.PageSession;
 import com.careloop.support.PrintedPdf;
 
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class PropertyApiTest extends ApiTestBase {
     @Test
     void aFailedArrivalCheckSendsANumberedFeedbackAndTheCustomersAnswerIsRecordedOnce() {
         long customer = customer();
-        JsonNode d = register("manager", "{'customerId':" + customer + ",'kind':'MATERIAL','itemName':'PET 薄膜卷',"
+        JsonNode d = register("manager", "{'customerId':" + customer + ",'kind':'MATERIAL','marking':'测试钢印','itemName':'PET 薄膜卷',"
                 + "'quantity':20,'unit':'卷','receivedOn':'" + today(-1) + "','receiverName':'钱晓东'}");
         long id = d.get("id").asLong();
         assertThat(d.get("verification").isNull()).isTrue();
@@ -132,16 +133,20 @@ class PropertyApiTest extends ApiTestBase {
         long items = count("customer_property");
         long numbers = jdbc.sql("select coalesce(sum(last_value), 0) from record_number_sequence where record_type = "
                 + "'customer-property'").query(Long.class).single();
-        String base = "{'customerId':" + customer + ",'kind':'PART','itemName':'轴承座','unit':'件','receiverName':'x',";
+        String base = "{'customerId':" + customer + ",'kind':'PART','marking':'测试钢印','itemName':'轴承座','unit':'件',"
+                + "'receiverName':'x',";
         for (String[] c : List.of(
                 new String[] {base + "'quantity':0,'receivedOn':'" + today(0) + "'}", "quantity"},
                 new String[] {base + "'quantity':-3,'receivedOn':'" + today(0) + "'}", "quantity"},
                 new String[] {base + "'quantity':5,'receivedOn':'" + today(1) + "'}", "receivedOn"},
                 new String[] {base + "'quantity':5}", "receivedOn"},
-                new String[] {"{'customerId':999999999,'kind':'PART','itemName':'a','unit':'件','quantity':1,"
+                new String[] {"{'customerId':999999999,'kind':'PART','marking':'测试钢印','itemName':'a','unit':'件','quantity':1,"
                         + "'receivedOn':'" + today(0) + "'}", "customerId"},
                 new String[] {base + "'quantity':5,'receivedOn':'" + today(0) + "','owningDepartmentId':999999999}",
                         "owningDepartmentId"},
+                // 001-E3: a part without its permanent ownership marking
+                new String[] {base.replace("'marking':'测试钢印',", "") + "'quantity':5,'receivedOn':'" + today(0) + "'}",
+                        "marking"},
                 new String[] {base + "'quantity':5,'receivedOn':'" + today(0) + "','verification':{'passed':false,"
                         + "'inspectorName':'周卫东'}}", "verification.note"})) {
             Response r = post(BASE, tokenFor("manager"), j(c[0]));
@@ -153,12 +158,19 @@ class PropertyApiTest extends ApiTestBase {
                 + "'customer-property'").query(Long.class).single()).as("no number used up").isEqualTo(numbers);
         Response r = post(BASE, tokenFor("manager"), j(base + "'quantity':'many','receivedOn':'" + today(0) + "'}"));
         assertThat(r.status()).isIn(400, 422);
+        Response unmarked = post(BASE, tokenFor("manager"), j(base.replace("'marking':'测试钢印',", "")
+                + "'quantity':5,'receivedOn':'" + today(0) + "'}"));
+        assertThat(unmarked.json().get("errors").get(0).get("rule").asString()).isEqualTo("permanent-marking-required");
+        // a drawing is controlled as a document: no physical marking needed
+        Response drawing = post(BASE, tokenFor("manager"), j("{'customerId':" + customer + ",'kind':'DRAWING_SPEC',"
+                + "'itemName':'图纸 D-1','unit':'份','receiverName':'x','quantity':1,'receivedOn':'" + today(0) + "'}"));
+        assertThat(drawing.status()).as(drawing.body()).isEqualTo(201);
     }
 
     @Test
     void anInspectionFindsDamageTheProblemReportGetsTheCustomersDecisionAndOpensACapa() {
         long customer = customer();
-        JsonNode d = register("manager", "{'customerId':" + customer + ",'kind':'TOOLING','itemName':'香醋标签印刷版辊',"
+        JsonNode d = register("manager", "{'customerId':" + customer + ",'kind':'TOOLING','marking':'测试钢印','itemName':'香醋标签印刷版辊',"
                 + "'quantity':6,'unit':'支','receivedOn':'" + today(-30) + "','receiverName':'钱晓东',"
                 + "'owningDepartmentId':" + department("QA") + ",'handedToDepartmentId':" + department("QA") + "}");
         long id = d.get("id").asLong();
@@ -230,7 +242,7 @@ class PropertyApiTest extends ApiTestBase {
         String shelf = "版辊架 " + UUID.randomUUID().toString().substring(0, 6);
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(register("manager", "{'customerId':" + customer + ",'kind':'TOOLING','itemName':'印刷版辊" + i + "',"
+            ids.add(register("manager", "{'customerId':" + customer + ",'kind':'TOOLING','marking':'测试钢印','itemName':'印刷版辊" + i + "',"
                     + "'quantity':1,'unit':'支','receivedOn':'" + today(-20) + "','receiverName':'钱晓东','storageLocation':'"
                     + shelf + "','owningDepartmentId':" + department("QA") + ",'handedToDepartmentId':" + department("QA")
                     + "}").get("id").asLong());
@@ -290,7 +302,7 @@ class PropertyApiTest extends ApiTestBase {
     @Test
     void aReturnedItemCannotBeInspectedAndItsOpenTaskIsClosed() {
         long customer = customer();
-        JsonNode d = register("manager", "{'customerId':" + customer + ",'kind':'MEASURING_EQUIPMENT','itemName':'孔位检具',"
+        JsonNode d = register("manager", "{'customerId':" + customer + ",'kind':'MEASURING_EQUIPMENT','marking':'测试钢印','itemName':'孔位检具',"
                 + "'quantity':1,'unit':'台','receivedOn':'" + today(-10) + "','receiverName':'钱晓东',"
                 + "'owningDepartmentId':" + department("QA") + ",'handedToDepartmentId':" + department("QA") + "}");
         long id = d.get("id").asLong();
@@ -309,7 +321,7 @@ class PropertyApiTest extends ApiTestBase {
         assertThat(post(BASE + "/" + id + "/problems", tokenFor("manager"), j("{'kind':'LOSS','description':'x'}"))
                 .status()).isEqualTo(409);
         // a stale version is refused
-        JsonNode other = register("manager", "{'customerId':" + customer + ",'kind':'PART','itemName':'样件',"
+        JsonNode other = register("manager", "{'customerId':" + customer + ",'kind':'PART','marking':'测试钢印','itemName':'样件',"
                 + "'quantity':2,'unit':'件','receivedOn':'" + today(0) + "','receiverName':'x'}");
         assertThat(post(BASE + "/" + other.get("id").asLong() + "/scrap", tokenFor("manager"),
                 j("{'note':'顾客同意','version':" + (other.get("version").asLong() + 5) + "}")).status()).isEqualTo(409);
@@ -319,13 +331,13 @@ class PropertyApiTest extends ApiTestBase {
     void aConfidentialItemIsSeenOnlyByItsNamedDepartmentsAndEveryViewIsAudited() {
         long customer = customer();
         JsonNode d = register("manager", "{'customerId':" + customer + ",'kind':'INTELLECTUAL_PROPERTY',"
-                + "'itemName':'专利许可技术资料','quantity':1,'unit':'份','receivedOn':'" + today(0) + "',"
+                + "'designatedUse':'仅用于该顾客订单的生产','itemName':'专利许可技术资料','quantity':1,'unit':'份','receivedOn':'" + today(0) + "',"
                 + "'receiverName':'王丽华','accessDepartmentIds':[" + department("QA") + "]}");
         long id = d.get("id").asLong();
         assertThat(d.get("confidential").asBoolean()).as("IP is confidential by nature").isTrue();
         assertThat(d.get("owningDepartmentId").asLong()).isEqualTo(department("TECH"));
         JsonNode secret = register("manager", "{'customerId':" + customer + ",'kind':'PERSONAL_DATA',"
-                + "'itemName':'终端用户名单','quantity':1,'unit':'份','receivedOn':'" + today(0) + "',"
+                + "'designatedUse':'仅用于配送','itemName':'终端用户名单','quantity':1,'unit':'份','receivedOn':'" + today(0) + "',"
                 + "'receiverName':'王丽华','owningDepartmentId':" + department("SALES") + ",'handedToDepartmentId':"
                 + department("SALES") + "}");
         long secretId = secret.get("id").asLong();
@@ -355,7 +367,7 @@ class PropertyApiTest extends ApiTestBase {
     void theRegisterPagesByKeysetExportsToExcelAndPrintsTheFormAndTheCard() {
         long customer = customer();
         for (int i = 0; i < 5; i++) {
-            register("manager", "{'customerId':" + customer + ",'kind':'PART','itemName':'样件" + i + "',"
+            register("manager", "{'customerId':" + customer + ",'kind':'PART','marking':'测试钢印','itemName':'样件" + i + "',"
                     + "'quantity':" + (i + 1) + ",'unit':'件','receivedOn':'" + today(-i) + "','receiverName':'x'}");
         }
         JsonNode first = get(BASE + "?customerId=" + customer + "&limit=2", tokenFor("manager")).json();
@@ -386,7 +398,7 @@ class PropertyApiTest extends ApiTestBase {
     void overdueInspectionsAndHandOversToSignShowOnTheOwningDepartmentsWork() {
         long customer = customer();
         long eng = department("ENG");
-        JsonNode d = register("manager", "{'customerId':" + customer + ",'kind':'TOOLING','itemName':'夹具',"
+        JsonNode d = register("manager", "{'customerId':" + customer + ",'kind':'TOOLING','marking':'测试钢印','itemName':'夹具',"
                 + "'quantity':1,'unit':'套','receivedOn':'" + today(-100) + "','receiverName':'x','owningDepartmentId':"
                 + eng + ",'handedToDepartmentId':" + eng + "}");
         jdbc.sql("""
@@ -412,5 +424,97 @@ class PropertyApiTest extends ApiTestBase {
         return jdbc.sql("select count(*) from notification n join app_user u on u.id = n.recipient_id"
                 + " where u.username = :u and n.link = :l and n.title_text like '%property.notify.problem.title%'")
                 .param("u", username).param("l", "/customer-properties/" + item).query(Long.class).single();
+    }
+
+    @Test
+    void personalDataIsUsedOnlyAsAgreedAnotherUseNeedsTheCustomersRecordedConsent() {
+        long customer = customer();
+        String body = "{'customerId':" + customer + ",'kind':'PERSONAL_DATA','itemName':'会员名单','quantity':1,"
+                + "'unit':'份','receivedOn':'" + today(0) + "','receiverName':'王丽华','owningDepartmentId':"
+                + department("SALES") + ",'handedToDepartmentId':" + department("SALES");
+        long items = count("customer_property");
+        Response missing = post(BASE, tokenFor("manager"), j(body + "}"));
+        assertThat(missing.status()).as(missing.body()).isEqualTo(422);
+        assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("designatedUse");
+        assertThat(missing.json().get("errors").get(0).get("rule").asString()).isEqualTo("designated-use-required");
+        assertThat(count("customer_property")).as("nothing half-written").isEqualTo(items);
+
+        JsonNode d = register("manager", body + ",'designatedUse':'仅用于该顾客订单的配送'}");
+        long id = d.get("id").asLong();
+        assertThat(d.get("designatedUse").asString()).isEqualTo("仅用于该顾客订单的配送");
+        // another use without a consent: refused, naming the consent
+        Response refused = post(BASE + "/" + id + "/other-uses", tokenFor("manager"), j("{'note':'用于市场调查'}"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("consentId");
+        Response badConsent = post(BASE + "/" + id + "/use-consents", tokenFor("manager"), j("{'purpose':'满意度调查',"
+                + "'consentedOn':'" + today(0) + "'}"));
+        assertThat(badConsent.status()).isEqualTo(422);
+        assertThat(badConsent.json().get("errors").get(0).get("field").asString()).isEqualTo("consentedBy");
+        Response future = post(BASE + "/" + id + "/use-consents", tokenFor("manager"), j("{'purpose':'满意度调查',"
+                + "'consentedBy':'顾客 张经理','consentedOn':'" + today(1) + "'}"));
+        assertThat(future.json().get("errors").get(0).get("field").asString()).isEqualTo("consentedOn");
+        JsonNode consented = step("manager", "/" + id + "/use-consents", "{'purpose':'满意度调查',"
+                + "'consentedBy':'顾客 张经理','consentedOn':'" + today(0) + "','reference':'邮件 2026-118'}");
+        long consentId = consented.get("useConsents").get(0).get("id").asLong();
+        assertThat(consented.get("useConsents").get(0).get("reference").asString()).isEqualTo("邮件 2026-118");
+        // a consent of another item does not count
+        JsonNode other = register("manager", body + ",'designatedUse':'配送'}");
+        assertThat(post(BASE + "/" + other.get("id").asLong() + "/other-uses", tokenFor("manager"),
+                j("{'consentId':" + consentId + "}")).status()).isEqualTo(422);
+        JsonNode used = step("manager", "/" + id + "/other-uses", "{'consentId':" + consentId + ",'note':'第一季度'}");
+        assertThat(used.get("timeline").valueStream().map(e -> e.get("kind").asString()).toList())
+                .containsSubsequence("USE_CONSENT", "OTHER_USE");
+        JsonNode changed = step("manager", "/" + id + "/designated-use", "{'designatedUse':'配送与售后回访','version':"
+                + used.get("version").asLong() + "}");
+        assertThat(changed.get("designatedUse").asString()).isEqualTo("配送与售后回访");
+        Response cleared = post(BASE + "/" + id + "/designated-use", tokenFor("manager"), j("{'designatedUse':''}"));
+        assertThat(cleared.status()).as("personal data keeps a designated use").isEqualTo(422);
+    }
+
+    @Test
+    void aCustomerDrawingIsAControlledDocumentTheNewRevisionSupersedesTheOldOneWhichIsKept() {
+        long customer = customer();
+        JsonNode d = register("manager", "{'customerId':" + customer + ",'kind':'DRAWING_SPEC','itemName':'瓶盖图纸',"
+                + "'spec':'HS-D-7','quantity':1,'unit':'份','receivedOn':'" + today(-30) + "','receiverName':'x'}");
+        long id = d.get("id").asLong();
+        long qa = department("QA"), prod = department("PROD");
+        JsonNode a = step("manager", "/" + id + "/revisions", "{'revision':'A','issuedOn':'" + today(-40)
+                + "','receivedOn':'" + today(-30) + "','distributionDepartmentIds':[" + qa + "," + prod + "]}");
+        assertThat(a.get("revisions").get(0).get("current").asBoolean()).isTrue();
+        assertThat(a.get("revisions").get(0).get("distributionDepartmentIds").valueStream().map(JsonNode::asLong)
+                .toList()).containsExactly(qa, prod);
+        for (String[] c : List.of(
+                new String[] {"{'revision':'a','issuedOn':'" + today(-5) + "'}", "revision"},
+                new String[] {"{'revision':'B'}", "issuedOn"},
+                new String[] {"{'revision':'B','issuedOn':'" + today(1) + "'}", "issuedOn"},
+                new String[] {"{'revision':'B','issuedOn':'" + today(-5) + "','receivedOn':'" + today(-6) + "'}",
+                        "receivedOn"},
+                new String[] {"{'revision':'B','issuedOn':'" + today(-5) + "','distributionDepartmentIds':[999999999]}",
+                        "distributionDepartmentIds"})) {
+            Response r = post(BASE + "/" + id + "/revisions", tokenFor("manager"), j(c[0]));
+            assertThat(r.status()).as(c[0] + " -> " + r.body()).isEqualTo(422);
+            assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo(c[1]);
+        }
+        JsonNode b = step("manager", "/" + id + "/revisions", "{'revision':'B','issuedOn':'" + today(-5)
+                + "','distributionDepartmentIds':[" + prod + "]}");
+        JsonNode revisions = b.get("revisions");
+        assertThat(revisions).hasSize(2);
+        assertThat(revisions.get(0).get("revision").asString()).isEqualTo("A");
+        assertThat(revisions.get(0).get("current").asBoolean()).as("A is kept, superseded").isFalse();
+        assertThat(revisions.get(0).get("supersededOn").asString()).isEqualTo(today(0).toString());
+        assertThat(revisions.get(1).get("current").asBoolean()).isTrue();
+        assertThat(b.get("timeline").valueStream().map(e -> e.get("kind").asString()).toList())
+                .containsSubsequence("REVISION_RECEIVED", "REVISION_RECEIVED");
+        // a mould is no document: 409
+        JsonNode mould = register("manager", "{'customerId':" + customer + ",'kind':'TOOLING','marking':'测试钢印',"
+                + "'itemName':'模具','quantity':1,'unit':'套','receivedOn':'" + today(0) + "','receiverName':'x'}");
+        assertThat(post(BASE + "/" + mould.get("id").asLong() + "/revisions", tokenFor("manager"),
+                j("{'revision':'A','issuedOn':'" + today(0) + "'}")).status()).isEqualTo(409);
+        // the page shows the revisions, the superseded one marked
+        PageSession s = new PageSession(port);
+        s.login("manager", DEMO_PASSWORD);
+        String page = s.get("/customer-properties/" + id).body();
+        assertThat(page).contains("id=\"property-revisions\"").contains("id=\"revision-A\"").contains("作废")
+                .contains("现行").contains("id=\"property-use\"").doesNotContain("??");
     }
 }

@@ -65,7 +65,7 @@ class PropertyFilesApiTest extends ApiTestBase {
         assertThat(c.status()).as(c.body()).isEqualTo(201);
         Response r = post(BASE, tokenFor("manager"), j("{'customerId':" + c.json().get("id").asLong() + ",'kind':'" + kind
                 + "','itemName':'附件测试','quantity':1,'unit':'套','receivedOn':'"
-                + LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3) + "','receiverName':'x'" + extra + "}"));
+                + LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3) + "','receiverName':'x','marking':'附件钢印'" + extra + "}"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }

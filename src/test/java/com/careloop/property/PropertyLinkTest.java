@@ -28,7 +28,7 @@ class PropertyLinkTest extends ApiTestBase {
                 .substring(0, 6) + "','kind':'ORGANISATION','phone':'135" + String.format("%08d",
                 (long) (Math.random() * 100_000_000L)) + "'}"));
         Response r = post(BASE, tokenFor("manager"), j("{'customerId':" + c.json().get("id").asLong()
-                + ",'kind':'TOOLING','itemName':'瓶盖模具','quantity':1,'unit':'套','receivedOn':'"
+                + ",'kind':'TOOLING','marking':'瓶盖钢印','itemName':'瓶盖模具','quantity':1,'unit':'套','receivedOn':'"
                 + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "','receiverName':'x'}"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         Response p = post(BASE + "/" + r.json().get("id").asLong() + "/problems", tokenFor("manager"),

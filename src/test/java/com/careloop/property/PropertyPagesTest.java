@@ -42,7 +42,7 @@ class PropertyPagesTest extends ApiTestBase {
                                                          String signOff) {
         long customer = customer();
         Response r = post("/api/v1/customer-properties", tokenFor("manager"), j("{'customerId':" + customer
-                + ",'kind':'TOOLING','itemName':'页面模具','quantity':1,'unit':'套','receivedOn':'"
+                + ",'kind':'TOOLING','marking':'页面钢印','itemName':'页面模具','quantity':1,'unit':'套','receivedOn':'"
                 + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "','receiverName':'王丽华'}"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         long id = r.json().get("id").asLong();
@@ -78,7 +78,7 @@ class PropertyPagesTest extends ApiTestBase {
         s.login("manager", DEMO_PASSWORD);
         s.get("/customer-properties/new");
         PageSession.Page created = s.post("/customer-properties/new", "customerId", String.valueOf(customer),
-                "kind", "MEASURING_EQUIPMENT", "itemName", "页面检具", "quantity", "2", "unit", "台",
+                "kind", "MEASURING_EQUIPMENT", "marking", "页面标牌", "itemName", "页面检具", "quantity", "2", "unit", "台",
                 "receivedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "receiverName", "王丽华",
                 "handedToDepartmentId", String.valueOf(department("ENG")), "verify", "true", "specChecked", "true",
                 "quantityChecked", "true", "passed", "true", "inspectorName", "周卫东");
@@ -107,7 +107,7 @@ class PropertyPagesTest extends ApiTestBase {
         // bad input through the form: nothing saved, the message names the field
         long before = jdbc.sql("select count(*) from customer_property").query(Long.class).single();
         PageSession.Page bad = s.post("/customer-properties/new", "customerId", String.valueOf(customer), "kind", "PART",
-                "itemName", "x", "quantity", "0", "unit", "件", "receivedOn",
+                "marking", "页面钢印", "itemName", "x", "quantity", "0", "unit", "件", "receivedOn",
                 LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "receiverName", "x");
         assertThat(bad.status()).isEqualTo(302);
         assertThat(s.get(bad.location().replaceAll("^https?://[^/]+", "")).body()).contains("quantity");
@@ -127,7 +127,7 @@ class PropertyPagesTest extends ApiTestBase {
         String shelf = "页面货架 " + UUID.randomUUID().toString().substring(0, 6);
         long qa = jdbc.sql("select id from department where code = 'QA'").query(Long.class).single();
         Response r = post("/api/v1/customer-properties", tokenFor("manager"), j("{'customerId':" + customer
-                + ",'kind':'MEASURING_EQUIPMENT','itemName':'页面检具','quantity':1,'unit':'台','receivedOn':'"
+                + ",'kind':'MEASURING_EQUIPMENT','marking':'页面钢印','itemName':'页面检具','quantity':1,'unit':'台','receivedOn':'"
                 + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "','receiverName':'王丽华','storageLocation':'" + shelf
                 + "','owningDepartmentId':" + qa + ",'handedToDepartmentId':" + qa + "}"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);

@@ -45,11 +45,15 @@ class PropertySearchPlanTest extends ApiTestBase {
 
     /** Runs the search as the general manager inside one transaction; returns the page's codes and rows read. */
     Map.Entry<List<String>, Long> search(String q, String sort) {
+        return search(new PropertyViews.Filter(null, null, null, null, null, null, q), sort);
+    }
+
+    Map.Entry<List<String>, Long> search(PropertyViews.Filter filter, String sort) {
         List<String> codes = new ArrayList<>();
         long[] read = new long[1];
         signedIn.run("gm", () -> tx.executeWithoutResult(s -> {
             long before = rowsRead();
-            properties.search(new PropertyViews.Filter(null, null, null, null, null, null, q), sort, null, 50)
+            properties.search(filter, sort, null, 50)
                     .items().forEach(r -> codes.add(r.code()));
             read[0] = rowsRead() - before;
         }));
@@ -98,5 +102,61 @@ class PropertySearchPlanTest extends ApiTestBase {
         // a common fragment still pages at once from the sort index: the page is full and correct
         var common = search("计划模具", null);
         assertThat(common.getKey()).hasSize(50);
+    }
+
+    /**
+     * The storage-location filter (PropertyBench: {@code A-05} matched 18,500 of 500,000 items and collected every match
+     * through the trigram index before taking the newest 50). 60,000 items: every second one in location {@code L-01}
+     * (29,950 matches: common), 100 of the oldest in {@code R-77} (rare). A common location pages from the sort index
+     * and stops at a full page; a rare one reads its matches only.
+     */
+    @Test
+    void aCommonLocationPagesFromTheSortIndexARareOneReadsItsMatches() {
+        Assumptions.assumeTrue(TestDatabases.onPostgres(), "PostgreSQL plans");
+        long prod = jdbc.sql("select id from department where code = 'PROD'").query(Long.class).single();
+        long customer = jdbc.sql("select min(id) from customer").query(Long.class).single();
+        long gm = jdbc.sql("select id from app_user where username = 'gm'").query(Long.class).single();
+        String tag = "库" + (System.nanoTime() % 100000);
+        String prefix = "GCL" + (System.nanoTime() % 100000) + "-";
+        jdbc.sql("""
+                insert into customer_property (code, customer_id, kind, item_name, spec, quantity, unit, received_on,
+                  receiver_name, verification, marking, storage_location, owning_department_id, holder_department_id,
+                  confidential, status, registered_by, registered_by_name, version, created_at, updated_at)
+                select :prefix || g, :customer, 'TOOLING', '位置模具', 'M', 1, '套', date '2024-01-01' + (g % 600),
+                  '位置接收人', 'PASSED', '钢印位置-' || g,
+                  case when g <= 100 then :tag || ' R-77' when g % 2 = 0 then :tag || ' L-01' else :tag || ' M-02' end,
+                  :prod, :prod, false, 'HELD', :gm, '吴建国', 0, current_timestamp, current_timestamp
+                from generate_series(1, :n) g""").param("prefix", prefix).param("customer", customer)
+                .param("prod", prod).param("gm", gm).param("tag", tag).param("n", ITEMS).update();
+        jdbc.sql("analyze customer_property").update();
+
+        var common = search(new PropertyViews.Filter(null, null, tag + " l-01", null, null, null, null), null);
+        System.out.printf("search plan: location %s L-01 (29,950 matches) read %d rows%n", tag, common.getValue());
+        // the newest 50 of the 29,950: items 60,000, 59,998, …
+        assertThat(common.getKey()).hasSize(50).first().isEqualTo(prefix + ITEMS);
+        assertThat(common.getKey()).last().isEqualTo(prefix + (ITEMS - 98));
+        var rare = search(new PropertyViews.Filter(null, null, tag + " R-77", null, null, null, null), "receivedOn");
+        System.out.printf("search plan: location %s R-77 (100 oldest) read %d rows%n", tag, rare.getValue());
+        assertThat(rare.getKey()).hasSize(50).allMatch(c -> c.startsWith(prefix));
+        // the newest 2,000 looked at (TextMatches.NEWEST), then the 100 matches
+        assertThat(rare.getValue()).as("rows read for 100 matches").isLessThan(3_000);
+        var none = search(new PropertyViews.Filter(null, null, tag + " Z-99", null, null, null, null), null);
+        assertThat(none.getKey()).isEmpty();
+
+        // the old shape: every match collected through the trigram index, then the newest 51 sorted out
+        long[] old = new long[1];
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("set local enable_indexscan = off").update();
+            jdbc.sql("set local enable_seqscan = off").update();
+            long before = rowsRead();
+            jdbc.sql("""
+                    select i.id from customer_property i where lower(i.storage_location) like :l
+                    order by i.id desc limit 51""").param("l", "%" + tag + " l-01%").query(Long.class).list();
+            old[0] = rowsRead() - before;
+        });
+        System.out.printf("search plan: old location shape read %d rows%n", old[0]);
+        assertThat(old[0]).as("the bitmap reads every match").isGreaterThanOrEqualTo(29_950);
+        // 102 newest rows looked at (51 matches), then a page walked from the primary key
+        assertThat(common.getValue()).as("rows read for a common location").isLessThan(1_000);
     }
 }

@@ -11,6 +11,7 @@ public final class SampleEndpointRules {
     private static final String REQUEST = "sample:request";
     private static final String PRODUCE = "sample:produce";
     private static final String INSPECT = "sample:inspect";
+    private static final String KEEP = "sample:keep";
 
     public static final Map<String, String> RULES = Map.ofEntries(
             Map.entry("POST " + BASE, REQUEST),
@@ -28,7 +29,7 @@ public final class SampleEndpointRules {
             Map.entry("POST " + BASE + "/{id}/confirmation", REQUEST),
             Map.entry("POST " + BASE + "/{id}/seal", REQUEST),
             Map.entry("POST " + BASE + "/{id}/link", REQUEST),
-            Map.entry("POST " + BASE + "/{id}/keep", INSPECT),
+            Map.entry("POST " + BASE + "/{id}/keep", KEEP),
             Map.entry("POST " + BASE + "/{id}/files", REQUEST),
             Map.entry("GET " + BASE + "/{id}/files/{fileId}", VIEW),
             Map.entry("GET /public/sample-confirmations/{token}", "PUBLIC"),
@@ -53,8 +54,8 @@ public final class SampleEndpointRules {
             Map.entry("POST " + PAGES + "/{id}/confirmation", REQUEST),
             Map.entry("POST " + PAGES + "/{id}/seal", REQUEST),
             Map.entry("POST " + PAGES + "/{id}/link", REQUEST),
-            Map.entry("GET " + PAGES + "/keep", INSPECT),
-            Map.entry("POST " + PAGES + "/{id}/keep", INSPECT));
+            Map.entry("GET " + PAGES + "/keep", KEEP),
+            Map.entry("POST " + PAGES + "/{id}/keep", KEEP));
 
     private SampleEndpointRules() {
     }

@@ -75,6 +75,15 @@ class JdbcOrgDirectory implements OrgDirectory {
     }
 
     @Override
+    public List<User> activeMembersInPositions(long departmentId, Collection<String> positions) {
+        if (positions == null || positions.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(USER + " where u.department_id = :d and u.active = true and u.position in (:p) order by u.id")
+                .param("d", departmentId).param("p", positions).query(JdbcOrgDirectory::user).list();
+    }
+
+    @Override
     public Optional<Department> department(long id) {
         return jdbc.sql(DEPARTMENT + " where d.id = :id").param("id", id).query(JdbcOrgDirectory::department).optional();
     }

@@ -156,6 +156,40 @@ class PropertyApi {
         return properties.answerFeedback(id, feedbackId, request);
     }
 
+    /** The use agreed with the customer (用途, 004-C3). */
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping("/{id}/designated-use")
+    Detail designatedUse(@PathVariable long id, @RequestBody(required = false)
+                         com.careloop.property.PropertyCommands.DesignatedUse request) {
+        return properties.agreeDesignatedUse(id, request);
+    }
+
+    /** The customer's consent to another use (004-C3). */
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping("/{id}/use-consents")
+    @ResponseStatus(HttpStatus.CREATED)
+    Detail useConsent(@PathVariable long id, @RequestBody(required = false)
+                      com.careloop.property.PropertyCommands.UseConsent request) {
+        return properties.recordUseConsent(id, request);
+    }
+
+    /** A use for another purpose: 422 naming consentId without a consent recorded on the item. */
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping("/{id}/other-uses")
+    Detail otherUse(@PathVariable long id, @RequestBody(required = false)
+                    com.careloop.property.PropertyCommands.OtherUse request) {
+        return properties.useForOtherPurpose(id, request);
+    }
+
+    /** A new revision of a customer drawing or specification (004-C4): the one before is superseded, kept. */
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping("/{id}/revisions")
+    @ResponseStatus(HttpStatus.CREATED)
+    Detail revision(@PathVariable long id, @RequestBody(required = false)
+                    com.careloop.property.PropertyCommands.Revision request) {
+        return properties.receiveRevision(id, request);
+    }
+
     @RequiresPermission(PropertyPermissions.REGISTER)
     @PostMapping("/{id}/hand-overs")
     Detail handOver(@PathVariable long id, @RequestBody HandOver request) {

@@ -44,10 +44,12 @@ class PropertyBootstrap implements ApplicationRunner {
     private final SignedInAs signedIn;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final com.careloop.platform.OrgDirectory directory;
 
     PropertyBootstrap(RecordNumbers numbers, CustomerProperties properties, PropertyInspectionRepository inspections,
                       CustomerDirectory customers, JdbcClient jdbc, CareLoopProperties platform,
-                      PropertyProperties settings, SignedInAs signedIn, TransactionTemplate tx, Clock clock) {
+                      PropertyProperties settings, SignedInAs signedIn, TransactionTemplate tx, Clock clock,
+                      com.careloop.platform.OrgDirectory directory) {
         this.numbers = numbers;
         this.properties = properties;
         this.inspections = inspections;
@@ -58,6 +60,7 @@ class PropertyBootstrap implements ApplicationRunner {
         this.signedIn = signedIn;
         this.tx = tx;
         this.clock = clock;
+        this.directory = directory;
     }
 
     @Override
@@ -66,9 +69,8 @@ class PropertyBootstrap implements ApplicationRunner {
         numbers.define(CustomerProperties.FEEDBACK_TYPE, "GK", 5, "供方质量跟踪反馈记录（顾客财产验收）");
         numbers.define(CustomerProperties.PROBLEM_TYPE, "GW", 5, "顾客财产问题报告单");
         boolean empty = jdbc.sql("select count(*) from customer_property").query(Long.class).single() == 0;
-        boolean demoCompany = jdbc.sql("select count(*) from app_user where username = 'sales'").query(Long.class)
-                .single() > 0 && jdbc.sql("select count(*) from department where code = 'PROD'").query(Long.class)
-                .single() > 0;
+        boolean demoCompany = directory.userByUsername("sales").isPresent()
+                && directory.departmentByCode("PROD").isPresent();
         if (!platform.demoData() || !empty || !demoCompany) {
             return;
         }
@@ -95,16 +97,16 @@ class PropertyBootstrap implements ApplicationRunner {
         return List.of(
                 properties.register(new Register(geely, PropertyKind.TOOLING, "门把手注塑模具", "GL-M-2231 一出四",
                         BigDecimal.ONE, "套", today.minusMonths(8), "钱晓东", "吉利财产 GL-0007（钢印）", "模具库 A-03",
-                        null, null, null, null, "每生产5万模次保养一次", ok)),
+                        null, null, null, null, "每生产5万模次保养一次", ok, null)),
                 properties.register(new Register(geely, PropertyKind.MEASURING_EQUIPMENT, "孔位检具", "GL-J-118",
                         BigDecimal.ONE, "台", today.minusMonths(3), "钱晓东", "吉利财产 GL-0012（标牌）", "检具室 2号柜",
-                        null, null, null, null, null, ok)),
+                        null, null, null, null, null, ok, null)),
                 properties.register(new Register(hengshun, PropertyKind.TOOLING, "香醋标签印刷版辊", "恒顺 500ml 2026版",
                         new BigDecimal("6"), "支", today.minusMonths(2), "钱晓东", "恒顺财产 HS-P01…P06（激光刻印）",
-                        "印版架 B-11", null, null, null, null, null, ok)),
+                        "印版架 B-11", null, null, null, null, null, ok, null)),
                 properties.register(new Register(hengshun, PropertyKind.DRAWING_SPEC, "包装设计稿与色标", "HS-SPEC-2026-03",
                         new BigDecimal("1"), "份", today.minusDays(20), "钱晓东", "受控文件章", "技术部档案柜 T-2",
-                        null, null, null, null, null, ok)));
+                        null, null, null, null, null, ok, "包装印刷打样与生产，仅限恒顺订单")));
     }
 
     /** The mould's inspection of the last period, never done: overdue on production's queue. */

@@ -49,10 +49,11 @@ public class PropertyInspectionJob {
     private final PropertyProperties properties;
     private final Clock clock;
     private final ZoneId zone;
+    private final com.careloop.platform.OrgDirectory directory;
 
     PropertyInspectionJob(JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Notifications notifications,
                           CalendarService calendars, PropertyProperties properties, Clock clock,
-                          CareLoopProperties platform) {
+                          CareLoopProperties platform, com.careloop.platform.OrgDirectory directory) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -61,6 +62,7 @@ public class PropertyInspectionJob {
         this.properties = properties;
         this.clock = clock;
         this.zone = platform.zone();
+        this.directory = directory;
     }
 
     @Scheduled(cron = "${careloop.property.inspection-cron:0 15 6 * * *}", zone = "Asia/Shanghai")
@@ -183,8 +185,8 @@ public class PropertyInspectionJob {
                 if (claimed == 0) {
                     return 0;
                 }
-                List<Long> members = jdbc.sql("select id from app_user where department_id = :d and active = true")
-                        .param("d", department).query(Long.class).list();
+                List<Long> members = directory.activeMembers(department).stream()
+                        .map(com.careloop.platform.OrgDirectory.User::id).toList();
                 for (long member : members) {
                     notifications.notify(member, Text.of("property.reminder.title", claimed),
                             Text.of("property.reminder.body", claimed, until.toString()),
@@ -219,9 +221,8 @@ public class PropertyInspectionJob {
                 if (claimed == 0) {
                     return 0;
                 }
-                List<Long> heads = jdbc.sql("""
-                        select id from app_user where department_id = :d and position = 'DEPT_HEAD' and active = true""")
-                        .param("d", department).query(Long.class).list();
+                List<Long> heads = directory.activeHeads(department).stream()
+                        .map(com.careloop.platform.OrgDirectory.User::id).toList();
                 for (long head : heads) {
                     notifications.notify(head, Text.of("property.overdue.title", claimed),
                             Text.of("property.overdue.body", claimed),

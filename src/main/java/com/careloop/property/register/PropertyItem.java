@@ -98,6 +98,13 @@ public class PropertyItem implements Auditable {
     @OneToMany(mappedBy = "item", cascade = CascadeType.ALL)
     @OrderBy("id")
     private List<PropertyEvent> events = new ArrayList<>();
+    private String designatedUse;
+    @OneToMany(mappedBy = "item", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<PropertyUseConsent> useConsents = new ArrayList<>();
+    @OneToMany(mappedBy = "item", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<PropertyRevision> revisions = new ArrayList<>();
 
     protected PropertyItem() {
     }
@@ -125,6 +132,11 @@ public class PropertyItem implements Auditable {
         i.receivedOn = Check.notFuture("receivedOn", in.receivedOn(), today);
         i.receiverName = Check.text("receiverName", in.receiverName(), 100);
         i.marking = Check.optional("marking", in.marking(), 200);
+        if (i.marking == null && in.kind().needsPermanentMarking()) {
+            // 001-E3: physical property carries a permanent ownership mark (steel stamp, plate, engraving)
+            throw new InvalidInputException("marking", "permanent-marking-required",
+                    Text.of("error.property.marking-required"));
+        }
         i.storageLocation = Check.optional("storageLocation", in.storageLocation(), 200);
         i.owningDepartmentId = in.owningDepartmentId();
         i.holderDepartmentId = in.holderDepartmentId();
@@ -233,6 +245,100 @@ public class PropertyItem implements Auditable {
         event("HANDOVER_REQUESTED", actor, now, null);
         touch(now);
         return m;
+    }
+
+    // ---- designated use and the customer's consent (004-C3) ----------------------------------
+
+    /**
+     * The use agreed with the customer (用途): required for intellectual property and personal data (and whatever the
+     * register form gives for the other kinds); a change is recorded in the history.
+     */
+    public void agreeDesignatedUse(String use, String actor, Instant now) {
+        String agreed = Check.optional("designatedUse", use, 500);
+        if (agreed == null && kind.needsDesignatedUse()) {
+            throw new InvalidInputException("designatedUse", "designated-use-required",
+                    Text.of("error.property.designated-use-required"));
+        }
+        if (java.util.Objects.equals(agreed, designatedUse)) {
+            return;
+        }
+        this.designatedUse = agreed;
+        event("DESIGNATED_USE", actor, now, agreed == null ? null : Text.literal(agreed));
+        touch(now);
+    }
+
+    /** The customer's consent to another use: purpose, who of the customer, when (not in the future), reference. */
+    public PropertyUseConsent recordUseConsent(String purpose, String consentedBy, LocalDate consentedOn,
+                                               String reference, LocalDate today, String actor, Instant now) {
+        requireState("record a consent", PropertyStatus.HELD);
+        PropertyUseConsent c = new PropertyUseConsent(this, Check.text("purpose", purpose, 500),
+                Check.text("consentedBy", consentedBy, 100), Check.notFuture("consentedOn", consentedOn, today),
+                Check.optional("reference", reference, 200), actor, now);
+        useConsents.add(c);
+        event("USE_CONSENT", actor, now, Text.literal(c.getPurpose()));
+        touch(now);
+        return c;
+    }
+
+    /**
+     * The item is used or handed out for a purpose other than the designated use: only against a consent of the
+     * customer recorded on this item (422 naming {@code consentId} otherwise); the history says which.
+     */
+    public PropertyUseConsent useForOtherPurpose(Long consentId, String note, String actor, Instant now) {
+        requireState("use for another purpose", PropertyStatus.HELD);
+        PropertyUseConsent consent = consentId == null ? null : useConsents.stream()
+                .filter(c -> consentId.equals(c.getId())).findFirst().orElse(null);
+        if (consent == null) {
+            throw new InvalidInputException("consentId", "consent-required",
+                    Text.of("error.property.consent-required", code));
+        }
+        String n = Check.optional("note", note, 2000);
+        event("OTHER_USE", actor, now, Text.literal(consent.getPurpose() + (n == null ? "" : " · " + n)));
+        touch(now);
+        return consent;
+    }
+
+    // ---- customer documents as controlled documents (004-C4) ---------------------------------
+
+    /**
+     * A revision of a customer's drawing or specification arrives: the revision (unique per item), its date of issue,
+     * the day it arrived (neither in the future) and the departments holding a copy. It becomes the one in use; the
+     * earlier one is kept, superseded (作废) from that day.
+     */
+    public PropertyRevision receiveRevision(String revision, LocalDate issuedOn, LocalDate receivedOn,
+                                            List<Long> distribution, LocalDate today, String actor, Instant now) {
+        requireState("receive a revision", PropertyStatus.HELD);
+        if (!kind.controlledDocument()) {
+            throw new DomainException("property.not-a-document", Text.of("error.property.not-a-document", code,
+                    Text.label("property.enum.PropertyKind", kind)));
+        }
+        String rev = Check.text("revision", revision, 50);
+        if (revisions.stream().anyMatch(r -> r.getRevision().equalsIgnoreCase(rev))) {
+            throw new InvalidInputException("revision", "unique", Text.of("error.property.revision-exists", rev, code));
+        }
+        LocalDate issued = Check.notFuture("issuedOn", issuedOn, today);
+        LocalDate received = Check.notFuture("receivedOn", receivedOn == null ? today : receivedOn, today);
+        if (received.isBefore(issued)) {
+            throw new InvalidInputException("receivedOn", "not-before-issue", Text.of(
+                    "error.property.received-before-issue", received.toString(), issued.toString()));
+        }
+        List<Long> copies = distribution == null ? List.of()
+                : distribution.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (copies.size() > 40) {
+            throw new InvalidInputException("distributionDepartmentIds", "max-size",
+                    Text.of("error.property.too-long", "distributionDepartmentIds", 40));
+        }
+        currentRevision().ifPresent(r -> r.supersede(received));
+        PropertyRevision r = new PropertyRevision(this, rev, issued, received, copies, actor, now);
+        revisions.add(r);
+        event("REVISION_RECEIVED", actor, now, Text.literal(rev));
+        touch(now);
+        return r;
+    }
+
+    /** The revision in use: the one not superseded. */
+    public Optional<PropertyRevision> currentRevision() {
+        return revisions.stream().filter(PropertyRevision::isCurrent).findFirst();
     }
 
     /** The receiving department signs (转交部门签收): the item is now there. */
@@ -381,6 +487,9 @@ public class PropertyItem implements Auditable {
         m.put("status", status);
         m.put("endedOn", endedOn);
         m.put("pendingHandOverTo", pendingHandOver().map(PropertyMovement::getToDepartmentId).orElse(null));
+        m.put("designatedUse", designatedUse);
+        m.put("useConsents", useConsents.size());
+        m.put("currentRevision", currentRevision().map(PropertyRevision::getRevision).orElse(null));
         m.put("feedbackAnswered", feedback.stream().filter(PropertyFeedback::isAnswered).count());
         return m;
     }
@@ -419,4 +528,7 @@ public class PropertyItem implements Auditable {
     public List<PropertyMovement> getMovements() { return movements; }
     public List<PropertyFeedback> getFeedback() { return feedback; }
     public List<PropertyEvent> getEvents() { return events; }
+    public String getDesignatedUse() { return designatedUse; }
+    public List<PropertyUseConsent> getUseConsents() { return useConsents; }
+    public List<PropertyRevision> getRevisions() { return revisions; }
 }

@@ -59,7 +59,8 @@ class PropertyPages {
                         String unit, LocalDate receivedOn, String receiverName, String marking, String storageLocation,
                         Long owningDepartmentId, Long handedToDepartmentId, Boolean confidential,
                         List<Long> accessDepartmentIds, String remark, Boolean verify, Boolean specChecked,
-                        Boolean quantityChecked, Boolean passed, String inspectorName, String verificationNote) {
+                        Boolean quantityChecked, Boolean passed, String inspectorName, String verificationNote,
+                        String designatedUse) {
     }
 
     private static final Pattern ITEM_PATH = Pattern.compile("^/customer-properties/(\\d+)");
@@ -75,11 +76,14 @@ class PropertyPages {
     private final java.time.Clock clock;
     private final java.time.ZoneId zone;
     private final PropertySettings settings;
+    private final com.careloop.platform.OrgDirectory directory;
 
     PropertyPages(CustomerProperties properties, PropertyListExport export, PropertyPrint print,
                   PropertyProblemRepository problems, JdbcClient jdbc, MessageSource messages, CurrentUsers users,
-                  java.time.Clock clock, com.careloop.platform.CareLoopProperties platform, PropertySettings settings) {
+                  java.time.Clock clock, com.careloop.platform.CareLoopProperties platform, PropertySettings settings,
+                  com.careloop.platform.OrgDirectory directory) {
         this.settings = settings;
+        this.directory = directory;
         this.clock = clock;
         this.zone = platform.zone();
         this.properties = properties;
@@ -175,7 +179,7 @@ class PropertyPages {
         Detail d = properties.register(new PropertyCommands.Register(form.customerId(), form.kind(), form.itemName(),
                 form.spec(), form.quantity(), form.unit(), form.receivedOn(), form.receiverName(), form.marking(),
                 form.storageLocation(), form.owningDepartmentId(), form.handedToDepartmentId(), form.confidential(),
-                form.accessDepartmentIds(), form.remark(), verify));
+                form.accessDepartmentIds(), form.remark(), verify, form.designatedUse()));
         return "redirect:" + LIST + "/" + d.id();
     }
 
@@ -192,10 +196,12 @@ class PropertyPages {
         model.addAttribute("canRegister", me.can(PropertyPermissions.REGISTER));
         model.addAttribute("canInspect", me.can(PropertyPermissions.INSPECT));
         model.addAttribute("myDepartment", me.departmentId());
-        model.addAttribute("taskOwners", jdbc.sql("select id, display_name from app_user where active = true"
-                + " and department_id in (:d) order by display_name, id").param("d", java.util.stream.Stream.of(
-                p.owningDepartmentId(), p.holderDepartmentId(), -1L).filter(java.util.Objects::nonNull).toList()).query((rs, n) -> new Object[] {rs.getLong(1),
-                rs.getString(2)}).list());
+        model.addAttribute("today", LocalDate.now(clock.withZone(zone)));
+        model.addAttribute("taskOwners", java.util.stream.Stream.of(p.owningDepartmentId(), p.holderDepartmentId())
+                .filter(java.util.Objects::nonNull).distinct().flatMap(d -> directory.activeMembers(d).stream())
+                .sorted(java.util.Comparator.comparing(com.careloop.platform.OrgDirectory.User::displayName)
+                        .thenComparing(com.careloop.platform.OrgDirectory.User::id))
+                .map(u -> new Object[] {u.id(), u.displayName()}).toList());
         return "property/detail";
     }
 
@@ -240,6 +246,36 @@ class PropertyPages {
     String answer(@PathVariable long id, @PathVariable long feedbackId,
                   @ModelAttribute PropertyCommands.FeedbackAnswer form, RedirectAttributes flash) {
         properties.answerFeedback(id, feedbackId, form);
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping(LIST + "/{id}/designated-use")
+    String designatedUse(@PathVariable long id, @ModelAttribute PropertyCommands.DesignatedUse form,
+                         RedirectAttributes flash) {
+        properties.agreeDesignatedUse(id, form);
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping(LIST + "/{id}/use-consents")
+    String useConsent(@PathVariable long id, @ModelAttribute PropertyCommands.UseConsent form,
+                      RedirectAttributes flash) {
+        properties.recordUseConsent(id, form);
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping(LIST + "/{id}/other-uses")
+    String otherUse(@PathVariable long id, @ModelAttribute PropertyCommands.OtherUse form, RedirectAttributes flash) {
+        properties.useForOtherPurpose(id, form);
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping(LIST + "/{id}/revisions")
+    String revision(@PathVariable long id, @ModelAttribute PropertyCommands.Revision form, RedirectAttributes flash) {
+        properties.receiveRevision(id, form);
         return saved(id, flash);
     }
 
@@ -397,7 +433,6 @@ class PropertyPages {
     }
 
     private List<Option> departments() {
-        return jdbc.sql("select id, name from department where active = true order by sort_order, id")
-                .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list();
+        return directory.activeDepartments().stream().map(d -> new Option(d.id(), d.name())).toList();
     }
 }

@@ -159,9 +159,9 @@ class SampleApi {
 
     /**
      * The keeping department's decision on a sealed sample: {@code EXTEND} (keepUntil), {@code RESEAL} (location,
-     * keepUntil) or {@code DISPOSE} (note); who and when are recorded. Quality keeps sealed samples: {@code sample:inspect}.
+     * keepUntil) or {@code DISPOSE} (note); who and when are recorded. Permission {@code sample:keep}.
      */
-    @RequiresPermission(SamplePermissions.INSPECT)
+    @RequiresPermission(SamplePermissions.KEEP)
     @PostMapping("/{id}/keep")
     Detail keep(@PathVariable long id, @RequestBody(required = false) com.careloop.property.SampleCommands.Keep request) {
         return samples.keep(id, request);

@@ -39,9 +39,11 @@ class SampleBootstrap implements ApplicationRunner {
     private final SignedInAs signedIn;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final com.careloop.platform.OrgDirectory directory;
 
     SampleBootstrap(RecordNumbers numbers, Samples samples, CustomerDirectory customers, JdbcClient jdbc,
-                    CareLoopProperties platform, SignedInAs signedIn, TransactionTemplate tx, Clock clock) {
+                    CareLoopProperties platform, SignedInAs signedIn, TransactionTemplate tx, Clock clock,
+                    com.careloop.platform.OrgDirectory directory) {
         this.numbers = numbers;
         this.samples = samples;
         this.customers = customers;
@@ -50,6 +52,7 @@ class SampleBootstrap implements ApplicationRunner {
         this.signedIn = signedIn;
         this.tx = tx;
         this.clock = clock;
+        this.directory = directory;
     }
 
     @Override
@@ -57,9 +60,8 @@ class SampleBootstrap implements ApplicationRunner {
         numbers.define(Samples.RECORD_TYPE, "YP", 5, "样品生产通知单");
         numbers.define(Samples.INSPECTION_TYPE, "YJ", 5, "样品检查报告");
         boolean empty = jdbc.sql("select count(*) from sample").query(Long.class).single() == 0;
-        boolean demoCompany = jdbc.sql("select count(*) from app_user where username = 'sales'").query(Long.class)
-                .single() > 0 && jdbc.sql("select count(*) from department where code in ('PROD', 'QA')")
-                .query(Long.class).single() == 2;
+        boolean demoCompany = directory.userByUsername("sales").isPresent()
+                && directory.departmentByCode("PROD").isPresent() && directory.departmentByCode("QA").isPresent();
         if (!platform.demoData() || !empty || !demoCompany) {
             return;
         }

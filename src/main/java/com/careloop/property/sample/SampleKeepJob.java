@@ -36,15 +36,18 @@ public class SampleKeepJob {
     private final Clock clock;
     private final ZoneId zone;
     private final int noticeDays;
+    private final com.careloop.platform.OrgDirectory directory;
 
     SampleKeepJob(JdbcClient jdbc, TransactionTemplate tx, Notifications notifications, Clock clock,
-                  CareLoopProperties platform, @Value("${careloop.samples.keep-notice-days:30}") int noticeDays) {
+                  CareLoopProperties platform, @Value("${careloop.samples.keep-notice-days:30}") int noticeDays,
+                  com.careloop.platform.OrgDirectory directory) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.notifications = notifications;
         this.clock = clock;
         this.zone = platform.zone();
         this.noticeDays = noticeDays;
+        this.directory = directory;
     }
 
     @Scheduled(cron = "${careloop.samples.keep-cron:0 40 7 * * *}", zone = "Asia/Shanghai")
@@ -102,9 +105,8 @@ public class SampleKeepJob {
         if (claimed == 0) {
             return 0;
         }
-        for (Long user : jdbc.sql("select id from app_user where department_id = :d and active = true")
-                .param("d", d.department()).query(Long.class).list()) {
-            notifications.notify(user, Text.of("sample.notify.keep.title", d.code(), d.keepUntil().toString()),
+        for (var user : directory.activeMembers(d.department())) {
+            notifications.notify(user.id(), Text.of("sample.notify.keep.title", d.code(), d.keepUntil().toString()),
                     Text.of("sample.notify.keep.body", d.customer(), d.itemName(), d.location(),
                             d.keepUntil().toString()), "/samples/" + id);
         }

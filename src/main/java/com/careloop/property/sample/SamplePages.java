@@ -66,9 +66,12 @@ class SamplePages {
     private final CurrentUsers users;
     private final CustomerDirectory customers;
     private final SampleKeepJob keepJob;
+    private final com.careloop.platform.OrgDirectory directory;
 
     SamplePages(Samples samples, SampleListExport export, SamplePrint print, MessageSource messages,
-                CurrentUsers users, CustomerDirectory customers, SampleKeepJob keepJob) {
+                CurrentUsers users, CustomerDirectory customers, SampleKeepJob keepJob,
+                com.careloop.platform.OrgDirectory directory) {
+        this.directory = directory;
         this.customers = customers;
         this.keepJob = keepJob;
         this.samples = samples;
@@ -138,10 +141,13 @@ class SamplePages {
         model.addAttribute("canRequest", me.can(SamplePermissions.REQUEST));
         model.addAttribute("canProduce", me.can(SamplePermissions.PRODUCE));
         model.addAttribute("canInspect", me.can(SamplePermissions.INSPECT));
-        model.addAttribute("canKeep", me.can(SamplePermissions.INSPECT) && s.seal() != null
+        model.addAttribute("canKeep", me.can(SamplePermissions.KEEP) && s.seal() != null
                 && (me.scope().allows(s.seal().keepingDepartmentId()) || me.departmentId() != null
                 && me.departmentId().equals(s.seal().keepingDepartmentId())));
         model.addAttribute("keepUntil", samples.defaultKeepUntil());
+        // the sealing form chooses the department that keeps the sealed sample (default: the sample's quality dept)
+        model.addAttribute("departments", s.status() == com.careloop.property.SampleStatus.APPROVED
+                ? directory.activeDepartments() : List.of());
         model.addAttribute("linksEnabled", true);
         return "samples/detail";
     }
@@ -248,7 +254,7 @@ class SamplePages {
         return saved(id, flash);
     }
 
-    @RequiresPermission(SamplePermissions.INSPECT)
+    @RequiresPermission(SamplePermissions.KEEP)
     @PostMapping(LIST + "/{id}/keep")
     String keep(@PathVariable long id, @ModelAttribute SampleCommands.Keep form, RedirectAttributes flash) {
         samples.keep(id, form);
@@ -256,7 +262,7 @@ class SamplePages {
     }
 
     /** The keeping department's sealed samples whose keep period ends soon or has ended (封样待处置). */
-    @RequiresPermission(SamplePermissions.INSPECT)
+    @RequiresPermission(SamplePermissions.KEEP)
     @GetMapping(LIST + "/keep")
     String keepDue(Model model) {
         CurrentUser me = users.require();

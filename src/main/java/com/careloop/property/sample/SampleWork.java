@@ -43,7 +43,7 @@ class SampleWork implements WorkSource {
             long n = count("quality_department_id = :d and status = 'MADE'", "d", dept);
             lines.add(new WorkCount("sample.toInspect", n, false, "/samples?status=MADE"));
         }
-        if (me.can(SamplePermissions.INSPECT) && me.departmentId() != null) {
+        if (me.can(SamplePermissions.KEEP) && me.departmentId() != null) {
             // the keeping department's sealed samples whose keep period ends soon (reminded by SampleKeepJob)
             long n = count("""
                     keeping_department_id = :d and status = 'SEALED' and exists (select 1 from sample_keep_notice n

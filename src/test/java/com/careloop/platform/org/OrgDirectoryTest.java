@@ -40,9 +40,13 @@ class OrgDirectoryTest extends ApiTestBase {
     }
 
     private JsonNode user(String name, long departmentId, String role) {
+        return user(name, departmentId, role, "STAFF");
+    }
+
+    private JsonNode user(String name, long departmentId, String role, String position) {
         Response r = post("/api/v1/users", tokenFor("admin"), j("{'username':'u" + code().toLowerCase() + "','displayName':'"
-                + name + "','password':'secret-123','position':'STAFF','departmentId':" + departmentId + ",'roles':['"
-                + role + "']}"));
+                + name + "','password':'secret-123','position':'" + position + "','departmentId':" + departmentId
+                + ",'roles':['" + role + "']}"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }
@@ -74,6 +78,24 @@ class OrgDirectoryTest extends ApiTestBase {
         assertThat(org.users(List.of(found.id(), b.get("id").asLong(), -1L))).hasSize(2);
         assertThat(org.activeUsers()).extracting(OrgDirectory.User::id).contains(found.id())
                 .doesNotContain(b.get("id").asLong());
+    }
+
+    @Test
+    void theHeadsOfADepartmentAreItsActiveMembersInTheHeadPosition() {
+        long dept = department(code(), "主管测试部");
+        long other = department(code(), "主管测试部乙");
+        JsonNode head = user("主管甲", dept, "DEPT_HEAD", "DEPT_HEAD");
+        JsonNode manager = user("质量经理甲", dept, "STAFF", "QUALITY_MANAGER");
+        user("主管员工", dept, "STAFF");
+        JsonNode gone = user("主管乙", dept, "DEPT_HEAD", "DEPT_HEAD");
+        user("别部主管", other, "DEPT_HEAD", "DEPT_HEAD");
+        assertThat(post("/api/v1/users/" + gone.get("id").asLong() + "/deactivate", tokenFor("admin"), "").status())
+                .isIn(200, 204);
+        assertThat(org.activeHeads(dept)).extracting(OrgDirectory.User::id).containsExactly(head.get("id").asLong());
+        assertThat(org.activeMembersInPositions(dept, List.of("DEPT_HEAD", "QUALITY_MANAGER")))
+                .extracting(OrgDirectory.User::id).containsExactly(head.get("id").asLong(), manager.get("id").asLong());
+        assertThat(org.activeMembersInPositions(dept, List.of())).isEmpty();
+        assertThat(org.activeHeads(department(code(), "无主管部"))).isEmpty();
     }
 
     @Test

@@ -45,12 +45,14 @@ class PropertyInspectionJobTest extends ApiTestBase {
     @Autowired
     CareLoopProperties platform;
     @Autowired
+    com.careloop.platform.OrgDirectory directory;
+    @Autowired
     PropertyItemRepository items;
 
     PropertyInspectionJob jobAt(String instant) {
         Clock clock = Clock.fixed(Instant.parse(instant), SHANGHAI);
         return new PropertyInspectionJob(jdbc, tx, audit, notifications, calendars, new PropertyProperties(6, 20,
-                "0 15 6 * * *", 2), clock, platform);
+                "0 15 6 * * *", 2), clock, platform, directory);
     }
 
     long department(String code) {
@@ -64,7 +66,7 @@ class PropertyInspectionJobTest extends ApiTestBase {
                 PropertyItem item = PropertyItem.register("JOB-" + System.nanoTime(), new PropertyItem.Receipt(
                         jdbc.sql("select min(id) from customer").query(Long.class).single(),
                         com.careloop.property.PropertyKind.TOOLING, "模具" + i, null, BigDecimal.ONE, "套", receivedOn,
-                        "x", null, null, owner, owner, owner, false, java.util.Set.of(), null), null, "test", receivedOn,
+                        "x", "钢印-" + i, null, owner, owner, owner, false, java.util.Set.of(), null), null, "test", receivedOn,
                         Instant.now());
                 ids.add(items.saveAndFlush(item).getId());
             }

@@ -53,6 +53,27 @@ class PropertyItemTest {
     }
 
     @Test
+    void physicalPropertyNeedsAPermanentMarkingDocumentsDoNot() {
+        for (PropertyKind kind : PropertyKind.values()) {
+            PropertyItem.Receipt unmarked = new PropertyItem.Receipt(1, kind, "物品", null, BigDecimal.ONE, "件", TODAY,
+                    "钱晓东", "  ", null, PROD, PROD, PROD, false, Set.of(), null);
+            if (kind.needsPermanentMarking()) {
+                assertThatThrownBy(() -> PropertyItem.register("GC2026-000002", unmarked, 7L, "钱晓东", TODAY,
+                        CLOCK.instant())).as(kind.name()).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                            assertThat(e.field()).isEqualTo("marking");
+                            assertThat(e.rule()).isEqualTo("permanent-marking-required");
+                        });
+            } else {
+                assertThat(PropertyItem.register("GC2026-000002", unmarked, 7L, "钱晓东", TODAY, CLOCK.instant())
+                        .getMarking()).as(kind.name()).isNull();
+            }
+        }
+        assertThat(java.util.Arrays.stream(PropertyKind.values()).filter(PropertyKind::needsPermanentMarking))
+                .containsExactlyInAnyOrder(PropertyKind.MATERIAL, PropertyKind.PART, PropertyKind.TOOLING,
+                        PropertyKind.MEASURING_EQUIPMENT, PropertyKind.SAMPLE);
+    }
+
+    @Test
     void theCompanyDayIsShanghaisNotUtcs() {
         assertThat(TODAY).isEqualTo(LocalDate.of(2026, 12, 5));
     }

@@ -38,10 +38,12 @@ class SampleKeepJobTest extends ApiTestBase {
     Notifications notifications;
     @Autowired
     CareLoopProperties platform;
+    @Autowired
+    com.careloop.platform.OrgDirectory directory;
 
     SampleKeepJob jobOn(LocalDate day) {
         Clock clock = Clock.fixed(day.atTime(7, 40).atZone(SHANGHAI).toInstant(), SHANGHAI);
-        return new SampleKeepJob(jdbc, tx, notifications, clock, platform, 30);
+        return new SampleKeepJob(jdbc, tx, notifications, clock, platform, 30, directory);
     }
 
     long user(String username) {
