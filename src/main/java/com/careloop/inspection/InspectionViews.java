@@ -140,6 +140,11 @@ public final class InspectionViews {
                               LocalDate dueOn, File file, LocalDate portalUploadedOn, boolean overdue, long version) {
     }
 
+    /** A deliverable its owner still has to upload (their work inbox, {@code /audits/deliverables}). */
+    public record OwedDeliverable(long id, long auditId, String auditTitle, String name, boolean required,
+                                  LocalDate dueOn, boolean overdue) {
+    }
+
     /** The person responsible for one checklist item on an audit (000-A1), beside the item's department. */
     public record ItemOwner(long itemId, long userId, String name) {
     }

@@ -620,6 +620,72 @@ class InspectionApiTest extends ApiTestBase {
                 .isEqualTo(4);
     }
 
+    /** The work inbox line "deliverables I owe" of a person, read from the home dashboard: {count, urgent}. */
+    long[] owed(String user) {
+        for (JsonNode w : ok(get("/api/v1/dashboards/me", tokenFor(user)), 200).get("work")) {
+            if ("inspection.deliverables-mine".equals(w.get("code").asString())) {
+                return new long[] {w.get("count").asLong(), w.get("urgent").asBoolean() ? 1 : 0};
+            }
+        }
+        return new long[] {0, 0};
+    }
+
+    @Test
+    void aDeliverableIsInItsOwnersWorkInboxUntilItsFileIsUploadedOrTheAuditCloses() {
+        String q = tokenFor("quality");
+        String code = "W-" + UUID.randomUUID().toString().substring(0, 8);
+        long templateId = ok(post(TEMPLATES, q, j("{'code':'" + code + "','kind':'SUPPLIER','title':'待交资料收件箱',"
+                + "'sections':[{'titleZhCn':'基本','items':[{'textZhCn':'资料齐全','kind':'YES_NO'}]}]}")), 201)
+                .get("id").asLong();
+        ok(put(TEMPLATES + "/" + templateId + "/deliverables", q, j("{'names':['Facility Profile']}")), 200);
+        ok(post(TEMPLATES + "/" + templateId + "/publish", q, null), 200);
+        long[] salesBefore = owed("sales");
+        long[] leadBefore = owed("quality");
+        JsonNode a = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'" + today()
+                + "','counterpart':'待交资料供应商" + code + "'}")), 201);
+        long id = a.get("id").asLong();
+        // the template's deliverable has no owner: it is the lead's
+        assertThat(owed("quality")[0]).isEqualTo(leadBefore[0] + 1);
+        // one owned by a salesperson (not on the audit team), due yesterday: in their inbox and urgent
+        long cmrt = ok(post(AUDITS + "/" + id + "/deliverables", q, j("{'name':'CFSI_CMRT','ownerUserId':"
+                + userId("sales") + ",'dueOn':'" + LocalDate.parse(today()).minusDays(1) + "'}")), 201).get("id").asLong();
+        long[] sales = owed("sales");
+        assertThat(sales[0]).isEqualTo(salesBefore[0] + 1);
+        assertThat(sales[1]).isEqualTo(1);
+        JsonNode mine = ok(get(AUDITS + "/deliverables/mine", tokenFor("sales")), 200);
+        assertThat(mine.findValuesAsString("name")).contains("CFSI_CMRT");
+        assertThat(mine.findValuesAsString("auditTitle")).contains(a.get("title").asString());
+        com.careloop.support.PageSession session = new com.careloop.support.PageSession(port);
+        session.login("sales", DEMO_PASSWORD);
+        assertThat(session.get("/audits/deliverables").body()).contains("owed-" + cmrt, "CFSI_CMRT");
+        // another person cannot upload it; its owner can, from the inbox, and it leaves the inbox
+        assertThat(upload(AUDITS + "/" + id + "/deliverables/" + cmrt + "/file", "depthead",
+                new Multipart().file("file", "x.txt", "text/plain", "x".getBytes())).status()).isIn(403, 404);
+        ok(upload(AUDITS + "/" + id + "/deliverables/" + cmrt + "/file", "sales",
+                new Multipart().file("file", "CFSI_CMRT.txt", "text/plain", "cmrt".getBytes())), 200);
+        assertThat(owed("sales")[0]).isEqualTo(salesBefore[0]);
+        assertThat(ok(get(AUDITS + "/deliverables/mine", tokenFor("sales")), 200).findValuesAsString("name"))
+                .doesNotContain("CFSI_CMRT");
+        // the lead's unowned one leaves the inbox once its file is there and the audit is closed
+        long profile = 0;
+        for (JsonNode d : ok(get(AUDITS + "/" + id + "/deliverables", q), 200)) {
+            if ("Facility Profile".equals(d.get("name").asString())) {
+                profile = d.get("id").asLong();
+            }
+        }
+        ok(upload(AUDITS + "/" + id + "/deliverables/" + profile + "/file", "quality",
+                new Multipart().file("file", "profile.txt", "text/plain", "p".getBytes())), 200);
+        assertThat(owed("quality")[0]).isEqualTo(leadBefore[0]);
+        // an optional one left without a file leaves the lead's inbox when the audit closes
+        ok(post(AUDITS + "/" + id + "/deliverables", q, j("{'name':'营业执照','required':false}")), 201);
+        assertThat(owed("quality")[0]).isEqualTo(leadBefore[0] + 1);
+        ok(post(AUDITS + "/" + id + "/start", q, null), 200);
+        ok(put(AUDITS + "/" + id + "/answers/" + item(a, 0), q, j("{'answer':'YES'}")), 200);
+        ok(post(AUDITS + "/" + id + "/finish", q, null), 200);
+        ok(post(AUDITS + "/" + id + "/close", q, null), 200);
+        assertThat(owed("quality")[0]).isEqualTo(leadBefore[0]);
+    }
+
     @Test
     void statisticsCountAuditsByKindAndResultFindingsBySectionAndDepartmentRedLinesAndExportToExcel() {
         String q = tokenFor("quality");

@@ -7,6 +7,7 @@ import java.util.List;
 import com.careloop.inspection.AuditDeliverables;
 import com.careloop.inspection.AuditKind;
 import com.careloop.inspection.InspectionCommands.MarkPortal;
+import com.careloop.inspection.InspectionViews;
 import com.careloop.inspection.InspectionCommands.NewDeliverable;
 import com.careloop.inspection.InspectionViews.Deliverable;
 import com.careloop.inspection.AuditReadiness;
@@ -247,6 +248,13 @@ class InspectionApi {
     @PutMapping(TEMPLATES + "/{id}/deliverables")
     List<String> setTemplateDeliverables(@PathVariable long id, @RequestBody Deliverables body) {
         return templates.setDeliverables(id, body.names(), body.version());
+    }
+
+    /** The deliverables the caller owes: theirs (or, unowned, of the audits they lead), without a file, audit open. */
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/deliverables/mine")
+    List<InspectionViews.OwedDeliverable> myDeliverables() {
+        return deliverables.mine();
     }
 
     @RequiresPermission(InspectionPermissions.VIEW)

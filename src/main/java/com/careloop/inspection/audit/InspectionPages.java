@@ -205,9 +205,22 @@ class InspectionPages {
     @RequiresPermission(InspectionPermissions.CONDUCT)
     @PostMapping("/audits/{id}/deliverables/{deliverableId}/file")
     String deliverableFile(@PathVariable long id, @PathVariable long deliverableId,
-                           @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
+                           @RequestParam(required = false) MultipartFile file,
+                           @RequestParam(required = false) String back, RedirectAttributes flash) {
         deliverables.attach(id, deliverableId, InspectionApi.upload(file));
+        if ("mine".equals(back)) {
+            flash.addFlashAttribute("success", "saved");
+            return "redirect:/audits/deliverables";
+        }
         return saved(id, flash);
+    }
+
+    /** The deliverables I owe (the work inbox line "deliverables I owe"), each with its upload form. */
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/audits/deliverables")
+    String myDeliverables(Model model) {
+        model.addAttribute("owed", deliverables.mine());
+        return "inspection/deliverables";
     }
 
     @RequiresPermission(InspectionPermissions.CONDUCT)
