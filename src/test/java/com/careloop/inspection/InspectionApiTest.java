@@ -757,6 +757,46 @@ class InspectionApiTest extends ApiTestBase {
     }
 
     @Test
+    void aTemplatesDeliverablesAndEvidenceListsTravelThroughItsExcelAndABadDeliverableRowIsRefusedWithNothingSaved()
+            throws Exception {
+        String q = tokenFor("quality");
+        String code = "XD-" + UUID.randomUUID().toString().substring(0, 8);
+        long templateId = ok(post(TEMPLATES, q, j("{'code':'" + code + "','kind':'CSR','title':'交付资料Excel',"
+                + "'sections':[{'titleZhCn':'文件','items':[{'textZhCn':'劳动合同齐全','kind':'YES_NO',"
+                + "'evidence':'劳动合同\\n员工花名册'}]}]}")), 201).get("id").asLong();
+        ok(put(TEMPLATES + "/" + templateId + "/deliverables", q, j("{'names':['Facility Profile','CFSI_CMRT']}")), 200);
+        byte[] bytes = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + TEMPLATES + "/"
+                + templateId + "/export")).header("Authorization", "Bearer " + q).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+        // a deliverable name over 200 characters in the sheet's fourth row: 422 naming it, no template saved
+        byte[] bad;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            assertThat(wb.getSheet("deliverables").getRow(1).getCell(0).getStringCellValue()).isEqualTo("Facility Profile");
+            wb.getSheet("deliverables").createRow(3).createCell(0).setCellValue("x".repeat(201));
+            var out = new ByteArrayOutputStream();
+            wb.write(out);
+            bad = out.toByteArray();
+        }
+        String copy = code + "-C";
+        Response refused = upload(TEMPLATES + "/import?code=" + copy, "quality", new Multipart().file("file", "bad.xlsx",
+                xlsx, bad));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("deliverables[4].deliverable");
+        assertThat(jdbc.sql("select count(*) from checklist_template where code = :c").param("c", copy).query(Long.class)
+                .single()).isZero();
+
+        JsonNode draft = ok(upload(TEMPLATES + "/import?code=" + copy, "quality", new Multipart().file("file", "t.xlsx",
+                xlsx, bytes)), 201);
+        long draftId = draft.get("id").asLong();
+        assertThat(ok(get(TEMPLATES + "/" + draftId + "/deliverables", q), 200).toString())
+                .isEqualTo("[\"Facility Profile\",\"CFSI_CMRT\"]");
+        assertThat(draft.get("sections").get(0).get("items").get(0).get("evidence").toString())
+                .isEqualTo("[\"劳动合同\",\"员工花名册\"]");
+    }
+
+    @Test
     void aTemplateExportsToExcelAndImportsIntoANewDraftWhileABadRowIsRefusedNamingRowAndColumnWithNothingSaved()
             throws Exception {
         String q = tokenFor("quality");
