@@ -200,4 +200,12 @@ public final class InspectionViews {
     public record Programme(long id, int year, String title, List<ProgrammeLineView> lines, long held, long planned,
                             long overdue, long version) {
     }
+
+    /**
+     * An audit's factory profile: saved ({@code saved}), or pre-filled from the last audit of the same counterpart
+     * ({@code prefilledFromAuditId}/{@code Title}), or empty but for the counterpart's name.
+     */
+    public record FactoryProfile(long auditId, InspectionCommands.FactoryProfileFields profile, boolean saved,
+                                 Long prefilledFromAuditId, String prefilledFromTitle, String updatedBy, long version) {
+    }
 }

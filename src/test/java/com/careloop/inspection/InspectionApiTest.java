@@ -687,6 +687,64 @@ class InspectionApiTest extends ApiTestBase {
     }
 
     @Test
+    void aFactoryProfileIsCheckedSavedWithItsVersionPrintedInTheReportAndPreFillsTheCounterpartsNextAudit() {
+        String q = tokenFor("quality");
+        String code = "FP-" + UUID.randomUUID().toString().substring(0, 8);
+        long templateId = ok(post(TEMPLATES, q, j("{'code':'" + code + "','kind':'FACTORY','title':'验厂基本信息',"
+                + "'sections':[{'titleZhCn':'人事','items':[{'textZhCn':'劳动合同','kind':'YES_NO'}]}]}")), 201)
+                .get("id").asLong();
+        ok(post(TEMPLATES + "/" + templateId + "/publish", q, null), 200);
+        String counterpart = "验厂基本信息工厂" + code;
+        long first = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'" + today()
+                + "','counterpart':'" + counterpart + "'}")), 201).get("id").asLong();
+        String path = AUDITS + "/" + first + "/factory-profile";
+        JsonNode empty = ok(get(path, q), 200);
+        assertThat(empty.get("saved").asBoolean()).isFalse();
+        assertThat(empty.get("profile").get("companyName").asString()).isEqualTo(counterpart);
+
+        String good = "'companyName':'" + counterpart + "','address':'江苏省苏州市工业园区1号','legalRepresentative':'王建国',"
+                + "'employeesTotal':120,'employeesMale':70,'employeesFemale':50,'employeesMinor':2,'productionArea':8500.5,"
+                + "'products':'食品包装','certifications':'ISO 9001, FSSC 22000','workingHours':'08:00-17:00',"
+                + "'shifts':2,'dormitory':true,'canteen':true,'csrThreshold':'不得使用童工；每周工作不超过60小时'";
+        // the rules, each a 422 naming its field; nothing is saved
+        assertThat(put(path, q, j("{'profile':{'address':'x'}}")).body()).contains("companyName");
+        Response sum = put(path, q, j("{'profile':{" + good.replace("'employeesFemale':50", "'employeesFemale':49") + "}}"));
+        assertThat(sum.status()).isEqualTo(422);
+        assertThat(sum.body()).contains("employeesFemale");
+        assertThat(put(path, q, j("{'profile':{" + good.replace("'employeesMinor':2", "'employeesMinor':121") + "}}"))
+                .body()).contains("employeesMinor");
+        assertThat(put(path, q, j("{'profile':{" + good.replace("'shifts':2", "'shifts':5") + "}}")).body())
+                .contains("shifts");
+        assertThat(put(path, q, j("{'profile':{" + good.replace("8500.5", "-1") + "}}")).body()).contains("productionArea");
+        assertThat(ok(get(path, q), 200).get("saved").asBoolean()).isFalse();
+        // someone outside the audit team cannot save it
+        assertThat(put(path, tokenFor("sales"), j("{'profile':{" + good + "}}")).status()).isIn(403, 404);
+
+        JsonNode saved = ok(put(path, q, j("{'profile':{" + good + "}}")), 200);
+        assertThat(saved.get("saved").asBoolean()).isTrue();
+        assertThat(saved.get("profile").get("employeesTotal").asInt()).isEqualTo(120);
+        long version = saved.get("version").asLong();
+        assertThat(put(path, q, j("{'profile':{" + good + "},'version':" + (version - 1) + "}")).status()).isEqualTo(409);
+        ok(put(path, q, j("{'profile':{" + good.replace("'shifts':2", "'shifts':3") + "},'version':" + version + "}")), 200);
+
+        // printed in the report
+        com.careloop.support.PageSession session = new com.careloop.support.PageSession(port);
+        session.login("quality", DEMO_PASSWORD);
+        assertThat(session.get("/audits/" + first + "/report").body())
+                .contains("id=\"factory-profile\"", "不得使用童工；每周工作不超过60小时", "王建国");
+
+        // the next audit of the same counterpart is pre-filled from this one, not yet saved
+        long next = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'"
+                + LocalDate.parse(today()).plusDays(30) + "','counterpart':'" + counterpart + "'}")), 201).get("id").asLong();
+        JsonNode pre = ok(get(AUDITS + "/" + next + "/factory-profile", q), 200);
+        assertThat(pre.get("saved").asBoolean()).isFalse();
+        assertThat(pre.get("prefilledFromAuditId").asLong()).isEqualTo(first);
+        assertThat(pre.get("profile").get("shifts").asInt()).isEqualTo(3);
+        assertThat(pre.get("profile").get("csrThreshold").asString()).isEqualTo("不得使用童工；每周工作不超过60小时");
+        assertThat(session.get("/audits/" + next + "/factory-profile").body()).contains("profile-prefilled", "王建国");
+    }
+
+    @Test
     void statisticsCountAuditsByKindAndResultFindingsBySectionAndDepartmentRedLinesAndExportToExcel() {
         String q = tokenFor("quality");
         LocalDate today = LocalDate.parse(today());

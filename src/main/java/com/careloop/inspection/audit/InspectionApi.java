@@ -83,11 +83,13 @@ class InspectionApi {
     private final InspectionStatistics statistics;
     private final TemplateExcel excel;
     private final AuditDeliverables deliverables;
+    private final com.careloop.inspection.AuditFactoryProfiles profiles;
 
     InspectionApi(ChecklistTemplates templates, Audits audits, InspectionOutput output, AuditReadiness readiness,
                   AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel,
-                  AuditDeliverables deliverables) {
+                  AuditDeliverables deliverables, com.careloop.inspection.AuditFactoryProfiles profiles) {
         this.deliverables = deliverables;
+        this.profiles = profiles;
         this.excel = excel;
         this.statistics = statistics;
         this.templates = templates;
@@ -248,6 +250,23 @@ class InspectionApi {
     @PutMapping(TEMPLATES + "/{id}/deliverables")
     List<String> setTemplateDeliverables(@PathVariable long id, @RequestBody Deliverables body) {
         return templates.setDeliverables(id, body.names(), body.version());
+    }
+
+    // ---- factory basic-information profile (000-A6) ----
+
+    /** The audit's factory profile: saved, or pre-filled from the counterpart's last audit ({@code saved} false). */
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/{id}/factory-profile")
+    InspectionViews.FactoryProfile factoryProfile(@PathVariable long id) {
+        return profiles.profile(id);
+    }
+
+    /** Saves it (audit team or manager, audit not closed; version read → 409 when stale; bad input 422 naming it). */
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PutMapping(AUDITS + "/{id}/factory-profile")
+    InspectionViews.FactoryProfile saveFactoryProfile(@PathVariable long id,
+                                                      @RequestBody InspectionCommands.SaveFactoryProfile body) {
+        return profiles.save(id, body);
     }
 
     /** The deliverables the caller owes: theirs (or, unowned, of the audits they lead), without a file, audit open. */

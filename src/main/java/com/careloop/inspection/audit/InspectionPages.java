@@ -77,11 +77,14 @@ class InspectionPages {
     private final org.springframework.context.MessageSource messages;
     private final AuditDeliverables deliverables;
     private final com.careloop.inspection.CustomerRequirements requirements;
+    private final com.careloop.inspection.AuditFactoryProfiles profiles;
 
     InspectionPages(Audits audits, ChecklistTemplates templates, InspectionOutput output, AuditReadiness readiness,
                     AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel,
                     org.springframework.context.MessageSource messages, AuditDeliverables deliverables,
-                    com.careloop.inspection.CustomerRequirements requirements) {
+                    com.careloop.inspection.CustomerRequirements requirements,
+                    com.careloop.inspection.AuditFactoryProfiles profiles) {
+        this.profiles = profiles;
         this.requirements = requirements;
         this.deliverables = deliverables;
         this.messages = messages;
@@ -213,6 +216,26 @@ class InspectionPages {
             return "redirect:/audits/deliverables";
         }
         return saved(id, flash);
+    }
+
+    /** The factory basic-information profile of an audit (000-A6), pre-filled from the counterpart's last audit. */
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/audits/{id}/factory-profile")
+    String factoryProfile(@PathVariable long id, Model model) {
+        model.addAttribute("a", audits.detail(id));
+        model.addAttribute("p", profiles.profile(id));
+        return "inspection/factory-profile";
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/factory-profile")
+    String saveFactoryProfile(@PathVariable long id,
+                              @org.springframework.web.bind.annotation.ModelAttribute
+                              com.careloop.inspection.InspectionCommands.FactoryProfileFields profile,
+                              @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        profiles.save(id, new com.careloop.inspection.InspectionCommands.SaveFactoryProfile(profile, version));
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/audits/" + id + "/factory-profile";
     }
 
     /** The deliverables I owe (the work inbox line "deliverables I owe"), each with its upload form. */
