@@ -727,6 +727,20 @@ class InspectionApiTest extends ApiTestBase {
         assertThat(put(path, q, j("{'profile':{" + good + "},'version':" + (version - 1) + "}")).status()).isEqualTo(409);
         ok(put(path, q, j("{'profile':{" + good.replace("'shifts':2", "'shifts':3") + "},'version':" + version + "}")), 200);
 
+        // the A folder names an improvement report by its reply date (default today); never a future date
+        JsonNode report = ok(upload(AUDITS + "/" + first + "/folders/A_IMPROVEMENT?repliedOn="
+                + LocalDate.parse(today()).minusDays(3), "quality",
+                new Multipart().file("file", "改善报告.txt", "text/plain", "report".getBytes())), 201);
+        assertThat(report.get("fileName").asString()).isEqualTo(LocalDate.parse(today()).minusDays(3) + " 改善报告.txt");
+        assertThat(ok(upload(AUDITS + "/" + first + "/folders/A_IMPROVEMENT", "quality",
+                new Multipart().file("file", "第二次回复.txt", "text/plain", "r".getBytes())), 201).get("fileName")
+                .asString()).isEqualTo(today() + " 第二次回复.txt");
+        assertThat(upload(AUDITS + "/" + first + "/folders/A_IMPROVEMENT?repliedOn=" + LocalDate.parse(today()).plusDays(1),
+                "quality", new Multipart().file("file", "x.txt", "text/plain", "x".getBytes())).body()).contains("repliedOn");
+        assertThat(ok(upload(AUDITS + "/" + first + "/folders/D_ONSITE", "quality",
+                new Multipart().file("file", "首次会议纪要.txt", "text/plain", "m".getBytes())), 201).get("fileName")
+                .asString()).isEqualTo("首次会议纪要.txt");
+
         // printed in the report
         com.careloop.support.PageSession session = new com.careloop.support.PageSession(port);
         session.login("quality", DEMO_PASSWORD);

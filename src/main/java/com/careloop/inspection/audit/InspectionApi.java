@@ -1,5 +1,6 @@
 package com.careloop.inspection.audit;
 
+import java.time.LocalDate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -215,8 +216,9 @@ class InspectionApi {
     @PostMapping(AUDITS + "/{id}/folders/{folder}")
     @ResponseStatus(HttpStatus.CREATED)
     InspectionViews.File folderFile(@PathVariable long id, @PathVariable String folder,
-                                    @RequestParam(required = false) MultipartFile file) {
-        return audits.addFile(id, folder, upload(file));
+                                    @RequestParam(required = false) MultipartFile file,
+                                    @RequestParam(required = false) LocalDate repliedOn) {
+        return audits.addFile(id, folder, upload(file), repliedOn);
     }
 
     // ---- responsibility split (000-A1) ----

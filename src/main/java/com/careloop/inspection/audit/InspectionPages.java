@@ -191,8 +191,9 @@ class InspectionPages {
     @RequiresPermission(InspectionPermissions.CONDUCT)
     @PostMapping("/audits/{id}/folders/{folder}")
     String folderFile(@PathVariable long id, @PathVariable String folder,
-                      @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
-        audits.addFile(id, folder, InspectionApi.upload(file));
+                      @RequestParam(required = false) MultipartFile file,
+                      @RequestParam(required = false) LocalDate repliedOn, RedirectAttributes flash) {
+        audits.addFile(id, folder, InspectionApi.upload(file), repliedOn);
         return saved(id, flash);
     }
 
