@@ -759,6 +759,41 @@ class InspectionApiTest extends ApiTestBase {
     }
 
     @Test
+    void anAuditAndATemplateLinkToTheirPlaceInTheDocumentSystemAndABadAddressIsRefusedNamingTheField() {
+        String q = tokenFor("quality");
+        long templateId = ok(get(TEMPLATES + "?kind=CSR&status=PUBLISHED", q), 200).get(0).get("id").asLong();
+        String link = "https://pdmc.example.com/docs/CSR/Apple-" + UUID.randomUUID().toString().substring(0, 8) + ".xlsx";
+        JsonNode t = ok(put(TEMPLATES + "/" + templateId + "/document-ref", q, j("{'documentRef':'" + link + "'}")), 200);
+        assertThat(t.get("link").asString()).isEqualTo(link);
+        Response bad = put(TEMPLATES + "/" + templateId + "/document-ref", q, j("{'documentRef':'javascript:alert(1)'}"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("documentRef");
+        // no base URL is configured here: a bare path cannot make a link
+        assertThat(put(TEMPLATES + "/" + templateId + "/document-ref", q, j("{'documentRef':'CSR/x.xlsx'}")).body())
+                .contains("documentRef");
+        assertThat(put(TEMPLATES + "/" + templateId + "/document-ref", tokenFor("sales"), j("{'documentRef':'" + link
+                + "'}")).status()).isEqualTo(403);
+        assertThat(ok(get(TEMPLATES + "/" + templateId + "/document-ref", q), 200).get("documentRef").asString())
+                .isEqualTo(link);
+
+        long id = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'" + LocalDate.parse(today())
+                .plusDays(60) + "','counterpart':'文件系统客户" + UUID.randomUUID().toString().substring(0, 8) + "'}")), 201)
+                .get("id").asLong();
+        String folder = "https://pdmc.example.com/docs/audits/" + id;
+        assertThat(put(AUDITS + "/" + id + "/document-ref", q, j("{'documentRef':'ftp://pdmc/" + id + "'}")).body())
+                .contains("documentRef");
+        assertThat(ok(put(AUDITS + "/" + id + "/document-ref", q, j("{'documentRef':'" + folder + "'}")), 200)
+                .get("link").asString()).isEqualTo(folder);
+        com.careloop.support.PageSession session = new com.careloop.support.PageSession(port);
+        session.login("quality", DEMO_PASSWORD);
+        assertThat(session.get("/audits/" + id).body()).contains("href=\"" + folder + "\"");
+        assertThat(session.get("/checklist-templates/" + templateId).body()).contains("href=\"" + link + "\"");
+        // cleared with a blank reference
+        assertThat(ok(put(AUDITS + "/" + id + "/document-ref", q, j("{'documentRef':''}")), 200).get("link").isNull())
+                .isTrue();
+    }
+
+    @Test
     void statisticsCountAuditsByKindAndResultFindingsBySectionAndDepartmentRedLinesAndExportToExcel() {
         String q = tokenFor("quality");
         LocalDate today = LocalDate.parse(today());

@@ -85,10 +85,13 @@ class InspectionApi {
     private final TemplateExcel excel;
     private final AuditDeliverables deliverables;
     private final com.careloop.inspection.AuditFactoryProfiles profiles;
+    private final com.careloop.inspection.DocumentLinks documents;
 
     InspectionApi(ChecklistTemplates templates, Audits audits, InspectionOutput output, AuditReadiness readiness,
                   AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel,
-                  AuditDeliverables deliverables, com.careloop.inspection.AuditFactoryProfiles profiles) {
+                  AuditDeliverables deliverables, com.careloop.inspection.AuditFactoryProfiles profiles,
+                  com.careloop.inspection.DocumentLinks documents) {
+        this.documents = documents;
         this.deliverables = deliverables;
         this.profiles = profiles;
         this.excel = excel;
@@ -252,6 +255,38 @@ class InspectionApi {
     @PutMapping(TEMPLATES + "/{id}/deliverables")
     List<String> setTemplateDeliverables(@PathVariable long id, @RequestBody Deliverables body) {
         return templates.setDeliverables(id, body.names(), body.version());
+    }
+
+    // ---- outside document system (000-A5) ----
+
+    /** A reference into the document system: a path below the configured base URL or a full http(s) address. */
+    record DocumentRef(String documentRef) {
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/{id}/document-ref")
+    com.careloop.inspection.DocumentLinks.DocumentLink auditDocument(@PathVariable long id) {
+        return documents.ofAudit(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PutMapping(AUDITS + "/{id}/document-ref")
+    com.careloop.inspection.DocumentLinks.DocumentLink setAuditDocument(@PathVariable long id,
+                                                                        @RequestBody DocumentRef body) {
+        return documents.setForAudit(id, body.documentRef());
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(TEMPLATES + "/{id}/document-ref")
+    com.careloop.inspection.DocumentLinks.DocumentLink templateDocument(@PathVariable long id) {
+        return documents.ofTemplate(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PutMapping(TEMPLATES + "/{id}/document-ref")
+    com.careloop.inspection.DocumentLinks.DocumentLink setTemplateDocument(@PathVariable long id,
+                                                                           @RequestBody DocumentRef body) {
+        return documents.setForTemplate(id, body.documentRef());
     }
 
     // ---- factory basic-information profile (000-A6) ----

@@ -78,12 +78,15 @@ class InspectionPages {
     private final AuditDeliverables deliverables;
     private final com.careloop.inspection.CustomerRequirements requirements;
     private final com.careloop.inspection.AuditFactoryProfiles profiles;
+    private final com.careloop.inspection.DocumentLinks documents;
 
     InspectionPages(Audits audits, ChecklistTemplates templates, InspectionOutput output, AuditReadiness readiness,
                     AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel,
                     org.springframework.context.MessageSource messages, AuditDeliverables deliverables,
                     com.careloop.inspection.CustomerRequirements requirements,
-                    com.careloop.inspection.AuditFactoryProfiles profiles) {
+                    com.careloop.inspection.AuditFactoryProfiles profiles,
+                    com.careloop.inspection.DocumentLinks documents) {
+        this.documents = documents;
         this.profiles = profiles;
         this.requirements = requirements;
         this.deliverables = deliverables;
@@ -139,6 +142,7 @@ class InspectionPages {
         model.addAttribute("overridden", audits.readinessOverridden(id));
         model.addAttribute("deliverables", deliverables.list(id));
         model.addAttribute("requirements", requirements.forAudit(id));
+        model.addAttribute("document", documents.ofAudit(id));
         model.addAttribute("people", audits.people());
         return "inspection/detail";
     }
@@ -217,6 +221,21 @@ class InspectionPages {
             return "redirect:/audits/deliverables";
         }
         return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/document-ref")
+    String auditDocument(@PathVariable long id, @RequestParam(required = false) String documentRef,
+                         RedirectAttributes flash) {
+        documents.setForAudit(id, documentRef);
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping("/checklist-templates/{id}/document-ref")
+    String templateDocument(@PathVariable long id, @RequestParam(required = false) String documentRef) {
+        documents.setForTemplate(id, documentRef);
+        return "redirect:/checklist-templates/" + id;
     }
 
     /** The factory basic-information profile of an audit (000-A6), pre-filled from the counterpart's last audit. */
@@ -500,6 +519,7 @@ class InspectionPages {
         List<String> deliverables = templates.deliverables(id);
         model.addAttribute("deliverables", deliverables);
         model.addAttribute("deliverableText", String.join("\n", deliverables));
+        model.addAttribute("document", documents.ofTemplate(id));
         return "inspection/template";
     }
 
