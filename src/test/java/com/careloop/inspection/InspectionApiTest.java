@@ -93,6 +93,13 @@ class InspectionApiTest extends ApiTestBase {
         return t.get("id").asLong();
     }
 
+    /** A draft template of one section with one YES_NO item. */
+    long oneItemDraft(String code, String kind, String title, String section, String item) {
+        return ok(post(TEMPLATES, tokenFor("quality"), j("{'code':'" + code + "','kind':'" + kind + "','title':'" + title
+                + "','sections':[{'titleZhCn':'" + section + "','items':[{'textZhCn':'" + item + "','kind':'YES_NO'}]}]}")),
+                201).get("id").asLong();
+    }
+
     long item(JsonNode audit, int no) {
         return audit.get("sections").get(0).get("questions").get(no).get("item").get("id").asLong();
     }
@@ -565,9 +572,7 @@ class InspectionApiTest extends ApiTestBase {
     void aTemplatesDeliverablesAreCopiedToItsAuditsAndTheAuditClosesOnlyOnceEveryRequiredOneHasItsFile() {
         String q = tokenFor("quality");
         String code = "D-" + UUID.randomUUID().toString().substring(0, 8);
-        long templateId = ok(post(TEMPLATES, q, j("{'code':'" + code + "','kind':'SUPPLIER','title':'交付资料测试',"
-                + "'sections':[{'titleZhCn':'基本','items':[{'textZhCn':'资料齐全','kind':'YES_NO'}]}]}")), 201)
-                .get("id").asLong();
+        long templateId = oneItemDraft(code, "SUPPLIER", "交付资料测试", "基本", "资料齐全");
         assertThat(put(TEMPLATES + "/" + templateId + "/deliverables", q, j("{'names':['" + "x".repeat(201) + "']}"))
                 .body()).contains("names[0]");
         assertThat(ok(put(TEMPLATES + "/" + templateId + "/deliverables", q,
@@ -634,9 +639,7 @@ class InspectionApiTest extends ApiTestBase {
     void aDeliverableIsInItsOwnersWorkInboxUntilItsFileIsUploadedOrTheAuditCloses() {
         String q = tokenFor("quality");
         String code = "W-" + UUID.randomUUID().toString().substring(0, 8);
-        long templateId = ok(post(TEMPLATES, q, j("{'code':'" + code + "','kind':'SUPPLIER','title':'待交资料收件箱',"
-                + "'sections':[{'titleZhCn':'基本','items':[{'textZhCn':'资料齐全','kind':'YES_NO'}]}]}")), 201)
-                .get("id").asLong();
+        long templateId = oneItemDraft(code, "SUPPLIER", "待交资料收件箱", "基本", "资料齐全");
         ok(put(TEMPLATES + "/" + templateId + "/deliverables", q, j("{'names':['Facility Profile']}")), 200);
         ok(post(TEMPLATES + "/" + templateId + "/publish", q, null), 200);
         long[] salesBefore = owed("sales");
@@ -690,9 +693,7 @@ class InspectionApiTest extends ApiTestBase {
     void aFactoryProfileIsCheckedSavedWithItsVersionPrintedInTheReportAndPreFillsTheCounterpartsNextAudit() {
         String q = tokenFor("quality");
         String code = "FP-" + UUID.randomUUID().toString().substring(0, 8);
-        long templateId = ok(post(TEMPLATES, q, j("{'code':'" + code + "','kind':'FACTORY','title':'验厂基本信息',"
-                + "'sections':[{'titleZhCn':'人事','items':[{'textZhCn':'劳动合同','kind':'YES_NO'}]}]}")), 201)
-                .get("id").asLong();
+        long templateId = oneItemDraft(code, "FACTORY", "验厂基本信息", "人事", "劳动合同");
         ok(post(TEMPLATES + "/" + templateId + "/publish", q, null), 200);
         String counterpart = "验厂基本信息工厂" + code;
         long first = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'" + today()
