@@ -13,6 +13,7 @@ import com.careloop.inspection.InspectionCommands.Upload;
 import com.careloop.inspection.InspectionViews.Deliverable;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CareLoopProperties;
+import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
@@ -96,8 +97,13 @@ public class AuditDeliverables {
 
     /** The deliverable's file (any checked type); a new file replaces the one shown, the older stays in the store. */
     public Deliverable attach(long auditId, long id, Upload upload) {
-        open(auditId);
         Deliverable before = deliverable(auditId, id);
+        CurrentUser me = users.current().orElse(null);
+        if (me != null && before.ownerUserId() != null && before.ownerUserId() == me.id()) {
+            requireOpen(audits.ownedAccess(auditId)); // the owner uploads from their work inbox, team or not
+        } else {
+            open(auditId);
+        }
         if (upload == null || upload.bytes() == null || upload.bytes().length == 0) {
             throw new InvalidInputException("file", "required", Text.of("error.inspection.required", "file"));
         }
@@ -138,8 +144,45 @@ public class AuditDeliverables {
         return after;
     }
 
+    /**
+     * The deliverables the person still owes, for the work inbox: owned by them (or, with no owner named, by the
+     * lead of their audit), still without a file, on an audit not closed; {@code [count, due today or overdue]}.
+     * A deliverable leaves the inbox when its file is uploaded or its audit is closed.
+     */
+    @Transactional(readOnly = true)
+    public long[] work(CurrentUser me) {
+        return jdbc.sql("""
+                select count(*), coalesce(sum(case when d.due_on <= :today then 1 else 0 end), 0)
+                from audit_deliverable d join audit a on a.id = d.audit_id
+                where d.file_id is null and a.status <> 'CLOSED'
+                  and (d.owner_user_id = :me or (d.owner_user_id is null and a.lead_user_id = :me))""")
+                .param("today", LocalDate.now(clock.withZone(zone))).param("me", me.id())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    /** The deliverables the signed-in person owes (see {@link #work}), the earliest due first, for their inbox page. */
+    @Transactional(readOnly = true)
+    public List<InspectionViews.OwedDeliverable> mine() {
+        CurrentUser me = users.require();
+        return jdbc.sql("""
+                select d.id, d.audit_id, a.title, d.name, d.required, d.due_on from audit_deliverable d
+                join audit a on a.id = d.audit_id
+                where d.file_id is null and a.status <> 'CLOSED'
+                  and (d.owner_user_id = :me or (d.owner_user_id is null and a.lead_user_id = :me))
+                order by d.due_on nulls last, d.id""").param("me", me.id())
+                .query((rs, n) -> {
+                    LocalDate due = rs.getObject("due_on", LocalDate.class);
+                    return new InspectionViews.OwedDeliverable(rs.getLong("id"), rs.getLong("audit_id"),
+                            rs.getString("title"), rs.getString("name"), rs.getBoolean("required"), due,
+                            due != null && due.isBefore(LocalDate.now(clock.withZone(zone))));
+                }).list();
+    }
+
     private Audits.Access open(long auditId) {
-        Audits.Access a = audits.access(auditId, true);
+        return requireOpen(audits.access(auditId, true));
+    }
+
+    private static Audits.Access requireOpen(Audits.Access a) {
         if (a.status() == AuditStatus.CLOSED) {
             throw DomainException.of("inspection.deliverable-closed", a.code());
         }

@@ -87,6 +87,7 @@ public class Audits {
     public static final String FINDING_TYPE = "audit-finding";
     /** The PDCA folders of an audit (file store slots). */
     public static final List<String> FOLDERS = List.of("P_PREP", "D_ONSITE", "C_FINDINGS", "A_IMPROVEMENT");
+    static final String IMPROVEMENT_FOLDER = "A_IMPROVEMENT";
     public static final List<String> SCHEMES = List.of("QMS", "FSMS", "HACCP", "OHSMS", "EMS");
     static final String PHOTO_SLOT = "PHOTO-";
     /** Photo items take JPEG, PNG and HEIC (phones; stored without a thumbnail, the page shows a placeholder). */
@@ -370,6 +371,15 @@ public class Audits {
 
     /** A file into one of the PDCA folders (P_PREP, D_ONSITE, C_FINDINGS, A_IMPROVEMENT); any checked kind. */
     public File addFile(long id, String folder, Upload upload) {
+        return addFile(id, folder, upload, null);
+    }
+
+    /**
+     * As {@link #addFile(long, String, Upload)}; a file into A_IMPROVEMENT (the improvement report replied to the
+     * customer) is named by its reply date, "yyyy-MM-dd name" (000-A4 "按照回复时间命名"): {@code repliedOn}, default
+     * today in company time, never in the future (422 {@code repliedOn}).
+     */
+    public File addFile(long id, String folder, Upload upload, LocalDate repliedOn) {
         Head h = head(id);
         requireTakingPart(h);
         if (folder == null || !FOLDERS.contains(folder)) {
@@ -378,7 +388,17 @@ public class Audits {
         if (upload == null || upload.bytes() == null || upload.bytes().length == 0) {
             throw new InvalidInputException("file", "required", Text.of("error.inspection.required", "file"));
         }
-        return file(files.store(RECORD_TYPE, id, folder, files.check(upload.fileName(), upload.contentType(), upload.bytes())));
+        String name = upload.fileName();
+        if (IMPROVEMENT_FOLDER.equals(folder)) {
+            LocalDate on = repliedOn == null ? today() : repliedOn;
+            if (on.isAfter(today())) {
+                throw new InvalidInputException("repliedOn", "past", Text.of("error.inspection.replied-future"));
+            }
+            name = InspectionRules.improvementReportName(on, name);
+        } else if (repliedOn != null) {
+            throw new InvalidInputException("repliedOn", "folder", Text.of("error.inspection.replied-folder"));
+        }
+        return file(files.store(RECORD_TYPE, id, folder, files.check(name, upload.contentType(), upload.bytes())));
     }
 
     public ResponseEntity<byte[]> download(long id, long fileId) {
@@ -1222,6 +1242,12 @@ public class Audits {
         } else {
             requireVisible(h);
         }
+        return new Access(h.id, h.code, h.status);
+    }
+
+    /** The audit as the owner of one of its deliverables reaches it: no team or visibility check (the caller checked). */
+    Access ownedAccess(long id) {
+        Head h = head(id);
         return new Access(h.id, h.code, h.status);
     }
 

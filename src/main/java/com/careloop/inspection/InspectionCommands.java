@@ -137,4 +137,20 @@ public final class InspectionCommands {
     /** The audit that held a programme line (an audit of the programme's year), with the line's version read. */
     public record HeldBy(Long auditId, Long version) {
     }
+
+    /**
+     * The factory basic-information profile of an audit (验厂基本信息表, 000-A6): company, address, legal representative,
+     * employees (total, male, female, minors under 18), production area in m², products, certifications, working hours
+     * and shifts, dormitory and canteen, and the CSR threshold the customer requires.
+     */
+    public record FactoryProfileFields(String companyName, String address, String legalRepresentative,
+                                       Integer employeesTotal, Integer employeesMale, Integer employeesFemale,
+                                       Integer employeesMinor, java.math.BigDecimal productionArea, String products,
+                                       String certifications, String workingHours, Integer shifts, Boolean dormitory,
+                                       Boolean canteen, String csrThreshold) {
+    }
+
+    /** Saves an audit's factory profile with the version read (null: the first save). */
+    public record SaveFactoryProfile(FactoryProfileFields profile, Long version) {
+    }
 }

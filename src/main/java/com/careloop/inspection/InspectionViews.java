@@ -140,6 +140,11 @@ public final class InspectionViews {
                               LocalDate dueOn, File file, LocalDate portalUploadedOn, boolean overdue, long version) {
     }
 
+    /** A deliverable its owner still has to upload (their work inbox, {@code /audits/deliverables}). */
+    public record OwedDeliverable(long id, long auditId, String auditTitle, String name, boolean required,
+                                  LocalDate dueOn, boolean overdue) {
+    }
+
     /** The person responsible for one checklist item on an audit (000-A1), beside the item's department. */
     public record ItemOwner(long itemId, long userId, String name) {
     }
@@ -194,5 +199,13 @@ public final class InspectionViews {
     /** The yearly internal audit programme with its lines by month, and how many are held, planned, overdue. */
     public record Programme(long id, int year, String title, List<ProgrammeLineView> lines, long held, long planned,
                             long overdue, long version) {
+    }
+
+    /**
+     * An audit's factory profile: saved ({@code saved}), or pre-filled from the last audit of the same counterpart
+     * ({@code prefilledFromAuditId}/{@code Title}), or empty but for the counterpart's name.
+     */
+    public record FactoryProfile(long auditId, InspectionCommands.FactoryProfileFields profile, boolean saved,
+                                 Long prefilledFromAuditId, String prefilledFromTitle, String updatedBy, long version) {
     }
 }

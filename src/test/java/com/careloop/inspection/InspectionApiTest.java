@@ -93,6 +93,13 @@ class InspectionApiTest extends ApiTestBase {
         return t.get("id").asLong();
     }
 
+    /** A draft template of one section with one YES_NO item. */
+    long oneItemDraft(String code, String kind, String title, String section, String item) {
+        return ok(post(TEMPLATES, tokenFor("quality"), j("{'code':'" + code + "','kind':'" + kind + "','title':'" + title
+                + "','sections':[{'titleZhCn':'" + section + "','items':[{'textZhCn':'" + item + "','kind':'YES_NO'}]}]}")),
+                201).get("id").asLong();
+    }
+
     long item(JsonNode audit, int no) {
         return audit.get("sections").get(0).get("questions").get(no).get("item").get("id").asLong();
     }
@@ -565,9 +572,7 @@ class InspectionApiTest extends ApiTestBase {
     void aTemplatesDeliverablesAreCopiedToItsAuditsAndTheAuditClosesOnlyOnceEveryRequiredOneHasItsFile() {
         String q = tokenFor("quality");
         String code = "D-" + UUID.randomUUID().toString().substring(0, 8);
-        long templateId = ok(post(TEMPLATES, q, j("{'code':'" + code + "','kind':'SUPPLIER','title':'交付资料测试',"
-                + "'sections':[{'titleZhCn':'基本','items':[{'textZhCn':'资料齐全','kind':'YES_NO'}]}]}")), 201)
-                .get("id").asLong();
+        long templateId = oneItemDraft(code, "SUPPLIER", "交付资料测试", "基本", "资料齐全");
         assertThat(put(TEMPLATES + "/" + templateId + "/deliverables", q, j("{'names':['" + "x".repeat(201) + "']}"))
                 .body()).contains("names[0]");
         assertThat(ok(put(TEMPLATES + "/" + templateId + "/deliverables", q,
@@ -618,6 +623,175 @@ class InspectionApiTest extends ApiTestBase {
         assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'inspection-audit' and record_id = :id"
                 + " and action like 'DELIVERABLE_%'").param("id", String.valueOf(id)).query(Long.class).single())
                 .isEqualTo(4);
+    }
+
+    /** The work inbox line "deliverables I owe" of a person, read from the home dashboard: {count, urgent}. */
+    long[] owed(String user) {
+        for (JsonNode w : ok(get("/api/v1/dashboards/me", tokenFor(user)), 200).get("work")) {
+            if ("inspection.deliverables-mine".equals(w.get("code").asString())) {
+                return new long[] {w.get("count").asLong(), w.get("urgent").asBoolean() ? 1 : 0};
+            }
+        }
+        return new long[] {0, 0};
+    }
+
+    @Test
+    void aDeliverableIsInItsOwnersWorkInboxUntilItsFileIsUploadedOrTheAuditCloses() {
+        String q = tokenFor("quality");
+        String code = "W-" + UUID.randomUUID().toString().substring(0, 8);
+        long templateId = oneItemDraft(code, "SUPPLIER", "待交资料收件箱", "基本", "资料齐全");
+        ok(put(TEMPLATES + "/" + templateId + "/deliverables", q, j("{'names':['Facility Profile']}")), 200);
+        ok(post(TEMPLATES + "/" + templateId + "/publish", q, null), 200);
+        long[] salesBefore = owed("sales");
+        long[] leadBefore = owed("quality");
+        JsonNode a = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'" + today()
+                + "','counterpart':'待交资料供应商" + code + "'}")), 201);
+        long id = a.get("id").asLong();
+        // the template's deliverable has no owner: it is the lead's
+        assertThat(owed("quality")[0]).isEqualTo(leadBefore[0] + 1);
+        // one owned by a salesperson (not on the audit team), due yesterday: in their inbox and urgent
+        long cmrt = ok(post(AUDITS + "/" + id + "/deliverables", q, j("{'name':'CFSI_CMRT','ownerUserId':"
+                + userId("sales") + ",'dueOn':'" + LocalDate.parse(today()).minusDays(1) + "'}")), 201).get("id").asLong();
+        long[] sales = owed("sales");
+        assertThat(sales[0]).isEqualTo(salesBefore[0] + 1);
+        assertThat(sales[1]).isEqualTo(1);
+        JsonNode mine = ok(get(AUDITS + "/deliverables/mine", tokenFor("sales")), 200);
+        assertThat(mine.findValuesAsString("name")).contains("CFSI_CMRT");
+        assertThat(mine.findValuesAsString("auditTitle")).contains(a.get("title").asString());
+        com.careloop.support.PageSession session = new com.careloop.support.PageSession(port);
+        session.login("sales", DEMO_PASSWORD);
+        assertThat(session.get("/audits/deliverables").body()).contains("owed-" + cmrt, "CFSI_CMRT");
+        // another person cannot upload it; its owner can, from the inbox, and it leaves the inbox
+        assertThat(upload(AUDITS + "/" + id + "/deliverables/" + cmrt + "/file", "depthead",
+                new Multipart().file("file", "x.txt", "text/plain", "x".getBytes())).status()).isIn(403, 404);
+        ok(upload(AUDITS + "/" + id + "/deliverables/" + cmrt + "/file", "sales",
+                new Multipart().file("file", "CFSI_CMRT.txt", "text/plain", "cmrt".getBytes())), 200);
+        assertThat(owed("sales")[0]).isEqualTo(salesBefore[0]);
+        assertThat(ok(get(AUDITS + "/deliverables/mine", tokenFor("sales")), 200).findValuesAsString("name"))
+                .doesNotContain("CFSI_CMRT");
+        // the lead's unowned one leaves the inbox once its file is there and the audit is closed
+        long profile = 0;
+        for (JsonNode d : ok(get(AUDITS + "/" + id + "/deliverables", q), 200)) {
+            if ("Facility Profile".equals(d.get("name").asString())) {
+                profile = d.get("id").asLong();
+            }
+        }
+        ok(upload(AUDITS + "/" + id + "/deliverables/" + profile + "/file", "quality",
+                new Multipart().file("file", "profile.txt", "text/plain", "p".getBytes())), 200);
+        assertThat(owed("quality")[0]).isEqualTo(leadBefore[0]);
+        // an optional one left without a file leaves the lead's inbox when the audit closes
+        ok(post(AUDITS + "/" + id + "/deliverables", q, j("{'name':'营业执照','required':false}")), 201);
+        assertThat(owed("quality")[0]).isEqualTo(leadBefore[0] + 1);
+        ok(post(AUDITS + "/" + id + "/start", q, null), 200);
+        ok(put(AUDITS + "/" + id + "/answers/" + item(a, 0), q, j("{'answer':'YES'}")), 200);
+        ok(post(AUDITS + "/" + id + "/finish", q, null), 200);
+        ok(post(AUDITS + "/" + id + "/close", q, null), 200);
+        assertThat(owed("quality")[0]).isEqualTo(leadBefore[0]);
+    }
+
+    @Test
+    void aFactoryProfileIsCheckedSavedWithItsVersionPrintedInTheReportAndPreFillsTheCounterpartsNextAudit() {
+        String q = tokenFor("quality");
+        String code = "FP-" + UUID.randomUUID().toString().substring(0, 8);
+        long templateId = oneItemDraft(code, "FACTORY", "验厂基本信息", "人事", "劳动合同");
+        ok(post(TEMPLATES + "/" + templateId + "/publish", q, null), 200);
+        String counterpart = "验厂基本信息工厂" + code;
+        long first = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'" + today()
+                + "','counterpart':'" + counterpart + "'}")), 201).get("id").asLong();
+        String path = AUDITS + "/" + first + "/factory-profile";
+        JsonNode empty = ok(get(path, q), 200);
+        assertThat(empty.get("saved").asBoolean()).isFalse();
+        assertThat(empty.get("profile").get("companyName").asString()).isEqualTo(counterpart);
+
+        String good = "'companyName':'" + counterpart + "','address':'江苏省苏州市工业园区1号','legalRepresentative':'王建国',"
+                + "'employeesTotal':120,'employeesMale':70,'employeesFemale':50,'employeesMinor':2,'productionArea':8500.5,"
+                + "'products':'食品包装','certifications':'ISO 9001, FSSC 22000','workingHours':'08:00-17:00',"
+                + "'shifts':2,'dormitory':true,'canteen':true,'csrThreshold':'不得使用童工；每周工作不超过60小时'";
+        // the rules, each a 422 naming its field; nothing is saved
+        assertThat(put(path, q, j("{'profile':{'address':'x'}}")).body()).contains("companyName");
+        Response sum = put(path, q, j("{'profile':{" + good.replace("'employeesFemale':50", "'employeesFemale':49") + "}}"));
+        assertThat(sum.status()).isEqualTo(422);
+        assertThat(sum.body()).contains("employeesFemale");
+        assertThat(put(path, q, j("{'profile':{" + good.replace("'employeesMinor':2", "'employeesMinor':121") + "}}"))
+                .body()).contains("employeesMinor");
+        assertThat(put(path, q, j("{'profile':{" + good.replace("'shifts':2", "'shifts':5") + "}}")).body())
+                .contains("shifts");
+        assertThat(put(path, q, j("{'profile':{" + good.replace("8500.5", "-1") + "}}")).body()).contains("productionArea");
+        assertThat(ok(get(path, q), 200).get("saved").asBoolean()).isFalse();
+        // someone outside the audit team cannot save it
+        assertThat(put(path, tokenFor("sales"), j("{'profile':{" + good + "}}")).status()).isIn(403, 404);
+
+        JsonNode saved = ok(put(path, q, j("{'profile':{" + good + "}}")), 200);
+        assertThat(saved.get("saved").asBoolean()).isTrue();
+        assertThat(saved.get("profile").get("employeesTotal").asInt()).isEqualTo(120);
+        long version = saved.get("version").asLong();
+        assertThat(put(path, q, j("{'profile':{" + good + "},'version':" + (version - 1) + "}")).status()).isEqualTo(409);
+        ok(put(path, q, j("{'profile':{" + good.replace("'shifts':2", "'shifts':3") + "},'version':" + version + "}")), 200);
+
+        // the A folder names an improvement report by its reply date (default today); never a future date
+        JsonNode report = ok(upload(AUDITS + "/" + first + "/folders/A_IMPROVEMENT?repliedOn="
+                + LocalDate.parse(today()).minusDays(3), "quality",
+                new Multipart().file("file", "改善报告.txt", "text/plain", "report".getBytes())), 201);
+        assertThat(report.get("fileName").asString()).isEqualTo(LocalDate.parse(today()).minusDays(3) + " 改善报告.txt");
+        assertThat(ok(upload(AUDITS + "/" + first + "/folders/A_IMPROVEMENT", "quality",
+                new Multipart().file("file", "第二次回复.txt", "text/plain", "r".getBytes())), 201).get("fileName")
+                .asString()).isEqualTo(today() + " 第二次回复.txt");
+        assertThat(upload(AUDITS + "/" + first + "/folders/A_IMPROVEMENT?repliedOn=" + LocalDate.parse(today()).plusDays(1),
+                "quality", new Multipart().file("file", "x.txt", "text/plain", "x".getBytes())).body()).contains("repliedOn");
+        assertThat(ok(upload(AUDITS + "/" + first + "/folders/D_ONSITE", "quality",
+                new Multipart().file("file", "首次会议纪要.txt", "text/plain", "m".getBytes())), 201).get("fileName")
+                .asString()).isEqualTo("首次会议纪要.txt");
+
+        // printed in the report
+        com.careloop.support.PageSession session = new com.careloop.support.PageSession(port);
+        session.login("quality", DEMO_PASSWORD);
+        assertThat(session.get("/audits/" + first + "/report").body())
+                .contains("id=\"factory-profile\"", "不得使用童工；每周工作不超过60小时", "王建国");
+
+        // the next audit of the same counterpart is pre-filled from this one, not yet saved
+        long next = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'"
+                + LocalDate.parse(today()).plusDays(30) + "','counterpart':'" + counterpart + "'}")), 201).get("id").asLong();
+        JsonNode pre = ok(get(AUDITS + "/" + next + "/factory-profile", q), 200);
+        assertThat(pre.get("saved").asBoolean()).isFalse();
+        assertThat(pre.get("prefilledFromAuditId").asLong()).isEqualTo(first);
+        assertThat(pre.get("profile").get("shifts").asInt()).isEqualTo(3);
+        assertThat(pre.get("profile").get("csrThreshold").asString()).isEqualTo("不得使用童工；每周工作不超过60小时");
+        assertThat(session.get("/audits/" + next + "/factory-profile").body()).contains("profile-prefilled", "王建国");
+    }
+
+    @Test
+    void anAuditAndATemplateLinkToTheirPlaceInTheDocumentSystemAndABadAddressIsRefusedNamingTheField() {
+        String q = tokenFor("quality");
+        long templateId = ok(get(TEMPLATES + "?kind=CSR&status=PUBLISHED", q), 200).get(0).get("id").asLong();
+        String link = "https://pdmc.example.com/docs/CSR/Apple-" + UUID.randomUUID().toString().substring(0, 8) + ".xlsx";
+        JsonNode t = ok(put(TEMPLATES + "/" + templateId + "/document-ref", q, j("{'documentRef':'" + link + "'}")), 200);
+        assertThat(t.get("link").asString()).isEqualTo(link);
+        Response bad = put(TEMPLATES + "/" + templateId + "/document-ref", q, j("{'documentRef':'javascript:alert(1)'}"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("documentRef");
+        // no base URL is configured here: a bare path cannot make a link
+        assertThat(put(TEMPLATES + "/" + templateId + "/document-ref", q, j("{'documentRef':'CSR/x.xlsx'}")).body())
+                .contains("documentRef");
+        assertThat(put(TEMPLATES + "/" + templateId + "/document-ref", tokenFor("sales"), j("{'documentRef':'" + link
+                + "'}")).status()).isEqualTo(403);
+        assertThat(ok(get(TEMPLATES + "/" + templateId + "/document-ref", q), 200).get("documentRef").asString())
+                .isEqualTo(link);
+
+        long id = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'" + LocalDate.parse(today())
+                .plusDays(60) + "','counterpart':'文件系统客户" + UUID.randomUUID().toString().substring(0, 8) + "'}")), 201)
+                .get("id").asLong();
+        String folder = "https://pdmc.example.com/docs/audits/" + id;
+        assertThat(put(AUDITS + "/" + id + "/document-ref", q, j("{'documentRef':'ftp://pdmc/" + id + "'}")).body())
+                .contains("documentRef");
+        assertThat(ok(put(AUDITS + "/" + id + "/document-ref", q, j("{'documentRef':'" + folder + "'}")), 200)
+                .get("link").asString()).isEqualTo(folder);
+        com.careloop.support.PageSession session = new com.careloop.support.PageSession(port);
+        session.login("quality", DEMO_PASSWORD);
+        assertThat(session.get("/audits/" + id).body()).contains("href=\"" + folder + "\"");
+        assertThat(session.get("/checklist-templates/" + templateId).body()).contains("href=\"" + link + "\"");
+        // cleared with a blank reference
+        assertThat(ok(put(AUDITS + "/" + id + "/document-ref", q, j("{'documentRef':''}")), 200).get("link").isNull())
+                .isTrue();
     }
 
     @Test
@@ -688,6 +862,46 @@ class InspectionApiTest extends ApiTestBase {
         var page = session.get("/audits/statistics" + period);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"stats-scope\"");
+    }
+
+    @Test
+    void aTemplatesDeliverablesAndEvidenceListsTravelThroughItsExcelAndABadDeliverableRowIsRefusedWithNothingSaved()
+            throws Exception {
+        String q = tokenFor("quality");
+        String code = "XD-" + UUID.randomUUID().toString().substring(0, 8);
+        long templateId = ok(post(TEMPLATES, q, j("{'code':'" + code + "','kind':'CSR','title':'交付资料Excel',"
+                + "'sections':[{'titleZhCn':'文件','items':[{'textZhCn':'劳动合同齐全','kind':'YES_NO',"
+                + "'evidence':'劳动合同\\n员工花名册'}]}]}")), 201).get("id").asLong();
+        ok(put(TEMPLATES + "/" + templateId + "/deliverables", q, j("{'names':['Facility Profile','CFSI_CMRT']}")), 200);
+        byte[] bytes = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + TEMPLATES + "/"
+                + templateId + "/export")).header("Authorization", "Bearer " + q).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+        // a deliverable name over 200 characters in the sheet's fourth row: 422 naming it, no template saved
+        byte[] bad;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            assertThat(wb.getSheet("deliverables").getRow(1).getCell(0).getStringCellValue()).isEqualTo("Facility Profile");
+            wb.getSheet("deliverables").createRow(3).createCell(0).setCellValue("x".repeat(201));
+            var out = new ByteArrayOutputStream();
+            wb.write(out);
+            bad = out.toByteArray();
+        }
+        String copy = code + "-C";
+        Response refused = upload(TEMPLATES + "/import?code=" + copy, "quality", new Multipart().file("file", "bad.xlsx",
+                xlsx, bad));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("deliverables[4].deliverable");
+        assertThat(jdbc.sql("select count(*) from checklist_template where code = :c").param("c", copy).query(Long.class)
+                .single()).isZero();
+
+        JsonNode draft = ok(upload(TEMPLATES + "/import?code=" + copy, "quality", new Multipart().file("file", "t.xlsx",
+                xlsx, bytes)), 201);
+        long draftId = draft.get("id").asLong();
+        assertThat(ok(get(TEMPLATES + "/" + draftId + "/deliverables", q), 200).toString())
+                .isEqualTo("[\"Facility Profile\",\"CFSI_CMRT\"]");
+        assertThat(draft.get("sections").get(0).get("items").get(0).get("evidence").toString())
+                .isEqualTo("[\"劳动合同\",\"员工花名册\"]");
     }
 
     @Test

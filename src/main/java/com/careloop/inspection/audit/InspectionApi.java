@@ -1,5 +1,6 @@
 package com.careloop.inspection.audit;
 
+import java.time.LocalDate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 import com.careloop.inspection.AuditDeliverables;
 import com.careloop.inspection.AuditKind;
 import com.careloop.inspection.InspectionCommands.MarkPortal;
+import com.careloop.inspection.InspectionViews;
 import com.careloop.inspection.InspectionCommands.NewDeliverable;
 import com.careloop.inspection.InspectionViews.Deliverable;
 import com.careloop.inspection.AuditReadiness;
@@ -82,11 +84,16 @@ class InspectionApi {
     private final InspectionStatistics statistics;
     private final TemplateExcel excel;
     private final AuditDeliverables deliverables;
+    private final com.careloop.inspection.AuditFactoryProfiles profiles;
+    private final com.careloop.inspection.DocumentLinks documents;
 
     InspectionApi(ChecklistTemplates templates, Audits audits, InspectionOutput output, AuditReadiness readiness,
                   AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel,
-                  AuditDeliverables deliverables) {
+                  AuditDeliverables deliverables, com.careloop.inspection.AuditFactoryProfiles profiles,
+                  com.careloop.inspection.DocumentLinks documents) {
+        this.documents = documents;
         this.deliverables = deliverables;
+        this.profiles = profiles;
         this.excel = excel;
         this.statistics = statistics;
         this.templates = templates;
@@ -212,8 +219,9 @@ class InspectionApi {
     @PostMapping(AUDITS + "/{id}/folders/{folder}")
     @ResponseStatus(HttpStatus.CREATED)
     InspectionViews.File folderFile(@PathVariable long id, @PathVariable String folder,
-                                    @RequestParam(required = false) MultipartFile file) {
-        return audits.addFile(id, folder, upload(file));
+                                    @RequestParam(required = false) MultipartFile file,
+                                    @RequestParam(required = false) LocalDate repliedOn) {
+        return audits.addFile(id, folder, upload(file), repliedOn);
     }
 
     // ---- responsibility split (000-A1) ----
@@ -247,6 +255,62 @@ class InspectionApi {
     @PutMapping(TEMPLATES + "/{id}/deliverables")
     List<String> setTemplateDeliverables(@PathVariable long id, @RequestBody Deliverables body) {
         return templates.setDeliverables(id, body.names(), body.version());
+    }
+
+    // ---- outside document system (000-A5) ----
+
+    /** A reference into the document system: a path below the configured base URL or a full http(s) address. */
+    record DocumentRef(String documentRef) {
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/{id}/document-ref")
+    com.careloop.inspection.DocumentLinks.DocumentLink auditDocument(@PathVariable long id) {
+        return documents.ofAudit(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PutMapping(AUDITS + "/{id}/document-ref")
+    com.careloop.inspection.DocumentLinks.DocumentLink setAuditDocument(@PathVariable long id,
+                                                                        @RequestBody DocumentRef body) {
+        return documents.setForAudit(id, body.documentRef());
+    }
+
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(TEMPLATES + "/{id}/document-ref")
+    com.careloop.inspection.DocumentLinks.DocumentLink templateDocument(@PathVariable long id) {
+        return documents.ofTemplate(id);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PutMapping(TEMPLATES + "/{id}/document-ref")
+    com.careloop.inspection.DocumentLinks.DocumentLink setTemplateDocument(@PathVariable long id,
+                                                                           @RequestBody DocumentRef body) {
+        return documents.setForTemplate(id, body.documentRef());
+    }
+
+    // ---- factory basic-information profile (000-A6) ----
+
+    /** The audit's factory profile: saved, or pre-filled from the counterpart's last audit ({@code saved} false). */
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/{id}/factory-profile")
+    InspectionViews.FactoryProfile factoryProfile(@PathVariable long id) {
+        return profiles.profile(id);
+    }
+
+    /** Saves it (audit team or manager, audit not closed; version read → 409 when stale; bad input 422 naming it). */
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PutMapping(AUDITS + "/{id}/factory-profile")
+    InspectionViews.FactoryProfile saveFactoryProfile(@PathVariable long id,
+                                                      @RequestBody InspectionCommands.SaveFactoryProfile body) {
+        return profiles.save(id, body);
+    }
+
+    /** The deliverables the caller owes: theirs (or, unowned, of the audits they lead), without a file, audit open. */
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping(AUDITS + "/deliverables/mine")
+    List<InspectionViews.OwedDeliverable> myDeliverables() {
+        return deliverables.mine();
     }
 
     @RequiresPermission(InspectionPermissions.VIEW)

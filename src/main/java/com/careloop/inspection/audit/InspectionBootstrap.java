@@ -12,6 +12,7 @@ import com.careloop.inspection.ChecklistTemplates;
 import com.careloop.inspection.InspectionCommands.AddFinding;
 import com.careloop.inspection.InspectionCommands.Answer;
 import com.careloop.inspection.InspectionCommands.PlanAudit;
+import com.careloop.inspection.InspectionCommands.NewTemplate;
 import com.careloop.inspection.InspectionViews;
 import com.careloop.inspection.Severity;
 import com.careloop.platform.AuditTrail;
@@ -69,6 +70,7 @@ class InspectionBootstrap implements ApplicationRunner {
                     templates.publish(templates.create(t).id(), null)));
         }
         tx.executeWithoutResult(s -> traditionalTexts());
+        tx.executeWithoutResult(s -> readyRevisions());
         boolean demoCompany = jdbc.sql("select count(*) from app_user where username = 'quality'").query(Long.class)
                 .single() > 0;
         boolean empty = jdbc.sql("select count(*) from audit").query(Long.class).single() == 0;
@@ -93,6 +95,32 @@ class InspectionBootstrap implements ApplicationRunner {
         if (filled > 0) {
             auditTrail.record(ChecklistTemplates.RECORD_TYPE, "ready-templates", "ZH_TW_TEXTS",
                     AuditTrail.diff(Map.of(), Map.of("items", filled)));
+        }
+    }
+
+    /**
+     * A ready template that gained items (MYSTERY-GATE: the guard profile of 000-O3) gets a new published revision
+     * with them, once: only while its published revision still holds exactly the items it was loaded with (the ready
+     * items less the new ones) and the code has no draft, so a company's own revision is never overwritten. Audits
+     * already planned keep their revision.
+     */
+    private void readyRevisions() {
+        for (NewTemplate ready : ReadyTemplates.all()) {
+            var published = templates.published(ready.code()).orElse(null);
+            if (published == null) {
+                continue;
+            }
+            List<String> have = published.sections().stream().flatMap(sec -> sec.items().stream())
+                    .map(i -> i.textZhCn()).toList();
+            List<String> want = ready.sections().stream().flatMap(sec -> sec.items().stream())
+                    .map(i -> i.textZhCn()).toList();
+            boolean drafts = jdbc.sql("select count(*) from checklist_template where code = :c and status = 'DRAFT'")
+                    .param("c", ready.code()).query(Long.class).single() > 0;
+            // the published revision must be the ready items less the new ones, in their order
+            if (drafts || have.equals(want) || !want.stream().filter(have::contains).toList().equals(have)) {
+                continue;
+            }
+            templates.publish(templates.importDraft(ready).id(), null);
         }
     }
 

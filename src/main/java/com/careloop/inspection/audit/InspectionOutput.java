@@ -40,7 +40,11 @@ class InspectionOutput {
     private final PrintDocuments print;
     private final ListExport export;
 
-    InspectionOutput(Audits audits, PrintDocuments print, ListExport export) {
+    private final com.careloop.inspection.AuditFactoryProfiles profiles;
+
+    InspectionOutput(Audits audits, PrintDocuments print, ListExport export,
+                     com.careloop.inspection.AuditFactoryProfiles profiles) {
+        this.profiles = profiles;
         this.audits = audits;
         this.print = print;
         this.export = export;
@@ -48,12 +52,20 @@ class InspectionOutput {
 
     ResponseEntity<byte[]> reportPdf(long id, Locale locale) {
         InspectionViews.Audit a = audits.detail(id);
-        return print.download(REPORT, a.code(), Map.of("a", a), locale);
+        return print.download(REPORT, a.code(), model(a), locale);
     }
 
     String reportHtml(long id, Locale locale) {
         InspectionViews.Audit a = audits.detail(id);
-        return print.html(REPORT, a.code(), Map.of("a", a), locale);
+        return print.html(REPORT, a.code(), model(a), locale);
+    }
+
+    /** The audit and, when saved, its factory profile (000-A6), printed after the audit's head. */
+    private Map<String, Object> model(InspectionViews.Audit a) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("a", a);
+        profiles.saved(a.id()).ifPresent(p -> m.put("profile", p.profile()));
+        return m;
     }
 
     void exportFindings(FindingFilter filter, String queryString, HttpServletResponse response) {

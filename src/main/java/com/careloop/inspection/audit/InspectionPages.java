@@ -77,11 +77,17 @@ class InspectionPages {
     private final org.springframework.context.MessageSource messages;
     private final AuditDeliverables deliverables;
     private final com.careloop.inspection.CustomerRequirements requirements;
+    private final com.careloop.inspection.AuditFactoryProfiles profiles;
+    private final com.careloop.inspection.DocumentLinks documents;
 
     InspectionPages(Audits audits, ChecklistTemplates templates, InspectionOutput output, AuditReadiness readiness,
                     AuditSchedules schedules, InspectionStatistics statistics, TemplateExcel excel,
                     org.springframework.context.MessageSource messages, AuditDeliverables deliverables,
-                    com.careloop.inspection.CustomerRequirements requirements) {
+                    com.careloop.inspection.CustomerRequirements requirements,
+                    com.careloop.inspection.AuditFactoryProfiles profiles,
+                    com.careloop.inspection.DocumentLinks documents) {
+        this.documents = documents;
+        this.profiles = profiles;
         this.requirements = requirements;
         this.deliverables = deliverables;
         this.messages = messages;
@@ -136,6 +142,7 @@ class InspectionPages {
         model.addAttribute("overridden", audits.readinessOverridden(id));
         model.addAttribute("deliverables", deliverables.list(id));
         model.addAttribute("requirements", requirements.forAudit(id));
+        model.addAttribute("document", documents.ofAudit(id));
         model.addAttribute("people", audits.people());
         return "inspection/detail";
     }
@@ -188,8 +195,9 @@ class InspectionPages {
     @RequiresPermission(InspectionPermissions.CONDUCT)
     @PostMapping("/audits/{id}/folders/{folder}")
     String folderFile(@PathVariable long id, @PathVariable String folder,
-                      @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
-        audits.addFile(id, folder, InspectionApi.upload(file));
+                      @RequestParam(required = false) MultipartFile file,
+                      @RequestParam(required = false) LocalDate repliedOn, RedirectAttributes flash) {
+        audits.addFile(id, folder, InspectionApi.upload(file), repliedOn);
         return saved(id, flash);
     }
 
@@ -205,9 +213,57 @@ class InspectionPages {
     @RequiresPermission(InspectionPermissions.CONDUCT)
     @PostMapping("/audits/{id}/deliverables/{deliverableId}/file")
     String deliverableFile(@PathVariable long id, @PathVariable long deliverableId,
-                           @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
+                           @RequestParam(required = false) MultipartFile file,
+                           @RequestParam(required = false) String back, RedirectAttributes flash) {
         deliverables.attach(id, deliverableId, InspectionApi.upload(file));
+        if ("mine".equals(back)) {
+            flash.addFlashAttribute("success", "saved");
+            return "redirect:/audits/deliverables";
+        }
         return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/document-ref")
+    String auditDocument(@PathVariable long id, @RequestParam(required = false) String documentRef,
+                         RedirectAttributes flash) {
+        documents.setForAudit(id, documentRef);
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(InspectionPermissions.CONFIGURE)
+    @PostMapping("/checklist-templates/{id}/document-ref")
+    String templateDocument(@PathVariable long id, @RequestParam(required = false) String documentRef) {
+        documents.setForTemplate(id, documentRef);
+        return "redirect:/checklist-templates/" + id;
+    }
+
+    /** The factory basic-information profile of an audit (000-A6), pre-filled from the counterpart's last audit. */
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/audits/{id}/factory-profile")
+    String factoryProfile(@PathVariable long id, Model model) {
+        model.addAttribute("a", audits.detail(id));
+        model.addAttribute("p", profiles.profile(id));
+        return "inspection/factory-profile";
+    }
+
+    @RequiresPermission(InspectionPermissions.CONDUCT)
+    @PostMapping("/audits/{id}/factory-profile")
+    String saveFactoryProfile(@PathVariable long id,
+                              @org.springframework.web.bind.annotation.ModelAttribute
+                              com.careloop.inspection.InspectionCommands.FactoryProfileFields profile,
+                              @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        profiles.save(id, new com.careloop.inspection.InspectionCommands.SaveFactoryProfile(profile, version));
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/audits/" + id + "/factory-profile";
+    }
+
+    /** The deliverables I owe (the work inbox line "deliverables I owe"), each with its upload form. */
+    @RequiresPermission(InspectionPermissions.VIEW)
+    @GetMapping("/audits/deliverables")
+    String myDeliverables(Model model) {
+        model.addAttribute("owed", deliverables.mine());
+        return "inspection/deliverables";
     }
 
     @RequiresPermission(InspectionPermissions.CONDUCT)
@@ -463,6 +519,7 @@ class InspectionPages {
         List<String> deliverables = templates.deliverables(id);
         model.addAttribute("deliverables", deliverables);
         model.addAttribute("deliverableText", String.join("\n", deliverables));
+        model.addAttribute("document", documents.ofTemplate(id));
         return "inspection/template";
     }
 

@@ -137,4 +137,18 @@ public final class InspectionRules {
         }
         return dates;
     }
+
+    /**
+     * The name of an improvement report in the A folder: its reply date first, "2026-12-06 改善报告.pdf" (000-A4
+     * "回复客户的问题点改善报告…按照回复时间命名"), so the folder sorts by reply; a name already starting with that date
+     * keeps it once.
+     */
+    public static String improvementReportName(java.time.LocalDate repliedOn, String fileName) {
+        String date = repliedOn.toString();
+        String name = fileName == null || fileName.isBlank() ? "improvement-report" : fileName.trim();
+        if (name.startsWith(date)) {
+            name = name.substring(date.length()).replaceFirst("^[\\s_-]+", "");
+        }
+        return name.isEmpty() ? date : date + " " + name;
+    }
 }

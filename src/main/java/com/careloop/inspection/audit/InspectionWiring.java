@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.careloop.capa.CapaClosed;
 import com.careloop.capa.CapaSources;
+import com.careloop.inspection.AuditDeliverables;
 import com.careloop.inspection.AuditReadiness;
 import com.careloop.inspection.Audits;
 import com.careloop.inspection.InspectionPermissions;
@@ -44,16 +45,19 @@ final class InspectionWiring {
     /**
      * "Audits I conduct" (planned or in progress, as lead or member), "findings of my department due", "readiness
      * checks of my department" (open tasks of planned audits; urgent past their check date) and "customer replies
-     * due" of the audits I lead (from the 80 % reminder on; urgent when late).
+     * due" of the audits I lead (from the 80 % reminder on; urgent when late) and "deliverables I owe" (without a
+     * file on an audit not closed; urgent from their due day).
      */
     @Component
     static class InspectionWork implements WorkSource {
         private final Audits audits;
         private final AuditReadiness readiness;
+        private final AuditDeliverables deliverables;
 
-        InspectionWork(Audits audits, AuditReadiness readiness) {
+        InspectionWork(Audits audits, AuditReadiness readiness, AuditDeliverables deliverables) {
             this.audits = audits;
             this.readiness = readiness;
+            this.deliverables = deliverables;
         }
 
         @Override
@@ -71,6 +75,10 @@ final class InspectionWiring {
                 if (r[0] > 0) {
                     lines.add(new WorkCount("inspection.readiness-mine", r[0], r[1] > 0, "/audits/readiness"));
                 }
+            }
+            long[] d = deliverables.work(me);
+            if (d[0] > 0) {
+                lines.add(new WorkCount("inspection.deliverables-mine", d[0], d[1] > 0, "/audits/deliverables"));
             }
             if (c[3] > 0) {
                 lines.add(new WorkCount("inspection.replies-due", c[3], c[4] > 0, "/audits/findings?status=OPEN"));

@@ -14,6 +14,8 @@ import com.careloop.inspection.ItemKind;
 final class ReadyTemplates {
 
     static final String PHOTOS_BASE = "QMS,FSMS,HACCP,OHSMS,EMS";
+    /** 000-O3 "形象岗…具备条件：年龄为25岁至30岁之间，身高180cm以上，体重65-75kg" (added in revision 2 of MYSTERY-GATE). */
+    static final String GUARD_PROFILE = "形象岗条件：年龄25至30岁、身高180cm以上、体重65-75kg";
 
     /** The traditional-Chinese (zh-TW) text of every ready item, by its simplified text. */
     static final Map<String, String> ZH_TW = Map.ofEntries(
@@ -54,6 +56,7 @@ final class ReadyTemplates {
             Map.entry("照片与本人相符", "照片與本人相符"),
             Map.entry("出入证在有效期内且未涂改", "出入證在有效期內且未塗改"),
             Map.entry("过期证件已登记", "過期證件已登記"),
+            Map.entry("形象岗条件：年龄25至30岁、身高180cm以上、体重65-75kg", "形象崗條件：年齡25至30歲、身高180cm以上、體重65-75kg"),
             Map.entry("仪容仪表（A–H）", "儀容儀表（A–H）"),
             Map.entry("无禁忌行为（吸烟、玩手机、离岗）", "無禁忌行為（吸菸、玩手機、離崗）"),
             Map.entry("岗位照片", "崗位照片"),
@@ -144,6 +147,8 @@ final class ReadyTemplates {
                         yes("出入证在有效期内且未涂改", "Pass valid and not altered", true, null, "SEC"),
                         yes("过期证件已登记", "Expired passes registered", false, "施工人员登记表", "SEC")),
                 section("岗位形象", "崗位形象", "Guard appearance",
+                        yes(GUARD_PROFILE, "Gate guard profile: aged 25 to 30, at least 180 cm, 65-75 kg", false, null,
+                                "SEC"),
                         score("仪容仪表（A–H）", "Grooming and uniform (A–H)"),
                         yes("无禁忌行为（吸烟、玩手机、离岗）", "No taboos (smoking, phone, leaving post)", false, null, "SEC"),
                         photo("岗位照片", "Photo of the post", 1, null))));

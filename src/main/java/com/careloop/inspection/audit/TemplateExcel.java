@@ -42,6 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  * checklist): sheet "template" holds code, kind, title and thresholds (one per row, key in column A, value in B);
  * sheet "items" one row per item with the columns of {@link #COLUMNS}. An import checks every row first; a bad cell is
  * a 422 naming the row, the column and the rule ({@code field} = {@code items[row].column}) and nothing is saved.
+ * Sheet "deliverables" lists the deliverables the customer requires (one per row); the evidence documents of an item
+ * travel in its {@code evidence} cell, one per line.
  */
 @Component
 class TemplateExcel {
@@ -50,6 +52,8 @@ class TemplateExcel {
             "text_zh_tw", "text_en", "kind", "max_score", "min_value", "max_value", "min_photos", "weight", "red_line",
             "evidence", "department", "schemes");
     static final long MAX_BYTES = 5L * 1024 * 1024;
+    static final String DELIVERABLES = "deliverables";
+    static final String DELIVERABLE = "deliverable";
 
     private final ChecklistTemplates templates;
     private final JdbcClient jdbc;
@@ -75,6 +79,10 @@ class TemplateExcel {
                             String.join(",", i.schemes()));
                 }
             }
+            x.sheet(DELIVERABLES, List.of(DELIVERABLE));
+            for (String d : templates.deliverables(id)) {
+                x.row(d);
+            }
         }
         return UploadedFiles.download(t.code() + "-r" + t.revision() + ".xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray());
@@ -90,7 +98,13 @@ class TemplateExcel {
             throw new InvalidInputException("file", "size", Text.of("error.inspection.import-size"));
         }
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            return templates.importDraft(read(wb, codeOverride));
+            NewTemplate draft = read(wb, codeOverride);
+            List<String> deliverables = deliverables(wb);
+            Template t = templates.importDraft(draft);
+            if (!deliverables.isEmpty()) {
+                templates.setDeliverables(t.id(), deliverables, null);
+            }
+            return t;
         } catch (IOException | org.apache.poi.UnsupportedFileFormatException
                  | org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException e) {
             throw new InvalidInputException("file", "xlsx", Text.of("error.inspection.import-xlsx"));
@@ -225,6 +239,32 @@ class TemplateExcel {
         sections.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> list.add(new NewSection(e.getValue().zh, e.getValue().tw, e.getValue().en, e.getValue().items)));
         return new NewTemplate(code, kind, title, pass, cond, list);
+    }
+
+    /**
+     * The optional sheet "deliverables": one deliverable the customer requires per row under the header
+     * {@code deliverable} (a workbook without the sheet has none); a name over 200 characters is refused naming its row.
+     */
+    static List<String> deliverables(Workbook wb) {
+        Sheet sheet = wb.getSheet(DELIVERABLES);
+        List<String> names = new ArrayList<>();
+        if (sheet == null) {
+            return names;
+        }
+        DataFormatter fmt = new DataFormatter(Locale.ROOT);
+        for (Row r : sheet) {
+            if (r.getRowNum() == 0 || r.getCell(0) == null) {
+                continue;
+            }
+            String name = fmt.formatCellValue(r.getCell(0)).trim();
+            if (name.length() > 200) {
+                throw cell(DELIVERABLES, r.getRowNum() + 1, DELIVERABLE, "length");
+            }
+            if (!name.isEmpty() && !names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     private static final class NewSectionBuilder {

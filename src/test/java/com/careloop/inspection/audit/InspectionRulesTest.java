@@ -120,4 +120,14 @@ class InspectionRulesTest {
         assertThat(InspectionRules.readinessReminderOn(LocalDate.of(2026, 12, 10))).isEqualTo(LocalDate.of(2026, 12, 8));
         assertThat(InspectionRules.readinessReminderOn(LocalDate.of(2026, 3, 1))).isEqualTo(LocalDate.of(2026, 2, 27));
     }
+
+    @Test
+    void anImprovementReportIsNamedByItsReplyDateOnce() {
+        LocalDate on = LocalDate.of(2026, 12, 6);
+        assertThat(InspectionRules.improvementReportName(on, "改善报告.pdf")).isEqualTo("2026-12-06 改善报告.pdf");
+        assertThat(InspectionRules.improvementReportName(on, "2026-12-06_改善报告.pdf")).isEqualTo("2026-12-06 改善报告.pdf");
+        assertThat(InspectionRules.improvementReportName(on, "2026-12-05 改善报告.pdf"))
+                .isEqualTo("2026-12-06 2026-12-05 改善报告.pdf");
+        assertThat(InspectionRules.improvementReportName(on, " ")).isEqualTo("2026-12-06 improvement-report");
+    }
 }
