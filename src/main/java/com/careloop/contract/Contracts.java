@@ -182,8 +182,34 @@ public class Contracts {
             throw DomainException.of("contract.open-inconsistency-aspect", c.getNumber(),
                     Text.label("contract.aspect", cmd.aspect()));
         }
+        boolean resigning = c.getInconsistencies().stream().anyMatch(i -> i.getAspect() == cmd.aspect());
         approvals.decide(task, null, decision(cmd.verdict()), cmd.comment());
+        if (resigning) {
+            tellOtherReviewers(c, cmd.aspect(), cmd.verdict());
+        }
         return detail(c);
+    }
+
+    /**
+     * 002-A7 coordination: a reviewer signed their aspect after an inconsistency on it was settled with the customer,
+     * so its result changed — every other reviewer of the contract (who signed another aspect or raised an
+     * inconsistency) is told which contract and which aspect, in-app and by the platform's channels (mail …).
+     */
+    private void tellOtherReviewers(Contract c, ReviewAspect aspect, ReviewVerdict verdict) {
+        CurrentUser me = users.require();
+        String aspectCode = "contract.aspect." + aspect.name();
+        java.util.Set<Long> others = new java.util.LinkedHashSet<>();
+        approvals.trail(REVIEW_SUBJECT, c.getId()).stream()
+                .filter(e -> e.deciderId() != null && !aspectCode.equals(e.aspectCode()))
+                .forEach(e -> others.add(e.deciderId()));
+        c.getInconsistencies().stream().filter(i -> i.getAspect() != aspect).forEach(i -> others.add(i.getRaisedBy()));
+        others.remove(me.id());
+        for (long reviewer : others) {
+            notifications.notify(reviewer, Text.of("contract.notify.result-changed.title", c.getNumber(),
+                            Text.label("contract.aspect", aspect)),
+                    Text.of("contract.notify.result-changed.body", me.displayName(), Text.label("contract.aspect", aspect),
+                            Text.label("contract.verdict", verdict), c.getNumber()), link(c));
+        }
     }
 
     /** A reviewer logs an inconsistency on their aspect (it must be theirs and still open); sales is told. */

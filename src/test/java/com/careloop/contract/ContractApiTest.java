@@ -195,6 +195,41 @@ class ContractApiTest extends ApiTestBase {
         assertThat(pdf.text()).contains("合同评审表", "R-QP-005-06", number, product, "1250008.33", "已评审通过");
     }
 
+    /** 002-A7: a reviewer re-signing after an inconsistency tells the other reviewers which aspect's result changed. */
+    @Test
+    void aReviewerReSigningAfterAnInconsistencyTellsTheOtherReviewersWhichAspectChanged() {
+        JsonNode d = register("sales", "SPECIAL", "{'product':'协调纸箱" + UUID.randomUUID().toString().substring(0, 6)
+                + "','quantity':100,'unit':'只','unitPrice':5.00}", "");
+        long id = d.get("id").asLong();
+        ok("sales", BASE + "/" + id + "/submit", null);
+        assertThat(sign("ctrtech", id, "STANDARDS_PARAMETERS", "ACCEPT", null).status()).isEqualTo(200);
+        assertThat(sign("ctrfin", id, "PAYMENT_CREDIT", "ACCEPT", null).status()).isEqualTo(200);
+        // a plain first signature tells nobody
+        assertThat(changedNotices("ctrtech", d.get("number").asString())).isZero();
+        d = ok("ctrpurch", REVIEWS + "/" + id + "/inconsistencies", "{'aspect':'MATERIALS',"
+                + "'description':'客户指定纸板无货','proposal':'改用同等级纸板'}");
+        long inconsistency = d.get("inconsistencies").get(0).get("id").asLong();
+        ok("sales", REVIEWS + "/" + id + "/inconsistencies/" + inconsistency + "/resolution", "{'method':'PHONE',"
+                + "'resolvedOn':'" + today(0) + "','withWhom':'客户采购王经理','agreed':'同意改用同等级纸板'}");
+        assertThat(sign("ctrpurch", id, "MATERIALS", "ACCEPT_WITH_CONDITIONS", "改用同等级纸板").status()).isEqualTo(200);
+
+        String number = d.get("number").asString();
+        assertThat(changedNotices("ctrtech", number)).as("the technical reviewer is told").isEqualTo(1);
+        assertThat(changedNotices("ctrfin", number)).as("the finance reviewer is told").isEqualTo(1);
+        assertThat(changedNotices("ctrpurch", number)).as("not the re-signing reviewer").isZero();
+        assertThat(changedNotices("ctrprod", number)).as("not someone who has not reviewed yet").isZero();
+        String title = jdbc.sql("select title from notification where recipient_id = :u and link = :l"
+                        + " and title_text like '%contract.notify.result-changed%'")
+                .param("u", userId("ctrtech")).param("l", "/contracts/" + id).query(String.class).single();
+        assertThat(title).contains(number, "材料");
+    }
+
+    long changedNotices(String username, String number) {
+        return jdbc.sql("select count(*) from notification where recipient_id = :u and title like :n"
+                        + " and title_text like '%contract.notify.result-changed%'")
+                .param("u", userId(username)).param("n", "%" + number + "%").query(Long.class).single();
+    }
+
     @Test
     void aRegularContractIsSignedBySalesAndProductionAcceptedWithoutTheGeneralManagerAndRunsThroughTheRegister() {
         JsonNode d = register("sales", "REGULAR", "{'product':'三层纸箱','quantity':500,'unit':'只','unitPrice':2.80}", "");

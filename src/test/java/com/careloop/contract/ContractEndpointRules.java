@@ -50,6 +50,9 @@ public final class ContractEndpointRules {
             Map.entry("GET " + BASE + "/{id}/production-notices", "contract:view"),
             Map.entry("GET " + BASE + "/{id}/production-notices/{noticeId}.pdf", "contract:view"),
             Map.entry("POST " + BASE + "/{id}/production-notices/{noticeId}/acknowledge", "contract:view"),
+            // 002-A16: production cannot meet a notice; sales' agreement issues the revision
+            Map.entry("POST " + BASE + "/{id}/production-notices/{noticeId}/shortfall", "contract:view"),
+            Map.entry("POST " + BASE + "/{id}/production-notices/{noticeId}/shortfall/agreement", "contract:register"),
             Map.entry("POST /contracts/{id}/order-confirmation", "contract:register"),
             Map.entry("POST /contracts/{id}/order-confirmation/document", "contract:register"),
             Map.entry("GET /contracts/{id}/order-confirmation", "contract:view"),
@@ -57,6 +60,8 @@ public final class ContractEndpointRules {
             Map.entry("GET /contracts/{id}/production-notices/{noticeId}", "contract:view"),
             Map.entry("GET /contracts/{id}/production-notices/{noticeId}.pdf", "contract:view"),
             Map.entry("POST /contracts/{id}/production-notices/{noticeId}/acknowledge", "contract:view"),
+            Map.entry("POST /contracts/{id}/production-notices/{noticeId}/shortfall", "contract:view"),
+            Map.entry("POST /contracts/{id}/production-notices/{noticeId}/shortfall/agreement", "contract:register"),
             Map.entry("GET " + BASE + "/{id}/inconsistency-form.pdf", "contract:view"),
             Map.entry("GET /contracts/{id}/inconsistency-form", "contract:view"),
             Map.entry("GET /contracts/{id}/inconsistency-form.pdf", "contract:view"),

@@ -100,6 +100,27 @@ class ContractPaperApi {
         return notices.acknowledge(id, noticeId);
     }
 
+    @Operation(summary = "Production cannot meet the notice (002-A16)", description = "Reason and the proposed date "
+            + "and/or quantity; only production (409 contract.notice-not-production), 409 contract.notice-shortfall-open /"
+            + " contract.notice-revised, 422 naming the field, stale version 409. Sales is notified.")
+    @RequiresPermission(ContractPermissions.VIEW)
+    @PostMapping("/production-notices/{noticeId}/shortfall")
+    ProductionNotices.View shortfall(@PathVariable long id, @PathVariable long noticeId,
+                                     @RequestBody ProductionNotices.ReportShortfall request) {
+        return notices.reportShortfall(id, noticeId, request);
+    }
+
+    @Operation(summary = "Sales records the agreement with the customer; a revised notice is issued (002-A16)",
+            description = "method, agreedOn (not future), withWhom, agreed, deliveryDate, quantity (one-line notices). "
+                    + "409 contract.notice-no-shortfall / contract.notice-revised, 422 naming the field, stale version "
+                    + "409. Returns the new notice, which production's receiver acknowledges.")
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping("/production-notices/{noticeId}/shortfall/agreement")
+    ProductionNotices.View agreeRevision(@PathVariable long id, @PathVariable long noticeId,
+                                         @RequestBody ProductionNotices.AgreeRevision request) {
+        return notices.agreeRevision(id, noticeId, request);
+    }
+
     @Operation(summary = "合同不一致问题处理单 of the contract as PDF", description = "Every inconsistency and how it "
             + "was settled with the customer.")
     @RequiresPermission(ContractPermissions.VIEW)

@@ -120,6 +120,36 @@ class ContractPaperPages {
         return done(id, flash);
     }
 
+    /** 002-A16: production reports that the notice cannot be met (button 报告无法满足). */
+    @RequiresPermission(ContractPermissions.VIEW)
+    @PostMapping("/contracts/{id}/production-notices/{noticeId}/shortfall")
+    String shortfall(@PathVariable long id, @PathVariable long noticeId, @RequestParam(required = false) String reason,
+                     @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                             iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate proposedDate,
+                     @RequestParam(required = false) java.math.BigDecimal proposedQuantity,
+                     @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        notices.reportShortfall(id, noticeId, new ProductionNotices.ReportShortfall(reason, proposedDate,
+                proposedQuantity, version));
+        return done(id, flash);
+    }
+
+    /** 002-A16: sales records the agreement with the customer; the revised notice is issued. */
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping("/contracts/{id}/production-notices/{noticeId}/shortfall/agreement")
+    String agree(@PathVariable long id, @PathVariable long noticeId,
+                 @RequestParam(required = false) com.careloop.contract.ResolutionMethod method,
+                 @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                         iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate agreedOn,
+                 @RequestParam(required = false) String withWhom, @RequestParam(required = false) String agreed,
+                 @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                         iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate deliveryDate,
+                 @RequestParam(required = false) java.math.BigDecimal quantity,
+                 @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        notices.agreeRevision(id, noticeId, new ProductionNotices.AgreeRevision(method, agreedOn, withWhom, agreed,
+                deliveryDate, quantity, version));
+        return done(id, flash);
+    }
+
     @RequiresPermission(ContractPermissions.VIEW)
     @GetMapping(value = "/contracts/{id}/inconsistency-form", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody

@@ -1,14 +1,18 @@
 package com.careloop.contract.review;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.careloop.contract.ResolutionMethod;
 import com.careloop.platform.Auditable;
 import com.careloop.platform.DomainException;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -43,6 +47,20 @@ public class ProductionNotice implements Auditable {
     private Long acknowledgedBy;
     private String acknowledgedByName;
     private Instant acknowledgedAt;
+    /** The notice this revision replaces (002-A16), null for the first notice. */
+    private Long revisionOf;
+    private String shortfallReason;
+    private LocalDate shortfallDate;
+    private BigDecimal shortfallQuantity;
+    private String shortfallByName;
+    private Instant shortfallAt;
+    @Enumerated(EnumType.STRING)
+    private ResolutionMethod agreedMethod;
+    private LocalDate agreedOn;
+    private String agreedWith;
+    private String agreed;
+    /** The revision issued after the agreement with the customer. */
+    private Long revisedBy;
     @Version
     private long version;
 
@@ -63,6 +81,68 @@ public class ProductionNotice implements Auditable {
         n.issuedAt = now;
         n.issuedByName = issuedByName;
         return n;
+    }
+
+    /**
+     * The revision of {@code previous} issued after production could not meet it and sales agreed with the customer
+     * (002-A16): same contract, the agreed delivery date and lines.
+     */
+    static ProductionNotice revise(String number, ProductionNotice previous, LocalDate deliveryDate, String lines,
+                                   String issuedByName, Instant now) {
+        ProductionNotice n = new ProductionNotice();
+        n.number = number;
+        n.contractId = previous.contractId;
+        n.contractNumber = previous.contractNumber;
+        n.customerName = previous.customerName;
+        n.customerNumber = previous.customerNumber;
+        n.deliveryDate = deliveryDate;
+        n.specialRequirements = previous.specialRequirements;
+        n.lines = lines;
+        n.issuedAt = now;
+        n.issuedByName = issuedByName;
+        n.revisionOf = previous.id;
+        return n;
+    }
+
+    /**
+     * Production reports that the company cannot meet this notice (002-A16 "生产部门无法满足时"): the reason and the
+     * date and/or quantity it can make. Refused (409) on a notice already replaced or with a report still open.
+     */
+    void reportCannotMeet(String reason, LocalDate proposedDate, BigDecimal proposedQuantity, Contract.Actor by,
+                          Instant now) {
+        requireCurrent();
+        if (shortfallAt != null) {
+            throw DomainException.of("contract.notice-shortfall-open", number, shortfallByName);
+        }
+        shortfallReason = reason;
+        shortfallDate = proposedDate;
+        shortfallQuantity = proposedQuantity;
+        shortfallByName = by.name();
+        shortfallAt = now;
+    }
+
+    /** 409 unless production reported this notice cannot be met and no revision was issued yet. */
+    void requireOpenShortfall() {
+        requireCurrent();
+        if (shortfallAt == null) {
+            throw DomainException.of("contract.notice-no-shortfall", number);
+        }
+    }
+
+    /** Sales recorded the agreement with the customer; {@code revision} is the new notice that replaces this one. */
+    void agreed(ResolutionMethod method, LocalDate on, String with, String what, ProductionNotice revision) {
+        requireOpenShortfall();
+        agreedMethod = method;
+        agreedOn = on;
+        agreedWith = with;
+        agreed = what;
+        revisedBy = revision.getId();
+    }
+
+    private void requireCurrent() {
+        if (revisedBy != null) {
+            throw DomainException.of("contract.notice-revised", number);
+        }
     }
 
     /** Production's receiver signs for the notice; once only (409 {@code contract.notice-acknowledged}). */
@@ -98,6 +178,15 @@ public class ProductionNotice implements Auditable {
         s.put("deliveryDate", deliveryDate);
         s.put("acknowledgedBy", acknowledgedBy);
         s.put("acknowledgedAt", acknowledgedAt);
+        s.put("revisionOf", revisionOf);
+        s.put("shortfallReason", shortfallReason);
+        s.put("shortfallDate", shortfallDate);
+        s.put("shortfallQuantity", shortfallQuantity);
+        s.put("agreedMethod", agreedMethod);
+        s.put("agreedOn", agreedOn);
+        s.put("agreedWith", agreedWith);
+        s.put("agreed", agreed);
+        s.put("revisedBy", revisedBy);
         return s;
     }
 
@@ -116,4 +205,15 @@ public class ProductionNotice implements Auditable {
     public String getAcknowledgedByName() { return acknowledgedByName; }
     public Instant getAcknowledgedAt() { return acknowledgedAt; }
     public long getVersion() { return version; }
+    public Long getRevisionOf() { return revisionOf; }
+    public String getShortfallReason() { return shortfallReason; }
+    public LocalDate getShortfallDate() { return shortfallDate; }
+    public BigDecimal getShortfallQuantity() { return shortfallQuantity; }
+    public String getShortfallByName() { return shortfallByName; }
+    public Instant getShortfallAt() { return shortfallAt; }
+    public ResolutionMethod getAgreedMethod() { return agreedMethod; }
+    public LocalDate getAgreedOn() { return agreedOn; }
+    public String getAgreedWith() { return agreedWith; }
+    public String getAgreed() { return agreed; }
+    public Long getRevisedBy() { return revisedBy; }
 }

@@ -186,7 +186,7 @@ class ApprovalService implements Approvals {
                 trail.add(new ApprovalTrailEntry(t.getId(), t.getStageNo() + 1,
                         assignees.label(t.getAssigneeKind(), t.getAssigneeRef(), a.getSubjectDepartmentId()), t.getAspectCode(),
                         t.getStatus().name(), t.getDecision(), t.getDecidedByName(), t.getDecidedAt(),
-                        t.getDecisionComment(), t.getDueAt()));
+                        t.getDecisionComment(), t.getDueAt(), t.getDecidedBy()));
             }
         }
         return trail;

@@ -74,7 +74,34 @@ class OrgBootstrap implements ApplicationRunner {
         }
         if (properties.demoData()) {
             ensureDemoPositions();
+            ensureDemoPositionHolders();
         }
+    }
+
+    /**
+     * One demo user per position the contract review chains name (销售副总经理, 总工程师, 仓库保管员), so the vice GM's,
+     * chief engineer's and warehouse keeper's steps land in a person's inbox. Added to an existing demo company too
+     * (when its department is there), each only while its user name is free: a restart duplicates nothing.
+     */
+    private void ensureDemoPositionHolders() {
+        Object[][] people = {
+                {"salesvp", "郑国强", "GM", "SALES_VP", "DEPT_HEAD", true},
+                {"chiefeng", "林振华", "TECH", "CHIEF_ENGINEER", "DEPT_HEAD", true},
+                {"keeper", "马秀英", "PROD", "WAREHOUSE_KEEPER", "STAFF", false}};
+        for (Object[] p : people) {
+            var department = departments.findByCode((String) p[2]);
+            if (department.isPresent() && positions.existsByCode((String) p[3]) && !users.existsByUsername((String) p[0])) {
+                createDemoUser(p, department.get().getId());
+            }
+        }
+    }
+
+    private void createDemoUser(Object[] p, Long departmentId) {
+        AppUser u = AppUser.create((String) p[0], (String) p[1], passwords.encode(DEMO_PASSWORD), departmentId,
+                (String) p[3], now());
+        u.update((String) p[1], p[0] + "@demo.careloop.local", null, departmentId, (String) p[3],
+                (Boolean) p[5], Set.of(roles.findByCode((String) p[4]).orElseThrow()), now());
+        audit.created(users.saveAndFlush(u));
     }
 
     /** The positions the seeds' contract procedures name, as examples of positions an administrator adds. */
@@ -188,11 +215,7 @@ class OrgBootstrap implements ApplicationRunner {
             throw new IllegalStateException("the demo password breaks the password policy: " + policy.violation(DEMO_PASSWORD));
         }
         for (Object[] p : people) {
-            AppUser u = AppUser.create((String) p[0], (String) p[1], passwords.encode(DEMO_PASSWORD),
-                    ids.get((String) p[2]), (String) p[3], now());
-            u.update((String) p[1], p[0] + "@demo.careloop.local", null, ids.get((String) p[2]), (String) p[3],
-                    (Boolean) p[5], Set.of(roles.findByCode((String) p[4]).orElseThrow()), now());
-            audit.created(users.saveAndFlush(u));
+            createDemoUser(p, ids.get((String) p[2]));
         }
         log.info("Demo company '{}' loaded: {} departments, {} users (password {})", properties.companyName(),
                 tree.length, people.length, DEMO_PASSWORD);

@@ -33,6 +33,16 @@ class BootstrapTest extends ApiTestBase {
     }
 
     @Test
+    void theDemoCompanyHasAPersonForEachContractReviewPosition() {
+        List<String> holders = jdbc.sql("select u.username, u.position, d.code from app_user u"
+                        + " join department d on d.id = u.department_id"
+                        + " where u.username in ('salesvp', 'chiefeng', 'keeper') and u.active = true order by u.username")
+                .query((rs, i) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3)).list();
+        assertThat(holders).containsExactly("chiefeng:CHIEF_ENGINEER:TECH", "keeper:WAREHOUSE_KEEPER:PROD",
+                "salesvp:SALES_VP:GM");
+    }
+
+    @Test
     void restartingDuplicatesNothing() throws Exception {
         String[] tables = {"department", "app_user", "app_role", "role_permission", "business_calendar",
                 "calendar_special_day", "calendar_working_hours", "record_number_rule"};
