@@ -143,9 +143,8 @@ public class CustomerProperties {
         if (cmd.customerId() == null) {
             throw new InvalidInputException("customerId", "required", Text.of("error.property.required", "customerId"));
         }
-        if (customers.card(cmd.customerId()).filter(CustomerCard::active).isEmpty()) {
-            throw new InvalidInputException("customerId", "exists", Text.of("error.property.no-customer", cmd.customerId()));
-        }
+        CustomerCard customer = customers.card(cmd.customerId()).filter(CustomerCard::active).orElseThrow(() ->
+                new InvalidInputException("customerId", "exists", Text.of("error.property.no-customer", cmd.customerId())));
         if (cmd.kind() == null) {
             throw new InvalidInputException("kind", "required", Text.of("error.property.required", "kind"));
         }
@@ -164,7 +163,7 @@ public class CustomerProperties {
         boolean confidential = cmd.confidential() != null ? cmd.confidential() : cmd.kind().confidentialByNature();
         CurrentUser me = users.current().orElse(null);
         long receiving = me != null && me.departmentId() != null ? me.departmentId() : handTo;
-        PropertyItem item = PropertyItem.register(numbers.next(RECORD_TYPE), new PropertyItem.Receipt(cmd.customerId(),
+        PropertyItem item = PropertyItem.register(numbers.next(RECORD_TYPE), new PropertyItem.Receipt(cmd.customerId(), customer.name(),
                 cmd.kind(), cmd.itemName(), cmd.spec(), cmd.quantity(), cmd.unit(), cmd.receivedOn(),
                 cmd.receiverName() == null && me != null ? me.displayName() : cmd.receiverName(), cmd.marking(),
                 cmd.storageLocation(), owner, receiving, handTo, confidential, access, cmd.remark()),
@@ -506,7 +505,7 @@ public class CustomerProperties {
         audit.changed(p, "ISSUE_LINK", before);
         if (email != null) {
             links.mail(link, email, language, Text.of("property.link.mail.subject", p.getCode(), item.getItemName()),
-                    Text.of("property.link.mail.body", customerName(item.getCustomerId()), item.getCode(),
+                    Text.of("property.link.mail.body", item.getCustomerName(), item.getCode(),
                             item.getItemName(), Text.label("property.enum.ProblemKind", p.getKind()),
                             p.getDescription()));
         }
@@ -540,7 +539,7 @@ public class CustomerProperties {
     private PropertyViews.PublicProblem publicView(PropertyProblem p, CustomerLinks.LinkTarget link) {
         PropertyItem i = items.findById(p.getItemId()).orElseThrow();
         return new PropertyViews.PublicProblem(p.getCode(), i.getCode(), i.getItemName(), i.getSpec(),
-                customerName(i.getCustomerId()), p.getKind(), p.getDescription(), p.getContainment(), p.getDecision(),
+                i.getCustomerName(), p.getKind(), p.getDescription(), p.getContainment(), p.getDecision(),
                 link.expiresOn(), link.expired());
     }
 
@@ -670,7 +669,7 @@ public class CustomerProperties {
         Filter filter = f == null ? Filter.none() : f;
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder sql = new StringBuilder("""
-                select i.id, i.code, i.customer_id, c.name, i.kind, i.item_name, i.spec, i.quantity, i.unit,
+                select i.id, i.code, i.customer_id, i.customer_name, i.kind, i.item_name, i.spec, i.quantity, i.unit,
                        i.received_on, i.receiver_name, i.verification, i.storage_location, i.owning_department_id,
                        i.holder_department_id,
                        i.handed_signed_by, i.handed_on, i.confidential, i.status,
@@ -678,7 +677,6 @@ public class CustomerProperties {
                          where t.item_id = i.id and t.status = 'OPEN') next_due, i.remark""")
                 .append(order.selectColumn()).append("""
                  from customer_property i
-                 left join customer c on c.id = i.customer_id
                 where """).append(visible(me, params));
         if (filter.customerId() != null) {
             sql.append(" and i.customer_id = :customer");
@@ -760,9 +758,8 @@ public class CustomerProperties {
         params.put("limit", limit);
         LocalDate today = today();
         return jdbc.sql("""
-                select t.id, i.id, i.code, i.item_name, c.name, i.storage_location, t.period_start, t.due_on
+                select t.id, i.id, i.code, i.item_name, i.customer_name, i.storage_location, t.period_start, t.due_on
                 from customer_property_inspection t join customer_property i on i.id = t.item_id
-                left join customer c on c.id = i.customer_id
                 where t.status = 'OPEN' and t.department_id = :dept and """ + where + """
                  order by t.due_on, t.id limit :limit""").params(params)
                 .query((rs, n) -> new Task(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
@@ -848,7 +845,7 @@ public class CustomerProperties {
                 .map(p -> problemView(p, i)).toList();
         List<TimelineEntry> timeline = i.getEvents().stream().map(e -> new TimelineEntry(e.getKind(),
                 odt(e.getOccurredAt()), e.getActor(), e.getNoteText() == null ? e.getNote() : texts.stored(e.getNoteText()))).toList();
-        return new Detail(i.getId(), i.getCode(), i.getVersion(), i.getCustomerId(), customerName(i.getCustomerId()),
+        return new Detail(i.getId(), i.getCode(), i.getVersion(), i.getCustomerId(), i.getCustomerName(),
                 i.getKind(), i.getItemName(), i.getSpec(), i.getQuantity().stripTrailingZeros(), i.getUnit(),
                 i.getReceivedOn(), i.getReceiverName(), verification, i.getMarking(), i.getStorageLocation(),
                 i.getOwningDepartmentId(), departmentName(i.getOwningDepartmentId()), i.getHolderDepartmentId(),
@@ -874,11 +871,6 @@ public class CustomerProperties {
                 p.getLinkExpiresOn(), p.getCapaId(), p.getCapaCode(), p.getVersion(), p.getTaskOwnerId(),
                 p.getTaskOwnerName(), p.getTaskDueOn(), p.taskOverdue(today()), p.getTaskDoneOn(), p.getTaskDoneBy(),
                 p.getTaskDoneNote());
-    }
-
-    private String customerName(long customerId) {
-        return jdbc.sql("select name from customer where id = :id").param("id", customerId).query(String.class)
-                .optional().orElse(null);
     }
 
     private long defaultOwner(PropertyKind kind) {

@@ -115,15 +115,14 @@ public class Samples {
         if (cmd.customerId() == null) {
             throw new InvalidInputException("customerId", "required", Text.of("error.property.required", "customerId"));
         }
-        if (customers.card(cmd.customerId()).filter(CustomerCard::active).isEmpty()) {
-            throw new InvalidInputException("customerId", "exists", Text.of("error.property.no-customer",
-                    cmd.customerId()));
-        }
+        CustomerCard customer = customers.card(cmd.customerId()).filter(CustomerCard::active).orElseThrow(() ->
+                new InvalidInputException("customerId", "exists", Text.of("error.property.no-customer",
+                        cmd.customerId())));
         long production = cmd.productionDepartmentId() != null
                 ? department("productionDepartmentId", cmd.productionDepartmentId()) : departmentByCode("PROD");
         long quality = departmentByCode("QA");
         CurrentUser me = users.current().orElse(null);
-        Sample s = Sample.request(() -> numbers.next(RECORD_TYPE), new Sample.Notice(cmd.customerId(), cmd.itemName(),
+        Sample s = Sample.request(() -> numbers.next(RECORD_TYPE), new Sample.Notice(cmd.customerId(), customer.name(), cmd.itemName(),
                 cmd.spec(), cmd.quantity(), cmd.unit(), cmd.requiredOn(), cmd.requirements(),
                 me == null ? null : me.id(), actor(), me == null ? null : me.departmentId(), production, quality),
                 actor(), today(), now());
@@ -281,7 +280,7 @@ public class Samples {
             var r = s.getRounds().stream().filter(x -> x.getSentOn() != null)
                     .reduce((a, b) -> b).orElse(s.current());
             var sample = new SampleViews.PublicSample(s.getCode(), s.getItemName(), s.getSpec(),
-                    customerName(s.getCustomerId()), r.getRoundNo(), plain(r.getQuantitySent()), r.getSentOn(),
+                    s.getCustomerName(), r.getRoundNo(), plain(r.getQuantitySent()), r.getSentOn(),
                     r.getInspectionCode(), r.getInspectionPassed());
             return new SampleViews.PublicConfirmation(sample, t.expiresOn(), t.expired(),
                     t.answered() || s.getStatus() != SampleStatus.SENT);
@@ -379,13 +378,12 @@ public class Samples {
         Filter filter = f == null ? Filter.none() : f;
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder sql = new StringBuilder("""
-                select r.id, s.id, s.code, r.round_no, s.customer_id, c.name, s.item_name, s.spec, s.quantity, s.unit,
+                select r.id, s.id, s.code, r.round_no, s.customer_id, s.customer_name, s.item_name, s.spec, s.quantity, s.unit,
                        r.received_on, s.salesperson_name, r.inspection_code, r.inspection_passed, r.quantity_sent,
                        r.sent_on, r.courier, r.tracking_no, r.confirmation, r.confirmed_on, r.remark, s.status,
                        s.required_on""")
                 .append(order.selectColumn()).append("""
                  from sample_round r join sample s on s.id = r.sample_id
-                 left join customer c on c.id = s.customer_id
                 where """).append(visible(me, params));
         if (filter.customerId() != null) {
             sql.append(" and s.customer_id = :customer");
@@ -485,7 +483,7 @@ public class Samples {
                 s.getSealedUntil(), s.getSealedBy(), s.getSealedOn(), s.getKeepingDepartmentId(),
                 departmentName(s.getKeepingDepartmentId()), s.getKeepDecision(), s.getKeepDecidedBy(),
                 odt(s.getKeepDecidedAt()));
-        return new Detail(s.getId(), s.getCode(), s.getVersion(), s.getCustomerId(), customerName(s.getCustomerId()),
+        return new Detail(s.getId(), s.getCode(), s.getVersion(), s.getCustomerId(), s.getCustomerName(),
                 s.getItemName(), s.getSpec(), plain(s.getQuantity()), s.getUnit(), s.getRequiredOn(),
                 s.getRequirements(), s.getSalespersonId(), s.getSalespersonName(), s.getProductionDepartmentId(),
                 departmentName(s.getProductionDepartmentId()), s.getStatus(), s.getRoundNo(), s.getInabilityReason(),
@@ -498,11 +496,6 @@ public class Samples {
 
     private static BigDecimal plain(BigDecimal b) {
         return b == null ? null : b.stripTrailingZeros();
-    }
-
-    private String customerName(long customerId) {
-        return jdbc.sql("select name from customer where id = :id").param("id", customerId).query(String.class)
-                .optional().orElse(null);
     }
 
     private long departmentByCode(String code) {

@@ -53,6 +53,8 @@ public class PropertyItem implements Auditable {
     private Long id;
     private String code;
     private long customerId;
+    /** The customer's name at registration (CustomerDirectory), shown and searched without the customer module's table. */
+    private String customerName;
     @Enumerated(EnumType.STRING)
     private PropertyKind kind;
     private String itemName;
@@ -110,7 +112,7 @@ public class PropertyItem implements Auditable {
     }
 
     /** What an item is registered with, already resolved (departments, confidentiality). */
-    public record Receipt(long customerId, PropertyKind kind, String itemName, String spec, BigDecimal quantity,
+    public record Receipt(long customerId, String customerName, PropertyKind kind, String itemName, String spec, BigDecimal quantity,
                           String unit, LocalDate receivedOn, String receiverName, String marking,
                           String storageLocation, long owningDepartmentId, long holderDepartmentId,
                           long handToDepartmentId, boolean confidential, Set<Long> accessDepartmentIds,
@@ -124,6 +126,7 @@ public class PropertyItem implements Auditable {
         PropertyItem i = new PropertyItem();
         i.code = code;
         i.customerId = in.customerId();
+        i.customerName = in.customerName();
         i.kind = in.kind();
         i.itemName = Check.text("itemName", in.itemName(), 200);
         i.spec = Check.optional("spec", in.spec(), 200);
@@ -497,6 +500,7 @@ public class PropertyItem implements Auditable {
     public Long getId() { return id; }
     public String getCode() { return code; }
     public long getCustomerId() { return customerId; }
+    public String getCustomerName() { return customerName; }
     public PropertyKind getKind() { return kind; }
     public String getItemName() { return itemName; }
     public String getSpec() { return spec; }

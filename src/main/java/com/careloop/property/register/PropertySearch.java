@@ -29,7 +29,7 @@ class PropertySearch implements SearchProvider {
             return List.of();
         }
         return new RecordSearch("customer_property i", "i.code", "i.item_name")
-                .customerName("(select c.name from customer c where c.id = i.customer_id)")
+                .customerName("i.customer_name")
                 .scope(properties.visibleTo(me))
                 .find(jdbc, query, "search.kind.property", "/customer-properties/");
     }

@@ -51,6 +51,8 @@ public class Sample implements Auditable {
     private Long id;
     private String code;
     private long customerId;
+    /** The customer's name at issue (CustomerDirectory), shown and searched without the customer module's table. */
+    private String customerName;
     private String itemName;
     private String spec;
     @Column(precision = 14, scale = 3)
@@ -90,7 +92,7 @@ public class Sample implements Auditable {
     }
 
     /** What a notice is issued with, already checked against the other modules (customer, departments). */
-    public record Notice(long customerId, String itemName, String spec, BigDecimal quantity, String unit,
+    public record Notice(long customerId, String customerName, String itemName, String spec, BigDecimal quantity, String unit,
                          LocalDate requiredOn, String requirements, Long salespersonId, String salespersonName,
                          Long salesDepartmentId, long productionDepartmentId, long qualityDepartmentId) {
     }
@@ -106,6 +108,7 @@ public class Sample implements Auditable {
     public static Sample request(Supplier<String> number, Notice in, String actor, LocalDate today, Instant now) {
         Sample s = new Sample();
         s.customerId = in.customerId();
+        s.customerName = in.customerName();
         s.itemName = Check.text("itemName", in.itemName(), 200);
         s.spec = Check.optional("spec", in.spec(), 200);
         s.quantity = positive("quantity", in.quantity());
@@ -410,6 +413,7 @@ public class Sample implements Auditable {
     public Long getId() { return id; }
     public String getCode() { return code; }
     public long getCustomerId() { return customerId; }
+    public String getCustomerName() { return customerName; }
     public String getItemName() { return itemName; }
     public String getSpec() { return spec; }
     public BigDecimal getQuantity() { return quantity; }

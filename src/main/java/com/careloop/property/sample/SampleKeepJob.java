@@ -86,9 +86,9 @@ public class SampleKeepJob {
                    Long department) {
         }
         Due d = jdbc.sql("""
-                select s.code, s.item_name, c.name, s.sealed_location, s.sealed_until,
+                select s.code, s.item_name, s.customer_name, s.sealed_location, s.sealed_until,
                        coalesce(s.keeping_department_id, s.quality_department_id)
-                from sample s left join customer c on c.id = s.customer_id
+                from sample s
                 where s.id = :id and s.status = 'SEALED'""").param("id", id)
                 .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getLong(6))).optional().orElse(null);

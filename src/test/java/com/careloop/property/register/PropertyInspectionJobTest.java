@@ -64,7 +64,7 @@ class PropertyInspectionJobTest extends ApiTestBase {
         tx.executeWithoutResult(s -> {
             for (int i = 0; i < n; i++) {
                 PropertyItem item = PropertyItem.register("JOB-" + System.nanoTime(), new PropertyItem.Receipt(
-                        jdbc.sql("select min(id) from customer").query(Long.class).single(),
+                        jdbc.sql("select min(id) from customer").query(Long.class).single(), "客户",
                         com.careloop.property.PropertyKind.TOOLING, "模具" + i, null, BigDecimal.ONE, "套", receivedOn,
                         "x", "钢印-" + i, null, owner, owner, owner, false, java.util.Set.of(), null), null, "test", receivedOn,
                         Instant.now());

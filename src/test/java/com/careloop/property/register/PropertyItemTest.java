@@ -31,7 +31,7 @@ class PropertyItemTest {
     static final long SALES = 3, PROD = 4, ENG = 9;
 
     static PropertyItem.Receipt receipt(BigDecimal quantity, LocalDate receivedOn, long handTo) {
-        return new PropertyItem.Receipt(1, PropertyKind.TOOLING, "注塑模具", "M-1", quantity, "套", receivedOn, "钱晓东",
+        return new PropertyItem.Receipt(1, "江苏恒顺食品", PropertyKind.TOOLING, "注塑模具", "M-1", quantity, "套", receivedOn, "钱晓东",
                 "GL-0007", "A-03", PROD, SALES, handTo, false, Set.of(), null);
     }
 
@@ -55,7 +55,7 @@ class PropertyItemTest {
     @Test
     void physicalPropertyNeedsAPermanentMarkingDocumentsDoNot() {
         for (PropertyKind kind : PropertyKind.values()) {
-            PropertyItem.Receipt unmarked = new PropertyItem.Receipt(1, kind, "物品", null, BigDecimal.ONE, "件", TODAY,
+            PropertyItem.Receipt unmarked = new PropertyItem.Receipt(1, "江苏恒顺食品", kind, "物品", null, BigDecimal.ONE, "件", TODAY,
                     "钱晓东", "  ", null, PROD, PROD, PROD, false, Set.of(), null);
             if (kind.needsPermanentMarking()) {
                 assertThatThrownBy(() -> PropertyItem.register("GC2026-000002", unmarked, 7L, "钱晓东", TODAY,
@@ -171,7 +171,7 @@ class PropertyItemTest {
 
     @Test
     void aConfidentialItemIsVisibleOnlyToItsNamedDepartments() {
-        PropertyItem i = PropertyItem.register("X", new PropertyItem.Receipt(1, PropertyKind.INTELLECTUAL_PROPERTY,
+        PropertyItem i = PropertyItem.register("X", new PropertyItem.Receipt(1, "江苏恒顺食品", PropertyKind.INTELLECTUAL_PROPERTY,
                 "专利许可文件", null, BigDecimal.ONE, "份", TODAY, "a", null, null, PROD, PROD, PROD, true, Set.of(ENG),
                 null), 7L, "a", TODAY, CLOCK.instant());
         assertThat(i.visibleToDepartment(PROD)).isTrue();

@@ -27,7 +27,7 @@ class SampleTest {
     final AtomicInteger numbers = new AtomicInteger();
 
     Sample.Notice notice(BigDecimal quantity, LocalDate requiredOn) {
-        return new Sample.Notice(1L, "香醋瓶贴", "80×120", quantity, "张", requiredOn, "ΔE ≤ 2", 7L, "钱晓东", 3L, 4L, 5L);
+        return new Sample.Notice(1L, "江苏恒顺食品", "香醋瓶贴", "80×120", quantity, "张", requiredOn, "ΔE ≤ 2", 7L, "钱晓东", 3L, 4L, 5L);
     }
 
     Sample sample() {
