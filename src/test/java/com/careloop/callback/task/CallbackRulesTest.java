@@ -288,5 +288,28 @@ class CallbackRulesTest {
             assertThat(byAgent.get(1).coverage()).isEqualTo(1.0);
             assertThat(byAgent.get(2).reachRate()).isEqualTo(0.0);
         }
+
+        @Test
+        void countedGroupsFromTheDatabaseGiveTheSameRowsAsTheTasksOneByOne() {
+            var satisfied = in(PlanKind.SALE, "李丽", "2026-11-03", TaskStatus.DONE, 1, Satisfaction.SATISFIED);
+            var unreached = in(PlanKind.SALE, "王强", "2026-12-01", TaskStatus.UNREACHABLE, 3, null);
+            var open = in(PlanKind.SERVICE_COMPLETED, "王强", "2026-12-02", TaskStatus.OPEN, 0, null);
+            List<CallbackStatistics.Input> oneByOne = List.of(satisfied, satisfied, satisfied, unreached, unreached, open);
+            List<CallbackStatistics.Input> counted = List.of(counted(satisfied, 3), counted(unreached, 2), open);
+            for (GroupBy by : GroupBy.values()) {
+                assertThat(CallbackStatistics.compute(counted, by)).as(by.name())
+                        .isEqualTo(CallbackStatistics.compute(oneByOne, by));
+            }
+            StatsRow total = CallbackStatistics.compute(counted, GroupBy.PLAN).get(0);
+            assertThat(total.due()).isEqualTo(6);
+            assertThat(total.done()).isEqualTo(3);
+            assertThat(total.attempted()).isEqualTo(5);
+            assertThat(total.satisfaction().get(Satisfaction.SATISFIED)).isEqualTo(3);
+        }
+
+        static CallbackStatistics.Input counted(CallbackStatistics.Input one, long count) {
+            return new CallbackStatistics.Input(one.plan(), one.agent(), one.plannedDue(), one.status(), one.attempts(),
+                    one.satisfaction(), count);
+        }
     }
 }
