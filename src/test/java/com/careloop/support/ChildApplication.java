@@ -31,7 +31,7 @@ public final class ChildApplication {
         this.log = log;
     }
 
-    /** Starts the application with these extra arguments and waits (up to 150 s) until it reports healthy. */
+    /** Starts the application with these extra arguments and waits (up to 300 s: a CI machine may be busy) until it reports healthy. */
     public static ChildApplication start(String name, List<String> args) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -44,7 +44,7 @@ public final class ChildApplication {
                 "com.careloop.CareLoopApplication", "--server.port=" + port));
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
                 throw new AssertionError("child exited with " + p.exitValue() + "; see " + log);
