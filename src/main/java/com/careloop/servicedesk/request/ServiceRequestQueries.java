@@ -222,44 +222,38 @@ public class ServiceRequestQueries {
     }
 
     /**
-     * The keyword as one condition per column that an index of V12/V16 serves (PostgreSQL): a 2-character
-     * fragment through the character bigrams (containing the fragment's only bigram is the same as containing
-     * the fragment), 3 or more letters and digits through the trigrams, 3 or more with a separator through the
-     * bigrams again; the room from 3 characters through the trigrams of its distinct values (V51) and the index of
-     * room and id. The record number only when the keyword has
-     * nothing but letters, digits and '-' (all a number is made of: prefix, year, sequence); for a keyword longer
-     * than 5 characters its index is asked for the last 5 (every number shares the prefix and year, whose
-     * trigrams are in every row) and strpos keeps exactly the numbers containing the whole keyword. An empty list
-     * means the portable LIKE: no keyword, a single character, or LIKE wildcards in it (which the index
+     * The searched text of a request as one string (V178 indexes it twice: trigrams and character bigrams): title,
+     * description, customer and record number, separated by chr(1), which no keyword holds, so a keyword never matches
+     * across two fields. The index expressions of V178 must stay the same as this one.
+     */
+    static final String SEARCH_TEXT = "r.title || chr(1) || coalesce(r.description, '') || chr(1)"
+            + " || coalesce(r.customer_name, '') || chr(1) || r.code";
+
+    /**
+     * The keyword as conditions that an index serves (PostgreSQL), each asked for its newest page: the searched text
+     * (V178) and the room (V51). On the text, a 2-character fragment goes through the character bigrams (containing
+     * the fragment's only bigram is the same as containing the fragment), 3 or more letters and digits through the
+     * trigrams, 3 or more with a separator through the bigrams again (trigrams would split "12-05" into padded short
+     * words that half the titles have, and the index would hand back tens of thousands of rows to check); strpos is
+     * the same test as LIKE, cheap, run first where the planner walks the newest rows instead. A keyword of letters,
+     * digits and '-' longer than 5 characters may be a record number, whose prefix and year are in every row: the
+     * index is asked for its last 5 characters and strpos keeps exactly the rows containing the whole keyword. An
+     * empty list means the portable LIKE: no keyword, a single character, or LIKE wildcards in it (which the index
      * conditions would not interpret).
      */
     static List<String> indexedKeyword(String q) {
         if (q.length() < 2 || q.indexOf('%') >= 0 || q.indexOf('_') >= 0 || q.indexOf('\\') >= 0) {
             return List.of();
         }
-        boolean code = q.chars().allMatch(ch -> ch == '-' || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z'));
-        List<String> branches = new ArrayList<>();
+        String text = "lower(" + SEARCH_TEXT + ")";
+        String contains = "strpos(" + text + ", :q) > 0";
         if (q.length() == 2 || !q.codePoints().allMatch(Character::isLetterOrDigit)) {
-            // 2 characters, or a separator in the keyword ("2-26", "3 号"): the character bigrams. Trigrams split
-            // the keyword at a separator into padded short words (" 26", "26 ") that half the titles have ("26号楼"),
-            // and the index would hand back tens of thousands of rows to check. strpos is the same test as LIKE,
-            // cheap: it runs first where the planner walks the newest rows instead.
-            branches.addAll(List.of(bigram("r.title", "lower(r.title)"), bigram("r.description", "lower(r.description)"),
-                    bigram("coalesce(r.customer_name, '')", "lower(r.customer_name)")));
-            branches.add(q.length() == 2 ? bigram("coalesce(r.unit_room, '')", "r.unit_room") : ROOM);
-            if (code) {
-                branches.add(bigram("r.code", "lower(r.code)"));
-            }
-            return branches;
+            return List.of("careloop_bigrams(" + SEARCH_TEXT + ") @> careloop_bigrams(:q) and " + contains, ROOM);
         }
-        branches.addAll(List.of("lower(r.title) like :kw", "lower(r.description) like :kw", "lower(r.customer_name) like :kw",
-                ROOM));
-        if (code) {
-            // a tail with "00" (the zero padding: "00021") has trigrams in most numbers and gains nothing
-            branches.add(q.length() > 5 && !q.substring(q.length() - 5).contains("00")
-                    ? "lower(r.code) like :codeTail and strpos(lower(r.code), :q) > 0" : "lower(r.code) like :kw");
-        }
-        return branches;
+        boolean code = q.chars().allMatch(ch -> ch == '-' || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z'));
+        // a tail with "00" (the zero padding: "00021") has trigrams in most numbers and gains nothing
+        boolean byTail = code && q.length() > 5 && !q.substring(q.length() - 5).contains("00");
+        return List.of(byTail ? text + " like :codeTail and " + contains : text + " like :kw", ROOM);
     }
 
     /** The room values matching, then their requests through (unit_room, id) — V51. */
@@ -400,10 +394,6 @@ public class ServiceRequestQueries {
 
     static Timestamp midnight(java.time.LocalDate day, java.time.ZoneId zone) {
         return Timestamp.from(day.atStartOfDay(zone).toInstant());
-    }
-
-    private static String bigram(String indexed, String lowered) {
-        return "careloop_bigrams(" + indexed + ") @> careloop_bigrams(:q) and strpos(" + lowered + ", :q) > 0";
     }
 
     private Row row(ResultSet rs, int n) throws SQLException {
