@@ -45,24 +45,11 @@ class ContractDistributionApiTest extends ApiTestBase {
 
     @BeforeEach
     void people() {
-        user("dstmgr", "SALES", "BUSINESS_MANAGER", "DEPT_HEAD");
-        user("dstsales", "SALES", "STAFF", "STAFF");
-        user("dstfin", "FIN", "STAFF", "STAFF");
+        ensureUser("dstmgr", "SALES", "BUSINESS_MANAGER", "DEPT_HEAD");
+        ensureUser("dstsales", "SALES", "STAFF", "STAFF");
+        ensureUser("dstfin", "FIN", "STAFF", "STAFF");
         customerId = jdbc.sql("select id from customer where active = true order by id limit 1").query(Long.class)
                 .single();
-    }
-
-    void user(String username, String department, String position, String role) {
-        if (jdbc.sql("select count(*) from app_user where username = :u").param("u", username).query(Long.class)
-                .single() > 0) {
-            return;
-        }
-        long dept = jdbc.sql("select id from department where code = :c").param("c", department).query(Long.class)
-                .single();
-        Response r = post("/api/v1/users", tokenFor("admin"), j("{'username':'" + username + "','displayName':'"
-                + username + "','password':'" + DEMO_PASSWORD + "','position':'" + position + "','roles':['" + role
-                + "'],'departmentId':" + dept + "}"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
     long userId(String username) {
@@ -202,6 +189,38 @@ class ContractDistributionApiTest extends ApiTestBase {
         // asking for the job's month by hand: the existing one
         Response r = post(DISTRIBUTIONS, tokenFor("dstmgr"), j("{'month':'2014-10'}"));
         assertThat(r.status()).isEqualTo(409);
+    }
+
+    @Test
+    void thePagesListTheDistributionsAndTakeTheAcknowledgementInTheReadersLanguage() {
+        acceptedAt("dstsales", "2014-03-10T03:00:00Z");
+        Response r = post(DISTRIBUTIONS, tokenFor("dstmgr"), j("{'month':'2014-03'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        long id = r.json().get("id").asLong();
+        String number = r.json().get("number").asString();
+
+        var page = new com.careloop.support.PageSession(port);
+        page.login("dstsales", DEMO_PASSWORD);
+        page.get("/?lang=zh-CN");
+        String list = page.get("/contracts/distributions").body();
+        assertThat(list).contains("合同月末分发", number, "2014-03", "待我签收").doesNotContain("MANUAL", "SALESPERSON");
+        String detail = page.get("/contracts/distributions/" + id).body();
+        assertThat(detail).contains("合同月末分发清单", "销售员（本人合同）", "复印件", "未签收", "distribution-acknowledge")
+                .doesNotContain(">COPY<", ">SALESPERSON<");
+        var done = page.post("/contracts/distributions/" + id + "/acknowledge");
+        assertThat(done.status()).isEqualTo(302);
+        assertThat(page.get("/contracts/distributions/" + id).body()).contains("dstsales")
+                .doesNotContain("distribution-acknowledge-button");
+        // twice: the message on the page, not an error page
+        page.post("/contracts/distributions/" + id + "/acknowledge");
+        assertThat(page.get("/contracts/distributions/" + id).body()).contains("已由 dstsales");
+
+        page.get("/?lang=en");
+        assertThat(page.get("/contracts/distributions").body()).contains("Month-end contract distribution", number);
+        assertThat(page.get("/contracts/distributions/" + id).body()).contains("Salesperson (own contracts)", "Copy");
+        page.get("/?lang=zh-TW");
+        assertThat(page.get("/contracts/distributions/" + id).body()).contains("合約月末分發清單", "影本");
+        assertThat(page.get("/contracts/distributions/" + id + "/print").body()).contains("合約月末分發清單", number);
     }
 
     ContractDistributionJob job(String utc) {
