@@ -24,6 +24,7 @@ import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.ApprovalCompleted;
 import com.careloop.platform.ApprovalDecision;
 import com.careloop.platform.ApprovalSubject;
+import com.careloop.platform.ApprovalTaskDecided;
 import com.careloop.platform.ApprovalTrailEntry;
 import com.careloop.platform.Approvals;
 import com.careloop.platform.AuditTrail;
@@ -182,12 +183,25 @@ public class Contracts {
             throw DomainException.of("contract.open-inconsistency-aspect", c.getNumber(),
                     Text.label("contract.aspect", cmd.aspect()));
         }
-        boolean resigning = c.getInconsistencies().stream().anyMatch(i -> i.getAspect() == cmd.aspect());
         approvals.decide(task, null, decision(cmd.verdict()), cmd.comment());
-        if (resigning) {
-            tellOtherReviewers(c, cmd.aspect(), cmd.verdict());
-        }
         return detail(c);
+    }
+
+    /**
+     * 002-A7 coordination, whatever the entry point of the signature (the contract page, the API, the platform inbox
+     * 待我审批): a countersign task decided on an aspect that had an inconsistency tells the other reviewers.
+     */
+    @EventListener
+    void reviewTaskDecided(ApprovalTaskDecided e) {
+        if (!REVIEW_SUBJECT.equals(e.subjectType())) {
+            return;
+        }
+        ReviewAspect aspect = ReviewAspect.ofCode(e.aspectCode());
+        Contract c = contracts.findById(e.subjectId()).orElse(null);
+        if (aspect == null || c == null || c.getInconsistencies().stream().noneMatch(i -> i.getAspect() == aspect)) {
+            return;
+        }
+        tellOtherReviewers(c, aspect, verdict(e.decision()), e.deciderId(), e.deciderName());
     }
 
     /**
@@ -195,19 +209,19 @@ public class Contracts {
      * so its result changed — every other reviewer of the contract (who signed another aspect or raised an
      * inconsistency) is told which contract and which aspect, in-app and by the platform's channels (mail …).
      */
-    private void tellOtherReviewers(Contract c, ReviewAspect aspect, ReviewVerdict verdict) {
-        CurrentUser me = users.require();
+    private void tellOtherReviewers(Contract c, ReviewAspect aspect, ReviewVerdict verdict, long deciderId,
+                                    String deciderName) {
         String aspectCode = "contract.aspect." + aspect.name();
         java.util.Set<Long> others = new java.util.LinkedHashSet<>();
         approvals.trail(REVIEW_SUBJECT, c.getId()).stream()
                 .filter(e -> e.deciderId() != null && !aspectCode.equals(e.aspectCode()))
                 .forEach(e -> others.add(e.deciderId()));
         c.getInconsistencies().stream().filter(i -> i.getAspect() != aspect).forEach(i -> others.add(i.getRaisedBy()));
-        others.remove(me.id());
+        others.remove(deciderId);
         for (long reviewer : others) {
             notifications.notify(reviewer, Text.of("contract.notify.result-changed.title", c.getNumber(),
                             Text.label("contract.aspect", aspect)),
-                    Text.of("contract.notify.result-changed.body", me.displayName(), Text.label("contract.aspect", aspect),
+                    Text.of("contract.notify.result-changed.body", deciderName, Text.label("contract.aspect", aspect),
                             Text.label("contract.verdict", verdict), c.getNumber()), link(c));
         }
     }

@@ -224,6 +224,31 @@ class ContractApiTest extends ApiTestBase {
         assertThat(title).contains(number, "材料");
     }
 
+    @Test
+    void aReviewerReSigningFromTheApprovalInboxTellsTheOtherReviewersOnce() {
+        JsonNode d = register("sales", "SPECIAL", "{'product':'收件箱协调" + UUID.randomUUID().toString().substring(0, 6)
+                + "','quantity':100,'unit':'只','unitPrice':5.00}", "");
+        long id = d.get("id").asLong();
+        String number = d.get("number").asString();
+        ok("sales", BASE + "/" + id + "/submit", null);
+        assertThat(sign("ctrtech", id, "STANDARDS_PARAMETERS", "ACCEPT", null).status()).isEqualTo(200);
+        d = ok("ctrpurch", REVIEWS + "/" + id + "/inconsistencies", "{'aspect':'MATERIALS',"
+                + "'description':'客户指定纸板无货','proposal':'改用同等级纸板'}");
+        long inconsistency = d.get("inconsistencies").get(0).get("id").asLong();
+        ok("sales", REVIEWS + "/" + id + "/inconsistencies/" + inconsistency + "/resolution", "{'method':'PHONE',"
+                + "'resolvedOn':'" + today(0) + "','withWhom':'客户采购王经理','agreed':'同意改用同等级纸板'}");
+        // the purchasing reviewer decides their task in 待我审批, not on the contract page
+        long task = get("/api/v1/approvals/tasks?mine", tokenFor("ctrpurch")).json().valueStream()
+                .filter(t -> number.equals(t.get("number").asString())).findFirst().orElseThrow()
+                .get("id").asLong();
+        Response r = post("/api/v1/approvals/tasks/" + task + "/decision", tokenFor("ctrpurch"),
+                j("{'decision':'APPROVE_WITH_CONDITIONS','comment':'改用同等级纸板'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(changedNotices("ctrtech", number)).as("the technical reviewer is told once").isEqualTo(1);
+        assertThat(changedNotices("ctrpurch", number)).as("not the re-signing reviewer").isZero();
+        assertThat(changedNotices("ctrfin", number)).as("not someone who has not reviewed yet").isZero();
+    }
+
     long changedNotices(String username, String number) {
         return jdbc.sql("select count(*) from notification where recipient_id = :u and title like :n"
                         + " and title_text like '%contract.notify.result-changed%'")

@@ -115,6 +115,28 @@ public abstract class ApiTestBase {
         }
     }
 
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient usersJdbc;
+
+    /**
+     * A user of the test created once through the API (the administrator's {@code POST /api/v1/users}) in the
+     * department of this code, with the position and the role; an existing user name is left as it is.
+     */
+    protected void ensureUser(String username, String department, String position, String role) {
+        if (usersJdbc.sql("select count(*) from app_user where username = :u").param("u", username)
+                .query(Long.class).single() > 0) {
+            return;
+        }
+        long dept = usersJdbc.sql("select id from department where code = :c").param("c", department)
+                .query(Long.class).single();
+        Response r = post("/api/v1/users", tokenFor("admin"), j("{'username':'" + username + "','displayName':'"
+                + username + "','password':'" + DEMO_PASSWORD + "','position':'" + position + "','roles':['" + role
+                + "'],'departmentId':" + dept + "}"));
+        if (r.status() != 201) {
+            throw new IllegalStateException("user " + username + ": " + r.status() + " " + r.body());
+        }
+    }
+
     /** JSON from single quotes, for readable request bodies in tests. */
     protected static String j(String singleQuoted) {
         return singleQuoted.replace('\'', '"');

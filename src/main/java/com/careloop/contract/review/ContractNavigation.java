@@ -8,12 +8,14 @@ import com.careloop.platform.Navigation;
 
 import org.springframework.stereotype.Component;
 
-/** The contract module's sidebar entry: the register. */
+/** The contract module's sidebar entries: the register and the month-end distributions (002-A12). */
 @Component
 class ContractNavigation implements Navigation {
 
     @Override
     public List<NavItem> items() {
-        return List.of(new NavItem("nav.group.contract", "nav.contracts", "/contracts", ContractPermissions.VIEW, 350));
+        return List.of(new NavItem("nav.group.contract", "nav.contracts", "/contracts", ContractPermissions.VIEW, 350),
+                new NavItem("nav.group.contract", "nav.contractDistributions", ContractDistributions.PAGE,
+                        ContractPermissions.VIEW, 353));
     }
 }

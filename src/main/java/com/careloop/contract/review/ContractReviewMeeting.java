@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A review meeting of a contract (评审会议, seed 001-A5): held on a day (not in the future), at a place, with its
+ * A review meeting of a contract or of a tender (评审会议, seed 001-A5): held on a day (not in the future), at a place, with its
  * attendees by name and its written minutes (书面评审纪要); recorded once, by whom and when.
  */
 @Entity
@@ -29,7 +29,8 @@ public class ContractReviewMeeting implements Auditable {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    private long contractId;
+    private Long contractId;
+    private Long tenderId;
     private LocalDate heldOn;
     private String place;
     private String attendees;
@@ -43,9 +44,13 @@ public class ContractReviewMeeting implements Auditable {
     protected ContractReviewMeeting() {
     }
 
-    /** The meeting as recorded: 422 naming the field when the day is missing or future, attendees or minutes empty. */
-    static ContractReviewMeeting record(long contractId, LocalDate heldOn, String place, String attendees,
-                                        String minutes, Contract.Actor by, Instant now, LocalDate today) {
+    /**
+     * The meeting of a contract's or (contractId null) a tender's review as recorded: 422 naming the field when the
+     * day is missing or future, attendees or minutes empty.
+     */
+    static ContractReviewMeeting record(Long contractId, Long tenderId, LocalDate heldOn, String place,
+                                        String attendees, String minutes, Contract.Actor by, Instant now,
+                                        LocalDate today) {
         if (heldOn == null) {
             throw Contract.required("heldOn");
         }
@@ -55,6 +60,7 @@ public class ContractReviewMeeting implements Auditable {
         }
         ContractReviewMeeting m = new ContractReviewMeeting();
         m.contractId = contractId;
+        m.tenderId = tenderId;
         m.heldOn = heldOn;
         m.place = Contract.clip("place", place, 200);
         m.attendees = Contract.clip("attendees", attendees, 1000);
@@ -85,6 +91,7 @@ public class ContractReviewMeeting implements Auditable {
     public Map<String, Object> auditState() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("contractId", contractId);
+        s.put("tenderId", tenderId);
         s.put("heldOn", heldOn);
         s.put("place", place);
         s.put("attendees", attendees);
@@ -93,7 +100,8 @@ public class ContractReviewMeeting implements Auditable {
     }
 
     public Long getId() { return id; }
-    public long getContractId() { return contractId; }
+    public Long getContractId() { return contractId; }
+    public Long getTenderId() { return tenderId; }
     public LocalDate getHeldOn() { return heldOn; }
     public String getPlace() { return place; }
     public String getAttendees() { return attendees; }

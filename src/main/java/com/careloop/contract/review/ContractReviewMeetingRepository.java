@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface ContractReviewMeetingRepository extends JpaRepository<ContractReviewMeeting, Long> {
 
     List<ContractReviewMeeting> findByContractIdOrderByHeldOnAscIdAsc(long contractId);
+
+    List<ContractReviewMeeting> findByTenderIdOrderByHeldOnAscIdAsc(long tenderId);
 }

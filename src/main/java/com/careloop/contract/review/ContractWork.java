@@ -14,15 +14,18 @@ import org.springframework.stereotype.Component;
 /**
  * Contract work on the home page that the approval inbox does not already count (signatures are approval tasks and
  * show in "waiting for my approval"): contracts whose countersign ended and wait for the sales manager's outcome, and
- * open inconsistencies on the salesperson's own contracts that they must settle with the customer.
+ * open inconsistencies on the salesperson's own contracts that they must settle with the customer, and month-end
+ * distributions of contracts whose receipt the user has not acknowledged yet (002-A12).
  */
 @Component
 class ContractWork implements WorkSource {
 
     private final JdbcClient jdbc;
+    private final ContractDistributions distributions;
 
-    ContractWork(JdbcClient jdbc) {
+    ContractWork(JdbcClient jdbc, ContractDistributions distributions) {
         this.jdbc = jdbc;
+        this.distributions = distributions;
     }
 
     @Override
@@ -44,6 +47,10 @@ class ContractWork implements WorkSource {
             if (open > 0) {
                 work.add(new WorkCount("contract-inconsistencies", open, true, "/contracts?reviewStage=COUNTERSIGN"));
             }
+        }
+        long distributed = distributions.awaiting(me.id());
+        if (distributed > 0) {
+            work.add(new WorkCount("contract-distributions", distributed, false, ContractDistributions.PAGE));
         }
         return work;
     }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Review meetings of a contract (评审会议, seed 001-A5): a special contract's review may be held as a meeting whose
+ * Review meetings of a contract or a tender (评审会议, seed 001-A5): a special contract's review may be held as a meeting whose
  * written minutes are kept on the contract. Recorded by sales ({@code contract:register}) within the contract's data
  * scope, audited; read by everyone who may read the contract; printed on the 合同评审表. The bean {@code reviewMeetings}
  * is what the contract page reads.
@@ -55,14 +55,7 @@ public class ReviewMeetings {
     /** Records a meeting on the contract (422 naming the field on bad input, nothing saved). */
     public View record(long contractId, Record cmd) {
         Contract c = contracts.contract(contractId);
-        CurrentUser me = users.require();
-        Instant now = Instant.now(clock);
-        Record r = cmd == null ? new Record(null, null, null, null) : cmd;
-        ContractReviewMeeting m = meetings.saveAndFlush(ContractReviewMeeting.record(c.getId(), r.heldOn(), r.place(),
-                r.attendees(), r.minutes(), new Contract.Actor(me.id(), me.displayName()), now,
-                LocalDate.ofInstant(now, zone)));
-        audit.created(m);
-        return view(m);
+        return save(c.getId(), null, cmd);
     }
 
     /** The contract's meetings, oldest first (the reader's access to the contract is checked). */
@@ -70,6 +63,31 @@ public class ReviewMeetings {
     public List<View> of(long contractId) {
         contracts.contract(contractId);
         return meetings.findByContractIdOrderByHeldOnAscIdAsc(contractId).stream().map(this::view).toList();
+    }
+
+    /**
+     * Records a meeting of a tender's review (投标评审, 001-A5) with the contract's rules; the caller
+     * ({@code Tenders.recordMeeting}) has checked the reader's access to the tender.
+     */
+    public View recordOnTender(long tenderId, Record cmd) {
+        return save(null, tenderId, cmd);
+    }
+
+    private View save(Long contractId, Long tenderId, Record cmd) {
+        CurrentUser me = users.require();
+        Instant now = Instant.now(clock);
+        Record r = cmd == null ? new Record(null, null, null, null) : cmd;
+        ContractReviewMeeting m = meetings.saveAndFlush(ContractReviewMeeting.record(contractId, tenderId, r.heldOn(),
+                r.place(), r.attendees(), r.minutes(), new Contract.Actor(me.id(), me.displayName()), now,
+                LocalDate.ofInstant(now, zone)));
+        audit.created(m);
+        return view(m);
+    }
+
+    /** A tender's meetings, oldest first (the caller has checked the reader's access to the tender). */
+    @Transactional(readOnly = true)
+    public List<View> ofTender(long tenderId) {
+        return meetings.findByTenderIdOrderByHeldOnAscIdAsc(tenderId).stream().map(this::view).toList();
     }
 
     private View view(ContractReviewMeeting m) {

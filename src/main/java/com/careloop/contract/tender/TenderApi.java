@@ -91,6 +91,23 @@ class TenderApi {
         return form.pdf(id, LocaleContextHolder.getLocale());
     }
 
+    @Operation(summary = "The tender's review meetings (评审会议纪要, 001-A5), oldest first")
+    @RequiresPermission(ContractPermissions.VIEW)
+    @GetMapping("/{id}/review-meetings")
+    List<com.careloop.contract.review.ReviewMeetings.View> meetings(@PathVariable long id) {
+        return tenders.meetings(id);
+    }
+
+    @Operation(summary = "Record a review meeting of the tender", description = "heldOn (not in the future), place, "
+            + "attendees by name, minutes; 422 naming the field, nothing saved. Printed on the 投标评审表.")
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping("/{id}/review-meetings")
+    @ResponseStatus(HttpStatus.CREATED)
+    com.careloop.contract.review.ReviewMeetings.View recordMeeting(@PathVariable long id,
+            @RequestBody(required = false) com.careloop.contract.review.ReviewMeetings.Record body) {
+        return tenders.recordMeeting(id, body);
+    }
+
     @RequiresPermission(ContractPermissions.VIEW)
     @GetMapping("/{id}")
     TenderCommands.View detail(@PathVariable long id) {

@@ -47,6 +47,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TenderPages {
 
     private static final Pattern TENDER_PATH = Pattern.compile("^/tenders/(\\d+)/");
+    /** A review meeting's fields, named on the page by their labels like on the contract page. */
+    private static final java.util.Set<String> MEETING_FIELDS = java.util.Set.of("heldOn", "place", "attendees",
+            "minutes");
 
     private final Tenders tenders;
     private final TenderReviewForm form;
@@ -107,7 +110,23 @@ class TenderPages {
         model.addAttribute("trail", form.rows(tenders.trail(id), LocaleContextHolder.getLocale()));
         model.addAttribute("files", tenders.files(id));
         model.addAttribute("slots", TenderSlot.values());
+        model.addAttribute("meetings", tenders.meetings(id));
         return "contract/tender";
+    }
+
+    /** Records a review meeting's minutes (seed 001-A5); a refusal comes back on the tender page. */
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping("/{id}/review-meetings")
+    String recordMeeting(@PathVariable long id,
+                         @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                                 iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                         java.time.LocalDate heldOn,
+                         @RequestParam(required = false) String place, @RequestParam(required = false) String attendees,
+                         @RequestParam(required = false) String minutes, RedirectAttributes flash) {
+        tenders.recordMeeting(id, new com.careloop.contract.review.ReviewMeetings.Record(heldOn, place, attendees,
+                minutes));
+        flash.addFlashAttribute("success", "saved");
+        return "redirect:/tenders/" + id;
     }
 
     @RequiresPermission(ContractPermissions.VIEW)
@@ -201,7 +220,8 @@ class TenderPages {
                 ? texts.render(Text.of("contract.error.stale"), LocaleContextHolder.getLocale()) : ex.getMessage();
         if (ex instanceof InvalidInputException invalid) {
             // an awarded line's field is named by its line and label ("第 2 行数量：…"), like on the contract form
-            message = invalid.field().startsWith("lines[") ? ContractPages.refusal(messages, ex)
+            message = invalid.field().startsWith("lines[") || MEETING_FIELDS.contains(invalid.field())
+                    ? ContractPages.refusal(messages, ex)
                     : invalid.field() + ": " + message;
         }
         flash.addFlashAttribute("error", message);

@@ -49,7 +49,7 @@ class TenderReviewForm {
     }
 
     private Map<String, Object> model(TenderCommands.View t, Locale locale) {
-        return Map.of("t", t, "rows", rows(tenders.trail(t.id()), locale));
+        return Map.of("t", t, "rows", rows(tenders.trail(t.id()), locale), "meetings", tenders.meetings(t.id()));
     }
 
     /** The trail's entries as rows: aspect, who was asked, state or decision, who decided when, comment, due time. */

@@ -68,12 +68,15 @@ public class Tenders implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final StoredFiles files;
     private final OrgDirectory org;
+    private final com.careloop.contract.review.ReviewMeetings meetings;
     private final Clock clock;
     private final java.time.ZoneId zone;
 
     Tenders(TenderRepository tenders, Contracts contracts, ContractProperties properties, CustomerDirectory customers,
             Approvals approvals, AuditTrail audit, RecordNumbers numbers, CurrentUsers users, JdbcClient jdbc,
-            StoredFiles files, Clock clock, CareLoopProperties platform, OrgDirectory org) {
+            StoredFiles files, Clock clock, CareLoopProperties platform, OrgDirectory org,
+            com.careloop.contract.review.ReviewMeetings meetings) {
+        this.meetings = meetings;
         this.org = org;
         this.files = files;
         this.tenders = tenders;
@@ -309,6 +312,21 @@ public class Tenders implements ApplicationRunner {
         }
         return new TenderCommands.Attachment(f.id(), slot, f.fileName(), f.contentType(), f.size(),
                 f.storedAt() == null ? null : f.storedAt().atOffset(java.time.ZoneOffset.UTC));
+    }
+
+    /**
+     * Records a meeting of the tender's review (评审会议纪要, 001-A5: day not in the future, place, attendees, minutes;
+     * 422 naming the field, nothing saved), within the reader's access to the tender; audited.
+     */
+    public com.careloop.contract.review.ReviewMeetings.View recordMeeting(long id,
+                                                                          com.careloop.contract.review.ReviewMeetings.Record cmd) {
+        return meetings.recordOnTender(load(id).getId(), cmd);
+    }
+
+    /** The tender's review meetings, oldest first. */
+    @Transactional(readOnly = true)
+    public List<com.careloop.contract.review.ReviewMeetings.View> meetings(long id) {
+        return meetings.ofTender(load(id).getId());
     }
 
     Tender load(long id) {

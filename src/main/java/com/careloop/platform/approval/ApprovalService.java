@@ -10,6 +10,7 @@ import com.careloop.platform.ApprovalCompleted;
 import com.careloop.platform.ApprovalDecision;
 import com.careloop.platform.ApprovalOutcome;
 import com.careloop.platform.ApprovalSubject;
+import com.careloop.platform.ApprovalTaskDecided;
 import com.careloop.platform.ApprovalTrailEntry;
 import com.careloop.platform.Approvals;
 import com.careloop.platform.AuditTrail;
@@ -33,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The approval service: starts approvals on a chain's current version, resolves each opened task's approvers,
  * records decisions (the approval row locked while deciding: approvers of different tasks deciding at once both
  * succeed and one completes it; the same task decided twice → 409), audits every step,
- * and publishes {@link ApprovalCompleted} synchronously so the owning module commits its record with the outcome.
+ * publishes {@link ApprovalTaskDecided} for every decided task and {@link ApprovalCompleted} synchronously so the owning module commits its record with the outcome.
  */
 @Service
 @Transactional
@@ -139,6 +140,9 @@ class ApprovalService implements Approvals {
         assignOpenTasks(a);
         approvals.saveAndFlush(a);
         audit.changed(a, "DECIDE", before);
+        events.publishEvent(new ApprovalTaskDecided(a.getId(), a.getSubjectType(), a.getSubjectId(), task.getId(),
+                task.getStageNo(), task.getStepNo(), task.getAspectCode(), decision, task.getDecisionComment(),
+                me.id(), me.displayName(), now));
         outcome.ifPresent(o -> events.publishEvent(new ApprovalCompleted(a.getId(), a.getSubjectType(),
                 a.getSubjectId(), o, me.id(), me.displayName(), task.getDecisionComment(), now)));
     }

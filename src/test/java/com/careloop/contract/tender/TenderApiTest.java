@@ -273,6 +273,42 @@ class TenderApiTest extends ApiTestBase {
     }
 
     @Test
+    void aTendersReviewMeetingIsRecordedWithItsMinutesAndPrintedOnTheTenderReviewForm() {
+        JsonNode t = register("50000");
+        long id = t.get("id").asLong();
+        String number = t.get("number").asString();
+        // bad input: nothing saved, the field named
+        Response r = post(BASE + "/" + id + "/review-meetings", tokenFor("sales"), j("{'heldOn':'" + today(1)
+                + "','attendees':'张三','minutes':'同意投标'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.body()).contains("\"field\":\"heldOn\"");
+        r = post(BASE + "/" + id + "/review-meetings", tokenFor("sales"), j("{'heldOn':'" + today(0)
+                + "','place':'二楼会议室','attendees':'钱晓东、技术部林工、财务部王会计'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.body()).contains("\"field\":\"minutes\"");
+        assertThat(get(BASE + "/" + id + "/review-meetings", tokenFor("sales")).json().size()).isZero();
+
+        r = post(BASE + "/" + id + "/review-meetings", tokenFor("sales"), j("{'heldOn':'" + today(0)
+                + "','place':'二楼会议室','attendees':'钱晓东、技术部林工、财务部王会计',"
+                + "'minutes':'交期可满足，价格按成本加15%报价，同意投标'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("recordedBy").asString()).isEqualTo("钱晓东");
+        JsonNode list = get(BASE + "/" + id + "/review-meetings", tokenFor("sales")).json();
+        assertThat(list.size()).isEqualTo(1);
+        assertThat(list.get(0).get("minutes").asString()).contains("同意投标");
+        // another tender has none
+        long other = register("1000").get("id").asLong();
+        assertThat(get(BASE + "/" + other + "/review-meetings", tokenFor("sales")).json().size()).isZero();
+
+        var pdf = com.careloop.support.PrintedPdf.fetch(http, port, BASE + "/" + id + "/review-form.pdf",
+                tokenFor("sales"), null, number);
+        assertThat(pdf.text().replace("\n", "")).contains("评审会议纪要", "二楼会议室", "同意投标");
+        var page = new com.careloop.support.PageSession(port);
+        page.login("sales", DEMO_PASSWORD);
+        assertThat(page.get("/tenders/" + id).body()).contains("评审会议", "交期可满足", "meeting-form");
+    }
+
+    @Test
     void theListFiltersByStatusCustomerTextAndDeadline() {
         JsonNode t = register("1000");
         long id = t.get("id").asLong();
