@@ -135,14 +135,14 @@ class PropertyItemTest {
         assertThat(i.getHolderDepartmentId()).isEqualTo(SALES);
         var pending = i.pendingHandOver().orElseThrow();
         assertThat(pending.getToDepartmentId()).isEqualTo(PROD);
-        assertThatThrownBy(() -> i.handOver(ENG, null, "a", CLOCK.instant())).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> i.handOver(ENG, null, null, null, "a", CLOCK.instant())).isInstanceOf(DomainException.class);
         i.signHandOver(pending.getId(), "生产部 李工", 11L, "模具库 A-04", TODAY, CLOCK.instant());
         assertThat(i.getHolderDepartmentId()).isEqualTo(PROD);
         assertThat(i.getHandedSignedBy()).isEqualTo("生产部 李工");
         assertThat(i.getHandedOn()).isEqualTo(TODAY);
         assertThat(i.getStorageLocation()).isEqualTo("模具库 A-04");
         assertThat(i.pendingHandOver()).isEmpty();
-        assertThatThrownBy(() -> i.handOver(PROD, null, "a", CLOCK.instant()))
+        assertThatThrownBy(() -> i.handOver(PROD, null, null, null, "a", CLOCK.instant()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("toDepartmentId"));
     }
 
@@ -155,7 +155,7 @@ class PropertyItemTest {
         assertThatThrownBy(() -> i.requireHeld("inspect")).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.code()).isEqualTo("property.state"));
         assertThatThrownBy(() -> i.scrap(null, "x", "a", 7L, TODAY, CLOCK.instant())).isInstanceOf(DomainException.class);
-        assertThatThrownBy(() -> i.handOver(ENG, null, "a", CLOCK.instant())).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> i.handOver(ENG, null, null, null, "a", CLOCK.instant())).isInstanceOf(DomainException.class);
     }
 
     @Test
