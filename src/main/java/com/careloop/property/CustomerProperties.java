@@ -154,14 +154,7 @@ public class CustomerProperties {
                 : defaultOwner(cmd.kind());
         long handTo = cmd.handedToDepartmentId() != null ? department("handedToDepartmentId", cmd.handedToDepartmentId())
                 : owner;
-        Set<Long> access = new LinkedHashSet<>();
-        if (cmd.accessDepartmentIds() != null) {
-            for (Long d : cmd.accessDepartmentIds()) {
-                if (d != null) {
-                    access.add(department("accessDepartmentIds", d));
-                }
-            }
-        }
+        Set<Long> access = new LinkedHashSet<>(departments("accessDepartmentIds", cmd.accessDepartmentIds()));
         boolean confidential = cmd.confidential() != null ? cmd.confidential() : cmd.kind().confidentialByNature();
         CurrentUser me = users.current().orElse(null);
         long receiving = me != null && me.departmentId() != null ? me.departmentId() : handTo;
@@ -243,14 +236,7 @@ public class CustomerProperties {
     /** A new revision of a customer drawing or specification (004-C4); the one in use before is superseded. */
     public Detail receiveRevision(long id, PropertyCommands.Revision cmd) {
         PropertyCommands.Revision c = cmd == null ? new PropertyCommands.Revision(null, null, null, null) : cmd;
-        List<Long> copies = new ArrayList<>();
-        if (c.distributionDepartmentIds() != null) {
-            for (Long d : c.distributionDepartmentIds()) {
-                if (d != null) {
-                    copies.add(department("distributionDepartmentIds", d));
-                }
-            }
-        }
+        List<Long> copies = departments("distributionDepartmentIds", c.distributionDepartmentIds());
         PropertyItem item = load(id);
         var before = item.currentRevision();
         PropertyRevision[] received = new PropertyRevision[1];
@@ -283,14 +269,7 @@ public class CustomerProperties {
     public Detail distributeRevision(long id, long revisionId, PropertyCommands.DistributeRevision cmd) {
         PropertyCommands.DistributeRevision c = cmd == null
                 ? new PropertyCommands.DistributeRevision(null, null) : cmd;
-        List<Long> to = new ArrayList<>();
-        if (c.departmentIds() != null) {
-            for (Long d : c.departmentIds()) {
-                if (d != null) {
-                    to.add(department("departmentIds", d));
-                }
-            }
-        }
+        List<Long> to = departments("departmentIds", c.departmentIds());
         PropertyItem item = load(id);
         List<List<Long>> added = new ArrayList<>();
         audit.change(item, c.version(), item.getVersion(), "DISTRIBUTE_REVISION", i -> added.add(
@@ -1004,6 +983,19 @@ public class CustomerProperties {
             throw new InvalidInputException(field, "exists", Text.of("error.property.no-department", id));
         }
         return id;
+    }
+
+    /** The given departments (nulls left out), each active (422 naming the field otherwise). */
+    private List<Long> departments(String field, List<Long> ids) {
+        List<Long> checked = new ArrayList<>();
+        if (ids != null) {
+            for (Long d : ids) {
+                if (d != null) {
+                    checked.add(department(field, d));
+                }
+            }
+        }
+        return checked;
     }
 
     private String departmentName(Long id) {

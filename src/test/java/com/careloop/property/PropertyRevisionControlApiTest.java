@@ -97,14 +97,20 @@ class PropertyRevisionControlApiTest extends ApiTestBase {
                 .toList();
     }
 
+    /** A drawing with revision A (issued 20 days ago, received {@code receivedDaysAgo} ago) copied to QA and ENG. */
+    JsonNode drawingWithRevisionA(int receivedDaysAgo) {
+        JsonNode d = drawing(customer());
+        return step("manager", "/" + d.get("id").asLong() + "/revisions", "{'revision':'A','issuedOn':'" + today(-20)
+                + "','receivedOn':'" + today(-receivedDaysAgo) + "','distributionDepartmentIds':[" + department("QA")
+                + "," + department("ENG") + "]}");
+    }
+
     @Test
     void eachDepartmentConfirmsItsCopyOnceOnlyItsOwnMembersAndTheItemShowsWhoIsOutstanding() {
-        JsonNode d = drawing(customer());
-        long id = d.get("id").asLong();
-        String code = d.get("code").asString();
+        JsonNode a = drawingWithRevisionA(0);
+        long id = a.get("id").asLong();
+        String code = a.get("code").asString();
         long qa = department("QA"), eng = department("ENG");
-        JsonNode a = step("manager", "/" + id + "/revisions", "{'revision':'A','issuedOn':'" + today(-20)
-                + "','distributionDepartmentIds':[" + qa + "," + eng + "]}");
         JsonNode revA = revision(a, "A");
         long revAId = revA.get("id").asLong();
         JsonNode qaReceipt = ack(revA, "RECEIPT", qa);
@@ -169,12 +175,10 @@ class PropertyRevisionControlApiTest extends ApiTestBase {
 
     @Test
     void aNewRevisionSupersedesTheOneInUseAWithdrawnOneIsStruckAndTheHoldersConfirmReturningTheirCopies() {
-        JsonNode d = drawing(customer());
-        long id = d.get("id").asLong();
-        String code = d.get("code").asString();
+        JsonNode a = drawingWithRevisionA(10);
+        long id = a.get("id").asLong();
+        String code = a.get("code").asString();
         long qa = department("QA"), eng = department("ENG");
-        JsonNode a = step("manager", "/" + id + "/revisions", "{'revision':'A','issuedOn':'" + today(-20)
-                + "','receivedOn':'" + today(-10) + "','distributionDepartmentIds':[" + qa + "," + eng + "]}");
         long revAId = revision(a, "A").get("id").asLong();
         // B arrives: A is superseded automatically, its holders are to return or destroy their copies
         JsonNode b = step("manager", "/" + id + "/revisions", "{'revision':'B','issuedOn':'" + today(-2)
