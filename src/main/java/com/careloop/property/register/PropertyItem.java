@@ -387,6 +387,7 @@ public class PropertyItem implements Auditable {
      * revision is not distributed again (409). Returns the departments new to the distribution.
      */
     public List<Long> distributeRevision(long revisionId, List<Long> departments, String actor, Instant now) {
+        requireState("distribute a revision", PropertyStatus.HELD);
         PropertyRevision r = revision(revisionId);
         if (!r.isCurrent()) {
             throw new DomainException("property.revision-not-current", Text.of("error.property.revision-not-current",

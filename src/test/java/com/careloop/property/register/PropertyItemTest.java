@@ -159,6 +159,36 @@ class PropertyItemTest {
     }
 
     @Test
+    void aRevisionEndsOnceItsHoldersOweTheirCopiesBackAndAReturnedDocumentIsNotDistributed() {
+        PropertyItem i = PropertyItem.register("GC2026-000002", new PropertyItem.Receipt(1, "江苏恒顺食品",
+                PropertyKind.DRAWING_SPEC, "瓶盖图纸", null, BigDecimal.ONE, "份", TODAY, "钱晓东", null, null, ENG, SALES,
+                SALES, false, Set.of(), null), 7L, "钱晓东", TODAY, CLOCK.instant());
+        ReflectionTestUtils.setField(i, "id", 2L);
+        PropertyRevision a = i.receiveRevision("A", TODAY.minusDays(3), TODAY, java.util.List.of(PROD, ENG), TODAY, "a",
+                CLOCK.instant());
+        ReflectionTestUtils.setField(a, "id", 50L);
+        assertThat(a.outstanding(PropertyCopyAck.RECEIPT).map(PropertyCopyAck::getDepartmentId)).containsExactly(PROD, ENG);
+        PropertyRevision b = i.receiveRevision("B", TODAY.minusDays(1), TODAY, java.util.List.of(ENG), TODAY, "a",
+                CLOCK.instant());
+        ReflectionTestUtils.setField(b, "id", 51L);
+        assertThat(a.getEndKind()).isEqualTo(PropertyRevision.SUPERSEDED);
+        assertThat(a.outstanding(PropertyCopyAck.RETURN).map(PropertyCopyAck::getDepartmentId)).containsExactly(PROD, ENG);
+        assertThatThrownBy(() -> i.withdrawRevision(51L, " ", TODAY, "a", CLOCK.instant()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        i.withdrawRevision(50L, "旧版收回", TODAY, "a", CLOCK.instant());
+        assertThat(a.getAcks()).as("no second return asked of the same department").hasSize(4);
+        assertThatThrownBy(() -> i.withdrawRevision(50L, "again", TODAY, "a", CLOCK.instant()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code())
+                        .isEqualTo("property.revision-withdrawn"));
+        assertThatThrownBy(() -> i.distributeRevision(50L, java.util.List.of(SALES), "a", CLOCK.instant()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code())
+                        .isEqualTo("property.revision-not-current"));
+        i.returnToCustomer(null, "图纸退还", "a", 7L, TODAY, CLOCK.instant());
+        assertThatThrownBy(() -> i.distributeRevision(51L, java.util.List.of(SALES), "a", CLOCK.instant()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("property.state"));
+    }
+
+    @Test
     void scrapNeedsANoteAndADateNotInTheFuture() {
         PropertyItem i = item(SALES);
         assertThatThrownBy(() -> i.scrap(null, null, "a", 7L, TODAY, CLOCK.instant()))
