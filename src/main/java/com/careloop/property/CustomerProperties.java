@@ -58,7 +58,9 @@ import com.careloop.property.PropertyViews.TimelineEntry;
 import com.careloop.property.PropertyViews.Verification;
 import com.careloop.property.register.PropertyInspection;
 import com.careloop.property.register.PropertyInspectionRepository;
+import com.careloop.property.register.PropertyCopyAck;
 import com.careloop.property.register.PropertyItem;
+import com.careloop.property.register.PropertyRevision;
 import com.careloop.property.register.PropertyItemRepository;
 import com.careloop.property.register.PropertyInspectionJob;
 import com.careloop.property.register.PropertyProblem;
@@ -152,14 +154,7 @@ public class CustomerProperties {
                 : defaultOwner(cmd.kind());
         long handTo = cmd.handedToDepartmentId() != null ? department("handedToDepartmentId", cmd.handedToDepartmentId())
                 : owner;
-        Set<Long> access = new LinkedHashSet<>();
-        if (cmd.accessDepartmentIds() != null) {
-            for (Long d : cmd.accessDepartmentIds()) {
-                if (d != null) {
-                    access.add(department("accessDepartmentIds", d));
-                }
-            }
-        }
+        Set<Long> access = new LinkedHashSet<>(departments("accessDepartmentIds", cmd.accessDepartmentIds()));
         boolean confidential = cmd.confidential() != null ? cmd.confidential() : cmd.kind().confidentialByNature();
         CurrentUser me = users.current().orElse(null);
         long receiving = me != null && me.departmentId() != null ? me.departmentId() : handTo;
@@ -215,7 +210,8 @@ public class CustomerProperties {
             throw new InvalidInputException("toDepartmentId", "required", Text.of("error.property.required", "toDepartmentId"));
         }
         long to = department("toDepartmentId", cmd.toDepartmentId());
-        return change(id, cmd.version(), "HAND_OVER", i -> i.handOver(to, cmd.note(), actor(), now()));
+        return change(id, cmd.version(), "HAND_OVER", i -> i.handOver(to, cmd.purpose(), cmd.consentId(), cmd.note(),
+                actor(), now()));
     }
 
     /** The use agreed with the customer (用途, 004-C3); a change is audited and on the item's history. */
@@ -240,16 +236,115 @@ public class CustomerProperties {
     /** A new revision of a customer drawing or specification (004-C4); the one in use before is superseded. */
     public Detail receiveRevision(long id, PropertyCommands.Revision cmd) {
         PropertyCommands.Revision c = cmd == null ? new PropertyCommands.Revision(null, null, null, null) : cmd;
-        List<Long> copies = new ArrayList<>();
-        if (c.distributionDepartmentIds() != null) {
-            for (Long d : c.distributionDepartmentIds()) {
-                if (d != null) {
-                    copies.add(department("distributionDepartmentIds", d));
-                }
+        List<Long> copies = departments("distributionDepartmentIds", c.distributionDepartmentIds());
+        PropertyItem item = load(id);
+        var before = item.currentRevision();
+        PropertyRevision[] received = new PropertyRevision[1];
+        audit.change(item, null, item.getVersion(), "REVISION", i -> received[0] = i.receiveRevision(c.revision(),
+                c.issuedOn(), c.receivedOn(), copies, today(), actor(), now()), items::saveAndFlush);
+        tellCopyHolders(item, received[0], PropertyCopyAck.RECEIPT, received[0].getDistribution());
+        before.ifPresent(old -> tellCopyHolders(item, old, PropertyCopyAck.RETURN, old.getDistribution()));
+        return view(item);
+    }
+
+    /**
+     * A revision is withdrawn (作废/收回) with a reason (422 {@code reason}; twice or stale 409); the departments that
+     * held a copy and are not yet asked are told to return or destroy it, each to confirm.
+     */
+    public Detail withdrawRevision(long id, long revisionId, PropertyCommands.WithdrawRevision cmd) {
+        PropertyCommands.WithdrawRevision c = cmd == null ? new PropertyCommands.WithdrawRevision(null, null) : cmd;
+        PropertyItem item = load(id);
+        Set<Long> asked = new LinkedHashSet<>();
+        item.getRevisions().stream().filter(r -> r.getId() == revisionId).flatMap(r -> r.getAcks().stream())
+                .filter(a -> PropertyCopyAck.RETURN.equals(a.getKind())).forEach(a -> asked.add(a.getDepartmentId()));
+        PropertyRevision[] withdrawn = new PropertyRevision[1];
+        audit.change(item, c.version(), item.getVersion(), "WITHDRAW_REVISION", i -> withdrawn[0] = i.withdrawRevision(
+                revisionId, c.reason(), today(), actor(), now()), items::saveAndFlush);
+        tellCopyHolders(item, withdrawn[0], PropertyCopyAck.RETURN, withdrawn[0].getDistribution().stream()
+                .filter(d -> !asked.contains(d)).toList());
+        return view(item);
+    }
+
+    /** The revision in use goes to more departments (409 when superseded or withdrawn); each is to confirm receipt. */
+    public Detail distributeRevision(long id, long revisionId, PropertyCommands.DistributeRevision cmd) {
+        PropertyCommands.DistributeRevision c = cmd == null
+                ? new PropertyCommands.DistributeRevision(null, null) : cmd;
+        List<Long> to = departments("departmentIds", c.departmentIds());
+        PropertyItem item = load(id);
+        List<List<Long>> added = new ArrayList<>();
+        audit.change(item, c.version(), item.getVersion(), "DISTRIBUTE_REVISION", i -> added.add(
+                i.distributeRevision(revisionId, to, actor(), now())), items::saveAndFlush);
+        item.getRevisions().stream().filter(r -> r.getId() == revisionId).findFirst()
+                .ifPresent(r -> tellCopyHolders(item, r, PropertyCopyAck.RECEIPT, added.get(0)));
+        return view(item);
+    }
+
+    /**
+     * A member of the department confirms its copy (received, or returned/destroyed): once (409); someone of another
+     * department is refused (403). The department holding a copy need not otherwise see the item.
+     */
+    public PropertyViews.CopyAck confirmCopy(long id, long revisionId, long ackId, PropertyCommands.ConfirmCopy cmd) {
+        CurrentUser me = users.require();
+        PropertyItem item = items.findById(id).orElseThrow(() -> new NotFoundException(RECORD_TYPE, id));
+        PropertyCopyAck ack = item.getRevisions().stream().filter(r -> r.getId() == revisionId)
+                .flatMap(r -> r.getAcks().stream()).filter(a -> a.getId() == ackId).findFirst()
+                .orElseThrow(() -> new NotFoundException("customer-property-copy-ack", ackId));
+        if (me.departmentId() == null || ack.getDepartmentId() != me.departmentId()) {
+            throw new AccessDeniedException("只有持有副本的部门可以确认 / only the department holding the copy confirms");
+        }
+        audit.change(item, null, item.getVersion(), PropertyCopyAck.RECEIPT.equals(ack.getKind())
+                        ? "CONFIRM_COPY_RECEIPT" : "CONFIRM_COPY_RETURN",
+                i -> i.confirmCopy(revisionId, ackId, me.id(), me.displayName(), cmd == null ? null : cmd.note(), now()),
+                items::saveAndFlush);
+        return ackView(ack);
+    }
+
+    /**
+     * The acknowledgements a department still owes (the reader's own when null), oldest first. Another department's
+     * only within the reader's data scope (403).
+     */
+    @Transactional(readOnly = true)
+    public List<PropertyViews.OpenCopyAck> outstandingCopies(Long departmentId, int limit) {
+        CurrentUser me = users.require();
+        Long dept = departmentId != null ? departmentId : me.departmentId();
+        if (dept == null) {
+            return List.of();
+        }
+        if (!dept.equals(me.departmentId()) && !me.scope().allows(dept)) {
+            throw new AccessDeniedException("不在数据范围内 / department outside your data scope");
+        }
+        return jdbc.sql("""
+                select a.id, i.id, i.code, i.item_name, i.customer_name, r.id, r.revision, a.kind, a.department_id,
+                       a.requested_at
+                from customer_property_copy_ack a join customer_property_revision r on r.id = a.revision_id
+                join customer_property i on i.id = a.item_id
+                where a.department_id = :d and a.confirmed_at is null order by a.requested_at, a.id limit :limit""")
+                .param("d", dept).param("limit", limit)
+                .query((rs, n) -> new PropertyViews.OpenCopyAck(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8),
+                        rs.getLong(9), departmentName(rs.getLong(9)), odt(rs.getTimestamp(10).toInstant()))).list();
+    }
+
+    /**
+     * Tells the active members of each department, in their language, to confirm the receipt of a revision's copy or
+     * to return or destroy it (by the item's number and the revision: the item may be confidential).
+     */
+    private void tellCopyHolders(PropertyItem item, PropertyRevision r, String kind, List<Long> departments) {
+        String key = PropertyCopyAck.RECEIPT.equals(kind) ? "receipt" : "return";
+        for (long d : departments) {
+            for (OrgDirectory.User u : directory.activeMembers(d)) {
+                notifications.notify(u.id(), Text.of("property.notify.copy." + key + ".title", item.getCode(),
+                                r.getRevision()),
+                        Text.of("property.notify.copy." + key + ".body", item.getCode(), r.getRevision(),
+                                departmentName(d)), "/customer-properties/confirmations?departmentId=" + d);
             }
         }
-        return change(id, null, "REVISION", i -> i.receiveRevision(c.revision(), c.issuedOn(), c.receivedOn(), copies,
-                today(), actor(), now()));
+    }
+
+    private PropertyViews.CopyAck ackView(PropertyCopyAck a) {
+        return new PropertyViews.CopyAck(a.getId(), a.getRevision().getId(), a.getKind(), a.getDepartmentId(),
+                departmentName(a.getDepartmentId()), odt(a.getRequestedAt()), a.isOutstanding(), a.getConfirmedBy(),
+                odt(a.getConfirmedAt()), a.getNote());
     }
 
     /** The receiving department signs the hand-over (转交部门签收): only a person of that department. */
@@ -814,9 +909,12 @@ public class CustomerProperties {
         boolean registrant = item.getRegisteredBy() != null && item.getRegisteredBy() == me.id();
         boolean receiving = me.departmentId() != null && item.pendingHandOver()
                 .filter(m -> me.departmentId().equals(m.getToDepartmentId())).isPresent();
-        boolean inScope = receiving || me.scope().allows(item.getOwningDepartmentId(), item.getRegisteredBy())
+        // a department holding a copy of one of its revisions sees the document it holds (and confirms there)
+        boolean holdsCopy = me.departmentId() != null && item.getRevisions().stream()
+                .anyMatch(r -> r.getDistribution().contains(me.departmentId()));
+        boolean inScope = receiving || holdsCopy || me.scope().allows(item.getOwningDepartmentId(), item.getRegisteredBy())
                 || me.scope().allows(item.getHolderDepartmentId(), item.getRegisteredBy());
-        if (!inScope || !(registrant || receiving || item.visibleToDepartment(me.departmentId()))) {
+        if (!inScope || !(registrant || receiving || holdsCopy || item.visibleToDepartment(me.departmentId()))) {
             throw new NotFoundException(RECORD_TYPE, id);
         }
         return item;
@@ -836,7 +934,7 @@ public class CustomerProperties {
         List<Movement> movements = i.getMovements().stream().map(m -> new Movement(m.getId(), m.getKind(),
                 m.getFromDepartmentId(), departmentName(m.getFromDepartmentId()), m.getToDepartmentId(),
                 departmentName(m.getToDepartmentId()), m.getNote(), m.getRequestedBy(), odt(m.getRequestedAt()),
-                m.getSignedBy(), m.getSignedOn(), m.isPending())).toList();
+                m.getSignedBy(), m.getSignedOn(), m.isPending(), m.getPurpose(), m.getConsentId())).toList();
         List<Inspection> inspectionViews = inspections.findByItemIdOrderByPeriodStartDesc(i.getId()).stream()
                 .map(t -> new Inspection(t.getId(), t.getPeriodStart(), t.getDueOn(), t.getDepartmentId(),
                         departmentName(t.getDepartmentId()), t.getStatus(), t.getPresent(), t.getCondition(),
@@ -861,7 +959,8 @@ public class CustomerProperties {
                 i.getRevisions().stream().map(r -> new PropertyViews.Revision(r.getId(), r.getRevision(),
                         r.getIssuedOn(), r.getReceivedOn(), r.isCurrent(), r.getSupersededOn(), r.getDistribution(),
                         r.getDistribution().stream().map(this::departmentName).toList(), r.getRecordedBy(),
-                        odt(r.getRecordedAt()))).toList());
+                        odt(r.getRecordedAt()), r.getEndKind(), r.getWithdrawnReason(), r.getWithdrawnBy(),
+                        odt(r.getWithdrawnAt()), r.getAcks().stream().map(this::ackView).toList())).toList());
     }
 
     private Problem problemView(PropertyProblem p, PropertyItem i) {
@@ -884,6 +983,19 @@ public class CustomerProperties {
             throw new InvalidInputException(field, "exists", Text.of("error.property.no-department", id));
         }
         return id;
+    }
+
+    /** The given departments (nulls left out), each active (422 naming the field otherwise). */
+    private List<Long> departments(String field, List<Long> ids) {
+        List<Long> checked = new ArrayList<>();
+        if (ids != null) {
+            for (Long d : ids) {
+                if (d != null) {
+                    checked.add(department(field, d));
+                }
+            }
+        }
+        return checked;
     }
 
     private String departmentName(Long id) {

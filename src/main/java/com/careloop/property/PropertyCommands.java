@@ -53,8 +53,24 @@ public final class PropertyCommands {
     public record FeedbackAnswer(String answer, LocalDate answeredOn) {
     }
 
-    /** Hand the item over to another department; it moves when that department signs. */
-    public record HandOver(Long toDepartmentId, String storageLocation, String note, Long version) {
+    /**
+     * Hand the item over to another department; it moves when that department signs. {@code purpose} null = for the
+     * designated use; another purpose needs {@code consentId}, a consent of the customer recorded on the item.
+     */
+    public record HandOver(Long toDepartmentId, String storageLocation, String note, Long version, String purpose,
+                           Long consentId) {
+    }
+
+    /** A revision withdrawn (作废/收回) with the reason; {@code version} the item's version the caller saw. */
+    public record WithdrawRevision(String reason, Long version) {
+    }
+
+    /** The revision in use distributed to more departments (each confirms its receipt). */
+    public record DistributeRevision(List<Long> departmentIds, Long version) {
+    }
+
+    /** A department confirms its copy: received, or returned/destroyed; an optional note. */
+    public record ConfirmCopy(String note) {
     }
 
     /** The receiving department signs the hand-over (转交部门签收). */

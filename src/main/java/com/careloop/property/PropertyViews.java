@@ -39,7 +39,7 @@ public final class PropertyViews {
 
     public record Movement(long id, String kind, Long fromDepartmentId, String fromDepartment, Long toDepartmentId,
                            String toDepartment, String note, String requestedBy, OffsetDateTime requestedAt,
-                           String signedBy, LocalDate signedOn, boolean pending) {
+                           String signedBy, LocalDate signedOn, boolean pending, String purpose, Long consentId) {
     }
 
     public record Inspection(long id, LocalDate periodStart, LocalDate dueOn, Long departmentId, String department,
@@ -92,12 +92,29 @@ public final class PropertyViews {
     }
 
     /**
-     * A revision of a customer document (004-C4): {@code current} the one in use, else superseded on
-     * {@code supersededOn}; the departments holding a copy by id and name.
+     * A revision of a customer document (004-C4): {@code current} the one in use, else ended on {@code supersededOn}
+     * as {@code endKind} SUPERSEDED (by the next revision) or WITHDRAWN (with the reason, who, when); the departments
+     * holding a copy by id and name, and each department's acknowledgements (receipt, return/destruction).
      */
     public record Revision(long id, String revision, LocalDate issuedOn, LocalDate receivedOn, boolean current,
                            LocalDate supersededOn, List<Long> distributionDepartmentIds, List<String> distribution,
-                           String recordedBy, OffsetDateTime recordedAt) {
+                           String recordedBy, OffsetDateTime recordedAt, String endKind, String withdrawnReason,
+                           String withdrawnBy, OffsetDateTime withdrawnAt, List<CopyAck> acknowledgements) {
+    }
+
+    /**
+     * A department's acknowledgement of a revision's copy: {@code kind} RECEIPT or RETURN (returned or destroyed);
+     * outstanding until a member confirms (who, when in company time).
+     */
+    public record CopyAck(long id, long revisionId, String kind, long departmentId, String department,
+                          OffsetDateTime requestedAt, boolean outstanding, String confirmedBy,
+                          OffsetDateTime confirmedAt, String note) {
+    }
+
+    /** An outstanding acknowledgement in a department's list: which item and revision, what to confirm. */
+    public record OpenCopyAck(long id, long itemId, String itemCode, String itemName, String customerName,
+                              long revisionId, String revision, String kind, long departmentId, String department,
+                              OffsetDateTime requestedAt) {
     }
 
     /** One open inspection task in a department's queue. */

@@ -190,6 +190,38 @@ class PropertyApi {
         return properties.receiveRevision(id, request);
     }
 
+    /** A revision withdrawn (作废/收回) with a reason; the holders are asked to return or destroy their copies. */
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping("/{id}/revisions/{revisionId}/withdrawal")
+    Detail withdrawRevision(@PathVariable long id, @PathVariable long revisionId, @RequestBody(required = false)
+                            PropertyCommands.WithdrawRevision request) {
+        return properties.withdrawRevision(id, revisionId, request);
+    }
+
+    /** The revision in use distributed to more departments (409 once superseded or withdrawn). */
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping("/{id}/revisions/{revisionId}/distribution")
+    Detail distributeRevision(@PathVariable long id, @PathVariable long revisionId, @RequestBody(required = false)
+                              PropertyCommands.DistributeRevision request) {
+        return properties.distributeRevision(id, revisionId, request);
+    }
+
+    /** A department confirms its copy (received, or returned/destroyed); the service checks the department. */
+    @RequiresPermission(PropertyPermissions.VIEW)
+    @PostMapping("/{id}/revisions/{revisionId}/confirmations/{confirmationId}")
+    PropertyViews.CopyAck confirmCopy(@PathVariable long id, @PathVariable long revisionId,
+                                      @PathVariable long confirmationId,
+                                      @RequestBody(required = false) PropertyCommands.ConfirmCopy request) {
+        return properties.confirmCopy(id, revisionId, confirmationId, request);
+    }
+
+    /** The copies a department has still to confirm (the reader's own department by default). */
+    @RequiresPermission(PropertyPermissions.VIEW)
+    @GetMapping("/confirmations")
+    List<PropertyViews.OpenCopyAck> outstandingCopies(@RequestParam(required = false) Long departmentId) {
+        return properties.outstandingCopies(departmentId, 500);
+    }
+
     @RequiresPermission(PropertyPermissions.REGISTER)
     @PostMapping("/{id}/hand-overs")
     Detail handOver(@PathVariable long id, @RequestBody HandOver request) {

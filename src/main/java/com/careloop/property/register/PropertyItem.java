@@ -232,8 +232,13 @@ public class PropertyItem implements Auditable {
         touch(now);
     }
 
-    /** Hands the item over to another department; it moves when that department signs. One pending hand-over at a time. */
-    public PropertyMovement handOver(long toDepartmentId, String note, String actor, Instant now) {
+    /**
+     * Hands the item over to another department; it moves when that department signs. One pending hand-over at a time.
+     * Without a purpose (or with the designated one) the hand-over is for the designated use; for another purpose it
+     * rests on a consent of the customer recorded on this item (004-C3: 422 naming {@code consentId} otherwise).
+     */
+    public PropertyMovement handOver(long toDepartmentId, String purpose, Long consentId, String note, String actor,
+                                     Instant now) {
         requireState("hand over", PropertyStatus.HELD);
         if (pendingHandOver().isPresent()) {
             throw new DomainException("property.handover-pending", Text.of("error.property.handover-pending", code));
@@ -242,10 +247,21 @@ public class PropertyItem implements Auditable {
             throw new InvalidInputException("toDepartmentId", "other-department",
                     Text.of("error.property.handover-same-department"));
         }
+        String what = Check.optional("purpose", purpose, 500);
+        boolean designated = what == null || designatedUse != null && what.equalsIgnoreCase(designatedUse.strip());
+        PropertyUseConsent consent = consentId == null ? null : consent(consentId);
+        if (!designated && consent == null) {
+            throw new InvalidInputException("consentId", "consent-required",
+                    Text.of("error.property.handover-consent-required", code, what));
+        }
         PropertyMovement m = new PropertyMovement(this, PropertyMovement.HAND_OVER, holderDepartmentId, toDepartmentId,
                 Check.optional("note", note, 2000), actor, now);
+        m.forPurpose(designated ? null : what, designated ? null : consent.getId());
         movements.add(m);
-        event("HANDOVER_REQUESTED", actor, now, null);
+        event("HANDOVER_REQUESTED", actor, now, designated ? null : Text.literal(what));
+        if (!designated) {
+            event("OTHER_USE", actor, now, Text.literal(consent.getPurpose() + " · " + what));
+        }
         touch(now);
         return m;
     }
@@ -289,8 +305,7 @@ public class PropertyItem implements Auditable {
      */
     public PropertyUseConsent useForOtherPurpose(Long consentId, String note, String actor, Instant now) {
         requireState("use for another purpose", PropertyStatus.HELD);
-        PropertyUseConsent consent = consentId == null ? null : useConsents.stream()
-                .filter(c -> consentId.equals(c.getId())).findFirst().orElse(null);
+        PropertyUseConsent consent = consentId == null ? null : consent(consentId);
         if (consent == null) {
             throw new InvalidInputException("consentId", "consent-required",
                     Text.of("error.property.consent-required", code));
@@ -299,6 +314,13 @@ public class PropertyItem implements Auditable {
         event("OTHER_USE", actor, now, Text.literal(consent.getPurpose() + (n == null ? "" : " · " + n)));
         touch(now);
         return consent;
+    }
+
+    /** A consent recorded on this item; one of another item (or none) -> 422 naming {@code consentId}. */
+    private PropertyUseConsent consent(long consentId) {
+        return useConsents.stream().filter(c -> c.getId() != null && c.getId() == consentId).findFirst()
+                .orElseThrow(() -> new InvalidInputException("consentId", "consent-required",
+                        Text.of("error.property.consent-required", code)));
     }
 
     // ---- customer documents as controlled documents (004-C4) ---------------------------------
@@ -327,16 +349,89 @@ public class PropertyItem implements Auditable {
         }
         List<Long> copies = distribution == null ? List.of()
                 : distribution.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (copies.size() > 40) {
+        if (copies.size() > MAX_COPIES) {
             throw new InvalidInputException("distributionDepartmentIds", "max-size",
-                    Text.of("error.property.too-long", "distributionDepartmentIds", 40));
+                    Text.of("error.property.too-long", "distributionDepartmentIds", MAX_COPIES));
         }
-        currentRevision().ifPresent(r -> r.supersede(received));
+        // the one in use before is superseded (作废) from the day this one arrived; its holders return their copies
+        currentRevision().ifPresent(r -> r.supersede(received, now));
         PropertyRevision r = new PropertyRevision(this, rev, issued, received, copies, actor, now);
         revisions.add(r);
         event("REVISION_RECEIVED", actor, now, Text.literal(rev));
         touch(now);
         return r;
+    }
+
+    /** The most departments one revision is distributed to. */
+    static final int MAX_COPIES = 40;
+
+    /**
+     * A revision is withdrawn (作废/收回, ISO 9001 7.5.3): a superseded one or a wrong one in use, with a reason; every
+     * department holding a copy is to confirm it returned or destroyed it. Once (409); the reason is required (422).
+     */
+    public PropertyRevision withdrawRevision(long revisionId, String reason, LocalDate today, String actor,
+                                             Instant now) {
+        PropertyRevision r = revision(revisionId);
+        if (r.isWithdrawn()) {
+            throw new DomainException("property.revision-withdrawn", Text.of("error.property.revision-withdrawn",
+                    r.getRevision(), code));
+        }
+        r.withdraw(Check.text("reason", reason, 500), today, actor, now);
+        event("REVISION_WITHDRAWN", actor, now, Text.literal(r.getRevision() + " · " + r.getWithdrawnReason()));
+        touch(now);
+        return r;
+    }
+
+    /**
+     * The revision in use goes to more departments; each new one is to confirm its receipt. A superseded or withdrawn
+     * revision is not distributed again (409). Returns the departments new to the distribution.
+     */
+    public List<Long> distributeRevision(long revisionId, List<Long> departments, String actor, Instant now) {
+        requireState("distribute a revision", PropertyStatus.HELD);
+        PropertyRevision r = revision(revisionId);
+        if (!r.isCurrent()) {
+            throw new DomainException("property.revision-not-current", Text.of("error.property.revision-not-current",
+                    r.getRevision(), code));
+        }
+        List<Long> to = departments == null ? List.of()
+                : departments.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (to.isEmpty()) {
+            throw new InvalidInputException("departmentIds", "required", Text.of("error.property.required",
+                    "departmentIds"));
+        }
+        List<Long> added = to.stream().filter(d -> !r.getDistribution().contains(d)).toList();
+        if (r.getDistribution().size() + added.size() > MAX_COPIES) {
+            throw new InvalidInputException("departmentIds", "max-size",
+                    Text.of("error.property.too-long", "departmentIds", MAX_COPIES));
+        }
+        r.distribute(added, now);
+        if (!added.isEmpty()) {
+            event("REVISION_DISTRIBUTED", actor, now, Text.literal(r.getRevision()));
+            touch(now);
+        }
+        return added;
+    }
+
+    /**
+     * A member of the department confirms its copy: received, or returned/destroyed. Once (409). Whether the person
+     * belongs to the department is the caller's check (403).
+     */
+    public PropertyCopyAck confirmCopy(long revisionId, long ackId, long byId, String byName, String note,
+                                       Instant now) {
+        PropertyCopyAck a = revision(revisionId).getAcks().stream().filter(x -> x.getId() != null && x.getId() == ackId)
+                .findFirst().orElseThrow(() -> new com.careloop.platform.NotFoundException(
+                        "customer-property-copy-ack", ackId));
+        a.confirm(byId, byName, Check.optional("note", note, 500), now);
+        event(PropertyCopyAck.RECEIPT.equals(a.getKind()) ? "COPY_RECEIVED" : "COPY_RETURNED", byName, now,
+                Text.literal(a.getRevision().getRevision()));
+        touch(now);
+        return a;
+    }
+
+    private PropertyRevision revision(long revisionId) {
+        return revisions.stream().filter(r -> r.getId() != null && r.getId() == revisionId).findFirst()
+                .orElseThrow(() -> new com.careloop.platform.NotFoundException("customer-property-revision",
+                        revisionId));
     }
 
     /** The revision in use: the one not superseded. */

@@ -41,6 +41,9 @@ public class PropertyMovement {
     private Long signedById;
     private LocalDate signedOn;
     private Instant signedAt;
+    /** What for, when not the designated use (004-C3), and the customer's consent it rests on. */
+    private String purpose;
+    private Long consentId;
 
     protected PropertyMovement() {
     }
@@ -62,6 +65,11 @@ public class PropertyMovement {
         this.signedAt = now;
     }
 
+    void forPurpose(String purpose, Long consentId) {
+        this.purpose = purpose;
+        this.consentId = consentId;
+    }
+
     public boolean isPending() {
         return signedAt == null;
     }
@@ -75,4 +83,6 @@ public class PropertyMovement {
     public Instant getRequestedAt() { return requestedAt; }
     public String getSignedBy() { return signedBy; }
     public LocalDate getSignedOn() { return signedOn; }
+    public String getPurpose() { return purpose; }
+    public Long getConsentId() { return consentId; }
 }

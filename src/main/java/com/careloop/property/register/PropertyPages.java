@@ -280,6 +280,48 @@ class PropertyPages {
     }
 
     @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping(LIST + "/{id}/revisions/{revisionId}/withdrawal")
+    String withdrawRevision(@PathVariable long id, @PathVariable long revisionId,
+                            @ModelAttribute PropertyCommands.WithdrawRevision form, RedirectAttributes flash) {
+        properties.withdrawRevision(id, revisionId, form);
+        return saved(id, flash);
+    }
+
+    @RequiresPermission(PropertyPermissions.REGISTER)
+    @PostMapping(LIST + "/{id}/revisions/{revisionId}/distribution")
+    String distributeRevision(@PathVariable long id, @PathVariable long revisionId,
+                              @ModelAttribute PropertyCommands.DistributeRevision form, RedirectAttributes flash) {
+        properties.distributeRevision(id, revisionId, form);
+        return saved(id, flash);
+    }
+
+    /** A department confirms its copy from the item page or from its list (back to where it came from). */
+    @RequiresPermission(PropertyPermissions.VIEW)
+    @PostMapping(LIST + "/{id}/revisions/{revisionId}/confirmations/{confirmationId}")
+    String confirmCopy(@PathVariable long id, @PathVariable long revisionId, @PathVariable long confirmationId,
+                       @ModelAttribute PropertyCommands.ConfirmCopy form,
+                       @RequestParam(required = false) Boolean fromList, RedirectAttributes flash) {
+        properties.confirmCopy(id, revisionId, confirmationId, form);
+        if (Boolean.TRUE.equals(fromList)) {
+            flash.addFlashAttribute("success", "saved");
+            return "redirect:" + LIST + "/confirmations";
+        }
+        return saved(id, flash);
+    }
+
+    /** The copies a department has still to confirm: receipts and returns/destructions (the inbox line's list). */
+    @RequiresPermission(PropertyPermissions.VIEW)
+    @GetMapping(LIST + "/confirmations")
+    String confirmations(@RequestParam(required = false) Long departmentId, Model model) {
+        CurrentUser me = users.require();
+        model.addAttribute("open", properties.outstandingCopies(departmentId, 500));
+        model.addAttribute("departmentId", departmentId != null ? departmentId : me.departmentId());
+        model.addAttribute("mine", departmentId == null || departmentId.equals(me.departmentId()));
+        model.addAttribute("departments", departments());
+        return "property/confirmations";
+    }
+
+    @RequiresPermission(PropertyPermissions.REGISTER)
     @PostMapping(LIST + "/{id}/hand-overs")
     String handOver(@PathVariable long id, @ModelAttribute PropertyCommands.HandOver form, RedirectAttributes flash) {
         properties.handOver(id, form);

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "My work" of the register: the open inspection tasks of my department (those who may inspect) and the overdue
- * ones, and the hand-overs waiting for my department's signature.
+ * ones, the hand-overs waiting for my department's signature, and the copies of customer documents my department is to
+ * confirm (received, or returned/destroyed once the revision is superseded or withdrawn).
  */
 @Component
 @Transactional(readOnly = true)
@@ -55,6 +56,18 @@ class PropertyWork implements WorkSource {
             lines.add(new WorkCount("property.inspectionsOverdue", c[1], c[1] > 0, list + "&inspectionDue=true"));
         }
         lines.add(new WorkCount("property.handOversToSign", signatures, signatures > 0, list));
+        // the copies of customer documents my department is to confirm: received, or returned/destroyed (7.5.3)
+        long[] copies = jdbc.sql("""
+                select coalesce(sum(case when kind = 'RECEIPT' then 1 else 0 end), 0),
+                       coalesce(sum(case when kind = 'RETURN' then 1 else 0 end), 0)
+                from customer_property_copy_ack where department_id = :d and confirmed_at is null""")
+                .param("d", me.departmentId()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        if (copies[0] > 0) {
+            lines.add(new WorkCount("property.copiesToConfirm", copies[0], false, "/customer-properties/confirmations"));
+        }
+        if (copies[1] > 0) {
+            lines.add(new WorkCount("property.copiesToReturn", copies[1], true, "/customer-properties/confirmations"));
+        }
         // the customers' decisions I am to carry out (repair, replace, return, scrap, use as is)
         long[] t = jdbc.sql("""
                 select count(*), coalesce(sum(case when task_due_on < :today then 1 else 0 end), 0)

@@ -135,14 +135,14 @@ class PropertyItemTest {
         assertThat(i.getHolderDepartmentId()).isEqualTo(SALES);
         var pending = i.pendingHandOver().orElseThrow();
         assertThat(pending.getToDepartmentId()).isEqualTo(PROD);
-        assertThatThrownBy(() -> i.handOver(ENG, null, "a", CLOCK.instant())).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> i.handOver(ENG, null, null, null, "a", CLOCK.instant())).isInstanceOf(DomainException.class);
         i.signHandOver(pending.getId(), "生产部 李工", 11L, "模具库 A-04", TODAY, CLOCK.instant());
         assertThat(i.getHolderDepartmentId()).isEqualTo(PROD);
         assertThat(i.getHandedSignedBy()).isEqualTo("生产部 李工");
         assertThat(i.getHandedOn()).isEqualTo(TODAY);
         assertThat(i.getStorageLocation()).isEqualTo("模具库 A-04");
         assertThat(i.pendingHandOver()).isEmpty();
-        assertThatThrownBy(() -> i.handOver(PROD, null, "a", CLOCK.instant()))
+        assertThatThrownBy(() -> i.handOver(PROD, null, null, null, "a", CLOCK.instant()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("toDepartmentId"));
     }
 
@@ -155,7 +155,37 @@ class PropertyItemTest {
         assertThatThrownBy(() -> i.requireHeld("inspect")).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.code()).isEqualTo("property.state"));
         assertThatThrownBy(() -> i.scrap(null, "x", "a", 7L, TODAY, CLOCK.instant())).isInstanceOf(DomainException.class);
-        assertThatThrownBy(() -> i.handOver(ENG, null, "a", CLOCK.instant())).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> i.handOver(ENG, null, null, null, "a", CLOCK.instant())).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void aRevisionEndsOnceItsHoldersOweTheirCopiesBackAndAReturnedDocumentIsNotDistributed() {
+        PropertyItem i = PropertyItem.register("GC2026-000002", new PropertyItem.Receipt(1, "江苏恒顺食品",
+                PropertyKind.DRAWING_SPEC, "瓶盖图纸", null, BigDecimal.ONE, "份", TODAY, "钱晓东", null, null, ENG, SALES,
+                SALES, false, Set.of(), null), 7L, "钱晓东", TODAY, CLOCK.instant());
+        ReflectionTestUtils.setField(i, "id", 2L);
+        PropertyRevision a = i.receiveRevision("A", TODAY.minusDays(3), TODAY, java.util.List.of(PROD, ENG), TODAY, "a",
+                CLOCK.instant());
+        ReflectionTestUtils.setField(a, "id", 50L);
+        assertThat(a.outstanding(PropertyCopyAck.RECEIPT).map(PropertyCopyAck::getDepartmentId)).containsExactly(PROD, ENG);
+        PropertyRevision b = i.receiveRevision("B", TODAY.minusDays(1), TODAY, java.util.List.of(ENG), TODAY, "a",
+                CLOCK.instant());
+        ReflectionTestUtils.setField(b, "id", 51L);
+        assertThat(a.getEndKind()).isEqualTo(PropertyRevision.SUPERSEDED);
+        assertThat(a.outstanding(PropertyCopyAck.RETURN).map(PropertyCopyAck::getDepartmentId)).containsExactly(PROD, ENG);
+        assertThatThrownBy(() -> i.withdrawRevision(51L, " ", TODAY, "a", CLOCK.instant()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        i.withdrawRevision(50L, "旧版收回", TODAY, "a", CLOCK.instant());
+        assertThat(a.getAcks()).as("no second return asked of the same department").hasSize(4);
+        assertThatThrownBy(() -> i.withdrawRevision(50L, "again", TODAY, "a", CLOCK.instant()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code())
+                        .isEqualTo("property.revision-withdrawn"));
+        assertThatThrownBy(() -> i.distributeRevision(50L, java.util.List.of(SALES), "a", CLOCK.instant()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code())
+                        .isEqualTo("property.revision-not-current"));
+        i.returnToCustomer(null, "图纸退还", "a", 7L, TODAY, CLOCK.instant());
+        assertThatThrownBy(() -> i.distributeRevision(51L, java.util.List.of(SALES), "a", CLOCK.instant()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("property.state"));
     }
 
     @Test
