@@ -138,7 +138,8 @@ class SurveyReportBench {
         jdbc.sql("""
                 insert into survey_invitation (campaign_id, customer_id, customer_name, channel, language, sent_at,
                   answered_at, version)
-                select :c, g, '基准客户' || g, 'EMAIL', 'zh-CN', :sent, :answered + g * interval '10 second', 0
+                select :c, g, '基准客户' || g, 'EMAIL', 'zh-CN', cast(:sent as timestamptz),
+                       cast(:answered as timestamptz) + g * interval '10 second', 0
                 from generate_series(1, :n) g""").param("c", campaign).param("n", RESPONSES)
                 .param("sent", java.sql.Timestamp.from(from.plusDays(1).atTime(9, 0).toInstant(java.time.ZoneOffset.ofHours(8))))
                 .param("answered", java.sql.Timestamp.from(from.plusDays(4).atTime(9, 0).toInstant(java.time.ZoneOffset.ofHours(8))))
