@@ -104,6 +104,27 @@ class SurveyReportBench {
         BenchSupport.report(shape);
         BenchSupport.report(BenchSupport.summary("survey-report in process (server time)", server));
         BenchSupport.report(BenchSupport.summary("survey-report over HTTP", overHttp));
+        // where the server time goes: the report's statements over the timed campaign, each timed alone
+        java.util.Map<String, String> parts = new java.util.LinkedHashMap<>();
+        parts.put("invitations counted", "select count(sent_at), count(answered_at) from survey_invitation where campaign_id = :c");
+        parts.put("answers counted", "select item_id, rating, count(*) from survey_answer where campaign_id = :c group by item_id, rating");
+        parts.put("responses counted", "select respondent_class, count(*), sum(normalised) from survey_response where campaign_id = :c group by respondent_class");
+        if (jdbc.sql("select count(*) from information_schema.tables where table_name = 'survey_answer_tally'")
+                .query(Long.class).single() > 0) {
+            parts.put("answer tally", "select item_id, rating, answers from survey_answer_tally where campaign_id = :c");
+            parts.put("response tally", "select * from survey_response_tally where campaign_id = :c");
+        }
+        parts.put("newest opinions", "select r.id, i.customer_name from survey_response r join survey_invitation i on i.id = r.invitation_id"
+                + " where r.campaign_id = :c and r.opinion is not null order by r.answered_at desc, r.id desc limit 1000");
+        for (var part : parts.entrySet()) {
+            long[] took = new long[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                long start = System.nanoTime();
+                jdbc.sql(part.getValue()).param("c", campaign).query().listOfRows();
+                took[i] = System.nanoTime() - start;
+            }
+            BenchSupport.report(BenchSupport.summary("survey-report part: " + part.getKey(), took));
+        }
     }
 
     /** The campaigns with their invitations, responses and answers (created once); returns the newest one's id. */
