@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.careloop.complaint.ComplaintCounts;
+import com.careloop.platform.Databases;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.calendar.BusinessCalendar;
 import com.careloop.servicedesk.RequestType;
@@ -27,6 +28,8 @@ import com.careloop.survey.template.Scale;
 import com.careloop.survey.template.SurveyTemplates;
 import com.careloop.survey.template.TemplateView;
 
+import javax.sql.DataSource;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -36,10 +39,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds the campaign report with the aggregation in the database (GROUP BY over survey_answer on
- * ix_survey_answer_report, over survey_response and survey_invitation) and the formulas of {@link Scoring} on the
- * counts — no answer rows are loaded into Java. The period of the adjustments is the campaign's period_from ..
- * period_to (whole days, Asia/Shanghai).
+ * Builds the campaign report with the aggregation in the database and the formulas of {@link Scoring} on the counts —
+ * no answer rows are loaded into Java. On PostgreSQL the answers per (item, rating) and the responses per class come
+ * from the tallies that triggers keep on write (V175, ADR 0035): a few dozen rows per campaign, whatever its size; on
+ * H2 they are counted (GROUP BY over survey_answer on ix_survey_answer_report, over survey_response). The invitations
+ * are counted on both. The period of the adjustments is the campaign's period_from .. period_to (whole days,
+ * Asia/Shanghai).
  */
 @Service
 @Transactional(readOnly = true)
@@ -49,17 +54,34 @@ public class SurveyReports {
     public static final int MAX_OPINIONS = 1000;
     private static final int TREND_CAMPAIGNS = 6;
 
+    /** A campaign's answers per (item, rating): counted, or read from the tally (V175). */
+    private static final String ANSWERS_COUNTED = """
+            select item_id, rating, count(*) from survey_answer where campaign_id = :id group by item_id, rating""";
+    private static final String ANSWERS_TALLIED = """
+            select item_id, rating, answers from survey_answer_tally where campaign_id = :id and answers <> 0""";
+    /** A campaign's responses per class: count, the sum for SCORE, opinions and confirmed faults. */
+    private static final String RESPONSES_COUNTED = """
+            select respondent_class, count(*), sum(normalised), count(opinion),
+                   sum(case when fault_confirmed then 1 else 0 end)
+            from survey_response where campaign_id = :id group by respondent_class""";
+    private static final String RESPONSES_TALLIED = """
+            select respondent_class, responses, normalised_sum, opinions, faults
+            from survey_response_tally where campaign_id = :id and responses <> 0""";
+
     private final JdbcClient jdbc;
     private final SurveyTemplates templates;
     private final ComplaintCounts complaints;
     private final ServiceRequestCounts desk;
     private final AdjustmentSteps steps;
+    /** Whether the tallies of V175 are kept (PostgreSQL); elsewhere the answers and responses are counted. */
+    private final boolean tallied;
     /** Summaries of CLOSED campaigns (see {@link #summary}). */
     private final Cache<Long, SurveySummary> closed;
 
     SurveyReports(JdbcClient jdbc, SurveyTemplates templates, ComplaintCounts complaints, ServiceRequestCounts desk,
-                  AdjustmentSteps steps,
+                  AdjustmentSteps steps, DataSource dataSource,
                   @Value("${careloop.survey.closed-summary-cache:10m}") Duration keepClosed) {
+        this.tallied = Databases.isPostgres(dataSource);
         this.closed = Caffeine.newBuilder().expireAfterWrite(keepClosed).maximumSize(500).build();
         this.jdbc = jdbc;
         this.templates = templates;
@@ -178,9 +200,7 @@ public class SurveyReports {
     private Figures figures(Campaign c) {
         TemplateView t = templates.revision(c.templateId());
         Map<Long, Map<Integer, Long>> counts = new HashMap<>();
-        jdbc.sql("""
-                select item_id, rating, count(*) from survey_answer where campaign_id = :id
-                group by item_id, rating""").param("id", c.id())
+        jdbc.sql(tallied ? ANSWERS_TALLIED : ANSWERS_COUNTED).param("id", c.id())
                 .query(rs -> {
                     counts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getInt(2), rs.getLong(3));
                 });
@@ -192,10 +212,7 @@ public class SurveyReports {
         long[] classes = new long[3];
         long[] opinionsAndFaults = new long[2];
         BigDecimal[] sum = {BigDecimal.ZERO};
-        jdbc.sql("""
-                select respondent_class, count(*), sum(normalised), count(opinion),
-                       sum(case when fault_confirmed then 1 else 0 end)
-                from survey_response where campaign_id = :id group by respondent_class""").param("id", c.id())
+        jdbc.sql(tallied ? RESPONSES_TALLIED : RESPONSES_COUNTED).param("id", c.id())
                 .query(rs -> {
                     int k = rs.getString(1).charAt(0) - 'A';
                     classes[k] = rs.getLong(2);

@@ -154,6 +154,104 @@ class SurveyReportApiTest extends ApiTestBase {
         assertThat(get("/api/v1/survey-campaigns/" + campaign + "/report", tokenFor("frontdesk")).status()).isEqualTo(403);
     }
 
+    /**
+     * The report's figures against a recount of the stored rows (on PostgreSQL the report reads the tallies of V175,
+     * on H2 it counts): after submissions, a fault confirmed on three opinions and withdrawn on one, and a data fix
+     * that lowers a rating (with the response's score and class) and removes an answer — each item's counts, average points
+     * and satisfaction rate, the totals, the A/B/C counts, the SCORE mean, the confirmed faults and the opinion count,
+     * and the earlier campaign's figure in the trend.
+     */
+    @Test
+    void reportFiguresEqualARecountOfTheStoredRows() {
+        var f = new SurveyFixtures(jdbc);
+        long template = template();
+        long earlier = f.campaign(template, LocalDate.of(2008, 1, 1), LocalDate.of(2008, 12, 31));
+        long campaign = f.campaign(template, LocalDate.of(2009, 1, 1), LocalDate.of(2009, 12, 31));
+        int[][] given = {{4, 4, 4, 4, 3}, {3, 3, 2, 3, 3}, {2, 1, 2, 0, 3}, {4, 3, 3, 3, 4}, {1, 1, 1, 1, 1},
+                {4, 4, 0, 4, 4}, {3, 2, 3, 2, 3}, {4, 4, 4, 4, 4}, {2, 3, 4, 1, 0}, {3, 3, 3, 3, 3}, {4, 2, 4, 2, 4}};
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < given.length; i++) {
+            int[] g = given[i];
+            Integer[] v = new Integer[5];
+            for (int k = 0; k < 5; k++) {
+                v[k] = g[k] == 0 ? null : g[k];
+            }
+            ids.add(responses.submit(new SubmitAnswers(f.invitation(campaign, 880000 + i, "复算" + i),
+                    ratings(v[0], v[1], v[2], v[3], v[4]), i % 3 == 0 ? null : "意见" + i, "EMAIL", null)).id());
+        }
+        responses.submit(new SubmitAnswers(f.invitation(earlier, 880100, "复算早"), ratings(3, 3, 3, 3, 2), "早", "EMAIL",
+                null));
+        responses.confirmFault(ids.get(1), true);
+        responses.confirmFault(ids.get(2), true);
+        responses.confirmFault(ids.get(4), true);
+        responses.confirmFault(ids.get(2), false);
+        // a data fix outside the application: a rating lowered with the response's score and class, an answer removed
+        String firstItem = "(select min(item_id) from survey_answer where response_id = :r)";
+        jdbc.sql("update survey_answer set rating = 1, points = 0 where response_id = :r and item_id = " + firstItem)
+                .param("r", ids.get(9)).update();
+        jdbc.sql("""
+                update survey_response set total_points = 72, normalised = 72.00, respondent_class = 'B'
+                where id = :r""").param("r", ids.get(9)).update();
+        jdbc.sql("delete from survey_answer where response_id = :r and item_id = " + firstItem).param("r", ids.get(0))
+                .update();
+
+        JsonNode r = get("/api/v1/survey-campaigns/" + campaign + "/report", tokenFor("quality")).json();
+        long[] totals = new long[5];
+        long totalAnswers = 0;
+        long totalPoints = 0;
+        long satisfied = 0;
+        for (JsonNode item : r.get("items")) {
+            long itemId = item.get("itemId").asLong();
+            List<Long> counts = new ArrayList<>();
+            for (int rating = 4; rating >= 1; rating--) {
+                counts.add(count("select count(*) from survey_answer where campaign_id = " + campaign + " and item_id = "
+                        + itemId + " and rating = " + rating));
+                totals[rating] += counts.get(counts.size() - 1);
+            }
+            long n = counts.stream().mapToLong(Long::longValue).sum();
+            long points = jdbc.sql("select coalesce(sum(points), 0) from survey_answer where campaign_id = :c and item_id = :i")
+                    .param("c", campaign).param("i", itemId).query(java.math.BigDecimal.class).single().longValueExact();
+            assertThat(item.get("counts").toString()).as("item " + item.get("code"))
+                    .isEqualTo(counts.toString().replace(" ", ""));
+            assertThat(item.get("answers").asLong()).isEqualTo(n);
+            assertThat(item.get("averagePoints").decimalValue()).as("average of " + item.get("code"))
+                    .isEqualByComparingTo(ratio(points, n, 1));
+            assertThat(item.get("satisfactionRate").decimalValue()).as("rate of " + item.get("code"))
+                    .isEqualByComparingTo(ratio(counts.get(0) + counts.get(1), n, 100));
+            totalAnswers += n;
+            totalPoints += points;
+            satisfied += counts.get(0) + counts.get(1);
+        }
+        assertThat(r.get("totals").get("counts").toString())
+                .isEqualTo(List.of(totals[4], totals[3], totals[2], totals[1]).toString().replace(" ", ""));
+        assertThat(r.get("totals").get("averagePoints").decimalValue()).isEqualByComparingTo(ratio(totalPoints, totalAnswers, 1));
+        assertThat(r.get("totals").get("satisfactionRate").decimalValue()).isEqualByComparingTo(ratio(satisfied, totalAnswers, 100));
+        assertThat(r.get("overallRate").decimalValue()).isEqualByComparingTo(ratio(satisfied, totalAnswers, 100));
+        for (String k : List.of("A", "B", "C")) {
+            assertThat(r.get("class" + k).asLong()).as("class " + k).isEqualTo(count(
+                    "select count(*) from survey_response where campaign_id = " + campaign + " and respondent_class = '" + k + "'"));
+        }
+        List<java.math.BigDecimal> normalised = jdbc.sql("select normalised from survey_response where campaign_id = :c")
+                .param("c", campaign).query(java.math.BigDecimal.class).list();
+        assertThat(normalised).hasSize(given.length);
+        java.math.BigDecimal mean = normalised.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                .divide(java.math.BigDecimal.valueOf(normalised.size()), 2, java.math.RoundingMode.HALF_UP);
+        assertThat(r.get("overallScore").decimalValue()).isEqualByComparingTo(mean);
+        assertThat(r.get("overall").get("adjustments").valueStream().filter(a -> "FAULT_OPINION".equals(a.get("kind").asString()))
+                .map(a -> a.get("count").asLong()).toList()).containsExactly(2L);
+        assertThat(r.get("opinionCount").asLong()).isEqualTo(count(
+                "select count(*) from survey_response where opinion is not null and campaign_id = " + campaign));
+        // the earlier campaign: 18 + 18 + 18 + 18 + 10 = 82 / 100 -> 82.00 with no adjustments in 2008
+        assertThat(r.get("trend").get(0).get("raw").decimalValue()).isEqualByComparingTo("82.00");
+        assertThat(r.get("trend").get(1).get("raw").decimalValue()).isEqualByComparingTo(mean);
+    }
+
+    /** part x scale / whole, rounded as the module rounds (2 decimals, half up). */
+    private static java.math.BigDecimal ratio(long part, long whole, int scale) {
+        return java.math.BigDecimal.valueOf(part * scale).divide(java.math.BigDecimal.valueOf(whole), 2,
+                java.math.RoundingMode.HALF_UP);
+    }
+
     @Test
     void dissatisfiedItemsOpenOrAttachCapasAndClassCGetsACallback() throws InterruptedException {
         var f = new SurveyFixtures(jdbc);
