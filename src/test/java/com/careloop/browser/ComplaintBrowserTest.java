@@ -178,7 +178,7 @@ class ComplaintBrowserTest extends BrowserTestBase {
                 driver.findElement(By.id("root-cause-statement")).sendKeys("成品仓防潮规定未执行");
                 submit(driver.findElement(By.id("do-root-cause")));
             }
-            java.util.List<String> actions = driver.findElements(By.cssSelector("form[id^='done-form-']")).stream()
+            java.util.List<String> actions = now(By.cssSelector("form[id^='done-form-']")).stream()
                     .map(f -> f.getAttribute("id").substring("done-form-".length())).toList();
             for (String action : actions) {
                 driver.findElement(By.id("evidence-" + action)).sendKeys("整改照片已上传");

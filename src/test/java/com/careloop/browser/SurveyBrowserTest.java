@@ -34,7 +34,8 @@ import org.springframework.test.context.TestPropertySource;
  * second time (the polite page), run the supplementary round, answer once more, and read the report.
  */
 @ContextCustomizerFactories(TestMail.Ports.class)
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT})
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT,
+        "careloop.base-url=http://localhost"})
 class SurveyBrowserTest extends BrowserTestBase {
 
     private static final Pattern LINK = Pattern.compile("(/s/[A-Za-z0-9_-]{43})");

@@ -2,30 +2,19 @@ package com.careloop.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import com.careloop.platform.SignedInAs;
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.StatementCounting;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -34,75 +23,7 @@ import tools.jackson.databind.JsonNode;
  * the notices to production and the salesperson) as a deterministic count of executed JDBC statements on the
  * deciding thread — the figure docs/BENCHMARKS.md reports instead of a timing on the loaded build machine.
  */
-@Import(ContractAcceptanceStatementsTest.Counting.class)
 class ContractAcceptanceStatementsTest extends ApiTestBase {
-
-    /** Counts the statements executed on a thread while counting is on (other threads — jobs, Tomcat — are not). */
-    static final class StatementCounter {
-        static final ThreadLocal<List<String>> EXECUTED = new ThreadLocal<>();
-    }
-
-    @TestConfiguration
-    static class Counting {
-        @Bean
-        static BeanPostProcessor countingDataSource() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof DataSource ds && !(bean instanceof DelegatingDataSource) ? counting(ds) : bean;
-                }
-            };
-        }
-
-        private static DataSource counting(DataSource target) {
-            return new DelegatingDataSource(target) {
-                @Override
-                public Connection getConnection() throws SQLException {
-                    return connection(super.getConnection());
-                }
-
-                @Override
-                public Connection getConnection(String user, String password) throws SQLException {
-                    return connection(super.getConnection(user, password));
-                }
-            };
-        }
-
-        private static Connection connection(Connection c) {
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                    (proxy, m, args) -> {
-                        Object r = invoke(m, c, args);
-                        if (r instanceof Statement st && (m.getName().startsWith("prepare")
-                                || m.getName().equals("createStatement"))) {
-                            return statement(st, args != null && args.length > 0 && args[0] instanceof String q ? q : "");
-                        }
-                        return r;
-                    });
-        }
-
-        private static Object statement(Statement s, String sql) {
-            Class<?>[] api = s instanceof java.sql.CallableStatement ? new Class<?>[] {java.sql.CallableStatement.class}
-                    : s instanceof java.sql.PreparedStatement ? new Class<?>[] {java.sql.PreparedStatement.class}
-                    : new Class<?>[] {Statement.class};
-            return Proxy.newProxyInstance(Statement.class.getClassLoader(), api, (proxy, m, args) -> {
-                if (m.getName().startsWith("execute")) {
-                    List<String> executed = StatementCounter.EXECUTED.get();
-                    if (executed != null) {
-                        executed.add(args != null && args.length > 0 && args[0] instanceof String q ? q : sql);
-                    }
-                }
-                return invoke(m, s, args);
-            });
-        }
-
-        private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
-            try {
-                return m.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
-    }
 
     @Autowired
     Contracts contracts;
@@ -129,15 +50,9 @@ class ContractAcceptanceStatementsTest extends ApiTestBase {
             assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
 
             List<String> executed = new ArrayList<>();
-            signedIn.run("gm", () -> {
-                // counted from the command on: signing in (2 reads) stands for the API's token check
-                StatementCounter.EXECUTED.set(executed);
-                try {
-                    contracts.decide(id, new ContractCommands.Decide(ReviewOutcome.A, null, null));
-                } finally {
-                    StatementCounter.EXECUTED.remove();
-                }
-            });
+            // counted from the command on: signing in (2 reads) stands for the API's token check
+            signedIn.run("gm", () -> executed.addAll(StatementCounting.executedBy(
+                    () -> contracts.decide(id, new ContractCommands.Decide(ReviewOutcome.A, null, null)))));
             JsonNode d = get("/api/v1/contracts/" + id, tokenFor("gm")).json();
             assertThat(d.get("status").asString()).isEqualTo("ACCEPTED");
             assertThat(get("/api/v1/contracts/" + id + "/production-notices", tokenFor("gm")).json().size()).isEqualTo(1);

@@ -27,7 +27,8 @@ import org.springframework.test.context.TestPropertySource;
  * the union of V4 with every branch, each keyword fragment in every column). The window is 6 customers, so the
  * pages come from windows, from wider ones and from the unbounded look-up.
  */
-@TestPropertySource(properties = "careloop.customer.search-window=6")
+// both small windows, so the customer and service-desk search tests share one application context
+@TestPropertySource(properties = {"careloop.customer.search-window=6", "careloop.servicedesk.search-window=6"})
 class CustomerSearchRoutingApiTest extends ApiTestBase {
 
     @Autowired

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * and asks the indexes for every match only when the window does not fill a page. Paging through
  * must give exactly the matches, newest first, whichever way each page was found.
  */
-@TestPropertySource(properties = "careloop.customer.search-window=6")
+// both small windows, so the customer and service-desk search tests share one application context
+@TestPropertySource(properties = {"careloop.customer.search-window=6", "careloop.servicedesk.search-window=6"})
 class CustomerSearchWindowTest extends ApiTestBase {
 
     @Test

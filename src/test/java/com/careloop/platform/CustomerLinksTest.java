@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The customer's personal links: one answer per link, expiry, replacement, concurrent answers, the mail. */
 @ContextCustomizerFactories(TestMail.Ports.class)
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT})
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT,
+        "careloop.base-url=http://localhost"})
 class CustomerLinksTest extends ApiTestBase {
 
     private static final String PURPOSE = "link-test";

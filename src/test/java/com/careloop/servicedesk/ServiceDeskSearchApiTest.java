@@ -26,7 +26,8 @@ import org.springframework.test.context.TestPropertySource;
  * case pages through the API (2 a page, a window of 6 requests, so pages come from windows, wider windows and the
  * unbounded look-up) and compares with that query.
  */
-@TestPropertySource(properties = "careloop.servicedesk.search-window=6")
+// both small windows, so the customer and service-desk search tests share one application context
+@TestPropertySource(properties = {"careloop.customer.search-window=6", "careloop.servicedesk.search-window=6"})
 class ServiceDeskSearchApiTest extends ApiTestBase {
 
     static final String BASE = "/api/v1/service-requests";

@@ -28,7 +28,8 @@ import org.springframework.test.context.TestPropertySource;
  * four hours later — each once, in the app and by e-mail through a real SMTP server.
  */
 @ContextCustomizerFactories(TestMail.Ports.class)
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT})
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT,
+        "careloop.base-url=http://localhost"})
 class SlaEscalationMailTest extends ApiTestBase {
 
     @RegisterExtension

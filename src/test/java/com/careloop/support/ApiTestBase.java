@@ -10,10 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,22 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * unique codes, so they can share one application context.
  */
 @Tag("api")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "careloop.demo-data=true", "careloop.admin-password=" + ApiTestBase.ADMIN_PASSWORD,
-        // webhook tests post to a receiver on this machine, and retry quickly
-        "careloop.webhooks.allow-private-targets=true", "careloop.webhooks.initial-backoff=300ms",
-        "careloop.webhooks.timeout=2s", "careloop.webhooks.poll-interval=PT0.5S"})
-public abstract class ApiTestBase {
-
-    public static final String ADMIN_PASSWORD = "admin-test-pw";
-    public static final String DEMO_PASSWORD = "careloop2026";
+public abstract class ApiTestBase extends FullStackTestBase {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.register(registry);
-    }
 
     @LocalServerPort
     protected int port;

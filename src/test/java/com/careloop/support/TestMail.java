@@ -25,8 +25,10 @@ import org.springframework.test.context.MergedContextConfiguration;
  * {@link #SMTP_PORT} and {@link #IMAP_PORT}, resolved by {@link Ports}; a test declares
  * <pre>
  * &#64;ContextCustomizerFactories(TestMail.Ports.class)
- * &#64;TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT})
+ * &#64;TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT,
+ *         "careloop.base-url=http://localhost"})
  * </pre>
+ * (exactly these three, in this order: every mail test then shares one application context).
  * The ports are the same for every test class in the JVM, so classes that used to share an application
  * context (same properties) still share it, as they would not with a per-class {@code @DynamicPropertySource}.
  */

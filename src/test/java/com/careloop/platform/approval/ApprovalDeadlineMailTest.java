@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * injected clock set just past each moment and run twice.
  */
 @ContextCustomizerFactories(TestMail.Ports.class)
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT})
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT,
+        "careloop.base-url=http://localhost"})
 class ApprovalDeadlineMailTest extends ApiTestBase {
 
     @RegisterExtension

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Notifications land in the app and, through a real SMTP server, in the user's mailbox. */
 @ContextCustomizerFactories(TestMail.Ports.class)
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT})
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT,
+        "careloop.base-url=http://localhost"})
 class NotificationMailTest extends ApiTestBase {
 
     @RegisterExtension

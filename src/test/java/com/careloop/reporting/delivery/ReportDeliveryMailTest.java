@@ -51,7 +51,8 @@ import org.springframework.test.context.TestPropertySource;
  * over the API mails at once.
  */
 @ContextCustomizerFactories(TestMail.Ports.class)
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT})
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=" + TestMail.SMTP_PORT,
+        "careloop.base-url=http://localhost"})
 class ReportDeliveryMailTest extends ApiTestBase {
 
     @RegisterExtension
