@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-import com.careloop.support.TestDatabases;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,10 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,9 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * installed — never silently passed.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "careloop.demo-data=true", "careloop.admin-password=admin-test-pw"})
-abstract class BrowserTestBase {
+abstract class BrowserTestBase extends com.careloop.support.FullStackTestBase {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -50,11 +43,6 @@ abstract class BrowserTestBase {
     static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
 
     static WebDriver driver;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.register(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -181,8 +169,8 @@ abstract class BrowserTestBase {
         long figure = Long.parseLong(overdue.findElement(By.className("num")).getText().replace(",", ""));
         submit(overdue);
         org.assertj.core.api.Assertions.assertThat(driver.getCurrentUrl()).contains("/service-requests").contains("overdue=true");
-        int rows = driver.findElements(By.cssSelector("#queue tbody tr[id^='row-']")).size();
-        if (figure <= rows || driver.findElements(By.id("next-page")).isEmpty()) {
+        int rows = now(By.cssSelector("#queue tbody tr[id^='row-']")).size();
+        if (figure <= rows || now(By.id("next-page")).isEmpty()) {
             org.assertj.core.api.Assertions.assertThat((long) rows).isEqualTo(figure);
         } else {
             org.assertj.core.api.Assertions.assertThat(Long.parseLong(driver.findElement(By.id("count-overdue")).getText().trim()))

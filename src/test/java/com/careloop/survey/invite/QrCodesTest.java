@@ -23,9 +23,10 @@ class QrCodesTest {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     @Test
-    void everyLinkOfAThousandRandomTokensDecodesFromItsPng() throws Exception {
+    void everyLinkOfTwoHundredRandomTokensDecodesFromItsPng() throws Exception {
         Random random = new Random(20261204L);
-        for (int i = 0; i < 1000; i++) {
+        // 200 × 43 random characters use every one of the 64 many times over; a thousand took 10 s of the build
+        for (int i = 0; i < 200; i++) {
             StringBuilder link = new StringBuilder("https://care.example.com/s/");
             for (int k = 0; k < 43; k++) {
                 link.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
