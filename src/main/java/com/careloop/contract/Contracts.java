@@ -477,10 +477,16 @@ public class Contracts {
         CurrentUser me = users.current().orElse(null);
         if (me != null && !me.scope().allows(c.getDepartmentId(), c.getSalespersonId(), c.getRegisteredBy())
                 && !approvals.involves(REVIEW_SUBJECT, id, me.id()) && !approvals.involves(MAJOR_SUBJECT, id, me.id())
-                && !reviewsAChange(id, me.id())) {
+                && !reviewsAChange(id, me.id()) && !shipsFor(id, me.id())) {
             throw new AccessDeniedException("contract " + id + " is outside the reader's data scope");
         }
         return c;
+    }
+
+    /** Whether the user is the shipper (发货员) of one of the contract's shipments: they print its papers (002-A17). */
+    private boolean shipsFor(long contractId, long userId) {
+        return jdbc.sql("select count(*) from contract_shipment where contract_id = :id and shipper_id = :me")
+                .param("id", contractId).param("me", userId).query(Long.class).single() > 0;
     }
 
     /** Whether the user is (or was) asked to re-review a change of the contract. */
