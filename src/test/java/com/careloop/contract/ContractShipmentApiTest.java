@@ -178,7 +178,11 @@ class ContractShipmentApiTest extends ApiTestBase {
         assertThat(progress.get(0).get("shipped").decimalValue()).isEqualByComparingTo("100");
         assertThat(progress.get(1).get("shipped").decimalValue()).isEqualByComparingTo("35");
         assertThat(progress.valueStream().allMatch(p -> p.get("complete").asBoolean())).isTrue();
-        assertThat(get(BASE + "/" + id, tokenFor("sales")).json().get("status").asString()).isEqualTo("DELIVERED");
+        JsonNode delivered = get(BASE + "/" + id, tokenFor("sales")).json();
+        assertThat(delivered.get("status").asString()).isEqualTo("DELIVERED");
+        JsonNode row = get(BASE + "?q=" + delivered.get("number").asString(), tokenFor("sales")).json().get("items").get(0);
+        assertThat(row.get("shippedAmount").decimalValue()).as("the register's delivery progress: 100 × 3 + 35 × 1")
+                .isEqualByComparingTo("335");
         assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'contract-shipment' and record_id = :id")
                 .param("id", String.valueOf(s1Id)).query(Long.class).single()).as("planned and shipped, audited")
                 .isGreaterThanOrEqualTo(2);
