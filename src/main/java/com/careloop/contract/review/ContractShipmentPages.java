@@ -130,7 +130,7 @@ class ContractShipmentPages {
         }
         shipments.ship(s.contractId(), id, new ContractShipments.Ship(date(form.getFirst("shippedOn"), "shippedOn"),
                 form.getFirst("deliveryNote"), lines, version(form)));
-        flash.addFlashAttribute("success", "contract.shipment.shipped");
+        flash.addFlashAttribute("success", "contract.shipment.shippedDone");
         return "redirect:" + ContractShipments.PAGE + "/" + id;
     }
 
