@@ -54,7 +54,16 @@ public final class ContractViews {
                       ContractSource source, LocalDate orderDate, LocalDate deliveryDate, String products,
                       BigDecimal totalAmount, String salespersonName, String departmentName, String region,
                       ContractStatus status, ReviewStage reviewStage, ReviewOutcome outcome, boolean major,
-                      int revision) {
+                      int revision, BigDecimal shippedAmount) {
+
+        /** Delivery progress (出货计划, 002-A17): the value shipped as a whole percentage of the contract's total. */
+        public int shippedPercent() {
+            if (shippedAmount == null || totalAmount == null || totalAmount.signum() == 0) {
+                return 0;
+            }
+            return shippedAmount.multiply(BigDecimal.valueOf(100)).divide(totalAmount, 0, java.math.RoundingMode.DOWN)
+                    .intValue();
+        }
     }
 
     public record Page(List<Row> items, String nextCursor) {

@@ -477,10 +477,16 @@ public class Contracts {
         CurrentUser me = users.current().orElse(null);
         if (me != null && !me.scope().allows(c.getDepartmentId(), c.getSalespersonId(), c.getRegisteredBy())
                 && !approvals.involves(REVIEW_SUBJECT, id, me.id()) && !approvals.involves(MAJOR_SUBJECT, id, me.id())
-                && !reviewsAChange(id, me.id())) {
+                && !reviewsAChange(id, me.id()) && !shipsFor(id, me.id())) {
             throw new AccessDeniedException("contract " + id + " is outside the reader's data scope");
         }
         return c;
+    }
+
+    /** Whether the user is the shipper (发货员) of one of the contract's shipments: they print its papers (002-A17). */
+    private boolean shipsFor(long contractId, long userId) {
+        return jdbc.sql("select count(*) from contract_shipment where contract_id = :id and shipper_id = :me")
+                .param("id", contractId).param("me", userId).query(Long.class).single() > 0;
     }
 
     /** Whether the user is (or was) asked to re-review a change of the contract. */
@@ -583,7 +589,11 @@ public class Contracts {
                        (select min(l.product) from contract_line l where l.contract_id = c.id) first_product,
                        (select count(*) from contract_line l where l.contract_id = c.id) line_count,
                        c.total_amount, c.salesperson_name, c.department_id, c.region, c.status, c.review_stage, c.outcome,
-                       c.major, c.revision""").append(order.selectColumn()).append("""
+                       c.major, c.revision,
+                       (select coalesce(sum(sl.shipped_quantity * l.unit_price), 0) from contract_shipment s
+                          join contract_shipment_line sl on sl.shipment_id = s.id
+                          join contract_line l on l.contract_id = s.contract_id and l.line_no = sl.line_no
+                         where s.contract_id = c.id and s.status = 'SHIPPED') shipped_amount""").append(order.selectColumn()).append("""
                  from contract c
                 where (""").append(scope.sql()).append(")");
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
@@ -635,7 +645,7 @@ public class Contracts {
                     rs.getString(12), null, rs.getString(14), ContractStatus.valueOf(rs.getString(15)),
                     ReviewStage.valueOf(rs.getString(16)),
                     rs.getString(17) == null ? null : ReviewOutcome.valueOf(rs.getString(17)), rs.getBoolean(18),
-                    rs.getInt(19)));
+                    rs.getInt(19), rs.getBigDecimal("shipped_amount")));
         })).list(), limit);
         // the department's name from the platform's directory (one query per page), never a join on its table
         Map<Long, OrgDirectory.Department> departments = org.departments(slice.items().stream()
@@ -650,7 +660,8 @@ public class Contracts {
             Row r = row;
             return d == null ? r : new Row(r.id(), r.number(), r.customerName(), r.customerNumber(), r.contractClass(),
                     r.source(), r.orderDate(), r.deliveryDate(), r.products(), r.totalAmount(), r.salespersonName(),
-                    d.name(), r.region(), r.status(), r.reviewStage(), r.outcome(), r.major(), r.revision());
+                    d.name(), r.region(), r.status(), r.reviewStage(), r.outcome(), r.major(), r.revision(),
+                    r.shippedAmount());
         }
     }
 

@@ -447,6 +447,12 @@ public class Contract implements Auditable {
         status = ContractStatus.DELIVERED;
     }
 
+    /** Every line fully shipped (出货计划, 002-A17): an accepted contract or one in production is delivered. */
+    public void shippedInFull() {
+        requireStatus("deliver", ContractStatus.ACCEPTED, ContractStatus.IN_PRODUCTION);
+        status = ContractStatus.DELIVERED;
+    }
+
     public void close() {
         requireStatus("close", ContractStatus.DELIVERED);
         status = ContractStatus.CLOSED;

@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Demo mode only, and only while there is no contract yet: contracts of the demo paper-packaging customers in the
  * states a newcomer should see — registered, under countersign with an open inconsistency, waiting for the outcome,
  * waiting for the general manager, accepted and in production (then changed: v2 with its change notice), delivered
- * and closed, cancelled. Entered through the
+ * and closed, cancelled; the contract in production has a shipping plan (one lot shipped, one planned). Entered
+ * through the
  * service by the salesperson (钱晓东), quality (周卫东) and the general manager (吴建国), so they are numbered, timed and
  * audited like real ones. The demo company has nobody in production, purchasing, technical or finance: their review
  * tasks go to the approval administrators until such users are created.
@@ -42,6 +43,7 @@ class ContractBootstrap implements ApplicationRunner {
 
     private final Contracts contracts;
     private final ContractChanges changes;
+    private final ContractShipments shipments;
     private final DemoSignatures demo;
     private final CustomerDirectory customers;
     private final JdbcClient jdbc;
@@ -50,10 +52,11 @@ class ContractBootstrap implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ContractBootstrap(Contracts contracts, ContractChanges changes, DemoSignatures demo, CustomerDirectory customers, JdbcClient jdbc, CareLoopProperties properties,
+    ContractBootstrap(Contracts contracts, ContractChanges changes, ContractShipments shipments, DemoSignatures demo, CustomerDirectory customers, JdbcClient jdbc, CareLoopProperties properties,
                       SignedInAs signedIn, TransactionTemplate tx, Clock clock) {
         this.contracts = contracts;
         this.changes = changes;
+        this.shipments = shipments;
         this.demo = demo;
         this.customers = customers;
         this.jdbc = jdbc;
@@ -120,6 +123,21 @@ class ContractBootstrap implements ApplicationRunner {
                 today.minusDays(12).plusDays(30), null, null, List.of(new ContractCommands.Line("酱油六瓶装纸箱", null,
                 new BigDecimal("32000"), "只", new BigDecimal("3.15"), null)), null)).id()));
         demo.signAll(ContractChanges.SUBJECT, change);
+        // the shipping plan (出货计划) of the contract in production: a first lot shipped by the warehouse keeper, the
+        // next planned for next week
+        Long keeper = jdbc.sql("select id from app_user where username = 'keeper' and active = true")
+                .query(Long.class).optional().orElse(null);
+        if (keeper != null) {
+            long shipped = call("sales", () -> tx.execute(s -> shipments.plan(inProduction, new ContractShipments.Plan(
+                    today, null, "恒通物流", "苏E·A3D21", keeper, List.of(new ContractShipment.PlanLine(1,
+                    new BigDecimal("10000"), 20, "恒顺食品 HS-CG-2026-0388 / 酱油六瓶装")))).id()));
+            signedIn.run("keeper", () -> tx.executeWithoutResult(s -> shipments.ship(inProduction, shipped,
+                    new ContractShipments.Ship(today, "SHD-20260001", null, null))));
+            signedIn.run("sales", () -> tx.executeWithoutResult(s -> shipments.plan(inProduction,
+                    new ContractShipments.Plan(today.plusDays(7), null, "恒通物流", null, keeper, List.of(
+                            new ContractShipment.PlanLine(1, new BigDecimal("12000"), 20,
+                                    "恒顺食品 HS-CG-2026-0388 / 酱油六瓶装"))))));
+        }
     }
 
     private <T> T call(String username, java.util.function.Supplier<T> work) {

@@ -8,7 +8,8 @@ import com.careloop.platform.Navigation;
 
 import org.springframework.stereotype.Component;
 
-/** The contract module's sidebar entries: the register and the month-end distributions (002-A12). */
+/** The contract module's sidebar entries: the register the month-end distributions (002-A12) and
+ * the shipping plan (002-A17). */
 @Component
 class ContractNavigation implements Navigation {
 
@@ -16,6 +17,8 @@ class ContractNavigation implements Navigation {
     public List<NavItem> items() {
         return List.of(new NavItem("nav.group.contract", "nav.contracts", "/contracts", ContractPermissions.VIEW, 350),
                 new NavItem("nav.group.contract", "nav.contractDistributions", ContractDistributions.PAGE,
-                        ContractPermissions.VIEW, 353));
+                        ContractPermissions.VIEW, 353),
+                new NavItem("nav.group.contract", "nav.contractShipments", ContractShipments.PAGE,
+                        ContractPermissions.VIEW, 354));
     }
 }

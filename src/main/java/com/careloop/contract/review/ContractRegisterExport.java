@@ -33,6 +33,7 @@ class ContractRegisterExport {
             new Column<>("contract.department", Row::departmentName),
             new Column<>("contract.region", Row::region),
             Column.label("contract.status", "contract.status.", Row::status),
+            new Column<>("contract.shippedPercent", r -> r.shippedPercent() + "%"),
             new Column<>("contract.revision", r -> "v" + r.revision()),
             Column.label("contract.reviewStage", "contract.stage.", Row::reviewStage),
             new Column<>("contract.outcome", Row::outcome));

@@ -15,17 +15,20 @@ import org.springframework.stereotype.Component;
  * Contract work on the home page that the approval inbox does not already count (signatures are approval tasks and
  * show in "waiting for my approval"): contracts whose countersign ended and wait for the sales manager's outcome, and
  * open inconsistencies on the salesperson's own contracts that they must settle with the customer, and month-end
- * distributions of contracts whose receipt the user has not acknowledged yet (002-A12).
+ * distributions of contracts whose receipt the user has not acknowledged yet (002-A12), and the shipments the user
+ * is the shipper of (002-A17; urgent from the planned day on).
  */
 @Component
 class ContractWork implements WorkSource {
 
     private final JdbcClient jdbc;
     private final ContractDistributions distributions;
+    private final ContractShipments shipments;
 
-    ContractWork(JdbcClient jdbc, ContractDistributions distributions) {
+    ContractWork(JdbcClient jdbc, ContractDistributions distributions, ContractShipments shipments) {
         this.jdbc = jdbc;
         this.distributions = distributions;
+        this.shipments = shipments;
     }
 
     @Override
@@ -51,6 +54,11 @@ class ContractWork implements WorkSource {
         long distributed = distributions.awaiting(me.id());
         if (distributed > 0) {
             work.add(new WorkCount("contract-distributions", distributed, false, ContractDistributions.PAGE));
+        }
+        long[] shipping = shipments.awaiting(me.id());
+        if (shipping[0] > 0) {
+            work.add(new WorkCount("contract-shipments", shipping[0], shipping[1] > 0, ContractShipments.PAGE
+                    + "?status=PLANNED&shipperId=" + me.id()));
         }
         return work;
     }

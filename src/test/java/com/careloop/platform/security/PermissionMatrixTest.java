@@ -133,6 +133,7 @@ class PermissionMatrixTest extends ApiTestBase {
         MATRIX.putAll(com.careloop.platform.approval.ApprovalEndpointRules.RULES);
         MATRIX.putAll(com.careloop.contract.ContractEndpointRules.RULES);
         MATRIX.putAll(com.careloop.contract.ContractChangeEndpointRules.RULES);
+        MATRIX.putAll(com.careloop.contract.ContractShipmentEndpointRules.RULES);
         MATRIX.putAll(com.careloop.property.PropertyEndpointRules.RULES);
         MATRIX.putAll(com.careloop.platform.org.PositionEndpointRules.RULES);
         MATRIX.putAll(com.careloop.contract.tender.TenderEndpointRules.RULES);
