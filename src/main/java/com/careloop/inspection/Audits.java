@@ -760,22 +760,17 @@ public class Audits {
             sql.append(" and f.severity = :severity");
             params.put("severity", f.severity().name());
         }
-        if (!s.all) {
-            sql.append(" " + """
-                     and (f.department_id in (:depts) or a.lead_user_id = :me or exists (select 1 from audit_member m
-                       where m.audit_id = a.id and (m.user_id = :me or m.department_id in (:depts))))""");
-            params.put("me", s.me);
-            params.put("depts", s.departments);
-        }
         String q = f.q() == null || f.q().isBlank() ? null : f.q().strip().toLowerCase(Locale.ROOT);
         if (q != null && q.length() > 200) {
             throw new InvalidInputException("q", "max-length", Text.of("error.inspection.keyword-too-long"));
         }
         String order = NEWEST_FIRST;
         if (postgres) {
-            // planned for the values at hand, not a cached generic plan (SET LOCAL: this transaction only); a generic
+            // planned for the values at hand, not a cached generic plan (this transaction only); a generic
             // plan of "status = $1 and severity = $2" walked every finding for a pair that has none (InspectionBench)
-            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            // nor in parallel: starting workers cost 130 ms on the loaded machine for a 10 ms scan
+            jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                    + " set_config('max_parallel_workers_per_gather', '0', true)").query((rs, i) -> 0).list();
         }
         if (q != null && postgres) {
             order = keyword(q, sql, params);
@@ -785,6 +780,13 @@ public class Audits {
         } else if (q != null) {
             sql.append(" and (lower(" + FINDING_TEXT + ") like :q escape '\\' or lower(a.title) like :q escape '\\')");
             params.put("q", like(q));
+        }
+        if (!s.all) {
+            sql.append(" " + """
+                     and (f.department_id in (:depts) or a.lead_user_id = :me or exists (select 1 from audit_member m
+                       where m.audit_id = a.id and (m.user_id = :me or m.department_id in (:depts))))""");
+            params.put("me", s.me);
+            params.put("depts", s.departments);
         }
         List<Finding> rows = jdbc.sql(sql + order + " limit :limit").params(params).query(this::mapFinding).list();
         String next = null;
@@ -802,13 +804,13 @@ public class Audits {
     static final String FINDING_TEXT = "f.code || ' ' || f.description";
 
     /**
-     * Restricts the findings query {@code sql} (its filters and the reader's scope) to a keyword {@code q} (lower case)
+     * Restricts the findings query {@code sql} (its filters; the reader's scope comes after) to a keyword {@code q} (lower case)
      * on PostgreSQL and returns the page's order (null when nothing matches), in the plan that reads the fewest rows
      * whatever the planner estimates (InspectionBench, FindingSearchPlanTest):
      * <ul>
      * <li>a frequent word among the newest findings below the cursor (at least a page of matches in the newest 2,000 of
-     * the filters and scope: {@link TextMatches#commonAmongNewest}) walks the id index newest-first with a text test no
-     * index serves and stops at the full page, within those 2,000;</li>
+     * the filters, the reader's scope left out to keep the test cheap: {@link TextMatches#commonAmongNewest}) walks the id index newest-first with a text test no
+     * index serves and stops at the full page (within those 2,000 for a reader who sees every finding);</li>
      * <li>otherwise the matching ids are taken first through the trigram and bigram indexes of the finding text and of
      * the audit title (V116), at most {@link TextMatches#CAP}, and the page is read from exactly those;</li>
      * <li>more matches than that, none among the newest (a frequent word of old audits): the indexed condition with the
@@ -822,7 +824,7 @@ public class Audits {
         text.put("word", q);
         Map<String, Object> newest = new LinkedHashMap<>(params);
         newest.putAll(text);
-        String conditions = sql.substring(FINDING_SELECT.length()); // " where f.id < :after and ..."
+        String conditions = sql.substring(FINDING_SELECT.length()); // " where f.id < :after and <filters>"
         if (TextMatches.commonAmongNewest(jdbc, "select f.code, f.description, a.title from audit_finding f"
                         + " join audit a on a.id = f.audit_id" + conditions + " order by f.id desc",
                 "(strpos(lower(x.code || ' ' || x.description), :word) > 0 or strpos(lower(x.title), :word) > 0)",
@@ -833,9 +835,13 @@ public class Audits {
         }
         text.put("q", like(q));
         text.put("after", params.get("after"));
-        String bigrams = q.codePointCount(0, q.length()) == 2 ? " and careloop_bigrams(%s) @> careloop_bigrams(:word)" : "";
-        String inText = "lower(" + FINDING_TEXT + ") like :q escape '\\'" + bigrams.formatted(FINDING_TEXT);
-        String titles = "select t.id from audit t where lower(t.title) like :q escape '\\'" + bigrams.formatted("t.title");
+        // two characters (a Chinese word): its character bigram is in a text's bigrams exactly when the text holds it,
+        // so the bigram index alone decides and careloop_bigrams (PL/pgSQL) is never run per row (as a LIKE's companion
+        // in an OR it was: 20,000 calls, 340 ms); three or more: the trigram index, rechecked by the LIKE
+        boolean pair = q.codePointCount(0, q.length()) == 2;
+        String match = pair ? "careloop_bigrams(%s) @> careloop_bigrams(:word)" : "lower(%s) like :q escape '\\'";
+        String inText = match.formatted(FINDING_TEXT);
+        String titles = "select t.id from audit t where " + match.formatted("t.title");
         int before = sql.length();
         if (!TextMatches.restrict(jdbc, "select f.id from audit_finding f where f.id < :after and " + inText
                         + " union all select f.id from audit_finding f where f.id < :after and f.audit_id in (" + titles + ")",
