@@ -804,13 +804,14 @@ public class Audits {
     static final String FINDING_TEXT = "f.code || ' ' || f.description";
 
     /**
-     * Restricts the findings query {@code sql} (its filters; the reader's scope comes after) to a keyword {@code q} (lower case)
-     * on PostgreSQL and returns the page's order (null when nothing matches), in the plan that reads the fewest rows
-     * whatever the planner estimates (InspectionBench, FindingSearchPlanTest):
+     * Restricts the findings query {@code sql} (its filters; the reader's scope comes after) to a keyword {@code q}
+     * (lower case) on PostgreSQL and returns the page's order (null when nothing matches), in the plan that reads the
+     * fewest rows whatever the planner estimates (InspectionBench, FindingSearchPlanTest):
      * <ul>
      * <li>a frequent word among the newest findings below the cursor (at least a page of matches in the newest 2,000 of
-     * the filters, the reader's scope left out to keep the test cheap: {@link TextMatches#commonAmongNewest}) walks the id index newest-first with a text test no
-     * index serves and stops at the full page (within those 2,000 for a reader who sees every finding);</li>
+     * the filters, the reader's scope left out to keep the test cheap: {@link TextMatches#commonAmongNewest}) walks the
+     * id index newest-first with a text test no index serves and stops at the full page (within those 2,000 for a
+     * reader who sees every finding);</li>
      * <li>otherwise the matching ids are taken first through the trigram and bigram indexes of the finding text and of
      * the audit title (V116), at most {@link TextMatches#CAP}, and the page is read from exactly those;</li>
      * <li>more matches than that, none among the newest (a frequent word of old audits): the indexed condition with the
