@@ -59,6 +59,7 @@ import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.StoredFiles;
 import com.careloop.platform.Text;
+import com.careloop.platform.TextMatches;
 import com.careloop.platform.Texts;
 import com.careloop.platform.UploadedFiles;
 import com.careloop.platform.Versions;
@@ -759,7 +760,27 @@ public class Audits {
             sql.append(" and f.severity = :severity");
             params.put("severity", f.severity().name());
         }
-        String keyword = f.q() == null || f.q().isBlank() ? null : keyword(params, f.q());
+        String q = f.q() == null || f.q().isBlank() ? null : f.q().strip().toLowerCase(Locale.ROOT);
+        if (q != null && q.length() > 200) {
+            throw new InvalidInputException("q", "max-length", Text.of("error.inspection.keyword-too-long"));
+        }
+        String order = NEWEST_FIRST;
+        if (postgres) {
+            // planned for the values at hand, not a cached generic plan (this transaction only); a generic
+            // plan of "status = $1 and severity = $2" walked every finding for a pair that has none (InspectionBench)
+            // nor in parallel: starting workers cost 130 ms on the loaded machine for a 10 ms scan
+            jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                    + " set_config('max_parallel_workers_per_gather', '0', true)").query((rs, i) -> 0).list();
+        }
+        if (q != null && postgres) {
+            order = keyword(q, sql, params);
+            if (order == null) {
+                return new FindingPage(List.of(), null);
+            }
+        } else if (q != null) {
+            sql.append(" and (lower(" + FINDING_TEXT + ") like :q escape '\\' or lower(a.title) like :q escape '\\')");
+            params.put("q", like(q));
+        }
         if (!s.all) {
             sql.append(" " + """
                      and (f.department_id in (:depts) or a.lead_user_id = :me or exists (select 1 from audit_member m
@@ -767,24 +788,7 @@ public class Audits {
             params.put("me", s.me);
             params.put("depts", s.departments);
         }
-        String order = " order by f.id desc limit :limit";
-        List<Finding> rows = null;
-        if (postgres && keyword != null) {
-            // a frequent word: the newest findings below the cursor usually hold a full page, which is then exactly
-            // the page the whole search gives (every id in the window is above any id below it); a rare word falls
-            // through to the indexes. The window's text test is strpos, which no index serves, so PostgreSQL reads
-            // the id range instead of every match of the word (benchmark: a bitmap of 20,000 matches, 500+ ms).
-            params.put("floor", Math.min(after, jdbc.sql("select coalesce(max(id), 0) from audit_finding")
-                    .query(Long.class).single() + 1) - SEARCH_WINDOW);
-            rows = jdbc.sql(sql + " and f.id >= :floor and (strpos(lower(" + FINDING_TEXT + "), :word) > 0 or "
-                    + TITLE_MATCH.formatted("") + ")" + order).params(params).query(this::mapFinding).list();
-            if (rows.size() <= n) {
-                rows = null;
-            }
-        }
-        if (rows == null) {
-            rows = jdbc.sql(sql + (keyword == null ? "" : keyword) + order).params(params).query(this::mapFinding).list();
-        }
+        List<Finding> rows = jdbc.sql(sql + order + " limit :limit").params(params).query(this::mapFinding).list();
         String next = null;
         if (rows.size() > n) {
             rows = rows.subList(0, n);
@@ -793,33 +797,64 @@ public class Audits {
         return new FindingPage(rows, next);
     }
 
-    /** How many of the newest findings a keyword search looks at first (PostgreSQL). */
-    static final int SEARCH_WINDOW = 10_000;
+    /** The findings list's order: newest first, which the cursor (the last id) pages on. */
+    private static final String NEWEST_FIRST = " order by f.id desc";
 
     /** The text searched: a finding's code and description (V116 indexes exactly this expression) or its audit's title. */
     static final String FINDING_TEXT = "f.code || ' ' || f.description";
 
-    /** The audits whose title has the keyword, collected first (so the finding indexes combine with them). */
-    private static final String TITLE_MATCH = "f.audit_id = any(array(select t.id from audit t where lower(t.title) like :q"
-            + " escape '\\'%s))";
+    /**
+     * Restricts the findings query {@code sql} (its filters; the reader's scope comes after) to a keyword {@code q}
+     * (lower case) on PostgreSQL and returns the page's order (null when nothing matches), in the plan that reads the
+     * fewest rows whatever the planner estimates (InspectionBench, FindingSearchPlanTest):
+     * <ul>
+     * <li>a frequent word among the newest findings below the cursor (at least a page of matches in the newest 2,000 of
+     * the filters, the reader's scope left out to keep the test cheap: {@link TextMatches#commonAmongNewest}) walks the
+     * id index newest-first with a text test no index serves and stops at the full page (within those 2,000 for a
+     * reader who sees every finding);</li>
+     * <li>otherwise the matching ids are taken first through the trigram and bigram indexes of the finding text and of
+     * the audit title (V116), at most {@link TextMatches#CAP}, and the page is read from exactly those;</li>
+     * <li>more matches than that, none among the newest (a frequent word of old audits): the indexed condition with the
+     * order written {@code f.id + 0}, so the matches are collected through the text indexes and the newest sorted out;
+     * walking the id index would test every newer finding (benchmark: 180,000 rows, each through
+     * {@code careloop_bigrams}).</li>
+     * </ul>
+     */
+    private String keyword(String q, StringBuilder sql, Map<String, Object> params) {
+        Map<String, Object> text = new LinkedHashMap<>();
+        text.put("word", q);
+        Map<String, Object> newest = new LinkedHashMap<>(params);
+        newest.putAll(text);
+        String conditions = sql.substring(FINDING_SELECT.length()); // " where f.id < :after and <filters>"
+        if (TextMatches.commonAmongNewest(jdbc, "select f.code, f.description, a.title from audit_finding f"
+                        + " join audit a on a.id = f.audit_id" + conditions + " order by f.id desc",
+                "(strpos(lower(x.code || ' ' || x.description), :word) > 0 or strpos(lower(x.title), :word) > 0)",
+                newest, (int) params.get("limit"))) {
+            sql.append(" and (strpos(lower(" + FINDING_TEXT + "), :word) > 0 or strpos(lower(a.title), :word) > 0)");
+            params.putAll(text);
+            return NEWEST_FIRST;
+        }
+        text.put("q", like(q));
+        text.put("after", params.get("after"));
+        // two characters (a Chinese word): its character bigram is in a text's bigrams exactly when the text holds it,
+        // so the bigram index alone decides and careloop_bigrams (PL/pgSQL) is never run per row (as a LIKE's companion
+        // in an OR it was: 20,000 calls, 340 ms); three or more: the trigram index, rechecked by the LIKE
+        boolean pair = q.codePointCount(0, q.length()) == 2;
+        String match = pair ? "careloop_bigrams(%s) @> careloop_bigrams(:word)" : "lower(%s) like :q escape '\\'";
+        String inText = match.formatted(FINDING_TEXT);
+        String titles = "select t.id from audit t where " + match.formatted("t.title");
+        int before = sql.length();
+        if (!TextMatches.restrict(jdbc, "select f.id from audit_finding f where f.id < :after and " + inText
+                        + " union all select f.id from audit_finding f where f.id < :after and f.audit_id in (" + titles + ")",
+                "(" + inText + " or f.audit_id = any(array(" + titles + ")))", text, "f.id", sql, params)) {
+            return null;
+        }
+        return sql.indexOf(" f.id in (:", before) >= 0 ? NEWEST_FIRST : " order by f.id + 0 desc";
+    }
 
-    /** The keyword's condition (its parameters put in {@code params}): a 422 over 200 characters. */
-    private String keyword(Map<String, Object> params, String keyword) {
-        String q = keyword.strip().toLowerCase(Locale.ROOT);
-        if (q.length() > 200) {
-            throw new InvalidInputException("q", "max-length", Text.of("error.inspection.keyword-too-long"));
-        }
-        params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        params.put("word", q);
-        if (!postgres) {
-            return " and (lower(" + FINDING_TEXT + ") like :q escape '\\' or lower(a.title) like :q escape '\\')";
-        }
-        // PostgreSQL: trigram indexes serve 3+ characters, the character bigrams 2 (Chinese words); planned for the
-        // keyword at hand, not a cached generic plan (SET LOCAL: this transaction only).
-        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-        String bigrams = q.codePointCount(0, q.length()) == 2 ? " and careloop_bigrams(%s) @> careloop_bigrams(:word)" : "";
-        return " and ((lower(" + FINDING_TEXT + ") like :q escape '\\'" + bigrams.formatted(FINDING_TEXT) + ") or "
-                + TITLE_MATCH.formatted(bigrams.formatted("t.title")) + ")";
+    /** A LIKE pattern of {@code q} anywhere, its wildcards escaped. */
+    private static String like(String q) {
+        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     @Transactional(readOnly = true)

@@ -26,6 +26,7 @@ import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.CustomerLinks;
 import com.careloop.platform.Notifications;
 import com.careloop.platform.OrgDirectory;
+import com.careloop.platform.TextMatches;
 import com.careloop.platform.calendar.CalendarService;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.ListSort;

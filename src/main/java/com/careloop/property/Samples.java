@@ -29,6 +29,7 @@ import com.careloop.platform.Notifications;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.StoredFiles;
 import com.careloop.platform.Text;
+import com.careloop.platform.TextMatches;
 import com.careloop.platform.Texts;
 import com.careloop.platform.UploadedFiles;
 import com.careloop.property.SampleCommands.Accept;

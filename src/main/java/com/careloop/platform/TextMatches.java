@@ -1,4 +1,4 @@
-package com.careloop.property;
+package com.careloop.platform;
 
 import java.util.List;
 import java.util.Map;
@@ -6,7 +6,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The plan of a register's text search, made independent of the planner's estimate. A selective fragment (钢印-77:
+ * The plan of a list's text search, made independent of the planner's estimate (the property register, the samples,
+ * the inspection findings). A selective fragment (钢印-77:
  * ~1,000 of 500,000 items) is cheapest as "collect the matches through the trigram indexes, sort those"; a common one
  * (模具: a third of the register) as "walk the sort index and filter until the page is full". PostgreSQL chooses
  * between the two from a LIKE estimate that ANALYZE's sample makes vary by a factor of five, and its wrong choice read
@@ -15,10 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * primary-key probes and a sort of a few thousand rows at most); when there are more, the fragment is common and the
  * page query keeps its text condition and walks the sort index, which finds a page of matches at once.
  */
-final class TextMatches {
+public final class TextMatches {
 
     /** The most matches sorted in memory of the database instead of walking the sort index. */
-    static final int CAP = 5000;
+    public static final int CAP = 5000;
 
     private TextMatches() {
     }
@@ -27,7 +28,7 @@ final class TextMatches {
      * The ids {@code idQuery} selects (no order; its parameters in {@code params}) when there are at most {@link #CAP};
      * null when there are more (then the caller filters as before).
      */
-    static List<Long> few(JdbcClient jdbc, String idQuery, Map<String, Object> params) {
+    public static List<Long> few(JdbcClient jdbc, String idQuery, Map<String, Object> params) {
         List<Long> ids = jdbc.sql(idQuery + " limit " + (CAP + 1)).params(params).query(Long.class).list();
         return ids.size() > CAP ? null : ids;
     }
@@ -36,7 +37,7 @@ final class TextMatches {
      * Restricts a page query to the text matches: {@code idColumn in (the few ids)}, or, for a common fragment, its
      * {@code textCondition} (with {@code textParams}). False when nothing matches: the page is empty.
      */
-    static boolean restrict(JdbcClient jdbc, String idQuery, String textCondition, Map<String, Object> textParams,
+    public static boolean restrict(JdbcClient jdbc, String idQuery, String textCondition, Map<String, Object> textParams,
                             String idColumn, StringBuilder where, Map<String, Object> params) {
         List<Long> ids = few(jdbc, idQuery, textParams);
         if (ids == null) {
@@ -54,7 +55,7 @@ final class TextMatches {
     }
 
     /** How many of the newest rows {@link #commonAmongNewest} looks at. */
-    static final int NEWEST = 2000;
+    public static final int NEWEST = 2000;
 
     /**
      * Whether a fragment is common: at least {@code page} of the {@link #NEWEST} newest rows ({@code newestRows}: a query
@@ -63,7 +64,7 @@ final class TextMatches {
      * little either way. A common fragment is best served by walking the sort index and stopping at a full page, a
      * rare one by collecting its matches ({@link #restrict}); no ANALYZE estimate is involved.
      */
-    static boolean commonAmongNewest(JdbcClient jdbc, String newestRows, String condition, Map<String, Object> params,
+    public static boolean commonAmongNewest(JdbcClient jdbc, String newestRows, String condition, Map<String, Object> params,
                                      int page) {
         long found = jdbc.sql("select count(*) from (select 1 from (" + newestRows + " limit " + NEWEST + ") x where "
                 + condition + " limit " + page + ") y").params(params).query(Long.class).single();
