@@ -60,23 +60,32 @@ class PropertySearchPlanTest extends ApiTestBase {
         return Map.entry(codes, read[0]);
     }
 
-    @Test
-    void aSelectiveFragmentReadsItsMatchesNotTheRegister() {
-        Assumptions.assumeTrue(TestDatabases.onPostgres(), "PostgreSQL plans");
+    /**
+     * {@link #ITEMS} held items of production by SQL (g = 1 … ITEMS in the expressions; {@code :tag} and {@code :prefix}
+     * bound), then ANALYZE.
+     */
+    void seed(String code, String itemName, String marking, String location, String prefix, String tag) {
         long prod = jdbc.sql("select id from department where code = 'PROD'").query(Long.class).single();
         long customer = jdbc.sql("select min(id) from customer").query(Long.class).single();
         long gm = jdbc.sql("select id from app_user where username = 'gm'").query(Long.class).single();
-        String prefix = "GCP" + (System.nanoTime() % 100000) + "-";
         jdbc.sql("""
                 insert into customer_property (code, customer_id, kind, item_name, spec, quantity, unit, received_on,
                   receiver_name, verification, marking, storage_location, owning_department_id, holder_department_id,
                   confidential, status, registered_by, registered_by_name, version, created_at, updated_at)
-                select :prefix || g, :customer, 'TOOLING', '计划模具' || lpad((g % 10000)::text, 4, '0'), 'M', 1, '套',
-                  date '2024-01-01' + (g % 600), '计划接收人', 'PASSED', '钢印计划-' || g, '模具库 P-0' || (g % 9),
-                  :prod, :prod, false, 'HELD', :gm, '吴建国', 0, current_timestamp, current_timestamp
-                from generate_series(1, :n) g""").param("prefix", prefix).param("customer", customer)
-                .param("prod", prod).param("gm", gm).param("n", ITEMS).update();
+                select %s, :customer, 'TOOLING', %s, 'M', 1, '套', date '2024-01-01' + (g %% 600), '计划接收人',
+                  'PASSED', %s, %s, :prod, :prod, false, 'HELD', :gm, '吴建国', 0, current_timestamp, current_timestamp
+                from generate_series(1, :n) g""".formatted(code, itemName, marking, location))
+                .param("prefix", prefix).param("tag", tag).param("customer", customer).param("prod", prod)
+                .param("gm", gm).param("n", ITEMS).update();
         jdbc.sql("analyze customer_property").update();
+    }
+
+    @Test
+    void aSelectiveFragmentReadsItsMatchesNotTheRegister() {
+        Assumptions.assumeTrue(TestDatabases.onPostgres(), "PostgreSQL plans");
+        String prefix = "GCP" + (System.nanoTime() % 100000) + "-";
+        seed(":prefix || g", "'计划模具' || lpad((g % 10000)::text, 4, '0')", "'钢印计划-' || g",
+                "'模具库 P-0' || (g % 9)", prefix, "");
 
         for (String sort : new String[] {null, "receivedOn"}) {
             var hit = search("钢印计划-77", sort);
@@ -113,22 +122,10 @@ class PropertySearchPlanTest extends ApiTestBase {
     @Test
     void aCommonLocationPagesFromTheSortIndexARareOneReadsItsMatches() {
         Assumptions.assumeTrue(TestDatabases.onPostgres(), "PostgreSQL plans");
-        long prod = jdbc.sql("select id from department where code = 'PROD'").query(Long.class).single();
-        long customer = jdbc.sql("select min(id) from customer").query(Long.class).single();
-        long gm = jdbc.sql("select id from app_user where username = 'gm'").query(Long.class).single();
         String tag = "库" + (System.nanoTime() % 100000);
         String prefix = "GCL" + (System.nanoTime() % 100000) + "-";
-        jdbc.sql("""
-                insert into customer_property (code, customer_id, kind, item_name, spec, quantity, unit, received_on,
-                  receiver_name, verification, marking, storage_location, owning_department_id, holder_department_id,
-                  confidential, status, registered_by, registered_by_name, version, created_at, updated_at)
-                select :prefix || g, :customer, 'TOOLING', '位置模具', 'M', 1, '套', date '2024-01-01' + (g % 600),
-                  '位置接收人', 'PASSED', '钢印位置-' || g,
-                  case when g <= 100 then :tag || ' R-77' when g % 2 = 0 then :tag || ' L-01' else :tag || ' M-02' end,
-                  :prod, :prod, false, 'HELD', :gm, '吴建国', 0, current_timestamp, current_timestamp
-                from generate_series(1, :n) g""").param("prefix", prefix).param("customer", customer)
-                .param("prod", prod).param("gm", gm).param("tag", tag).param("n", ITEMS).update();
-        jdbc.sql("analyze customer_property").update();
+        seed(":prefix || g", "'位置模具'", "'钢印位置-' || g", "case when g <= 100 then :tag || ' R-77' when g % 2 = 0"
+                + " then :tag || ' L-01' else :tag || ' M-02' end", prefix, tag);
 
         var common = search(new PropertyViews.Filter(null, null, tag + " l-01", null, null, null, null), null);
         System.out.printf("search plan: location %s L-01 (29,950 matches) read %d rows%n", tag, common.getValue());
@@ -169,22 +166,10 @@ class PropertySearchPlanTest extends ApiTestBase {
     @Test
     void aWholeNumberIsAnIndexProbeAndALocationNamingNoneReadsNoItem() {
         Assumptions.assumeTrue(TestDatabases.onPostgres(), "PostgreSQL plans");
-        long prod = jdbc.sql("select id from department where code = 'PROD'").query(Long.class).single();
-        long customer = jdbc.sql("select min(id) from customer").query(Long.class).single();
-        long gm = jdbc.sql("select id from app_user where username = 'gm'").query(Long.class).single();
         String tag = "库" + (System.nanoTime() % 100000);
         String prefix = "GCN" + (System.nanoTime() % 100000) + "-";
-        jdbc.sql("""
-                insert into customer_property (code, customer_id, kind, item_name, spec, quantity, unit, received_on,
-                  receiver_name, verification, marking, storage_location, owning_department_id, holder_department_id,
-                  confidential, status, registered_by, registered_by_name, version, created_at, updated_at)
-                select :prefix || lpad(g::text, 6, '0'), :customer, 'TOOLING', '号码模具', 'M', 1, '套',
-                  date '2024-01-01' + (g % 600), '号码接收人', 'PASSED', '钢印号码-' || g,
-                  :tag || ' ' || (array['A-0','B-0','C-0'])[1 + g % 3] || (g % 9 + 1),
-                  :prod, :prod, false, 'HELD', :gm, '吴建国', 0, current_timestamp, current_timestamp
-                from generate_series(1, :n) g""").param("prefix", prefix).param("customer", customer)
-                .param("prod", prod).param("gm", gm).param("tag", tag).param("n", ITEMS).update();
-        jdbc.sql("analyze customer_property").update();
+        seed(":prefix || lpad(g::text, 6, '0')", "'号码模具'", "'钢印号码-' || g",
+                ":tag || ' ' || (array['A-0','B-0','C-0'])[1 + g % 3] || (g % 9 + 1)", prefix, tag);
 
         String number = prefix + "012345";
         var exact = search(number, null);

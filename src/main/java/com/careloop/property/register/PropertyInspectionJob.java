@@ -204,11 +204,6 @@ public class PropertyInspectionJob {
         return total;
     }
 
-    /** When an open copy confirmation requested at {@code requestedAt} is overdue: {@code days} later (0 = never). */
-    static boolean confirmationOverdue(Instant requestedAt, Instant now, int days) {
-        return days > 0 && !requestedAt.isAfter(now.minus(java.time.Duration.ofDays(days)));
-    }
-
     /**
      * Copy confirmations (receipt of a customer document's copy, its return or destruction — V172) a department has
      * left open for {@code days} days or more and that were not reminded yet: claimed per department by one update (a
