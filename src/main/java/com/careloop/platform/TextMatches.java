@@ -54,6 +54,56 @@ public final class TextMatches {
         return true;
     }
 
+    /**
+     * A keyword written like a whole record number ({@code GCB2026-012345}: letters, digits and '-', with a letter and
+     * a digit): every number of a register shares its prefix and year, so their trigrams are in every row and the
+     * trigram indexes would read posting lists as long as the register for one match. Such a keyword is first looked up
+     * by equality on the number's unique index ({@code table.code}, as typed and in capitals).
+     */
+    static boolean looksLikeNumber(String q) {
+        return q.length() >= 6 && q.length() <= 30 && q.chars().allMatch(ch -> ch == '-' || (ch >= '0' && ch <= '9')
+                || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))
+                && q.chars().anyMatch(Character::isDigit) && q.chars().anyMatch(Character::isLetter);
+    }
+
+    /**
+     * The id of the record whose number is exactly {@code q} (a keyword {@link #looksLikeNumber}), through the unique
+     * index of {@code table.code}; null when the keyword is no whole number of that register (then the text search).
+     */
+    static Long byNumber(JdbcClient jdbc, String table, String q) {
+        String typed = q.trim();
+        if (!looksLikeNumber(typed)) {
+            return null;
+        }
+        return jdbc.sql("select t.id from " + table + " t where t.code in (:typed, :upper)")
+                .param("typed", typed).param("upper", typed.toUpperCase(java.util.Locale.ROOT))
+                .query(Long.class).optional().orElse(null);
+    }
+
+    /** How many distinct values {@link #distinctMatching} walks at most. */
+    static final int DISTINCT_CAP = 2000;
+
+    /**
+     * The distinct lower-cased values of {@code column} of {@code table} that are {@code like} the pattern,
+     * read by a skip scan of the B-tree index on {@code lower(column)} (one probe per distinct value: a register has a few dozen
+     * storage locations for hundreds of thousands of items); null when there are more than {@link #DISTINCT_CAP}
+     * distinct values (then the caller searches as before). Exact, unlike the trigram index, which cannot tell
+     * {@code a-05} from every location holding "05" (a single letter has no trigram of its own) and rechecked
+     * 55,556 rows to find none (PropertyBench).
+     */
+    static List<String> distinctMatching(JdbcClient jdbc, String table, String column, String like) {
+        List<Map.Entry<String, Integer>> rows = jdbc.sql("with recursive d (v, n) as (select min(lower(t." + column
+                        + ")), 1 from " + table + " t union all select (select min(lower(c." + column + ")) from " + table
+                        + " c where lower(c." + column + ") > d.v), d.n + 1 from d where d.v is not null and d.n <= "
+                        + DISTINCT_CAP + ") select v, n from d where v is not null and (v like :like or n > "
+                        + DISTINCT_CAP + ")")
+                .param("like", like).query((rs, i) -> Map.entry(rs.getString(1), rs.getInt(2))).list();
+        if (rows.stream().anyMatch(r -> r.getValue() > DISTINCT_CAP)) {
+            return null;
+        }
+        return rows.stream().map(Map.Entry::getKey).toList();
+    }
+
     /** How many of the newest rows {@link #commonAmongNewest} looks at. */
     public static final int NEWEST = 2000;
 

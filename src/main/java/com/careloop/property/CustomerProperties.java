@@ -793,10 +793,21 @@ public class CustomerProperties {
                     + " desc", "lower(x.storage_location) like :location", loc, limit + 1)) {
                 sql.append(" and lower(coalesce(i.storage_location, '')) like :location");
                 params.putAll(loc);
-            } else if (!TextMatches.restrict(jdbc,
-                    "select i.id from customer_property i where lower(i.storage_location) like :location",
-                    "lower(i.storage_location) like :location", loc, "i.id", sql, params)) {
-                return new Page(List.of(), null);
+            } else {
+                // a rare one: the few distinct locations it names (a skip scan of V181's index), then their items
+                // through the same index, exactly; a location matching none is an empty page at once
+                List<String> locations = TextMatches.distinctMatching(jdbc, "customer_property",
+                        "storage_location", location);
+                if (locations != null && locations.isEmpty()) {
+                    return new Page(List.of(), null);
+                }
+                String condition = locations == null ? "lower(i.storage_location) like :location"
+                        : "lower(i.storage_location) in (:locations)";
+                Map<String, Object> found = locations == null ? loc : Map.of("locations", locations);
+                if (!TextMatches.restrict(jdbc, "select i.id from customer_property i where " + condition, condition,
+                        found, "i.id", sql, params)) {
+                    return new Page(List.of(), null);
+                }
             }
         }
         if (filter.departmentId() != null) {
@@ -807,7 +818,13 @@ public class CustomerProperties {
             sql.append(" and i.status = :status");
             params.put("status", filter.status().name());
         }
-        if (filter.q() != null && !filter.q().isBlank()) {
+        Long byNumber = filter.q() == null ? null : TextMatches.byNumber(jdbc, "customer_property", filter.q());
+        if (byNumber != null) {
+            // a whole record number: the item of that number, one probe of the unique index (PropertyBench
+            // GCB2026-012345: the trigram look-up read 1,827 index pages for one match)
+            sql.append(" and i.id = :byNumber");
+            params.put("byNumber", byNumber);
+        } else if (filter.q() != null && !filter.q().isBlank()) {
             String text = "(lower(i.code) like :q or lower(i.item_name) like :q or lower(i.marking) like :q)";
             String q = "%" + filter.q().trim().toLowerCase(java.util.Locale.ROOT) + "%";
             // few matches: the page is sorted from exactly those rows, whatever the planner estimates (TextMatches)

@@ -23,6 +23,8 @@ import jakarta.persistence.Table;
 @Table(name = "customer_property_copy_ack")
 public class PropertyCopyAck {
 
+    /** The audit trail's record type of the job's reminders (per department). */
+    public static final String RECORD_TYPE = "customer-property-copy-ack";
     public static final String RECEIPT = "RECEIPT";
     public static final String RETURN = "RETURN";
 

@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PropertyInspectionJob {
 
     /** What one run did. */
-    public record Run(LocalDate periodStart, LocalDate dueOn, int opened, int escalated, int reminded) {
+    public record Run(LocalDate periodStart, LocalDate dueOn, int opened, int escalated, int reminded,
+                      int confirmationsReminded) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(PropertyInspectionJob.class);
@@ -69,9 +70,10 @@ public class PropertyInspectionJob {
     @SchedulerLock(name = "customer-property-inspections", lockAtMostFor = "PT30M")
     public void scheduled() {
         Run run = run();
-        if (run.opened() + run.escalated() > 0) {
-            log.info("Customer property inspections {}: {} opened (due {}), {} overdue escalated", run.periodStart(),
-                    run.opened(), run.dueOn(), run.escalated());
+        if (run.opened() + run.escalated() + run.confirmationsReminded() > 0) {
+            log.info("Customer property inspections {}: {} opened (due {}), {} overdue escalated; {} open copy"
+                    + " confirmations reminded", run.periodStart(), run.opened(), run.dueOn(), run.escalated(),
+                    run.confirmationsReminded());
         }
     }
 
@@ -84,7 +86,8 @@ public class PropertyInspectionJob {
         int opened = open(today, period, due);
         int escalated = escalate(today);
         int reminded = remind(today, settings.inspectionReminderDays());
-        return new Run(period, due, opened, escalated, reminded);
+        int confirmations = remindConfirmations(settings.confirmationReminderDays());
+        return new Run(period, due, opened, escalated, reminded, confirmations);
     }
 
     /** The first day of the period holding {@code day}: periods of {@code months} from 1 January. */
@@ -194,6 +197,49 @@ public class PropertyInspectionJob {
                 }
                 audit.record(PropertyInspection.RECORD_TYPE, "department:" + department, "REMIND", AuditTrail.diff(
                         Map.of(), Map.of("dueSoon", claimed, "members", members.size())));
+                return claimed;
+            });
+            total += n == null ? 0 : n;
+        }
+        return total;
+    }
+
+    /**
+     * Copy confirmations (receipt of a customer document's copy, its return or destruction — V172) a department has
+     * left open for {@code days} days or more and that were not reminded yet: claimed per department by one update (a
+     * racing run, or a second node, finds none), then the department's active members are told once, in their own
+     * language (a notification of text codes). Each confirmation is reminded once; a confirmed one never.
+     */
+    private int remindConfirmations(int days) {
+        if (days == 0) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        Timestamp cutoff = Timestamp.from(Instant.now(clock).minus(java.time.Duration.ofDays(days)));
+        List<Long> departments = jdbc.sql("""
+                select distinct department_id from customer_property_copy_ack
+                where confirmed_at is null and reminded_at is null and requested_at <= :cutoff""")
+                .param("cutoff", cutoff).query(Long.class).list();
+        int total = 0;
+        for (Long department : departments) {
+            Integer n = tx.execute(s -> {
+                int claimed = jdbc.sql("""
+                        update customer_property_copy_ack set reminded_at = :now
+                        where department_id = :d and confirmed_at is null and reminded_at is null
+                          and requested_at <= :cutoff""")
+                        .param("now", now).param("d", department).param("cutoff", cutoff).update();
+                if (claimed == 0) {
+                    return 0;
+                }
+                List<Long> members = directory.activeMembers(department).stream()
+                        .map(com.careloop.platform.OrgDirectory.User::id).toList();
+                for (long member : members) {
+                    notifications.notify(member, Text.of("property.confirmation-reminder.title", claimed),
+                            Text.of("property.confirmation-reminder.body", claimed, days),
+                            "/customer-properties/confirmations?departmentId=" + department);
+                }
+                audit.record(PropertyCopyAck.RECORD_TYPE, "department:" + department, "REMIND", AuditTrail.diff(
+                        Map.of(), Map.of("open", claimed, "days", days, "members", members.size())));
                 return claimed;
             });
             total += n == null ? 0 : n;

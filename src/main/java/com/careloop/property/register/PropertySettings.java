@@ -58,8 +58,8 @@ public class PropertySettings {
     /** The saved settings over {@code yml} (the job's own copy in tests); yml alone while none is saved. */
     static PropertyProperties overlay(JdbcClient jdbc, PropertyProperties yml) {
         return saved(jdbc).map(v -> new PropertyProperties(v.inspectionMonths(), v.inspectionWorkingDays(),
-                yml.inspectionCron(), yml.inspectionBatch(), v.inspectionReminderDays(), v.decisionTaskWorkingDays()))
-                .orElse(yml);
+                yml.inspectionCron(), yml.inspectionBatch(), v.inspectionReminderDays(), v.decisionTaskWorkingDays(),
+                yml.confirmationReminderDays())).orElse(yml);
     }
 
     @Transactional(readOnly = true)

@@ -27,11 +27,13 @@ class PropertyWork implements WorkSource {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final PropertyProperties properties;
 
-    PropertyWork(JdbcClient jdbc, Clock clock, CareLoopProperties platform) {
+    PropertyWork(JdbcClient jdbc, Clock clock, CareLoopProperties platform, PropertyProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = platform.zone();
+        this.properties = properties;
     }
 
     @Override
@@ -57,16 +59,25 @@ class PropertyWork implements WorkSource {
         }
         lines.add(new WorkCount("property.handOversToSign", signatures, signatures > 0, list));
         // the copies of customer documents my department is to confirm: received, or returned/destroyed (7.5.3)
+        // overdue: open for careloop.property.confirmation-reminder-days or more (the job has reminded the department)
+        int days = properties.confirmationReminderDays();
+        java.time.Instant overdueFrom = days == 0 ? java.time.Instant.EPOCH
+                : clock.instant().minus(java.time.Duration.ofDays(days));
         long[] copies = jdbc.sql("""
                 select coalesce(sum(case when kind = 'RECEIPT' then 1 else 0 end), 0),
-                       coalesce(sum(case when kind = 'RETURN' then 1 else 0 end), 0)
+                       coalesce(sum(case when kind = 'RETURN' then 1 else 0 end), 0),
+                       coalesce(sum(case when requested_at <= :overdueFrom then 1 else 0 end), 0)
                 from customer_property_copy_ack where department_id = :d and confirmed_at is null""")
-                .param("d", me.departmentId()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                .param("d", me.departmentId()).param("overdueFrom", java.sql.Timestamp.from(overdueFrom))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
         if (copies[0] > 0) {
             lines.add(new WorkCount("property.copiesToConfirm", copies[0], false, "/customer-properties/confirmations"));
         }
         if (copies[1] > 0) {
             lines.add(new WorkCount("property.copiesToReturn", copies[1], true, "/customer-properties/confirmations"));
+        }
+        if (days > 0 && copies[2] > 0) {
+            lines.add(new WorkCount("property.copiesOverdue", copies[2], true, "/customer-properties/confirmations"));
         }
         // the customers' decisions I am to carry out (repair, replace, return, scrap, use as is)
         long[] t = jdbc.sql("""

@@ -183,4 +183,78 @@ class PropertyInspectionJobTest extends ApiTestBase {
         return jdbc.sql("select count(*) from customer_property_inspection where item_id in (:ids)"
                 + " and reminded_at is not null").param("ids", ids).query(Long.class).single();
     }
+
+    @Autowired
+    com.careloop.platform.Texts texts;
+
+    PropertyInspectionJob jobAt(String instant, int confirmationReminderDays) {
+        Clock clock = Clock.fixed(Instant.parse(instant), SHANGHAI);
+        return new PropertyInspectionJob(jdbc, tx, audit, notifications, calendars, new PropertyProperties(6, 20,
+                "0 15 6 * * *", 2).withConfirmationReminderDays(confirmationReminderDays), clock, platform, directory);
+    }
+
+    /** A copy acknowledgement of {@code kind} for {@code department}, asked for at {@code requestedAt} (V172). */
+    long ack(long item, long department, String kind, Instant requestedAt) {
+        long revision = jdbc.sql("""
+                insert into customer_property_revision (item_id, revision, issued_on, received_on, recorded_by, recorded_at)
+                values (:i, :r, date '2032-01-01', date '2032-01-01', 'test', :at)""").param("i", item)
+                .param("r", "R" + System.nanoTime()).param("at", java.sql.Timestamp.from(requestedAt)).update() > 0
+                ? jdbc.sql("select max(id) from customer_property_revision where item_id = :i").param("i", item)
+                        .query(Long.class).single() : 0;
+        jdbc.sql("""
+                insert into customer_property_copy_ack (revision_id, item_id, kind, department_id, requested_at)
+                values (:rev, :i, :k, :d, :at)""").param("rev", revision).param("i", item).param("k", kind)
+                .param("d", department).param("at", java.sql.Timestamp.from(requestedAt)).update();
+        return jdbc.sql("select max(id) from customer_property_copy_ack where revision_id = :rev").param("rev", revision)
+                .query(Long.class).single();
+    }
+
+    long notified(long user, String link) {
+        return jdbc.sql("select count(*) from notification where recipient_id = :u and link = :l")
+                .param("u", user).param("l", link).query(Long.class).single();
+    }
+
+    @Test
+    void anOpenCopyConfirmationIsRemindedOnceAfterTheDaysAndAConfirmedOneNever() {
+        long dept = jdbc.sql("select id from department where code = 'SALES'").query(Long.class).optional()
+                .orElseGet(() -> department("QA"));
+        long member = jdbc.sql("select id from app_user where department_id = :d and active = true order by id")
+                .param("d", dept).query(Long.class).list().get(0);
+        long item = items(1, dept, LocalDate.of(2032, 1, 1)).get(0);
+        Instant asked = Instant.parse("2032-02-01T02:00:00Z");
+        long open = ack(item, dept, "RECEIPT", asked);
+        long confirmed = ack(item, dept, "RETURN", asked);
+        jdbc.sql("update customer_property_copy_ack set confirmed_at = :t, confirmed_by = 'x' where id = :id")
+                .param("t", java.sql.Timestamp.from(asked.plusSeconds(3600))).param("id", confirmed).update();
+        String link = "/customer-properties/confirmations?departmentId=" + dept;
+        // acknowledgements other tests left open (asked for today, years before 2032) are reminded first
+        jobAt("2032-02-01T01:00:00Z", 7).run();
+        long before = notified(member, link);
+
+        // six days later: not yet (7 days by default)
+        assertThat(jobAt("2032-02-07T02:00:00Z", 7).run().confirmationsReminded()).isZero();
+        assertThat(notified(member, link)).isEqualTo(before);
+        // with 0 days configured: never
+        assertThat(jobAt("2032-03-01T02:00:00Z", 0).run().confirmationsReminded()).isZero();
+        // seven days later: the department's members are reminded, of the open one only
+        PropertyInspectionJob.Run due = jobAt("2032-02-08T02:00:00Z", 7).run();
+        assertThat(due.confirmationsReminded()).isEqualTo(1);
+        assertThat(notified(member, link)).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select reminded_at from customer_property_copy_ack where id = :id").param("id", open)
+                .query(Instant.class).single()).isEqualTo(Instant.parse("2032-02-08T02:00:00Z"));
+        assertThat(jdbc.sql("select count(*) from customer_property_copy_ack where id = :id and reminded_at is null")
+                .param("id", confirmed).query(Long.class).single()).as("a confirmed one is never reminded").isEqualTo(1);
+        // the next days, and a second node at the same time: never twice
+        assertThat(jobAt("2032-02-08T02:00:00Z", 7).run().confirmationsReminded()).isZero();
+        assertThat(jobAt("2032-02-20T02:00:00Z", 7).run().confirmationsReminded()).isZero();
+        assertThat(notified(member, link)).as("reminded once").isEqualTo(before + 1);
+        // the notification keeps text codes and renders in the reader's language
+        String title = jdbc.sql("select title_text from notification where recipient_id = :u and link = :l"
+                + " order by id desc").param("u", member).param("l", link).query(String.class).list().get(0);
+        assertThat(title).contains("property.confirmation-reminder.title");
+        var text = com.careloop.platform.Text.of("property.confirmation-reminder.title", 1);
+        assertThat(texts.render(text, java.util.Locale.ENGLISH)).isEqualTo("1 document copy confirmation(s) overdue");
+        assertThat(texts.render(text, java.util.Locale.TAIWAN)).isEqualTo("1 份受控文件副本待確認已逾期");
+        assertThat(texts.render(text, java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("1 份受控文件副本待确认已逾期");
+    }
 }
