@@ -60,7 +60,7 @@ public final class TextMatches {
      * trigram indexes would read posting lists as long as the register for one match. Such a keyword is first looked up
      * by equality on the number's unique index ({@code table.code}, as typed and in capitals).
      */
-    static boolean looksLikeNumber(String q) {
+    public static boolean looksLikeNumber(String q) {
         return q.length() >= 6 && q.length() <= 30 && q.chars().allMatch(ch -> ch == '-' || (ch >= '0' && ch <= '9')
                 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))
                 && q.chars().anyMatch(Character::isDigit) && q.chars().anyMatch(Character::isLetter);
@@ -70,7 +70,7 @@ public final class TextMatches {
      * The id of the record whose number is exactly {@code q} (a keyword {@link #looksLikeNumber}), through the unique
      * index of {@code table.code}; null when the keyword is no whole number of that register (then the text search).
      */
-    static Long byNumber(JdbcClient jdbc, String table, String q) {
+    public static Long byNumber(JdbcClient jdbc, String table, String q) {
         String typed = q.trim();
         if (!looksLikeNumber(typed)) {
             return null;
@@ -91,7 +91,7 @@ public final class TextMatches {
      * {@code a-05} from every location holding "05" (a single letter has no trigram of its own) and rechecked
      * 55,556 rows to find none (PropertyBench).
      */
-    static List<String> distinctMatching(JdbcClient jdbc, String table, String column, String like) {
+    public static List<String> distinctMatching(JdbcClient jdbc, String table, String column, String like) {
         List<Map.Entry<String, Integer>> rows = jdbc.sql("with recursive d (v, n) as (select min(lower(t." + column
                         + ")), 1 from " + table + " t union all select (select min(lower(c." + column + ")) from " + table
                         + " c where lower(c." + column + ") > d.v), d.n + 1 from d where d.v is not null and d.n <= "
