@@ -57,4 +57,10 @@ public interface OrgDirectory {
 
     /** The active departments in their sort order. */
     List<Department> activeDepartments();
+
+    /** A position (职位, data an administrator manages): its code, its name in a language, whether it is active. */
+    record Position(String code, String name, boolean active) {}
+
+    /** Every position, active first, in the administrator's order, named in this language. */
+    List<Position> positions(java.util.Locale locale);
 }

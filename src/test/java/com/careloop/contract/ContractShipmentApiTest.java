@@ -233,4 +233,168 @@ class ContractShipmentApiTest extends ApiTestBase {
         assertThat(sales.get("/contracts/" + id).body()).as("10 left of 100 after 90 shipped").contains("超出还可安排的数量 10");
         assertThat(sales.get("/shipments").body()).contains("出货计划", r.json().get("number").asString());
     }
+
+    @Test
+    void aPlannedShipmentIsChangedWithinWhatIsLeftAndEveryBadChangeIsRefusedWithNothingSaved() {
+        long id = contract(true);
+        long keeper = userId("keeper");
+        Response p1 = plan(id, "{'plannedDate':'" + today(5) + "','shipperId':" + keeper + ",'lines':[{'lineNo':1,"
+                + "'quantity':60,'unitsPerCarton':25,'marks':'ACME'},{'lineNo':2,'quantity':35}]}");
+        assertThat(p1.status()).as(p1.body()).isEqualTo(201);
+        long s1 = p1.json().get("id").asLong();
+        long v1 = p1.json().get("version").asLong();
+        Response p2 = plan(id, "{'plannedDate':'" + today(6) + "','shipperId':" + keeper + ",'lines':[{'lineNo':1,"
+                + "'quantity':30}]}");
+        assertThat(p2.status()).as(p2.body()).isEqualTo(201);
+        long s2 = p2.json().get("id").asLong();
+        String url = BASE + "/" + id + "/shipments/" + s1;
+
+        // every bad change: a 4xx naming the field, nothing saved (line 1: 100 ordered, 30 in the other shipment)
+        String v = ",'version':" + v1;
+        for (String[] bad : new String[][] {
+                {"{'plannedDate':'" + today(7) + "','lines':[{'lineNo':1,'quantity':50}]}", "version"},
+                {"{'lines':[{'lineNo':1,'quantity':50}]" + v + "}", "plannedDate"},
+                {"{'plannedDate':'" + today(-1) + "'" + v + "}", "plannedDate"},
+                {"{'plannedDate':'" + today(11) + "'" + v + "}", "plannedDate"},
+                {"{'plannedDate':'" + today(5) + "','lines':[{'lineNo':1,'quantity':71}]" + v + "}", "lines[0].quantity"},
+                {"{'plannedDate':'" + today(5) + "','lines':[{'lineNo':2,'quantity':35},{'lineNo':1,'quantity':0}]" + v
+                        + "}", "lines[1].quantity"},
+                {"{'plannedDate':'" + today(5) + "','lines':[{'lineNo':1,'quantity':-5}]" + v + "}", "lines[0].quantity"},
+                {"{'plannedDate':'" + today(5) + "','lines':[{'lineNo':1,'quantity':1.2345}]" + v + "}",
+                        "lines[0].quantity"},
+                {"{'plannedDate':'" + today(5) + "','lines':[{'lineNo':2,'quantity':36}]" + v + "}", "lines[0].quantity"},
+                {"{'plannedDate':'" + today(5) + "','lines':[{'lineNo':9,'quantity':1}]" + v + "}", "lines[0].lineNo"},
+                {"{'plannedDate':'" + today(5) + "','lines':[{'quantity':1}]" + v + "}", "lines[0].lineNo"},
+                {"{'plannedDate':'" + today(5) + "','lines':[{'lineNo':1}]" + v + "}", "lines[0].quantity"},
+                {"{'plannedDate':'" + today(5) + "','lines':[{'lineNo':1,'quantity':10},{'lineNo':1,'quantity':5}]" + v
+                        + "}", "lines[1].lineNo"},
+                {"{'plannedDate':'" + today(5) + "','lines':[{'lineNo':1,'quantity':50,'unitsPerCarton':0}]" + v + "}",
+                        "lines[0].unitsPerCarton"},
+                {"{'plannedDate':'" + today(5) + "','lines':[{'lineNo':1,'quantity':50,'unitsPerCarton':-2}]" + v + "}",
+                        "lines[0].unitsPerCarton"}}) {
+            Response r = put(url, tokenFor("sales"), j(bad[0]));
+            assertThat(r.status()).as(bad[0] + " → " + r.body()).isEqualTo(422);
+            assertThat(field(r)).as(bad[0]).isEqualTo(bad[1]);
+        }
+        // a line of the contract that this shipment does not carry
+        Response notCarried = put(BASE + "/" + id + "/shipments/" + s2, tokenFor("sales"), j("{'plannedDate':'"
+                + today(6) + "','lines':[{'lineNo':2,'quantity':1}],'version':" + p2.json().get("version").asLong() + "}"));
+        assertThat(notCarried.status()).as(notCarried.body()).isEqualTo(422);
+        assertThat(field(notCarried)).isEqualTo("lines[0].lineNo");
+        Response stale = put(url, tokenFor("sales"), j("{'plannedDate':'" + today(7) + "','version':" + (v1 + 5) + "}"));
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+        assertThat(put(url, tokenFor("frontdesk"), j("{'plannedDate':'" + today(7) + "'" + v + "}")).status())
+                .as("no contract:register").isEqualTo(403);
+        JsonNode unchanged = get(url, tokenFor("sales")).json();
+        assertThat(unchanged.get("plannedDate").asString()).isEqualTo(today(5));
+        assertThat(unchanged.get("lines").get(0).get("quantity").decimalValue()).isEqualByComparingTo("60");
+        assertThat(unchanged.get("lines").get(0).get("unitsPerCarton").asInt()).isEqualTo(25);
+        assertThat(unchanged.get("version").asLong()).isEqualTo(v1);
+        assertThat(updates(s1)).as("nothing audited").isZero();
+
+        // the change: later than the required date with a reason, line 1 up to all that is left (70), cartons of 35
+        Response changed = put(url, tokenFor("sales"), j("{'plannedDate':'" + today(12) + "','lateReason':'客户改期',"
+                + "'lines':[{'lineNo':1,'quantity':70,'unitsPerCarton':35,'marks':'ACME 上海'}]" + v + "}"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        JsonNode c = changed.json();
+        assertThat(c.get("plannedDate").asString()).isEqualTo(today(12));
+        assertThat(c.get("lateReason").asString()).isEqualTo("客户改期");
+        assertThat(c.get("lines").get(0).get("quantity").decimalValue()).isEqualByComparingTo("70");
+        assertThat(c.get("lines").get(0).get("cartons").asLong()).as("70 / 35").isEqualTo(2);
+        assertThat(c.get("lines").get(1).get("quantity").decimalValue()).as("a line not given is kept")
+                .isEqualByComparingTo("35");
+        assertThat(c.get("version").asLong()).isGreaterThan(v1);
+        assertThat(updates(s1)).as("audited").isEqualTo(1);
+        assertThat(get(BASE + "/" + id + "/shipments/progress", tokenFor("sales")).json().get(0).get("planned")
+                .decimalValue()).isEqualByComparingTo("100");
+        Response full = plan(id, "{'plannedDate':'" + today(5) + "','shipperId':" + keeper + ",'lines':[{'lineNo':1,"
+                + "'quantity':1}]}");
+        assertThat(full.status()).as("nothing of line 1 is left to plan").isEqualTo(422);
+        assertThat(put(url, tokenFor("sales"), j("{'plannedDate':'" + today(8) + "'" + v + "}")).status())
+                .as("the version before the change is stale now").isEqualTo(409);
+        // only the carton size, changed again with the new version: the version still moves on
+        long v2 = c.get("version").asLong();
+        Response carton = put(url, tokenFor("sales"), j("{'plannedDate':'" + today(12) + "','lateReason':'客户改期',"
+                + "'lines':[{'lineNo':1,'quantity':70,'unitsPerCarton':10,'marks':'ACME 上海'}],'version':" + v2 + "}"));
+        assertThat(carton.status()).as(carton.body()).isEqualTo(200);
+        assertThat(carton.json().get("lines").get(0).get("cartons").asLong()).isEqualTo(7);
+        assertThat(carton.json().get("version").asLong()).isGreaterThan(v2);
+        assertThat(put(url, tokenFor("sales"), j("{'plannedDate':'" + today(12) + "','lateReason':'x','version':" + v2
+                + "}")).status()).as("a change of the lines alone makes the version stale too").isEqualTo(409);
+
+        // shipped or cancelled: no more changes
+        Response shipped = post(BASE + "/" + id + "/shipments/" + s2 + "/ship", tokenFor("keeper"),
+                j("{'shippedOn':'" + today(0) + "','deliveryNote':'SF-E1'}"));
+        assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
+        Response late = put(BASE + "/" + id + "/shipments/" + s2, tokenFor("sales"), j("{'plannedDate':'" + today(6)
+                + "','version':" + shipped.json().get("version").asLong() + "}"));
+        assertThat(late.status()).as(late.body()).isEqualTo(409);
+        assertThat(late.json().get("code").asString()).isEqualTo("contract.shipment-state");
+
+        // on the page: the form, a refusal as a readable message, then the change
+        PageSession sales = new PageSession(port);
+        sales.login("sales", DEMO_PASSWORD);
+        String page = sales.get("/shipments/" + s1).body();
+        assertThat(page).contains("修改出货计划", "id=\"edit-form\"", "id=\"edit-quantity-1\"");
+        long v3 = carton.json().get("version").asLong();
+        assertThat(sales.post("/shipments/" + s1 + "/edit", "plannedDate", today(12), "lateReason", "客户改期",
+                "quantity_1", "71", "quantity_2", "35", "version", String.valueOf(v3)).status()).isEqualTo(302);
+        assertThat(sales.get("/shipments/" + s1).body()).contains("超出还可安排的数量 70");
+        assertThat(sales.post("/shipments/" + s1 + "/edit", "plannedDate", today(9), "quantity_1", "40",
+                "unitsPerCarton_1", "20", "quantity_2", "30", "version", String.valueOf(v3)).status()).isEqualTo(302);
+        String after = sales.get("/shipments/" + s1).body();
+        assertThat(after).contains("出货计划已修改");
+        JsonNode saved = get(url, tokenFor("sales")).json();
+        assertThat(saved.get("plannedDate").asString()).isEqualTo(today(9));
+        assertThat(saved.get("lines").get(0).get("cartons").asLong()).isEqualTo(2);
+        assertThat(saved.get("lines").get(1).get("quantity").decimalValue()).isEqualByComparingTo("30");
+    }
+
+    long updates(long shipmentId) {
+        return jdbc.sql("select count(*) from audit_event where record_type = 'contract-shipment' and record_id = :id "
+                + "and action = 'UPDATE'").param("id", String.valueOf(shipmentId)).query(Long.class).single();
+    }
+
+    /**
+     * Two plans of the same contract at the same moment whose sum exceeds a line (100 ordered, 60 each): the contract
+     * row is locked while the totals are checked, so exactly one is saved and the other is a 422 on
+     * {@code lines[0].quantity} (H2 and PostgreSQL; a barrier sends both at once, several rounds).
+     */
+    @Test
+    void twoPlansAtOnceThatTogetherExceedALineGiveOneShipmentAndOne422() throws Exception {
+        long keeper = userId("keeper");
+        String token = tokenFor("sales");
+        String body = j("{'plannedDate':'" + today(3) + "','shipperId':" + keeper + ",'lines':[{'lineNo':1,"
+                + "'quantity':60}]}");
+        for (int round = 0; round < 5; round++) {
+            long id = contract(true);
+            java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.List<java.util.concurrent.Future<Response>> calls = new java.util.ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    calls.add(pool.submit(() -> {
+                        barrier.await();
+                        return post(BASE + "/" + id + "/shipments", token, body);
+                    }));
+                }
+                java.util.List<Integer> statuses = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<Response> f : calls) {
+                    Response r = f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                    statuses.add(r.status());
+                    if (r.status() == 422) {
+                        assertThat(field(r)).isEqualTo("lines[0].quantity");
+                    }
+                }
+                assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(201, 422);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(jdbc.sql("""
+                    select coalesce(sum(l.quantity), 0) from contract_shipment_line l
+                    join contract_shipment s on s.id = l.shipment_id where s.contract_id = :c and l.line_no = 1""")
+                    .param("c", id).query(java.math.BigDecimal.class).single()).as("round " + round)
+                    .isEqualByComparingTo("60");
+        }
+    }
 }

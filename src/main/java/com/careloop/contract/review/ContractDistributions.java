@@ -90,13 +90,13 @@ public class ContractDistributions {
     private final CurrentUsers users;
     private final Notifications notifications;
     private final OrgDirectory org;
-    private final MonthEndProperties properties;
+    private final MonthEndRecipients parties;
     private final CalendarService calendars;
     private final Clock clock;
     private final ZoneId zone;
 
     ContractDistributions(JdbcClient jdbc, RecordNumbers numbers, AuditTrail audit, CurrentUsers users,
-                          Notifications notifications, OrgDirectory org, MonthEndProperties properties,
+                          Notifications notifications, OrgDirectory org, MonthEndRecipients parties,
                           CalendarService calendars, Clock clock, CareLoopProperties platform) {
         this.jdbc = jdbc;
         this.numbers = numbers;
@@ -104,7 +104,7 @@ public class ContractDistributions {
         this.users = users;
         this.notifications = notifications;
         this.org = org;
-        this.properties = properties;
+        this.parties = parties;
         this.calendars = calendars;
         this.clock = clock;
         this.zone = platform.zone();
@@ -204,7 +204,7 @@ public class ContractDistributions {
         }
         // the parties: originals to the sales manager, a copy of their own to each salesperson, a copy to finance
         Map<String, Entry> entries = new LinkedHashMap<>();
-        holders(properties.salesManager()).forEach(u -> entries.putIfAbsent(Party.SALES_MANAGER + ":" + u.id(),
+        parties.holders(parties.salesManager()).forEach(u -> entries.putIfAbsent(Party.SALES_MANAGER + ":" + u.id(),
                 new Entry(Party.SALES_MANAGER, CopyKind.ORIGINAL, u, contracts.size())));
         Map<Long, Long> perSalesperson = new LinkedHashMap<>();
         contracts.forEach(c -> perSalesperson.merge(c.salespersonId(), 1L, Long::sum));
@@ -212,7 +212,7 @@ public class ContractDistributions {
         perSalesperson.forEach((sp, n) -> Optional.ofNullable(salespeople.get(sp)).filter(OrgDirectory.User::active)
                 .ifPresent(u -> entries.put(Party.SALESPERSON + ":" + sp,
                         new Entry(Party.SALESPERSON, CopyKind.COPY, u, n.intValue()))));
-        holders(properties.finance()).forEach(u -> entries.putIfAbsent(Party.FINANCE + ":" + u.id(),
+        parties.holders(parties.finance()).forEach(u -> entries.putIfAbsent(Party.FINANCE + ":" + u.id(),
                 new Entry(Party.FINANCE, CopyKind.COPY, u, contracts.size())));
         for (Entry e : entries.values()) {
             jdbc.sql("""
@@ -261,30 +261,6 @@ public class ContractDistributions {
                         rs.getObject(5, LocalDate.class), rs.getTimestamp(6).toInstant(), rs.getBigDecimal(7),
                         rs.getLong(8), rs.getString(9), rs.getObject(10, Long.class), rs.getObject(11, Long.class)))
                 .list();
-    }
-
-    /** The active holders of the first of these entries ({@code KIND:REF}) that names anybody. */
-    List<OrgDirectory.User> holders(List<String> specs) {
-        for (String spec : specs == null ? List.<String>of() : specs) {
-            int colon = spec.indexOf(':');
-            if (colon < 0) {
-                throw new IllegalStateException("careloop.contract.month-end: '" + spec + "' is not KIND:REF");
-            }
-            String kind = spec.substring(0, colon).strip();
-            String ref = spec.substring(colon + 1).strip();
-            List<OrgDirectory.User> found = switch (kind) {
-                case "DEPARTMENT" -> org.activeMembers(ref);
-                case "DEPARTMENT_HEAD" -> org.departmentByCode(ref).map(d -> org.activeHeads(d.id())).orElse(List.of());
-                case "POSITION" -> org.activeDepartments().stream()
-                        .flatMap(d -> org.activeMembersInPositions(d.id(), List.of(ref)).stream()).toList();
-                default -> throw new IllegalStateException("careloop.contract.month-end: kind " + kind
-                        + " (DEPARTMENT, DEPARTMENT_HEAD or POSITION)");
-            };
-            if (!found.isEmpty()) {
-                return found;
-            }
-        }
-        return List.of();
     }
 
     // ---- reads --------------------------------------------------------------------------------------------------

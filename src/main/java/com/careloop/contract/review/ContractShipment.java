@@ -98,20 +98,8 @@ public class ContractShipment implements Auditable {
             throw DomainException.of("contract.shipment-contract-state", c.getNumber(),
                     Text.label("contract.status", c.getStatus()));
         }
-        if (plannedDate == null) {
-            throw Contract.required("plannedDate");
-        }
-        if (plannedDate.isBefore(today)) {
-            throw new InvalidInputException("plannedDate", "not-past", Text.of("error.contract.shipment-in-past",
-                    Text.Arg.date(plannedDate)));
-        }
         ContractShipment s = new ContractShipment();
-        s.lateReason = Contract.clip("lateReason", lateReason, 1000);
-        if (plannedDate.isAfter(c.getDeliveryDate()) && s.lateReason == null) {
-            throw new InvalidInputException("plannedDate", "after-delivery-date", Text.of(
-                    "error.contract.shipment-after-delivery", Text.Arg.date(plannedDate),
-                    Text.Arg.date(c.getDeliveryDate())));
-        }
+        s.lateReason = checkDate(c, plannedDate, null, lateReason, today);
         if (shipper == null) {
             throw Contract.required("shipperId");
         }
@@ -139,25 +127,7 @@ public class ContractShipment implements Auditable {
                         "error.contract.shipment-duplicate-line", p.lineNo()));
             }
             BigDecimal q = p.quantity();
-            if (q == null) {
-                throw Contract.required(field + ".quantity");
-            }
-            if (q.signum() <= 0 || q.stripTrailingZeros().scale() > 3) {
-                throw new InvalidInputException(field + ".quantity", "positive", Text.of(
-                        "error.contract.shipment-quantity", q.toPlainString()));
-            }
-            BigDecimal total = taken.getOrDefault(p.lineNo(), BigDecimal.ZERO).add(q);
-            if (total.compareTo(cl.getQuantity()) > 0) {
-                BigDecimal left = cl.getQuantity().subtract(taken.getOrDefault(p.lineNo(), BigDecimal.ZERO)).max(BigDecimal.ZERO);
-                throw new InvalidInputException(field + ".quantity", "above-ordered", Text.of(
-                        "error.contract.shipment-above-ordered", cl.getProduct(), q.toPlainString(),
-                        left.stripTrailingZeros().toPlainString(), cl.getQuantity().stripTrailingZeros().toPlainString()));
-            }
-            if (p.unitsPerCarton() != null && p.unitsPerCarton() <= 0) {
-                throw new InvalidInputException(field + ".unitsPerCarton", "positive", Text.of(
-                        "error.contract.shipment-units-per-carton", p.unitsPerCarton()));
-            }
-            taken.put(p.lineNo(), total);
+            taken.put(p.lineNo(), checkLine(field, p, cl, taken.getOrDefault(p.lineNo(), BigDecimal.ZERO)));
             s.lines.add(new ContractShipmentLine(s, cl, q, p.unitsPerCarton(), Contract.clip(field + ".marks",
                     p.marks(), 500)));
         }
@@ -172,6 +142,94 @@ public class ContractShipment implements Auditable {
         s.plannedByName = by.name();
         s.plannedAt = now;
         return s;
+    }
+
+    /**
+     * The planned day: required, not in the past (an edit may keep a day that has passed, {@code unchanged}), and not
+     * after the customer's required delivery date unless a reason is given (422 {@code plannedDate}). Returns the
+     * reason, clipped.
+     */
+    private static String checkDate(Contract c, LocalDate plannedDate, LocalDate unchanged, String lateReason,
+                                    LocalDate today) {
+        if (plannedDate == null) {
+            throw Contract.required("plannedDate");
+        }
+        if (plannedDate.isBefore(today) && !plannedDate.equals(unchanged)) {
+            throw new InvalidInputException("plannedDate", "not-past", Text.of("error.contract.shipment-in-past",
+                    Text.Arg.date(plannedDate)));
+        }
+        String reason = Contract.clip("lateReason", lateReason, 1000);
+        if (plannedDate.isAfter(c.getDeliveryDate()) && reason == null) {
+            throw new InvalidInputException("plannedDate", "after-delivery-date", Text.of(
+                    "error.contract.shipment-after-delivery", Text.Arg.date(plannedDate),
+                    Text.Arg.date(c.getDeliveryDate())));
+        }
+        return reason;
+    }
+
+    /**
+     * One planned line: quantity > 0 with at most 3 decimals that keeps what the contract's shipments take of the line
+     * ({@code taken} before this one) within its ordered quantity (422 {@code <field>.quantity}, saying how much is
+     * left), units per carton > 0 when given (422 {@code <field>.unitsPerCarton}). Returns the line's new total.
+     */
+    private static BigDecimal checkLine(String field, PlanLine p, ContractLine cl, BigDecimal taken) {
+        BigDecimal q = p.quantity();
+        if (q == null) {
+            throw Contract.required(field + ".quantity");
+        }
+        if (q.signum() <= 0 || q.stripTrailingZeros().scale() > 3) {
+            throw new InvalidInputException(field + ".quantity", "positive", Text.of(
+                    "error.contract.shipment-quantity", q.toPlainString()));
+        }
+        BigDecimal total = taken.add(q);
+        if (total.compareTo(cl.getQuantity()) > 0) {
+            BigDecimal left = cl.getQuantity().subtract(taken).max(BigDecimal.ZERO);
+            throw new InvalidInputException(field + ".quantity", "above-ordered", Text.of(
+                    "error.contract.shipment-above-ordered", cl.getProduct(), q.toPlainString(),
+                    left.stripTrailingZeros().toPlainString(), cl.getQuantity().stripTrailingZeros().toPlainString()));
+        }
+        if (p.unitsPerCarton() != null && p.unitsPerCarton() <= 0) {
+            throw new InvalidInputException(field + ".unitsPerCarton", "positive", Text.of(
+                    "error.contract.shipment-units-per-carton", p.unitsPerCarton()));
+        }
+        return total;
+    }
+
+    /**
+     * Sales changes a planned shipment (409 {@code contract.shipment-state} once shipped or cancelled): the planned day
+     * and its late reason by the same rules as when planning (a day that has passed may be kept), and for the lines
+     * given — each one of this shipment's lines, once (422 {@code lines[i].lineNo}) — the quantity (never above what
+     * the contract's other shipments leave of the line, {@code others}), the units per carton (none: no carton size)
+     * and the marks. Lines not given keep their values. Everything is checked before anything changes.
+     */
+    void edit(Contract c, LocalDate newDate, String newLateReason, List<PlanLine> changed,
+              Map<Integer, BigDecimal> others, LocalDate today) {
+        requirePlanned("edit");
+        String reason = checkDate(c, newDate, plannedDate, newLateReason, today);
+        Map<Integer, ContractLine> byNo = new HashMap<>();
+        c.getLines().forEach(l -> byNo.put(l.getLineNo(), l));
+        Map<ContractShipmentLine, PlanLine> updates = new LinkedHashMap<>();
+        List<PlanLine> given = changed == null ? List.of() : changed;
+        for (int i = 0; i < given.size(); i++) {
+            PlanLine p = given.get(i);
+            String field = "lines[" + i + "]";
+            if (p == null || p.lineNo() == null) {
+                throw Contract.required(field + ".lineNo");
+            }
+            ContractShipmentLine line = lines.stream().filter(l -> l.getLineNo() == p.lineNo()).findFirst()
+                    .orElseThrow(() -> new InvalidInputException(field + ".lineNo", "unknown-line",
+                            Text.of("error.contract.shipment-unknown-line", p.lineNo())));
+            if (updates.containsKey(line)) {
+                throw new InvalidInputException(field + ".lineNo", "duplicate", Text.of(
+                        "error.contract.shipment-duplicate-line", p.lineNo()));
+            }
+            checkLine(field, p, byNo.get(p.lineNo()), others.getOrDefault(p.lineNo(), BigDecimal.ZERO));
+            updates.put(line, new PlanLine(p.lineNo(), p.quantity(), p.unitsPerCarton(),
+                    Contract.clip(field + ".marks", p.marks(), 500)));
+        }
+        plannedDate = newDate;
+        lateReason = reason;
+        updates.forEach((line, p) -> line.replan(p.quantity(), p.unitsPerCarton(), p.marks()));
     }
 
     /**
@@ -292,7 +350,8 @@ public class ContractShipment implements Auditable {
         s.put("vehicle", vehicle);
         s.put("shipper", shipperName);
         s.put("lines", lines.stream().map(l -> l.getLineNo() + ":" + l.getQuantity().toPlainString()
-                + (l.getShippedQuantity() == null ? "" : "/" + l.getShippedQuantity().toPlainString())).toList());
+                + (l.getShippedQuantity() == null ? "" : "/" + l.getShippedQuantity().toPlainString())
+                + (l.getUnitsPerCarton() == null ? "" : " @" + l.getUnitsPerCarton())).toList());
         s.put("shippedOn", shippedOn);
         s.put("deliveryNote", deliveryNote);
         s.put("cancelReason", cancelReason);

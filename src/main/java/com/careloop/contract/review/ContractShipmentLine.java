@@ -46,6 +46,13 @@ public class ContractShipmentLine {
         this.marks = marks;
     }
 
+    /** A planned line changed before shipping: quantity, units per carton (none: no carton size), marks. */
+    void replan(BigDecimal newQuantity, Integer newUnitsPerCarton, String newMarks) {
+        this.quantity = newQuantity;
+        this.unitsPerCarton = newUnitsPerCarton;
+        this.marks = newMarks;
+    }
+
     void shipped(BigDecimal actual) {
         this.shippedQuantity = actual;
     }

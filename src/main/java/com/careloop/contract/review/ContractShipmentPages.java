@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -134,6 +135,26 @@ class ContractShipmentPages {
         return "redirect:" + ContractShipments.PAGE + "/" + id;
     }
 
+    /** The change form on the shipment page: the day, the late reason and per line quantity, units per carton, marks. */
+    @RequiresPermission(ContractPermissions.REGISTER)
+    @PostMapping(ContractShipments.PAGE + "/{id}/edit")
+    String edit(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash) {
+        View s = shipments.get(id);
+        List<ContractShipment.PlanLine> lines = new ArrayList<>();
+        for (ContractShipments.Line l : s.lines()) {
+            String field = "lines[" + lines.size() + "]";
+            String q = form.getFirst("quantity_" + l.lineNo());
+            String upc = form.getFirst("unitsPerCarton_" + l.lineNo());
+            lines.add(new ContractShipment.PlanLine(l.lineNo(), q == null || q.isBlank() ? null
+                    : decimal(q, field + ".quantity"), upc == null || upc.isBlank() ? null
+                    : wholeNumber(upc, field + ".unitsPerCarton"), form.getFirst("marks_" + l.lineNo())));
+        }
+        shipments.edit(s.contractId(), id, new ContractShipments.Edit(date(form.getFirst("plannedDate"), "plannedDate"),
+                form.getFirst("lateReason"), lines, version(form)));
+        flash.addFlashAttribute("success", "contract.shipment.edited");
+        return "redirect:" + ContractShipments.PAGE + "/" + id;
+    }
+
     @RequiresPermission(ContractPermissions.REGISTER)
     @PostMapping(ContractShipments.PAGE + "/{id}/cancel")
     String cancel(@PathVariable long id, @RequestParam(required = false) String reason,
@@ -204,6 +225,16 @@ class ContractShipmentPages {
         try {
             return new BigDecimal(value.strip());
         } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "number", com.careloop.platform.Text.of(
+                    "error.contract.shipment-number", value));
+        }
+    }
+
+    private static Integer wholeNumber(String value, String field) {
+        BigDecimal d = decimal(value, field);
+        try {
+            return d.intValueExact();
+        } catch (ArithmeticException e) {
             throw new InvalidInputException(field, "number", com.careloop.platform.Text.of(
                     "error.contract.shipment-number", value));
         }
@@ -296,6 +327,20 @@ class ContractShipmentPages {
         View ship(@PathVariable long id, @PathVariable long shipmentId,
                   @RequestBody(required = false) ContractShipments.Ship body) {
             return shipments.ship(id, shipmentId, body);
+        }
+
+        @Operation(summary = "Change a planned shipment", description = "plannedDate (by the plan's rules: not in the "
+                + "past unless unchanged, after the contract's deliveryDate only with lateReason — 422 on plannedDate), "
+                + "lateReason, lines [{lineNo, quantity > 0, unitsPerCarton?, marks?}] — each one of the shipment's lines "
+                + "(422 on lines[i].lineNo), its quantity never above what the contract's other shipments leave of the "
+                + "line (422 on lines[i].quantity), unitsPerCarton > 0 or none (no carton size); lines not given keep "
+                + "their values. version required (422), stale → 409; shipped or cancelled → 409 contract.shipment-state. "
+                + "Nothing saved on a refusal; audited; the shipper is notified.")
+        @RequiresPermission(ContractPermissions.REGISTER)
+        @PutMapping("/api/v1/contracts/{id}/shipments/{shipmentId}")
+        View edit(@PathVariable long id, @PathVariable long shipmentId,
+                  @RequestBody(required = false) ContractShipments.Edit body) {
+            return shipments.edit(id, shipmentId, body);
         }
 
         @Operation(summary = "Cancel a planned shipment", description = "reason required (422), version (stale → 409)")

@@ -29,6 +29,9 @@ import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.Text;
 import com.careloop.platform.Versions;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,6 +97,10 @@ public class ContractShipments {
     public record Cancel(String reason, Long version) {
     }
 
+    /** A change of a planned shipment: the day (and late reason), the lines given (others unchanged), the version. */
+    public record Edit(LocalDate plannedDate, String lateReason, List<ContractShipment.PlanLine> lines, Long version) {
+    }
+
     /** At most this many rows in the list and its export. */
     static final int MAX_ROWS = 2000;
 
@@ -107,13 +114,15 @@ public class ContractShipments {
     private final AuditTrail audit;
     private final Notifications notifications;
     private final JdbcClient jdbc;
+    private final EntityManager entities;
     private final Clock clock;
     private final ZoneId zone;
 
     ContractShipments(ContractShipmentRepository shipments, ContractRepository contractRows,
                       ProductionNoticeRepository notices, Contracts contracts, CurrentUsers users, OrgDirectory org,
                       RecordNumbers numbers, AuditTrail audit, Notifications notifications, JdbcClient jdbc,
-                      Clock clock, CareLoopProperties platform) {
+                      EntityManager entities, Clock clock, CareLoopProperties platform) {
+        this.entities = entities;
         this.shipments = shipments;
         this.contractRows = contractRows;
         this.notices = notices;
@@ -188,6 +197,35 @@ public class ContractShipments {
             contractRows.saveAndFlush(c);
             audit.changed(c, "DELIVER", contractBefore);
         }
+        return view(s, c);
+    }
+
+    /**
+     * Sales changes a planned shipment (422 naming the field, 409 once shipped or cancelled, version required and a
+     * stale one 409; nothing saved on a refusal). The contract is locked while its lines' totals are checked, as when
+     * planning. The shipper is told of the change.
+     */
+    public View edit(long contractId, long shipmentId, Edit cmd) {
+        Edit e = cmd == null ? new Edit(null, null, null, null) : cmd;
+        contracts.contract(contractId);
+        Contract c = contractRows.lockById(contractId).orElseThrow(() -> new NotFoundException(Contract.RECORD_TYPE,
+                contractId));
+        ContractShipment s = load(contractId, shipmentId);
+        Versions.requireCurrent(e.version(), s.getVersion(), ContractShipment.RECORD_TYPE, shipmentId);
+        Map<Integer, BigDecimal> others = new HashMap<>();
+        shipments.findByContractIdOrderByPlannedDateAscIdAsc(contractId).stream()
+                .filter(o -> !o.getId().equals(s.getId()))
+                .forEach(o -> o.takes().forEach((no, q) -> others.merge(no, q, BigDecimal::add)));
+        var before = s.auditState();
+        Instant now = Instant.now(clock);
+        s.edit(c, e.plannedDate(), e.lateReason(), e.lines(), others, today(now));
+        // a change of the lines alone leaves the shipment's own row clean: its version is raised all the same
+        entities.lock(s, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        shipments.saveAndFlush(s);
+        audit.changed(s, "UPDATE", before);
+        notifications.notify(s.getShipperId(), Text.of("contract.shipment.notify.changed.title", s.getNumber()),
+                Text.of("contract.shipment.notify.changed.body", c.getNumber(), c.getCustomerName(),
+                        Text.Arg.date(s.getPlannedDate())), PAGE + "/" + s.getId());
         return view(s, c);
     }
 

@@ -111,6 +111,16 @@ class JdbcOrgDirectory implements OrgDirectory {
                 .query(JdbcOrgDirectory::department).list();
     }
 
+    @Override
+    public List<Position> positions(java.util.Locale locale) {
+        return jdbc.sql("""
+                select p.id, p.code, p.name_zh_cn, p.name_zh_tw, p.name_en, p.sort_order, p.active, p.built_in
+                from job_position p order by p.active desc, p.sort_order, p.id""")
+                .query((rs, n) -> new Positions.PositionView(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8), 0, 0))
+                .list().stream().map(p -> new Position(p.code(), p.name(locale), p.active())).toList();
+    }
+
     private static User user(ResultSet rs, int n) throws SQLException {
         return new User(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class), rs.getBoolean(5));
     }

@@ -223,6 +223,114 @@ class ContractDistributionApiTest extends ApiTestBase {
         assertThat(page.get("/contracts/distributions/" + id + "/print").body()).contains("合約月末分發清單", number);
     }
 
+    static final String RECIPIENTS = BASE + "/month-end-recipients";
+
+    /**
+     * An administrator sets who receives the distribution (data, not configuration): the configuration is the initial
+     * value; every bad entry is a 422 naming it with nothing saved; a stale version 409; saved and audited, the next
+     * distribution follows it; the page in zh-CN, zh-TW and en; a reset goes back to the configuration.
+     */
+    @Test
+    void anAdministratorSetsTheRecipientsOnAPageAndTheNextDistributionFollowsThem() {
+        String admin = tokenFor("admin");
+        JsonNode initial = get(RECIPIENTS, admin).json();
+        assertThat(initial.get("fromConfiguration").asBoolean()).isTrue();
+        assertThat(initial.get("salesManager").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("POSITION:BUSINESS_MANAGER", "DEPARTMENT_HEAD:SALES", "POSITION:GENERAL_MANAGER");
+        assertThat(initial.get("financeNow").valueStream().map(JsonNode::asString).toList()).contains("dstfin");
+        long version = initial.get("version").asLong();
+        long audited = audits();
+        assertThat(get(RECIPIENTS, tokenFor("dstmgr")).status()).as("administrators only").isEqualTo(403);
+        try {
+            String v = ",'version':" + version;
+            String ok = "'salesManager':['POSITION:BUSINESS_MANAGER']";
+            for (String[] bad : new String[][] {
+                    {"{" + ok + ",'finance':['USER:dstsales']}", "version"},
+                    {"{'finance':['USER:dstsales']" + v + "}", "salesManager"},
+                    {"{" + ok + ",'finance':[]" + v + "}", "finance"},
+                    {"{" + ok + ",'finance':['  ']" + v + "}", "finance"},
+                    {"{" + ok + ",'finance':['USER']" + v + "}", "finance[0]"},
+                    {"{" + ok + ",'finance':['USER:dstsales','BOSS:x']" + v + "}", "finance[1]"},
+                    {"{" + ok + ",'finance':['USER:']" + v + "}", "finance[0]"},
+                    {"{" + ok + ",'finance':['USER:nobody-here']" + v + "}", "finance[0]"},
+                    {"{" + ok + ",'finance':['DEPARTMENT:NOPE']" + v + "}", "finance[0]"},
+                    {"{" + ok + ",'finance':['DEPARTMENT_HEAD:NOPE']" + v + "}", "finance[0]"},
+                    {"{" + ok + ",'finance':['POSITION:NO_SUCH_POSITION']" + v + "}", "finance[0]"},
+                    {"{'salesManager':['POSITION:BUSINESS_MANAGER','position:BUSINESS_MANAGER'],'finance':['DEPARTMENT:FIN']"
+                            + v + "}", "salesManager[1]"},
+                    {"{" + ok + ",'finance':['DEPARTMENT:FIN','DEPARTMENT:FIN','DEPARTMENT:FIN','DEPARTMENT:FIN',"
+                            + "'DEPARTMENT:FIN','DEPARTMENT:FIN','DEPARTMENT:FIN','DEPARTMENT:FIN','DEPARTMENT:FIN',"
+                            + "'DEPARTMENT:FIN','DEPARTMENT:FIN']" + v + "}", "finance"}}) {
+                Response r = put(RECIPIENTS, admin, j(bad[0]));
+                assertThat(r.status()).as(bad[0] + " → " + r.body()).isEqualTo(422);
+                assertThat(r.json().get("errors").get(0).get("field").asString()).as(bad[0]).isEqualTo(bad[1]);
+            }
+            assertThat(get(RECIPIENTS, admin).json().get("version").asLong()).as("nothing saved").isEqualTo(version);
+            assertThat(audits()).isEqualTo(audited);
+            Response stale = put(RECIPIENTS, admin, j("{" + ok + ",'finance':['USER:dstsales'],'version':"
+                    + (version + 3) + "}"));
+            assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+
+            // finance's copy now to a named user first, the finance department after
+            Response saved = put(RECIPIENTS, admin, j("{" + ok + ",'finance':[' user:dstsales ','DEPARTMENT:FIN']" + v + "}"));
+            assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+            assertThat(saved.json().get("finance").valueStream().map(JsonNode::asString).toList())
+                    .containsExactly("USER:dstsales", "DEPARTMENT:FIN");
+            assertThat(saved.json().get("fromConfiguration").asBoolean()).isFalse();
+            assertThat(saved.json().get("financeNow").valueStream().map(JsonNode::asString).toList())
+                    .containsExactly("dstsales");
+            assertThat(saved.json().get("updatedByName").asString()).isNotBlank();
+            long v1 = saved.json().get("version").asLong();
+            assertThat(v1).isGreaterThan(version);
+            assertThat(audits()).isEqualTo(audited + 1);
+            assertThat(put(RECIPIENTS, admin, j("{" + ok + ",'finance':['DEPARTMENT:FIN']" + v + "}")).status())
+                    .as("the version before the save is stale").isEqualTo(409);
+
+            acceptedAt("sales", "2012-11-12T03:00:00Z");
+            Response made = post(DISTRIBUTIONS, tokenFor("dstmgr"), j("{'month':'2012-11'}"));
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+            JsonNode d = made.json();
+            assertThat(recipient(d, "FINANCE", userId("dstsales")).get("copyKind").asString()).isEqualTo("COPY");
+            assertThat(d.get("recipients").valueStream().noneMatch(x -> "FINANCE".equals(x.get("party").asString())
+                    && x.get("recipientId").asLong() == userId("dstfin"))).as("the first entry naming somebody wins")
+                    .isTrue();
+
+            // the page: the setting, a bad entry as a readable 422, then saved
+            var page = new com.careloop.support.PageSession(port);
+            page.login("admin", ADMIN_PASSWORD);
+            page.get("/?lang=zh-CN");
+            String html = page.get("/admin/contract-month-end").body();
+            assertThat(html).contains("合同月末分发接收人", "id=\"month-end-form\"", "USER:dstsales", "财务（复印件）",
+                    "POSITION:GENERAL_MANAGER");
+            var refused = page.post("/admin/contract-month-end", "salesManager", "POSITION:BUSINESS_MANAGER",
+                    "finance", "DEPARTMENT:NOPE", "version", String.valueOf(v1), "op", "save");
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body()).contains("找不到在用的“NOPE”");
+            var ok2 = page.post("/admin/contract-month-end", "salesManager", "POSITION:BUSINESS_MANAGER\nDEPARTMENT_HEAD:SALES",
+                    "finance", "DEPARTMENT:FIN", "version", String.valueOf(v1), "op", "save");
+            assertThat(ok2.status()).isEqualTo(302);
+            JsonNode afterPage = get(RECIPIENTS, admin).json();
+            assertThat(afterPage.get("salesManager").size()).isEqualTo(2);
+            assertThat(afterPage.get("financeNow").valueStream().map(JsonNode::asString).toList()).contains("dstfin");
+            page.get("/?lang=zh-TW");
+            assertThat(page.get("/admin/contract-month-end").body()).contains("合約月末分發接收人", "財務（影本）");
+            page.get("/?lang=en");
+            assertThat(page.get("/admin/contract-month-end").body()).contains("Who receives the month-end contract",
+                    "Finance (copy)");
+            version = afterPage.get("version").asLong();
+        } finally {
+            long current = get(RECIPIENTS, admin).json().get("version").asLong();
+            Response reset = post(RECIPIENTS + "/reset", admin, j("{'version':" + current + "}"));
+            assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+            assertThat(reset.json().get("fromConfiguration").asBoolean()).isTrue();
+        }
+    }
+
+    long audits() {
+        return jdbc.sql("select count(*) from audit_event where record_type = 'contract-month-end-recipients'")
+                .query(Long.class).single();
+    }
+
     ContractDistributionJob job(String utc) {
         return new ContractDistributionJob(distributions, Clock.fixed(Instant.parse(utc), ZoneId.of("UTC")), platform);
     }
