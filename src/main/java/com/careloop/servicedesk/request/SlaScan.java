@@ -37,6 +37,9 @@ public class SlaScan {
 
     /**
      * Warn/breach/escalation per clock; the response clock runs until work starts, the completion clock until done.
+     * The completion branches say {@code completed_at is null}, true of every request in their statuses (see
+     * ServiceRequest.reopen), so that PostgreSQL reads them from V161's partial index of the running completion
+     * deadlines (V189 dropped the index of every request's deadline).
      * {@code %1$s} is, on PostgreSQL, the warning branches' road to the index of V161 (see {@link #PAST_WARNING}).
      */
     private static final String SCAN = """
@@ -55,10 +58,12 @@ public class SlaScan {
                 where status in ('REGISTERED', 'DISPATCHED', 'IN_PROGRESS') and completion_warn_at <= :now%1$s
               union all
               select id, 'COMPLETION_BREACH', completion_due_at from service_request
-                where status in ('REGISTERED', 'DISPATCHED', 'IN_PROGRESS') and completion_due_at <= :now
+                where status in ('REGISTERED', 'DISPATCHED', 'IN_PROGRESS') and completed_at is null
+                  and completion_due_at <= :now
               union all
               select id, 'COMPLETION_ESCALATION', completion_due_at from service_request
-                where status in ('REGISTERED', 'DISPATCHED', 'IN_PROGRESS') and completion_due_at <= :late
+                where status in ('REGISTERED', 'DISPATCHED', 'IN_PROGRESS') and completed_at is null
+                  and completion_due_at <= :late
             ) a join service_request r on r.id = a.id
             where not exists (select 1 from service_request_alert x where x.request_id = a.id and x.alert_key = a.alert_key)
             order by a.id, a.alert_key""";

@@ -53,6 +53,10 @@ class DueSoonPlanTest extends ApiTestBase {
             String scan = plan(SlaScan.scanSql(true).replace(":late", ":now"));
             // both warning branches (response, completion) through the index of V161
             assertThat(scan.split("ix_sr_running_warn", -1)).as(scan).hasSizeGreaterThanOrEqualTo(3);
+            // the breach and escalation branches through V161's partial indexes of the running deadlines (V189
+            // dropped the indexes of every request's deadline), never a walk of the table
+            assertThat(scan).as(scan).contains("ix_sr_response_overdue").contains("ix_sr_completion_overdue")
+                    .doesNotContainPattern("Seq Scan on service_request(?!_)");
             tx.setRollbackOnly();
         });
     }
