@@ -41,8 +41,9 @@ class ComplaintNumberSearchPlanTest extends ApiTestBase {
 
     @Test
     void aWholeNumberIsOneProbeOfTheNumberIndexAndAFragmentStaysAPartialMatch() {
+        long customer = customer();
         transactions.executeWithoutResult(tx -> {
-            load();
+            load(customer);
             for (String q : List.of("QZ2026-020000", "qz2026-020000", " QZ2026-000100 ", "QZ2026-040000")) {
                 long before = PlanCosts.rowsRead(jdbc, "complaint");
                 List<Long> found = search(q);
@@ -84,8 +85,18 @@ class ComplaintNumberSearchPlanTest extends ApiTestBase {
                 .param("q", "%" + keyword.trim().toLowerCase() + "%").query(Long.class).list();
     }
 
-    private void load() {
-        long customer = jdbc.sql("select min(id) from customer").query(Long.class).single();
+    /** A customer of the complaints (any one; one is created when the database has none yet). */
+    private long customer() {
+        Long any = jdbc.sql("select min(id) from customer").query(Long.class).single();
+        if (any != null) {
+            return any;
+        }
+        Response r = post("/api/v1/customers", tokenFor("manager"), j("{'name':'计划客户','kind':'INDIVIDUAL'}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    private void load(long customer) {
         long gm = jdbc.sql("select id from app_user where username = 'gm'").query(Long.class).single();
         jdbc.sql("""
                 insert into complaint (code, customer_id, customer_name, received_at, channel, content, status,
