@@ -20,8 +20,8 @@ drop index if exists ix_sr_closed_at;
 create index if not exists ix_sr_status_open on service_request (status, id) where status <> 'CLOSED';
 drop index if exists ix_sr_status;
 
--- 3. V10's indexes of every request's response and completion deadline (66 MB each): the overdue, due-soon and
---    due-on conditions and the SLA scan read V161's partial indexes of the running deadlines (the scan's completion
---    branches say completed_at is null since this version; SlaScan).
+-- 3. V10's indexes of every request's response and completion deadline (66 MB each): the overdue and due-on
+--    conditions read V16's partial indexes of the running deadlines, the due-soon ones V161's earliest running
+--    warning, and every branch of the SLA scan says that warning too since this version (SlaScan).
 drop index if exists ix_sr_response_due;
 drop index if exists ix_sr_completion_due;
