@@ -69,6 +69,8 @@ public final class TextMatches {
     /**
      * The id of the record whose number is exactly {@code q} (a keyword {@link #looksLikeNumber}), through the unique
      * index of {@code table.code}; null when the keyword is no whole number of that register (then the text search).
+     * The registers of property, samples, service requests and complaints ask it first: a number whose digits are
+     * mostly zero padding ({@code TM005000000}) read ~9,000 pages of trigram posting lists at ten million requests.
      */
     public static Long byNumber(JdbcClient jdbc, String table, String q) {
         String typed = q.trim();

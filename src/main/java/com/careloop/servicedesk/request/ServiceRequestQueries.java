@@ -37,6 +37,7 @@ import com.careloop.servicedesk.ServiceDeskViews.SignOffView;
 import com.careloop.servicedesk.ServiceDeskViews.Target;
 import com.careloop.servicedesk.ServiceDeskViews.TimelineEntry;
 import com.careloop.platform.Text;
+import com.careloop.platform.TextMatches;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -112,6 +113,12 @@ public class ServiceRequestQueries {
         ListSort order = ListSort.parse(sort, SORTS, "r.id", "-id");
         Filter filter = f == null ? Filter.none() : f;
         String q = filter.q() == null ? "" : filter.q().trim().toLowerCase();
+        Long byNumber = q.isEmpty() ? null : TextMatches.byNumber(jdbc, "service_request", filter.q());
+        if (byNumber != null) {
+            // a whole request number: that request, one probe of the unique index of the number (a zero-padded one,
+            // TM005000000, read ~9,000 pages of trigram posting lists at ten million: its trigrams are in most numbers)
+            return page(filter, order, cursor, null, "", List.of(), limit, me, now, false, byNumber);
+        }
         List<String> branches = postgres ? indexedKeyword(q) : List.of();
         boolean newestFirst = order.param().equals("-id");
         if (!newestFirst) {
@@ -153,6 +160,12 @@ public class ServiceRequestQueries {
 
     private Page page(Filter filter, ListSort order, String cursor, Long floor, String q, List<String> branches, int limit,
                       CurrentUser me, Instant now, boolean rare) {
+        return page(filter, order, cursor, floor, q, branches, limit, me, now, rare, null);
+    }
+
+    /** {@code byNumber}: the id of the request whose whole number is the keyword (then q is empty), or null. */
+    private Page page(Filter filter, ListSort order, String cursor, Long floor, String q, List<String> branches, int limit,
+                      CurrentUser me, Instant now, boolean rare, Long byNumber) {
         var scope = me.scope().condition("r.department_id", "r.assignee_id", "r.registered_by");
         // The conditions on the request row alone: scope, filters, the keyset position and the window.
         StringBuilder where = new StringBuilder(scope.sql());
@@ -164,6 +177,10 @@ public class ServiceRequestQueries {
         if (floor != null) {
             where.append(" and r.id >= :floor");
             params.put("floor", floor);
+        }
+        if (byNumber != null) {
+            where.append(" and r.id = :byNumber");
+            params.put("byNumber", byNumber);
         }
         // a phone number or its last digits: the caller, through the indexed last four digits (V60)
         var phone = com.careloop.platform.SearchProvider.Query.of(q);
@@ -302,6 +319,10 @@ public class ServiceRequestQueries {
     private void filter(Filter f, CurrentUser me, StringBuilder sql, Map<String, Object> params) {
         if (f.status() != null) {
             sql.append(" and r.status = :status");
+            if (f.status() != RequestStatus.CLOSED) {
+                // said as a constant, so that a generic plan may read the index of the open statuses too (V189)
+                sql.append(" and r.status <> 'CLOSED'");
+            }
             params.put("status", f.status().name());
         }
         if (f.type() != null) {

@@ -37,7 +37,11 @@ public class SlaScan {
 
     /**
      * Warn/breach/escalation per clock; the response clock runs until work starts, the completion clock until done.
-     * {@code %1$s} is, on PostgreSQL, the warning branches' road to the index of V161 (see {@link #PAST_WARNING}).
+     * The completion branches say {@code completed_at is null}, true of every request in their statuses (see
+     * ServiceRequest.reopen). {@code %1$s} is, on PostgreSQL, every branch's road to the index of V161 (see
+     * {@link #PAST_WARNING}): a request past a running deadline is past its warning too (the warning comes first), and
+     * the deadline columns' statistics, made of the closed requests' long-past deadlines, made the planner read
+     * whole indexes for the breach branches (V189 dropped the indexes of every request's deadline).
      */
     private static final String SCAN = """
             select r.id, r.code, r.title, r.assignee_id, r.key_customer, a.alert_key, a.due_at
@@ -45,20 +49,22 @@ public class SlaScan {
               select id, 'RESPONSE_WARN' alert_key, response_due_at due_at from service_request r
                 where status in ('REGISTERED', 'DISPATCHED') and responded_at is null and response_warn_at <= :now%1$s
               union all
-              select id, 'RESPONSE_BREACH', response_due_at from service_request
-                where status in ('REGISTERED', 'DISPATCHED') and responded_at is null and response_due_at <= :now
+              select id, 'RESPONSE_BREACH', response_due_at from service_request r
+                where status in ('REGISTERED', 'DISPATCHED') and responded_at is null and response_due_at <= :now%1$s
               union all
-              select id, 'RESPONSE_ESCALATION', response_due_at from service_request
-                where status in ('REGISTERED', 'DISPATCHED') and responded_at is null and response_due_at <= :late
+              select id, 'RESPONSE_ESCALATION', response_due_at from service_request r
+                where status in ('REGISTERED', 'DISPATCHED') and responded_at is null and response_due_at <= :late%1$s
               union all
               select id, 'COMPLETION_WARN', completion_due_at from service_request r
                 where status in ('REGISTERED', 'DISPATCHED', 'IN_PROGRESS') and completion_warn_at <= :now%1$s
               union all
-              select id, 'COMPLETION_BREACH', completion_due_at from service_request
-                where status in ('REGISTERED', 'DISPATCHED', 'IN_PROGRESS') and completion_due_at <= :now
+              select id, 'COMPLETION_BREACH', completion_due_at from service_request r
+                where status in ('REGISTERED', 'DISPATCHED', 'IN_PROGRESS') and completed_at is null
+                  and completion_due_at <= :now%1$s
               union all
-              select id, 'COMPLETION_ESCALATION', completion_due_at from service_request
-                where status in ('REGISTERED', 'DISPATCHED', 'IN_PROGRESS') and completion_due_at <= :late
+              select id, 'COMPLETION_ESCALATION', completion_due_at from service_request r
+                where status in ('REGISTERED', 'DISPATCHED', 'IN_PROGRESS') and completed_at is null
+                  and completion_due_at <= :late%1$s
             ) a join service_request r on r.id = a.id
             where not exists (select 1 from service_request_alert x where x.request_id = a.id and x.alert_key = a.alert_key)
             order by a.id, a.alert_key""";
