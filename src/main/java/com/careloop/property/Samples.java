@@ -130,6 +130,7 @@ public class Samples {
                 me == null ? null : me.id(), actor(), me == null ? null : me.departmentId(), production, quality),
                 actor(), today(), now());
         samples.saveAndFlush(s);
+        pointAtCurrentRound(s);
         audit.created(s);
         return view(s);
     }
@@ -303,6 +304,7 @@ public class Samples {
         }
         audit.change(s, null, s.getVersion(), Boolean.FALSE.equals(approved) ? "REJECT" : "APPROVE",
                 x -> x.confirm(approved, note, null, "LINK", CUSTOMER_ACTOR, today(), now()), samples::saveAndFlush);
+        pointAtCurrentRound(s); // a rejection opened the next round
     }
 
     // ---- files -------------------------------------------------------------------------------
@@ -376,14 +378,17 @@ public class Samples {
      */
     @Transactional(readOnly = true)
     public Page search(Filter f, String sort, String cursor, int limit) {
-        ListSort order = ListSort.parse(sort, SORTS, "r.id", "-id");
+        Filter filter = f == null ? Filter.none() : f;
+        // filtered by status, the lines are the current rounds of the samples in that status: keyed by the sample's
+        // current_round_id (V184, equal to r.id on those lines), so the page walks (status, current_round_id) newest
+        // first and stops when full instead of collecting every sample in the status and its round before sorting
+        ListSort order = ListSort.parse(sort, SORTS, filter.status() != null ? "s.current_round_id" : "r.id", "-id");
         if (postgres) {
             // each statement planned for its own values: a generic plan cached by the driver after five runs served a
             // rare fragment with the plan of a common one and read the whole register (PropertySearchPlanTest)
             jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         }
         CurrentUser me = users.require();
-        Filter filter = f == null ? Filter.none() : f;
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder sql = new StringBuilder("""
                 select r.id, s.id, s.code, r.round_no, s.customer_id, s.customer_name, s.item_name, s.spec, s.quantity, s.unit,
@@ -402,7 +407,7 @@ public class Samples {
             params.put("salesperson", filter.salespersonId());
         }
         if (filter.status() != null) {
-            sql.append(" and s.status = :status and r.round_no = s.round_no");
+            sql.append(" and s.status = :status and r.id = s.current_round_id");
             params.put("status", filter.status().name());
         }
         if (filter.sentFrom() != null) {
@@ -475,7 +480,21 @@ public class Samples {
     private Detail change(long id, Long version, String action, Consumer<Sample> step) {
         Sample s = load(id);
         audit.change(s, version, s.getVersion(), action, step, samples::saveAndFlush);
+        pointAtCurrentRound(s); // a failed inspection or a rejection opened the next round
         return view(s);
+    }
+
+    /**
+     * Keeps {@code sample.current_round_id} (V184, the register's key when it is filtered by status) on the current
+     * round once its id exists (after the flush). Not mapped on the entity: it is derived, changes no version and is
+     * written only when the round changed.
+     */
+    private void pointAtCurrentRound(Sample s) {
+        Long round = s.current().getId();
+        jdbc.sql("""
+                update sample set current_round_id = :round
+                where id = :id and (current_round_id is null or current_round_id <> :round)""")
+                .param("round", round).param("id", s.getId()).update();
     }
 
     /** The sample if the reader may see it; the system (and the customer's link) sees all. Else 404. */
