@@ -395,9 +395,12 @@ public class Samples {
                        r.received_on, s.salesperson_name, r.inspection_code, r.inspection_passed, r.quantity_sent,
                        r.sent_on, r.courier, r.tracking_no, r.confirmation, r.confirmed_on, r.remark, s.status,
                        s.required_on""")
-                .append(order.selectColumn()).append("""
-                 from sample_round r join sample s on s.id = r.sample_id
-                where """).append(visible(me, params));
+                .append(order.selectColumn())
+                // filtered by status: each sample's current round, joined by its id alone (a second join condition,
+                // r.sample_id = s.id, would make the planner expect one row and collect before sorting again)
+                .append(filter.status() != null ? " from sample s join sample_round r on r.id = s.current_round_id"
+                        : " from sample_round r join sample s on s.id = r.sample_id")
+                .append(" where ").append(visible(me, params));
         if (filter.customerId() != null) {
             sql.append(" and s.customer_id = :customer");
             params.put("customer", filter.customerId());
@@ -407,7 +410,7 @@ public class Samples {
             params.put("salesperson", filter.salespersonId());
         }
         if (filter.status() != null) {
-            sql.append(" and s.status = :status and r.id = s.current_round_id");
+            sql.append(" and s.status = :status");
             params.put("status", filter.status().name());
         }
         if (filter.sentFrom() != null) {

@@ -10,6 +10,7 @@ import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.DataScope;
 import com.careloop.platform.SignedInAs;
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.RowsRead;
 import com.careloop.support.TestDatabases;
 
 import org.junit.jupiter.api.Assumptions;
@@ -42,9 +43,7 @@ class SampleSearchPlanTest extends ApiTestBase {
     CurrentUsers users;
 
     long rowsRead() {
-        return jdbc.sql("""
-                select coalesce(sum(coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0)), 0)
-                from pg_stat_xact_user_tables where relname in ('sample', 'sample_round')""").query(Long.class).single();
+        return RowsRead.of(jdbc, "sample", "sample_round");
     }
 
     long department(String code) {
