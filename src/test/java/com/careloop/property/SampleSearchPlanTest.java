@@ -168,11 +168,13 @@ class SampleSearchPlanTest extends ApiTestBase {
         assertThat(walked).containsExactlyElementsOf(expected);
         assertThat(deepest).as("rows read for a later page").isLessThan(500);
 
-        // the general manager (no scope condition): the same bound
+        // the general manager (no scope condition, so the planner's estimate is right): it may walk the newest rounds
+        // and probe (status, current_round_id) for each, as before V184 it walked them probing the sample — the 20
+        // rounds 2, then ~1,550 rounds 1 for 31 sent ones at one in fifty — or walk the index as the head does
         var gm = sentPage("gm", null);
         System.out.printf("search plan: samples status=SENT as general manager read %d rows%n", gm.getValue());
-        assertThat(gm.getKey().items()).hasSize(50);
-        assertThat(gm.getValue()).as("rows read as the general manager").isLessThan(500);
+        assertThat(gm.getKey().items()).hasSize(50).allMatch(r -> r.status() == SampleStatus.SENT);
+        assertThat(gm.getValue()).as("rows read as the general manager").isLessThan(2_500);
 
         // the old shape (the current round by its number) reads every sent sample of the scope or walks the newest
         // rounds past the other statuses: more than the 1,200 sent samples either way
