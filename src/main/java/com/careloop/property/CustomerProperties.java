@@ -303,29 +303,49 @@ public class CustomerProperties {
     }
 
     /**
-     * The acknowledgements a department still owes (the reader's own when null), oldest first. Another department's
-     * only within the reader's data scope (403).
+     * The acknowledgements a department still owes (the reader's own when null), oldest first, each marked overdue
+     * once it has been open for the settings page's reminder days (the days the daily job reminds the department
+     * after), with how many whole days past them (at least 1); {@code overdueOnly} keeps those. Another
+     * department's only within the reader's data scope (403).
      */
     @Transactional(readOnly = true)
-    public List<PropertyViews.OpenCopyAck> outstandingCopies(Long departmentId, int limit) {
+    public List<PropertyViews.OpenCopyAck> outstandingCopies(Long departmentId, boolean overdueOnly, int limit) {
         CurrentUser me = users.require();
         Long dept = departmentId != null ? departmentId : me.departmentId();
+        int days = propertySettings.effective().confirmationReminderDays();
         if (dept == null) {
             return List.of();
         }
         if (!dept.equals(me.departmentId()) && !me.scope().allows(dept)) {
             throw new AccessDeniedException("不在数据范围内 / department outside your data scope");
         }
+        if (overdueOnly && days == 0) {
+            return List.of();
+        }
+        Instant now = now();
+        // overdue as the job and the work line count it: asked for at or before now − days
+        Instant overdueFrom = now.minus(java.time.Duration.ofDays(days));
         return jdbc.sql("""
                 select a.id, i.id, i.code, i.item_name, i.customer_name, r.id, r.revision, a.kind, a.department_id,
                        a.requested_at
                 from customer_property_copy_ack a join customer_property_revision r on r.id = a.revision_id
                 join customer_property i on i.id = a.item_id
-                where a.department_id = :d and a.confirmed_at is null order by a.requested_at, a.id limit :limit""")
-                .param("d", dept).param("limit", limit)
-                .query((rs, n) -> new PropertyViews.OpenCopyAck(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8),
-                        rs.getLong(9), departmentName(rs.getLong(9)), odt(rs.getTimestamp(10).toInstant()))).list();
+                where a.department_id = :d and a.confirmed_at is null""" + (overdueOnly
+                        ? " and a.requested_at <= :overdueFrom" : "") + " order by a.requested_at, a.id limit :limit")
+                .param("d", dept).param("limit", limit).param("overdueFrom", java.sql.Timestamp.from(overdueFrom))
+                .query((rs, n) -> {
+                    Instant asked = rs.getTimestamp(10).toInstant();
+                    boolean overdue = days > 0 && !asked.isAfter(overdueFrom);
+                    return new PropertyViews.OpenCopyAck(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8),
+                            rs.getLong(9), departmentName(rs.getLong(9)), odt(asked), overdue,
+                            overdue ? daysPast(asked.plus(java.time.Duration.ofDays(days)), now) : 0);
+                }).list();
+    }
+
+    /** Whole days from {@code from} to {@code to}, at least 1 (overdue since a few hours is one day overdue). */
+    private static int daysPast(Instant from, Instant to) {
+        return (int) Math.max(1, java.time.Duration.between(from, to).toDays());
     }
 
     /**

@@ -111,10 +111,13 @@ public final class PropertyViews {
                           OffsetDateTime confirmedAt, String note) {
     }
 
-    /** An outstanding acknowledgement in a department's list: which item and revision, what to confirm. */
+    /**
+     * An outstanding acknowledgement in a department's list: which item and revision, what to confirm; overdue once
+     * open for the settings page's reminder days, by how many whole days past them (0 when not overdue).
+     */
     public record OpenCopyAck(long id, long itemId, String itemCode, String itemName, String customerName,
                               long revisionId, String revision, String kind, long departmentId, String department,
-                              OffsetDateTime requestedAt) {
+                              OffsetDateTime requestedAt, boolean overdue, int overdueDays) {
     }
 
     /** One open inspection task in a department's queue. */

@@ -130,6 +130,7 @@ public class Samples {
                 me == null ? null : me.id(), actor(), me == null ? null : me.departmentId(), production, quality),
                 actor(), today(), now());
         samples.saveAndFlush(s);
+        pointAtCurrentRound(s);
         audit.created(s);
         return view(s);
     }
@@ -303,6 +304,7 @@ public class Samples {
         }
         audit.change(s, null, s.getVersion(), Boolean.FALSE.equals(approved) ? "REJECT" : "APPROVE",
                 x -> x.confirm(approved, note, null, "LINK", CUSTOMER_ACTOR, today(), now()), samples::saveAndFlush);
+        pointAtCurrentRound(s); // a rejection opened the next round
     }
 
     // ---- files -------------------------------------------------------------------------------
@@ -376,23 +378,29 @@ public class Samples {
      */
     @Transactional(readOnly = true)
     public Page search(Filter f, String sort, String cursor, int limit) {
-        ListSort order = ListSort.parse(sort, SORTS, "r.id", "-id");
+        Filter filter = f == null ? Filter.none() : f;
+        // filtered by status, the lines are the current rounds of the samples in that status: keyed by the sample's
+        // current_round_id (V184, equal to r.id on those lines), so the page walks (status, current_round_id) newest
+        // first and stops when full instead of collecting every sample in the status and its round before sorting
+        ListSort order = ListSort.parse(sort, SORTS, filter.status() != null ? "s.current_round_id" : "r.id", "-id");
         if (postgres) {
             // each statement planned for its own values: a generic plan cached by the driver after five runs served a
             // rare fragment with the plan of a common one and read the whole register (PropertySearchPlanTest)
             jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         }
         CurrentUser me = users.require();
-        Filter filter = f == null ? Filter.none() : f;
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder sql = new StringBuilder("""
                 select r.id, s.id, s.code, r.round_no, s.customer_id, s.customer_name, s.item_name, s.spec, s.quantity, s.unit,
                        r.received_on, s.salesperson_name, r.inspection_code, r.inspection_passed, r.quantity_sent,
                        r.sent_on, r.courier, r.tracking_no, r.confirmation, r.confirmed_on, r.remark, s.status,
                        s.required_on""")
-                .append(order.selectColumn()).append("""
-                 from sample_round r join sample s on s.id = r.sample_id
-                where """).append(visible(me, params));
+                .append(order.selectColumn())
+                // filtered by status: each sample's current round, joined by its id alone (a second join condition,
+                // r.sample_id = s.id, would make the planner expect one row and collect before sorting again)
+                .append(filter.status() != null ? " from sample s join sample_round r on r.id = s.current_round_id"
+                        : " from sample_round r join sample s on s.id = r.sample_id")
+                .append(" where ").append(visible(me, params));
         if (filter.customerId() != null) {
             sql.append(" and s.customer_id = :customer");
             params.put("customer", filter.customerId());
@@ -402,7 +410,7 @@ public class Samples {
             params.put("salesperson", filter.salespersonId());
         }
         if (filter.status() != null) {
-            sql.append(" and s.status = :status and r.round_no = s.round_no");
+            sql.append(" and s.status = :status");
             params.put("status", filter.status().name());
         }
         if (filter.sentFrom() != null) {
@@ -475,7 +483,21 @@ public class Samples {
     private Detail change(long id, Long version, String action, Consumer<Sample> step) {
         Sample s = load(id);
         audit.change(s, version, s.getVersion(), action, step, samples::saveAndFlush);
+        pointAtCurrentRound(s); // a failed inspection or a rejection opened the next round
         return view(s);
+    }
+
+    /**
+     * Keeps {@code sample.current_round_id} (V184, the register's key when it is filtered by status) on the current
+     * round once its id exists (after the flush). Not mapped on the entity: it is derived, changes no version and is
+     * written only when the round changed.
+     */
+    private void pointAtCurrentRound(Sample s) {
+        Long round = s.current().getId();
+        jdbc.sql("""
+                update sample set current_round_id = :round
+                where id = :id and (current_round_id is null or current_round_id <> :round)""")
+                .param("round", round).param("id", s.getId()).update();
     }
 
     /** The sample if the reader may see it; the system (and the customer's link) sees all. Else 404. */

@@ -227,6 +227,10 @@ class PropertyBench {
                   case when s.status = 'SENT' then null else s.required_on end,
                   case when s.status = 'SENT' then null else 'PHONE' end
                 from sample s where s.code like 'YPB%'""").update();
+        // the current round, as the service keeps it (V184: the register's key under a status filter)
+        jdbc.sql("""
+                update sample set current_round_id = (select r.id from sample_round r
+                  where r.sample_id = sample.id and r.round_no = sample.round_no) where code like 'YPB%'""").update();
         // last half-year's inspections, done: a register in use has them (and the planner's statistics know them)
         jdbc.sql("""
                 insert into customer_property_inspection (item_id, period_start, department_id, due_on, status, present,

@@ -272,7 +272,11 @@ class PropertyApiTest extends ApiTestBase {
         String restore = "{'inspectionMonths':" + s.get("inspectionMonths").asInt() + ",'inspectionWorkingDays':"
                 + s.get("inspectionWorkingDays").asInt() + ",'inspectionReminderDays':"
                 + s.get("inspectionReminderDays").asInt() + ",'decisionTaskWorkingDays':"
-                + s.get("decisionTaskWorkingDays").asInt();
+                + s.get("decisionTaskWorkingDays").asInt() + ",'confirmationReminderDays':"
+                + s.get("confirmationReminderDays").asInt();
+        // unset (application.yml's value holds) unless saved: put back as it was, the API cannot unset it
+        Integer savedConfirmationDays = jdbc.sql("select confirmation_reminder_days from customer_property_settings"
+                + " where id = 1").query((rs, n) -> (Integer) rs.getObject(1, Integer.class)).optional().orElse(null);
         try {
             Response bad = put(BASE + "/settings", tokenFor("quality"), j("{'inspectionMonths':5,'inspectionWorkingDays':20,"
                     + "'inspectionReminderDays':5,'decisionTaskWorkingDays':10,'version':" + version + "}"));
@@ -283,11 +287,13 @@ class PropertyApiTest extends ApiTestBase {
             assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("inspectionReminderDays");
             assertThat(get(BASE + "/settings", tokenFor("quality")).json().get("version").asLong()).isEqualTo(version);
             Response ok = put(BASE + "/settings", tokenFor("quality"), j("{'inspectionMonths':3,'inspectionWorkingDays':15,"
-                    + "'inspectionReminderDays':3,'decisionTaskWorkingDays':8,'version':" + version + "}"));
+                    + "'inspectionReminderDays':3,'decisionTaskWorkingDays':8,'confirmationReminderDays':7,'version':"
+                    + version + "}"));
             assertThat(ok.status()).as(ok.body()).isEqualTo(200);
             assertThat(ok.json().get("updatedBy").asString()).isEqualTo("周卫东");
             assertThat(put(BASE + "/settings", tokenFor("quality"), j("{'inspectionMonths':6,'inspectionWorkingDays':20,"
-                    + "'inspectionReminderDays':5,'decisionTaskWorkingDays':10,'version':" + version + "}")).status())
+                    + "'inspectionReminderDays':5,'decisionTaskWorkingDays':10,'confirmationReminderDays':7,'version':"
+                    + version + "}")).status())
                     .as("stale version").isEqualTo(409);
             // the next run opens quarterly tasks
             assertThat(job.run().periodStart()).isEqualTo(PropertyInspectionJob.periodStart(
@@ -296,6 +302,9 @@ class PropertyApiTest extends ApiTestBase {
             assertThat(put(BASE + "/settings", tokenFor("quality"), j(restore + ",'version':"
                     + get(BASE + "/settings", tokenFor("quality")).json().get("version").asLong() + "}")).status())
                     .isEqualTo(200);
+            if (savedConfirmationDays == null) {
+                jdbc.sql("update customer_property_settings set confirmation_reminder_days = null where id = 1").update();
+            }
         }
     }
 

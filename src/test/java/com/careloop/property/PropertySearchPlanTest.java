@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.careloop.platform.SignedInAs;
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.RowsRead;
 import com.careloop.support.TestDatabases;
 
 import org.junit.jupiter.api.Assumptions;
@@ -38,9 +39,7 @@ class PropertySearchPlanTest extends ApiTestBase {
     CustomerProperties properties;
 
     long rowsRead() {
-        return jdbc.sql("""
-                select coalesce(sum(coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0)), 0)
-                from pg_stat_xact_user_tables where relname = 'customer_property'""").query(Long.class).single();
+        return RowsRead.of(jdbc, "customer_property");
     }
 
     /** Runs the search as the general manager inside one transaction; returns the page's codes and rows read. */

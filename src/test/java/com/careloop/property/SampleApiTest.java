@@ -104,6 +104,11 @@ class SampleApiTest extends ApiTestBase {
         String failedReport = d.get("rounds").get(0).get("inspectionCode").asString();
         assertThat(failedReport).matches("YJ\\d{4}-\\d{5}");
         assertThat(d.get("rounds").get(1).get("reason").asString()).contains("色差 ΔE 3.1");
+        // filtered by status, the register lists the sample's current round (V184: kept after the failed inspection)
+        JsonNode current = get(BASE + "?customerId=" + customer + "&status=IN_PRODUCTION", tokenFor("sales")).json()
+                .get("items");
+        assertThat(current).hasSize(1);
+        assertThat(current.get(0).get("round").asInt()).isEqualTo(2);
         // a failed sample is not sent
         Response refused = post(BASE + "/" + id + "/dispatch", tokenFor("sales"), j("{'quantitySent':5}"));
         assertThat(refused.status()).isEqualTo(409);
@@ -149,6 +154,10 @@ class SampleApiTest extends ApiTestBase {
         assertThat(d.get("rounds").get(1).get("confirmation").asString()).isEqualTo("REJECTED");
         assertThat(d.get("rounds").get(1).get("confirmedVia").asString()).isEqualTo("LINK");
         assertThat(d.get("rounds").get(2).get("reason").asString()).isEqualTo("颜色偏暗");
+        current = get(BASE + "?customerId=" + customer + "&status=IN_PRODUCTION", tokenFor("sales")).json().get("items");
+        assertThat(current).as("the link's rejection moved the current round").hasSize(1);
+        assertThat(current.get(0).get("round").asInt()).isEqualTo(3);
+        assertThat(get(BASE + "?customerId=" + customer + "&status=SENT", tokenFor("sales")).json().get("items")).isEmpty();
         // round 3: made, passed, sent, approved by link, sealed
         step("depthead", id, "making", "{'parameters':'加深 5%','quantityMade':20}");
         step("quality", id, "inspection", "{'passed':true}");
@@ -174,8 +183,10 @@ class SampleApiTest extends ApiTestBase {
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1).get("trackingNo").asString()).isEqualTo("SF1234567890");
         assertThat(rows.get(1).get("confirmation").asString()).isEqualTo("REJECTED");
-        assertThat(get(BASE + "?customerId=" + customer + "&status=SEALED", tokenFor("quality")).json().get("items"))
-                .hasSize(1);
+        JsonNode sealed = get(BASE + "?customerId=" + customer + "&status=SEALED", tokenFor("quality")).json()
+                .get("items");
+        assertThat(sealed).hasSize(1);
+        assertThat(sealed.get(0).get("round").asInt()).isEqualTo(3);
         assertThat(get(BASE + "/export?customerId=" + customer, tokenFor("sales")).status()).isEqualTo(200);
         PrintedPdf register = PrintedPdf.fetch(http, port, BASE + "/register.pdf?customerId=" + customer,
                 tokenFor("sales"), null, "R-QP-005-5");

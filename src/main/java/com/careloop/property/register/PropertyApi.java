@@ -215,11 +215,15 @@ class PropertyApi {
         return properties.confirmCopy(id, revisionId, confirmationId, request);
     }
 
-    /** The copies a department has still to confirm (the reader's own department by default). */
+    /**
+     * The copies a department has still to confirm (the reader's own department by default), each with
+     * {@code overdue} and {@code overdueDays}; {@code overdue=true} lists the overdue ones only.
+     */
     @RequiresPermission(PropertyPermissions.VIEW)
     @GetMapping("/confirmations")
-    List<PropertyViews.OpenCopyAck> outstandingCopies(@RequestParam(required = false) Long departmentId) {
-        return properties.outstandingCopies(departmentId, 500);
+    List<PropertyViews.OpenCopyAck> outstandingCopies(@RequestParam(required = false) Long departmentId,
+                                                      @RequestParam(required = false) Boolean overdue) {
+        return properties.outstandingCopies(departmentId, Boolean.TRUE.equals(overdue), 500);
     }
 
     @RequiresPermission(PropertyPermissions.REGISTER)

@@ -309,12 +309,18 @@ class PropertyPages {
         return saved(id, flash);
     }
 
-    /** The copies a department has still to confirm: receipts and returns/destructions (the inbox line's list). */
+    /**
+     * The copies a department has still to confirm: receipts and returns/destructions (the inbox line's list), the
+     * overdue ones marked; "overdue only" as a filter.
+     */
     @RequiresPermission(PropertyPermissions.VIEW)
     @GetMapping(LIST + "/confirmations")
-    String confirmations(@RequestParam(required = false) Long departmentId, Model model) {
+    String confirmations(@RequestParam(required = false) Long departmentId,
+                         @RequestParam(required = false) Boolean overdue, Model model) {
         CurrentUser me = users.require();
-        model.addAttribute("open", properties.outstandingCopies(departmentId, 500));
+        model.addAttribute("open", properties.outstandingCopies(departmentId, Boolean.TRUE.equals(overdue), 500));
+        model.addAttribute("overdueOnly", Boolean.TRUE.equals(overdue));
+        model.addAttribute("overdueAfterDays", settings.effective().confirmationReminderDays());
         model.addAttribute("departmentId", departmentId != null ? departmentId : me.departmentId());
         model.addAttribute("mine", departmentId == null || departmentId.equals(me.departmentId()));
         model.addAttribute("departments", departments());

@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The register's settings a quality manager changes on the settings page ({@code property:configure}): the
- * inspection period in months, the working days an inspection gets, the reminder days before its due day and the
- * working days of a decision task. Stored in one row (V115); until someone saves it, application.yml's values
+ * inspection period in months, the working days an inspection gets, the reminder days before its due day, the
+ * working days of a decision task, and the days after which an unconfirmed copy of a customer document is reminded
+ * and overdue (V185). Stored in one row (V115); until someone saves it, application.yml's values
  * ({@link PropertyProperties}) hold. The job and the service read {@link #effective()} on every run, so a change
  * takes effect the next day without a restart.
  */
@@ -33,7 +34,8 @@ public class PropertySettings {
 
     /** The settings as shown and saved; {@code version} guards concurrent edits (0 while none is saved). */
     public record Values(Integer inspectionMonths, Integer inspectionWorkingDays, Integer inspectionReminderDays,
-                         Integer decisionTaskWorkingDays, Long version, String updatedBy, OffsetDateTime updatedAt) {
+                         Integer decisionTaskWorkingDays, Integer confirmationReminderDays, Long version,
+                         String updatedBy, OffsetDateTime updatedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -59,16 +61,24 @@ public class PropertySettings {
     static PropertyProperties overlay(JdbcClient jdbc, PropertyProperties yml) {
         return saved(jdbc).map(v -> new PropertyProperties(v.inspectionMonths(), v.inspectionWorkingDays(),
                 yml.inspectionCron(), yml.inspectionBatch(), v.inspectionReminderDays(), v.decisionTaskWorkingDays(),
-                yml.confirmationReminderDays())).orElse(yml);
+                v.confirmationReminderDays() == null ? yml.confirmationReminderDays() : v.confirmationReminderDays()))
+                .orElse(yml);
     }
 
     @Transactional(readOnly = true)
     public Values current() {
-        return saved(jdbc).orElseGet(() -> new Values(defaults.inspectionMonths(), defaults.inspectionWorkingDays(),
-                defaults.inspectionReminderDays(), defaults.decisionTaskWorkingDays(), 0L, null, null));
+        return saved(jdbc).map(v -> v.confirmationReminderDays() != null ? v : new Values(v.inspectionMonths(),
+                        v.inspectionWorkingDays(), v.inspectionReminderDays(), v.decisionTaskWorkingDays(),
+                        defaults.confirmationReminderDays(), v.version(), v.updatedBy(), v.updatedAt()))
+                .orElseGet(() -> new Values(defaults.inspectionMonths(), defaults.inspectionWorkingDays(),
+                        defaults.inspectionReminderDays(), defaults.decisionTaskWorkingDays(),
+                        defaults.confirmationReminderDays(), 0L, null, null));
     }
 
-    /** Saves all four (422 naming the field out of range; 409 on a stale version), audited with the change. */
+    /**
+     * Saves all five (422 naming the field out of range — the confirmation reminder 1 to 90 days; 409 on a stale
+     * version), audited with the change.
+     */
     @Transactional
     public Values save(Values in) {
         if (in == null) {
@@ -84,24 +94,26 @@ public class PropertySettings {
         int days = require("inspectionWorkingDays", in.inspectionWorkingDays(), 1, 120);
         int reminder = require("inspectionReminderDays", in.inspectionReminderDays(), 0, 60);
         int decision = require("decisionTaskWorkingDays", in.decisionTaskWorkingDays(), 1, 120);
+        int confirmation = require("confirmationReminderDays", in.confirmationReminderDays(), 1, 90);
         Values before = current();
         Versions.requireCurrent(in.version(), before.version(), RECORD_TYPE, 1);
         String actor = users.require().displayName();
         Timestamp now = Timestamp.from(Instant.now(clock));
         int updated = jdbc.sql("""
                 update customer_property_settings set inspection_months = :m, inspection_working_days = :d,
-                  inspection_reminder_days = :r, decision_task_working_days = :t, version = version + 1,
-                  updated_by = :by, updated_at = :at where id = 1 and version = :v""")
-                .param("m", months).param("d", days).param("r", reminder).param("t", decision).param("by", actor)
-                .param("at", now).param("v", before.version()).update();
+                  inspection_reminder_days = :r, decision_task_working_days = :t, confirmation_reminder_days = :c,
+                  version = version + 1, updated_by = :by, updated_at = :at where id = 1 and version = :v""")
+                .param("m", months).param("d", days).param("r", reminder).param("t", decision)
+                .param("c", confirmation).param("by", actor).param("at", now).param("v", before.version()).update();
         if (updated == 0) {
             // the first save: nobody has one yet (a racing first save meets the primary key and is refused)
             jdbc.sql("""
                     insert into customer_property_settings (id, inspection_months, inspection_working_days,
-                      inspection_reminder_days, decision_task_working_days, version, updated_by, updated_at)
-                    values (1, :m, :d, :r, :t, 1, :by, :at)""")
-                    .param("m", months).param("d", days).param("r", reminder).param("t", decision).param("by", actor)
-                    .param("at", now).update();
+                      inspection_reminder_days, decision_task_working_days, confirmation_reminder_days, version,
+                      updated_by, updated_at)
+                    values (1, :m, :d, :r, :t, :c, 1, :by, :at)""")
+                    .param("m", months).param("d", days).param("r", reminder).param("t", decision)
+                    .param("c", confirmation).param("by", actor).param("at", now).update();
         }
         Values after = current();
         audit.record(RECORD_TYPE, "1", "UPDATE", AuditTrail.diff(state(before), state(after)));
@@ -114,6 +126,7 @@ public class PropertySettings {
         m.put("inspectionWorkingDays", v.inspectionWorkingDays());
         m.put("inspectionReminderDays", v.inspectionReminderDays());
         m.put("decisionTaskWorkingDays", v.decisionTaskWorkingDays());
+        m.put("confirmationReminderDays", v.confirmationReminderDays());
         return m;
     }
 
@@ -127,11 +140,12 @@ public class PropertySettings {
     private static Optional<Values> saved(JdbcClient jdbc) {
         return jdbc.sql("""
                 select inspection_months, inspection_working_days, inspection_reminder_days,
-                       decision_task_working_days, version, updated_by, updated_at
+                       decision_task_working_days, confirmation_reminder_days, version, updated_by, updated_at
                 from customer_property_settings where id = 1""")
-                .query((rs, n) -> new Values(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getLong(5),
-                        rs.getString(6), rs.getObject(7, Timestamp.class) == null ? null
-                        : rs.getObject(7, Timestamp.class).toInstant().atOffset(ZoneOffset.UTC)))
+                .query((rs, n) -> new Values(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        rs.getObject(5, Integer.class), rs.getLong(6), rs.getString(7),
+                        rs.getObject(8, Timestamp.class) == null ? null
+                        : rs.getObject(8, Timestamp.class).toInstant().atOffset(ZoneOffset.UTC)))
                 .optional();
     }
 }

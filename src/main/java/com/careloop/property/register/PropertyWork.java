@@ -27,13 +27,13 @@ class PropertyWork implements WorkSource {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
-    private final PropertyProperties properties;
+    private final PropertySettings settings;
 
-    PropertyWork(JdbcClient jdbc, Clock clock, CareLoopProperties platform, PropertyProperties properties) {
+    PropertyWork(JdbcClient jdbc, Clock clock, CareLoopProperties platform, PropertySettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = platform.zone();
-        this.properties = properties;
+        this.settings = settings;
     }
 
     @Override
@@ -59,8 +59,8 @@ class PropertyWork implements WorkSource {
         }
         lines.add(new WorkCount("property.handOversToSign", signatures, signatures > 0, list));
         // the copies of customer documents my department is to confirm: received, or returned/destroyed (7.5.3)
-        // overdue: open for careloop.property.confirmation-reminder-days or more (the job has reminded the department)
-        int days = properties.confirmationReminderDays();
+        // overdue: open for the settings page's reminder days or more (the job has reminded the department)
+        int days = settings.effective().confirmationReminderDays();
         java.time.Instant overdueFrom = days == 0 ? java.time.Instant.EPOCH
                 : clock.instant().minus(java.time.Duration.ofDays(days));
         long[] copies = jdbc.sql("""

@@ -257,4 +257,146 @@ class PropertyInspectionJobTest extends ApiTestBase {
         assertThat(texts.render(text, java.util.Locale.TAIWAN)).isEqualTo("1 份受控文件副本待確認已逾期");
         assertThat(texts.render(text, java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("1 份受控文件副本待确认已逾期");
     }
+
+    static final String API = "/api/v1/customer-properties";
+
+    /** The settings row as it is now, to be put back (absent, or the confirmation days unset, included). */
+    Runnable keepSettings() {
+        var row = jdbc.sql("""
+                select inspection_months, inspection_working_days, inspection_reminder_days, decision_task_working_days,
+                       confirmation_reminder_days from customer_property_settings where id = 1""")
+                .query((rs, n) -> new Integer[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        rs.getObject(5, Integer.class)}).optional();
+        return () -> {
+            if (row.isEmpty()) {
+                jdbc.sql("delete from customer_property_settings where id = 1").update();
+                return;
+            }
+            Integer[] v = row.get();
+            jdbc.sql("""
+                    update customer_property_settings set inspection_months = :m, inspection_working_days = :d,
+                      inspection_reminder_days = :r, decision_task_working_days = :t where id = 1""")
+                    .param("m", v[0]).param("d", v[1]).param("r", v[2]).param("t", v[3]).update();
+            if (v[4] == null) {
+                jdbc.sql("update customer_property_settings set confirmation_reminder_days = null where id = 1").update();
+            } else {
+                jdbc.sql("update customer_property_settings set confirmation_reminder_days = :c where id = 1")
+                        .param("c", v[4]).update();
+            }
+        };
+    }
+
+    /** The settings saved through the API with {@code confirmationReminderDays} (a JSON value), the others unchanged. */
+    Response saveSettings(String confirmationReminderDays) {
+        var s = get(API + "/settings", tokenFor("quality")).json();
+        return put(API + "/settings", tokenFor("quality"), j("{'inspectionMonths':" + s.get("inspectionMonths").asInt()
+                + ",'inspectionWorkingDays':" + s.get("inspectionWorkingDays").asInt() + ",'inspectionReminderDays':"
+                + s.get("inspectionReminderDays").asInt() + ",'decisionTaskWorkingDays':"
+                + s.get("decisionTaskWorkingDays").asInt() + ",'confirmationReminderDays':" + confirmationReminderDays
+                + ",'version':" + s.get("version").asLong() + "}"));
+    }
+
+    @Test
+    void theConfirmationReminderDaysAreOnTheSettingsPageValidatedAuditedAndUsedByTheJob() {
+        Runnable restore = keepSettings();
+        try {
+            long version = get(API + "/settings", tokenFor("quality")).json().get("version").asLong();
+            for (String bad : new String[] {"0", "91", "null"}) {
+                Response refused = saveSettings(bad);
+                assertThat(refused.status()).as(bad).isEqualTo(422);
+                assertThat(refused.json().get("errors").get(0).get("field").asString())
+                        .isEqualTo("confirmationReminderDays");
+                assertThat(refused.json().get("errors").get(0).get("rule").asString()).isEqualTo("range");
+            }
+            assertThat(get(API + "/settings", tokenFor("quality")).json().get("version").asLong()).as("nothing saved")
+                    .isEqualTo(version);
+            Response ok = saveSettings("3");
+            assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+            assertThat(ok.json().get("confirmationReminderDays").asInt()).isEqualTo(3);
+            assertThat(jdbc.sql("""
+                    select changes from audit_event where record_type = 'customer-property-settings' and action = 'UPDATE'
+                    order by id desc""").query(String.class).list().get(0)).contains("confirmationReminderDays");
+            // other people may not change it
+            assertThat(get(API + "/settings", tokenFor("sales")).status()).isEqualTo(403);
+
+            // the job (application.yml: 7 days) reminds after the saved 3 days
+            long dept = department("QA");
+            long item = items(1, dept, LocalDate.of(2032, 1, 1)).get(0);
+            Instant asked = Instant.parse("2032-05-04T02:00:00Z");
+            long open = ack(item, dept, "RECEIPT", asked);
+            jobAt("2032-05-04T01:00:00Z", 7).run(); // what other tests left open is reminded first
+            assertThat(jobAt("2032-05-06T02:00:00Z", 7).run().confirmationsReminded()).as("2 days").isZero();
+            assertThat(jobAt("2032-05-07T02:00:00Z", 7).run().confirmationsReminded()).as("3 days").isEqualTo(1);
+            assertThat(jdbc.sql("select reminded_at from customer_property_copy_ack where id = :id").param("id", open)
+                    .query(Instant.class).single()).isEqualTo(Instant.parse("2032-05-07T02:00:00Z"));
+
+            // the settings page in the three languages, and saving through its form
+            com.careloop.support.PageSession page = new com.careloop.support.PageSession(port);
+            page.login("quality", DEMO_PASSWORD);
+            for (String[] lang : new String[][] {{"zh-CN", "文件副本确认提醒（天，1–90）"},
+                    {"zh-TW", "文件副本確認提醒（天，1–90）"}, {"en", "Days before an unconfirmed document copy is reminded"}}) {
+                page.get("/?lang=" + lang[0]);
+                assertThat(page.get("/customer-properties/settings").body()).contains(lang[1])
+                        .contains("name=\"confirmationReminderDays\"").contains("value=\"3\"").doesNotContain("??");
+            }
+            var s = get(API + "/settings", tokenFor("quality")).json();
+            String[] form = {"inspectionMonths", s.get("inspectionMonths").asString(), "inspectionWorkingDays",
+                    s.get("inspectionWorkingDays").asString(), "inspectionReminderDays",
+                    s.get("inspectionReminderDays").asString(), "decisionTaskWorkingDays",
+                    s.get("decisionTaskWorkingDays").asString(), "confirmationReminderDays", "95", "version",
+                    s.get("version").asString()};
+            assertThat(page.post("/customer-properties/settings", form).status()).isEqualTo(302);
+            assertThat(get(API + "/settings", tokenFor("quality")).json().get("confirmationReminderDays").asInt())
+                    .as("95 refused, nothing saved").isEqualTo(3);
+            form[9] = "14";
+            assertThat(page.post("/customer-properties/settings", form).status()).isEqualTo(302);
+            assertThat(get(API + "/settings", tokenFor("quality")).json().get("confirmationReminderDays").asInt())
+                    .isEqualTo(14);
+        } finally {
+            restore.run();
+        }
+    }
+
+    @Test
+    void theDepartmentsListMarksTheOverdueConfirmationsAndFiltersThem() {
+        Runnable restore = keepSettings();
+        try {
+            assertThat(saveSettings("5").status()).isEqualTo(200);
+            long qa = department("QA");
+            long item = items(1, qa, LocalDate.now(SHANGHAI)).get(0);
+            Instant now = Instant.now();
+            // asked 9 days and an hour ago: 4 days past the 5; asked yesterday: not overdue
+            long late = ack(item, qa, "RETURN", now.minus(java.time.Duration.ofDays(9)).minus(java.time.Duration.ofHours(1)));
+            long fresh = ack(item, qa, "RECEIPT", now.minus(java.time.Duration.ofDays(1)));
+
+            var all = get(API + "/confirmations?departmentId=" + qa, tokenFor("quality")).json();
+            var lateRow = all.valueStream().filter(r -> r.get("id").asLong() == late).findFirst().orElseThrow();
+            var freshRow = all.valueStream().filter(r -> r.get("id").asLong() == fresh).findFirst().orElseThrow();
+            assertThat(lateRow.get("overdue").asBoolean()).isTrue();
+            assertThat(lateRow.get("overdueDays").asInt()).isEqualTo(4);
+            assertThat(freshRow.get("overdue").asBoolean()).isFalse();
+            assertThat(freshRow.get("overdueDays").asInt()).isZero();
+            var overdue = get(API + "/confirmations?departmentId=" + qa + "&overdue=true", tokenFor("quality")).json();
+            assertThat(overdue.valueStream().map(r -> r.get("id").asLong()).toList()).contains(late).doesNotContain(fresh);
+            assertThat(overdue.valueStream().allMatch(r -> r.get("overdue").asBoolean())).isTrue();
+
+            com.careloop.support.PageSession page = new com.careloop.support.PageSession(port);
+            page.login("quality", DEMO_PASSWORD);
+            for (String[] lang : new String[][] {{"zh-CN", "逾期 4 天", "只看逾期"}, {"zh-TW", "逾期 4 天", "只看逾期"},
+                    {"en", "Overdue 4 day(s)", "Overdue only"}}) {
+                page.get("/?lang=" + lang[0]);
+                String body = page.get("/customer-properties/confirmations").body();
+                assertThat(body).contains("id=\"overdue-" + late + "\"").contains(lang[1]).contains(lang[2])
+                        .contains("id=\"confirmation-" + fresh + "\"").doesNotContain("id=\"overdue-" + fresh + "\"")
+                        .doesNotContain("??");
+                // the overdue row is highlighted
+                assertThat(body).containsPattern("<tr id=\"confirmation-" + late + "\" class=\"overdue\"");
+            }
+            String only = page.get("/customer-properties/confirmations?departmentId=" + qa + "&overdue=true").body();
+            assertThat(only).contains("id=\"confirmation-" + late + "\"").doesNotContain("id=\"confirmation-" + fresh + "\"")
+                    .contains("checked");
+        } finally {
+            restore.run();
+        }
+    }
 }
