@@ -160,7 +160,7 @@ class IntakeReliabilityTest {
     ChildApplication start(Store store, Data data, int run, String... more) throws Exception {
         List<String> args = new ArrayList<>(data.childArgs());
         args.addAll(List.of("--careloop.demo-data=true", "--careloop.admin-password=" + PASSWORD,
-                "--spring.datasource.hikari.maximum-pool-size=8",
+                "--spring.datasource.hikari.maximum-pool-size=8", "--careloop.security.password-hash-cost=4",
                 // the test's receiver is on loopback; quick retries; never switched off for its 503s
                 "--careloop.webhooks.allow-private-targets=true", "--careloop.webhooks.initial-backoff=PT0.2S",
                 "--careloop.webhooks.max-backoff=PT1S", "--careloop.webhooks.lease=PT3S",

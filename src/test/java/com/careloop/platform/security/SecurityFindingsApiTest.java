@@ -119,6 +119,21 @@ class SecurityFindingsApiTest extends ApiTestBase {
     }
 
     @Test
+    void passwordsAreStoredWithTheConfiguredHashCostAndAHashOfAnotherCostStillSignsIn() {
+        // the test context stores cost 4 (careloop.security.password-hash-cost, FullStackTestBase); production 10
+        String username = newUser("right-password-6");
+        String stored = jdbc().sql("select password_hash from app_user where username = :u").param("u", username)
+                .query(String.class).single();
+        assertThat(stored).startsWith("$2a$04$");
+        // a hash made at another cost (an account from before a change of the setting) keeps working
+        jdbc().sql("update app_user set password_hash = :h where username = :u").param("u", username)
+                .param("h", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10).encode("right-password-6"))
+                .update();
+        assertThat(login(username, "right-password-6", address()).status()).isEqualTo(201);
+        assertThat(login(username, "wrong-password-6", address()).status()).isEqualTo(401);
+    }
+
+    @Test
     void aPasswordResetRevokesTheUsersApiTokens() {
         String username = newUser("right-password-5");
         String token = login(username, "right-password-5", address()).json().get("token").asString();
