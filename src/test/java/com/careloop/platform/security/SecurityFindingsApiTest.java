@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.OneDatabase;
 import com.careloop.support.PageSession;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * revoked on a password reset, the password policy, the metrics endpoint behind a permission, the security
  * headers. Clients at different addresses are simulated with X-Forwarded-For (trusted from loopback).
  */
+@OneDatabase
 class SecurityFindingsApiTest extends ApiTestBase {
 
     private static String address() {
