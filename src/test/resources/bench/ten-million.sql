@@ -25,12 +25,14 @@ from generate_series(1, 40) g
 where not exists (select 1 from app_user u where u.username = 'tm' || g)
 ;
 insert into service_request (code, customer_id, customer_name, key_customer, contact_name, contact_phone,
-    unit_room, request_type, title, description, channel, priority, status, department_id, assignee_id,
+    contact_phone_digits, contact_phone_tail, unit_room, request_type, title, description, channel, priority, status, department_id, assignee_id,
     registered_by_name, registered_at, responded_at, completed_at, closed_at, reopen_count, response_amount,
     response_unit, response_due_at, response_warn_at, completion_amount, completion_unit, completion_due_at,
     completion_warn_at, version, created_at, updated_at)
 select 'TM' || lpad(g::text, 9, '0'), x.customer, '客户' || x.customer, x.customer % 20 = 0,
        '联系人' || g, '139' || lpad(((g::bigint * 7919) % 100000000)::text, 8, '0'),
+       '139' || lpad(((g::bigint * 7919) % 100000000)::text, 8, '0'),
+       right(lpad(((g::bigint * 7919) % 100000000)::text, 8, '0'), 4),
        (1 + g % 30) || '-' || lpad((1 + (g / 30) % 30)::text, 2, '0') || lpad((1 + g % 4)::text, 2, '0'),
        (array['REPAIR','REPAIR','REPAIR','REPAIR','CONSULTATION','CONSULTATION','BOOKED_REPAIR','COMPLAINT',
               'SUGGESTION','PRAISE'])[1 + (g / 3) % 10],

@@ -5,6 +5,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.Map;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,12 +31,16 @@ public record CareLoopProperties(
      * Sign-in throttling: {@code maxFailedLogins} failures in a row from one address for one username block that
      * pair for {@code lockDuration} (doubling on each further block, up to a day); {@code maxFailuresPerAddress}
      * failures from one address for any usernames within {@code addressWindow} block the address.
+     * {@code passwordHashCost} is BCrypt's log2 of rounds for passwords stored from now on (each stored hash keeps
+     * the cost it was made with, so lowering or raising it never locks anyone out); 10 costs ~0.1 s of CPU per
+     * sign-in, each step up doubles it.
      */
     public record Security(@DefaultValue("5") @Min(1) int maxFailedLogins,
                            @DefaultValue("15m") @NotNull Duration lockDuration,
                            @DefaultValue("30d") @NotNull Duration tokenLifetime,
                            @DefaultValue("50") @Min(1) int maxFailuresPerAddress,
-                           @DefaultValue("15m") @NotNull Duration addressWindow) {
+                           @DefaultValue("15m") @NotNull Duration addressWindow,
+                           @DefaultValue("10") @Min(4) @Max(16) int passwordHashCost) {
     }
 
     /** Retention period per record type (ISO record control); contracts keep 3 years by default. */

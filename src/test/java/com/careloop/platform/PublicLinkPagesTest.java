@@ -24,7 +24,7 @@ class PublicLinkPagesTest {
 
     private static final CareLoopProperties PLATFORM = new CareLoopProperties(false, null, "测试公司",
             ZoneId.of("Asia/Shanghai"), "a@localhost", "http://localhost",
-            new CareLoopProperties.Security(5, Duration.ofMinutes(15), Duration.ofDays(30), 50, Duration.ofMinutes(15)),
+            new CareLoopProperties.Security(5, Duration.ofMinutes(15), Duration.ofDays(30), 50, Duration.ofMinutes(15), 10),
             new CareLoopProperties.Retention(Period.ofYears(3), Map.of()));
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-02T02:00:00Z"), ZoneId.of("Asia/Shanghai"));

@@ -54,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IntakeReliabilityTest {
 
     static final String PASSWORD = "reliability-pw";
+    static final String USER_PASSWORD = "Reliability-user-2026";
     static final int THREADS = 8;
     static final int KILL_AFTER_ACKS = 60;
 
@@ -103,6 +104,7 @@ class IntakeReliabilityTest {
         Data data = store.create();
         Receiver receiver = Receiver.start();
         ChildApplication first = start(store, data, 1);
+        organisation(first.port());
         subscribe(first.port(), receiver);
         Map<String, Sent> sent = burstUntilKilled(first);
         long acks = sent.values().stream().filter(s -> s.status() == 201).count();
@@ -159,8 +161,10 @@ class IntakeReliabilityTest {
 
     ChildApplication start(Store store, Data data, int run, String... more) throws Exception {
         List<String> args = new ArrayList<>(data.childArgs());
-        args.addAll(List.of("--careloop.demo-data=true", "--careloop.admin-password=" + PASSWORD,
-                "--spring.datasource.hikari.maximum-pool-size=8",
+        // no demo company (its reports, complaints and surveys cost ~17 s of each fresh start): the two accounts and
+        // departments the test needs are made through the API, see organisation()
+        args.addAll(List.of("--careloop.demo-data=false", "--careloop.admin-password=" + PASSWORD,
+                "--spring.datasource.hikari.maximum-pool-size=8", "--careloop.security.password-hash-cost=4",
                 // the test's receiver is on loopback; quick retries; never switched off for its 503s
                 "--careloop.webhooks.allow-private-targets=true", "--careloop.webhooks.initial-backoff=PT0.2S",
                 "--careloop.webhooks.max-backoff=PT1S", "--careloop.webhooks.lease=PT3S",
@@ -256,13 +260,28 @@ class IntakeReliabilityTest {
         assertThat(retry.statusCode()).isEqualTo(409);
     }
 
+    /** Two departments, and the front-desk agent and the supervisor of the first, made by the administrator. */
+    void organisation(int port) throws Exception {
+        String admin = token(port, "admin", PASSWORD);
+        List<Long> departments = new ArrayList<>();
+        for (String code : List.of("REL-A", "REL-B")) {
+            var d = post(port, admin, "/api/v1/departments", "{\"code\":\"" + code + "\",\"name\":\"可靠性" + code + "\"}", null);
+            assertThat(d.statusCode()).as(d.body()).isEqualTo(201);
+            departments.add(json.readTree(d.body()).get("id").asLong());
+        }
+        for (String[] u : new String[][] {{"frontdesk", "FRONT_DESK"}, {"supervisor", "CS_SUPERVISOR"}}) {
+            var r = post(port, admin, "/api/v1/users", "{\"username\":\"" + u[0] + "\",\"displayName\":\"可靠性" + u[0]
+                    + "\",\"password\":\"" + USER_PASSWORD + "\",\"position\":\"" + u[1] + "\",\"roles\":[\"" + u[1]
+                    + "\"],\"departmentId\":" + departments.get(0) + "}", null);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        }
+    }
+
     // ---- the webhook receiver ---------------------------------------------------------------------
 
     /** Registers the receiver for "request registered" as the administrator of the child. */
     void subscribe(int port, Receiver receiver) throws Exception {
-        var login = post(port, null, "/api/v1/auth/tokens", "{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}", null);
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(201);
-        String admin = json.readTree(login.body()).get("token").asString();
+        String admin = token(port, "admin", PASSWORD);
         var r = post(port, admin, "/api/v1/webhooks", "{\"name\":\"ERP\",\"url\":\"http://127.0.0.1:" + receiver.port()
                 + "/erp\",\"secret\":\"reliability-webhook-secret\",\"eventTypes\":[\"service-request.registered\"]}", null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -329,7 +348,11 @@ class IntakeReliabilityTest {
     // ---- HTTP -------------------------------------------------------------------------------------
 
     String token(int port, String user) throws Exception {
-        var r = post(port, null, "/api/v1/auth/tokens", "{\"username\":\"" + user + "\",\"password\":\"careloop2026\"}", null);
+        return token(port, user, USER_PASSWORD);
+    }
+
+    String token(int port, String user, String password) throws Exception {
+        var r = post(port, null, "/api/v1/auth/tokens", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}", null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return json.readTree(r.body()).get("token").asString();
     }

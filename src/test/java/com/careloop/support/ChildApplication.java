@@ -40,7 +40,8 @@ public final class ChildApplication {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         File log = Path.of("target", name + ".log").toFile();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-XX:ReservedCodeCacheSize=240m", "-cp", classpath,
                 "com.careloop.CareLoopApplication", "--server.port=" + port));
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();

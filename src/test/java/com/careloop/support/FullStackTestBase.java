@@ -13,6 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "careloop.demo-data=true", "careloop.admin-password=" + FullStackTestBase.ADMIN_PASSWORD,
+        // BCrypt at its lowest cost: thousands of sign-ins and new users, ~0.1 s of CPU each at the default 10
+        "careloop.security.password-hash-cost=4",
         // webhook tests post to a receiver on this machine, and retry quickly
         "careloop.webhooks.allow-private-targets=true", "careloop.webhooks.initial-backoff=300ms",
         "careloop.webhooks.timeout=2s", "careloop.webhooks.poll-interval=PT0.5S"})

@@ -1,5 +1,6 @@
 package com.careloop.platform.security;
 
+import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.org.Accounts;
 import com.careloop.platform.org.PlatformPermissions;
 
@@ -59,8 +60,8 @@ class SecurityConfig {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(CareLoopProperties properties) {
+        return new BCryptPasswordEncoder(properties.security().passwordHashCost());
     }
 
     /**

@@ -148,6 +148,7 @@ class TwoNodesOnOnePostgresTest {
                         Map.entry("spring.datasource.hikari.maximum-pool-size", "8"),
                         Map.entry("careloop.demo-data", String.valueOf(first)),
                         Map.entry("careloop.admin-password", ApiTestBase.ADMIN_PASSWORD),
+                        Map.entry("careloop.security.password-hash-cost", "4"),
                         Map.entry("careloop.webhooks.allow-private-targets", "true"),
                         Map.entry("careloop.webhooks.initial-backoff", "300ms"),
                         Map.entry("careloop.webhooks.timeout", "2s"),

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.UUID;
 
+import com.careloop.support.OneDatabase;
 import com.careloop.support.PageSession;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"careloop.sso.ldap.base=dc=careloop,dc=test",
         "careloop.sso.ldap.user-dn-pattern=uid={0},ou=people", "careloop.sso.ldap.timeout=2s",
         "careloop.sso.ldap.display-name=公司目录", "careloop.sso.default-department=CS"})
+@OneDatabase
 class LdapLoginTest extends SsoTestBase {
 
     private static final int LDAP_PORT = freePort();

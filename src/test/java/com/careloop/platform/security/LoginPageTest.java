@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.OneDatabase;
 import com.careloop.support.PageSession;
 
 import org.junit.jupiter.api.Test;
 
 /** Form login with session and CSRF, lockout message, logout. */
+@OneDatabase
 class LoginPageTest extends ApiTestBase {
 
     @Test

@@ -32,6 +32,8 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import com.careloop.support.OneDatabase;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +48,7 @@ import tools.jackson.databind.JsonNode;
  */
 @TestPropertySource(properties = {"careloop.sso.oidc.client-id=careloop", "careloop.sso.oidc.client-secret=s3cret",
         "careloop.sso.oidc.display-name=本地身份源", "careloop.sso.default-department=CS"})
+@OneDatabase
 class OidcLoginTest extends SsoTestBase {
 
     private static final Issuer ISSUER = new Issuer();

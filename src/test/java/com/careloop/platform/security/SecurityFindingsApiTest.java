@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.OneDatabase;
 import com.careloop.support.PageSession;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * revoked on a password reset, the password policy, the metrics endpoint behind a permission, the security
  * headers. Clients at different addresses are simulated with X-Forwarded-For (trusted from loopback).
  */
+@OneDatabase
 class SecurityFindingsApiTest extends ApiTestBase {
 
     private static String address() {
@@ -116,6 +118,21 @@ class SecurityFindingsApiTest extends ApiTestBase {
         Response r = login(username, "right-password-4", address());
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.json().get("detail")).isEqualTo(login("ghost-" + UUID.randomUUID(), "x", address()).json().get("detail"));
+    }
+
+    @Test
+    void passwordsAreStoredWithTheConfiguredHashCostAndAHashOfAnotherCostStillSignsIn() {
+        // the test context stores cost 4 (careloop.security.password-hash-cost, FullStackTestBase); production 10
+        String username = newUser("right-password-6");
+        String stored = jdbc().sql("select password_hash from app_user where username = :u").param("u", username)
+                .query(String.class).single();
+        assertThat(stored).startsWith("$2a$04$");
+        // a hash made at another cost (an account from before a change of the setting) keeps working
+        jdbc().sql("update app_user set password_hash = :h where username = :u").param("u", username)
+                .param("h", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10).encode("right-password-6"))
+                .update();
+        assertThat(login(username, "right-password-6", address()).status()).isEqualTo(201);
+        assertThat(login(username, "wrong-password-6", address()).status()).isEqualTo(401);
     }
 
     @Test
