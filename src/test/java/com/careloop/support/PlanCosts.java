@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a statement costs PostgreSQL, counted rather than timed (deterministic evidence for the plan tests): the
- * shared buffers of {@code explain (analyze, buffers)}, and the rows a transaction has read from a table so far.
+ * shared buffers of {@code explain (analyze, buffers)}; the rows a transaction has read are {@link RowsRead}.
  */
 public final class PlanCosts {
 
@@ -32,15 +32,5 @@ public final class PlanCosts {
             return 0; // nothing read at all
         }
         return (m.group(1) == null ? 0 : Long.parseLong(m.group(1))) + (m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
-    }
-
-    /**
-     * The rows this transaction has read from {@code table}: heap tuples fetched by index and bitmap scans plus the
-     * tuples of sequential scans ({@code pg_stat_xact_user_tables}), whatever plan the estimate picked.
-     */
-    public static long rowsRead(JdbcClient jdbc, String table) {
-        return jdbc.sql("""
-                select coalesce(sum(coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0)), 0)
-                from pg_stat_xact_user_tables where relname = :table""").param("table", table).query(Long.class).single();
     }
 }

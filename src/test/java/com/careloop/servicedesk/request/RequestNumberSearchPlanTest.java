@@ -11,6 +11,7 @@ import com.careloop.servicedesk.ServiceDesk;
 import com.careloop.servicedesk.ServiceDeskViews.Filter;
 import com.careloop.support.ApiTestBase;
 import com.careloop.support.PlanCosts;
+import com.careloop.support.RowsRead;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -46,9 +47,9 @@ class RequestNumberSearchPlanTest extends ApiTestBase {
         transactions.executeWithoutResult(tx -> {
             load();
             for (String q : List.of("PZ2026-020000", "pz2026-020000", " PZ2026-000100 ", "PZ2026-040000")) {
-                long before = PlanCosts.rowsRead(jdbc, "service_request");
+                long before = RowsRead.of(jdbc, "service_request");
                 List<Long> found = search(q);
-                long read = PlanCosts.rowsRead(jdbc, "service_request") - before;
+                long read = RowsRead.of(jdbc, "service_request") - before;
                 assertThat(found).as(q).hasSize(1).isEqualTo(like(q));
                 System.out.printf("number search plan: %s read %d rows of service_request%n", q, read);
                 // the probe of the number's index and the page of that one id
