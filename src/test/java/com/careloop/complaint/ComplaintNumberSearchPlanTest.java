@@ -10,6 +10,7 @@ import com.careloop.complaint.ComplaintViews.Filter;
 import com.careloop.platform.SignedInAs;
 import com.careloop.support.ApiTestBase;
 import com.careloop.support.PlanCosts;
+import com.careloop.support.RowsRead;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -45,9 +46,9 @@ class ComplaintNumberSearchPlanTest extends ApiTestBase {
         transactions.executeWithoutResult(tx -> {
             load(customer);
             for (String q : List.of("QZ2026-020000", "qz2026-020000", " QZ2026-000100 ", "QZ2026-040000")) {
-                long before = PlanCosts.rowsRead(jdbc, "complaint");
+                long before = RowsRead.of(jdbc, "complaint");
                 List<Long> found = search(q);
-                long read = PlanCosts.rowsRead(jdbc, "complaint") - before;
+                long read = RowsRead.of(jdbc, "complaint") - before;
                 assertThat(found).as(q).hasSize(1).isEqualTo(like(q));
                 System.out.printf("complaint number search plan: %s read %d rows of complaint%n", q, read);
                 assertThat(read).as("rows read for " + q).isLessThanOrEqualTo(2);
