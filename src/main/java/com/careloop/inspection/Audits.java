@@ -843,7 +843,11 @@ public class Audits {
         Map<String, Object> text = new LinkedHashMap<>();
         text.put("word", q);
         text.put("q", like(q));
-        String titles = "select t.id from audit t where " + match.formatted("t.title");
+        // a title of 3+ characters by its bigrams too: the LIKE alone let PostgreSQL read every title of a small audit
+        // table sequentially (FindingSearchPlanTest: 4,006 rows for none); with careloop_bigrams (PL/pgSQL) in the
+        // condition a sequential scan is never the cheap plan, and the bigram index serves it
+        String titles = "select t.id from audit t where " + match.formatted("t.title")
+                + (!pair && q.codePointCount(0, q.length()) >= 3 ? " and careloop_bigrams(t.title) @> careloop_bigrams(:word)" : "");
         List<Long> titled = TextMatches.few(jdbc, titles, text);
         String conditions = sql.substring(FINDING_SELECT.length()); // " where f.id < :after and <filters>"
         Map<String, Object> newest = new LinkedHashMap<>(params);
@@ -905,16 +909,16 @@ public class Audits {
         return sql.indexOf(" f.id in (:", before) >= 0 ? NEWEST_FIRST : " order by f.id + 0 desc";
     }
 
-    /** How many candidates per row of the page {@link #newestByBigrams} sorts out at most. */
-    static final int CANDIDATES_PER_ROW = 4;
+    /** How many candidates {@link #newestByBigrams} sorts out at most (4 per row of a larger page). */
+    static final int CANDIDATES = 1000;
 
     /**
      * The newest page of findings holding a word of three or more characters with a Chinese (non-ASCII) one, taken
      * from the candidates of the character-bigram index (V116): a text holds the word only if it holds each of the
      * word's bigrams, and that index decides its condition without reading the text again, where the trigram index
      * has each of its matches rechecked by the LIKE (灭火器过期 in InspectionBench: 20,000 rechecks for a page, most
-     * of the search's time). The newest {@link #CANDIDATES_PER_ROW} × page candidates are sorted out by id and only
-     * those are tested for the word; the page is exact when they hold a full page of matches or are all the
+     * of the search's time). The newest {@link #CANDIDATES} candidates (4 per row of a larger page) are sorted out by
+     * id and only those are tested for the word (a rare number like 仓库0042 has ~500 candidates, all of them tested); the page is exact when they hold a full page of matches or are all the
      * candidates there are. Null otherwise (many candidates without the word in that order, or an ASCII word, whose
      * bigrams are in most texts): then the caller's query.
      */
@@ -923,7 +927,7 @@ public class Audits {
         if (q.codePointCount(0, q.length()) < 3 || q.chars().allMatch(ch -> ch < 128)) {
             return null;
         }
-        int k = CANDIDATES_PER_ROW * limit;
+        int k = Math.max(CANDIDATES, 4 * limit);
         List<Object[]> candidates = jdbc.sql("select c.id, (strpos(lower(c.code || ' ' || c.description), :word) > 0"
                         + titleArm.replace("f.audit_id", "c.audit_id") + ") from (select f.id, f.code, f.description,"
                         + " f.audit_id from audit_finding f" + conditions + " and (careloop_bigrams(" + FINDING_TEXT
