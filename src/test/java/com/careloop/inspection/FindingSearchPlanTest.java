@@ -217,9 +217,11 @@ class FindingSearchPlanTest extends ApiTestBase {
                     .isLessThan(shape.managerBound());
             assertThat(dept.findings()).as("rows read, " + shape.name() + ", department head")
                     .isLessThan(shape.headBound());
-            // a manager's page joins its own findings' audits only, whatever the word (the old shape of a frequent
-            // word of old audits hash-joined every audit; the newest-rows test probed one audit per finding tested)
-            assertThat(manager.audits()).as("audit rows read, " + shape.name() + ", manager").isLessThan(200);
+            // a manager's page joins its own findings' audits, whatever the word: no audit per match or per finding
+            // tested, no read of every audit (the old shape of a frequent word of old audits hash-joined all 20,000;
+            // the newest-rows test probed one audit per finding tested). The planner may join the 50 findings of
+            // the oldest audits by a merge join along the audit key (707 rows here), so the bound is a tenth of them
+            assertThat(manager.audits()).as("audit rows read, " + shape.name() + ", manager").isLessThan(2_000);
             // the next page (cursor: the last id) is the plain query's next page, for both readers
             if (manager.next() != null) {
                 long after = Long.parseLong(manager.next());
