@@ -760,6 +760,14 @@ public class Audits {
             sql.append(" and f.severity = :severity");
             params.put("severity", f.severity().name());
         }
+        if (f.open() || f.overdue()) {
+            // as the dashboard counts them (InspectionStatistics.figures); V188's partial index of the unclosed
+            sql.append(" and f.status <> 'CLOSED'");
+        }
+        if (f.overdue()) {
+            sql.append(" and f.due_on < :today");
+            params.put("today", today());
+        }
         String q = f.q() == null || f.q().isBlank() ? null : f.q().strip().toLowerCase(Locale.ROOT);
         if (q != null && q.length() > 200) {
             throw new InvalidInputException("q", "max-length", Text.of("error.inspection.keyword-too-long"));
@@ -773,7 +781,7 @@ public class Audits {
                     + " set_config('max_parallel_workers_per_gather', '0', true)").query((rs, i) -> 0).list();
         }
         if (q != null && postgres) {
-            order = keyword(q, sql, params);
+            order = keyword(q, sql, params, s.all);
             if (order == null) {
                 return new FindingPage(List.of(), null);
             }
@@ -808,48 +816,126 @@ public class Audits {
      * (lower case) on PostgreSQL and returns the page's order (null when nothing matches), in the plan that reads the
      * fewest rows whatever the planner estimates (InspectionBench, FindingSearchPlanTest):
      * <ul>
+     * <li>the audits whose title holds the word are taken first through the title indexes (V116), at most
+     * {@link TextMatches#CAP}; a finding then matches by its text or its audit id, so no finding's audit is probed for
+     * its title (that probe was 3 buffers per finding tested, ~6,000 for every rare word). A word in more titles than
+     * that keeps the probe (it is then common among the newest findings, unless all those audits are old);</li>
      * <li>a frequent word among the newest findings below the cursor (at least a page of matches in the newest 2,000 of
      * the filters, the reader's scope left out to keep the test cheap: {@link TextMatches#commonAmongNewest}) walks the
      * id index newest-first with a text test no index serves and stops at the full page (within those 2,000 for a
      * reader who sees every finding);</li>
-     * <li>otherwise the matching ids are taken first through the trigram and bigram indexes of the finding text and of
-     * the audit title (V116), at most {@link TextMatches#CAP}, and the page is read from exactly those;</li>
-     * <li>more matches than that, none among the newest (a frequent word of old audits): the indexed condition with the
-     * order written {@code f.id + 0}, so the matches are collected through the text indexes and the newest sorted out;
-     * walking the id index would test every newer finding (benchmark: 180,000 rows, each through
-     * {@code careloop_bigrams}).</li>
+     * <li>otherwise, for a reader who sees every finding, the newest page of matching ids is taken first from
+     * {@code audit_finding} alone (the text indexes and the titled audits' ids, order written {@code f.id + 0} so the
+     * matches are collected and the newest sorted out; walking the id index would test every newer finding), and only
+     * those ids are joined to their audits and departments: a frequent word of old audits read each match once and
+     * joined the page, where it joined every match to its audit before sorting (InspectionBench: 灭火器过期, 67 ms p95);</li>
+     * <li>for a reader with a data scope (which needs each finding's audit), the matching ids are taken first, at most
+     * {@link TextMatches#CAP}, and the page is read from exactly those; more matches than that keep the indexed
+     * condition with the order {@code f.id + 0}.</li>
      * </ul>
      */
-    private String keyword(String q, StringBuilder sql, Map<String, Object> params) {
-        Map<String, Object> text = new LinkedHashMap<>();
-        text.put("word", q);
-        Map<String, Object> newest = new LinkedHashMap<>(params);
-        newest.putAll(text);
-        String conditions = sql.substring(FINDING_SELECT.length()); // " where f.id < :after and <filters>"
-        if (TextMatches.commonAmongNewest(jdbc, "select f.code, f.description, a.title from audit_finding f"
-                        + " join audit a on a.id = f.audit_id" + conditions + " order by f.id desc",
-                "(strpos(lower(x.code || ' ' || x.description), :word) > 0 or strpos(lower(x.title), :word) > 0)",
-                newest, (int) params.get("limit"))) {
-            sql.append(" and (strpos(lower(" + FINDING_TEXT + "), :word) > 0 or strpos(lower(a.title), :word) > 0)");
-            params.putAll(text);
-            return NEWEST_FIRST;
-        }
-        text.put("q", like(q));
-        text.put("after", params.get("after"));
+    private String keyword(String q, StringBuilder sql, Map<String, Object> params, boolean all) {
         // two characters (a Chinese word): its character bigram is in a text's bigrams exactly when the text holds it,
         // so the bigram index alone decides and careloop_bigrams (PL/pgSQL) is never run per row (as a LIKE's companion
         // in an OR it was: 20,000 calls, 340 ms); three or more: the trigram index, rechecked by the LIKE
         boolean pair = q.codePointCount(0, q.length()) == 2;
         String match = pair ? "careloop_bigrams(%s) @> careloop_bigrams(:word)" : "lower(%s) like :q escape '\\'";
+        Map<String, Object> text = new LinkedHashMap<>();
+        text.put("word", q);
+        text.put("q", like(q));
+        // a title of 3+ characters by its bigrams too: the LIKE alone let PostgreSQL read every title of a small audit
+        // table sequentially (FindingSearchPlanTest: 4,006 rows for none); with careloop_bigrams (PL/pgSQL) in the
+        // condition a sequential scan is never the cheap plan, and the bigram index serves it
+        String titles = "select t.id from audit t where " + match.formatted("t.title")
+                + (!pair && q.codePointCount(0, q.length()) >= 3 ? " and careloop_bigrams(t.title) @> careloop_bigrams(:word)" : "");
+        List<Long> titled = TextMatches.few(jdbc, titles, text);
+        String conditions = sql.substring(FINDING_SELECT.length()); // " where f.id < :after and <filters>"
+        Map<String, Object> newest = new LinkedHashMap<>(params);
+        newest.putAll(text);
+        boolean common;
+        String inTitle;
+        if (titled != null) {
+            String byId = titled.isEmpty() ? "" : " or %s.audit_id in (:titled)";
+            newest.put("titled", titled);
+            common = TextMatches.commonAmongNewest(jdbc, "select f.code, f.description, f.audit_id from audit_finding f"
+                    + conditions + " order by f.id desc",
+                    "(strpos(lower(x.code || ' ' || x.description), :word) > 0" + byId.formatted("x") + ")", newest,
+                    (int) params.get("limit"));
+            inTitle = byId.formatted("f");
+        } else {
+            common = TextMatches.commonAmongNewest(jdbc, "select f.code, f.description, a.title from audit_finding f"
+                    + " join audit a on a.id = f.audit_id" + conditions + " order by f.id desc",
+                    "(strpos(lower(x.code || ' ' || x.description), :word) > 0 or strpos(lower(x.title), :word) > 0)",
+                    newest, (int) params.get("limit"));
+            inTitle = " or strpos(lower(a.title), :word) > 0";
+        }
+        if (common) {
+            sql.append(" and (strpos(lower(" + FINDING_TEXT + "), :word) > 0" + inTitle + ")");
+            params.put("word", q);
+            if (titled != null && !titled.isEmpty()) {
+                params.put("titled", titled);
+            }
+            return NEWEST_FIRST;
+        }
         String inText = match.formatted(FINDING_TEXT);
-        String titles = "select t.id from audit t where " + match.formatted("t.title");
+        String titleArm = titled == null ? " or f.audit_id = any(array(" + titles + "))"
+                : titled.isEmpty() ? "" : " or f.audit_id in (:titled)";
+        if (all) {
+            // the page's ids from audit_finding alone, then the join for those ids only
+            List<Long> page = pair ? null : newestByBigrams(q, conditions, titleArm, newest, (int) params.get("limit"));
+            if (page == null) {
+                page = jdbc.sql("select f.id from audit_finding f" + conditions + " and (" + inText + titleArm
+                        + ") order by f.id + 0 desc limit :limit").params(newest).query(Long.class).list();
+            }
+            if (page.isEmpty()) {
+                return null;
+            }
+            sql.append(" and f.id in (:page)");
+            params.put("page", page);
+            return NEWEST_FIRST;
+        }
+        text.put("after", params.get("after"));
+        if (titled != null && !titled.isEmpty()) {
+            text.put("titled", titled);
+        }
         int before = sql.length();
-        if (!TextMatches.restrict(jdbc, "select f.id from audit_finding f where f.id < :after and " + inText
-                        + " union all select f.id from audit_finding f where f.id < :after and f.audit_id in (" + titles + ")",
-                "(" + inText + " or f.audit_id = any(array(" + titles + ")))", text, "f.id", sql, params)) {
+        String titleIds = titled == null ? " union all select f.id from audit_finding f where f.id < :after and f.audit_id in ("
+                + titles + ")" : titled.isEmpty() ? "" : " union all select f.id from audit_finding f where f.id < :after"
+                + " and f.audit_id in (:titled)";
+        if (!TextMatches.restrict(jdbc, "select f.id from audit_finding f where f.id < :after and " + inText + titleIds,
+                "(" + inText + titleArm + ")", text, "f.id", sql, params)) {
             return null;
         }
         return sql.indexOf(" f.id in (:", before) >= 0 ? NEWEST_FIRST : " order by f.id + 0 desc";
+    }
+
+    /** How many candidates {@link #newestByBigrams} sorts out at most (4 per row of a larger page). */
+    static final int CANDIDATES = 1000;
+
+    /**
+     * The newest page of findings holding a word of three or more characters with a Chinese (non-ASCII) one, taken
+     * from the candidates of the character-bigram index (V116): a text holds the word only if it holds each of the
+     * word's bigrams, and that index decides its condition without reading the text again, where the trigram index
+     * has each of its matches rechecked by the LIKE (灭火器过期 in InspectionBench: 20,000 rechecks for a page, most
+     * of the search's time). The newest {@link #CANDIDATES} candidates (4 per row of a larger page) are sorted out by
+     * id and only those are tested for the word (a rare number like 仓库0042 has ~500 candidates, all of them tested); the page is exact when they hold a full page of matches or are all the
+     * candidates there are. Null otherwise (many candidates without the word in that order, or an ASCII word, whose
+     * bigrams are in most texts): then the caller's query.
+     */
+    private List<Long> newestByBigrams(String q, String conditions, String titleArm, Map<String, Object> params,
+                                       int limit) {
+        if (q.codePointCount(0, q.length()) < 3 || q.chars().allMatch(ch -> ch < 128)) {
+            return null;
+        }
+        int k = Math.max(CANDIDATES, 4 * limit);
+        List<Object[]> candidates = jdbc.sql("select c.id, (strpos(lower(c.code || ' ' || c.description), :word) > 0"
+                        + titleArm.replace("f.audit_id", "c.audit_id") + ") from (select f.id, f.code, f.description,"
+                        + " f.audit_id from audit_finding f" + conditions + " and (careloop_bigrams(" + FINDING_TEXT
+                        + ") @> careloop_bigrams(:word)" + titleArm + ") order by f.id + 0 desc limit " + k
+                        + ") c order by c.id desc")
+                .params(params).query((rs, i) -> new Object[] {rs.getLong(1), rs.getBoolean(2)}).list();
+        List<Long> page = candidates.stream().filter(c -> (Boolean) c[1]).map(c -> (Long) c[0]).limit(limit).toList();
+        return page.size() >= limit || candidates.size() < k ? page : null;
     }
 
     /** A LIKE pattern of {@code q} anywhere, its wildcards escaped. */

@@ -110,7 +110,15 @@ public final class InspectionViews {
     public record AuditPage(List<AuditRow> items, String nextCursor) {
     }
 
-    public record FindingFilter(Long auditId, Long departmentId, FindingStatus status, Severity severity, String q) {
+    /**
+     * The findings list's filters; {@code open}: not closed (any status but CLOSED, a CAPA under way included),
+     * {@code overdue}: not closed and due before today in company time (the dashboard figures' own conditions).
+     */
+    public record FindingFilter(Long auditId, Long departmentId, FindingStatus status, Severity severity, String q,
+                                boolean open, boolean overdue) {
+        public FindingFilter(Long auditId, Long departmentId, FindingStatus status, Severity severity, String q) {
+            this(auditId, departmentId, status, severity, q, false, false);
+        }
     }
 
     public record FindingPage(List<Finding> items, String nextCursor) {

@@ -956,6 +956,64 @@ class InspectionApiTest extends ApiTestBase {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes)).status()).isEqualTo(403);
     }
 
+    /**
+     * The dashboard counts findings not closed (a CAPA under way included) and those overdue; its figures and the work
+     * inbox's "findings of my department due" open the findings list filtered the same way ({@code open},
+     * {@code overdue}: not closed and due before today), on the page, the API and the Excel export, with a keyword too.
+     */
+    @Test
+    void theFindingsListShowsTheFindingsNotClosedAndTheOverdueOnesAsTheDashboardCountsThem() {
+        String q = tokenFor("quality");
+        String code = "OD-" + UUID.randomUUID().toString().substring(0, 8);
+        long templateId = oneItemDraft(code, "SUPPLIER", "供应商考察" + code, "整理", "物品分类");
+        ok(post(TEMPLATES + "/" + templateId + "/publish", q, null), 200);
+        long id = ok(post(AUDITS, q, j("{'templateId':" + templateId + ",'auditDate':'" + today()
+                + "','counterpart':'逾期供应商" + code + "'}")), 201).get("id").asLong();
+        ok(post(AUDITS + "/" + id + "/start", q, null), 200);
+        String due = LocalDate.parse(today()).plusDays(5).toString();
+        long inTime = ok(post(AUDITS + "/" + id + "/findings", q, j("{'description':'标识未逾期','dueOn':'" + due + "'}")),
+                201).get("id").asLong();
+        long late = ok(post(AUDITS + "/" + id + "/findings", q, j("{'description':'标识已逾期','dueOn':'" + due + "'}")),
+                201).get("id").asLong();
+        long closed = ok(post(AUDITS + "/" + id + "/findings", q, j("{'description':'标识逾期已关闭','dueOn':'" + due
+                + "'}")), 201).get("id").asLong();
+        ok(post(AUDITS + "/findings/" + closed + "/correction", q, j("{'correction':'已重新标识'}")), 200);
+        // three days later for two of them (a due date in the past cannot be entered)
+        jdbc.sql("update audit_finding set due_on = :d where id in (:ids)")
+                .param("d", LocalDate.parse(today()).minusDays(3)).param("ids", java.util.List.of(late, closed)).update();
+
+        String list = AUDITS + "/findings?auditId=" + id;
+        assertThat(ids(ok(get(list, q), 200))).containsExactly(closed, late, inTime);
+        assertThat(ids(ok(get(list + "&open=true", q), 200))).containsExactly(late, inTime);
+        JsonNode overdue = ok(get(list + "&overdue=true", q), 200);
+        assertThat(ids(overdue)).containsExactly(late);
+        assertThat(overdue.get("items").get(0).get("overdue").asBoolean()).isTrue();
+        // with a keyword every finding of the audit holds, and with the status filter
+        String word = java.net.URLEncoder.encode("逾期", StandardCharsets.UTF_8);
+        assertThat(ids(ok(get(list + "&q=" + word, q), 200))).containsExactly(closed, late, inTime);
+        assertThat(ids(ok(get(list + "&q=" + word + "&overdue=true", q), 200))).containsExactly(late);
+        assertThat(ids(ok(get(list + "&status=CLOSED&open=true", q), 200))).isEmpty();
+        // the page: the two boxes, the department choice, the overdue rows only
+        com.careloop.support.PageSession page = new com.careloop.support.PageSession(port);
+        page.login("quality", DEMO_PASSWORD);
+        String html = page.get("/audits/findings?overdue=true&auditId=" + id).body();
+        assertThat(html).contains("标识已逾期").doesNotContain("标识未逾期").doesNotContain("标识逾期已关闭")
+                .contains("id=\"finding-overdue\"").contains("id=\"finding-department\"");
+        assertThat(html.replaceAll("\\s+", " ")).containsPattern("id=\"finding-overdue\"[^>]*checked");
+        assertThat(page.get("/audits/findings?open=true&auditId=" + id).body()).contains("标识未逾期")
+                .contains("标识已逾期").doesNotContain("标识逾期已关闭");
+        // the Excel export of the same filter
+        Response xlsx = call("GET", AUDITS + "/findings/export?overdue=true&auditId=" + id, q, null);
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.header("Content-Type")).contains("spreadsheetml");
+    }
+
+    static java.util.List<Long> ids(JsonNode page) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        page.get("items").forEach(f -> ids.add(f.get("id").asLong()));
+        return ids;
+    }
+
     /** Column indexes of the items sheet (see docs/inspections.md). */
     static final class TemplateExcelColumns {
         static final int KIND = 7;

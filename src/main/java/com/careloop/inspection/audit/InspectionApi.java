@@ -390,18 +390,22 @@ class InspectionApi {
     FindingPage findings(@RequestParam(required = false) Long auditId, @RequestParam(required = false) Long departmentId,
                          @RequestParam(required = false) FindingStatus status,
                          @RequestParam(required = false) Severity severity, @RequestParam(required = false) String q,
+                         @RequestParam(defaultValue = "false") boolean open,
+                         @RequestParam(defaultValue = "false") boolean overdue,
                          @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
-        return audits.findings(new FindingFilter(auditId, departmentId, status, severity, q), cursor, limit);
+        return audits.findings(new FindingFilter(auditId, departmentId, status, severity, q, open, overdue), cursor,
+                limit);
     }
 
     @RequiresPermission(InspectionPermissions.VIEW)
     @GetMapping(AUDITS + "/findings/export")
     void export(@RequestParam(required = false) Long auditId, @RequestParam(required = false) Long departmentId,
                 @RequestParam(required = false) FindingStatus status, @RequestParam(required = false) Severity severity,
-                @RequestParam(required = false) String q, jakarta.servlet.http.HttpServletRequest request,
+                @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean open,
+                @RequestParam(defaultValue = "false") boolean overdue, jakarta.servlet.http.HttpServletRequest request,
                 HttpServletResponse response) {
-        output.exportFindings(new FindingFilter(auditId, departmentId, status, severity, q), request.getQueryString(),
-                response);
+        output.exportFindings(new FindingFilter(auditId, departmentId, status, severity, q, open, overdue),
+                request.getQueryString(), response);
     }
 
     @RequiresPermission(InspectionPermissions.VIEW)

@@ -358,12 +358,15 @@ class InspectionPages {
     String findings(@RequestParam(required = false) Long auditId, @RequestParam(required = false) Long departmentId,
                     @RequestParam(required = false) FindingStatus status,
                     @RequestParam(required = false) Severity severity, @RequestParam(required = false) String q,
+                    @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "false") boolean overdue,
                     @RequestParam(required = false) String cursor, Model model, HttpServletRequest request) {
-        FindingFilter filter = new FindingFilter(auditId, departmentId, status, severity, q == null || q.isBlank() ? null : q);
+        FindingFilter filter = new FindingFilter(auditId, departmentId, status, severity, q == null || q.isBlank() ? null : q,
+                open, overdue);
         model.addAttribute("page", audits.findings(filter, cursor, 50));
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", FindingStatus.values());
         model.addAttribute("severities", Severity.values());
+        model.addAttribute("departments", requirements.departments());
         model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
         return "inspection/findings";
     }
@@ -372,8 +375,11 @@ class InspectionPages {
     @GetMapping("/audits/findings/export")
     void export(@RequestParam(required = false) Long auditId, @RequestParam(required = false) Long departmentId,
                 @RequestParam(required = false) FindingStatus status, @RequestParam(required = false) Severity severity,
-                @RequestParam(required = false) String q, HttpServletRequest request, HttpServletResponse response) {
-        output.exportFindings(new FindingFilter(auditId, departmentId, status, severity, q), request.getQueryString(),
+                @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean open,
+                @RequestParam(defaultValue = "false") boolean overdue, HttpServletRequest request,
+                HttpServletResponse response) {
+        output.exportFindings(new FindingFilter(auditId, departmentId, status, severity, q, open, overdue),
+                request.getQueryString(),
                 response);
     }
 

@@ -207,7 +207,8 @@ class InspectionStatistics implements FigureSource {
         long open = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
         long overdue = jdbc.sql("select count(*)" + where + " and f.due_on < :today").params(params).query(Long.class)
                 .single();
-        return List.of(Figure.count("inspection.findingsOpen", open, Better.LOWER, "/audits/findings?status=OPEN"),
-                Figure.count("inspection.findingsOverdue", overdue, Better.LOWER, "/audits/findings?status=OPEN"));
+        // each figure opens the list it counts (the reader's scope is the list's own)
+        return List.of(Figure.count("inspection.findingsOpen", open, Better.LOWER, "/audits/findings?open=true"),
+                Figure.count("inspection.findingsOverdue", overdue, Better.LOWER, "/audits/findings?overdue=true"));
     }
 }

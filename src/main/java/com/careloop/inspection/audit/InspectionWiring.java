@@ -70,7 +70,7 @@ final class InspectionWiring {
             lines.add(new WorkCount("inspection.audits-conducting", c[0], false, "/audits"));
             if (me.departmentId() != null) {
                 lines.add(new WorkCount("inspection.findings-due", c[1], c[2] > 0,
-                        "/audits/findings?departmentId=" + me.departmentId()));
+                        "/audits/findings?open=true&departmentId=" + me.departmentId()));
                 long[] r = readiness.work(me);
                 if (r[0] > 0) {
                     lines.add(new WorkCount("inspection.readiness-mine", r[0], r[1] > 0, "/audits/readiness"));
