@@ -9,6 +9,7 @@ import java.util.Map;
 import com.careloop.inspection.InspectionViews.FindingFilter;
 import com.careloop.platform.SignedInAs;
 import com.careloop.support.ApiTestBase;
+import com.careloop.support.RowsRead;
 import com.careloop.support.TestDatabases;
 
 import org.junit.jupiter.api.Assumptions;
@@ -50,9 +51,7 @@ class FindingSearchPlanTest extends ApiTestBase {
     }
 
     long rowsRead(String table) {
-        return jdbc.sql("""
-                select coalesce(sum(coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0)), 0)
-                from pg_stat_xact_user_tables where relname = :t""").param("t", table).query(Long.class).single();
+        return RowsRead.of(jdbc, table);
     }
 
     /** A page: its ids, the next cursor, the rows of audit_finding and of audit read. */
