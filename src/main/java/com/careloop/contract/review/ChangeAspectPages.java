@@ -8,6 +8,7 @@ import java.util.Map;
 import com.careloop.contract.ChangeKind;
 import com.careloop.contract.ContractPermissions;
 import com.careloop.contract.ReviewAspect;
+import com.careloop.platform.FormValues;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NavItem;
 import com.careloop.platform.Navigation;
@@ -69,7 +70,7 @@ class ChangeAspectPages {
         for (ChangeKind kind : ChangeKind.values()) {
             ticked.put(kind.name(), form.getOrDefault("aspects." + kind, List.of()));
         }
-        Long version = parseLong(form.getFirst("version"));
+        Long version = FormValues.optionalLong(form.getFirst("version"));
         try {
             if ("reset".equals(form.getFirst("op"))) {
                 settings.reset(version);
@@ -106,14 +107,6 @@ class ChangeAspectPages {
         Map<String, List<String>> out = new HashMap<>();
         aspects.forEach((k, v) -> out.put(k.name(), new ArrayList<>(v.stream().map(Enum::name).toList())));
         return out;
-    }
-
-    private static Long parseLong(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** The change kind → aspect table over JSON. */

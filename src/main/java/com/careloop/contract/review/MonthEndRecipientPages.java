@@ -3,6 +3,7 @@ package com.careloop.contract.review;
 import java.util.List;
 
 import com.careloop.contract.ContractPermissions;
+import com.careloop.platform.FormValues;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NavItem;
 import com.careloop.platform.Navigation;
@@ -62,7 +63,7 @@ class MonthEndRecipientPages {
     String save(@RequestParam(required = false) String salesManager, @RequestParam(required = false) String finance,
                 @RequestParam(required = false) String version, @RequestParam(required = false) String op,
                 Model model, HttpServletResponse response, RedirectAttributes flash) {
-        Long v = parseLong(version);
+        Long v = FormValues.optionalLong(version);
         try {
             if ("reset".equals(op)) {
                 recipients.reset(v);
@@ -100,14 +101,6 @@ class MonthEndRecipientPages {
 
     private static List<String> lines(String text) {
         return text == null ? List.of() : text.lines().map(String::strip).filter(x -> !x.isEmpty()).toList();
-    }
-
-    private static Long parseLong(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** The recipients' setting over JSON. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.careloop.platform.FormValues;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.PermissionCatalog;
@@ -83,7 +84,7 @@ class ApprovalChainPages {
                 HttpServletResponse response, RedirectAttributes flash) {
         ApprovalChains.Chain chain = chains.find(code).orElseThrow(() -> new NotFoundException(ApprovalChains.RECORD_TYPE, code));
         List<StageRow> rows = parse(form);
-        Long version = parseLong(form.get("version"));
+        Long version = FormValues.optionalLong(form.get("version"));
         String op = form.getOrDefault("op", "save");
         if (!op.equals("save")) {
             return form(model, chain, change(rows, op), version);
@@ -111,7 +112,7 @@ class ApprovalChainPages {
                  HttpServletResponse response, RedirectAttributes flash) {
         ApprovalChains.Chain chain = chains.find(code).orElseThrow(() -> new NotFoundException(ApprovalChains.RECORD_TYPE, code));
         try {
-            chains.reset(code, parseLong(version));
+            chains.reset(code, FormValues.optionalLong(version));
         } catch (OptimisticLockingFailureException e) {
             response.setStatus(409);
             model.addAttribute("error", texts.render(Text.of("approvals.chains.changed-meanwhile"), LocaleContextHolder.getLocale()));
@@ -245,14 +246,6 @@ class ApprovalChainPages {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private static Long parseLong(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 
