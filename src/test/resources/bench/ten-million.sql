@@ -4,6 +4,8 @@
 -- over ${days} company days (five years, Asia/Shanghai) up to yesterday, ids growing with time.
 -- Skew: 80 % of requests and complaints come from the first 20 % of the customers (the "hot" ones).
 -- Open requests have their SLA deadlines ahead (the SLA scan finds nothing due: it is timed, not flooded).
+-- Departments: five (工程维修部 45 %, 客户服务中心 25 %, 保洁部 15 %, 秩序维护部 10 %, 绿化部 5 % of the dispatched
+-- requests); each of the 40 handlers belongs to one, and a request is handled by one of its department's handlers.
 -- One statement per block; blocks are separated by a line holding only ";".
 
 insert into customer (code, name, kind, key_customer, active, created_at, updated_at)
@@ -15,12 +17,17 @@ select 'TM' || lpad(g::text, 7, '0'),
 from generate_series(1, ${customers}) g
 where not exists (select 1 from customer where code = 'TM' || lpad(g::text, 7, '0'))
 ;
+insert into department (code, name, sort_order, active, version, created_at, updated_at)
+select 'TM-D' || g, (array['工程维修部','客户服务中心','保洁部','秩序维护部','绿化部'])[g], g, true, 0, now(), now()
+from generate_series(1, 5) g
+where not exists (select 1 from department where code = 'TM-D' || g)
+;
 insert into app_user (username, display_name, password_hash, department_id, position, senior, active, failed_logins,
     version, created_at, updated_at)
 select 'tm' || g, (array['王','李','赵','陈','刘','杨','黄','周'])[1 + g % 8]
          || (array['建华','志军','海红','春平','晓明','丽娟','国强','玉兰','文杰','秀英'])[1 + g % 10],
-       (select password_hash from app_user where username = 'admin'), (select min(id) from department), 'STAFF',
-       false, true, 0, 0, now(), now()
+       (select password_hash from app_user where username = 'admin'),
+       (select id from department where code = 'TM-D' || (1 + g % 5)), 'STAFF', false, true, 0, 0, now(), now()
 from generate_series(1, 40) g
 where not exists (select 1 from app_user u where u.username = 'tm' || g)
 ;
@@ -40,7 +47,7 @@ select 'TM' || lpad(g::text, 9, '0'), x.customer, '客户' || x.customer, x.cust
               '绿化修剪','楼道停电'])[1 + g % 10] || ' ' || (1 + g % 30) || '号楼',
        '客户来电反映情况，编号 ' || g,
        (array['PHONE','PHONE','PHONE','PHONE','WEB_FORM','WEB_FORM','EMAIL','WALK_IN'])[1 + g % 8], 'NORMAL',
-       x.status, case when x.status <> 'REGISTERED' then (select min(id) from department) end,
+       x.status, case when x.status <> 'REGISTERED' then d.a[x.dk] end,
        case when x.status not in ('REGISTERED','DISPATCHED') then x.assignee end,
        '前台', x.registered,
        case when x.status not in ('REGISTERED','DISPATCHED') then x.registered + (30 + (g * 13) % 1800) * interval '1 minute' end,
@@ -52,10 +59,16 @@ select 'TM' || lpad(g::text, 9, '0'), x.customer, '客户' || x.customer, x.cust
 from generate_series(1, ${requests}) g
 cross join (select min(id) c0, count(*) n from customer where code like 'TM%') c
 cross join (select array_agg(id order by id) a from app_user where username like 'tm%') u
-cross join lateral (select
+cross join (select array_agg(id order by code) a from department where code like 'TM-D%') d
+cross join lateral (select (case when (g::bigint * 104729 / 7) % 100 < 45 then 1
+                                 when (g::bigint * 104729 / 7) % 100 < 70 then 2
+                                 when (g::bigint * 104729 / 7) % 100 < 85 then 3
+                                 when (g::bigint * 104729 / 7) % 100 < 95 then 4 else 5 end) dk) k
+cross join lateral (select k.dk,
        case when (g::bigint * 7919) % 100 < 80 then c.c0 + (g::bigint * 104729) % (c.n / 5)
             else c.c0 + c.n / 5 + (g::bigint * 104729) % (c.n - c.n / 5) end customer,
-       u.a[1 + (g / 7) % 40] assignee,
+       -- handler tm<n> is in department TM-D<1 + n % 5>: the eight handlers of the request's department
+       u.a[case when k.dk = 1 then 5 * (1 + (g / 7) % 8) else k.dk - 1 + 5 * ((g / 7) % 8) end] assignee,
        ((((current_timestamp at time zone 'Asia/Shanghai')::date - ${days} + ((g - 1)::bigint * ${days} / ${requests})::int)::timestamp
          + interval '8 hours' + ((g::bigint * 7919) % 36000) * interval '1 second') at time zone 'Asia/Shanghai') registered,
        case when g % 10 < 3 then (array['REGISTERED','DISPATCHED','IN_PROGRESS'])[1 + (g / 10) % 3] else 'CLOSED' end status,
@@ -96,7 +109,12 @@ select 'TC' || lpad(g::text, 9, '0'), x.customer, '客户' || x.customer,
 from generate_series(1, ${complaints}) g
 cross join (select min(id) c0, count(*) n from customer where code like 'TM%') c
 cross join (select array_agg(id order by id) a from app_user where username like 'tm%') u
-cross join lateral (select
+cross join (select array_agg(id order by code) a from department where code like 'TM-D%') d
+cross join lateral (select (case when (g::bigint * 104729 / 7) % 100 < 45 then 1
+                                 when (g::bigint * 104729 / 7) % 100 < 70 then 2
+                                 when (g::bigint * 104729 / 7) % 100 < 85 then 3
+                                 when (g::bigint * 104729 / 7) % 100 < 95 then 4 else 5 end) dk) k
+cross join lateral (select k.dk,
        case when (g::bigint * 7919) % 100 < 80 then c.c0 + (g::bigint * 104729) % (c.n / 5)
             else c.c0 + c.n / 5 + (g::bigint * 104729) % (c.n - c.n / 5) end customer,
        ((((current_timestamp at time zone 'Asia/Shanghai')::date - ${days} + ((g - 1)::bigint * ${days} / ${complaints})::int)::timestamp
@@ -124,7 +142,12 @@ select 'TH' || lpad(r.id::text, 10, '0'), (select id from callback_plan where ki
        r.closed_at, 'system', 0
 from service_request r
 cross join (select array_agg(id order by id) a from app_user where username like 'tm%') u
-cross join lateral (select ((r.closed_at at time zone 'Asia/Shanghai')::date + 7) planned,
+cross join (select array_agg(id order by code) a from department where code like 'TM-D%') d
+cross join lateral (select (case when (g::bigint * 104729 / 7) % 100 < 45 then 1
+                                 when (g::bigint * 104729 / 7) % 100 < 70 then 2
+                                 when (g::bigint * 104729 / 7) % 100 < 85 then 3
+                                 when (g::bigint * 104729 / 7) % 100 < 95 then 4 else 5 end) dk) k
+cross join lateral (select k.dk, ((r.closed_at at time zone 'Asia/Shanghai')::date + 7) planned,
        ((r.closed_at at time zone 'Asia/Shanghai')::date + 7) <= (current_timestamp at time zone 'Asia/Shanghai')::date done,
        (((r.closed_at at time zone 'Asia/Shanghai')::date + 7 + (case when r.id % 4 = 0 then 1 + r.id % 3 else 0 end)::int)::timestamp
          + interval '10 hours') at time zone 'Asia/Shanghai' completed) x

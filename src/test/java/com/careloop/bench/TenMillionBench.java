@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 import com.careloop.complaint.stats.ComplaintStatsRollup;
+import com.careloop.servicedesk.request.OpenAtTally;
 import com.careloop.servicedesk.request.OpenRequestTally;
 import com.careloop.servicedesk.request.SlaScan;
 import com.careloop.survey.template.SurveyTemplates;
@@ -35,7 +36,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code CARELOOP_DB_URL=jdbc:postgresql://localhost:5432/careloop_tm_bench CARELOOP_DB_USER=careloop
  * CARELOOP_DB_PASSWORD=careloop ./mvnw -o test -Pbench -Dtest=TenMillionBench -DargLine=-Xmx512m
  * -Dbench.scale=0.1} ({@code bench.scale} 1 is the issue's 10,000,000 requests; 0.1 is a million). A loaded
- * database is reused: every block of the script inserts only into an empty range.
+ * database is reused: every block of the script inserts only into an empty range. With
+ * {@code -Dbench.measureOnly=true} nothing is seeded, surveyed or rolled up: the measurements run on the database as
+ * it is (the report's campaign is the newest {@code TM-SURVEY-} campaign there).
  */
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -57,6 +60,11 @@ class TenMillionBench {
     static final int CALLS = Integer.getInteger("bench.calls", 100);
     /** Concurrent index builds after a bulk load (one per core of the database machine). */
     static final int INDEX_BUILDERS = Integer.getInteger("bench.indexBuilders", 2);
+    /** Only the measurements, on a database loaded before (no seed, no surveys, no roll-up, no sizes). */
+    static final boolean MEASURE_ONLY = Boolean.getBoolean("bench.measureOnly");
+    /** The row triggers of service_request that keep tallies: off during a bulk load, the tallies rebuilt after. */
+    static final List<String> TALLY_TRIGGERS = List.of("service_request_open_tally", "service_request_open_at_tally",
+            "service_request_open_at_tally_update");
 
     @Autowired
     JdbcClient jdbc;
@@ -69,6 +77,8 @@ class TenMillionBench {
     @Autowired
     OpenRequestTally tally;
     @Autowired
+    OpenAtTally openAtTally;
+    @Autowired
     DataSource dataSource;
     @LocalServerPort
     int port;
@@ -77,11 +87,18 @@ class TenMillionBench {
 
     @Test
     void pagesWithTenMillionRequests() throws Exception {
-        BenchSupport.report("tm-machine load=" + load() + " scale=" + SCALE + " " + BenchSupport.heap());
-        seed();
-        long campaign = surveys();
-        timed("complaint rollup", rollup::rollup);
-        sizes();
+        BenchSupport.report("tm-machine load=" + load() + " scale=" + SCALE + " measureOnly=" + MEASURE_ONLY + " "
+                + BenchSupport.heap());
+        long campaign;
+        if (MEASURE_ONLY) {
+            campaign = jdbc.sql("select id from survey_campaign where code like 'TM-SURVEY-%' order by id desc limit 1")
+                    .query(Long.class).single();
+        } else {
+            seed();
+            campaign = surveys();
+            timed("complaint rollup", rollup::rollup);
+            sizes();
+        }
         String token = BenchSupport.adminToken(http, port, "bench-admin-pw");
         measureAll(token, campaign);
         BenchSupport.report("tm-machine load=" + load() + " " + BenchSupport.heap());
@@ -96,6 +113,11 @@ class TenMillionBench {
         BenchSupport.resetPeakHeap();
         measure("tm-queue-tabs", i -> "/api/v1/service-requests?limit=50&" + tabs[i % tabs.length], token);
         measure("tm-queue-counts", i -> "/api/v1/service-requests/counts", token);
+        // old periods (issue 21 §3, V191): a week registered a year or more back, the requests open on such a day
+        measure("tm-queue-old-week", i -> "/api/v1/service-requests?limit=50&registeredFrom="
+                + today.minusDays(365 + 7L * (i % 20)) + "&registeredTo=" + today.minusDays(359 + 7L * (i % 20)), token);
+        measure("tm-queue-open-on-old-day", i -> "/api/v1/service-requests?limit=50&openOn="
+                + today.minusDays(365 + 11L * (i % 20)), token);
         measure("tm-search-chinese", i -> "/api/v1/service-requests?limit=50&q=" + enc(words[i % words.length]), token);
         measure("tm-search-phone-tail", i -> "/api/v1/service-requests?limit=50&q="
                 + String.format("%04d", (i * 7919L) % 10000), token);
@@ -128,7 +150,7 @@ class TenMillionBench {
             script = script.replace("${" + e.getKey() + "}", String.valueOf(e.getValue()));
         }
         String[] blocks = script.split("(?m)^;\\s*$");
-        String[] names = {"customers", "handlers", "service requests", "complaints", "callbacks"};
+        String[] names = {"customers", "departments", "handlers", "service requests", "complaints", "callbacks"};
         Map<String, String> bulk = Map.of("service requests", "service_request", "complaints", "complaint");
         for (int i = 0; i < blocks.length; i++) {
             String sql = blocks[i];
@@ -171,13 +193,17 @@ class TenMillionBench {
         }
         boolean requests = table.equals("service_request");
         if (requests) {
-            jdbc.sql("alter table service_request disable trigger service_request_open_tally").update();
+            for (String trigger : TALLY_TRIGGERS) {
+                jdbc.sql("alter table service_request disable trigger " + trigger).update();
+            }
         }
         try {
             insert.run();
         } finally {
             if (requests) {
-                jdbc.sql("alter table service_request enable trigger service_request_open_tally").update();
+                for (String trigger : TALLY_TRIGGERS) {
+                    jdbc.sql("alter table service_request enable trigger " + trigger).update();
+                }
             }
         }
         // GIN builds are single-threaded in PostgreSQL 15: one builder per core, each index on its own connection
@@ -212,6 +238,7 @@ class TenMillionBench {
         });
         if (requests) {
             timed("open-request tally rebuilt", () -> BenchSupport.report("tm-tally groups=" + tally.rebuild()));
+            timed("open-at tally rebuilt", () -> BenchSupport.report("tm-open-at-tally rows=" + openAtTally.rebuild()));
         }
     }
 

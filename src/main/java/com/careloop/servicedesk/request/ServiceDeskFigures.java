@@ -44,10 +44,12 @@ public class ServiceDeskFigures implements FigureSource {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final OpenAtTally openAtTally;
 
     ServiceDeskFigures(ServiceRequestStatistics statistics, JdbcClient jdbc, Clock clock,
-                       CareLoopProperties platform) {
+                       CareLoopProperties platform, OpenAtTally openAtTally) {
         this.statistics = statistics;
+        this.openAtTally = openAtTally;
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = platform.zone();
@@ -279,24 +281,10 @@ public class ServiceDeskFigures implements FigureSource {
 
     /**
      * Requests open at {@code at} (registered before, not closed by then) within the scope: the total under the null
-     * key, or per {@code groupColumn} value.
+     * key, or per {@code groupColumn} value (on PostgreSQL from the tally of V191, not a scan of every request).
      */
     private Map<Long, Long> openAt(Instant at, DataScope dataScope, Long customerId, String groupColumn) {
-        var scope = dataScope.condition("r.department_id", "r.assignee_id", "r.registered_by");
-        Map<String, Object> params = new LinkedHashMap<>(scope.params());
-        params.put("openAt", Timestamp.from(at));
-        if (customerId != null) {
-            params.put("customer", customerId);
-        }
-        String group = groupColumn == null ? "cast(null as bigint)" : groupColumn;
-        Map<Long, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select " + group + " g, count(*) n from service_request r where " + ServiceRequestQueries.OPEN_AT
-                        + " and " + scope.sql() + (customerId == null ? "" : " and r.customer_id = :customer")
-                        + (groupColumn == null ? "" : " group by " + group + " order by count(*) desc"))
-                .params(params).query(rs -> {
-                    counts.put((Long) rs.getObject(1, Long.class), rs.getLong(2));
-                });
-        return counts;
+        return openAtTally.openAt(at, dataScope, customerId, groupColumn);
     }
 
     /** Requests whose running deadline has passed now, within the scope (the queue's "overdue" tab). */

@@ -72,11 +72,13 @@ public class ServiceRequestQueries {
     private final Texts texts;
     private final java.time.ZoneId zone;
     private final OpenRequestTally tally;
+    private final OpenAtTally openAtTally;
 
     ServiceRequestQueries(JdbcClient jdbc, javax.sql.DataSource dataSource,
                           @org.springframework.beans.factory.annotation.Value("${careloop.servicedesk.search-window:20000}")
                           int searchWindow, Texts texts, com.careloop.platform.CareLoopProperties platform,
-                          OpenRequestTally tally) {
+                          OpenRequestTally tally, OpenAtTally openAtTally) {
+        this.openAtTally = openAtTally;
         this.texts = texts;
         this.zone = platform.zone();
         this.jdbc = jdbc;
@@ -397,10 +399,41 @@ public class ServiceRequestQueries {
             sql.append(" and ").append(OPEN_AT);
             params.put("openAt", midnight(f.openOn().plusDays(1), zone));
         }
+        registeredIds(f, sql, params);
         if (f.dueOn() != null) {
             sql.append(" and ").append(DUE_BETWEEN);
             params.put("dueFrom", midnight(f.dueOn(), zone));
             params.put("dueTo", midnight(f.dueOn().plusDays(1), zone));
+        }
+    }
+
+    /**
+     * The id range of the requests the period filters let through (PostgreSQL, from the registration rows of the
+     * open-at tally, V191): implied by the filters, so the answer is the same, but the newest-first walk of the
+     * primary key starts at the period's newest request instead of today's (a week a year back: 105,825 buffers at
+     * ten million requests) and stops at its oldest.
+     */
+    private void registeredIds(Filter f, StringBuilder sql, Map<String, Object> params) {
+        if (!openAtTally.kept()) {
+            return;
+        }
+        if (f.registeredFrom() != null) {
+            Long first = openAtTally.firstIdFrom(midnight(f.registeredFrom(), zone).toInstant());
+            if (first != null) {
+                sql.append(" and r.id >= :registeredFirstId");
+                params.put("registeredFirstId", first);
+            }
+        }
+        java.time.LocalDate lastDay = f.registeredTo();
+        if (f.openOn() != null && (lastDay == null || f.openOn().isBefore(lastDay))) {
+            lastDay = f.openOn(); // open on a day: registered before its end
+        }
+        if (lastDay != null) {
+            Long last = openAtTally.lastIdBefore(midnight(lastDay.plusDays(1), zone).toInstant());
+            if (last != null) {
+                sql.append(" and r.id <= :registeredLastId");
+                params.put("registeredLastId", last);
+            }
         }
     }
 
