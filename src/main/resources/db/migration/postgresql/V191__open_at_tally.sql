@@ -88,7 +88,7 @@ create trigger service_request_open_at_tally_update after update on service_requ
         or new.registered_by is distinct from old.registered_by)
     execute function careloop_open_at_tally();
 
--- The starting point: one row per (span, bucket, group) of the requests there are (the SQL of OpenAtTally.rebuild).
+-- The starting point: one row per (span, bucket, group) of the requests there are (the SQL of OpenAtTally.REBUILD).
 insert into service_request_open_at_tally (span, bucket, department_id, assignee_id, registered_by, delta, first_id,
                                            last_id, folded)
 select s.span, s.bucket, c.department_id, c.assignee_id, c.registered_by, sum(c.delta), min(c.first_id),
@@ -102,7 +102,8 @@ from (select (registered_at at time zone 'UTC')::date d, department_id, assignee
       from service_request where closed_at is not null) c
 cross join lateral (values ('D', c.d), ('M', date_trunc('month', c.d)::date)) s(span, bucket)
 group by s.span, s.bucket, c.department_id, c.assignee_id, c.registered_by
-having sum(c.delta) <> 0 or min(c.first_id) is not null;
+having sum(c.delta) <> 0 or min(c.first_id) is not null
+order by s.span, s.bucket; -- a bucket's groups on adjacent pages: a reader's range of buckets reads few pages
 
 -- The readers ask a range of buckets of one span (index-only once vacuumed); the fold finds the new deltas.
 create index ix_sr_open_at_tally on service_request_open_at_tally (span, bucket)

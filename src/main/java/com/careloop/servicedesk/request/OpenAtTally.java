@@ -46,7 +46,8 @@ public class OpenAtTally {
             + " assignee_id, registered_by, -1, null, null from service_request where closed_at is not null) c"
             + " cross join lateral (values ('D', c.d), ('M', date_trunc('month', c.d)::date)) s(span, bucket)"
             + " group by s.span, s.bucket, c.department_id, c.assignee_id, c.registered_by"
-            + " having sum(c.delta) <> 0 or min(c.first_id) is not null";
+            + " having sum(c.delta) <> 0 or min(c.first_id) is not null"
+            + " order by s.span, s.bucket"; // a bucket's groups on adjacent pages
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -81,10 +82,11 @@ public class OpenAtTally {
         params.put("dayStart", Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
         params.put("openAt", Timestamp.from(at));
         String group = groupColumn == null ? "cast(null as bigint)" : groupColumn;
-        // the requests of T's own day before T: +1 registered then, -1 ended then (registered_at and closed_at are
-        // ranges of their BRIN, V189); nothing when T is a UTC midnight
-        String today = """
-                select department_id, assignee_id, registered_by,
+        // the requests of T's own UTC day before T: +1 registered then, -1 ended then (registered_at and closed_at
+        // are ranges of their BRIN, V189); none when T is a UTC midnight (company midnights in zones of whole hours
+        // west of Greenwich and UTC itself)
+        String today = day.atStartOfDay(ZoneOffset.UTC).toInstant().equals(at) ? "" : """
+                 union all select department_id, assignee_id, registered_by,
                   case when registered_at >= :dayStart and registered_at < :openAt then 1 else 0 end
                   - case when closed_at is not null and greatest(registered_at, closed_at) >= :dayStart
                       and greatest(registered_at, closed_at) < :openAt then 1 else 0 end n
@@ -95,7 +97,7 @@ public class OpenAtTally {
         // the total is one row, 0 included (as count(*) gives); per group only the groups with requests open
         jdbc.sql("select " + group + " g, coalesce(sum(r.n), 0) n from (select department_id, assignee_id,"
                         + " registered_by, delta n from " + TABLE + " where (span = 'M' and bucket < :month)"
-                        + " or (span = 'D' and bucket >= :month and bucket < :day) union all " + today + ") r where "
+                        + " or (span = 'D' and bucket >= :month and bucket < :day)" + today + ") r where "
                         + scope.sql() + (groupColumn == null ? ""
                                 : " group by " + group + " having sum(r.n) <> 0 order by sum(r.n) desc"))
                 .params(params).query(rs -> {

@@ -69,20 +69,31 @@ class OldPeriodPlanTest extends ApiTestBase {
             assertThat(weekRead).as("rows read for a week a year back").isLessThanOrEqualTo(200);
             assertThat(openRead).as("rows read for open on a day a year back").isLessThanOrEqualTo(400);
 
-            // the month-end figure: the tally and the requests of T's own UTC day, the same number as the count
-            var at = yearAgo.plusDays(1).atStartOfDay(ZONE).toInstant();
-            before = RowsRead.of(jdbc, "service_request");
-            var tallied = tally.openAt(at, FigureQuery.company(), null, "r.department_id");
-            long figureRead = RowsRead.of(jdbc, "service_request") - before;
-            before = RowsRead.of(jdbc, "service_request");
-            var counted = tally.counted(at, FigureQuery.company(), null, "r.department_id");
-            long countRead = RowsRead.of(jdbc, "service_request") - before;
-            long tallyRead = RowsRead.of(jdbc, OpenAtTally.TABLE);
-            System.out.printf("open-at figure plan: %d rows of service_request (the count: %d), %d tally rows%n",
-                    figureRead, countRead, tallyRead);
-            assertThat(tallied).isEqualTo(counted);
-            assertThat(figureRead).as("rows read for open at a year back").isLessThanOrEqualTo(200);
-            assertThat(countRead).isGreaterThanOrEqualTo(REQUESTS);
+            // the month-end figure: the tally (and the requests of T's own UTC day before T), the count's number
+            long tallyRows = 0;
+            for (var at : List.of(yearAgo.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                    yearAgo.plusDays(1).atStartOfDay(ZONE).toInstant())) {
+                before = RowsRead.of(jdbc, "service_request");
+                long tallyBefore = RowsRead.of(jdbc, OpenAtTally.TABLE);
+                var tallied = tally.openAt(at, FigureQuery.company(), null, "r.department_id");
+                long figureRead = RowsRead.of(jdbc, "service_request") - before;
+                tallyRows = RowsRead.of(jdbc, OpenAtTally.TABLE) - tallyBefore;
+                before = RowsRead.of(jdbc, "service_request");
+                var counted = tally.counted(at, FigureQuery.company(), null, "r.department_id");
+                long countRead = RowsRead.of(jdbc, "service_request") - before;
+                System.out.printf("open-at figure plan at %s: %d rows of service_request and %d tally rows (the count:"
+                        + " %d rows of service_request)%n", at, figureRead, tallyRows, countRead);
+                assertThat(tallied).isEqualTo(counted);
+                assertThat(countRead).isGreaterThanOrEqualTo(REQUESTS);
+                if (at.equals(yearAgo.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())) {
+                    // at a UTC midnight the tally alone; a company midnight adds the requests of T's UTC day before T,
+                    // through the BRIN of registered_at and closed_at at ten million (a scan on this small table)
+                    assertThat(figureRead).as("rows of service_request read for open at a year back").isZero();
+                }
+            }
+            // the tally's rows: 13 months and up to 31 days of one group (these requests have no department,
+            // handler or registrant), and the demo company's groups
+            assertThat(tallyRows).as("tally rows read").isLessThanOrEqualTo(1_000);
             tx.setRollbackOnly();
         });
     }
