@@ -35,6 +35,7 @@ import com.careloop.complaint.handling.CorrectiveAction;
 import com.careloop.complaint.handling.DeadlineClock;
 import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
+import com.careloop.platform.SearchPlanning;
 import com.careloop.platform.Text;
 import com.careloop.platform.AuditTrail;
 import com.careloop.platform.CurrentUser;
@@ -481,7 +482,7 @@ public class Complaints {
             // text containing the word contains its one bigram, so the rows are the LIKE's. Planned for the
             // keyword at hand (a frequent word walks the newest ids, a rare one reads the index), not a cached
             // generic plan; SET LOCAL: this transaction only.
-            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            SearchPlanning.customPlans(jdbc, postgres);
             if (q.codePointCount(0, q.length()) == 2) {
                 sql.append(" and careloop_bigrams(").append(KEYWORD_TEXT).append(") @> careloop_bigrams(:word)");
                 params.put("word", q);

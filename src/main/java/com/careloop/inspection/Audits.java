@@ -57,6 +57,7 @@ import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.SearchPlanning;
 import com.careloop.platform.StoredFiles;
 import com.careloop.platform.Text;
 import com.careloop.platform.TextMatches;
@@ -773,13 +774,10 @@ public class Audits {
             throw new InvalidInputException("q", "max-length", Text.of("error.inspection.keyword-too-long"));
         }
         String order = NEWEST_FIRST;
-        if (postgres) {
-            // planned for the values at hand, not a cached generic plan (this transaction only); a generic
-            // plan of "status = $1 and severity = $2" walked every finding for a pair that has none (InspectionBench)
-            // nor in parallel: starting workers cost 130 ms on the loaded machine for a 10 ms scan
-            jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
-                    + " set_config('max_parallel_workers_per_gather', '0', true)").query((rs, i) -> 0).list();
-        }
+        // planned for the values at hand, not a cached generic plan (this transaction only); a generic
+        // plan of "status = $1 and severity = $2" walked every finding for a pair that has none (InspectionBench)
+        // nor in parallel: starting workers cost 130 ms on the loaded machine for a 10 ms scan
+        SearchPlanning.customPlansWithoutParallelWorkers(jdbc, postgres);
         if (q != null && postgres) {
             order = keyword(q, sql, params, s.all);
             if (order == null) {

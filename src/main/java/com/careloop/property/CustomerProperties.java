@@ -26,6 +26,7 @@ import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.CustomerLinks;
 import com.careloop.platform.Notifications;
 import com.careloop.platform.OrgDirectory;
+import com.careloop.platform.SearchPlanning;
 import com.careloop.platform.TextMatches;
 import com.careloop.platform.calendar.CalendarService;
 import com.careloop.platform.InvalidInputException;
@@ -783,11 +784,9 @@ public class CustomerProperties {
     @Transactional(readOnly = true)
     public Page search(Filter f, String sort, String cursor, int limit) {
         ListSort order = ListSort.parse(sort, SORTS, "i.id", "-id");
-        if (postgres) {
-            // each statement planned for its own values: a generic plan cached by the driver after five runs served a
-            // rare fragment with the plan of a common one and read the whole register (PropertySearchPlanTest)
-            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-        }
+        // each statement planned for its own values: a generic plan cached by the driver after five runs served a
+        // rare fragment with the plan of a common one and read the whole register (PropertySearchPlanTest)
+        SearchPlanning.customPlans(jdbc, postgres);
         CurrentUser me = users.require();
         Filter filter = f == null ? Filter.none() : f;
         Map<String, Object> params = new LinkedHashMap<>();

@@ -27,6 +27,7 @@ import com.careloop.platform.ListSort;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
 import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.SearchPlanning;
 import com.careloop.platform.StoredFiles;
 import com.careloop.platform.Text;
 import com.careloop.platform.TextMatches;
@@ -383,11 +384,9 @@ public class Samples {
         // current_round_id (V184, equal to r.id on those lines), so the page walks (status, current_round_id) newest
         // first and stops when full instead of collecting every sample in the status and its round before sorting
         ListSort order = ListSort.parse(sort, SORTS, filter.status() != null ? "s.current_round_id" : "r.id", "-id");
-        if (postgres) {
-            // each statement planned for its own values: a generic plan cached by the driver after five runs served a
-            // rare fragment with the plan of a common one and read the whole register (PropertySearchPlanTest)
-            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-        }
+        // each statement planned for its own values: a generic plan cached by the driver after five runs served a
+        // rare fragment with the plan of a common one and read the whole register (PropertySearchPlanTest)
+        SearchPlanning.customPlans(jdbc, postgres);
         CurrentUser me = users.require();
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder sql = new StringBuilder("""

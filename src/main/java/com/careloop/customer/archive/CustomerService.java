@@ -26,6 +26,7 @@ import com.careloop.platform.DomainException;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.RecordNumbers;
+import com.careloop.platform.SearchPlanning;
 import com.careloop.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -225,7 +226,7 @@ public class CustomerService {
         if (postgres && f.q() != null && !f.q().isBlank()) {
             // Each look-up is planned for its own keyword (a generic plan cached by the driver would serve a phone
             // fragment with the plan of a common name); SET LOCAL: this read-only transaction only.
-            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            SearchPlanning.customPlans(jdbc, postgres);
             // Windows first: the ids in [top - window, top). When one holds a full page, that page is exactly the
             // page of the whole archive (every id in the window is newer than any id below it) — whatever the
             // window's size, so it is computed from the id range alone (no count of rows) and widened by the

@@ -18,6 +18,7 @@ import com.careloop.customer.Masking;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.ListSort;
+import com.careloop.platform.SearchPlanning;
 import com.careloop.servicedesk.Channel;
 import com.careloop.servicedesk.FieldServiceKind;
 import com.careloop.servicedesk.Priority;
@@ -131,7 +132,7 @@ public class ServiceRequestQueries {
             // Each branch must be planned for the keyword at hand (a frequent word walks the newest rows, a rare one
             // reads the index): a cached generic plan would walk a million rows for a rare one. SET LOCAL: this
             // transaction only (ServiceDesk.search is transactional).
-            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            SearchPlanning.customPlans(jdbc, postgres);
             // Windows first, as the customer search does: the ids in [top - window, top). A window holding a full
             // page gives exactly the page of the whole table (its ids are newer than any below it). They bound the
             // walk of the newest rows the planner picks for a word it believes frequent: '漏水' in no description

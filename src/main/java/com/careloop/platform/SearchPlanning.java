@@ -1,0 +1,36 @@
+package com.careloop.platform;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How a register's search is planned on PostgreSQL: each statement of the current transaction for its own values.
+ * The driver switches a statement run often to a cached generic plan, which serves a rare keyword or filter value
+ * with the plan of a common one (and read whole registers: the *PlanTest classes). The setting is local to the
+ * transaction ({@code set_config(…, true)}, as {@code SET LOCAL}); call it inside the search's transaction. H2 has
+ * no such setting: a no-op there.
+ */
+public final class SearchPlanning {
+
+    private SearchPlanning() {
+    }
+
+    /** The rest of this transaction's statements planned for their own values (PostgreSQL; nothing on H2). */
+    public static void customPlans(JdbcClient jdbc, boolean postgres) {
+        set(jdbc, postgres, "select set_config('plan_cache_mode', 'force_custom_plan', true)");
+    }
+
+    /**
+     * As {@link #customPlans}, and without parallel workers: for a search whose scans take milliseconds, where
+     * starting workers costs more than the scan.
+     */
+    public static void customPlansWithoutParallelWorkers(JdbcClient jdbc, boolean postgres) {
+        set(jdbc, postgres, "select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                + " set_config('max_parallel_workers_per_gather', '0', true)");
+    }
+
+    private static void set(JdbcClient jdbc, boolean postgres, String sql) {
+        if (postgres) {
+            jdbc.sql(sql).query((rs, i) -> 0).list();
+        }
+    }
+}
