@@ -255,6 +255,9 @@ class ServiceDeskBench {
                         + "(cpu %.3f ms) read/health=%.3f; against pgbench-registration %.1f tps: health %.3f, read %.3f",
                 clients, health.perSecond(), health.msPerOp(), read.perSecond(), read.msPerOp(),
                 read.perSecond() / health.perSecond(), pg, health.perSecond() / pg, read.perSecond() / pg));
+        BenchSupport.report(String.format("desk-ceiling-cpu clients=%d health: app %.3f + database %.3f + client %.3f ms; "
+                        + "read: app %.3f + database %.3f + client %.3f ms", clients, health.appMsPerOp(),
+                health.dbMsPerOp(), health.clientMsPerOp(), read.appMsPerOp(), read.dbMsPerOp(), read.clientMsPerOp()));
     }
 
     /** Operations per second and CPU per operation of the application, its database and the client. */
