@@ -64,6 +64,17 @@ class ServiceDeskBench {
     void intakeThroughputAndQueueWithAMillionRequests() throws Exception {
         load();
         String token = token();
+        if (Boolean.getBoolean("bench.ceilingsOnly")) {
+            // only the health check against the authenticated read (issue 21 §2), a few rounds per client count
+            long server = BenchSupport.postmaster(jdbc);
+            for (String clients : CLIENT_COUNTS.split(",")) {
+                for (int round = 0; round < Integer.getInteger("bench.rounds", 1); round++) {
+                    ceilings(server, token, Integer.parseInt(clients.trim()), Double.NaN);
+                }
+            }
+            heap();
+            return;
+        }
         if (!Boolean.getBoolean("bench.intakeOnly")) {
             reads(token);
             slaScan();
