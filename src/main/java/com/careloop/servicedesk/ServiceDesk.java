@@ -12,6 +12,7 @@ import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.Text;
 import com.careloop.platform.AuditTrail;
+import com.careloop.platform.EntityReads;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.GroupCommits;
@@ -65,6 +66,7 @@ public class ServiceDesk {
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final GroupCommits commits;
     private final IdempotentCreates idempotency;
+    private final EntityReads entityReads;
 
     public static final String RECORD_TYPE = "service-request";
     /** Where the API registers requests (and where a registered one lives, with its id). */
@@ -93,7 +95,8 @@ public class ServiceDesk {
                 RecordNumbers numbers, AuditTrail audit, Notifications notifications, CurrentUsers users,
                 ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
                 org.springframework.transaction.PlatformTransactionManager transactions, GroupCommits commits,
-                IdempotentCreates idempotency) {
+                IdempotentCreates idempotency, EntityReads entityReads) {
+        this.entityReads = entityReads;
         this.commits = commits;
         this.idempotency = idempotency;
         idempotency.marksCreatesOf(INTAKE_PATH);
@@ -465,6 +468,7 @@ public class ServiceDesk {
      * {@code customer:view-sensitive} (they must call back); that view is a sensitive one, so it is audited.
      */
     public Detail detail(long id) {
+        entityReads.onlyReading(); // the page changes no entity; its one possible write (the audit entry) is SQL
         return answer(load(id));
     }
 

@@ -64,6 +64,17 @@ class ServiceDeskBench {
     void intakeThroughputAndQueueWithAMillionRequests() throws Exception {
         load();
         String token = token();
+        if (Boolean.getBoolean("bench.ceilingsOnly")) {
+            // only the health check against the authenticated read (issue 21 §2), a few rounds per client count
+            long server = BenchSupport.postmaster(jdbc);
+            for (String clients : CLIENT_COUNTS.split(",")) {
+                for (int round = 0; round < Integer.getInteger("bench.rounds", 1); round++) {
+                    ceilings(server, token, Integer.parseInt(clients.trim()), Double.NaN);
+                }
+            }
+            heap();
+            return;
+        }
         if (!Boolean.getBoolean("bench.intakeOnly")) {
             reads(token);
             slaScan();
@@ -255,6 +266,9 @@ class ServiceDeskBench {
                         + "(cpu %.3f ms) read/health=%.3f; against pgbench-registration %.1f tps: health %.3f, read %.3f",
                 clients, health.perSecond(), health.msPerOp(), read.perSecond(), read.msPerOp(),
                 read.perSecond() / health.perSecond(), pg, health.perSecond() / pg, read.perSecond() / pg));
+        BenchSupport.report(String.format("desk-ceiling-cpu clients=%d health: app %.3f + database %.3f + client %.3f ms; "
+                        + "read: app %.3f + database %.3f + client %.3f ms", clients, health.appMsPerOp(),
+                health.dbMsPerOp(), health.clientMsPerOp(), read.appMsPerOp(), read.dbMsPerOp(), read.clientMsPerOp()));
     }
 
     /** Operations per second and CPU per operation of the application, its database and the client. */

@@ -23,7 +23,6 @@ import com.careloop.platform.org.CredentialsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -32,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
  * deactivates the user.
  */
 @Service
-@Transactional
 public class ApiTokens {
 
     public record IssuedToken(long id, String token, Instant expiresAt) {
@@ -63,6 +61,7 @@ public class ApiTokens {
         this.clock = clock;
     }
 
+    @Transactional
     public IssuedToken issue(long userId, String name, Duration lifetime) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
@@ -81,9 +80,10 @@ public class ApiTokens {
     /**
      * The user a bearer token stands for, if it is known, unrevoked, unexpired and its user active. Token and
      * user come from this node's {@link TokenCache} (read again from the database at least once a second), so a
-     * call usually sends no statement and needs no transaction.
+     * call usually sends no statement and needs no transaction: the method is not transactional at all (no
+     * interceptor on every API call), the refills and the once-a-minute {@code last_used_at} write are single
+     * statements of their own.
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<CurrentUser> authenticate(String token) {
         Instant now = Instant.now(clock);
         var found = cache.token(hash(token), this::usableToken).filter(t -> t.expiresAt().isAfter(now));
@@ -124,6 +124,7 @@ public class ApiTokens {
                 .list();
     }
 
+    @Transactional
     public void revoke(long userId, long tokenId) {
         int updated = jdbc.sql("""
                 update api_token set revoked_at = :now
@@ -140,6 +141,7 @@ public class ApiTokens {
      * recorded in the user's trail with the number revoked.
      */
     @EventListener
+    @Transactional
     void onCredentialsChanged(CredentialsChanged change) {
         if (change.kind() == CredentialsChanged.Kind.UNLOCKED) {
             return;

@@ -47,7 +47,13 @@ public class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
         }
         List<RequestMappingInfo> matched = new ArrayList<>(2);
         List<HandlerMethod> handlers = new ArrayList<>(2);
+        int separators = separators(lookupPath);
+        boolean trailing = lookupPath.endsWith("/");
+        String method = request.getMethod();
         for (Candidate candidate : current.candidates(lookupPath)) {
+            if (!candidate.mayMatch(method, separators, trailing)) {
+                continue;
+            }
             RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
             if (match != null) {
                 matched.add(match);
@@ -146,7 +152,71 @@ public class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
         }
     }
 
-    record Candidate(RequestMappingInfo info, HandlerMethod handler) {
+    /**
+     * A mapping with what can rule it out before Spring's full test (which compares methods, parameters, headers
+     * and media types first and was most of the look-up's time): the request methods it declares and the number of
+     * {@code /} in each of its patterns. A path pattern without {@code **} or a {@code {*…}} capture matches only
+     * paths with as many separators (a variable, {@code *} or {@code ?} never spans one).
+     */
+    record Candidate(RequestMappingInfo info, HandlerMethod handler, Set<String> methods, int[] separators) {
+
+        Candidate(RequestMappingInfo info, HandlerMethod handler) {
+            this(info, handler, methodsOf(info), separatorsOf(info));
+        }
+
+        /** False only when Spring's test cannot match; a method this index does not judge is left to Spring. */
+        boolean mayMatch(String method, int pathSeparators, boolean trailingSlash) {
+            if (!methods.isEmpty() && JUDGED_METHODS.contains(method)
+                    && !methods.contains(method) && !(method.equals("HEAD") && methods.contains("GET"))) {
+                return false;
+            }
+            if (separators == null) {
+                return true;
+            }
+            for (int count : separators) {
+                // a trailing slash is left to Spring's own settings (trailing-slash matching)
+                if (count == pathSeparators || trailingSlash && count == pathSeparators - 1) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static Set<String> methodsOf(RequestMappingInfo info) {
+            Set<String> names = new HashSet<>();
+            info.getMethodsCondition().getMethods().forEach(m -> names.add(m.name()));
+            return Set.copyOf(names);
+        }
+
+        /** The separators of each pattern; null when a pattern spans any number of them (or there is none). */
+        private static int[] separatorsOf(RequestMappingInfo info) {
+            if (info.getPathPatternsCondition() == null || info.getPathPatternsCondition().getPatternValues().isEmpty()) {
+                return null;
+            }
+            Set<String> patterns = info.getPathPatternsCondition().getPatternValues();
+            int[] counts = new int[patterns.size()];
+            int i = 0;
+            for (String pattern : patterns) {
+                if (pattern.contains("**") || pattern.contains("{*")) {
+                    return null;
+                }
+                counts[i++] = PrefixedHandlerMapping.separators(pattern);
+            }
+            return counts;
+        }
+    }
+
+    /** Request methods whose mapping test is a plain comparison (HEAD also matches GET); OPTIONS and others go to Spring. */
+    private static final Set<String> JUDGED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
+
+    static int separators(String path) {
+        int count = 0;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static final class Node {
