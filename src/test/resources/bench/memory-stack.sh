@@ -79,4 +79,8 @@ if jcmd "$jvm" VM.native_memory summary > "$dir/$label-nmt.txt" 2>&1 && grep -q 
     "$dir/$label-nmt.txt" | sed "s/^/NMT $label /" | tee -a "$dir/results.txt"
 fi
 jcmd "$jvm" GC.heap_info > "$dir/$label-heap.txt" 2>&1 || true
+# where PostgreSQL's memory is: each process's RSS / PSS (kB) and its title; and the JVM's largest heap classes
+for p in $(pg_pids); do echo "$(sum_kb Rss $p) $(sum_kb Pss $p) $(tr '\0' ' ' < /proc/$p/cmdline 2>/dev/null)"; done \
+  > "$dir/$label-postgres.txt" || true
+jcmd "$jvm" GC.class_histogram 2>/dev/null | head -60 > "$dir/$label-histogram.txt" || true
 jcmd "$jvm" Thread.print 2>/dev/null | grep -c '^"' | sed "s/^/THREADS $label /" | tee -a "$dir/results.txt" || true

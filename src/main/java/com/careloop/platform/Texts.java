@@ -43,12 +43,21 @@ public class Texts {
         this.people = people;
     }
 
-    /** Set once the platform runs, so that exceptions render their message where handlers read getMessage(). */
-    private static volatile Texts running;
+    /**
+     * The running platforms' texts, newest first, so that exceptions render their message where handlers read
+     * getMessage(). More than one only in a test JVM (cached contexts); a closed context's texts leave (their people
+     * lookup's pool is closed) and the newest still running renders.
+     */
+    private static final java.util.Deque<Texts> RUNNING = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     @jakarta.annotation.PostConstruct
     void register() {
-        running = this;
+        RUNNING.addFirst(this);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void unregister() {
+        RUNNING.remove(this);
     }
 
     /**
@@ -56,7 +65,7 @@ public class Texts {
      * in English from the bundles on the class path, so an exception's message is still a sentence.
      */
     static String renderInCurrentLocale(Text text) {
-        Texts texts = running;
+        Texts texts = RUNNING.peekFirst();
         return texts != null ? texts.render(text) : Offline.TEXTS.render(text, Locale.ENGLISH);
     }
 
@@ -143,7 +152,7 @@ public class Texts {
 
     /** {@link #fieldProblem} for static helpers such as {@link Forms}. */
     static String fieldProblemInCurrentLocale(org.springframework.validation.FieldError error) {
-        Texts texts = running;
+        Texts texts = RUNNING.peekFirst();
         return texts != null ? texts.fieldProblem(error) : error.getField() + ": " + error.getDefaultMessage();
     }
 

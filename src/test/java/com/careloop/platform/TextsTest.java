@@ -84,4 +84,31 @@ class TextsTest {
         assertThat(shanghai.person("supervisor")).isEqualTo("王主管");
         assertThat(shanghai.person("nobody")).isEqualTo("nobody");
     }
+
+    @Test
+    void exceptionsRenderThroughTheNewestPlatformStillRunning() {
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Texts older = new Texts(messages, ZoneId.of("Asia/Shanghai"), who -> Optional.ofNullable(people.get(who)));
+        Texts newer = new Texts(messages, ZoneId.of("Europe/London"), who -> {
+            if (closed.get()) {
+                throw new IllegalStateException("the pool of a closed context");
+            }
+            return Optional.empty();
+        });
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(EN);
+        older.register();
+        newer.register();
+        try {
+            assertThat(Texts.renderInCurrentLocale(overdue())).isEqualTo(
+                    "Complaint overdue: TS2026-000123, reply due 2026-03-02 09:30, handler #7");
+            closed.set(true);
+            newer.unregister(); // its context closed: the older one, still running, renders
+            assertThat(Texts.renderInCurrentLocale(overdue())).isEqualTo(
+                    "Complaint overdue: TS2026-000123, reply due 2026-03-02 17:30, handler 王主管");
+        } finally {
+            newer.unregister();
+            older.unregister();
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+    }
 }
