@@ -142,12 +142,7 @@ select 'TH' || lpad(r.id::text, 10, '0'), (select id from callback_plan where ki
        r.closed_at, 'system', 0
 from service_request r
 cross join (select array_agg(id order by id) a from app_user where username like 'tm%') u
-cross join (select array_agg(id order by code) a from department where code like 'TM-D%') d
-cross join lateral (select (case when (g::bigint * 104729 / 7) % 100 < 45 then 1
-                                 when (g::bigint * 104729 / 7) % 100 < 70 then 2
-                                 when (g::bigint * 104729 / 7) % 100 < 85 then 3
-                                 when (g::bigint * 104729 / 7) % 100 < 95 then 4 else 5 end) dk) k
-cross join lateral (select k.dk, ((r.closed_at at time zone 'Asia/Shanghai')::date + 7) planned,
+cross join lateral (select ((r.closed_at at time zone 'Asia/Shanghai')::date + 7) planned,
        ((r.closed_at at time zone 'Asia/Shanghai')::date + 7) <= (current_timestamp at time zone 'Asia/Shanghai')::date done,
        (((r.closed_at at time zone 'Asia/Shanghai')::date + 7 + (case when r.id % 4 = 0 then 1 + r.id % 3 else 0 end)::int)::timestamp
          + interval '10 hours') at time zone 'Asia/Shanghai' completed) x

@@ -190,10 +190,6 @@ public class OpenAtTally {
         if (!kept) {
             return 0;
         }
-        Integer rows = transactions.execute(tx -> {
-            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK).query((rs, n) -> 1).list();
-            return jdbc.sql(sql).update();
-        });
-        return rows == null ? 0 : rows;
+        return TallyLock.run(jdbc, transactions, LOCK, sql);
     }
 }
