@@ -51,7 +51,9 @@ class ComplaintNumberSearchPlanTest extends ApiTestBase {
                 long read = RowsRead.of(jdbc, "complaint") - before;
                 assertThat(found).as(q).hasSize(1).isEqualTo(like(q));
                 System.out.printf("complaint number search plan: %s read %d rows of complaint%n", q, read);
-                assertThat(read).as("rows read for " + q).isLessThanOrEqualTo(2);
+                // the probe and the page's row: 2 in most runs of the suite, 6 in one (the page's plan, with what
+                // other tests left in the table); a partial match reads thousands (the trigram figure below)
+                assertThat(read).as("rows read for " + q).isLessThanOrEqualTo(10);
             }
             for (String q : List.of("QZ2026-02000", "2026-0200", "020000", "QZ2026-099999")) {
                 assertThat(search(q)).as(q).isEqualTo(like(q));

@@ -66,11 +66,12 @@ class ComplaintStatsRollupPlanTest extends ApiTestBase {
             long idleRead = RowsRead.of(jdbc, "complaint") - before;
             System.out.printf("complaint rollup plan: a run with nothing new read %d complaint rows%n", idleRead);
             assertThat(idle.months()).isZero();
-            // each pending complaint twice (the settled-pending branch, the open branch), whatever other tests left
-            // pending too, and the newest id: nothing in proportion to the 20,000 rolled up
+            // each pending complaint about twice (the settled-pending branch, the open branch), whatever other tests
+            // left pending too, and a few more (the newest id; other tests' open complaints): 86–102 rows in runs of
+            // the suite, nothing in proportion to the 20,000 rolled up (stale statistics of the list: 20,207)
             long pendingAll = jdbc.sql("select count(*) from complaint_stats_pending").query(Long.class).single();
             assertThat(idleRead).as("rows read by a run with nothing new (%d pending)", pendingAll)
-                    .isLessThanOrEqualTo(2L * pendingAll + 10);
+                    .isLessThanOrEqualTo(2L * pendingAll + SETTLED / 100);
 
             jdbc.sql("update complaint set status = 'CLOSED', closed_at = received_at + interval '2' day"
                     + " where code in ('RP07-O1', 'RP07-O2', 'RP07-O3')").update();
@@ -99,7 +100,7 @@ class ComplaintStatsRollupPlanTest extends ApiTestBase {
             // which visit the rows here only because this transaction's rows are not all-visible yet
             long pendingNow = jdbc.sql("select count(*) from complaint_stats_pending").query(Long.class).single();
             assertThat(read).as("complaint rows read by the year's statistics (%d pending)", pendingNow)
-                    .isLessThanOrEqualTo(2L * pendingNow);
+                    .isLessThanOrEqualTo(2L * pendingNow + SETTLED / 100);
             tx.setRollbackOnly();
         });
     }
