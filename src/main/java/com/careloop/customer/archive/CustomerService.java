@@ -239,22 +239,10 @@ public class CustomerService {
                 if (windowed.nextCursor() != null) {
                     return windowed;
                 }
-                window = wider(window, windowed.items().size(), limit);
+                window = com.careloop.platform.SearchWindows.wider(window, windowed.items().size(), limit);
             }
         }
         return page(f, before, null, limit, me);
-    }
-
-    /**
-     * The next window after one that held {@code found} matches, fewer than a page: twice the size their density
-     * needs for a full page. None at all: the keyword is rare, and the unbounded look-up reads just its few
-     * matches (Long.MAX_VALUE ends the windows).
-     */
-    static long wider(long window, int found, int limit) {
-        if (found == 0) {
-            return Long.MAX_VALUE;
-        }
-        return Math.max(window * 2, window * 2 * (limit + 1) / found);
     }
 
     private Page page(Filter f, Long before, Long floor, int limit, CurrentUser me) {

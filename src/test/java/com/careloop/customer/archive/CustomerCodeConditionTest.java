@@ -7,19 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The widening of the customer search's windows and the record-number condition (plain unit tests). */
-class SearchWindowsTest {
-
-    @Test
-    void aWindowWithSomeMatchesWidensByTheirDensityAndOneWithoutEndsTheWindows() {
-        // 22 matches in 20,000 ids, a page of 50 (+1): twice the 46,364 ids their density needs for 51
-        assertThat(CustomerService.wider(20_000, 22, 50)).isEqualTo(92_727);
-        // 50 of 51: twice the 20,400 ids their density needs
-        assertThat(CustomerService.wider(20_000, 50, 50)).isEqualTo(40_800);
-        // at least twice as wide, however dense
-        assertThat(CustomerService.wider(20_000, 500, 50)).isEqualTo(40_000);
-        assertThat(CustomerService.wider(20_000, 0, 50)).isEqualTo(Long.MAX_VALUE);
-    }
+/** The record-number condition of the customer search (plain unit tests). */
+class CustomerCodeConditionTest {
 
     @Test
     void aWholeRecordNumberAsksTheIndexForItsLastFiveCharactersAndStrposForAllOfIt() {
