@@ -215,6 +215,9 @@ public class ComplaintStatsService {
         if (postgres) {
             // the hash aggregates (hours to close per group) stay in memory, not in temporary files (this transaction only)
             jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
+            // planned for this period's dates: after five calls the driver's prepared statement may switch to a
+            // generic plan, which read the statistics of three years at ten million requests in 560 ms instead of 80
+            com.careloop.platform.SearchPlanning.customPlans(jdbc, true);
         }
         var scope = dataScope.condition("c.department_id", "c.received_by");
         var rolledScope = dataScope.condition("s.department_id", "s.received_by");
