@@ -67,7 +67,9 @@ class ComplaintNumberSearchPlanTest extends ApiTestBase {
                     Map.of("typed", "qz2026-020000", "upper", "QZ2026-020000")));
             System.out.printf("complaint number search plan: trigram look-up %d buffers, number probe %d buffers%n",
                     trigrams, probe);
-            assertThat(probe).isLessThanOrEqualTo(6);
+            // two descents of the number's unique index and the heap pages of what they find: 6 in most runs, 7 in
+            // one (CI run 49, what other tests left in the table); the trigram look-up reads over a hundred
+            assertThat(probe).isLessThanOrEqualTo(10);
             assertThat(trigrams).isGreaterThan(10 * probe);
             tx.setRollbackOnly();
         });
