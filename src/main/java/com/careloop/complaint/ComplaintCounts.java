@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 
 import com.careloop.platform.CountsPerCustomer;
+import com.careloop.platform.DayTally;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,10 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ComplaintCounts {
 
-    private final JdbcClient jdbc;
+    /** The subject of the complaints received per day in the day tally (V197). */
+    static final String TALLIED = "complaint";
 
-    ComplaintCounts(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final DayTally days;
+
+    ComplaintCounts(JdbcClient jdbc, DayTally days) {
         this.jdbc = jdbc;
+        this.days = days;
     }
 
     /** Complaints received in [from, to) per customer id, with how many are not closed (no complaints: absent). */
@@ -33,9 +39,21 @@ public class ComplaintCounts {
                 customerIds, from, to);
     }
 
-    /** All complaints received in [from, to). */
+    /** All complaints received in [from, to): whole UTC days from the day tally, the ends counted. */
     public long receivedBetween(Instant from, Instant to) {
+        return days.count(TALLIED, from, to, this::counted);
+    }
+
+    /** The complaints received in [from, to) counted one by one. */
+    long counted(Instant from, Instant to) {
         return jdbc.sql("select count(*) from complaint where received_at >= :from and received_at < :to")
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Long.class).single();
+    }
+
+    /** The complaints' day tally recounted (after a bulk load with its triggers off); the rows written. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public int rebuildTally() {
+        return days.rebuild(TALLIED, "select 'complaint', (received_at at time zone 'UTC')::date, count(*)"
+                + " from complaint group by 2");
     }
 }

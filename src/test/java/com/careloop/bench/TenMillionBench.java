@@ -62,9 +62,13 @@ class TenMillionBench {
     static final int INDEX_BUILDERS = Integer.getInteger("bench.indexBuilders", 2);
     /** Only the measurements, on a database loaded before (no seed, no surveys, no roll-up, no sizes). */
     static final boolean MEASURE_ONLY = Boolean.getBoolean("bench.measureOnly");
-    /** The row triggers of service_request that keep tallies: off during a bulk load, the tallies rebuilt after. */
-    static final List<String> TALLY_TRIGGERS = List.of("service_request_open_tally", "service_request_open_at_tally",
-            "service_request_open_at_tally_update");
+    /** The triggers that keep tallies, per bulk-loaded table: off during a bulk load, the tallies rebuilt after. */
+    static final Map<String, List<String>> TALLY_TRIGGERS = Map.of(
+            "service_request", List.of("service_request_open_tally", "service_request_open_at_tally",
+                    "service_request_open_at_tally_update", "service_request_day_tally_insert",
+                    "service_request_day_tally_delete", "service_request_day_tally_update"),
+            "complaint", List.of("complaint_day_tally_insert", "complaint_day_tally_delete",
+                    "complaint_day_tally_update"));
 
     @Autowired
     JdbcClient jdbc;
@@ -78,6 +82,10 @@ class TenMillionBench {
     OpenRequestTally tally;
     @Autowired
     OpenAtTally openAtTally;
+    @Autowired
+    com.careloop.servicedesk.ServiceRequestCounts requestCounts;
+    @Autowired
+    com.careloop.complaint.ComplaintCounts complaintCounts;
     @Autowired
     DataSource dataSource;
     @LocalServerPort
@@ -172,8 +180,8 @@ class TenMillionBench {
     /**
      * A bulk load into an empty range: the table's secondary indexes (11 of them GIN for the keyword search) are
      * dropped first and built once afterwards — a sorted bulk build is far cheaper than ten million incremental
-     * inserts into each — and the open-request tally's row trigger is off during the load and the tally rebuilt
-     * from a direct count after it (what OpenRequestTally.rebuild is for). A loaded table is left as it is.
+     * inserts into each — and the triggers that keep tallies are off during the load and the tallies rebuilt from a
+     * direct count after it (what the tallies' rebuild methods are for). A loaded table is left as it is.
      */
     private void bulkLoad(String table, Step insert) throws Exception {
         boolean loaded = jdbc.sql("select exists (select 1 from " + table + " where code like 'T%')")
@@ -192,18 +200,15 @@ class TenMillionBench {
             jdbc.sql("drop index " + index).update();
         }
         boolean requests = table.equals("service_request");
-        if (requests) {
-            for (String trigger : TALLY_TRIGGERS) {
-                jdbc.sql("alter table service_request disable trigger " + trigger).update();
-            }
+        List<String> triggers = TALLY_TRIGGERS.getOrDefault(table, List.of());
+        for (String trigger : triggers) {
+            jdbc.sql("alter table " + table + " disable trigger " + trigger).update();
         }
         try {
             insert.run();
         } finally {
-            if (requests) {
-                for (String trigger : TALLY_TRIGGERS) {
-                    jdbc.sql("alter table service_request enable trigger " + trigger).update();
-                }
+            for (String trigger : triggers) {
+                jdbc.sql("alter table " + table + " enable trigger " + trigger).update();
             }
         }
         // GIN builds are single-threaded in PostgreSQL 15: one builder per core, each index on its own connection
@@ -239,6 +244,11 @@ class TenMillionBench {
         if (requests) {
             timed("open-request tally rebuilt", () -> BenchSupport.report("tm-tally groups=" + tally.rebuild()));
             timed("open-at tally rebuilt", () -> BenchSupport.report("tm-open-at-tally rows=" + openAtTally.rebuild()));
+            timed("request day tally rebuilt", () -> BenchSupport.report("tm-day-tally requests="
+                    + requestCounts.rebuildTally()));
+        } else if (table.equals("complaint")) {
+            timed("complaint day tally rebuilt", () -> BenchSupport.report("tm-day-tally complaints="
+                    + complaintCounts.rebuildTally()));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.careloop.platform.Databases;
+import com.careloop.platform.TallyLock;
 import com.careloop.platform.DataScope;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;

@@ -3,6 +3,7 @@ package com.careloop.servicedesk.request;
 import javax.sql.DataSource;
 
 import com.careloop.platform.Databases;
+import com.careloop.platform.TallyLock;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 

@@ -1,0 +1,128 @@
+package com.careloop.platform;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.function.BiFunction;
+
+import javax.sql.DataSource;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * How many records of a subject (complaints received, requests of a type registered) fall on each UTC day, kept on
+ * PostgreSQL by the owning module's triggers in the table {@code day_tally} (V197, ADR 0040): +1/-1 deltas appended
+ * as records are inserted, moved to another day or deleted, folded now and then into one row per (subject, day). A
+ * count over a period is then the day rows of the whole UTC days in it plus the records of the two partial days at
+ * its ends, counted by the owner: a company-day period costs a few hundred index entries instead of every record
+ * in it. Elsewhere (H2: small sites) the owner counts the whole period.
+ */
+@Component
+public class DayTally {
+
+    static final String TABLE = "day_tally";
+    /** The advisory lock key of the folds and rebuilds ('daytly' in ASCII). */
+    private static final long LOCK = 0x646179746c79L;
+
+    /** The whole UTC days [{@code firstDay}, {@code endDay}) of a period and its partial ends, counted directly. */
+    record Split(LocalDate firstDay, LocalDate endDay, Instant headTo, Instant tailFrom) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final boolean kept;
+
+    DayTally(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kept = Databases.isPostgres(dataSource);
+    }
+
+    /** Whether the tally is kept (PostgreSQL). */
+    public boolean kept() {
+        return kept;
+    }
+
+    /**
+     * The records of {@code subject} in [from, to): the tally's whole days plus {@code counted} over the partial days
+     * at the ends (or over the whole period where the tally is not kept). {@code counted} counts the subject's
+     * records in an instant range [a, b) — the same records the owner's trigger tallies.
+     */
+    public long count(String subject, Instant from, Instant to, BiFunction<Instant, Instant, Long> counted) {
+        if (!from.isBefore(to)) {
+            return 0;
+        }
+        Split split = split(from, to);
+        if (!kept || split == null) {
+            return counted.apply(from, to);
+        }
+        long days = jdbc.sql("select coalesce(sum(delta), 0) from " + TABLE
+                        + " where subject = :subject and day >= :first and day < :end")
+                .param("subject", subject).param("first", java.sql.Date.valueOf(split.firstDay()))
+                .param("end", java.sql.Date.valueOf(split.endDay())).query(Long.class).single();
+        long head = from.isBefore(split.headTo()) ? counted.apply(from, split.headTo()) : 0;
+        long tail = split.tailFrom().isBefore(to) ? counted.apply(split.tailFrom(), to) : 0;
+        return days + head + tail;
+    }
+
+    /**
+     * The whole UTC days of [from, to) and the instants that bound its partial ends ([from, headTo) and
+     * [tailFrom, to), either empty when the period starts or ends at a UTC midnight); null when no whole day lies in
+     * it.
+     */
+    static Split split(Instant from, Instant to) {
+        Instant fromMidnight = from.truncatedTo(ChronoUnit.DAYS);
+        Instant headTo = fromMidnight.equals(from) ? from : fromMidnight.plus(1, ChronoUnit.DAYS);
+        Instant tailFrom = to.truncatedTo(ChronoUnit.DAYS);
+        if (!headTo.isBefore(tailFrom)) {
+            return null;
+        }
+        return new Split(headTo.atOffset(ZoneOffset.UTC).toLocalDate(), tailFrom.atOffset(ZoneOffset.UTC).toLocalDate(),
+                headTo, tailFrom);
+    }
+
+    /** The periodic fold, on one node at a time. */
+    @Scheduled(fixedDelayString = "${careloop.tally-fold-interval:PT5M}", initialDelayString = "PT3M")
+    @SchedulerLock(name = "day-tally-fold", lockAtMostFor = "PT10M")
+    void scheduledFold() {
+        fold();
+    }
+
+    /**
+     * Folds the new deltas, with the folded rows of the days they fall on, into one row per (subject, day); returns
+     * the rows written (0 when the tally is not kept). One statement: a delta committed after it began is neither
+     * deleted nor counted, so it stays new and still applies.
+     */
+    public int fold() {
+        return locked("with fresh as (delete from " + TABLE + " where not folded returning subject, day, delta),"
+                + " days as (select distinct subject, day from fresh),"
+                + " stale as (delete from " + TABLE + " o using days d where o.folded and o.subject = d.subject"
+                + " and o.day = d.day returning o.subject, o.day, o.delta)"
+                + " insert into " + TABLE + " (subject, day, delta, folded)"
+                + " select subject, day, sum(delta), true from (select * from fresh union all select * from stale) x"
+                + " group by subject, day having sum(delta) <> 0");
+    }
+
+    /**
+     * Replaces the rows of the subjects {@code subjectLike} (a LIKE pattern) by {@code counts}, a select of
+     * (subject, UTC day, count) of the owner's records (after a bulk load with its triggers off).
+     */
+    public int rebuild(String subjectLike, String counts) {
+        return locked("with gone as (delete from " + TABLE + " where subject like '" + subjectLike.replace("'", "''")
+                + "' returning id) insert into " + TABLE + " (subject, day, delta, folded) select *, true from ("
+                + counts + ") c");
+    }
+
+    private int locked(String sql) {
+        if (!kept) {
+            return 0;
+        }
+        return TallyLock.run(jdbc, transactions, LOCK, sql);
+    }
+}
