@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.BiFunction;
 
 import javax.sql.DataSource;
@@ -94,19 +95,9 @@ public class DayTally {
         fold();
     }
 
-    /**
-     * Folds the new deltas, with the folded rows of the days they fall on, into one row per (subject, day); returns
-     * the rows written (0 when the tally is not kept). One statement: a delta committed after it began is neither
-     * deleted nor counted, so it stays new and still applies.
-     */
+    /** Folds the new deltas into one row per (subject, day); the rows written (0 when the tally is not kept). */
     public int fold() {
-        return locked("with fresh as (delete from " + TABLE + " where not folded returning subject, day, delta),"
-                + " days as (select distinct subject, day from fresh),"
-                + " stale as (delete from " + TABLE + " o using days d where o.folded and o.subject = d.subject"
-                + " and o.day = d.day returning o.subject, o.day, o.delta)"
-                + " insert into " + TABLE + " (subject, day, delta, folded)"
-                + " select subject, day, sum(delta), true from (select * from fresh union all select * from stale) x"
-                + " group by subject, day having sum(delta) <> 0");
+        return locked(TallyLock.fold(TABLE, List.of("subject", "day"), List.of("subject", "day")));
     }
 
     /**

@@ -1,5 +1,8 @@
 package com.careloop.platform;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -11,6 +14,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class TallyLock {
 
     private TallyLock() {
+    }
+
+    /**
+     * The fold of a delta tally {@code table} (columns {@code keys}, {@code delta}, {@code folded}): its new deltas,
+     * with the folded rows of the buckets ({@code buckets}, some of the keys) they fall in, become one row per key. One
+     * statement: a delta committed after it began is neither deleted nor counted, so it stays new and still applies.
+     */
+    public static String fold(String table, List<String> buckets, List<String> keys) {
+        String k = String.join(", ", keys);
+        String match = buckets.stream().map(b -> "o." + b + " = b." + b).collect(Collectors.joining(" and "));
+        String old = keys.stream().map(c -> "o." + c).collect(Collectors.joining(", "));
+        return "with fresh as (delete from " + table + " where not folded returning " + k + ", delta),"
+                + " buckets as (select distinct " + String.join(", ", buckets) + " from fresh),"
+                + " stale as (delete from " + table + " o using buckets b where o.folded and " + match
+                + " returning " + old + ", o.delta)"
+                + " insert into " + table + " (" + k + ", delta, folded)"
+                + " select " + k + ", sum(delta), true from (select * from fresh union all select * from stale) x"
+                + " group by " + k + " having sum(delta) <> 0";
     }
 
     /** Runs {@code sql} under the lock {@code key}; the rows it changed. */
