@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * How many records of a subject (complaints received, requests of a type registered) fall on each UTC day, kept on
- * PostgreSQL by the owning module's triggers in the table {@code day_tally} (V197, ADR 0040): +1/-1 deltas appended
- * as records are inserted, moved to another day or deleted, folded now and then into one row per (subject, day). A
- * count over a period is then the day rows of the whole UTC days in it plus the records of the two partial days at
- * its ends, counted by the owner: a company-day period costs a few hundred index entries instead of every record
- * in it. Elsewhere (H2: small sites) the owner counts the whole period.
+ * How many records of a subject (complaints received, requests of a type registered, active customers by the day
+ * they were created) fall on each UTC day, kept on PostgreSQL by the owning module's triggers in the table
+ * {@code day_tally} (V197, ADR 0040): +1/-1 deltas appended as records are inserted, moved to another day or deleted,
+ * folded now and then into one row per (subject, day). A count over a period is then the day rows of the whole UTC
+ * days in it plus the records of the two partial days at its ends, counted by the owner: a company-day period costs a
+ * few hundred index entries instead of every record in it. Elsewhere (H2: small sites) the owner counts directly.
  */
 @Component
 public class DayTally {
@@ -70,6 +70,15 @@ public class DayTally {
         long head = from.isBefore(split.headTo()) ? counted.apply(from, split.headTo()) : 0;
         long tail = split.tailFrom().isBefore(to) ? counted.apply(split.tailFrom(), to) : 0;
         return days + head + tail;
+    }
+
+    /** All records of {@code subject}: the sum of its days, or {@code counted} where the tally is not kept. */
+    public long total(String subject, java.util.function.LongSupplier counted) {
+        if (!kept) {
+            return counted.getAsLong();
+        }
+        return jdbc.sql("select coalesce(sum(delta), 0) from " + TABLE + " where subject = :subject")
+                .param("subject", subject).query(Long.class).single();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 
 import com.careloop.complaint.ComplaintCounts;
+import com.careloop.customer.CustomerCounts;
 import com.careloop.servicedesk.ServiceRequestCounts;
 import com.careloop.servicedesk.RequestType;
 import com.careloop.support.ApiTestBase;
@@ -44,6 +45,8 @@ class DayTallyTest extends ApiTestBase {
     ComplaintCounts complaints;
     @Autowired
     ServiceRequestCounts requests;
+    @Autowired
+    CustomerCounts customers;
 
     private final String prefix = "DT" + System.nanoTime() % 1_000_000_000L + "-";
 
@@ -51,6 +54,46 @@ class DayTallyTest extends ApiTestBase {
     void removeTheTestsRecords() {
         jdbc.sql("delete from complaint where code like :p").param("p", prefix + "%").update();
         jdbc.sql("delete from service_request where code like :p").param("p", prefix + "%").update();
+        jdbc.sql("delete from customer where code like :p").param("p", prefix + "%").update();
+    }
+
+    @Test
+    void theActiveCustomersAreTheCountAfterEveryChange() {
+        long before = activeCounted();
+        assertThat(customers.activeCustomers()).isEqualTo(before);
+        Timestamp created = Timestamp.from(START);
+        for (int i = 0; i < 5; i++) {
+            jdbc.sql("insert into customer (code, name, kind, active, created_at, updated_at) values (:c, 'day tally',"
+                            + " 'INDIVIDUAL', :active, :t, :t)")
+                    .param("c", prefix + "K" + i).param("active", i != 4).param("t", created).update();
+        }
+        // one statement of many customers, a third of them inactive
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            rows.append(i == 0 ? "" : ",").append("(:p || 'M").append(i).append("', 'day tally', 'INDIVIDUAL', ")
+                    .append(i % 3 != 0).append(", :t, :t)");
+        }
+        jdbc.sql("insert into customer (code, name, kind, active, created_at, updated_at) values " + rows)
+                .param("p", prefix).param("t", created).update();
+        assertThat(customers.activeCustomers()).isEqualTo(activeCounted()).isEqualTo(before + 4 + 20);
+        tally.fold();
+        jdbc.sql("update customer set active = false where code = :c").param("c", prefix + "K0").update();
+        jdbc.sql("update customer set active = true where code = :c").param("c", prefix + "K4").update();
+        jdbc.sql("update customer set name = 'renamed' where code like :p").param("p", prefix + "%").update();
+        jdbc.sql("update customer set created_at = :t where code = :c").param("c", prefix + "K1")
+                .param("t", Timestamp.from(START.plus(Duration.ofDays(3)))).update();
+        jdbc.sql("delete from customer where code like :p").param("p", prefix + "M1%").update();
+        assertThat(customers.activeCustomers()).isEqualTo(activeCounted());
+        tally.fold();
+        assertThat(customers.activeCustomers()).isEqualTo(activeCounted());
+        if (tally.kept()) {
+            assertThat(customers.rebuildTally()).isPositive();
+            assertThat(customers.activeCustomers()).isEqualTo(activeCounted());
+        }
+    }
+
+    private long activeCounted() {
+        return jdbc.sql("select count(*) from customer where active = true").query(Long.class).single();
     }
 
     @Test
