@@ -28,6 +28,21 @@ public final class SearchPlanning {
                 + " set_config('max_parallel_workers_per_gather', '0', true)");
     }
 
+    /**
+     * {@code read} planned with bitmap scans instead of plain index scans (PostgreSQL; on H2 just {@code read}): for a
+     * keyword's matches among a range of ids, which the keyword's index and a block-range index of the ids intersect
+     * (BitmapAnd) — else the planner may walk the whole range through the primary key, testing every row. Restored
+     * for the transaction's later statements.
+     */
+    public static <T> T withoutIndexScans(JdbcClient jdbc, boolean postgres, java.util.function.Supplier<T> read) {
+        set(jdbc, postgres, "select set_config('enable_indexscan', 'off', true)");
+        try {
+            return read.get();
+        } finally {
+            set(jdbc, postgres, "select set_config('enable_indexscan', 'on', true)");
+        }
+    }
+
     private static void set(JdbcClient jdbc, boolean postgres, String sql) {
         if (postgres) {
             jdbc.sql(sql).query((rs, i) -> 0).list();

@@ -151,7 +151,17 @@ public class ServiceRequestQueries {
                 if (SearchWindows.indexCheaper(window, found, limit, top)) {
                     // The planner's default estimate for the keyword (0.5 % for the bigram test) would still walk the
                     // newest ids looking for a page (0.7 s for a word in no description, 0.2 s for '1732'); ordering
-                    // by an expression makes it read the index.
+                    // by an expression makes it read the index. First the matches among the newest ids the density
+                    // says hold a page (the keyword's index intersected with the ids' block ranges, V200): at ten
+                    // million requests '1900' reads 631 heap pages instead of 5,939.
+                    if (found > 0 && postgres) {
+                        long floor = top - SearchWindows.wider(window, found, limit);
+                        Page rare = SearchPlanning.withoutIndexScans(jdbc, true, () ->
+                                page(filter, order, cursor, floor, q, branches, limit, me, now, true));
+                        if (rare.nextCursor() != null) {
+                            return rare;
+                        }
+                    }
                     return page(filter, order, cursor, null, q, branches, limit, me, now, true);
                 }
                 window = SearchWindows.wider(window, found, limit);
