@@ -77,7 +77,7 @@ public class ServiceRequestQueries {
     private final OpenAtTally openAtTally;
 
     ServiceRequestQueries(JdbcClient jdbc, javax.sql.DataSource dataSource,
-                          @org.springframework.beans.factory.annotation.Value("${careloop.servicedesk.search-window:20000}")
+                          @org.springframework.beans.factory.annotation.Value("${careloop.servicedesk.search-window:10000}")
                           int searchWindow, Texts texts, com.careloop.platform.CareLoopProperties platform,
                           OpenRequestTally tally, OpenAtTally openAtTally) {
         this.openAtTally = openAtTally;
@@ -138,36 +138,64 @@ public class ServiceRequestQueries {
             // planner picks for a word it believes frequent: '漏水' in no description but in the statistics walked all
             // 1,000,000 requests (2.9 s). A window with some matches is widened by their density, unless their density
             // says the index reads all of them for less than a walk for a page (a phone's last four digits: a few
-            // hundred matches in a million); one with none ends the windows the same way.
+            // hundred matches in a million); one with none ends the windows the same way. Each look-up reads only the
+            // ids below the one before (its matches are kept), so a small first window costs a keyword of middling
+            // density nothing more than a large one would.
             long top = before != null ? before
                     : jdbc.sql("select coalesce(max(id), 0) + 1 from service_request").query(Long.class).single();
+            List<Row> found = new ArrayList<>();
+            String below = cursor;
             long window = searchWindow;
             for (int step = 0; step < WINDOW_STEPS && window < top / 2; step++) {
-                Page windowed = page(filter, order, cursor, top - window, q, branches, limit, me, now, false);
-                if (windowed.nextCursor() != null) {
+                long floor = top - window;
+                Page windowed = rest(filter, order, below, floor, q, branches, limit, found, me, now, false);
+                if (windowed != null) {
                     return windowed;
                 }
-                int found = windowed.items().size();
-                if (SearchWindows.indexCheaper(window, found, limit, top)) {
+                below = String.valueOf(floor);
+                if (SearchWindows.indexCheaper(window, found.size(), limit, top)) {
                     // The planner's default estimate for the keyword (0.5 % for the bigram test) would still walk the
                     // newest ids looking for a page (0.7 s for a word in no description, 0.2 s for '1732'); ordering
                     // by an expression makes it read the index. First the matches among the newest ids the density
                     // says hold a page (the keyword's index intersected with the ids' block ranges, V200): at ten
                     // million requests '1900' reads 631 heap pages instead of 5,939.
-                    if (found > 0 && postgres) {
-                        long floor = top - SearchWindows.wider(window, found, limit);
+                    if (!found.isEmpty() && postgres) {
+                        long rareFloor = top - SearchWindows.wider(window, found.size(), limit);
+                        String above = below;
                         Page rare = SearchPlanning.withoutIndexScans(jdbc, true, () ->
-                                page(filter, order, cursor, floor, q, branches, limit, me, now, true));
-                        if (rare.nextCursor() != null) {
+                                rest(filter, order, above, rareFloor, q, branches, limit, found, me, now, true));
+                        if (rare != null) {
                             return rare;
                         }
+                        below = String.valueOf(rareFloor);
                     }
-                    return page(filter, order, cursor, null, q, branches, limit, me, now, true);
+                    return rest(filter, order, below, null, q, branches, limit, found, me, now, true);
                 }
-                window = SearchWindows.wider(window, found, limit);
+                window = SearchWindows.wider(window, found.size(), limit);
             }
+            return rest(filter, order, below, null, q, branches, limit, found, me, now, false);
         }
         return page(filter, order, cursor, null, q, branches, limit, me, now, false);
+    }
+
+    /**
+     * The matches in [floor, below) after the {@code found} ones above: the page when they complete it (the newest
+     * {@code limit} and a cursor when more follow), else null with the new matches added to {@code found}. Without a
+     * floor it is always the page.
+     */
+    private Page rest(Filter filter, ListSort order, String below, Long floor, String q, List<String> branches,
+                      int limit, List<Row> found, CurrentUser me, Instant now, boolean rare) {
+        // one more than the page still needs, so that a page completed exactly knows whether more follow
+        int wanted = Math.max(limit - found.size(), 1);
+        Page more = page(filter, order, below, floor, q, branches, wanted, me, now, rare);
+        if (found.size() + more.items().size() > limit || more.nextCursor() != null) {
+            List<Row> items = new ArrayList<>(found);
+            items.addAll(more.items());
+            List<Row> page = items.subList(0, limit);
+            return new Page(List.copyOf(page), String.valueOf(page.get(limit - 1).id()));
+        }
+        found.addAll(more.items());
+        return floor == null ? new Page(List.copyOf(found), null) : null;
     }
 
     /** Window look-ups at most before the unbounded one. */
