@@ -36,18 +36,16 @@ public class DayTally {
     }
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final boolean kept;
+    private final TallyLock lock;
 
     DayTally(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.kept = Databases.isPostgres(dataSource);
+        this.lock = new TallyLock(jdbc, transactions, dataSource, LOCK);
     }
 
     /** Whether the tally is kept (PostgreSQL). */
     public boolean kept() {
-        return kept;
+        return lock.kept();
     }
 
     /**
@@ -60,7 +58,7 @@ public class DayTally {
             return 0;
         }
         Split split = split(from, to);
-        if (!kept || split == null) {
+        if (!lock.kept() || split == null) {
             return counted.apply(from, to);
         }
         long days = jdbc.sql("select coalesce(sum(delta), 0) from " + TABLE
@@ -74,7 +72,7 @@ public class DayTally {
 
     /** All records of {@code subject}: the sum of its days, or {@code counted} where the tally is not kept. */
     public long total(String subject, java.util.function.LongSupplier counted) {
-        if (!kept) {
+        if (!lock.kept()) {
             return counted.getAsLong();
         }
         return jdbc.sql("select coalesce(sum(delta), 0) from " + TABLE + " where subject = :subject")
@@ -106,7 +104,7 @@ public class DayTally {
 
     /** Folds the new deltas into one row per (subject, day); the rows written (0 when the tally is not kept). */
     public int fold() {
-        return locked(TallyLock.fold(TABLE, List.of("subject", "day"), List.of("subject", "day")));
+        return lock.run(TallyLock.fold(TABLE, List.of("subject", "day"), List.of("subject", "day")));
     }
 
     /**
@@ -114,15 +112,9 @@ public class DayTally {
      * (subject, UTC day, count) of the owner's records (after a bulk load with its triggers off).
      */
     public int rebuild(String subjectLike, String counts) {
-        return locked("with gone as (delete from " + TABLE + " where subject like '" + subjectLike.replace("'", "''")
+        return lock.run("with gone as (delete from " + TABLE + " where subject like '" + subjectLike.replace("'", "''")
                 + "' returning id) insert into " + TABLE + " (subject, day, delta, folded) select *, true from ("
                 + counts + ") c");
     }
 
-    private int locked(String sql) {
-        if (!kept) {
-            return 0;
-        }
-        return TallyLock.run(jdbc, transactions, LOCK, sql);
-    }
 }

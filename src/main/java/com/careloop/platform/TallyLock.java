@@ -3,17 +3,47 @@ package com.careloop.platform;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A fold or rebuild of a trigger-kept tally (the service desk's open-request tallies, {@link DayTally}): one statement
- * in its own transaction behind a transaction-level advisory lock, so that two of them never delete the same deltas
- * (which would count them twice), whichever node runs them.
+ * The folds and rebuilds of a trigger-kept tally (the service desk's open-request tallies, {@link DayTally}, the
+ * callback month tally), kept on PostgreSQL only: each one statement in its own transaction behind the tally's
+ * transaction-level advisory lock, so that two of them never delete the same deltas (which would count them twice),
+ * whichever node runs them.
  */
 public final class TallyLock {
 
-    private TallyLock() {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final boolean kept;
+    private final long key;
+
+    /** The tally whose folds and rebuilds take the advisory lock {@code key}. */
+    public TallyLock(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource, long key) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kept = Databases.isPostgres(dataSource);
+        this.key = key;
+    }
+
+    /** Whether the tally is kept (PostgreSQL); elsewhere its readers count the records. */
+    public boolean kept() {
+        return kept;
+    }
+
+    /** Runs {@code sql} under the lock; the rows it changed (0 where the tally is not kept). */
+    public int run(String sql) {
+        if (!kept) {
+            return 0;
+        }
+        Integer rows = transactions.execute(tx -> {
+            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", key).query((rs, n) -> 1).list();
+            return jdbc.sql(sql).update();
+        });
+        return rows == null ? 0 : rows;
     }
 
     /**
@@ -32,14 +62,5 @@ public final class TallyLock {
                 + " insert into " + table + " (" + k + ", delta, folded)"
                 + " select " + k + ", sum(delta), true from (select * from fresh union all select * from stale) x"
                 + " group by " + k + " having sum(delta) <> 0";
-    }
-
-    /** Runs {@code sql} under the lock {@code key}; the rows it changed. */
-    public static int run(JdbcClient jdbc, TransactionTemplate transactions, long key, String sql) {
-        Integer rows = transactions.execute(tx -> {
-            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", key).query((rs, n) -> 1).list();
-            return jdbc.sql(sql).update();
-        });
-        return rows == null ? 0 : rows;
     }
 }

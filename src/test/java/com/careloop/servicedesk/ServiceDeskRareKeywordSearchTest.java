@@ -92,12 +92,7 @@ class ServiceDeskRareKeywordSearchTest extends ApiTestBase {
                 + URLEncoder.encode(q, StandardCharsets.UTF_8), Integer.MAX_VALUE);
     }
 
-    /** What the keyword means: a plain LIKE over the five columns, newest first. */
     private List<Long> like(String keyword) {
-        return jdbc.sql("""
-                select r.id from service_request r
-                where lower(r.title) like :kw or lower(r.description) like :kw or lower(r.customer_name) like :kw
-                   or r.unit_room like :kw or lower(r.code) like :kw
-                order by r.id desc""").param("kw", "%" + keyword + "%").query(Long.class).list();
+        return ServiceDeskSearchApiTest.like(jdbc, keyword);
     }
 }

@@ -108,8 +108,12 @@ class ServiceDeskSearchApiTest extends ApiTestBase {
                 + URLEncoder.encode(q, StandardCharsets.UTF_8), pages);
     }
 
-    /** What the keyword means: a plain LIKE over the five columns, newest first. */
     private List<Long> like(String keyword) {
+        return like(jdbc, keyword);
+    }
+
+    /** What the keyword means: a plain LIKE over the five columns, newest first. */
+    static List<Long> like(JdbcClient jdbc, String keyword) {
         return jdbc.sql("""
                 select r.id from service_request r
                 where lower(r.title) like :kw or lower(r.description) like :kw or lower(r.customer_name) like :kw

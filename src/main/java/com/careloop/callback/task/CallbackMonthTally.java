@@ -4,7 +4,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.careloop.platform.Databases;
 import com.careloop.platform.TallyLock;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -34,19 +33,15 @@ public class CallbackMonthTally {
             + " select date_trunc('month', planned_due)::date, plan_kind, assignee_name, status, attempts > 0,"
             + " satisfaction, count(*), true from callback_task group by 1, 2, 3, 4, 5, 6 order by 1";
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final boolean kept;
+    private final TallyLock lock;
 
     CallbackMonthTally(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.kept = Databases.isPostgres(dataSource);
+        this.lock = new TallyLock(jdbc, transactions, dataSource, LOCK);
     }
 
     /** Whether the tally is kept (PostgreSQL). */
     public boolean kept() {
-        return kept;
+        return lock.kept();
     }
 
     /** The periodic fold, on one node at a time. */
@@ -58,18 +53,12 @@ public class CallbackMonthTally {
 
     /** Folds the new deltas into one row per group; the rows written (0 when the tally is not kept). */
     public int fold() {
-        return locked(TallyLock.fold(TABLE, List.of("month"), KEYS));
+        return lock.run(TallyLock.fold(TABLE, List.of("month"), KEYS));
     }
 
     /** Replaces the tally by a count of the tasks (e.g. after a bulk load with the triggers off). */
     public int rebuild() {
-        return locked("with gone as (delete from " + TABLE + " returning id) " + REBUILD);
+        return lock.run("with gone as (delete from " + TABLE + " returning id) " + REBUILD);
     }
 
-    private int locked(String sql) {
-        if (!kept) {
-            return 0;
-        }
-        return TallyLock.run(jdbc, transactions, LOCK, sql);
-    }
 }

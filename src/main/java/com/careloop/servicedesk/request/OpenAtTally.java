@@ -9,7 +9,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.careloop.platform.Databases;
 import com.careloop.platform.TallyLock;
 import com.careloop.platform.DataScope;
 
@@ -51,18 +50,16 @@ public class OpenAtTally {
             + " order by s.span, s.bucket"; // a bucket's groups on adjacent pages
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final boolean kept;
+    private final TallyLock lock;
 
     OpenAtTally(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.kept = Databases.isPostgres(dataSource);
+        this.lock = new TallyLock(jdbc, transactions, dataSource, LOCK);
     }
 
     /** Whether the tally is kept (PostgreSQL). */
     public boolean kept() {
-        return kept;
+        return lock.kept();
     }
 
     /**
@@ -72,7 +69,7 @@ public class OpenAtTally {
      * customer's requests, not a dimension of the tally); so is everything where the tally is not kept.
      */
     Map<Long, Long> openAt(Instant at, DataScope dataScope, Long customerId, String groupColumn) {
-        if (!kept || customerId != null) {
+        if (!lock.kept() || customerId != null) {
             return counted(at, dataScope, customerId, groupColumn);
         }
         var scope = dataScope.condition("r.department_id", "r.assignee_id", "r.registered_by");
@@ -131,7 +128,7 @@ public class OpenAtTally {
      * such request has an id at least this, so {@code r.id >= } it is implied by {@code registered_at >= from}.
      */
     Long firstIdFrom(Instant from) {
-        if (!kept) {
+        if (!lock.kept()) {
             return null;
         }
         LocalDate day = from.atOffset(ZoneOffset.UTC).toLocalDate();
@@ -147,7 +144,7 @@ public class OpenAtTally {
      * request has an id at most this, so {@code r.id <= } it is implied by {@code registered_at < to}.
      */
     Long lastIdBefore(Instant to) {
-        if (!kept) {
+        if (!lock.kept()) {
             return null;
         }
         LocalDate day = to.atOffset(ZoneOffset.UTC).toLocalDate();
@@ -170,7 +167,7 @@ public class OpenAtTally {
      * neither deleted nor counted, so it stays new and still applies.
      */
     public int fold() {
-        return locked("with fresh as (delete from " + TABLE + " where not folded returning " + COLUMNS
+        return lock.run("with fresh as (delete from " + TABLE + " where not folded returning " + COLUMNS
                 + ", delta, first_id, last_id),"
                 + " buckets as (select distinct span, bucket from fresh),"
                 + " stale as (delete from " + TABLE + " o using buckets b where o.folded and o.span = b.span"
@@ -184,13 +181,7 @@ public class OpenAtTally {
 
     /** Replaces the tally by a count of the requests (e.g. after a bulk load with the trigger off). */
     public int rebuild() {
-        return locked("with gone as (delete from " + TABLE + " returning id) " + REBUILD);
+        return lock.run("with gone as (delete from " + TABLE + " returning id) " + REBUILD);
     }
 
-    private int locked(String sql) {
-        if (!kept) {
-            return 0;
-        }
-        return TallyLock.run(jdbc, transactions, LOCK, sql);
-    }
 }

@@ -2,7 +2,6 @@ package com.careloop.servicedesk.request;
 
 import javax.sql.DataSource;
 
-import com.careloop.platform.Databases;
 import com.careloop.platform.TallyLock;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -33,19 +32,15 @@ public class OpenRequestTally {
     /** The advisory lock key of the folds and rebuilds ('tally' in ASCII). */
     private static final long LOCK = 0x74616c6c79L;
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final boolean kept;
+    private final TallyLock lock;
 
     OpenRequestTally(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.kept = Databases.isPostgres(dataSource);
+        this.lock = new TallyLock(jdbc, transactions, dataSource, LOCK);
     }
 
     /** Whether the tally is kept (PostgreSQL); elsewhere the counters count the requests. */
     public boolean kept() {
-        return kept;
+        return lock.kept();
     }
 
     /** The periodic fold, on one node at a time. */
@@ -57,22 +52,16 @@ public class OpenRequestTally {
 
     /** Folds the deltas into one row per group; returns the rows written (0 when the tally is not kept). */
     public int fold() {
-        return locked("with folded as (delete from service_request_open_tally returning " + COLUMNS + ", delta)"
+        return lock.run("with folded as (delete from service_request_open_tally returning " + COLUMNS + ", delta)"
                 + " insert into service_request_open_tally (" + COLUMNS + ", delta) select " + COLUMNS
                 + ", sum(delta) from folded group by " + COLUMNS + " having sum(delta) <> 0");
     }
 
     /** Replaces the tally by a direct count of the open requests (e.g. after a bulk load with the trigger off). */
     public int rebuild() {
-        return locked("with gone as (delete from service_request_open_tally returning id)"
+        return lock.run("with gone as (delete from service_request_open_tally returning id)"
                 + " insert into service_request_open_tally (" + COLUMNS + ", delta) select " + COLUMNS
                 + ", count(*) from service_request where status <> 'CLOSED' group by " + COLUMNS);
     }
 
-    private int locked(String sql) {
-        if (!kept) {
-            return 0;
-        }
-        return TallyLock.run(jdbc, transactions, LOCK, sql);
-    }
 }
