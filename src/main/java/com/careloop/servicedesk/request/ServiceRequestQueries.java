@@ -148,7 +148,9 @@ public class ServiceRequestQueries {
             long window = searchWindow;
             for (int step = 0; step < WINDOW_STEPS && window < top / 2; step++) {
                 long floor = top - window;
-                Page windowed = rest(filter, order, below, floor, q, branches, limit, found, me, now, false);
+                String above = below;
+                Page windowed = SearchPlanning.withoutBitmapScans(jdbc, postgres, () ->
+                        rest(filter, order, above, floor, q, branches, limit, found, me, now, false));
                 if (windowed != null) {
                     return windowed;
                 }
@@ -161,9 +163,9 @@ public class ServiceRequestQueries {
                     // million requests '1900' reads 631 heap pages instead of 5,939.
                     if (!found.isEmpty() && postgres) {
                         long rareFloor = top - SearchWindows.wider(window, found.size(), limit);
-                        String above = below;
+                        String newer = below;
                         Page rare = SearchPlanning.withoutIndexScans(jdbc, true, () ->
-                                rest(filter, order, above, rareFloor, q, branches, limit, found, me, now, true));
+                                rest(filter, order, newer, rareFloor, q, branches, limit, found, me, now, true));
                         if (rare != null) {
                             return rare;
                         }
