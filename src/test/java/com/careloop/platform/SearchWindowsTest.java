@@ -20,18 +20,20 @@ class SearchWindowsTest {
 
     @Test
     void theIndexReadsAllMatchesWhenTheirDensitySaysThatCostsLessThanWalkingForAPage() {
-        // a phone's last four digits at one million: 10 in the newest 20,000 → ~500 matches (2,000 at cost 4)
+        // a phone's last four digits at one million: 10 in the newest 20,000 → ~500 matches (at cost 1)
         // against 102,000 rows walked for 51
         assertThat(SearchWindows.indexCheaper(20_000, 10, 50, 1_000_000)).isTrue();
         // none in the window: rare
         assertThat(SearchWindows.indexCheaper(20_000, 0, 50, 1_000_000)).isTrue();
-        // 40 in 20,000 at one million: ~2,000 matches (8,000) against 25,500 rows: the index
+        // 40 in 20,000 at one million: ~2,000 matches against 25,500 rows: the index
         assertThat(SearchWindows.indexCheaper(20_000, 40, 50, 1_000_000)).isTrue();
-        // the same density at ten million: ~20,000 matches (80,000) against 25,500 rows: walk a wider window
-        assertThat(SearchWindows.indexCheaper(20_000, 40, 50, 10_000_000)).isFalse();
-        // near the boundary, 6,375,000 ids: 20 in 20,000 → 6,375 matches × 4 = 25,500 against 51,000 rows: the index;
-        // 30 → 9,562.5 × 4 = 38,250 against 34,000: walk
-        assertThat(SearchWindows.indexCheaper(20_000, 20, 50, 6_375_000)).isTrue();
-        assertThat(SearchWindows.indexCheaper(20_000, 30, 50, 6_375_000)).isFalse();
+        // '客户150' at ten million: 32 in the newest 10,000 → ~32,000 candidates against 15,937.5 rows: walk wider
+        assertThat(SearchWindows.indexCheaper(10_000, 32, 50, 10_000_000)).isFalse();
+        // '9819' at ten million: 13 in 10,000 → 13,000 against 39,230.8 rows: the index (walking cost ~100 ms)
+        assertThat(SearchWindows.indexCheaper(10_000, 13, 50, 10_000_000)).isTrue();
+        // the boundary at ten million in 20,000: 45 → 22,500 against 22,666.7 rows: the index; 46 → 23,000 against
+        // 22,173.9: walk
+        assertThat(SearchWindows.indexCheaper(20_000, 45, 50, 10_000_000)).isTrue();
+        assertThat(SearchWindows.indexCheaper(20_000, 46, 50, 10_000_000)).isFalse();
     }
 }
