@@ -830,8 +830,9 @@ public class CustomerProperties {
                 String condition = locations == null ? "lower(i.storage_location) like :location"
                         : "lower(i.storage_location) in (:locations)";
                 Map<String, Object> found = locations == null ? loc : Map.of("locations", locations);
-                if (!TextMatches.restrict(jdbc, "select i.id from customer_property i where " + condition, condition,
-                        found, "i.id", sql, params)) {
+                if (!SearchPlanning.bitmapScansOnly(jdbc, postgres, () -> TextMatches.restrict(jdbc,
+                        "select i.id from customer_property i where " + condition, condition, found, "i.id", sql,
+                        params))) {
                     return new Page(List.of(), null);
                 }
             }
@@ -854,8 +855,8 @@ public class CustomerProperties {
             String text = "(lower(i.code) like :q or lower(i.item_name) like :q or lower(i.marking) like :q)";
             String q = "%" + filter.q().trim().toLowerCase(java.util.Locale.ROOT) + "%";
             // few matches: the page is sorted from exactly those rows, whatever the planner estimates (TextMatches)
-            if (!TextMatches.restrict(jdbc, "select i.id from customer_property i where " + text, text,
-                    Map.of("q", q), "i.id", sql, params)) {
+            if (!SearchPlanning.bitmapScansOnly(jdbc, postgres, () -> TextMatches.restrict(jdbc,
+                    "select i.id from customer_property i where " + text, text, Map.of("q", q), "i.id", sql, params))) {
                 return new Page(List.of(), null);
             }
         }

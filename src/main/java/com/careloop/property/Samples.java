@@ -427,10 +427,12 @@ public class Samples {
             // 瓶盖样品07, PropertyBench); a whole sample number is one probe of its unique index
             String q = "%" + filter.q().trim().toLowerCase(Locale.ROOT) + "%";
             Long byNumber = TextMatches.byNumber(jdbc, "sample", filter.q());
-            List<Long> sampleIds = byNumber != null ? List.of(byNumber) : TextMatches.few(jdbc,
-                    "select x.id from sample x where lower(x.code) like :q or lower(x.item_name) like :q", Map.of("q", q));
-            List<Long> tracked = byNumber != null ? List.of() : TextMatches.few(jdbc,
-                    "select y.id from sample_round y where lower(y.tracking_no) like :q", Map.of("q", q));
+            List<Long> sampleIds = byNumber != null ? List.of(byNumber) : SearchPlanning.bitmapScansOnly(jdbc, postgres,
+                    () -> TextMatches.few(jdbc, "select x.id from sample x where lower(x.code) like :q"
+                            + " or lower(x.item_name) like :q", Map.of("q", q)));
+            List<Long> tracked = byNumber != null ? List.of() : SearchPlanning.bitmapScansOnly(jdbc, postgres,
+                    () -> TextMatches.few(jdbc, "select y.id from sample_round y where lower(y.tracking_no) like :q",
+                            Map.of("q", q)));
             List<Long> roundIds = sampleIds == null || tracked == null ? null : new java.util.ArrayList<>(tracked);
             if (roundIds != null && !sampleIds.isEmpty()) {
                 roundIds.addAll(jdbc.sql("select y.id from sample_round y where y.sample_id in (:samples)")
