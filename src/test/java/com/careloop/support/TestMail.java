@@ -43,12 +43,40 @@ public final class TestMail {
     private static final int IMAP;
 
     static {
-        // both sockets open at once, so the two ports differ
-        try (ServerSocket smtp = new ServerSocket(0); ServerSocket imap = new ServerSocket(0)) {
-            SMTP = smtp.getLocalPort();
-            IMAP = imap.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for GreenMail", e);
+        int[] ports = freePair();
+        SMTP = ports[0];
+        IMAP = ports[1];
+    }
+
+    /**
+     * Two adjacent free ports below the kernel's ephemeral range. A port the kernel handed out for port 0 is free again
+     * once that socket closes, and the next port-0 listener can get it: in CI run 53 a test's Tomcat (server.port 0)
+     * took the SMTP port picked that way, and GreenMail could not bind. Below the ephemeral range no port-0 listener
+     * lands; the start depends on the process id, so the build's two test JVMs look in different places.
+     */
+    private static int[] freePair() {
+        int low = 10_000;
+        int high = Math.max(ephemeralStart() - 2, low + 1_000);
+        int span = high - low;
+        int start = (int) (ProcessHandle.current().pid() * 7919 % span);
+        for (int i = 0; i < span; i += 2) {
+            int port = low + (start + i) % span;
+            try (ServerSocket smtp = new ServerSocket(port); ServerSocket imap = new ServerSocket(port + 1)) {
+                return new int[] {smtp.getLocalPort(), imap.getLocalPort()};
+            } catch (IOException taken) {
+                // next pair
+            }
+        }
+        throw new UncheckedIOException(new IOException("no free port pair for GreenMail below " + high));
+    }
+
+    /** The first port of the kernel's ephemeral range (Linux; 32,768 where it cannot be read). */
+    private static int ephemeralStart() {
+        try {
+            String range = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+            return Integer.parseInt(range.trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
 
