@@ -12,7 +12,6 @@ import com.careloop.customer.CustomerCard;
 import com.careloop.customer.CustomerDirectory;
 import com.careloop.platform.Text;
 import com.careloop.platform.AuditTrail;
-import com.careloop.platform.EntityReads;
 import com.careloop.platform.CurrentUser;
 import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.GroupCommits;
@@ -43,6 +42,8 @@ import com.careloop.servicedesk.catalog.ServiceCatalog;
 import com.careloop.servicedesk.request.ServiceDeskProperties;
 import com.careloop.servicedesk.request.ServiceRequest;
 import com.careloop.servicedesk.request.ServiceRequest.Handler;
+import com.careloop.servicedesk.request.RequestFacts;
+import com.careloop.servicedesk.request.RequestPage;
 import com.careloop.servicedesk.request.ServiceRequestQueries;
 import com.careloop.servicedesk.request.ServiceRequestRepository;
 import com.careloop.servicedesk.request.ServiceRequestStatistics;
@@ -66,7 +67,7 @@ public class ServiceDesk {
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final GroupCommits commits;
     private final IdempotentCreates idempotency;
-    private final EntityReads entityReads;
+    private final RequestPage page;
 
     public static final String RECORD_TYPE = "service-request";
     /** Where the API registers requests (and where a registered one lives, with its id). */
@@ -95,8 +96,8 @@ public class ServiceDesk {
                 RecordNumbers numbers, AuditTrail audit, Notifications notifications, CurrentUsers users,
                 ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
                 org.springframework.transaction.PlatformTransactionManager transactions, GroupCommits commits,
-                IdempotentCreates idempotency, EntityReads entityReads) {
-        this.entityReads = entityReads;
+                IdempotentCreates idempotency, RequestPage page) {
+        this.page = page;
         this.commits = commits;
         this.idempotency = idempotency;
         idempotency.marksCreatesOf(INTAKE_PATH);
@@ -137,7 +138,7 @@ public class ServiceDesk {
                     Prepared q = prepare(cmd);
                     return Map.entry(q, write(q, me.id(), me.displayName()));
                 });
-        return queries.registered(written.getValue(), written.getKey().categoryName(), me, now());
+        return page.registered(written.getValue(), written.getKey().categoryName(), me, now());
     }
 
     /**
@@ -464,23 +465,29 @@ public class ServiceDesk {
     // ---- reads -------------------------------------------------------------------------------
 
     /**
-     * The request page. The handler it is dispatched to sees the caller's full phone even without
-     * {@code customer:view-sensitive} (they must call back); that view is a sensitive one, so it is audited.
+     * The request page, read without the entity and outside a transaction (one round trip, issue 21 §2). The
+     * handler it is dispatched to sees the caller's full phone even without {@code customer:view-sensitive} (they
+     * must call back); that view is a sensitive one, so it is audited.
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Detail detail(long id) {
-        entityReads.onlyReading(); // the page changes no entity; its one possible write (the audit entry) is SQL
-        return answer(load(id));
+        RequestPage.Content content = page.read(id).orElseThrow(() -> new NotFoundException(RECORD_TYPE, id));
+        RequestFacts r = content.request();
+        if (!users.require().scope().allows(r.departmentId(), r.assigneeId(), r.registeredBy())) {
+            throw new NotFoundException(RECORD_TYPE, id);
+        }
+        return answer(content);
     }
 
-    /** The request page of a request the reader has reached (loaded within their scope, or just changed by them). */
-    private Detail answer(ServiceRequest r) {
-        long id = r.getId();
+    /** The request page of a request the reader has reached (read within their scope, or just changed by them). */
+    private Detail answer(RequestPage.Content content) {
+        RequestFacts r = content.request();
         CurrentUser me = users.require();
-        if (ServiceRequestQueries.revealsPhoneToHandler(r, me)) {
-            audit.record(RECORD_TYPE, String.valueOf(id), "VIEW_SENSITIVE",
-                    List.of(new com.careloop.platform.FieldChange("contactPhone", null, null)));
+        if (RequestPage.revealsPhoneToHandler(r, me)) {
+            transactions.executeWithoutResult(s -> audit.record(RECORD_TYPE, String.valueOf(r.id()), "VIEW_SENSITIVE",
+                    List.of(new com.careloop.platform.FieldChange("contactPhone", null, null))));
         }
-        return queries.detail(r, me, now());
+        return page.answer(content, me, now());
     }
 
     /** The queue, newest first, keyset-paged, within the reader's data scope. */
@@ -578,8 +585,9 @@ public class ServiceDesk {
     private Detail change(long id, Long version, String action, Consumer<ServiceRequest> step) {
         ServiceRequest r = load(id);
         audit.change(r, version, r.getVersion(), action, step, requests::saveAndFlush);
-        // the actor's answer, even when the change took the request out of their scope (a department handing it back)
-        return answer(r);
+        // the actor's answer, even when the change took the request out of their scope (a department handing it back);
+        // read from the rows just flushed, in this transaction
+        return answer(page.read(id).orElseThrow());
     }
 
     /** The aggregate, if the reader's scope reaches it (department, handler or registrant); otherwise not found. */

@@ -463,15 +463,16 @@ public class ServiceRequest implements Auditable {
         }
     }
 
-    public boolean responseOverdue(Instant now) {
-        return (respondedAt == null ? now : respondedAt).isAfter(responseDueAt);
-    }
-
-    public boolean completionOverdue(Instant now) {
-        if (completionDueAt == null || status == PAUSED && completedAt == null && !now.isAfter(completionDueAt)) {
-            return false;
-        }
-        return (completedAt == null ? now : completedAt).isAfter(completionDueAt);
+    /** What the request page shows of this aggregate (the answer to an intake, built without reading it back). */
+    public RequestFacts facts() {
+        return new RequestFacts(id, code, customerId, customerName, customerCode, keyCustomer, contactName, contactPhone,
+                location, unitRoom, requestType, fieldKind, categoryId, callbackRequired, title, description, channel,
+                priority, status, appointmentStart, appointmentEnd, departmentId, assigneeId, internalDueAt,
+                registeredBy, registeredByName, registeredAt, respondedAt, completedAt, result, signOffName, signOffAt,
+                signOffSatisfied, callbackSatisfaction, callbackNotes, callbackBy, callbackBySupervisor, callbackAt,
+                callbackRecordId, callbackRecordCode, closedAt, reopenCount, turnedIntoComplaintAt, complaintId,
+                complaintCode, responseAmount, responseUnit, completionAmount, completionUnit, responseDueAt,
+                responseWarnAt, completionDueAt, completionWarnAt, version);
     }
 
     // ---- helpers -----------------------------------------------------------------------------

@@ -132,7 +132,7 @@ class ServiceRequestTest {
             r.dispatch(10, null, at("2026-03-02T18:00"), "frontdesk", at("2026-03-02T10:05"));
             r.start(7, "staff", at("2026-03-03T10:01"));
             assertThat(r.getRespondedAt()).isEqualTo(at("2026-03-03T10:01"));
-            assertThat(r.responseOverdue(at("2026-03-05T00:00"))).isTrue();
+            assertThat(r.facts().responseOverdue(at("2026-03-05T00:00"))).isTrue();
             assertThat(r.getAssigneeId()).as("who starts unassigned work takes it").isEqualTo(7L);
         }
     }
