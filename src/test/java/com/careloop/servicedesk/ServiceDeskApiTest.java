@@ -103,6 +103,41 @@ class ServiceDeskApiTest extends ApiTestBase {
         assertThat(masked.get("contactPhone").asString()).isEqualTo("138****5678");
     }
 
+    /**
+     * The answer to each step is read from the rows it has just flushed (ADR 0042): it must be the page a reader then
+     * gets, and the timeline names the department and handler of every hop.
+     */
+    @Test
+    void everyStepsAnswerIsThePageAsReadAfterwardsWithEachHopsNames() {
+        long id = repair(customer(false), "改派后的工单页", category("WATER-POWER")).get("id").asLong();
+        String frontdesk = tokenFor("frontdesk");
+        String[][] steps = {
+                {frontdesk, "dispatch", "{'departmentId':" + department("ENG-REPAIR") + ",'assigneeId':" + userId("teamleader") + "}"},
+                {tokenFor("depthead"), "reassign", "{'assigneeId':" + userId("staff") + ",'reason':'换人'}"},
+                {tokenFor("staff"), "notes", "{'body':'已联系业主','visibleToCustomer':false}"},
+                {tokenFor("staff"), "start", null},
+                {tokenFor("staff"), "complete", "{'result':'更换角阀'}"},
+                {tokenFor("supervisor"), "callback", "{'satisfaction':'SATISFIED','notes':'满意'}"}};
+        for (String[] st : steps) {
+            JsonNode answer = step(st[0], id, st[1], st[2]);
+            // the page as the same reader then reads it: same fields, names, masking and rendered texts
+            assertThat(answer).as(st[1]).isEqualTo(get(BASE + "/" + id, st[0]).json());
+        }
+        JsonNode page = get(BASE + "/" + id, frontdesk).json();
+        JsonNode timeline = page.get("timeline");
+        JsonNode dispatched = timeline.valueStream().filter(e -> e.get("kind").asString().equals("DISPATCHED")).findFirst().orElseThrow();
+        JsonNode reassigned = timeline.valueStream().filter(e -> e.get("kind").asString().equals("REASSIGNED")).findFirst().orElseThrow();
+        assertThat(dispatched.get("departmentName").asString()).isEqualTo("维修班");
+        assertThat(dispatched.get("assigneeId").asLong()).isEqualTo(userId("teamleader"));
+        assertThat(dispatched.get("assigneeName").asString()).isNotBlank().isNotEqualTo("孙师傅");
+        assertThat(reassigned.get("assigneeName").asString()).isEqualTo("孙师傅");
+        assertThat(page.get("assigneeName").asString()).isEqualTo("孙师傅");
+        assertThat(page.get("departmentName").asString()).isEqualTo("维修班");
+        assertThat(page.get("callback").get("byName").asString()).isNotBlank();
+        assertThat(page.get("callback").get("byId").asLong()).isEqualTo(userId("supervisor"));
+        assertThat(page.get("notes").get(0).get("body").asString()).isEqualTo("已联系业主");
+    }
+
     @Test
     void anOrdinaryRepairTravelsFromIntakeToClose() {
         long customer = customer(false);
