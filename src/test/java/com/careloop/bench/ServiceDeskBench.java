@@ -262,6 +262,11 @@ class ServiceDeskBench {
         for (String line : BenchSupport.statementsPerOperation(statements, BenchSupport.statements(jdbc), read.operations())) {
             BenchSupport.report("desk-read-sql clients=" + clients + " " + line);
         }
+        long rich = requestWithHistory();
+        Load history = measure(server, () -> Wrk.run(port, "/api/v1/service-requests/" + rich, bearer, clients, WRK_SECONDS));
+        BenchSupport.report(String.format("desk-ceiling-history clients=%d detail-with-history=%.1f/s (cpu %.3f ms: app %.3f + "
+                        + "database %.3f + client %.3f) read/health=%.3f", clients, history.perSecond(), history.msPerOp(),
+                history.appMsPerOp(), history.dbMsPerOp(), history.clientMsPerOp(), history.perSecond() / health.perSecond()));
         BenchSupport.report(String.format("desk-ceiling clients=%d health=%.1f/s (cpu %.3f ms) authenticated-detail=%.1f/s "
                         + "(cpu %.3f ms) read/health=%.3f; against pgbench-registration %.1f tps: health %.3f, read %.3f",
                 clients, health.perSecond(), health.msPerOp(), read.perSecond(), read.msPerOp(),
@@ -269,6 +274,46 @@ class ServiceDeskBench {
         BenchSupport.report(String.format("desk-ceiling-cpu clients=%d health: app %.3f + database %.3f + client %.3f ms; "
                         + "read: app %.3f + database %.3f + client %.3f ms", clients, health.appMsPerOp(),
                 health.dbMsPerOp(), health.clientMsPerOp(), read.appMsPerOp(), read.dbMsPerOp(), read.clientMsPerOp()));
+    }
+
+    /**
+     * A request whose page has something to show: a department and handler, six timeline rows, a pause, two notes
+     * and two materials (the seeded requests have none). Written once by SQL onto the second seeded request.
+     */
+    private long requestWithHistory() {
+        long id = jdbc.sql("select id from service_request where code = 'BB00000002'").query(Long.class).single();
+        if (jdbc.sql("select count(*) from service_request_event where request_id = :id").param("id", id)
+                .query(Long.class).single() > 0) {
+            return id;
+        }
+        long department = jdbc.sql("""
+                insert into department (code, name, created_at, updated_at) values ('BENCH-DESK', '维修班', now(), now())
+                returning id""").query(Long.class).single();
+        long handler = jdbc.sql("select id from app_user where username = 'admin'").query(Long.class).single();
+        jdbc.sql("update service_request set department_id = :d, assignee_id = :u where id = :id")
+                .param("d", department).param("u", handler).param("id", id).update();
+        String[] kinds = {"REGISTERED", "DISPATCHED", "STARTED", "PAUSED", "RESUMED", "REASSIGNED"};
+        for (int i = 0; i < kinds.length; i++) {
+            jdbc.sql("""
+                    insert into service_request_event (request_id, kind, occurred_at, actor, department_id, assignee_id, reason)
+                    values (:id, :kind, now() - (:ago * interval '1 hour'), '前台', :d, :u, :reason)""")
+                    .param("id", id).param("kind", kinds[i]).param("ago", 6 - i)
+                    .param("d", i == 0 ? null : department).param("u", i == 0 ? null : handler)
+                    .param("reason", i == 3 ? "业主不在家" : null).update();
+        }
+        jdbc.sql("""
+                insert into service_request_pause (request_id, reason, note, started_at, ended_at, started_by, ended_by)
+                values (:id, 'WAITING_CUSTOMER', '约明天上午', now() - interval '3 hours', now() - interval '2 hours', '孙师傅', '孙师傅')""")
+                .param("id", id).update();
+        for (String body : new String[] {"角阀老化，需更换", "已约定明早九点上门"}) {
+            jdbc.sql("""
+                    insert into service_request_note (request_id, body, visible_to_customer, author, created_at)
+                    values (:id, :body, false, '孙师傅', now())""").param("id", id).param("body", body).update();
+            jdbc.sql("""
+                    insert into service_request_material (request_id, item, quantity, unit, requested_by, created_at)
+                    values (:id, :item, 2, '个', '孙师傅', now())""").param("id", id).param("item", "角阀 " + body.length()).update();
+        }
+        return id;
     }
 
     /** Operations per second and CPU per operation of the application, its database and the client. */
