@@ -61,7 +61,11 @@ class IntakeReliabilityTest {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final JsonMapper json = JsonMapper.builder().build();
 
-    record Sent(String marker, int status, String code, long id) {
+    /** An intake's answer; {@code problem} is the body of an answer other than 201 (what a failure says). */
+    record Sent(String marker, int status, String code, long id, String problem) {
+        Sent(String marker, int status, String code, long id) {
+            this(marker, status, code, id, null);
+        }
     }
 
     /** Where the child keeps its data, and how the test reads it once the child has stopped. */
@@ -131,7 +135,9 @@ class IntakeReliabilityTest {
             assertThat(lost).as("acknowledged before the kill, but a retry after the restart created it again").isEmpty();
 
             Sent after = register(second.port(), token, "rel-after-restart-" + UUID.randomUUID());
-            assertThat(after.status()).isEqualTo(201);
+            assertThat(after.status()).as(() -> "a new intake after the restart: " + after.problem()
+                    + "; refused retries before it: " + refused + "; the child's warnings: " + warnings(second))
+                    .isEqualTo(201);
             concurrentEditsConflict(second.port(), token, token(second.port(), "supervisor"));
 
             receiver.up();
@@ -165,6 +171,16 @@ class IntakeReliabilityTest {
                                      and a.record_id = cast(r.id as varchar) and a.action = 'CREATE'))""")).isZero();
             // numbers stay unique after the restart
             assertThat(count(c, "select count(*) - count(distinct code) from service_request")).isZero();
+        }
+    }
+
+    /** The child's log lines at WARN or above, and its integrity violations (logged at INFO), for a failure's message. */
+    static String warnings(ChildApplication app) {
+        try (var lines = Files.lines(app.log().toPath(), StandardCharsets.UTF_8)) {
+            return String.join("\n", lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")
+                    || l.contains("Integrity violation")).toList());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(log unreadable: " + e + ")";
         }
     }
 
@@ -380,7 +396,7 @@ class IntakeReliabilityTest {
             var r = post(port, token, "/api/v1/service-requests", intake(marker), marker);
             JsonNode body = r.statusCode() == 201 ? json.readTree(r.body()) : null;
             return new Sent(marker, r.statusCode(), body == null ? null : body.get("code").asString(),
-                    body == null ? 0 : body.get("id").asLong());
+                    body == null ? 0 : body.get("id").asLong(), body == null ? r.body() : null);
         } catch (IOException e) {
             return new Sent(marker, -1, null, 0);
         } catch (InterruptedException e) {

@@ -43,6 +43,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
 class IdempotencyFilter extends OncePerRequestFilter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IdempotencyFilter.class);
+
     static final String HEADER = "Idempotency-Key";
 
     private final JdbcClient jdbc;
@@ -107,6 +109,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     .param("path", request.getRequestURI()).param("h", hash)
                     .param("now", Timestamp.from(Instant.now(clock))).update();
         } catch (DuplicateKeyException raced) {
+            // normally the same key twice at once; the constraint named says if it was anything else
+            log.info("Integrity violation on idempotency key {}: {}", key, raced.getMostSpecificCause().getMessage());
             problems.write(response, 409, "idempotency-in-progress", Text.of("error.platform.idempotency-in-progress"));
             return;
         }
