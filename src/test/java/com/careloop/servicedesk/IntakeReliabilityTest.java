@@ -135,7 +135,7 @@ class IntakeReliabilityTest {
             assertThat(lost).as("acknowledged before the kill, but a retry after the restart created it again").isEmpty();
 
             Sent after = register(second.port(), token, "rel-after-restart-" + UUID.randomUUID());
-            assertThat(after.status()).as(() -> "a new intake after the restart: " + after.problem()
+            assertThat(after.status()).as(() -> "a new intake after the restart on " + store + ": " + after.problem()
                     + "; refused retries before it: " + refused + "; the child's warnings: " + warnings(second))
                     .isEqualTo(201);
             concurrentEditsConflict(second.port(), token, token(second.port(), "supervisor"));
