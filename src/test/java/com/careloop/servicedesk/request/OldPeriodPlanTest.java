@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Old periods read about what they return (issue 21 §3, V191): the queue filtered to a week a year back, or to the
- * requests open on a day a year back, newest first, walks the primary key from the period's newest request (the id
- * range of the open-at tally's registration rows), not from today's; the "open at" figure reads the tally and the
+ * Old periods read within their period (issue 21 §3, V191): the queue filtered to a week a year back, or to the
+ * requests open on a day a year back, newest first, reads from the period's newest request (the id range of the
+ * open-at tally's registration rows), not from today's; the "open at" figure reads the tally and the
  * requests of one day, not every request. {@value #REQUESTS} requests over 400 days (30 % open, the others closed
  * within days), loaded in a transaction that is rolled back; the answers are those of the plain conditions, the rows
  * read PostgreSQL's own counts.
@@ -47,7 +47,7 @@ class OldPeriodPlanTest extends ApiTestBase {
     OpenAtTally tally;
 
     @Test
-    void aWeekAndAnOpenDayAYearBackReadAboutThePage() {
+    void aWeekAndAnOpenDayAYearBackReadWithinTheirPeriod() {
         transactions.executeWithoutResult(tx -> {
             load();
             LocalDate yearAgo = LocalDate.now(ZONE).minusDays(365);
@@ -65,8 +65,14 @@ class OldPeriodPlanTest extends ApiTestBase {
                     ServiceRequestQueries.OPEN_AT.replace(":openAt", ":to"), yearAgo, yearAgo.plusDays(1)));
             System.out.printf("old-period queue plan: a week a year back read %d rows, open on a day a year back %d"
                     + " rows of service_request%n", weekRead, openRead);
-            // the page and the rows between its first and last (before V191: the ~36,500 newer requests walked first)
-            assertThat(weekRead).as("rows read for a week a year back").isLessThanOrEqualTo(200);
+            // within the week (before V191: the ~36,500 newer requests walked first). ANALYZE samples at random, so the
+            // planner may walk the primary key from the week's newest request (the page, ~50 rows) or read the week's
+            // 700 rows through the registered_at index and sort them (CI run 59 here: 701 rows); both stay in the week
+            long weekRows = jdbc.sql("select count(*) from service_request where registered_at >= :from and registered_at < :to")
+                    .param("from", Timestamp.from(yearAgo.atStartOfDay(ZONE).toInstant()))
+                    .param("to", Timestamp.from(yearAgo.plusDays(7).atStartOfDay(ZONE).toInstant())).query(Long.class).single();
+            assertThat(weekRead).as("rows read for a week a year back (%d requests in it)", weekRows)
+                    .isLessThanOrEqualTo(weekRows + 50);
             assertThat(openRead).as("rows read for open on a day a year back").isLessThanOrEqualTo(400);
 
             // the month-end figure: the tally (and the requests of T's own UTC day before T), the count's number
