@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // webhook tests post to a receiver on this machine, and retry quickly
         "careloop.webhooks.allow-private-targets=true", "careloop.webhooks.initial-backoff=300ms",
         "careloop.webhooks.timeout=2s", "careloop.webhooks.poll-interval=PT0.5S"})
-@Import(StatementCounting.class)
+@Import({StatementCounting.class, PasswordChecks.class})
 public abstract class FullStackTestBase {
 
     public static final String ADMIN_PASSWORD = "admin-test-pw";
