@@ -299,7 +299,7 @@ public class CorrectiveActions {
                        (select count(*) from capa_source s where s.capa_id = c.id) sources,
                        case when""").append(' ').append(OVERDUE).append("""
                  then 1 else 0 end overdue""").append(order.selectColumn()).append("""
-                 from capa c left join department d on d.id = c.department_id
+                 from capa c left join org_department d on d.id = c.department_id
                 where (""").append(scope.sql())
                 .append(" or exists (select 1 from capa_action o where o.capa_id = c.id and o.owner_id = :me))");
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
@@ -442,20 +442,20 @@ public class CorrectiveActions {
         if (userId == null) {
             throw new InvalidInputException(field, "required", Text.of("error.capa.action-owner-required"));
         }
-        return jdbc.sql("select display_name from app_user where id = :id and active = true").param("id", userId)
+        return jdbc.sql("select display_name from org_user where id = :id and active = true").param("id", userId)
                 .query(String.class).optional().orElseThrow(() -> new InvalidInputException(field, "exists",
                         Text.of("error.customer.no-active-user-0-2", userId)));
     }
 
     private void requireDepartment(long id) {
-        if (jdbc.sql("select count(*) from department where id = :id and active = true").param("id", id)
+        if (jdbc.sql("select count(*) from org_department where id = :id and active = true").param("id", id)
                 .query(Long.class).single() == 0) {
             throw new InvalidInputException("departmentId", "exists", Text.of("error.servicedesk.no-active-department-0", id));
         }
     }
 
     private String departmentName(Long id) {
-        return id == null ? null : jdbc.sql("select name from department where id = :id").param("id", id)
+        return id == null ? null : jdbc.sql("select name from org_department where id = :id").param("id", id)
                 .query(String.class).optional().orElse(null);
     }
 

@@ -199,7 +199,7 @@ public class Complaints {
 
     /** An active user (of the department, when given) by id; 422 on the field otherwise. */
     private Owner activeUser(String field, long userId, Long departmentId) {
-        return jdbc.sql("select id, display_name from app_user where active = true and id = :id"
+        return jdbc.sql("select id, display_name from org_user where active = true and id = :id"
                         + (departmentId == null ? "" : " and department_id = :dept"))
                 .param("id", userId).params(departmentId == null ? Map.of() : Map.of("dept", departmentId))
                 .query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2))).optional()
@@ -347,8 +347,8 @@ public class Complaints {
         if (userId == null && (name == null || name.isBlank())) {
             throw new InvalidInputException(nameField, "required", Text.of("error.complaint.action-owner-required"));
         }
-        var sql = userId != null ? jdbc.sql("select id, display_name from app_user where active = true and id = :v").param("v", userId)
-                : jdbc.sql("select id, display_name from app_user where active = true and (username = :v or display_name = :v) order by id")
+        var sql = userId != null ? jdbc.sql("select id, display_name from org_user where active = true and id = :v").param("v", userId)
+                : jdbc.sql("select id, display_name from org_user where active = true and (username = :v or display_name = :v) order by id")
                 .param("v", name.trim());
         return sql.query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2))).list().stream().findFirst()
                 .orElseThrow(() -> userId != null
@@ -387,8 +387,8 @@ public class Complaints {
                        c.category, c.severity, c.repeat_of_id, c.resolve_due_at,
                        case when""").append(' ').append(OVERDUE).append(" then 1 else 0 end overdue, d.name, h.display_name")
                 .append(order.selectColumn()).append("""
-                 from complaint c left join department d on d.id = c.department_id
-                 left join app_user h on h.id = c.handler_id""").append(" where ").append(scope.sql());
+                 from complaint c left join org_department d on d.id = c.department_id
+                 left join org_user h on h.id = c.handler_id""").append(" where ").append(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         filter(f, sql, params);
         order.after(cursor, sql, params);
@@ -567,22 +567,22 @@ public class Complaints {
     }
 
     private String departmentName(Long id) {
-        return id == null ? null : jdbc.sql("select name from department where id = :id").param("id", id)
+        return id == null ? null : jdbc.sql("select name from org_department where id = :id").param("id", id)
                 .query(String.class).optional().orElse(null);
     }
 
     private String userName(Long id) {
-        return id == null ? null : jdbc.sql("select display_name from app_user where id = :id").param("id", id)
+        return id == null ? null : jdbc.sql("select display_name from org_user where id = :id").param("id", id)
                 .query(String.class).optional().orElse(null);
     }
 
     private List<Long> withPositions(String... positions) {
-        return jdbc.sql("select id from app_user where active = true and position in (:p) order by id")
+        return jdbc.sql("select id from org_user where active = true and position in (:p) order by id")
                 .param("p", List.of(positions)).query(Long.class).list();
     }
 
     private void requireDepartment(String field, long id) {
-        if (jdbc.sql("select count(*) from department where id = :id and active = true").param("id", id)
+        if (jdbc.sql("select count(*) from org_department where id = :id and active = true").param("id", id)
                 .query(Long.class).single() == 0) {
             throw new InvalidInputException(field, "exists", Text.of("error.servicedesk.no-active-department-0", id));
         }

@@ -54,6 +54,12 @@ public class CustomerDirectory {
                 .optional();
     }
 
+    /** The first {@code limit} active customers by id: what other modules' demo data attach their records to. */
+    public List<Long> firstActiveCustomerIds(int limit) {
+        return jdbc.sql("select id from customer where active = true order by id limit :n").param("n", limit)
+                .query(Long.class).list();
+    }
+
     public Optional<CustomerCard> card(long id) {
         try {
             var d = customers.detail(id);

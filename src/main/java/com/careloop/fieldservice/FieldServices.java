@@ -193,8 +193,8 @@ public class FieldServices {
                     field + ".userId"));
         }
         TeamMember.Person p = jdbc.sql("""
-                select u.id, u.display_name, u.department_id, d.name from app_user u
-                left join department d on d.id = u.department_id where u.id = :id and u.active = true""")
+                select u.id, u.display_name, u.department_id, d.name from org_user u
+                left join org_department d on d.id = u.department_id where u.id = :id and u.active = true""")
                 .param("id", m.userId())
                 .query((rs, n) -> new TeamMember.Person(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class),
                         rs.getString(4)))
@@ -308,7 +308,7 @@ public class FieldServices {
         if (c.ownerId() == null) {
             throw new InvalidInputException("ownerId", "required", Text.of("error.fieldservice.required", "ownerId"));
         }
-        String owner = jdbc.sql("select display_name from app_user where id = :id and active = true")
+        String owner = jdbc.sql("select display_name from org_user where id = :id and active = true")
                 .param("id", c.ownerId()).query(String.class).optional()
                 .orElseThrow(() -> new InvalidInputException("ownerId", "exists",
                         Text.of("error.fieldservice.no-user", c.ownerId())));
@@ -665,7 +665,7 @@ public class FieldServices {
     // ---- helpers -----------------------------------------------------------------------------
 
     private Long departmentOf(long userId) {
-        return jdbc.sql("select department_id from app_user where id = :id").param("id", userId)
+        return jdbc.sql("select department_id from org_user where id = :id").param("id", userId)
                 .query((rs, n) -> rs.getObject(1, Long.class)).optional().orElse(null);
     }
 

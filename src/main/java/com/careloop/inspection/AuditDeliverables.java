@@ -74,7 +74,7 @@ public class AuditDeliverables {
         if (name.isEmpty() || name.length() > 200) {
             throw new InvalidInputException("name", "required", Text.of("error.inspection.required", "name"));
         }
-        if (cmd.ownerUserId() != null && jdbc.sql("select count(*) from app_user where id = :id and active = true")
+        if (cmd.ownerUserId() != null && jdbc.sql("select count(*) from org_user where id = :id and active = true")
                 .param("id", cmd.ownerUserId()).query(Long.class).single() == 0) {
             throw new InvalidInputException("ownerUserId", "exists", Text.of("error.inspection.no-user", cmd.ownerUserId()));
         }
@@ -206,7 +206,7 @@ public class AuditDeliverables {
     }
 
     private static final String SELECT = """
-            select d.*, u.display_name owner_name from audit_deliverable d left join app_user u on u.id = d.owner_user_id""";
+            select d.*, u.display_name owner_name from audit_deliverable d left join org_user u on u.id = d.owner_user_id""";
 
     private Deliverable map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Long fileId = (Long) rs.getObject("file_id", Long.class);

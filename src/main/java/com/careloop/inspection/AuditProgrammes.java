@@ -213,7 +213,7 @@ public class AuditProgrammes {
         if (cmd.note() != null && cmd.note().strip().length() > 1000) {
             throw new InvalidInputException("note", "max-length", Text.of("error.inspection.too-long", "note", 1000));
         }
-        if (cmd.departmentId() != null && jdbc.sql("select count(*) from department where id = :d")
+        if (cmd.departmentId() != null && jdbc.sql("select count(*) from org_department where id = :d")
                 .param("d", cmd.departmentId()).query(Long.class).single() == 0) {
             throw new InvalidInputException("departmentId", "exists",
                     Text.of("error.inspection.no-department", cmd.departmentId()));
@@ -224,7 +224,7 @@ public class AuditProgrammes {
         if (cmd.auditorUserId() == null) {
             throw new InvalidInputException("auditorUserId", "required", Text.of("error.inspection.required", "auditorUserId"));
         }
-        Long auditorDept = jdbc.sql("select department_id from app_user where id = :u and active = true")
+        Long auditorDept = jdbc.sql("select department_id from org_user where id = :u and active = true")
                 .param("u", cmd.auditorUserId()).query((rs, n) -> (Long) rs.getObject(1, Long.class)).optional()
                 .orElseThrow(() -> new InvalidInputException("auditorUserId", "exists",
                         Text.of("error.inspection.no-user", cmd.auditorUserId())));
@@ -253,8 +253,8 @@ public class AuditProgrammes {
               a.status audit_status,
               (select count(*) from audit_finding f where f.audit_id = l.audit_id) findings,
               (select count(*) from audit_finding f where f.audit_id = l.audit_id and f.status <> 'CLOSED') open_findings
-            from internal_audit_line l left join department d on d.id = l.department_id
-            left join app_user u on u.id = l.auditor_user_id left join audit a on a.id = l.audit_id""";
+            from internal_audit_line l left join org_department d on d.id = l.department_id
+            left join org_user u on u.id = l.auditor_user_id left join audit a on a.id = l.audit_id""";
 
     private ProgrammeLineView map(java.sql.ResultSet rs, int year) throws java.sql.SQLException {
         ProgrammeLineStatus status = ProgrammeLineStatus.valueOf(rs.getString("status"));

@@ -137,7 +137,7 @@ public class AuditReadiness {
                 from audit_readiness_item ri
                 left join audit_finding f on f.id = ri.finding_id
                 left join audit_item_owner o on o.audit_id = :a and o.item_id = ri.item_id
-                left join app_user ou on ou.id = o.user_id
+                left join org_user ou on ou.id = o.user_id
                 where ri.readiness_id = :r""").param("r", taskId).param("a", t.auditId())
                 .query((rs, n) -> {
                     long itemId = rs.getLong("item_id");
@@ -285,7 +285,7 @@ public class AuditReadiness {
               (select count(*) from audit_finding f where f.readiness_id = r.id and f.status <> 'CLOSED') open_findings,
               (select count(*) from audit_finding f where f.readiness_id = r.id and f.status <> 'CLOSED'
                  and f.due_on < :today) overdue_findings
-            from audit_readiness r join audit a on a.id = r.audit_id left join department d on d.id = r.department_id
+            from audit_readiness r join audit a on a.id = r.audit_id left join org_department d on d.id = r.department_id
             """;
 
     private ReadinessTask mapTask(ResultSet rs, int n) throws SQLException {

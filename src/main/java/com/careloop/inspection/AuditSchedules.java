@@ -141,7 +141,7 @@ public class AuditSchedules {
             throw new InvalidInputException("aheadDays", "range", Text.of("error.inspection.ahead-range"));
         }
         long lead = cmd.leadUserId() != null ? cmd.leadUserId() : users.require().id();
-        if (jdbc.sql("select count(*) from app_user where id = :id and active = true").param("id", lead)
+        if (jdbc.sql("select count(*) from org_user where id = :id and active = true").param("id", lead)
                 .query(Long.class).single() == 0) {
             throw new InvalidInputException("leadUserId", "exists", Text.of("error.inspection.no-user", lead));
         }
@@ -250,7 +250,7 @@ public class AuditSchedules {
     }
 
     private static final String SELECT = """
-            select s.*, u.display_name lead_name from audit_schedule s left join app_user u on u.id = s.lead_user_id""";
+            select s.*, u.display_name lead_name from audit_schedule s left join org_user u on u.id = s.lead_user_id""";
 
     private static Schedule map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         List<Long> members = new ArrayList<>();

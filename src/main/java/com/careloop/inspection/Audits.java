@@ -659,7 +659,7 @@ public class Audits {
                 .param("who", h.customerId != null ? h.customerId : h.counterpart).query(this::mapFinding).list();
         List<Member> members = jdbc.sql("""
                 select m.user_id, u.display_name, m.department_id, d.name dname from audit_member m
-                join app_user u on u.id = m.user_id left join department d on d.id = m.department_id
+                join org_user u on u.id = m.user_id left join org_department d on d.id = m.department_id
                 where m.audit_id = :id order by m.department_id, u.display_name""").param("id", id)
                 .query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
                         rs.getString(4))).list();
@@ -699,7 +699,7 @@ public class Audits {
                 select a.id, a.code, a.kind, a.title, a.audit_date, a.counterpart, u.display_name lead, a.status,
                   a.score, a.result, a.red_line_failed,
                   (select count(*) from audit_finding f where f.audit_id = a.id and f.status <> 'CLOSED') open_findings
-                from audit a join app_user u on u.id = a.lead_user_id
+                from audit a join org_user u on u.id = a.lead_user_id
                 where (cast(:kind as varchar(30)) is null or a.kind = :kind)
                   and (cast(:status as varchar(20)) is null or a.status = :status)
                   and (cast(:q as varchar(200)) is null or lower(a.title) like :q or lower(a.code) like :q)
@@ -953,8 +953,8 @@ public class Audits {
     @Transactional(readOnly = true)
     public List<Member> people() {
         return jdbc.sql("""
-                select u.id, u.display_name, u.department_id, d.name from app_user u
-                left join department d on d.id = u.department_id where u.active = true
+                select u.id, u.display_name, u.department_id, d.name from org_user u
+                left join org_department d on d.id = u.department_id where u.active = true
                 order by d.sort_order, u.display_name""")
                 .query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
                         rs.getString(4))).list();
@@ -989,7 +989,7 @@ public class Audits {
 
     private static final String FINDING_SELECT = """
             select f.*, a.code audit_code, a.title audit_title, d.name department_name from audit_finding f
-            join audit a on a.id = f.audit_id left join department d on d.id = f.department_id
+            join audit a on a.id = f.audit_id left join org_department d on d.id = f.department_id
             """;
 
     private Finding mapFinding(ResultSet rs, int n) throws SQLException {
@@ -1238,7 +1238,7 @@ public class Audits {
     private Map<Long, ItemOwner> ownerMap(long id) {
         Map<Long, ItemOwner> m = new LinkedHashMap<>();
         jdbc.sql("""
-                select o.item_id, o.user_id, u.display_name from audit_item_owner o join app_user u on u.id = o.user_id
+                select o.item_id, o.user_id, u.display_name from audit_item_owner o join org_user u on u.id = o.user_id
                 where o.audit_id = :a order by o.item_id""").param("a", id)
                 .query((rs, n) -> new ItemOwner(rs.getLong(1), rs.getLong(2), rs.getString(3))).list()
                 .forEach(o -> m.put(o.itemId(), o));
@@ -1342,7 +1342,7 @@ public class Audits {
                 .param("a", h.id).param("me", s.me).param("depts", s.departments).query(Long.class).single()
                 + jdbc.sql("""
                 select count(*) from audit_readiness r where r.audit_id = :a and (r.department_id in (:depts)
-                  or r.department_id = (select u.department_id from app_user u where u.id = :me))""")
+                  or r.department_id = (select u.department_id from org_user u where u.id = :me))""")
                 .param("a", h.id).param("me", s.me).param("depts", s.departments).query(Long.class).single();
         if (n == 0) {
             throw new NotFoundException(RECORD_TYPE, h.id);
@@ -1425,12 +1425,12 @@ public class Audits {
     // ---- small helpers --------------------------------------------------------------------------
 
     private String name(long userId) {
-        return jdbc.sql("select display_name from app_user where id = :id").param("id", userId).query(String.class)
+        return jdbc.sql("select display_name from org_user where id = :id").param("id", userId).query(String.class)
                 .optional().orElse(String.valueOf(userId));
     }
 
     private void userName(String field, long userId) {
-        if (jdbc.sql("select count(*) from app_user where id = :id and active = true").param("id", userId)
+        if (jdbc.sql("select count(*) from org_user where id = :id and active = true").param("id", userId)
                 .query(Long.class).single() == 0) {
             throw new InvalidInputException(field, "exists", Text.of("error.inspection.no-user", userId));
         }
@@ -1438,12 +1438,12 @@ public class Audits {
 
     private Long userDepartment(String field, long userId) {
         userName(field, userId);
-        return jdbc.sql("select department_id from app_user where id = :id").param("id", userId)
+        return jdbc.sql("select department_id from org_user where id = :id").param("id", userId)
                 .query((rs, n) -> (Long) rs.getObject(1, Long.class)).single();
     }
 
     private void departmentName(String field, long id) {
-        if (jdbc.sql("select count(*) from department where id = :id").param("id", id).query(Long.class).single() == 0) {
+        if (jdbc.sql("select count(*) from org_department where id = :id").param("id", id).query(Long.class).single() == 0) {
             throw new InvalidInputException(field, "exists", Text.of("error.inspection.no-department", id));
         }
     }
@@ -1452,7 +1452,7 @@ public class Audits {
         if (code == null) {
             return null;
         }
-        return jdbc.sql("select id from department where code = :c").param("c", code).query(Long.class).optional()
+        return jdbc.sql("select id from org_department where code = :c").param("c", code).query(Long.class).optional()
                 .orElse(null);
     }
 

@@ -169,7 +169,7 @@ public class CustomerRequirements {
     /** The active departments, for the responsible-department choice of the page. */
     @Transactional(readOnly = true)
     public List<DepartmentChoice> departments() {
-        return jdbc.sql("select id, name from department where active = true order by sort_order, id")
+        return jdbc.sql("select id, name from org_department where active = true order by sort_order, id")
                 .query((rs, n) -> new DepartmentChoice(rs.getLong(1), rs.getString(2))).list();
     }
 
@@ -198,7 +198,7 @@ public class CustomerRequirements {
         c.requirement = text(cmd.requirement(), "requirement", 2000, true);
         c.source = text(cmd.sourceDocument(), "sourceDocument", 300, false);
         c.fulfilment = text(cmd.fulfilment(), "fulfilment", 2000, false);
-        if (cmd.departmentId() != null && jdbc.sql("select count(*) from department where id = :d")
+        if (cmd.departmentId() != null && jdbc.sql("select count(*) from org_department where id = :d")
                 .param("d", cmd.departmentId()).query(Long.class).single() == 0) {
             throw new InvalidInputException("departmentId", "exists",
                     Text.of("error.inspection.no-department", cmd.departmentId()));
@@ -238,7 +238,7 @@ public class CustomerRequirements {
 
     private static final String SELECT = """
             select r.*, d.name department_name from customer_requirement r
-            left join department d on d.id = r.department_id""";
+            left join org_department d on d.id = r.department_id""";
 
     private Requirement map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         LocalDate review = rs.getObject("review_on", LocalDate.class);

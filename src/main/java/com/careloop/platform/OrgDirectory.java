@@ -31,6 +31,12 @@ public interface OrgDirectory {
     /** The active users who hold the permission through one of their roles, by name. */
     List<User> activeUsersWithPermission(String permission);
 
+    /**
+     * The active users who hold the permission through a role other than the administrator's (ADMIN holds every
+     * permission): the people it was given to on purpose, by id.
+     */
+    List<User> activeUsersGivenPermission(String permission);
+
     /** The active members of a department (not of its sub-departments), by id. */
     List<User> activeMembers(long departmentId);
 

@@ -141,7 +141,7 @@ public class ProductDevelopments {
                         Text.of("error.product.no-customer", cmd.customerId())));
         Demand demand = NodeForms.demand(cmd.demand(), today());
         long salespersonId = cmd.salespersonId() == null ? me.id() : cmd.salespersonId();
-        var salesperson = jdbc.sql("select display_name, department_id from app_user where id = :id and active = true")
+        var salesperson = jdbc.sql("select display_name, department_id from org_user where id = :id and active = true")
                 .param("id", salespersonId)
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class)}).optional()
                 .orElseThrow(() -> new InvalidInputException("salespersonId", "exists",
@@ -348,7 +348,7 @@ public class ProductDevelopments {
                 x -> x.answer(form.accepted(), write(form), plan(), new ProductDevelopment.Actor(null, CUSTOMER_ACTOR),
                         today(), now(), workingDays()), developments::saveAndFlush);
         if (form.accepted()) {
-            String username = jdbc.sql("select username from app_user where id = :id").param("id",
+            String username = jdbc.sql("select username from org_user where id = :id").param("id",
                     d.getSalespersonId()).query(String.class).single();
             signedInAs.run(username, () -> startContractReview(d, form));
         }
@@ -397,7 +397,7 @@ public class ProductDevelopments {
             return;
         }
         DevelopmentNode n = d.node(d.getCurrentNode());
-        for (Long user : jdbc.sql("select id from app_user where department_id = :d and active = true")
+        for (Long user : jdbc.sql("select id from org_user where department_id = :d and active = true")
                 .param("d", n.getDepartmentId()).query(Long.class).list()) {
             notifications.notify(user, Text.of("product.notify.node.title", d.getNumber(),
                     Text.label("product.node", n.getNode())), Text.of("product.notify.node.body", d.getCustomerName(),
@@ -433,7 +433,7 @@ public class ProductDevelopments {
 
     private long departmentOf(ProductNode n) {
         String code = settings.departmentOf(n);
-        return jdbc.sql("select id from department where code = :c and active = true").param("c", code)
+        return jdbc.sql("select id from org_department where code = :c and active = true").param("c", code)
                 .query(Long.class).optional().orElseThrow(() -> DomainException.of("product.no-department",
                         Text.label("product.node", n), code));
     }
@@ -509,7 +509,7 @@ public class ProductDevelopments {
                 .append(order.selectColumn()).append("""
                  from product_development d
                  left join product_development_node n on n.development_id = d.id and n.node = d.current_node
-                 left join department dep on dep.id = n.department_id
+                 left join org_department dep on dep.id = n.department_id
                 where """).append(visible(params));
         Filter filter = f == null ? Filter.none() : f;
         if (filter.customerId() != null) {
@@ -603,7 +603,7 @@ public class ProductDevelopments {
                                           and n.completed_on <= n.due_on then 1 else 0 end), 0),
                        coalesce(sum(case when n.status = 'OPEN' and n.due_on < :today then 1 else 0 end), 0)
                   from product_development_node n join product_development d on d.id = n.development_id
-                  left join department dep on dep.id = n.department_id
+                  left join org_department dep on dep.id = n.department_id
                  where n.status <> 'WAITING' and """ + scope + " group by n.department_id, dep.name order by dep.name")
                 .params(params).query((rs, i) -> new DepartmentFigure(rs.getLong(1), rs.getString(2), rs.getLong(3),
                         rs.getLong(4), rate(rs.getLong(4), rs.getLong(3)), rs.getLong(5))).list()
@@ -639,7 +639,7 @@ public class ProductDevelopments {
                 select n.id, d.number, d.customer_name, d.product_name, n.node, dep.name, n.opened_on, n.due_on,
                        n.completed_on, n.working_days, n.completed_by_name
                   from product_development_node n join product_development d on d.id = n.development_id
-                  left join department dep on dep.id = n.department_id
+                  left join org_department dep on dep.id = n.department_id
                  where n.status = 'DONE' and n.node <> 'DEMAND' and n.completed_on between :from and :to
                    and n.id > :after and """ + scope + " order by n.id limit :limit").params(params)
                 .query((rs, i) -> {
@@ -696,7 +696,7 @@ public class ProductDevelopments {
     }
 
     private String departmentName(long id) {
-        return jdbc.sql("select name from department where id = :id").param("id", id).query(String.class).optional()
+        return jdbc.sql("select name from org_department where id = :id").param("id", id).query(String.class).optional()
                 .orElse(null);
     }
 

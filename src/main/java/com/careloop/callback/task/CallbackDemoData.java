@@ -2,6 +2,7 @@ package com.careloop.callback.task;
 
 import java.util.List;
 
+import com.careloop.customer.CustomerDirectory;
 import com.careloop.callback.CallbackCommands.Complete;
 import com.careloop.callback.CallbackCommands.CreateTask;
 import com.careloop.callback.CallbackCommands.NotReached;
@@ -32,15 +33,18 @@ class CallbackDemoData implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final SignedInAs signedIn;
+    private final CustomerDirectory customerDirectory;
 
     CallbackDemoData(CareLoopProperties properties, CallbackService callbacks, CallbackGeneration generation,
-                     JdbcClient jdbc, TransactionTemplate tx, SignedInAs signedIn) {
+                     JdbcClient jdbc, TransactionTemplate tx, SignedInAs signedIn,
+                     CustomerDirectory customerDirectory) {
         this.properties = properties;
         this.callbacks = callbacks;
         this.generation = generation;
         this.jdbc = jdbc;
         this.tx = tx;
         this.signedIn = signedIn;
+        this.customerDirectory = customerDirectory;
     }
 
     @Override
@@ -50,8 +54,7 @@ class CallbackDemoData implements ApplicationRunner {
                 .query(Long.class).single() > 0) {
             return;
         }
-        List<Long> customers = jdbc.sql("select id from customer where active = true order by id limit 4")
-                .query(Long.class).list();
+        List<Long> customers = customerDirectory.firstActiveCustomerIds(4);
         if (customers.isEmpty()) {
             return;
         }

@@ -174,7 +174,7 @@ public class CallbackFigures implements FigureSource {
     /** The tasks planned in the period, not cancelled, within the scope (and of the query's customer). */
     List<Task> tasks(FigureQuery query) {
         // the assignee's department stands for the task's department (a task has none of its own)
-        var scope = query.scope().condition("(select u.department_id from app_user u where u.id = t.assignee_id)",
+        var scope = query.scope().condition("(select u.department_id from org_user u where u.id = t.assignee_id)",
                 "t.assignee_id");
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         params.put("from", query.period().first());

@@ -500,7 +500,7 @@ public class CallbackService {
     @Transactional(readOnly = true)
     public Map<Long, String> assignableUsers() {
         Map<Long, String> out = new LinkedHashMap<>();
-        jdbc.sql("select id, display_name from app_user where active = true and username <> 'admin' order by id")
+        jdbc.sql("select id, display_name from org_user where active = true and username <> 'admin' order by id")
                 .query(rs -> {
                     out.put(rs.getLong(1), rs.getString(2));
                 });
@@ -582,7 +582,7 @@ public class CallbackService {
             }
         }
         if (plan.getAssigneePosition() != null) {
-            Optional<Long> byPosition = jdbc.sql("select id from app_user where active = true and position = :p order by id")
+            Optional<Long> byPosition = jdbc.sql("select id from org_user where active = true and position = :p order by id")
                     .param("p", plan.getAssigneePosition()).query(Long.class).list().stream().findFirst();
             if (byPosition.isPresent()) {
                 return byPosition.get();
@@ -592,7 +592,7 @@ public class CallbackService {
     }
 
     private boolean activeUser(long id) {
-        return jdbc.sql("select count(*) from app_user where id = :id and active = true").param("id", id)
+        return jdbc.sql("select count(*) from org_user where id = :id and active = true").param("id", id)
                 .query(Long.class).single() > 0;
     }
 
@@ -604,7 +604,7 @@ public class CallbackService {
     }
 
     String userName(Long id) {
-        return id == null ? null : jdbc.sql("select display_name from app_user where id = :id").param("id", id)
+        return id == null ? null : jdbc.sql("select display_name from org_user where id = :id").param("id", id)
                 .query(String.class).optional().orElse(null);
     }
 

@@ -52,8 +52,8 @@ class CapaBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         boolean empty = jdbc.sql("select count(*) from capa").query(Long.class).single() == 0;
-        Long depthead = id("select id from app_user where username = 'depthead'");
-        Long teamleader = id("select id from app_user where username = 'teamleader'");
+        Long depthead = id("select id from org_user where username = 'depthead'");
+        Long teamleader = id("select id from org_user where username = 'teamleader'");
         if (!properties.demoData() || !empty || depthead == null || teamleader == null) {
             return;
         }
@@ -62,7 +62,7 @@ class CapaBootstrap implements ApplicationRunner {
 
     private void demo(long depthead, long teamleader) {
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
-        Long engineering = id("select id from department where code = 'ENG'");
+        Long engineering = id("select id from org_department where code = 'ENG'");
         Detail audit = capas.openManually(new CapaCommands.Open(CapaSources.AUDIT, null, "IA-2026-03",
                 "内审发现：维修工程部工具校准记录缺失，3把扭力扳手超过校准有效期仍在使用。", null, engineering, false));
         long a = audit.id();

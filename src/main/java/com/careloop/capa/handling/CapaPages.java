@@ -328,12 +328,12 @@ class CapaPages {
     }
 
     private List<Option> departments() {
-        return jdbc.sql("select id, name from department where active = true order by sort_order, id")
+        return jdbc.sql("select id, name from org_department where active = true order by sort_order, id")
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list();
     }
 
     private List<Option> users() {
-        return jdbc.sql("select id, display_name from app_user where active = true order by display_name, id")
+        return jdbc.sql("select id, display_name from org_user where active = true order by display_name, id")
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list();
     }
 }

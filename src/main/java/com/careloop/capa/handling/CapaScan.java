@@ -131,7 +131,7 @@ public class CapaScan {
     }
 
     private List<Long> managers(String positions) {
-        return jdbc.sql("select id from app_user where active = true and position in (" + positions + ") order by id")
+        return jdbc.sql("select id from org_user where active = true and position in (" + positions + ") order by id")
                 .query(Long.class).list();
     }
 }

@@ -66,7 +66,7 @@ class ClaimDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!properties.demoData() || jdbc.sql("select count(*) from app_user where username in ('complaints', 'supervisor', 'frontdesk')")
+        if (!properties.demoData() || jdbc.sql("select count(*) from org_user where username in ('complaints', 'supervisor', 'frontdesk')")
                 .query(Long.class).single() < 3) {
             return;
         }

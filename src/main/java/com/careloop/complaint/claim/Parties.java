@@ -56,7 +56,7 @@ public class Parties {
 
     /** Active users holding one of the positions (to notify the next approver). */
     public List<Long> withPositions(java.util.Collection<String> positions) {
-        return jdbc.sql("select id from app_user where active = true and position in (:p) order by id")
+        return jdbc.sql("select id from org_user where active = true and position in (:p) order by id")
                 .param("p", List.copyOf(positions)).query(Long.class).list();
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.careloop.customer.CustomerDirectory;
 import com.careloop.capa.CapaCommands.ActionDone;
 import com.careloop.capa.CapaCommands.RootCause;
 import com.careloop.capa.CorrectiveActions;
@@ -114,12 +115,15 @@ class ComplaintDemoData implements ApplicationRunner {
     private final Clock clock;
     private final CorrectiveActions corrective;
     private final SignedInAs signedIn;
+    private final CustomerDirectory customerDirectory;
 
     ComplaintDemoData(Complaints complaints, CareLoopProperties properties, JdbcClient jdbc, TransactionTemplate tx,
-                      Clock clock, CorrectiveActions corrective, SignedInAs signedIn) {
+                      Clock clock, CorrectiveActions corrective, SignedInAs signedIn,
+                      CustomerDirectory customerDirectory) {
         this.complaints = complaints;
         this.corrective = corrective;
         this.signedIn = signedIn;
+        this.customerDirectory = customerDirectory;
         this.properties = properties;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -141,9 +145,8 @@ class ComplaintDemoData implements ApplicationRunner {
                 .query(Long.class).single() > 0) {
             return;
         }
-        List<Long> customers = jdbc.sql("select id from customer where active = true order by id limit 8")
-                .query(Long.class).list();
-        List<Long> departments = jdbc.sql("select id from department where active = true and parent_id is not null"
+        List<Long> customers = customerDirectory.firstActiveCustomerIds(8);
+        List<Long> departments = jdbc.sql("select id from org_department where active = true and parent_id is not null"
                 + " order by sort_order, id").query(Long.class).list();
         if (customers.size() < 7 || departments.isEmpty()) {
             return;

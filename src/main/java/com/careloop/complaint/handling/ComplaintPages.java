@@ -49,9 +49,9 @@ class ComplaintPages {
         model.addAttribute("statuses", ComplaintStatus.values());
         model.addAttribute("categories", ComplaintCategory.values());
         model.addAttribute("severities", Severity.values());
-        model.addAttribute("departments", options("select id, name from department where active = true order by sort_order, id"));
+        model.addAttribute("departments", options("select id, name from org_department where active = true order by sort_order, id"));
         model.addAttribute("handlers", options("""
-                select u.id, u.display_name from app_user u where u.active = true
+                select u.id, u.display_name from org_user u where u.active = true
                   and exists (select 1 from complaint c where c.handler_id = u.id) order by u.id"""));
         return "complaint/list";
     }

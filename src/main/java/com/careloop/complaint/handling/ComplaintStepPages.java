@@ -176,13 +176,13 @@ class ComplaintStepPages {
         model.addAttribute("severities", Severity.values());
         model.addAttribute("causes", CauseCategory.values());
         model.addAttribute("results", Verification.values());
-        model.addAttribute("departments", jdbc.sql("select id, name from department where active = true order by sort_order, id")
+        model.addAttribute("departments", jdbc.sql("select id, name from org_department where active = true order by sort_order, id")
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list());
-        model.addAttribute("owners", jdbc.sql("select id, display_name from app_user where active = true order by id")
+        model.addAttribute("owners", jdbc.sql("select id, display_name from org_user where active = true order by id")
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list());
         // the handler is one of the responsible department's active users (the save refuses the others)
         model.addAttribute("handlers", c.departmentId() == null ? List.of() : jdbc.sql(
-                        "select id, display_name from app_user where active = true and department_id = :d order by id")
+                        "select id, display_name from org_user where active = true and department_id = :d order by id")
                 .param("d", c.departmentId()).query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list());
         return "complaint/detail";
     }

@@ -106,7 +106,7 @@ public class DeadlineScan {
         Text title = Text.of(warn ? "texts.notify.complaint-due-soon" : "texts.notify.complaint-overdue", hit.code());
         Text body = Text.of("texts.notify.complaint-due", hit.customerName(), clockName, hit.dueAt());
         List<Long> recipients = warn ? List.of(hit.receivedBy()) : jdbc.sql("""
-                select id from app_user where active = true and position in ('COMPLAINT_SPECIALIST', 'CS_MANAGER')
+                select id from org_user where active = true and position in ('COMPLAINT_SPECIALIST', 'CS_MANAGER')
                 order by id""").query(Long.class).list();
         for (long recipient : recipients) {
             notifications.notify(recipient, title, body, "/complaints/" + hit.complaintId());

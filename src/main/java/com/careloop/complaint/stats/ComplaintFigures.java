@@ -213,7 +213,7 @@ class ComplaintFigures implements FigureSource {
         params.put("to", Timestamp.from(q.period().to(zone)));
         params.put("category", ComplaintCategory.STAFF_ATTITUDE.name());
         List<Row> rows = jdbc.sql("select c.concerned_employee_id, u.display_name, count(*) n from complaint c"
-                        + " join app_user u on u.id = c.concerned_employee_id where " + scope.sql()
+                        + " join org_user u on u.id = c.concerned_employee_id where " + scope.sql()
                         + " and c.category = :category and c.received_at >= :from and c.received_at < :to"
                         + " group by c.concerned_employee_id, u.display_name order by n desc, c.concerned_employee_id")
                 .params(params).query((rs, n) -> new Row("user:" + rs.getLong(1), Text.literal(rs.getString(2)),

@@ -271,7 +271,7 @@ public class ComplaintStatsService {
                 + " and o.received_at >= :rollFrom and o.received_at < :rollTo))" + SPAN
                 + " union all " + minus + "c.received_at >= :rollFrom and c.received_at < :from"
                 + " union all " + minus + "c.received_at >= :to and c.received_at < :rollTo) c"
-                + (group == StatsGroup.DEPARTMENT ? " left join department d on d.id = c.department_id" : "") + " where 1=1";
+                + (group == StatsGroup.DEPARTMENT ? " left join org_department d on d.id = c.department_id" : "") + " where 1=1";
     }
 
     private Timestamp instant(LocalDate day) {
@@ -311,7 +311,7 @@ public class ComplaintStatsService {
     /** The rollup table {@code table} as {@code s}, with the department for DEPARTMENT. */
     private static String rolledFrom(String table, StatsGroup group) {
         return " from " + table + " s"
-                + (group == StatsGroup.DEPARTMENT ? " left join department d on d.id = s.department_id" : "");
+                + (group == StatsGroup.DEPARTMENT ? " left join org_department d on d.id = s.department_id" : "");
     }
 
     /** The additive figures per group, largest group first, and (if asked) the hours to close per group. */
@@ -346,7 +346,7 @@ public class ComplaintStatsService {
             String key = key(group);
             sql.append(i == 0 ? "" : " union all ").append("select ").append(g).append(key).append(" k, ")
                     .append(hours ? "c.h" : none).append(" h, ").append(sums).append(", sum(c.hn) hn from live c")
-                    .append(group == StatsGroup.DEPARTMENT ? " left join department d on d.id = c.department_id" : "")
+                    .append(group == StatsGroup.DEPARTMENT ? " left join org_department d on d.id = c.department_id" : "")
                     .append(" group by ").append(key).append(hours ? ", c.h" : "");
             sql.append(" union all select ").append(g).append(rolledKey(group)).append(" k, ").append(none)
                     .append(" h, s.").append(StatsSql.FIGURE_COLUMNS.replace(", ", ", s.")).append(", 0 hn")

@@ -125,7 +125,7 @@ class ContractBootstrap implements ApplicationRunner {
         demo.signAll(ContractChanges.SUBJECT, change);
         // the shipping plan (出货计划) of the contract in production: a first lot shipped by the warehouse keeper, the
         // next planned for next week
-        Long keeper = jdbc.sql("select id from app_user where username = 'keeper' and active = true")
+        Long keeper = jdbc.sql("select id from org_user where username = 'keeper' and active = true")
                 .query(Long.class).optional().orElse(null);
         if (keeper != null) {
             long shipped = call("sales", () -> tx.execute(s -> shipments.plan(inProduction, new ContractShipments.Plan(

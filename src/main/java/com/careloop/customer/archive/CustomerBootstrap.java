@@ -61,7 +61,7 @@ class CustomerBootstrap implements ApplicationRunner {
     }
 
     private Long userId(String username) {
-        return jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class)
+        return jdbc.sql("select id from org_user where username = :u").param("u", username).query(Long.class)
                 .optional().orElse(null);
     }
 

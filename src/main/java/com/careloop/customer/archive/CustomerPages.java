@@ -79,7 +79,7 @@ class CustomerPages {
         model.addAttribute("kinds", CustomerKind.values());
         // only users who can be chosen: a representative or deputy without a department is refused on save
         model.addAttribute("staff", jdbc.sql("""
-                        select id, display_name from app_user where active = true and department_id is not null order by id""")
+                        select id, display_name from org_user where active = true and department_id is not null order by id""")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list());
         return "customer/form";
     }

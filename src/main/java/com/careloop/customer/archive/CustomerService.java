@@ -177,7 +177,7 @@ public class CustomerService {
             return null;
         }
         // wrapped: a null department_id mapped as is would look like no row at all (optional() drops a null)
-        Optional<Long> department = jdbc.sql("select department_id from app_user where id = :id and active = true")
+        Optional<Long> department = jdbc.sql("select department_id from org_user where id = :id and active = true")
                 .param("id", userId).query((rs, n) -> Optional.ofNullable(rs.getObject(1, Long.class))).optional()
                 .orElseThrow(() -> new InvalidInputException(field, "exists", Text.of("error.customer.no-active-user-0-2", userId)));
         return department.orElseThrow(() -> new InvalidInputException(field, "department",
@@ -250,7 +250,7 @@ public class CustomerService {
         StringBuilder sql = new StringBuilder("""
                 select c.id, c.code, c.name, c.kind, c.phone, c.project, c.room, c.region, c.key_customer, c.segment,
                        u.display_name rep, c.active
-                from customer c left join app_user u on u.id = c.representative_id
+                from customer c left join org_user u on u.id = c.representative_id
                 where""").append(' ').append(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         if (floor != null) {
@@ -430,7 +430,7 @@ public class CustomerService {
     }
 
     private String userName(Long id) {
-        return id == null ? null : jdbc.sql("select display_name from app_user where id = :id").param("id", id)
+        return id == null ? null : jdbc.sql("select display_name from org_user where id = :id").param("id", id)
                 .query(String.class).optional().orElse(null);
     }
 

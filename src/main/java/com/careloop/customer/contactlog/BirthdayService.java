@@ -83,7 +83,7 @@ public class BirthdayService {
         }
         List<Found> found = jdbc.sql("""
                 select c.id, c.code, c.name, c.key_customer, c.birthday, c.occupation, c.phone, u.display_name
-                from customer c left join app_user u on u.id = c.representative_id
+                from customer c left join org_user u on u.id = c.representative_id
                 where c.active = true and c.birthday is not null
                   and extract(month from c.birthday) * 100 + extract(day from c.birthday) in (:md) and\s"""
                 + scope.sql()).params(params)

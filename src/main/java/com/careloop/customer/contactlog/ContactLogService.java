@@ -92,7 +92,7 @@ public class ContactLogService {
     }
 
     private long activeUser(long id) {
-        return jdbc.sql("select id from app_user where id = :id and active = true").param("id", id).query(Long.class)
+        return jdbc.sql("select id from org_user where id = :id and active = true").param("id", id).query(Long.class)
                 .optional().orElseThrow(() -> new InvalidInputException("staffId", "exists",
                         Text.of("error.customer.no-active-user-0", id)));
     }
@@ -117,7 +117,7 @@ public class ContactLogService {
         StringBuilder sql = new StringBuilder("""
                 select e.id, e.customer_id, e.liaison_party_id, e.kind, e.channel, e.occurred_at, e.staff_id,
                        u.display_name, e.summary
-                from contact_log e join app_user u on u.id = e.staff_id
+                from contact_log e join org_user u on u.id = e.staff_id
                 where\s""").append(condition);
         Instant beforeAt = null;
         long beforeId = 0;

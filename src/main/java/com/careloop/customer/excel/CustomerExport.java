@@ -71,7 +71,7 @@ public class CustomerExport {
                 select c.code, c.name, c.kind, c.phone, c.email, c.id_number, c.birthday, c.project, c.room, c.address,
                        c.industry, c.region, c.source, c.segment, c.key_customer, u.display_name rep, c.active,
                        c.created_at
-                from customer c left join app_user u on u.id = c.representative_id
+                from customer c left join org_user u on u.id = c.representative_id
                 where""").append(' ').append(scope.sql());
         Map<String, Object> params = new LinkedHashMap<>(scope.params());
         customers.filter(filter, sql, params);

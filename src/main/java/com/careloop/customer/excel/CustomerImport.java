@@ -103,7 +103,7 @@ public class CustomerImport {
     public byte[] template() {
         List<String> kinds = Arrays.stream(CustomerKind.values())
                 .map(k -> ImportFiles.header(messages, "customer.kind." + k.name())).toList();
-        List<String> staff = jdbc.sql("select username from app_user where active = true and department_id is not null "
+        List<String> staff = jdbc.sql("select username from org_user where active = true and department_id is not null "
                 + "order by username").query(String.class).list();
         List<XlsxTemplate.Column> columns = new ArrayList<>();
         for (Col c : Col.values()) {
@@ -206,7 +206,7 @@ public class CustomerImport {
         Map<String, Long> byKey = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
         // the archive takes the customer's department from the representative, so one without a department cannot be it
-        jdbc.sql("select id, username, display_name from app_user where active = true and department_id is not null")
+        jdbc.sql("select id, username, display_name from org_user where active = true and department_id is not null")
                 .query(rs -> {
             byKey.put(rs.getString(2), rs.getLong(1));
             String name = rs.getString(3);

@@ -8,21 +8,21 @@ import com.careloop.customer.CustomerPermissions;
 import com.careloop.platform.Text;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.Notifications;
+import com.careloop.platform.OrgDirectory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The CS center people who decide key-customer changes (customer:approve-key), and the company's today. */
 @Component
 class Approvers {
 
-    private final JdbcClient jdbc;
+    private final OrgDirectory org;
     private final Notifications notifications;
     private final Clock clock;
     private final CareLoopProperties properties;
 
-    Approvers(JdbcClient jdbc, Notifications notifications, Clock clock, CareLoopProperties properties) {
-        this.jdbc = jdbc;
+    Approvers(OrgDirectory org, Notifications notifications, Clock clock, CareLoopProperties properties) {
+        this.org = org;
         this.notifications = notifications;
         this.clock = clock;
         this.properties = properties;
@@ -30,12 +30,8 @@ class Approvers {
 
     /** Active users holding the approve permission through any of their roles. */
     List<Long> ids() {
-        return jdbc.sql("""
-                select distinct u.id from app_user u
-                join user_role ur on ur.user_id = u.id
-                join role_permission rp on rp.role_id = ur.role_id
-                where u.active = true and rp.permission = :permission order by u.id""")
-                .param("permission", CustomerPermissions.APPROVE_KEY).query(Long.class).list();
+        return org.activeUsersWithPermission(CustomerPermissions.APPROVE_KEY).stream().map(OrgDirectory.User::id).sorted()
+                .toList();
     }
 
     /** Notifies every approver except {@code except} (who would be telling themselves); returns how many. */

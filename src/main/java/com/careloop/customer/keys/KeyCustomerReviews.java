@@ -105,7 +105,7 @@ public class KeyCustomerReviews {
                        r.outcome, r.comment, u.display_name reviewer, r.reviewed_at
                 from customer c
                 left join key_customer_review r on r.customer_id = c.id and r.quarter = :quarter
-                left join app_user u on u.id = r.reviewer_id
+                left join org_user u on u.id = r.reviewer_id
                 where (r.id is not null or (c.key_customer = true and c.active = true)) and\s""" + scope.sql() + " " + """
                 order by case when r.id is null then 0 else 1 end, c.key_since, c.id""")
                 .params(scope.params()).param("quarter", q.toString())

@@ -46,8 +46,8 @@ public class KeyCustomerService {
                    p.decided_at, p.decision_comment, p.version
             from key_customer_proposal p
             join customer c on c.id = p.customer_id
-            join app_user pu on pu.id = p.proposed_by
-            left join app_user du on du.id = p.decided_by
+            join org_user pu on pu.id = p.proposed_by
+            left join org_user du on du.id = p.decided_by
             where""";
 
     private final KeyCustomerProposalRepository proposals;
@@ -223,7 +223,7 @@ public class KeyCustomerService {
         var scope = users.require().scope().condition("c.department_id", "c.representative_id", "c.deputy_id");
         return jdbc.sql("""
                 select c.id, c.code, c.name, c.key_criterion, c.key_since, u.display_name rep
-                from customer c left join app_user u on u.id = c.representative_id
+                from customer c left join org_user u on u.id = c.representative_id
                 where c.key_customer = true and c.active = true and """ + " " + scope.sql()
                         + " order by c.key_since desc, c.id desc limit 1000")
                 .params(scope.params())

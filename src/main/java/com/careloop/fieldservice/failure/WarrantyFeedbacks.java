@@ -21,6 +21,7 @@ import com.careloop.platform.CurrentUsers;
 import com.careloop.platform.InvalidInputException;
 import com.careloop.platform.NotFoundException;
 import com.careloop.platform.Notifications;
+import com.careloop.platform.OrgDirectory;
 import com.careloop.platform.RecordNumbers;
 import com.careloop.platform.Text;
 import com.careloop.platform.Versions;
@@ -50,14 +51,15 @@ public class WarrantyFeedbacks {
     private final AuditTrail audit;
     private final CurrentUsers users;
     private final Notifications notifications;
+    private final OrgDirectory org;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
 
     WarrantyFeedbacks(WarrantyFeedbackRepository feedbacks, ProductFailureRepository failureRows,
                       ProductFailures failures, SourceRecords sources, RecordNumbers numbers, AuditTrail audit,
-                      CurrentUsers users, Notifications notifications, JdbcClient jdbc, Clock clock,
-                      CareLoopProperties platform) {
+                      CurrentUsers users, Notifications notifications, OrgDirectory org, JdbcClient jdbc,
+                      Clock clock, CareLoopProperties platform) {
         this.feedbacks = feedbacks;
         this.failureRows = failureRows;
         this.failures = failures;
@@ -66,6 +68,7 @@ public class WarrantyFeedbacks {
         this.audit = audit;
         this.users = users;
         this.notifications = notifications;
+        this.org = org;
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = platform.zone();
@@ -94,8 +97,7 @@ public class WarrantyFeedbacks {
         }
         ProductFailure.Facts facts = new ProductFailure.Facts(cmd.product(), cmd.part(), cmd.serialNo(), cmd.batchNo(),
                 cmd.failedOn(), cmd.mode() == null ? null : cmd.mode().trim(), cmd.failureDescription(), null, null);
-        if (cmd.qualityUserId() != null && jdbc.sql("select count(*) from app_user where id = :id and active = true")
-                .param("id", cmd.qualityUserId()).query(Long.class).single() == 0) {
+        if (cmd.qualityUserId() != null && org.user(cmd.qualityUserId()).filter(OrgDirectory.User::active).isEmpty()) {
             throw new InvalidInputException("qualityUserId", "exists", Text.of("error.fieldhistory.no-user",
                     cmd.qualityUserId()));
         }
@@ -194,11 +196,7 @@ public class WarrantyFeedbacks {
         if (userId != null) {
             return List.of(userId);
         }
-        return jdbc.sql("""
-                select distinct u.id from app_user u join user_role ur on ur.user_id = u.id
-                join app_role r on r.id = ur.role_id join role_permission p on p.role_id = r.id
-                where u.active = true and p.permission = :perm and r.code <> 'ADMIN' order by u.id""")
-                .param("perm", FieldHistoryPermissions.FAILURES).query(Long.class).list();
+        return org.activeUsersGivenPermission(FieldHistoryPermissions.FAILURES).stream().map(OrgDirectory.User::id).toList();
     }
 
     private WarrantyFeedback load(long id) {
@@ -206,8 +204,8 @@ public class WarrantyFeedbacks {
     }
 
     private Detail view(WarrantyFeedback w) {
-        String quality = w.getQualityUserId() == null ? null : jdbc.sql("select display_name from app_user where id = :id")
-                .param("id", w.getQualityUserId()).query(String.class).optional().orElse(null);
+        String quality = w.getQualityUserId() == null ? null
+                : org.user(w.getQualityUserId()).map(OrgDirectory.User::displayName).orElse(null);
         Map<String, String> names = failures.modeNames();
         return new Detail(w.getId(), w.getCode(), w.getVersion(), w.getSourceType(), w.getSourceId(),
                 w.getSourceCode(), w.getSourceType().link(w.getSourceId()), w.getCustomerId(), w.getCustomerName(),

@@ -137,7 +137,7 @@ class FieldHistoryBootstrap implements ApplicationRunner {
     }
 
     private Long user(String username) {
-        return jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class)
+        return jdbc.sql("select id from org_user where username = :u").param("u", username).query(Long.class)
                 .optional().orElse(null);
     }
 }

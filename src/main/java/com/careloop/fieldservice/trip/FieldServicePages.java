@@ -495,7 +495,7 @@ class FieldServicePages {
 
     private List<Option> people() {
         return jdbc.sql("""
-                select u.id, u.display_name, d.name from app_user u left join department d on d.id = u.department_id
+                select u.id, u.display_name, d.name from org_user u left join org_department d on d.id = u.department_id
                 where u.active = true order by d.name, u.display_name, u.id""")
                 .query((rs, n) -> new Option(rs.getLong(1), (rs.getString(3) == null ? "" : rs.getString(3) + " · ")
                         + rs.getString(2))).list();

@@ -107,7 +107,7 @@ class VisitReportPages {
     @GetMapping("/visit-reports/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("v", reports.detail(id));
-        model.addAttribute("users", jdbc.sql("select id, display_name from app_user where active = true order by"
+        model.addAttribute("users", jdbc.sql("select id, display_name from org_user where active = true order by"
                 + " display_name").query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list());
         return "fieldservice/visit/detail";
     }

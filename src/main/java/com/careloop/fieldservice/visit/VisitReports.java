@@ -171,7 +171,7 @@ public class VisitReports {
         if (a.ownerId() == null) {
             throw required(prefix + "ownerId");
         }
-        String owner = jdbc.sql("select display_name from app_user where id = :id and active = true")
+        String owner = jdbc.sql("select display_name from org_user where id = :id and active = true")
                 .param("id", a.ownerId()).query(String.class).optional()
                 .orElseThrow(() -> new InvalidInputException(prefix + "ownerId", "exists",
                         Text.of("error.fieldhistory.no-user", a.ownerId())));

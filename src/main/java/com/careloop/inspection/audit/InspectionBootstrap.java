@@ -71,7 +71,7 @@ class InspectionBootstrap implements ApplicationRunner {
         }
         tx.executeWithoutResult(s -> traditionalTexts());
         tx.executeWithoutResult(s -> readyRevisions());
-        boolean demoCompany = jdbc.sql("select count(*) from app_user where username = 'quality'").query(Long.class)
+        boolean demoCompany = jdbc.sql("select count(*) from org_user where username = 'quality'").query(Long.class)
                 .single() > 0;
         boolean empty = jdbc.sql("select count(*) from audit").query(Long.class).single() == 0;
         if (platform.demoData() && demoCompany && empty) {
@@ -126,8 +126,8 @@ class InspectionBootstrap implements ApplicationRunner {
 
     private void demo() {
         LocalDate today = LocalDate.now(clock.withZone(platform.zone()));
-        long quality = jdbc.sql("select id from app_user where username = 'quality'").query(Long.class).single();
-        List<Long> team = jdbc.sql("select id from app_user where username in ('depthead', 'sales')").query(Long.class).list();
+        long quality = jdbc.sql("select id from org_user where username = 'quality'").query(Long.class).single();
+        List<Long> team = jdbc.sql("select id from org_user where username in ('depthead', 'sales')").query(Long.class).list();
         Long hengshun = customers.lookUp("江苏恒顺食品有限公司", 1).stream().findFirst().map(CustomerCard::id).orElse(null);
         // CSR audit of a customer: conducted, a red line failed -> FAIL, findings open (due in ten working days)
         var csr = audits.plan(new PlanAudit(id("CSR-AUDIT"), today.minusDays(3), hengshun,

@@ -118,10 +118,10 @@ public class InspectionJobs {
                 List<Long> people = jdbc.sql("""
                         select distinct o.user_id from audit_item_owner o
                         join audit_readiness_item ri on ri.item_id = o.item_id and ri.readiness_id = :r
-                        join app_user u on u.id = o.user_id and u.active = true where o.audit_id = :a""")
+                        join org_user u on u.id = o.user_id and u.active = true where o.audit_id = :a""")
                         .param("r", t.id()).param("a", t.auditId()).query(Long.class).list();
                 if (people.isEmpty()) {
-                    people = jdbc.sql("select id from app_user where department_id = :d and active = true")
+                    people = jdbc.sql("select id from org_user where department_id = :d and active = true")
                             .param("d", t.departmentId()).query(Long.class).list();
                 }
                 for (long person : people) {

@@ -137,7 +137,7 @@ class InspectionStatistics implements FigureSource {
     private List<CountRow> counted(String key, String scope, Map<String, Object> p) {
         return jdbc.sql("select " + key + " k, count(*) n, coalesce(sum(case when f.status <> 'CLOSED' then 1 else 0 end), 0) o"
                         + " from audit_finding f join audit a on a.id = f.audit_id"
-                        + " left join checklist_item i on i.id = f.item_id left join department d on d.id = f.department_id"
+                        + " left join checklist_item i on i.id = f.item_id left join org_department d on d.id = f.department_id"
                         + " where a.audit_date >= :from and a.audit_date <= :to" + scope + " group by " + key
                         + " order by n desc, k")
                 .params(p).query((rs, n) -> new CountRow(rs.getString(1), rs.getString(1), rs.getLong(2), rs.getLong(3)))

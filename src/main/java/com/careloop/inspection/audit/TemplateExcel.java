@@ -217,7 +217,7 @@ class TemplateExcel {
                 default -> throw cell("items", rowNo, "red_line", "yes-no");
             };
             String dept = v.apply("department");
-            if (dept != null && jdbc.sql("select count(*) from department where code = :c").param("c", dept)
+            if (dept != null && jdbc.sql("select count(*) from org_department where code = :c").param("c", dept)
                     .query(Long.class).single() == 0) {
                 throw cell("items", rowNo, "department", "exists");
             }

@@ -63,6 +63,14 @@ class JdbcOrgDirectory implements OrgDirectory {
     }
 
     @Override
+    public List<User> activeUsersGivenPermission(String permission) {
+        return jdbc.sql(USER + " " + """
+                where u.active = true and exists (select 1 from user_role ur join app_role r on r.id = ur.role_id
+                join role_permission rp on rp.role_id = r.id where ur.user_id = u.id and rp.permission = :p
+                and r.code <> 'ADMIN') order by u.id""").param("p", permission).query(JdbcOrgDirectory::user).list();
+    }
+
+    @Override
     public List<User> activeMembers(long departmentId) {
         return jdbc.sql(USER + " where u.department_id = :d and u.active = true order by u.id").param("d", departmentId)
                 .query(JdbcOrgDirectory::user).list();

@@ -42,8 +42,8 @@ class ProductBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         numbers.define(ProductDevelopments.NUMBER_TYPE, "XP", 5, "客户定制新品研发（定制开发新品需求表）");
         boolean empty = jdbc.sql("select count(*) from product_development").query(Long.class).single() == 0;
-        boolean demoCompany = jdbc.sql("select count(*) from department where code in ('SALES', 'TECH', 'PROD', 'FIN')")
-                .query(Long.class).single() == 4 && jdbc.sql("select count(*) from app_user where username = 'admin'")
+        boolean demoCompany = jdbc.sql("select count(*) from org_department where code in ('SALES', 'TECH', 'PROD', 'FIN')")
+                .query(Long.class).single() == 4 && jdbc.sql("select count(*) from org_user where username = 'admin'")
                 .query(Long.class).single() > 0;
         if (!platform.demoData() || !empty || !demoCompany) {
             return;

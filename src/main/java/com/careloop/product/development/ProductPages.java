@@ -387,7 +387,7 @@ class ProductPages {
     }
 
     private List<Option> departments() {
-        return jdbc.sql("select id, name from department where active = true order by sort_order, id")
+        return jdbc.sql("select id, name from org_department where active = true order by sort_order, id")
                 .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list();
     }
 }

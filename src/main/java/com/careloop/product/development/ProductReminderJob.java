@@ -78,7 +78,7 @@ public class ProductReminderJob {
                 where n.id = :id""").param("id", node)
                 .query((rs, i) -> new Open(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getLong(6), rs.getObject(7, LocalDate.class))).single();
-        for (Long user : jdbc.sql("select id from app_user where department_id = :d and active = true")
+        for (Long user : jdbc.sql("select id from org_user where department_id = :d and active = true")
                 .param("d", o.department()).query(Long.class).list()) {
             notifications.notify(user, Text.of("product.notify.reminder.title", o.number(),
                     Text.label("product.node", com.careloop.product.ProductNode.valueOf(o.node()))),

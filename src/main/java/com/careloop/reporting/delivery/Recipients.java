@@ -35,7 +35,7 @@ class Recipients {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, Person> found = jdbc.sql("select id, display_name, email, locale, active from app_user where id in (:ids)")
+        Map<Long, Person> found = jdbc.sql("select id, display_name, email, locale, active from org_user where id in (:ids)")
                 .param("ids", List.copyOf(ids))
                 .query((rs, n) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3),
                         PageLocale.of(rs.getString(4)), rs.getBoolean(5)))
@@ -45,7 +45,7 @@ class Recipients {
 
     /** Active users to choose from, by name. */
     List<Person> choosable() {
-        return jdbc.sql("select id, display_name, email, locale, active from app_user where active = true order by display_name")
+        return jdbc.sql("select id, display_name, email, locale, active from org_user where active = true order by display_name")
                 .query((rs, n) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3),
                         PageLocale.of(rs.getString(4)), rs.getBoolean(5)))
                 .list();

@@ -99,7 +99,7 @@ public class ServiceCatalog {
 
     private Map<String, Object> categoryParams(SaveCategory cmd) {
         Long dept = cmd.defaultDepartmentId();
-        if (dept != null && jdbc.sql("select count(*) from department where id = :id and active = true").param("id", dept)
+        if (dept != null && jdbc.sql("select count(*) from org_department where id = :id and active = true").param("id", dept)
                 .query(Long.class).single() == 0) {
             throw new InvalidInputException("defaultDepartmentId", "exists", Text.of("error.servicedesk.no-active-department", String.valueOf(dept)));
         }

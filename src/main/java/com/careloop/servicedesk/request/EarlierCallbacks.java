@@ -46,7 +46,7 @@ class EarlierCallbacks implements ApplicationRunner {
                 select r.id, r.code, r.request_type, r.customer_id, r.customer_name, r.reopen_count,
                        r.callback_satisfaction, r.callback_notes, r.callback_by, u.display_name, r.callback_at,
                        r.turned_into_complaint_at
-                from service_request r left join app_user u on u.id = r.callback_by
+                from service_request r left join org_user u on u.id = r.callback_by
                 where r.callback_at is not null and r.callback_satisfaction is not null and r.callback_by is not null
                   and r.callback_record_id is null
                 order by r.id""").query((rs, n) -> {

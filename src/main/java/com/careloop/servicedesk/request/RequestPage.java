@@ -62,12 +62,12 @@ public class RequestPage {
             from service_request r left join service_category c on c.id = r.category_id where r.id = ?""";
     // the people and departments of the request and its timeline, by the ids stored on them
     private static final String NAMES = """
-            select 1, u.id, u.display_name from app_user u where u.id in (
+            select 1, u.id, u.display_name from org_user u where u.id in (
               select r.assignee_id from service_request r where r.id = ? union
               select r.callback_by from service_request r where r.id = ? union
               select e.assignee_id from service_request_event e where e.request_id = ?)
             union all
-            select 0, d.id, d.name from department d where d.id in (
+            select 0, d.id, d.name from org_department d where d.id in (
               select r.department_id from service_request r where r.id = ? union
               select e.department_id from service_request_event e where e.request_id = ?)""";
 
@@ -170,7 +170,7 @@ public class RequestPage {
             add(departmentIds, e.departmentId());
         });
         return answer(new Content(r.facts(), events, List.of(), categoryName, false, List.of(), List.of(),
-                names("app_user", "display_name", userIds), names("department", "name", departmentIds)), me, now);
+                names("org_user", "display_name", userIds), names("org_department", "name", departmentIds)), me, now);
     }
 
     /** The handler a request is dispatched to sees the caller's full phone without the sensitive-view permission. */

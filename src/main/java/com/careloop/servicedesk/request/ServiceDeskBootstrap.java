@@ -67,11 +67,11 @@ class ServiceDeskBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         suggestDepartments();
         boolean empty = jdbc.sql("select count(*) from service_request").query(Long.class).single() == 0;
-        if (!properties.demoData() || !empty || id("select id from app_user where username = 'frontdesk'") == null) {
+        if (!properties.demoData() || !empty || id("select id from org_user where username = 'frontdesk'") == null) {
             return;
         }
-        Long repairTeam = id("select id from department where code = 'ENG-REPAIR'");
-        Long staff = id("select id from app_user where username = 'staff'");
+        Long repairTeam = id("select id from org_department where code = 'ENG-REPAIR'");
+        Long staff = id("select id from org_user where username = 'staff'");
         Long waterPower = id("select id from service_category where code = 'WATER-POWER'");
         as("frontdesk", () -> {
             long leak = register("陈美玲", RequestType.REPAIR, null, waterPower, "卫生间角阀漏水",
@@ -111,7 +111,7 @@ class ServiceDeskBootstrap implements ApplicationRunner {
             return;
         }
         for (String[] d : DEFAULT_DEPARTMENTS) {
-            Long department = id("select id from department where code = '" + d[1] + "'");
+            Long department = id("select id from org_department where code = '" + d[1] + "'");
             catalog.categories(true).stream().filter(c -> c.code().equals(d[0]) && department != null).findFirst()
                     .ifPresent(c -> catalog.updateCategory(c.id(), new SaveCategory(c.code(), c.name(),
                             c.callbackRequired(), c.active(), c.sortOrder(), c.version(), department)));

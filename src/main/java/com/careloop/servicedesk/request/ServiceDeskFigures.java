@@ -193,7 +193,7 @@ public class ServiceDeskFigures implements FigureSource {
                 select r.department_id, d.name, count(*) n,
                        sum(case when (select min(e.occurred_at) from service_request_event e where e.request_id = r.id
                          and e.kind = 'DISPATCHED') <= r.response_due_at then 1 else 0 end) on_time
-                from service_request r join department d on d.id = r.department_id
+                from service_request r join org_department d on d.id = r.department_id
                 where r.registered_at >= :from and r.registered_at < :to""" + " and " + scope.sql() + customer(query)
                 + " group by r.department_id, d.name order by count(*) desc, d.name")
                 .params(params).query((rs, n) -> {
@@ -300,7 +300,7 @@ public class ServiceDeskFigures implements FigureSource {
         Map<Long, String> names = new java.util.HashMap<>();
         List<Long> present = ids.stream().filter(java.util.Objects::nonNull).toList();
         if (!present.isEmpty()) {
-            jdbc.sql("select id, name from department where id in (:ids)").param("ids", present)
+            jdbc.sql("select id, name from org_department where id in (:ids)").param("ids", present)
                     .query(rs -> {
                         names.put(rs.getLong(1), rs.getString(2));
                     });

@@ -253,8 +253,8 @@ public class ServiceRequestQueries {
                        case when""").append(' ').append(DUE_SOON).append("""
                  then 1 else 0 end due_soon""").append(order.selectColumn()).append("""
                 from service_request r
-                left join department d on d.id = r.department_id
-                left join app_user u on u.id = r.assignee_id
+                left join org_department d on d.id = r.department_id
+                left join org_user u on u.id = r.assignee_id
                 where""").append(' ');
         if (branches.isEmpty()) {
             sql.append(where);

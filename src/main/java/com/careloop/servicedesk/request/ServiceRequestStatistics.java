@@ -150,7 +150,7 @@ public class ServiceRequestStatistics {
                 + " then 1 else 0 end) first_contact"
                 + " from service_request r where " + scope.sql() + where
                 + " group by r.request_type, r.channel, r.category_id, r.department_id) x"
-                + " left join service_category c on c.id = x.category_id left join department d on d.id = x.department_id")
+                + " left join service_category c on c.id = x.category_id left join org_department d on d.id = x.department_id")
                 .params(params).query((rs, n) -> new Cell(rs.getString("request_type"), rs.getString("channel"),
                         rs.getObject("category_id", Long.class), rs.getString("category"),
                         rs.getObject("department_id", Long.class), rs.getString("department"),
@@ -177,7 +177,7 @@ public class ServiceRequestStatistics {
         String where = period(from, to, null, params) + " and r.completed_at is not null";
         String percentile = "percentile_cont(0.9) within group (order by " + HOURS + ")";
         String joins = " from service_request r left join service_category c on c.id = r.category_id"
-                + " left join department d on d.id = r.department_id where " + scope.sql() + where;
+                + " left join org_department d on d.id = r.department_id where " + scope.sql() + where;
         Map<List<Object>, Double> p90 = new HashMap<>();
         jdbc.sql("select " + percentile + joins).params(params).query(rs -> {
             p90.put(List.of(), number(rs, 1));

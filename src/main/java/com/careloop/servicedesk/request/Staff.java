@@ -28,7 +28,7 @@ public class Staff {
 
     public Optional<Member> member(long id) {
         return jdbc.sql("""
-                select id, username, display_name, department_id, position, senior, active from app_user where id = :id""")
+                select id, username, display_name, department_id, position, senior, active from org_user where id = :id""")
                 .param("id", id)
                 .query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3),
                         (Long) rs.getObject(4, Long.class), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
@@ -36,7 +36,7 @@ public class Staff {
     }
 
     public boolean activeDepartment(long id) {
-        return jdbc.sql("select count(*) from department where id = :id and active = true").param("id", id)
+        return jdbc.sql("select count(*) from org_department where id = :id and active = true").param("id", id)
                 .query(Long.class).single() > 0;
     }
 
@@ -45,7 +45,7 @@ public class Staff {
         Set<Long> all = new LinkedHashSet<>(List.of(departmentId));
         List<Long> level = List.of(departmentId);
         while (!level.isEmpty()) {
-            level = jdbc.sql("select id from department where parent_id in (:ids)").param("ids", level)
+            level = jdbc.sql("select id from org_department where parent_id in (:ids)").param("ids", level)
                     .query(Long.class).list().stream().filter(all::add).toList();
         }
         return all;
@@ -54,7 +54,7 @@ public class Staff {
     /** The team leader (班长) of a department tree, senior ones first; else any senior member. */
     public Optional<Long> teamLeader(long departmentId) {
         return jdbc.sql("""
-                select id from app_user where active = true and senior = true and department_id in (:ids)
+                select id from org_user where active = true and senior = true and department_id in (:ids)
                 order by case when position = 'TEAM_LEADER' then 0 when position = 'DEPT_HEAD' then 1 else 2 end, id
                 limit 1""").param("ids", new ArrayList<>(tree(departmentId))).query(Long.class).optional();
     }
@@ -65,19 +65,19 @@ public class Staff {
     /** Who may be dispatched a department's request: its active members and its sub-departments', senior first. */
     public List<Handler> handlers(long departmentId) {
         return jdbc.sql("""
-                select id, display_name, senior from app_user where active = true and department_id in (:ids)
+                select id, display_name, senior from org_user where active = true and department_id in (:ids)
                 order by senior desc, id""").param("ids", new ArrayList<>(tree(departmentId)))
                 .query((rs, n) -> new Handler(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).list();
     }
 
     public Optional<String> departmentName(long id) {
-        return jdbc.sql("select name from department where id = :id and active = true").param("id", id)
+        return jdbc.sql("select name from org_department where id = :id and active = true").param("id", id)
                 .query(String.class).optional();
     }
 
     /** Active users holding a position, e.g. every CS supervisor. */
     public List<Long> withPosition(String position) {
-        return jdbc.sql("select id from app_user where active = true and position = :p order by id")
+        return jdbc.sql("select id from org_user where active = true and position = :p order by id")
                 .param("p", position).query(Long.class).list();
     }
 }

@@ -112,6 +112,41 @@ class OrgDirectoryTest extends ApiTestBase {
     }
 
     @Test
+    void thePeopleGivenAPermissionLeaveOutThoseWhoHoldItOnlyAsAdministrators() {
+        long dept = department(code(), "授权测试部");
+        JsonNode staff = user("授权员工", dept, "STAFF");
+        JsonNode admin = user("授权管理员", dept, "ADMIN");
+        List<Long> given = org.activeUsersGivenPermission("contract:register").stream().map(OrgDirectory.User::id).toList();
+        assertThat(given).contains(staff.get("id").asLong()).doesNotContain(admin.get("id").asLong());
+        assertThat(org.activeUsersWithPermission("contract:register")).extracting(OrgDirectory.User::id)
+                .contains(admin.get("id").asLong());
+    }
+
+    @Test
+    void thePublishedViewsShowTheContractColumnsAndNothingSecret() {
+        // ADR 0043: other modules join org_user and org_department; the password hash and lock-out stay behind
+        assertThat(columns("org_user")).containsExactly("id", "username", "display_name", "email", "department_id",
+                "position", "senior", "active", "locale");
+        assertThat(columns("org_department")).containsExactly("id", "code", "name", "parent_id", "sort_order", "active");
+        long dept = department(code(), "视图测试部");
+        long id = user("视图员工", dept, "STAFF").get("id").asLong();
+        assertThat(jdbc.sql("select u.display_name, d.name from org_user u join org_department d on d.id = u.department_id"
+                + " where u.id = :id").param("id", id).query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).single())
+                .isEqualTo("视图员工/视图测试部");
+    }
+
+    private List<String> columns(String view) {
+        return jdbc.sql("select * from " + view + " where 1 = 0").query(rs -> {
+            var meta = rs.getMetaData();
+            List<String> names = new java.util.ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                names.add(meta.getColumnLabel(i).toLowerCase());
+            }
+            return names;
+        });
+    }
+
+    @Test
     void theDepartmentsSigningAspectsAreTheDepartmentStepsOfTheChainInOrder() {
         String chain = "test." + code();
         jdbc.sql("insert into approval_chain (code, name_code, stages, version, updated_at) values (:c, 'x', :s, 0,"
