@@ -39,12 +39,7 @@ public class PasswordChecks {
 
     @Bean
     static BeanPostProcessor observedPasswordEncoder() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String name) {
-                return bean instanceof PasswordEncoder encoder && name.equals("passwordEncoder") ? observed(encoder) : bean;
-            }
-        };
+        return BeanWrapping.around(PasswordEncoder.class, "passwordEncoder", PasswordChecks::observed);
     }
 
     private static PasswordEncoder observed(PasswordEncoder target) {

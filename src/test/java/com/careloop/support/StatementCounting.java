@@ -63,12 +63,7 @@ public class StatementCounting {
 
     @Bean
     static BeanPostProcessor countingDataSource() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String name) {
-                return bean instanceof DataSource ds && name.equals("dataSource") ? counting(ds) : bean;
-            }
-        };
+        return BeanWrapping.around(DataSource.class, "dataSource", StatementCounting::counting);
     }
 
     private static DataSource counting(DataSource target) {
