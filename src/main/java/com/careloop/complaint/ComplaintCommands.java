@@ -15,7 +15,8 @@ public final class ComplaintCommands {
 
     public record Receive(@NotNull Long customerId, OffsetDateTime receivedAt, ComplaintChannel channel,
                           @Size(max = 100) String orderNumber, @Size(max = 200) String product,
-                          @NotBlank @Size(max = 4000) String content, @Size(max = 2000) String requestedRemedy) {
+                          @NotBlank @Size(max = 4000) String content, @Size(max = 2000) String requestedRemedy,
+                          @Size(max = 100) String batchNo) {
     }
 
     public record Acknowledge(@NotNull OffsetDateTime promisedReplyBy, Long version) {

@@ -21,7 +21,7 @@ public final class ComplaintViews {
     public record Filter(ComplaintStatus status, ComplaintCategory category, Severity severity, Long customerId,
                          Boolean repeat, Boolean overdue, String q, Long departmentId, Long handlerId,
                          Long concernedEmployeeId, LocalDate receivedFrom, LocalDate receivedTo, CauseCategory cause,
-                         Deadline late, Boolean open, LocalDate acknowledgeDueOn) {
+                         Deadline late, Boolean open, LocalDate acknowledgeDueOn, String batchNo) {
 
         public Filter(ComplaintStatus status, ComplaintCategory category, Severity severity, Long customerId,
                       Boolean repeat, Boolean overdue, String q) {
@@ -32,7 +32,7 @@ public final class ComplaintViews {
                       Boolean repeat, Boolean overdue, String q, Long departmentId, Long handlerId,
                       Long concernedEmployeeId) {
             this(status, category, severity, customerId, repeat, overdue, q, departmentId, handlerId,
-                    concernedEmployeeId, null, null, null, null, null, null);
+                    concernedEmployeeId, null, null, null, null, null, null, null);
         }
     }
 
@@ -76,7 +76,7 @@ public final class ComplaintViews {
 
     public record Detail(long id, String code, long version, long customerId, String customerName, String customerCode,
                          boolean keyCustomer, OffsetDateTime receivedAt, ComplaintChannel channel, String orderNumber,
-                         String product, String content, String requestedRemedy, Long sourceRequestId,
+                         String product, String batchNo, String content, String requestedRemedy, Long sourceRequestId,
                          ComplaintStatus status, ComplaintCategory category, Severity severity, Long departmentId,
                          String departmentName, OffsetDateTime promisedReplyBy, OffsetDateTime acknowledgedAt, CauseCategory causeCategory,
                          String causeAnalysis, OffsetDateTime investigatedAt, String investigatedBy,

@@ -126,7 +126,8 @@ public class Complaints {
         Complaint c = complaints.findBySourceRequestId(h.requestId()).orElseGet(() ->
                 receive(new Complaint.Receipt(h.customerId(), h.customerName(), h.customerCode(), h.keyCustomer(), null,
                         ComplaintChannel.SERVICE_DESK, null, null,
-                        h.content().length() > 4000 ? h.content().substring(0, 4000) : h.content(), null, h.requestId()),
+                        h.content().length() > 4000 ? h.content().substring(0, 4000) : h.content(), null, h.requestId(),
+                        null),
                         h.byId() == null ? 0L : h.byId(), h.byName() == null ? CurrentUsers.SYSTEM : h.byName()));
         return new Link(c.getId(), c.getCode(), odt(c.getReceivedAt()), c.getStatus());
     }
@@ -136,7 +137,7 @@ public class Complaints {
                 "customerId", "exists", Text.of("error.servicedesk.no-customer-0", cmd.customerId())));
         return receive(new Complaint.Receipt(customer.id(), customer.name(), customer.code(), customer.keyCustomer(),
                 cmd.receivedAt() == null ? null : cmd.receivedAt().toInstant(), cmd.channel(), cmd.orderNumber(),
-                cmd.product(), cmd.content(), cmd.requestedRemedy(), sourceRequestId), byId, byName);
+                cmd.product(), cmd.content(), cmd.requestedRemedy(), sourceRequestId, cmd.batchNo()), byId, byName);
     }
 
     private Complaint receive(Complaint.Receipt receipt, long byId, String byName) {
@@ -292,7 +293,7 @@ public class Complaints {
                 e.getActor(), texts.stored(e.getNoteText(), e.getNote()))).toList();
         return new Detail(c.getId(), c.getCode(), c.getVersion(), c.getCustomerId(), c.getCustomerName(),
                 c.getCustomerCode(), c.isKeyCustomer(), odt(c.getReceivedAt()), c.getChannel(), c.getOrderNumber(),
-                c.getProduct(), c.getContent(), c.getRequestedRemedy(), c.getSourceRequestId(), c.getStatus(),
+                c.getProduct(), c.getBatchNo(), c.getContent(), c.getRequestedRemedy(), c.getSourceRequestId(), c.getStatus(),
                 c.getCategory(), c.getSeverity(), c.getDepartmentId(), departmentName(c.getDepartmentId()),
                 odt(c.getPromisedReplyBy()),
                 odt(c.getAcknowledgedAt()), c.getCauseCategory(), c.getCauseAnalysis(), odt(c.getInvestigatedAt()),
@@ -457,6 +458,11 @@ public class Complaints {
         if (filter.severity() != null) {
             sql.append(" and c.severity = :severity");
             params.put("severity", filter.severity().name());
+        }
+        if (filter.batchNo() != null && !filter.batchNo().isBlank()) {
+            // the batch traced: every complaint about it, by the exact number (V202's index)
+            sql.append(" and c.batch_no = :batchNo");
+            params.put("batchNo", filter.batchNo().strip());
         }
         if (filter.customerId() != null) {
             sql.append(" and c.customer_id = :customer");

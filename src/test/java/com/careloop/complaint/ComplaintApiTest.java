@@ -82,6 +82,28 @@ class ComplaintApiTest extends ComplaintTestBase {
     }
 
     @Test
+    void theBatchOfAQualityComplaintIsKeptAndTracesEveryComplaintAboutIt() {
+        // 004-C2: from a complaint to every other complaint about the same batch, whichever customer made it
+        String batch = "PH-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "'channel':'PHONE','product':'五层瓦楞纸箱','content':'箱体受潮','batchNo':' " + batch + " '}";
+        Response first = post(BASE, tokenFor("complaints"), j("{'customerId':" + customer() + "," + body));
+        Response second = post(BASE, tokenFor("complaints"), j("{'customerId':" + customer() + "," + body));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(first.json().get("batchNo").asString()).isEqualTo(batch);
+        long other = receive(customer(), "P-" + UUID.randomUUID()).get("id").asLong();
+        List<Long> traced = get(BASE + "?batchNo=" + batch, tokenFor("complaints")).json().get("items").valueStream()
+                .map(r -> r.get("id").asLong()).toList();
+        assertThat(traced).containsExactlyInAnyOrder(first.json().get("id").asLong(), second.json().get("id").asLong())
+                .doesNotContain(other);
+
+        Response tooLong = post(BASE + "?lang=en", tokenFor("complaints"), j("{'customerId':" + customer()
+                + ",'content':'x','batchNo':'" + "B".repeat(101) + "'}"));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.json().get("errors").get(0).get("field").asString()).isEqualTo("batchNo");
+    }
+
+    @Test
     void aStepOutOfOrderIs409NamingTheStateAndAStaleVersionIs409() {
         long id = receive(customer(), "P1").get("id").asLong();
         Response r = post(BASE + "/" + id + "/close", tokenFor("complaints"), null);

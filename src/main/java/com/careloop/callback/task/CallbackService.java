@@ -286,7 +286,7 @@ public class CallbackService {
                 t.linkReopenedRequest(reopened.id(), reopened.code(), actor(), now());
             } else if (cmd.followUp() == FollowUp.COMPLAINT) {
                 var c = complaints.receive(new ComplaintCommands.Receive(t.getCustomerId(), null, ComplaintChannel.CALLBACK,
-                        null, null, note, null));
+                        null, null, note, null, null));
                 t.linkComplaint(c.id(), c.code(), actor(), now());
             } else if (cmd.followUp() == FollowUp.CAPA) {
                 var opened = capa.open(t, note);

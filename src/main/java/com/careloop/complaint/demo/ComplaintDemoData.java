@@ -173,7 +173,8 @@ class ComplaintDemoData implements ApplicationRunner {
         Instant received = LocalDate.now(clock.withZone(zone)).minusDays(p.daysAgo()).atTime(9 + p.daysAgo() % 8, 15)
                 .atZone(zone).toInstant();
         long id = complaints.receive(new Receive(customer, received.atZone(zone).toOffsetDateTime(), p.channel(),
-                "HT-" + (2025_0000 + p.daysAgo()), p.product(), p.content(), "请尽快处理并给出书面答复")).id();
+                "HT-" + (2025_0000 + p.daysAgo()), p.product(), p.content(), "请尽快处理并给出书面答复",
+                "PH" + (2025_0000 + p.daysAgo() / 7))).id();
         Map<String, Instant> times = new LinkedHashMap<>();
         times.put("RECEIVED", received);
         ComplaintStatus reach = p.reach();

@@ -62,7 +62,7 @@ public class Complaint implements Auditable {
     /** What was captured at receipt; customer name, code and key mark are a snapshot. */
     public record Receipt(long customerId, String customerName, String customerCode, boolean keyCustomer,
                           Instant receivedAt, ComplaintChannel channel, String orderNumber, String product,
-                          String content, String requestedRemedy, Long sourceRequestId) {
+                          String content, String requestedRemedy, Long sourceRequestId, String batchNo) {
     }
 
     @Id
@@ -77,6 +77,8 @@ public class Complaint implements Auditable {
     @Enumerated(EnumType.STRING)
     private ComplaintChannel channel;
     private String orderNumber;
+    /** The product batch the complaint is about (批次号), for tracing it: 004-C2. */
+    private String batchNo;
     private String product;
     private String content;
     private String requestedRemedy;
@@ -156,6 +158,7 @@ public class Complaint implements Auditable {
         c.receivedAt = in.receivedAt() == null ? now : in.receivedAt();
         c.channel = in.channel() == null ? ComplaintChannel.OTHER : in.channel();
         c.orderNumber = blank(in.orderNumber());
+        c.batchNo = blank(in.batchNo());
         c.product = blank(in.product());
         c.content = in.content().trim();
         c.requestedRemedy = blank(in.requestedRemedy());
@@ -602,6 +605,7 @@ public class Complaint implements Auditable {
     public Instant getReceivedAt() { return receivedAt; }
     public ComplaintChannel getChannel() { return channel; }
     public String getOrderNumber() { return orderNumber; }
+    public String getBatchNo() { return batchNo; }
     public String getProduct() { return product; }
     public String getContent() { return content; }
     public String getRequestedRemedy() { return requestedRemedy; }

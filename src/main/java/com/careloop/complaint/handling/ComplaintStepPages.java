@@ -63,10 +63,10 @@ class ComplaintStepPages {
     /** The page forms whose fields differ from the API commands: wall-clock times at the company, the owner a user. */
     record NewComplaint(Long customerId, String customerLabel, ComplaintChannel channel, @Size(max = 100) String orderNumber,
                         @Size(max = 200) String product, @Size(max = 4000) String content,
-                        @Size(max = 2000) String requestedRemedy) {
+                        @Size(max = 2000) String requestedRemedy, @Size(max = 100) String batchNo) {
 
         static NewComplaint empty(Long customerId, String label) {
-            return new NewComplaint(customerId, label, ComplaintChannel.PHONE, null, null, null, null);
+            return new NewComplaint(customerId, label, ComplaintChannel.PHONE, null, null, null, null, null);
         }
     }
 
@@ -133,7 +133,7 @@ class ComplaintStepPages {
         }
         try {
             Detail d = complaints.receive(new ComplaintCommands.Receive(form.customerId(), null, form.channel(),
-                    form.orderNumber(), form.product(), form.content(), form.requestedRemedy()));
+                    form.orderNumber(), form.product(), form.content(), form.requestedRemedy(), form.batchNo()));
             return "redirect:/complaints/" + d.id();
         } catch (InvalidInputException e) {
             return newForm(form, e.field() + ": " + e.getMessage(), model);

@@ -62,7 +62,7 @@ class ComplaintWork implements WorkSource {
     /** The open complaints a handler handles ({@code handler} null: any), overdue if asked, or acknowledgements due. */
     private static Filter filter(Long handler, Boolean overdue, LocalDate acknowledgeDueOn) {
         return new Filter(null, null, null, null, null, overdue, null, null, handler, null, null, null, null, null,
-                acknowledgeDueOn == null ? Boolean.TRUE : null, acknowledgeDueOn);
+                acknowledgeDueOn == null ? Boolean.TRUE : null, acknowledgeDueOn, null);
     }
 
     private static UriComponentsBuilder link() {

@@ -43,8 +43,12 @@ class ComplaintTest {
     }
 
     static Complaint complaint(long customer, String receivedAt, String product, String order) {
+        return complaint(customer, receivedAt, product, order, "B-17");
+    }
+
+    static Complaint complaint(long customer, String receivedAt, String product, String order, String batch) {
         var receipt = new Complaint.Receipt(customer, "华东机械", "KH2026-000001", false, at(receivedAt),
-                ComplaintChannel.PHONE, order, product, "批次 B-17 轴承异响", "更换整批", null);
+                ComplaintChannel.PHONE, order, product, "批次 B-17 轴承异响", "更换整批", null, batch);
         return Complaint.receive("TS2026-000001", receipt, 5L, "complaints", GENERAL, CLOCK, Instant.now(FIXED));
     }
 
@@ -225,5 +229,12 @@ class ComplaintTest {
             ACK.andThen(ASSESS).accept(later);
             assertThat(later.repeats(earlier, WINDOW)).isTrue();
         }
+    }
+
+    @Test
+    void theBatchIsKeptTrimmedAndABlankOneIsNone() {
+        assertThat(complaint(1, "2026-03-06T16:00", "ZX-200", "HT-001", "  B-17 ").getBatchNo()).isEqualTo("B-17");
+        assertThat(complaint(1, "2026-03-06T16:00", "ZX-200", "HT-001", "   ").getBatchNo()).isNull();
+        assertThat(complaint(1, "2026-03-06T16:00", "ZX-200", "HT-001", null).getBatchNo()).isNull();
     }
 }
