@@ -35,6 +35,18 @@ class SurveyCampaignPagesTest extends SurveyCampaignTestBase {
         assertThat(s.post(detail + "/send").status()).isEqualTo(302);
         PageSession.Page sent = s.get(detail);
         assertThat(sent.body()).contains("id=\"rate-sent\">4<", "id=\"rate-answered\">0<", "电话访问", "call-list");
+        // 002-E9: the printed questionnaire has R-QP-005-01's respondent boxes and the signature (or seal) and date
+        java.util.regex.Matcher invitation = java.util.regex.Pattern.compile("/surveys/campaigns/\\d+/invitations/\\d+(?=/answer)")
+                .matcher(sent.body());
+        assertThat(invitation.find()).as("an invitation to enter").isTrue();
+        String print = invitation.group() + "/print";
+        String paper = s.get(print).body();
+        assertThat(paper).contains("id=\"print-respondent\"", "顾客名称", "电话", "地址", "联系人", "客户签名/盖章", "日期")
+                .doesNotContain("??");
+        assertThat(s.get(print + "?lang=en").body()).contains("Customer name", "Contact person",
+                "Customer signature / seal").doesNotContain("??");
+        assertThat(s.get(print + "?lang=zh-TW").body()).contains("顧客名稱", "聯絡人", "客戶簽名/蓋章");
+        s.get(detail + "?lang=zh-CN");
         PageSession.Page rates = s.get(detail + "/rates");
         assertThat(rates.body()).contains("hx-trigger=\"every 15s\"", "id=\"rate-sent\">4<").doesNotContain("<html");
         PageSession.Page calls = s.get(detail + "/call-list");
