@@ -45,6 +45,7 @@ class SurveyCadenceJobTest extends SurveyCampaignTestBase {
         assertThat(toldAbout("manager", year)).isEqualTo(1);
         assertThat(toldAbout("supervisor", year)).as("CS supervisors run surveys too").isEqualTo(1);
         assertThat(toldAbout("frontdesk", year)).as("front desk only enters answers").isZero();
+        assertThat(toldAbout("admin", year)).as("the administrator holds every permission, and was not given it").isZero();
 
         assertThat(jobs.remindOfCadence(LocalDate.of(year, 3, 31), quarterly)).as("once per period").isFalse();
         assertThat(toldAbout("manager", year)).isEqualTo(1);

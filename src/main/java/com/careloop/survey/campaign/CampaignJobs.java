@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import com.careloop.platform.CareLoopProperties;
 import com.careloop.platform.DomainException;
 import com.careloop.platform.Notifications;
+import com.careloop.platform.OrgDirectory;
 import com.careloop.platform.Text;
 import com.careloop.survey.SurveyCadence;
 import com.careloop.survey.SurveyCampaigns;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code careloop.survey.reminder-days-before} is set, the reminder that many days before the deadline. Each
  * campaign is its own transaction; a campaign another node or a person already moved on is skipped (409). And the
  * procedure's survey frequency ({@link SurveyCadence}): near the end of a period with no questionnaire sent in it,
- * the people given {@code survey:run} are told, once per period.
+ * the people given {@code survey:run} (not the administrators) are told, once per period.
  */
 @Component
 public class CampaignJobs {
@@ -42,9 +43,10 @@ public class CampaignJobs {
     private final Notifications notifications;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final OrgDirectory org;
 
     CampaignJobs(SurveyCampaigns campaigns, SurveyCampaignProperties settings, CareLoopProperties platform, Clock clock,
-                 Notifications notifications, JdbcClient jdbc, TransactionTemplate transactions) {
+                 Notifications notifications, JdbcClient jdbc, TransactionTemplate transactions, OrgDirectory org) {
         this.campaigns = campaigns;
         this.settings = settings;
         this.platform = platform;
@@ -52,6 +54,7 @@ public class CampaignJobs {
         this.notifications = notifications;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.org = org;
     }
 
     @Scheduled(fixedDelayString = "${careloop.survey.scan-interval:PT1H}", initialDelayString = "PT2M")
@@ -110,10 +113,13 @@ public class CampaignJobs {
                 jdbc.sql("insert into survey_cadence_alert (period_first, alerted_at) values (:first, :at)")
                         .param("first", java.sql.Date.valueOf(period.first()))
                         .param("at", java.sql.Timestamp.from(clock.instant())).update();
-                return notifications.notifyHolders(SurveyPermissions.RUN,
+                // the people given survey:run, not the administrators (who hold every permission)
+                var people = org.activeUsersGivenPermission(SurveyPermissions.RUN);
+                people.forEach(u -> notifications.notify(u.id(),
                         Text.of("surveycampaign.cadence.title", period.first(), period.last()),
                         Text.of("surveycampaign.cadence.body", period.first(), period.last(), cadence.rule()),
-                        "/surveys/campaigns/new");
+                        "/surveys/campaigns/new"));
+                return people.size();
             });
             log.info("Survey cadence: nothing sent from {} to {}; {} survey managers told", period.first(),
                     period.last(), told);
